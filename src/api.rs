@@ -1,0 +1,253 @@
+//! The SQL surface: `migra_diff` and `migra_diff_sql`.
+//!
+//! The SQL declarations are written out because one argument is called `unsafe`, a Rust keyword,
+//! and because every argument may be NULL: NULL gets an error that names it, not an empty result.
+
+use pgrx::pg_sys::panic::ErrorReport;
+use pgrx::prelude::*;
+use pgrx::{PgLogLevel, PgSqlErrorCode};
+
+use crate::ddl::Cx;
+use crate::error::Error;
+use crate::model::Schema;
+use crate::plan::{self, Hazard, Step};
+use crate::{catalog, diff};
+
+/// One row of `migra_diff`: ordinal, kind, identity, action, statement, hazards.
+type Row = (i32, String, String, String, String, Vec<String>);
+
+/// The statements that make `source_schema` look like `target_schema`, one a row, in order.
+#[pg_extern(sql = r#"
+CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false)
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
+STABLE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_wrapper';
+"#)]
+fn migra_diff(
+    source_schema: Option<&str>,
+    target_schema: Option<&str>,
+    allow_data_loss: Option<bool>,
+) -> Result<
+    TableIterator<
+        'static,
+        (
+            name!(ordinal, i32),
+            name!(kind, String),
+            name!(identity, String),
+            name!(action, String),
+            name!(statement, String),
+            name!(hazards, Vec<String>),
+        ),
+    >,
+    ErrorReport,
+> {
+    let steps = plan_schemas("migra_diff", source_schema, target_schema, allow_data_loss)?;
+    let rows: Vec<Row> = steps
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let hazards = s.hazards.iter().map(|h| h.as_str().to_owned()).collect();
+            (i as i32 + 1, s.kind.as_str().to_owned(), s.identity, s.action.as_str().to_owned(), s.statement, hazards)
+        })
+        .collect();
+    Ok(TableIterator::new(rows))
+}
+
+/// The same plan as one script, for `\o file` or `psql -At`; empty when there is nothing to do.
+#[pg_extern(sql = r#"
+CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false)
+RETURNS text
+STABLE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
+"#)]
+fn migra_diff_sql(
+    source_schema: Option<&str>,
+    target_schema: Option<&str>,
+    allow_data_loss: Option<bool>,
+) -> Result<String, ErrorReport> {
+    let steps = plan_schemas("migra_diff_sql", source_schema, target_schema, allow_data_loss)?;
+    Ok(plan::script(&steps))
+}
+
+fn plan_schemas(
+    function: &'static str,
+    source: Option<&str>,
+    target: Option<&str>,
+    allow_data_loss: Option<bool>,
+) -> Result<Vec<Step>, Error> {
+    let source = source.ok_or(Error::NullArgument("source_schema", function))?;
+    let target = target.ok_or(Error::NullArgument("target_schema", function))?;
+    let allow_data_loss = allow_data_loss.ok_or(Error::NullArgument("unsafe", function))?;
+
+    let schemas = catalog::read_schemas(&[source, target])?;
+    warn_about_ignored(&schemas);
+    let steps = plan::build(diff::schemas(&schemas[0], &schemas[1])?, &Cx::new(source))?;
+
+    let destructive: Vec<String> =
+        steps.iter().filter(|s| s.has_hazard(Hazard::DataLoss)).map(|s| s.statement.clone()).collect();
+    if !allow_data_loss && !destructive.is_empty() {
+        return Err(Error::DataLoss { statements: destructive });
+    }
+    Ok(steps)
+}
+
+/// A WARNING that names what was left out, so that an empty plan is not mistaken for "equal".
+fn warn_about_ignored(schemas: &[Schema]) {
+    let mut listed: Vec<String> = schemas
+        .iter()
+        .flat_map(|s| s.ignored.iter().map(move |i| format!("{} {}.{}", i.kind, s.name, i.name)))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    listed.sort();
+    const SHOWN: usize = 10;
+    let mut detail = listed.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if listed.len() > SHOWN {
+        detail.push_str(&format!(", and {} more", listed.len() - SHOWN));
+    }
+    ErrorReport::new(
+        PgSqlErrorCode::ERRCODE_WARNING,
+        format!("migra does not compare {} object{} yet", listed.len(), if listed.len() == 1 { "" } else { "s" }),
+        "migra",
+    )
+    .set_detail(detail)
+    .set_hint("Tables, columns, constraints, indexes and sequences are compared; these are not.")
+    .report(PgLogLevel::WARNING);
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pg_schema]
+mod tests {
+    use pgrx::pg_sys::panic::CaughtError;
+    use pgrx::prelude::*;
+    use pgrx::PgSqlErrorCode;
+
+    /// The SQLSTATE a query raises, or None. Only as a test's last statement: the error is
+    /// swallowed, and nothing is left to roll back to.
+    fn sqlstate_of(query: &str) -> Option<PgSqlErrorCode> {
+        let query = query.to_owned();
+        PgTryBuilder::new(move || {
+            Spi::run(&query).unwrap();
+            None
+        })
+        .catch_others(|e| match e {
+            CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => Some(r.sql_error_code()),
+            CaughtError::RustPanic { ereport, .. } => Some(ereport.sql_error_code()),
+        })
+        .execute()
+    }
+
+    fn count(query: &str) -> i64 {
+        Spi::get_one::<i64>(query).unwrap().unwrap()
+    }
+
+    #[pg_test]
+    fn identical_schemas_give_no_rows() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (id serial primary key, v text unique); create table b.t (id serial primary key, v text unique);",
+        )
+        .unwrap();
+        assert_eq!(count("select count(*) from migra_diff('a', 'b')"), 0);
+        assert_eq!(Spi::get_one::<String>("select migra_diff_sql('a', 'b')").unwrap().as_deref(), Some(""));
+    }
+
+    #[pg_test]
+    fn a_missing_schema_is_invalid_schema_name() {
+        Spi::run("create schema present").unwrap();
+        assert_eq!(sqlstate_of("select * from migra_diff('present', 'absent')"), Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME));
+    }
+
+    #[pg_test(error = "schema \"absent\" does not exist")]
+    fn a_missing_schema_is_named() {
+        Spi::run("select * from migra_diff('absent', 'pg_catalog')").unwrap();
+    }
+
+    #[pg_test(error = "argument \"target_schema\" of migra_diff must not be null")]
+    fn a_null_argument_is_named() {
+        Spi::run("select * from migra_diff('public', null)").unwrap();
+    }
+
+    #[pg_test]
+    fn a_null_argument_is_null_value_not_allowed() {
+        assert_eq!(sqlstate_of("select migra_diff_sql(null, 'public')"), Some(PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED));
+    }
+
+    #[pg_test]
+    fn dropping_a_table_needs_unsafe() {
+        Spi::run("create schema a; create schema b; create table a.doomed (x int);").unwrap();
+        assert_eq!(sqlstate_of("select * from migra_diff('a', 'b')"), Some(PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST));
+    }
+
+    #[pg_test(error = "the migration plan would destroy data: DROP TABLE \"a\".\"doomed\";")]
+    fn the_refusal_names_the_first_destructive_statement() {
+        Spi::run("create schema a; create schema b; create table a.doomed (x int);").unwrap();
+        Spi::run("select * from migra_diff('a', 'b')").unwrap();
+    }
+
+    #[pg_test]
+    fn with_unsafe_the_plan_lists_its_hazards() {
+        Spi::run("create schema a; create schema b; create table a.doomed (x int); create index on a.doomed (x);").unwrap();
+        let row = Spi::get_two::<String, Vec<String>>(
+            "select statement, hazards from migra_diff('a', 'b', unsafe => true) where action = 'drop'",
+        )
+        .unwrap();
+        assert_eq!(row, (Some(r#"DROP TABLE "a"."doomed";"#.to_owned()), Some(vec!["data_loss".to_owned()])));
+    }
+
+    #[pg_test]
+    fn dropping_an_index_loses_no_data() {
+        Spi::run("create schema a; create schema b; create table a.t (x int); create table b.t (x int); create index on a.t (x);").unwrap();
+        assert_eq!(count("select count(*) from migra_diff('a', 'b') where statement like 'DROP INDEX%' and hazards = '{}'"), 1);
+    }
+
+    #[pg_test]
+    fn rows_are_numbered_from_one_and_open_with_the_search_path() {
+        Spi::run("create schema a; create schema b; create table b.t (x int);").unwrap();
+        let first = Spi::get_three::<i32, String, String>("select ordinal, kind, statement from migra_diff('a', 'b') order by ordinal limit 1").unwrap();
+        assert_eq!(first, (Some(1), Some("setting".into()), Some(r#"SET search_path TO "a", pg_catalog;"#.into())));
+        assert_eq!(count("select count(*) from migra_diff('a', 'b') where kind = 'table' and action = 'create' and identity = 'a.t'"), 1);
+    }
+
+    /// Applies the plan inside this test's transaction and diffs again.
+    fn converge(source: &str, target: &str) {
+        let plan = Spi::connect(|c| {
+            c.select("select statement from migra_diff($1, $2, true) order by ordinal", None, &[source.into(), target.into()])
+                .unwrap()
+                .map(|row| row.get::<String>(1).unwrap().unwrap())
+                .collect::<Vec<_>>()
+        });
+        assert!(!plan.is_empty());
+        for statement in &plan {
+            Spi::run(statement).unwrap_or_else(|e| panic!("{statement}: {e}"));
+        }
+        Spi::run("reset search_path").unwrap();
+        let left = Spi::get_one_with_args::<i64>("select count(*) from migra_diff($1, $2, true)", &[source.into(), target.into()]);
+        assert_eq!(left.unwrap(), Some(0), "plan did not converge: {plan:#?}");
+    }
+
+    #[pg_test]
+    fn odd_schema_and_object_names_are_quoted_everywhere() {
+        Spi::run(
+            r#"create schema "My ""Odd"" Schema"; create schema "Ziel ü";
+               create table "Ziel ü"."Order" ("select" int primary key, "two words" text check ("two words" <> '''; DROP TABLE x; --'));
+               create index "idx ""q""" on "Ziel ü"."Order" (lower("two words"));
+               create sequence "Ziel ü"."seq ü" as smallint;"#,
+        )
+        .unwrap();
+        converge(r#"My "Odd" Schema"#, "Ziel ü");
+    }
+
+    #[pg_test]
+    fn a_plan_from_the_middle_of_a_writing_transaction_converges() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (id int primary key, v varchar(10) default 'x', gone int);
+             create table b.t (id bigint primary key, v varchar(20) not null, added text default 'y');
+             create table b.u (t_id bigint references b.t);",
+        )
+        .unwrap();
+        converge("a", "b");
+    }
+}

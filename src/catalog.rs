@@ -1,0 +1,216 @@
+//! Reads schemas from the local catalogs: `sql/catalog.sql` through SPI, into the model.
+//!
+//! The query's deparsed text depends on search_path, so each schema is read under
+//! `"<schema>", pg_catalog`, and all reads of one call share one registered snapshot: two
+//! schemas compared are two views of one moment, even inside a transaction that has already
+//! written (where SPI would otherwise take a new snapshot per query in READ COMMITTED).
+
+use std::ffi::{CStr, CString};
+
+use pgrx::pg_sys;
+use pgrx::prelude::*;
+
+use crate::ddl::quote_ident;
+use crate::error::Error;
+use crate::model::Schema;
+
+pub const CATALOG_SQL: &str = include_str!("../sql/catalog.sql");
+
+/// The search_path a schema is read under, and that its plan is applied under.
+pub fn search_path_for(schema: &str) -> String {
+    format!("{}, pg_catalog", quote_ident(schema))
+}
+
+/// Reads each named schema; the caller's search_path is put back afterwards.
+pub fn read_schemas(names: &[&str]) -> Result<Vec<Schema>, Error> {
+    Spi::connect(|client| {
+        let saved: Option<String> = client
+            .select("select pg_catalog.current_setting('search_path')", Some(1), &[])?
+            .first()
+            .get_one()?;
+        let read = (|| {
+            let plan = PreparedCatalogQuery::new()?;
+            let mut schemas = Vec::with_capacity(names.len());
+            for name in names {
+                set_search_path(client, &search_path_for(name))?;
+                let document = plan.run(name)?.ok_or_else(|| Error::SchemaNotFound((*name).to_owned()))?;
+                schemas.push(serde_json::from_str::<Schema>(&document)?);
+            }
+            Ok(schemas)
+        })();
+        set_search_path(client, saved.as_deref().unwrap_or(""))?;
+        read
+    })
+}
+
+/// `set_config(..., true)`: whatever happens, the setting ends with the transaction.
+fn set_search_path(client: &pgrx::spi::SpiClient<'_>, path: &str) -> Result<(), Error> {
+    client.select("select pg_catalog.set_config('search_path', $1, true)", Some(1), &[path.into()])?;
+    Ok(())
+}
+
+/// The catalog query, prepared once per call, run under one snapshot.
+struct PreparedCatalogQuery {
+    plan: pg_sys::SPIPlanPtr,
+    snapshot: pg_sys::Snapshot,
+}
+
+impl PreparedCatalogQuery {
+    fn new() -> Result<Self, Error> {
+        let text = CString::new(CATALOG_SQL).map_err(|_| Error::Catalog("query text holds a NUL byte".into()))?;
+        let mut argument_types = [pg_sys::TEXTOID];
+        // SAFETY: SPI is connected (we are inside Spi::connect); the text outlives the call.
+        let plan = unsafe { pg_sys::SPI_prepare(text.as_ptr(), 1, argument_types.as_mut_ptr()) };
+        if plan.is_null() {
+            return Err(Error::Catalog("could not prepare the catalog query".into()));
+        }
+        // SAFETY: a transaction is running; registering copies the snapshot, which in READ
+        // COMMITTED is a static that the next SPI statement would overwrite.
+        let snapshot = unsafe { pg_sys::RegisterSnapshot(pg_sys::GetTransactionSnapshot()) };
+        Ok(PreparedCatalogQuery { plan, snapshot })
+    }
+
+    /// The document as jsonb text, or `None` when the schema does not exist.
+    fn run(&self, schema: &str) -> Result<Option<String>, Error> {
+        let argument = schema
+            .into_datum()
+            .ok_or_else(|| Error::Catalog("could not pass the schema name".into()))?;
+        let mut values = [argument];
+        let nulls = [b' ' as std::ffi::c_char];
+        // SAFETY: the plan takes one text argument; values and nulls live across the call; the
+        // tuple table is read before anything else runs through SPI, and its text is copied.
+        unsafe {
+            let status = pg_sys::SPI_execute_snapshot(
+                self.plan,
+                values.as_mut_ptr(),
+                nulls.as_ptr(),
+                self.snapshot,
+                std::ptr::null_mut(),
+                true,
+                false,
+                1,
+            );
+            let table = pg_sys::SPI_tuptable;
+            if status != pg_sys::SPI_OK_SELECT as i32 || table.is_null() || pg_sys::SPI_processed != 1 {
+                return Err(Error::Catalog(format!("the catalog query returned status {status}")));
+            }
+            let value = pg_sys::SPI_getvalue(*(*table).vals, (*table).tupdesc, 1);
+            let document = if value.is_null() {
+                None
+            } else {
+                let text = CStr::from_ptr(value).to_string_lossy().into_owned();
+                pg_sys::pfree(value.cast());
+                Some(text)
+            };
+            pg_sys::SPI_freetuptable(table);
+            Ok(document)
+        }
+    }
+}
+
+impl Drop for PreparedCatalogQuery {
+    fn drop(&mut self) {
+        // SAFETY: the plan came from SPI_prepare in this SPI connection, the snapshot from
+        // RegisterSnapshot.
+        unsafe {
+            pg_sys::SPI_freeplan(self.plan);
+            pg_sys::UnregisterSnapshot(self.snapshot);
+        }
+    }
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pg_schema]
+mod tests {
+    use pgrx::prelude::*;
+
+    use super::read_schemas;
+    use crate::model::{ConstraintType, Generation, Persistence};
+
+    #[pg_test]
+    fn a_table_with_every_column_feature_reads_into_the_model() {
+        Spi::run(
+            r#"create schema shop;
+               set local search_path = shop;
+               create unlogged table orders (
+                   id bigint generated always as identity (start with 10 increment by 5),
+                   note text collate "C" default 'n/a' not null,
+                   total numeric(10,2),
+                   doubled numeric generated always as (total * 2) stored
+               ) with (fillfactor = 70);
+               alter table orders alter column note set storage external,
+                                  alter column total set statistics 500;
+               reset search_path;"#,
+        )
+        .unwrap();
+        let schema = read_schemas(&["shop"]).unwrap().remove(0);
+        let orders = schema.table("orders").unwrap();
+        assert_eq!(orders.persistence, Persistence::Unlogged);
+        assert_eq!(orders.options, vec!["fillfactor=70"]);
+
+        let id = orders.column("id").unwrap();
+        let identity = id.identity.as_ref().unwrap();
+        assert_eq!((identity.generation, identity.sequence.start, identity.sequence.increment), (Generation::Always, 10, 5));
+        assert_eq!(identity.sequence.name, "orders_id_seq");
+
+        let note = orders.column("note").unwrap();
+        assert_eq!(note.collation.as_deref(), Some(r#""C""#));
+        assert_eq!(note.default.as_deref(), Some("'n/a'::text"));
+        assert!(note.not_null);
+        assert_eq!((note.storage.as_str(), note.type_storage.as_str()), ("e", "x"));
+
+        let total = orders.column("total").unwrap();
+        assert_eq!((total.data_type.as_str(), total.statistics), ("numeric(10,2)", Some(500)));
+        assert_eq!(orders.column("doubled").unwrap().generated.as_deref(), Some("(total * (2)::numeric)"));
+        // the identity sequence belongs to its column, not to the schema's sequences
+        assert!(schema.sequences.is_empty());
+    }
+
+    #[pg_test]
+    fn references_inside_the_schema_read_the_same_whatever_the_schema_is_called() {
+        Spi::run(
+            r#"create schema one; create schema "Two";
+               create table one.customers (id int primary key);
+               create table one.orders (c int references one.customers);
+               create table "Two".customers (id int primary key);
+               create table "Two".orders (c int references "Two".customers);"#,
+        )
+        .unwrap();
+        let schemas = read_schemas(&["one", "Two"]).unwrap();
+        assert_eq!(schemas[0].constraints, schemas[1].constraints);
+        let fk = schemas[0].constraints.iter().find(|c| c.constraint_type == ConstraintType::ForeignKey).unwrap();
+        assert_eq!(fk.definition, "FOREIGN KEY (c) REFERENCES customers(id)");
+        assert_eq!(fk.references.as_ref().unwrap().index.as_deref(), Some("customers_pkey"));
+    }
+
+    #[pg_test]
+    fn the_callers_search_path_is_put_back() {
+        Spi::run("create schema elsewhere; set local search_path = elsewhere, public").unwrap();
+        read_schemas(&["elsewhere"]).unwrap();
+        let path = Spi::get_one::<String>("select current_setting('search_path')").unwrap();
+        assert_eq!(path.as_deref(), Some("elsewhere, public"));
+    }
+
+    #[pg_test]
+    fn a_user_operator_on_the_path_does_not_change_what_is_read() {
+        // an "=" for (oid, oid) that matches nothing, first on the search_path
+        Spi::run(
+            r#"create schema trap;
+               create function trap.never(oid, oid) returns boolean language sql as 'select false';
+               create operator trap.= (leftarg = oid, rightarg = oid, function = trap.never);
+               create table trap.t (a int primary key);"#,
+        )
+        .unwrap();
+        let schema = read_schemas(&["trap"]).unwrap().remove(0);
+        assert_eq!(schema.tables.len(), 1);
+        assert_eq!(schema.constraints.len(), 1);
+    }
+
+    #[pg_test]
+    fn objects_not_compared_yet_are_listed_as_ignored() {
+        Spi::run("create schema later; create view later.v as select 1 as one; create type later.mood as enum ('ok')").unwrap();
+        let schema = read_schemas(&["later"]).unwrap().remove(0);
+        let ignored: Vec<(&str, &str)> = schema.ignored.iter().map(|i| (i.kind.as_str(), i.name.as_str())).collect();
+        assert_eq!(ignored, vec![("enum", "mood"), ("view", "v")]);
+    }
+}

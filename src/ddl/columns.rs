@@ -1,0 +1,155 @@
+//! Column definitions and the ALTER COLUMN actions.
+
+use super::{Cx, quote_ident, sequences, tables};
+use crate::model::{Column, Identity};
+
+/// `"name" type [COLLATE c] [GENERATED ...] [DEFAULT e] [NOT NULL]`, as in CREATE TABLE and
+/// ADD COLUMN.
+pub fn definition(cx: &Cx, column: &Column) -> String {
+    let mut text = format!("{} {}", quote_ident(&column.name), column.data_type);
+    if let Some(collation) = &column.collation {
+        text.push_str(&format!(" COLLATE {collation}"));
+    }
+    if let Some(expression) = &column.generated {
+        text.push_str(&format!(" GENERATED ALWAYS AS ({expression}) STORED"));
+    }
+    if let Some(identity) = &column.identity {
+        text.push(' ');
+        text.push_str(&identity_clause(cx, identity));
+    }
+    if let Some(default) = &column.default {
+        text.push_str(&format!(" DEFAULT {default}"));
+    }
+    if column.not_null {
+        text.push_str(" NOT NULL");
+    }
+    text
+}
+
+/// `GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME ... START WITH ...)`: every option spelled out,
+/// so that the sequence is the target's whatever the defaults.
+pub fn identity_clause(cx: &Cx, identity: &Identity) -> String {
+    format!(
+        "GENERATED {} AS IDENTITY (SEQUENCE NAME {} {})",
+        identity.generation.sql(),
+        cx.qualify(&identity.sequence.name),
+        sequences::options_text(&identity.sequence, false)
+    )
+}
+
+pub fn add(cx: &Cx, table: &str, column: &Column) -> String {
+    tables::alter(cx, table, &format!("ADD COLUMN {}", definition(cx, column)))
+}
+
+pub fn drop(cx: &Cx, table: &str, column: &str) -> String {
+    tables::alter(cx, table, &format!("DROP COLUMN {}", quote_ident(column)))
+}
+
+/// `TYPE t [COLLATE c] USING "c"::t`: the cast is spelled out so that a change without an
+/// implicit cast still runs, and fails loudly where the data does not fit.
+pub fn set_type(cx: &Cx, table: &str, column: &Column) -> String {
+    let collate = column.collation.as_deref().map(|c| format!(" COLLATE {c}")).unwrap_or_default();
+    let action = format!(
+        "TYPE {}{collate} USING {}::{}",
+        column.data_type,
+        quote_ident(&column.name),
+        column.data_type
+    );
+    tables::alter_column(cx, table, &column.name, &action)
+}
+
+pub fn set_default(cx: &Cx, table: &str, column: &str, expression: &str) -> String {
+    tables::alter_column(cx, table, column, &format!("SET DEFAULT {expression}"))
+}
+
+pub fn storage_word(storage: &str) -> &'static str {
+    match storage {
+        "p" => "PLAIN",
+        "e" => "EXTERNAL",
+        "m" => "MAIN",
+        _ => "EXTENDED",
+    }
+}
+
+pub fn set_storage(cx: &Cx, table: &str, column: &str, storage: &str) -> String {
+    tables::alter_column(cx, table, column, &format!("SET STORAGE {}", storage_word(storage)))
+}
+
+/// `SET STATISTICS n`, or `-1` for the default target.
+pub fn set_statistics(cx: &Cx, table: &str, column: &str, target: Option<i32>) -> String {
+    tables::alter_column(cx, table, column, &format!("SET STATISTICS {}", target.unwrap_or(-1)))
+}
+
+pub fn add_identity(cx: &Cx, table: &str, column: &str, identity: &Identity) -> String {
+    tables::alter_column(cx, table, column, &format!("ADD {}", identity_clause(cx, identity)))
+}
+
+/// `SET GENERATED ...` and `SET <option>` for what differs between two identities.
+pub fn alter_identity(cx: &Cx, table: &str, column: &str, from: &Identity, to: &Identity) -> Option<String> {
+    let mut actions = Vec::new();
+    if from.generation != to.generation {
+        actions.push(format!("SET GENERATED {}", to.generation.sql()));
+    }
+    actions.extend(sequences::changed_options(&from.sequence, &to.sequence, false).into_iter().map(|o| format!("SET {o}")));
+    (!actions.is_empty()).then(|| tables::alter_column(cx, table, column, &actions.join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Generation, Persistence, SequenceOptions};
+
+    fn column() -> Column {
+        Column {
+            name: "Total Due".into(),
+            position: 1,
+            data_type: "numeric(10,2)".into(),
+            collation: None,
+            not_null: true,
+            default: Some("0".into()),
+            generated: None,
+            identity: None,
+            storage: "m".into(),
+            type_storage: "m".into(),
+            statistics: None,
+        }
+    }
+
+    #[test]
+    fn definition_has_type_default_and_not_null() {
+        assert_eq!(definition(&Cx::new("s"), &column()), r#""Total Due" numeric(10,2) DEFAULT 0 NOT NULL"#);
+    }
+
+    #[test]
+    fn type_change_casts_the_column_explicitly() {
+        let mut c = column();
+        c.data_type = "text".into();
+        c.collation = Some(r#""C""#.into());
+        assert_eq!(
+            set_type(&Cx::new("s"), "t", &c),
+            r#"ALTER TABLE "s"."t" ALTER COLUMN "Total Due" TYPE text COLLATE "C" USING "Total Due"::text;"#
+        );
+    }
+
+    #[test]
+    fn identity_names_its_sequence_and_every_option() {
+        let identity = Identity {
+            generation: Generation::Always,
+            sequence: SequenceOptions {
+                name: "t_id_seq".into(),
+                data_type: "bigint".into(),
+                start: 10,
+                increment: 5,
+                min: 1,
+                max: 9223372036854775807,
+                cache: 1,
+                cycle: false,
+                persistence: Persistence::Logged,
+            },
+        };
+        assert_eq!(
+            identity_clause(&Cx::new("s"), &identity),
+            r#"GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME "s"."t_id_seq" START WITH 10 INCREMENT BY 5 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE)"#
+        );
+    }
+}

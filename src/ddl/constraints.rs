@@ -1,0 +1,73 @@
+//! ADD, DROP and VALIDATE CONSTRAINT text.
+
+use super::{Cx, quote_ident, split_option, storage_parameters, option_name, tables};
+use crate::model::Constraint;
+
+/// `ADD CONSTRAINT "c" <definition>`; with `not_valid`, a CHECK or FOREIGN KEY that the target
+/// has validated is added without scanning the table, to be validated by a step of its own.
+pub fn add(cx: &Cx, constraint: &Constraint, not_valid: bool) -> String {
+    let suffix = if not_valid && constraint.validated { " NOT VALID" } else { "" };
+    tables::alter(
+        cx,
+        &constraint.table,
+        &format!("ADD CONSTRAINT {} {}{suffix}", quote_ident(&constraint.name), constraint.definition),
+    )
+}
+
+pub fn validate(cx: &Cx, constraint: &Constraint) -> String {
+    tables::alter(cx, &constraint.table, &format!("VALIDATE CONSTRAINT {}", quote_ident(&constraint.name)))
+}
+
+pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
+    tables::alter(cx, table, &format!("DROP CONSTRAINT {}", quote_ident(name)))
+}
+
+/// Storage parameters of the index behind a constraint: `ALTER INDEX ... SET (...)`. They are
+/// not part of `pg_get_constraintdef`, and setting them after the fact rebuilds nothing.
+pub fn set_index_options(cx: &Cx, index: &str, options: &[String]) -> String {
+    format!("ALTER INDEX {} SET ({});", cx.qualify(index), storage_parameters(options, "").join(", "))
+}
+
+pub fn reset_index_options(cx: &Cx, index: &str, options: &[String]) -> String {
+    let names: Vec<String> = options.iter().map(|o| option_name(split_option(o).0)).collect();
+    format!("ALTER INDEX {} RESET ({});", cx.qualify(index), names.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ConstraintType;
+
+    fn check() -> Constraint {
+        Constraint {
+            table: "t".into(),
+            name: "no injection".into(),
+            constraint_type: ConstraintType::Check,
+            definition: "CHECK ((note <> '''; DROP TABLE x; --'::text))".into(),
+            validated: true,
+            deferrable: false,
+            deferred: false,
+            index_name: None,
+            index_options: vec![],
+            columns: vec!["note".into()],
+            references: None,
+        }
+    }
+
+    #[test]
+    fn add_keeps_the_server_definition_verbatim() {
+        assert_eq!(
+            add(&Cx::new("s"), &check(), false),
+            r#"ALTER TABLE "s"."t" ADD CONSTRAINT "no injection" CHECK ((note <> '''; DROP TABLE x; --'::text));"#
+        );
+    }
+
+    #[test]
+    fn not_valid_is_added_once() {
+        let mut c = check();
+        assert!(add(&Cx::new("s"), &c, true).ends_with(" NOT VALID;"));
+        c.validated = false;
+        c.definition.push_str(" NOT VALID");
+        assert!(add(&Cx::new("s"), &c, true).ends_with("--'::text)) NOT VALID;"));
+    }
+}

@@ -1,0 +1,113 @@
+//! CREATE, ALTER and DROP TABLE text.
+
+use super::{Cx, columns, option_name, quote_ident, split_option, storage_parameters};
+use crate::model::{Persistence, Table};
+
+/// `CREATE [UNLOGGED] TABLE` with its columns and storage parameters. Constraints and indexes
+/// are steps of their own, so that foreign keys can wait for every table they join.
+pub fn create(cx: &Cx, table: &Table) -> String {
+    let unlogged = if table.persistence == Persistence::Unlogged { "UNLOGGED " } else { "" };
+    let mut columns: Vec<_> = table.columns.iter().collect();
+    columns.sort_by_key(|c| c.position);
+    let body = if columns.is_empty() {
+        "()".to_owned()
+    } else {
+        let lines: Vec<String> =
+            columns.iter().map(|c| format!("    {}", columns::definition(cx, c))).collect();
+        format!("(\n{}\n)", lines.join(",\n"))
+    };
+    let mut parameters = storage_parameters(&table.options, "");
+    parameters.extend(storage_parameters(&table.toast_options, "toast."));
+    let with = if parameters.is_empty() { String::new() } else { format!(" WITH ({})", parameters.join(", ")) };
+    format!("CREATE {unlogged}TABLE {} {body}{with};", cx.qualify(&table.name))
+}
+
+pub fn drop(cx: &Cx, table: &str) -> String {
+    format!("DROP TABLE {};", cx.qualify(table))
+}
+
+pub fn set_persistence(cx: &Cx, table: &str, persistence: Persistence) -> String {
+    let word = match persistence {
+        Persistence::Logged => "LOGGED",
+        Persistence::Unlogged => "UNLOGGED",
+    };
+    format!("ALTER TABLE {} SET {word};", cx.qualify(table))
+}
+
+/// `ALTER TABLE ... SET (...)` for the parameters that are new or changed.
+pub fn set_options(cx: &Cx, table: &str, options: &[String], prefix: &str) -> String {
+    format!("ALTER TABLE {} SET ({});", cx.qualify(table), storage_parameters(options, prefix).join(", "))
+}
+
+/// `ALTER TABLE ... RESET (...)` for the parameters that are gone.
+pub fn reset_options(cx: &Cx, table: &str, options: &[String], prefix: &str) -> String {
+    let names: Vec<String> =
+        options.iter().map(|o| format!("{prefix}{}", option_name(split_option(o).0))).collect();
+    format!("ALTER TABLE {} RESET ({});", cx.qualify(table), names.join(", "))
+}
+
+/// `ALTER TABLE "s"."t" <action>`
+pub fn alter(cx: &Cx, table: &str, action: &str) -> String {
+    format!("ALTER TABLE {} {action};", cx.qualify(table))
+}
+
+/// `ALTER TABLE "s"."t" ALTER COLUMN "c" <action>`
+pub fn alter_column(cx: &Cx, table: &str, column: &str, action: &str) -> String {
+    alter(cx, table, &format!("ALTER COLUMN {} {action}", quote_ident(column)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Column;
+
+    fn column(name: &str, position: i32, data_type: &str) -> Column {
+        Column {
+            name: name.into(),
+            position,
+            data_type: data_type.into(),
+            collation: None,
+            not_null: false,
+            default: None,
+            generated: None,
+            identity: None,
+            storage: "p".into(),
+            type_storage: "p".into(),
+            statistics: None,
+        }
+    }
+
+    #[test]
+    fn create_lists_columns_in_position_order_with_parameters() {
+        let table = Table {
+            name: "My Table".into(),
+            persistence: Persistence::Unlogged,
+            options: vec!["fillfactor=70".into()],
+            toast_options: vec!["autovacuum_enabled=false".into()],
+            columns: vec![column("b", 2, "text"), column("select", 1, "integer")],
+        };
+        assert_eq!(
+            create(&Cx::new("public"), &table),
+            "CREATE UNLOGGED TABLE \"public\".\"My Table\" (\n    \"select\" integer,\n    \"b\" text\n) \
+             WITH (fillfactor='70', toast.autovacuum_enabled='false');"
+        );
+    }
+
+    #[test]
+    fn a_table_may_have_no_columns() {
+        let table = Table {
+            name: "empty".into(),
+            persistence: Persistence::Logged,
+            options: vec![],
+            toast_options: vec![],
+            columns: vec![],
+        };
+        assert_eq!(create(&Cx::new("s"), &table), r#"CREATE TABLE "s"."empty" ();"#);
+    }
+
+    #[test]
+    fn reset_names_only_the_parameters() {
+        let options = vec!["fillfactor=70".to_owned()];
+        assert_eq!(reset_options(&Cx::new("s"), "t", &options, "toast."), r#"ALTER TABLE "s"."t" RESET (toast.fillfactor);"#);
+    }
+}

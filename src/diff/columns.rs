@@ -1,0 +1,201 @@
+//! Columns of a kept table: added, dropped, changed in place, or dropped and added again when
+//! PostgreSQL cannot change them in place.
+
+use super::{TableChanges, pair_up};
+use crate::ddl::{self, Cx, columns as sql};
+use crate::model::{Column, Table};
+use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+
+pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>, changes: &mut TableChanges) {
+    let table = new_table.name.as_str();
+    let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
+
+    for column in pairs.removed {
+        changes.dropped_columns.insert((table.to_owned(), column.name.clone()));
+        steps.push(step(cx, table, &column.name, Action::Drop, sql::drop(cx, table, &column.name)).hazard(Hazard::DataLoss));
+    }
+    for column in pairs.added {
+        add(cx, table, column, steps);
+    }
+    for (old, new) in pairs.kept {
+        if !old.same_definition(new) {
+            alter(cx, table, old, new, steps, changes);
+        }
+    }
+}
+
+/// STORAGE and STATISTICS of a column that is being created, which CREATE TABLE does not take
+/// before PostgreSQL 16.
+pub fn settings_of_new_column(cx: &Cx, table: &str, column: &Column, steps: &mut Vec<Step>) {
+    if column.storage != column.type_storage {
+        steps.push(step(cx, table, &column.name, Action::Alter, sql::set_storage(cx, table, &column.name, &column.storage)));
+    }
+    if column.statistics.is_some() {
+        steps.push(step(cx, table, &column.name, Action::Alter, sql::set_statistics(cx, table, &column.name, column.statistics)));
+    }
+}
+
+fn add(cx: &Cx, table: &str, column: &Column, steps: &mut Vec<Step>) {
+    steps.push(step(cx, table, &column.name, Action::Create, sql::add(cx, table, column)));
+    settings_of_new_column(cx, table, column, steps);
+}
+
+fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>, changes: &mut TableChanges) {
+    let name = new.name.as_str();
+    let push = |steps: &mut Vec<Step>, statement: String| steps.push(step(cx, table, name, Action::Alter, statement));
+
+    // PostgreSQL 15 cannot change a generation expression, nor make a plain column generated:
+    // the column is made again, and what used it with it.
+    let rebuild = match (&old.generated, &new.generated) {
+        (Some(a), Some(b)) => a != b,
+        (None, Some(_)) => true,
+        _ => false,
+    };
+    if rebuild {
+        changes.rebuilt_columns.insert((table.to_owned(), name.to_owned()));
+        let mut drop = step(cx, table, name, Action::Drop, sql::drop(cx, table, name));
+        if old.generated.is_none() {
+            drop = drop.hazard(Hazard::DataLoss);
+        }
+        steps.push(drop);
+        add(cx, table, new, steps);
+        return;
+    }
+
+    let type_changes = old.data_type != new.data_type || old.collation != new.collation;
+
+    // First take away what would stand in the way of the change.
+    let default_dropped = old.default.is_some() && (new.default.is_none() || type_changes);
+    if default_dropped {
+        push(steps, ddl::tables::alter_column(cx, table, name, "DROP DEFAULT"));
+    }
+    if old.identity.is_some() && new.identity.is_none() {
+        push(steps, ddl::tables::alter_column(cx, table, name, "DROP IDENTITY"));
+    }
+    if old.generated.is_some() && new.generated.is_none() {
+        push(steps, ddl::tables::alter_column(cx, table, name, "DROP EXPRESSION"));
+    }
+    if old.not_null && !new.not_null {
+        push(steps, ddl::tables::alter_column(cx, table, name, "DROP NOT NULL"));
+    }
+
+    if type_changes {
+        let mut change = step(cx, table, name, Action::Alter, sql::set_type(cx, table, new));
+        if !keeps_every_value(&old.data_type, &new.data_type) {
+            change = change.hazard(Hazard::DataLoss);
+        }
+        steps.push(change);
+    }
+
+    // Then build up the new definition: NOT NULL before an identity, which requires it.
+    if !old.not_null && new.not_null {
+        push(steps, ddl::tables::alter_column(cx, table, name, "SET NOT NULL"));
+    }
+    match (&old.identity, &new.identity) {
+        (None, Some(identity)) => push(steps, sql::add_identity(cx, table, name, identity)),
+        (Some(a), Some(b)) => {
+            if a.sequence.name != b.sequence.name {
+                let rename = ddl::sequences::rename(cx, &a.sequence.name, &b.sequence.name);
+                steps.push(step(cx, table, name, Action::Alter, rename));
+            }
+            if let Some(statement) = sql::alter_identity(cx, table, name, a, b) {
+                push(steps, statement);
+            }
+        }
+        _ => {}
+    }
+    if let Some(default) = &new.default {
+        if default_dropped || old.default.as_ref() != Some(default) {
+            push(steps, sql::set_default(cx, table, name, default));
+        }
+    }
+    if old.storage != new.storage {
+        push(steps, sql::set_storage(cx, table, name, &new.storage));
+    }
+    if old.statistics != new.statistics {
+        push(steps, sql::set_statistics(cx, table, name, new.statistics));
+    }
+}
+
+fn step(cx: &Cx, table: &str, column: &str, action: Action, statement: String) -> Step {
+    let key = Key::Column(table.to_owned(), column.to_owned());
+    Step::new(Phase::AlterTable, Kind::Column, action, key, cx.identity(&[table, column]), statement)
+        .requires([Key::Table(table.to_owned())])
+}
+
+/// True when every value of type `from` converts to `to` unchanged: widening integers,
+/// longer strings, more digits. Anything this does not know is treated as able to lose data.
+pub fn keeps_every_value(from: &str, to: &str) -> bool {
+    if let (Some(a), Some(b)) = (from.strip_suffix("[]"), to.strip_suffix("[]")) {
+        return keeps_every_value(a, b);
+    }
+    let (from_base, from_args) = split_modifiers(from);
+    let (to_base, to_args) = split_modifiers(to);
+    const STRINGS: [&str; 2] = ["character varying", "text"];
+    match (from_base.as_str(), to_base.as_str()) {
+        ("smallint", "integer" | "bigint" | "numeric" | "double precision") => to_args.is_empty(),
+        ("integer", "bigint" | "numeric" | "double precision") => to_args.is_empty(),
+        ("bigint", "numeric") => to_args.is_empty(),
+        ("real", "double precision") => true,
+        (a, b) if STRINGS.contains(&a) && STRINGS.contains(&b) => {
+            to_args.is_empty() || (from_args.len() == 1 && to_args.len() == 1 && to_args[0] >= from_args[0])
+        }
+        ("numeric", "numeric") => match (from_args.as_slice(), to_args.as_slice()) {
+            (_, []) => true,
+            ([p1], [p2]) => p2 >= p1,
+            ([p1, s1], [p2, s2]) => s2 >= s1 && p2 - s2 >= p1 - s1,
+            ([p1], [p2, s2]) => p2 - s2 >= *p1,
+            _ => false,
+        },
+        (a, b) if a == b => {
+            // same type, other modifiers: only more room keeps every value
+            matches!(a, "character" | "bit varying" | "timestamp without time zone"
+                | "timestamp with time zone" | "time without time zone" | "time with time zone"
+                | "interval")
+                && from_args.len() == to_args.len()
+                && from_args.iter().zip(&to_args).all(|(f, t)| t >= f)
+                && !(a == "character" && from_args != to_args)
+        }
+        _ => false,
+    }
+}
+
+/// `numeric(10,2)` → (`numeric`, [10, 2]); `timestamp(3) without time zone` →
+/// (`timestamp without time zone`, [3]).
+fn split_modifiers(type_name: &str) -> (String, Vec<i64>) {
+    match (type_name.find('('), type_name.find(')')) {
+        (Some(open), Some(close)) if open < close => {
+            let args = type_name[open + 1..close].split(',').filter_map(|a| a.trim().parse().ok()).collect();
+            (format!("{}{}", &type_name[..open], &type_name[close + 1..]), args)
+        }
+        _ => (type_name.to_owned(), Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widening_keeps_every_value() {
+        assert!(keeps_every_value("integer", "bigint"));
+        assert!(keeps_every_value("character varying(10)", "character varying(20)"));
+        assert!(keeps_every_value("character varying(10)", "text"));
+        assert!(keeps_every_value("numeric(10,2)", "numeric(12,2)"));
+        assert!(keeps_every_value("numeric(10,2)", "numeric"));
+        assert!(keeps_every_value("integer[]", "bigint[]"));
+        assert!(keeps_every_value("timestamp(3) without time zone", "timestamp(6) without time zone"));
+    }
+
+    #[test]
+    fn narrowing_or_reinterpreting_can_lose_data() {
+        assert!(!keeps_every_value("bigint", "integer"));
+        assert!(!keeps_every_value("text", "character varying(10)"));
+        assert!(!keeps_every_value("character varying(20)", "character varying(10)"));
+        assert!(!keeps_every_value("numeric(10,2)", "numeric(10,1)"));
+        assert!(!keeps_every_value("numeric(10,2)", "numeric(10,3)"));
+        assert!(!keeps_every_value("text", "integer"));
+        assert!(!keeps_every_value("timestamp without time zone", "timestamp with time zone"));
+        assert!(!keeps_every_value("character(5)", "character(10)"));
+    }
+}

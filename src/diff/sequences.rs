@@ -1,0 +1,61 @@
+//! Sequences that are not identity sequences.
+//!
+//! OWNED BY ties a sequence to a column: dropping the column drops the sequence. So a sequence
+//! that outlives its old owner is released first, and one that goes with its owner needs no
+//! statement of its own.
+
+use super::{TableChanges, pair_up};
+use crate::ddl::{Cx, sequences as sql};
+use crate::model::{OwnedBy, Schema, Sequence};
+use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
+    let pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());
+    let owner_goes_away =
+        |s: &Sequence| s.owned_by.as_ref().is_some_and(|o| tables.column_goes_away(&o.table, &o.column));
+
+    for sequence in pairs.removed {
+        // dropped along with its owning column or table
+        if !owner_goes_away(sequence) {
+            steps.push(step(cx, Phase::DropSequence, Action::Drop, &sequence.name, sql::drop(cx, &sequence.name)).hazard(Hazard::DataLoss));
+        }
+    }
+
+    for sequence in pairs.added {
+        steps.push(step(cx, Phase::CreateSequence, Action::Create, &sequence.name, sql::create(cx, sequence)));
+        if let Some(owner) = &sequence.owned_by {
+            steps.push(own(cx, sequence, owner));
+        }
+    }
+
+    for (old, new) in pairs.kept {
+        let changed = sql::changed_options(old, new, true);
+        if !changed.is_empty() {
+            steps.push(step(cx, Phase::AlterSequence, Action::Alter, &new.name, sql::alter(cx, &new.name, &changed)));
+        }
+        if old.persistence != new.persistence {
+            let statement = sql::set_persistence(cx, &new.name, new.persistence);
+            steps.push(step(cx, Phase::AlterSequence, Action::Alter, &new.name, statement));
+        }
+
+        let released = old.owned_by.is_some() && (owner_goes_away(old) || new.owned_by.is_none());
+        if released {
+            steps.push(step(cx, Phase::ReleaseSequence, Action::Alter, &new.name, sql::owned_by(cx, &new.name, None)));
+        }
+        if let Some(owner) = &new.owned_by {
+            if released || old.owned_by.as_ref() != Some(owner) {
+                steps.push(own(cx, new, owner));
+            }
+        }
+    }
+}
+
+/// OWNED BY a column, once that column exists.
+fn own(cx: &Cx, sequence: &Sequence, owner: &OwnedBy) -> Step {
+    step(cx, Phase::AlterSequence, Action::Alter, &sequence.name, sql::owned_by(cx, &sequence.name, Some(owner)))
+        .requires([Key::Column(owner.table.clone(), owner.column.clone())])
+}
+
+fn step(cx: &Cx, phase: Phase, action: Action, name: &str, statement: String) -> Step {
+    Step::new(phase, Kind::Sequence, action, Key::Sequence(name.to_owned()), cx.identity(&[name]), statement)
+}

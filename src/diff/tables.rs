@@ -1,0 +1,65 @@
+//! Tables: created with their columns, dropped, or changed in place.
+
+use std::collections::BTreeMap;
+
+use super::{TableChanges, columns, pair_up};
+use crate::ddl::{self, Cx};
+use crate::model::Schema;
+use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) -> TableChanges {
+    let mut changes = TableChanges::default();
+    let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
+
+    for table in pairs.removed {
+        changes.dropped.insert(table.name.clone());
+        steps.push(
+            step(cx, Phase::DropTable, Action::Drop, &table.name, ddl::tables::drop(cx, &table.name))
+                .hazard(Hazard::DataLoss),
+        );
+    }
+
+    for table in pairs.added {
+        changes.created.insert(table.name.clone());
+        steps.push(step(cx, Phase::CreateTable, Action::Create, &table.name, ddl::tables::create(cx, table)));
+        for column in &table.columns {
+            columns::settings_of_new_column(cx, &table.name, column, steps);
+        }
+    }
+
+    for (old, new) in pairs.kept {
+        if old.persistence != new.persistence {
+            let sql = ddl::tables::set_persistence(cx, &new.name, new.persistence);
+            steps.push(step(cx, Phase::AlterTable, Action::Alter, &new.name, sql));
+        }
+        storage_parameters(cx, &new.name, &old.options, &new.options, "", steps);
+        storage_parameters(cx, &new.name, &old.toast_options, &new.toast_options, "toast.", steps);
+        columns::diff(cx, old, new, steps, &mut changes);
+    }
+    changes
+}
+
+fn step(cx: &Cx, phase: Phase, action: Action, table: &str, sql: String) -> Step {
+    Step::new(phase, Kind::Table, action, Key::Table(table.to_owned()), cx.identity(&[table]), sql)
+}
+
+/// SET for parameters that are new or changed, RESET for those that are gone.
+fn storage_parameters(cx: &Cx, table: &str, old: &[String], new: &[String], prefix: &str, steps: &mut Vec<Step>) {
+    let old: BTreeMap<&str, &str> = old.iter().map(|o| ddl::split_option(o)).collect();
+    let new_map: BTreeMap<&str, &str> = new.iter().map(|o| ddl::split_option(o)).collect();
+    let set: Vec<String> = new_map
+        .iter()
+        .filter(|(name, value)| old.get(*name) != Some(*value))
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    let reset: Vec<String> =
+        old.keys().filter(|name| !new_map.contains_key(*name)).map(|name| name.to_string()).collect();
+    if !reset.is_empty() {
+        let sql = ddl::tables::reset_options(cx, table, &reset, prefix);
+        steps.push(step(cx, Phase::AlterTable, Action::Alter, table, sql));
+    }
+    if !set.is_empty() {
+        let sql = ddl::tables::set_options(cx, table, &set, prefix);
+        steps.push(step(cx, Phase::AlterTable, Action::Alter, table, sql));
+    }
+}

@@ -1,0 +1,106 @@
+//! One error type for the whole extension, and the one place that gives each error its SQLSTATE.
+
+use pgrx::PgSqlErrorCode;
+use pgrx::pg_sys::panic::ErrorReport;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// 3F000 invalid_schema_name
+    #[error("schema \"{0}\" does not exist")]
+    SchemaNotFound(String),
+
+    /// 22004 null_value_not_allowed
+    #[error("argument \"{0}\" of {1} must not be null")]
+    NullArgument(&'static str, &'static str),
+
+    /// 2BP01 dependent_objects_still_exist: the plan destroys data and the caller did not say
+    /// `unsafe => true`, as PostgreSQL refuses a DROP that would need CASCADE.
+    #[error("the migration plan would destroy data: {}", .statements.first().map(String::as_str).unwrap_or(""))]
+    DataLoss { statements: Vec<String> },
+
+    /// XX000: the server's deparsed text did not have the shape we rely on.
+    #[error("could not read the definition of {0}")]
+    UnreadableDefinition(String),
+
+    /// XX000: a bug, never a silent wrong order.
+    #[error("the migration plan has a dependency cycle between {0}")]
+    Cycle(String),
+
+    /// XX000: the catalog query could not run as it should.
+    #[error("could not read the catalogs: {0}")]
+    Catalog(String),
+
+    /// XX000
+    #[error("could not decode the catalog document: {0}")]
+    Decode(#[from] serde_json::Error),
+
+    /// XX000
+    #[error(transparent)]
+    Spi(#[from] pgrx::spi::Error),
+}
+
+impl Error {
+    pub fn sqlstate(&self) -> PgSqlErrorCode {
+        match self {
+            Error::SchemaNotFound(_) => PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME,
+            Error::NullArgument(..) => PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
+            Error::DataLoss { .. } => PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
+            Error::UnreadableDefinition(_)
+            | Error::Cycle(_)
+            | Error::Catalog(_)
+            | Error::Decode(_)
+            | Error::Spi(_) => {
+                PgSqlErrorCode::ERRCODE_INTERNAL_ERROR
+            }
+        }
+    }
+
+    fn detail(&self) -> Option<String> {
+        match self {
+            Error::DataLoss { statements } => {
+                const SHOWN: usize = 5;
+                let mut detail = format!(
+                    "{} statement{} can destroy data:",
+                    statements.len(),
+                    if statements.len() == 1 { "" } else { "s" }
+                );
+                for s in statements.iter().take(SHOWN) {
+                    detail.push_str("\n  ");
+                    detail.push_str(s);
+                }
+                if statements.len() > SHOWN {
+                    detail.push_str(&format!("\n  ... and {} more", statements.len() - SHOWN));
+                }
+                Some(detail)
+            }
+            _ => None,
+        }
+    }
+
+    fn hint(&self) -> Option<&'static str> {
+        match self {
+            Error::SchemaNotFound(_) => Some("Check the spelling, or create the schema first."),
+            Error::DataLoss { .. } => Some(
+                "Review the statements with hazards, then call again with unsafe => true to get the plan.",
+            ),
+            Error::UnreadableDefinition(_) | Error::Cycle(_) => {
+                Some("This is a bug in migra: please report it with the two schemas.")
+            }
+            _ => None,
+        }
+    }
+}
+
+impl From<Error> for ErrorReport {
+    #[track_caller]
+    fn from(e: Error) -> Self {
+        let mut report = ErrorReport::new(e.sqlstate(), e.to_string(), "migra");
+        if let Some(detail) = e.detail() {
+            report = report.set_detail(detail);
+        }
+        if let Some(hint) = e.hint() {
+            report = report.set_hint(hint);
+        }
+        report
+    }
+}

@@ -1,0 +1,24 @@
+//! migra for Postgres: compare two schemas from SQL and get the DDL that turns one into the other.
+//!
+//! catalog (SQL → JSON) → model (serde) → diff (per kind) → plan (order) → ddl (text) → api (rows)
+
+::pgrx::pg_module_magic!(name, version);
+
+mod api;
+mod catalog;
+mod ddl;
+mod diff;
+mod error;
+mod model;
+mod plan;
+
+/// Required by `cargo pgrx test` at the crate root.
+#[cfg(test)]
+pub mod pg_test {
+    pub fn setup(_options: Vec<&str>) {}
+
+    #[must_use]
+    pub fn postgresql_conf_options() -> Vec<&'static str> {
+        vec![]
+    }
+}

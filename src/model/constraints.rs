@@ -1,0 +1,64 @@
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Constraint {
+    /// `pg_class.relname` of `conrelid`
+    pub table: String,
+    /// `conname`: unique per table.
+    pub name: String,
+    /// `contype`
+    #[serde(rename = "type")]
+    pub constraint_type: ConstraintType,
+    /// `pg_get_constraintdef(oid)`: ends in ` NOT VALID` when the constraint is not validated.
+    pub definition: String,
+    /// `convalidated`
+    pub validated: bool,
+    /// `condeferrable`
+    pub deferrable: bool,
+    /// `condeferred`
+    pub deferred: bool,
+    /// Name of the index behind a PRIMARY KEY, UNIQUE or EXCLUDE constraint (`conindid`).
+    pub index_name: Option<String>,
+    /// `reloptions` of the index behind a PRIMARY KEY, UNIQUE or EXCLUDE constraint.
+    pub index_options: Vec<String>,
+    /// Columns of its own table that the constraint uses (from `pg_depend`).
+    pub columns: Vec<String>,
+    /// The referenced table and columns of a FOREIGN KEY.
+    pub references: Option<ForeignKeyTarget>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum ConstraintType {
+    #[serde(rename = "p")]
+    PrimaryKey,
+    #[serde(rename = "u")]
+    Unique,
+    #[serde(rename = "x")]
+    Exclude,
+    #[serde(rename = "c")]
+    Check,
+    #[serde(rename = "f")]
+    ForeignKey,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ForeignKeyTarget {
+    /// `None` when the referenced table is in the same schema.
+    pub schema: Option<String>,
+    pub table: String,
+    pub columns: Vec<String>,
+    /// The referenced table's unique index that the key relies on (`conindid`).
+    pub index: Option<String>,
+}
+
+impl Constraint {
+    /// The definition without the trailing ` NOT VALID`, so that validity can be told apart from
+    /// the rest of the definition.
+    pub fn definition_when_valid(&self) -> &str {
+        if self.validated {
+            &self.definition
+        } else {
+            self.definition.strip_suffix(" NOT VALID").unwrap_or(&self.definition)
+        }
+    }
+}

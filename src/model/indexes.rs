@@ -1,0 +1,19 @@
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Index {
+    /// `pg_class.relname` of the index: unique in its schema.
+    pub name: String,
+    /// The indexed table.
+    pub table: String,
+    /// `indisunique`
+    pub unique: bool,
+    /// `pg_am.amname`: btree, hash, gist, gin, brin, ...
+    pub method: String,
+    /// What `pg_get_indexdef` gives after `USING <method> `: the keys with operator classes,
+    /// collations and sort order, INCLUDE, NULLS NOT DISTINCT, WITH (storage parameters) and
+    /// WHERE. `None` when the server's text did not start as expected; such an index is refused.
+    pub definition: Option<String>,
+    /// Columns of the table that the index uses, in keys, expressions or predicate.
+    pub columns: Vec<String>,
+}

@@ -1,0 +1,55 @@
+use serde::{Deserialize, Serialize};
+
+/// `relpersistence` of a table or sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Persistence {
+    #[serde(rename = "p")]
+    Logged,
+    #[serde(rename = "u")]
+    Unlogged,
+}
+
+/// A sequence that is not an identity column's.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Sequence {
+    #[serde(flatten)]
+    pub options: SequenceOptions,
+    /// OWNED BY: the column whose drop takes the sequence along (an `a` dependency in `pg_depend`).
+    pub owned_by: Option<OwnedBy>,
+}
+
+impl std::ops::Deref for Sequence {
+    type Target = SequenceOptions;
+    fn deref(&self) -> &SequenceOptions {
+        &self.options
+    }
+}
+
+/// What `pg_sequence` and `pg_class` say of one sequence.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct SequenceOptions {
+    /// `pg_class.relname`
+    pub name: String,
+    /// `format_type(seqtypid)`
+    pub data_type: String,
+    /// `seqstart`
+    pub start: i64,
+    /// `seqincrement`
+    pub increment: i64,
+    /// `seqmin`
+    pub min: i64,
+    /// `seqmax`
+    pub max: i64,
+    /// `seqcache`
+    pub cache: i64,
+    /// `seqcycle`
+    pub cycle: bool,
+    /// `relpersistence`: UNLOGGED sequences exist from PostgreSQL 15.
+    pub persistence: Persistence,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct OwnedBy {
+    pub table: String,
+    pub column: String,
+}

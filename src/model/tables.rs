@@ -1,0 +1,84 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Persistence, SequenceOptions};
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Table {
+    /// `pg_class.relname`
+    pub name: String,
+    /// `pg_class.relpersistence`: logged or UNLOGGED.
+    pub persistence: Persistence,
+    /// `pg_class.reloptions`, as `name=value` strings (fillfactor, autovacuum_*, ...).
+    pub options: Vec<String>,
+    /// `reloptions` of the table's TOAST table, set as `toast.name=value`.
+    pub toast_options: Vec<String>,
+    /// Live columns in `attnum` order.
+    pub columns: Vec<Column>,
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Column {
+    /// `pg_attribute.attname`
+    pub name: String,
+    /// `attnum`: where the column stands. Not compared: a column added later goes last.
+    pub position: i32,
+    /// `format_type(atttypid, atttypmod)`: the type with its modifiers, qualified when not visible.
+    #[serde(rename = "type")]
+    pub data_type: String,
+    /// The quoted collation name, set only when it differs from the type's own collation.
+    pub collation: Option<String>,
+    /// `attnotnull`
+    pub not_null: bool,
+    /// `pg_get_expr(adbin)` of a plain column's default.
+    pub default: Option<String>,
+    /// `pg_get_expr(adbin)` of a stored generated column (`attgenerated = 's'`).
+    pub generated: Option<String>,
+    /// `attidentity` and the options of the identity sequence.
+    pub identity: Option<Identity>,
+    /// `attstorage`: `p` plain, `e` external, `m` main, `x` extended.
+    pub storage: String,
+    /// `typstorage` of the column's type: the storage a new column gets.
+    pub type_storage: String,
+    /// `attstattarget`, or `None` for the default.
+    pub statistics: Option<i32>,
+}
+
+impl Column {
+    /// True when everything but the position matches: the position only says when the column
+    /// was added.
+    pub fn same_definition(&self, other: &Column) -> bool {
+        Column { position: other.position, ..self.clone() } == *other
+    }
+}
+
+/// `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY`
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Identity {
+    /// `attidentity`
+    pub generation: Generation,
+    /// The identity sequence, found through its internal dependency on the column.
+    pub sequence: SequenceOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Generation {
+    #[serde(rename = "a")]
+    Always,
+    #[serde(rename = "d")]
+    ByDefault,
+}
+
+impl Generation {
+    pub fn sql(self) -> &'static str {
+        match self {
+            Generation::Always => "ALWAYS",
+            Generation::ByDefault => "BY DEFAULT",
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Steps of a plan and the one place that orders them.
+//!
+//! Every step says in which phase it belongs (the usual order of a migration: take down what goes
+//! away, then build up what is new) and which objects it needs. One stable topological sort puts a
+//! step that makes an object after the steps that make what it needs, a step that takes an
+//! object down before the steps that take down what it needed, and otherwise keeps phase order,
+//! then the order in which the diff found the steps. A cycle is an error that names the objects.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
+use crate::ddl::{Cx, quote_ident};
+use crate::error::Error;
+
+/// The object kind a row of the plan is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The session setting that makes the statements' deparsed definitions resolve as read.
+    Setting,
+    Table,
+    Column,
+    Constraint,
+    Index,
+    Sequence,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Setting => "setting",
+            Kind::Table => "table",
+            Kind::Column => "column",
+            Kind::Constraint => "constraint",
+            Kind::Index => "index",
+            Kind::Sequence => "sequence",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Alter,
+    Drop,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Alter => "alter",
+            Action::Drop => "drop",
+        }
+    }
+}
+
+/// What a statement can do beyond the change it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Hazard {
+    /// Destroys data: a dropped table, column or sequence, a type change that can fail or
+    /// truncate. Refused unless the caller says `unsafe => true`.
+    DataLoss,
+}
+
+impl Hazard {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hazard::DataLoss => "data_loss",
+        }
+    }
+}
+
+/// The phases of a migration, in the order they run when nothing else says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    Preamble,
+    // Teardown: what goes away, dependents first.
+    DropForeignKey,
+    DropConstraint,
+    DropIndex,
+    /// `ALTER SEQUENCE ... OWNED BY NONE` before the owning column goes away.
+    ReleaseSequence,
+    DropTable,
+    // Build-up: what is new or changed, dependencies first.
+    CreateSequence,
+    CreateTable,
+    AlterTable,
+    AlterSequence,
+    CreateIndex,
+    CreateConstraint,
+    CreateForeignKey,
+    /// Sequences go last: column defaults that used them have changed by then.
+    DropSequence,
+}
+
+impl Phase {
+    /// Teardown steps are ordered against each other in reverse of their dependencies.
+    fn is_teardown(self) -> bool {
+        self <= Phase::DropTable || self == Phase::DropSequence
+    }
+}
+
+/// An object, named relative to its schema.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    Table(String),
+    Column(String, String),
+    Constraint(String, String),
+    Index(String),
+    Sequence(String),
+    Setting,
+}
+
+/// One statement of the plan, with what the ordering needs to know about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub phase: Phase,
+    pub kind: Kind,
+    pub action: Action,
+    /// Qualified display name of the object: `public.accounts.email`.
+    pub identity: String,
+    pub statement: String,
+    pub hazards: Vec<Hazard>,
+    /// The object this step makes, changes or drops.
+    pub key: Key,
+    /// Objects this step needs: made before it, or (for teardown) dropped after it.
+    pub requires: Vec<Key>,
+}
+
+impl Step {
+    pub fn new(phase: Phase, kind: Kind, action: Action, key: Key, identity: String, statement: String) -> Self {
+        Step { phase, kind, action, identity, statement, hazards: Vec::new(), key, requires: Vec::new() }
+    }
+
+    pub fn requires(mut self, keys: impl IntoIterator<Item = Key>) -> Self {
+        self.requires.extend(keys);
+        self
+    }
+
+    pub fn hazard(mut self, hazard: Hazard) -> Self {
+        if !self.hazards.contains(&hazard) {
+            self.hazards.push(hazard);
+        }
+        self
+    }
+
+    pub fn has_hazard(&self, hazard: Hazard) -> bool {
+        self.hazards.contains(&hazard)
+    }
+}
+
+/// Orders the steps and, when there are any, opens the plan with the search_path the
+/// definitions were read under: the source schema, then pg_catalog.
+pub fn build(steps: Vec<Step>, cx: &Cx) -> Result<Vec<Step>, Error> {
+    let mut ordered = order(steps)?;
+    if !ordered.is_empty() {
+        let statement = format!("SET search_path TO {}, pg_catalog;", quote_ident(&cx.schema));
+        let preamble = Step::new(
+            Phase::Preamble,
+            Kind::Setting,
+            Action::Alter,
+            Key::Setting,
+            "search_path".to_owned(),
+            statement,
+        );
+        ordered.insert(0, preamble);
+    }
+    Ok(ordered)
+}
+
+/// The plan as one script: statements separated by a blank line, each hazardous one preceded
+/// by a comment that names its hazards. Empty when there is nothing to do.
+pub fn script(steps: &[Step]) -> String {
+    let mut text = String::new();
+    for step in steps {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        if !step.hazards.is_empty() {
+            let names: Vec<&str> = step.hazards.iter().map(|h| h.as_str()).collect();
+            text.push_str(&format!("-- hazards: {}\n", names.join(", ")));
+        }
+        text.push_str(&step.statement);
+        text.push('\n');
+    }
+    text
+}
+
+/// Stable topological sort: Kahn's algorithm that always takes the ready step with the lowest
+/// (phase, position).
+pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
+    let n = steps.len();
+    let mut by_key: BTreeMap<&Key, Vec<usize>> = BTreeMap::new();
+    for (i, step) in steps.iter().enumerate() {
+        by_key.entry(&step.key).or_default().push(i);
+    }
+
+    // edges[a] holds b when a must run before b
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut incoming = vec![0usize; n];
+    for (s, step) in steps.iter().enumerate() {
+        for needed in &step.requires {
+            for &t in by_key.get(needed).map(Vec::as_slice).unwrap_or(&[]) {
+                if t == s || steps[t].phase.is_teardown() != step.phase.is_teardown() {
+                    continue;
+                }
+                let (before, after) = if step.phase.is_teardown() { (s, t) } else { (t, s) };
+                edges[before].push(after);
+                incoming[after] += 1;
+            }
+        }
+    }
+
+    let mut ready: BinaryHeap<Reverse<(Phase, usize)>> =
+        (0..n).filter(|&i| incoming[i] == 0).map(|i| Reverse((steps[i].phase, i))).collect();
+    let mut sequence = Vec::with_capacity(n);
+    while let Some(Reverse((_, i))) = ready.pop() {
+        sequence.push(i);
+        for &j in &edges[i] {
+            incoming[j] -= 1;
+            if incoming[j] == 0 {
+                ready.push(Reverse((steps[j].phase, j)));
+            }
+        }
+    }
+
+    if sequence.len() < n {
+        let stuck: Vec<String> = (0..n)
+            .filter(|&i| incoming[i] > 0)
+            .map(|i| format!("{} {}", steps[i].action.as_str(), steps[i].identity))
+            .collect();
+        return Err(Error::Cycle(stuck.join(", ")));
+    }
+
+    let mut slots: Vec<Option<Step>> = steps.into_iter().map(Some).collect();
+    Ok(sequence.into_iter().filter_map(|i| slots[i].take()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(phase: Phase, key: Key, requires: Vec<Key>) -> Step {
+        let name = format!("{key:?}");
+        Step::new(phase, Kind::Table, Action::Create, key, name.clone(), name).requires(requires)
+    }
+
+    fn names(steps: &[Step]) -> Vec<&str> {
+        steps.iter().map(|s| s.identity.as_str()).collect()
+    }
+
+    #[test]
+    fn phases_order_steps_that_do_not_depend_on_each_other() {
+        let steps = vec![
+            step(Phase::CreateForeignKey, Key::Constraint("a".into(), "fk".into()), vec![]),
+            step(Phase::CreateTable, Key::Table("a".into()), vec![]),
+            step(Phase::DropIndex, Key::Index("i".into()), vec![]),
+        ];
+        let ordered = order(steps).unwrap();
+        assert_eq!(ordered[0].phase, Phase::DropIndex);
+        assert_eq!(ordered[1].phase, Phase::CreateTable);
+        assert_eq!(ordered[2].phase, Phase::CreateForeignKey);
+    }
+
+    #[test]
+    fn a_step_comes_after_what_it_requires_even_against_phase_order() {
+        let steps = vec![
+            step(Phase::CreateTable, Key::Table("b".into()), vec![Key::Index("late".into())]),
+            step(Phase::CreateIndex, Key::Index("late".into()), vec![]),
+        ];
+        assert_eq!(names(&order(steps).unwrap()), vec![r#"Index("late")"#, r#"Table("b")"#]);
+    }
+
+    #[test]
+    fn teardown_runs_dependents_first() {
+        // dropping "child" needs "parent" to still be there, so child goes first
+        let steps = vec![
+            step(Phase::DropTable, Key::Table("parent".into()), vec![]),
+            step(Phase::DropTable, Key::Table("child".into()), vec![Key::Table("parent".into())]),
+        ];
+        assert_eq!(names(&order(steps).unwrap()), vec![r#"Table("child")"#, r#"Table("parent")"#]);
+    }
+
+    #[test]
+    fn equal_steps_keep_the_order_they_were_found_in() {
+        let steps = vec![
+            step(Phase::CreateTable, Key::Table("z".into()), vec![]),
+            step(Phase::CreateTable, Key::Table("a".into()), vec![]),
+        ];
+        assert_eq!(names(&order(steps).unwrap()), vec![r#"Table("z")"#, r#"Table("a")"#]);
+    }
+
+    #[test]
+    fn a_cycle_is_an_error_that_names_the_objects() {
+        let steps = vec![
+            step(Phase::CreateTable, Key::Table("a".into()), vec![Key::Table("b".into())]),
+            step(Phase::CreateTable, Key::Table("b".into()), vec![Key::Table("a".into())]),
+        ];
+        let err = order(steps).unwrap_err().to_string();
+        assert!(err.contains(r#"create Table("a")"#) && err.contains(r#"create Table("b")"#), "{err}");
+    }
+
+    #[test]
+    fn an_empty_plan_has_no_preamble() {
+        assert!(build(Vec::new(), &Cx::new("public")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_plan_opens_with_the_search_path_of_its_schema() {
+        let steps = vec![step(Phase::CreateTable, Key::Table("a".into()), vec![])];
+        let plan = build(steps, &Cx::new("My \"Schema\"")).unwrap();
+        assert_eq!(plan[0].statement, r#"SET search_path TO "My ""Schema""", pg_catalog;"#);
+        assert_eq!(plan.len(), 2);
+    }
+}
