@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Runs every case folder of pg_test/ against a running cluster that has the extension installed.
+
+A case is a folder with source.sql, target.sql and expected.sql. For each case, in a database of
+its own:
+
+1. source.sql is loaded into schema "source", target.sql into schema "target";
+2. migra_diff_sql('source', 'target', unsafe => true) must equal expected.sql;
+3. migra_diff without unsafe must fail with SQLSTATE 2BP01 exactly when the plan has a data_loss
+   hazard, and succeed otherwise;
+4. the plan is applied the way the README tells users to, in psql with \\gexec, from a session
+   whose search_path points at the target schema (the plan must not depend on it);
+5. a second diff must be empty;
+6. pg_dump --schema-only of both schemas must match once the schema name is swapped. The one
+   difference allowed is column order (a column added to an existing table goes last, whatever
+   its place in the target), so the lines inside each CREATE TABLE are compared as a set.
+
+Prints one line per case and ends with "N passed, N failed". --bless writes expected.sql from the
+current output instead of comparing: review the change in git, never edit expected.sql by hand.
+Standard library only; psql and pg_dump do the talking.
+"""
+
+import argparse
+import difflib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+CASES = Path(__file__).resolve().parent
+TEMPLATE = "migra_cases_template"
+DATA_LOSS_SQLSTATE = "2BP01"
+
+
+class CaseFailure(Exception):
+    pass
+
+
+class Cluster:
+    def __init__(self, host, port, bindir):
+        self.host, self.port, self.bindir = host, str(port), bindir
+
+    def tool(self, name):
+        return os.path.join(self.bindir, name) if self.bindir else name
+
+    def run(self, args, database, search_path=None, stdin=None, check=True):
+        env = dict(os.environ, PGHOST=self.host, PGPORT=self.port, PGUSER="postgres", PGDATABASE=database)
+        env.pop("PGOPTIONS", None)
+        if search_path is not None:
+            env["PGOPTIONS"] = f"-c search_path={search_path}"
+        done = subprocess.run(args, input=stdin, env=env, capture_output=True, text=True)
+        if check and done.returncode != 0:
+            raise CaseFailure(f"{os.path.basename(args[0])} failed: {done.stderr.strip() or done.stdout.strip()}")
+        return done
+
+    def psql(self, database, sql=None, file=None, search_path=None, single_transaction=False, check=True):
+        args = [self.tool("psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=verbose"]
+        if single_transaction:
+            args.append("-1")
+        if file is not None:
+            args += ["-f", str(file)]
+        return self.run(args, database, search_path=search_path, stdin=sql, check=check)
+
+    def query(self, database, sql):
+        return self.psql(database, sql).stdout.strip()
+
+    def dump_schema(self, database, schema):
+        args = [self.tool("pg_dump"), "--schema-only", "--no-owner", "--no-privileges", "-n", schema]
+        return self.run(args, database).stdout
+
+
+def normalised_dump(text, schema, as_schema):
+    """pg_dump text with `schema` renamed to `as_schema`, without comments, settings and blank
+    lines, and with the body of every CREATE TABLE sorted."""
+    lines = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("--") or line.startswith("SET ") \
+                or line.startswith("SELECT pg_catalog.set_config") or line.startswith("\\"):
+            continue
+        line = re.sub(rf'(?<![\w"$]){re.escape(schema)}\.', f"{as_schema}.", line)
+        line = re.sub(rf"^(CREATE SCHEMA|ALTER SCHEMA) {re.escape(schema)}\b", rf"\1 {as_schema}", line)
+        lines.append(line)
+    result, body = [], None
+    for line in lines:
+        if body is not None:
+            if line.startswith(")"):
+                result.extend(sorted(body))
+                result.append(line)
+                body = None
+            else:
+                body.append(line.rstrip(","))
+        else:
+            result.append(line)
+            if line.startswith("CREATE") and " TABLE " in line and line.endswith("("):
+                body = []
+    return result
+
+
+def run_case(cluster, case, bless):
+    database = "case_" + case.name
+    cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
+    cluster.psql("postgres", f'CREATE DATABASE "{database}" TEMPLATE {TEMPLATE}')
+    try:
+        check_case(cluster, case, database, bless)
+    finally:
+        cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
+
+
+def check_case(cluster, case, database, bless):
+    cluster.psql(database, "CREATE SCHEMA source; CREATE SCHEMA target;")
+    cluster.psql(database, file=case / "source.sql", search_path="source", single_transaction=True)
+    cluster.psql(database, file=case / "target.sql", search_path="target", single_transaction=True)
+
+    script = cluster.psql(database, "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
+    script = script[:-1] if script.endswith("\n") else script  # psql's own newline
+    expected_file = case / "expected.sql"
+    if bless:
+        expected_file.write_text(script)
+    elif not expected_file.exists():
+        raise CaseFailure("no expected.sql: run pg_test/run.py --bless and review it")
+    elif expected_file.read_text() != script:
+        diff = difflib.unified_diff(expected_file.read_text().splitlines(), script.splitlines(),
+                                    "expected.sql", "actual", lineterm="", n=1)
+        raise CaseFailure("plan differs from expected.sql:\n" + "\n".join(list(diff)[:40]))
+
+    plan = json.loads(cluster.query(database, """
+        SELECT coalesce(json_agg(json_build_object('statement', statement, 'hazards', hazards) ORDER BY ordinal), '[]')
+        FROM public.migra_diff('source', 'target', unsafe => true)"""))
+    destructive = any("data_loss" in step["hazards"] for step in plan)
+    safe = cluster.psql(database, "SELECT count(*) FROM public.migra_diff('source', 'target')", check=False)
+    if destructive and DATA_LOSS_SQLSTATE not in safe.stderr:
+        raise CaseFailure(f"plan has data_loss but the safe call did not fail with {DATA_LOSS_SQLSTATE}: {safe.stderr.strip()}")
+    if not destructive and safe.returncode != 0:
+        raise CaseFailure(f"plan has no data_loss but the safe call failed: {safe.stderr.strip()}")
+
+    # Apply as a user would, from a session whose search_path would mislead unqualified DDL.
+    cluster.psql(database,
+                 "SELECT statement FROM public.migra_diff('source', 'target', unsafe => true) ORDER BY ordinal \\gexec",
+                 search_path="target")
+
+    left = cluster.query(database, "SELECT count(*) FROM public.migra_diff('source', 'target', unsafe => true)")
+    if left != "0":
+        rest = cluster.query(database, "SELECT string_agg(statement, E'\\n' ORDER BY ordinal) "
+                                       "FROM public.migra_diff('source', 'target', unsafe => true)")
+        raise CaseFailure(f"a second diff is not empty ({left} rows):\n{rest}")
+
+    source_dump = normalised_dump(cluster.dump_schema(database, "source"), "source", "source")
+    target_dump = normalised_dump(cluster.dump_schema(database, "target"), "target", "source")
+    if source_dump != target_dump:
+        diff = difflib.unified_diff(target_dump, source_dump, "target (renamed)", "source after plan", lineterm="", n=1)
+        raise CaseFailure("pg_dump differs:\n" + "\n".join(list(diff)[:40]))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", required=True, help="socket directory or host of the cluster")
+    parser.add_argument("--port", required=True)
+    parser.add_argument("--bindir", default="", help="directory of psql and pg_dump")
+    parser.add_argument("--bless", action="store_true", help="write expected.sql instead of comparing")
+    parser.add_argument("cases", nargs="*", help="case folder names (default: all)")
+    args = parser.parse_args()
+
+    cluster = Cluster(args.host, args.port, args.bindir)
+    every_case = sorted(p for p in CASES.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    for folder in every_case:
+        if not (folder / "source.sql").exists() or not (folder / "target.sql").exists():
+            print(f"FAIL {folder.name}: a case folder needs source.sql and target.sql")
+            sys.exit(1)
+    chosen = [p for p in every_case if not args.cases or p.name in args.cases]
+    if not chosen:
+        print("no case matched")
+        print("0 passed, 1 failed")
+        sys.exit(1)
+
+    cluster.psql("postgres", f"DROP DATABASE IF EXISTS {TEMPLATE}")
+    cluster.psql("postgres", f"CREATE DATABASE {TEMPLATE}")
+    cluster.psql(TEMPLATE, "CREATE EXTENSION migra")
+
+    passed, failed = 0, []
+    for case in chosen:
+        try:
+            run_case(cluster, case, args.bless)
+            passed += 1
+            print(f"ok   {case.name}", flush=True)
+        except CaseFailure as failure:
+            failed.append(case.name)
+            print(f"FAIL {case.name}: {failure}", flush=True)
+
+    cluster.psql("postgres", f"DROP DATABASE IF EXISTS {TEMPLATE}", check=False)
+    if failed:
+        print("failed cases: " + ", ".join(failed))
+    print(f"{passed} passed, {len(failed)} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
