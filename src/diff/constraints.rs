@@ -11,14 +11,19 @@ use crate::plan::{Action, Key, Kind, Phase, Step};
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, dropped_indexes: &BTreeSet<String>, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.constraints, &to.constraints, |c| (c.table.clone(), c.name.clone()));
 
-    // Unique indexes that go away, so that a foreign key relying on one is dropped before it
-    // and made again after.
+    // Keys other than foreign keys first: whether they are made again decides whether a foreign
+    // key that relies on their index must be dropped before and made again after.
     let mut dropped_indexes = dropped_indexes.clone();
-    let remade = |old: &Constraint, new: &Constraint| old != new || tables.uses_rebuilt(&old.table, &old.columns);
-    for old in pairs.removed.iter().copied().chain(pairs.kept.iter().filter(|(o, n)| remade(o, n)).map(|(o, _)| *o)) {
-        if let Some(index) = &old.index_name {
-            dropped_indexes.insert(index.clone());
+    for old in &pairs.removed {
+        dropped_indexes.extend(old.index_name.clone());
+    }
+    let mut decisions = Vec::with_capacity(pairs.kept.len());
+    for &(old, new) in &pairs.kept {
+        let change = change_of(old, new, tables.uses_rebuilt(&old.table, &old.columns));
+        if change == Change::Remake {
+            dropped_indexes.extend(old.index_name.clone());
         }
+        decisions.push((old, new, change));
     }
     let loses_its_key = |c: &Constraint| {
         c.references.as_ref().is_some_and(|r| {
@@ -28,27 +33,50 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, dropped_
     };
 
     for old in pairs.removed {
-        if goes_with_its_table(old, tables) {
-            continue;
+        if !goes_with_its_table(old, tables) {
+            steps.push(drop(cx, old));
         }
-        steps.push(drop(cx, old));
     }
     for new in pairs.added {
         create(cx, new, tables, steps);
     }
-    for (old, new) in pairs.kept {
-        let forced = tables.uses_rebuilt(&old.table, &old.columns) || loses_its_key(old);
-        if old == new && !forced {
-            continue;
+    for (old, new, change) in decisions {
+        let change = if loses_its_key(old) { Change::Remake } else { change };
+        match change {
+            Change::None => {}
+            Change::Validate => steps.push(step(cx, new, phase_of_create(new), Action::Alter, sql::validate(cx, new))),
+            Change::IndexOptions => index_options(cx, new, &old.index_options, steps),
+            Change::Remake => {
+                steps.push(drop(cx, old));
+                create(cx, new, tables, steps);
+            }
         }
-        if !forced && only_validation_differs(old, new) {
-            steps.push(step(cx, new, phase_of_create(new), Action::Alter, sql::validate(cx, new)));
-        } else if !forced && only_index_options_differ(old, new) {
-            index_options(cx, new, &old.index_options, steps);
-        } else {
-            steps.push(drop(cx, old));
-            create(cx, new, tables, steps);
-        }
+    }
+}
+
+/// What a constraint present on both sides needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    None,
+    /// NOT VALID in the source, valid in the target, otherwise the same.
+    Validate,
+    /// Only the storage parameters of its index differ: set in place.
+    IndexOptions,
+    /// Dropped and added again.
+    Remake,
+}
+
+fn change_of(old: &Constraint, new: &Constraint, uses_rebuilt_column: bool) -> Change {
+    if uses_rebuilt_column {
+        Change::Remake
+    } else if old == new {
+        Change::None
+    } else if only_validation_differs(old, new) {
+        Change::Validate
+    } else if only_index_options_differ(old, new) {
+        Change::IndexOptions
+    } else {
+        Change::Remake
     }
 }
 

@@ -1,0 +1,8 @@
+-- Collations: a text column gains COLLATE "C", another changes "C" -> "POSIX", one drops its collation, a new column with a collation.
+create table labels (
+    id integer primary key,
+    plain_to_c text,
+    c_to_posix text collate "C",
+    c_to_default varchar(40) collate "C",
+    unchanged text collate "POSIX"
+);

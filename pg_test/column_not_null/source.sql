@@ -1,0 +1,9 @@
+-- NOT NULL set on some columns and dropped on others.
+create table accounts (
+    id integer primary key,
+    becomes_required text,
+    becomes_optional text not null,
+    stays_required integer not null,
+    stays_optional integer,
+    required_with_default boolean
+);

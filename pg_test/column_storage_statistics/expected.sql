@@ -1,0 +1,11 @@
+SET search_path TO "source", pg_catalog;
+
+ALTER TABLE "source"."documents" ALTER COLUMN "blob" SET STORAGE EXTENDED;
+
+ALTER TABLE "source"."documents" ALTER COLUMN "body" SET STORAGE EXTERNAL;
+
+ALTER TABLE "source"."documents" ALTER COLUMN "category" SET STATISTICS 500;
+
+ALTER TABLE "source"."documents" ALTER COLUMN "owner_id" SET STATISTICS -1;
+
+ALTER TABLE "source"."documents" ALTER COLUMN "summary" SET STORAGE MAIN;

@@ -1,0 +1,13 @@
+SET search_path TO "source", pg_catalog;
+
+ALTER TABLE "source"."notes" ADD CONSTRAINT "notes_body_check" CHECK ((body <> '''; DROP TABLE x; --'::text)) NOT VALID;
+
+ALTER TABLE "source"."notes" VALIDATE CONSTRAINT "notes_body_check";
+
+ALTER TABLE "source"."notes" ADD CONSTRAINT "notes_path_check" CHECK (((path <> 'C:\temp\"quoted"'::text) AND (path !~~ '%\\%''%'::text))) NOT VALID;
+
+ALTER TABLE "source"."notes" VALIDATE CONSTRAINT "notes_path_check";
+
+ALTER TABLE "source"."notes" ADD CONSTRAINT "notes_weird""name_check" CHECK ((body IS DISTINCT FROM '$$ $tag$ '' "'::text)) NOT VALID;
+
+ALTER TABLE "source"."notes" VALIDATE CONSTRAINT "notes_weird""name_check";

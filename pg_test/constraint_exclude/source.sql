@@ -1,0 +1,17 @@
+-- EXCLUDE USING gist (c WITH &&) on circle columns: one added, one dropped, one unchanged.
+create table zones (
+    id integer primary key,
+    area circle not null,
+    constraint zones_area_excl exclude using gist (area with &&)
+);
+
+create table spots (
+    id integer primary key,
+    c circle
+);
+
+create table fixed_zones (
+    id integer primary key,
+    c circle,
+    constraint fixed_zones_c_excl exclude using gist (c with &&)
+);

@@ -1,0 +1,21 @@
+SET search_path TO "source", pg_catalog;
+
+ALTER TABLE "source"."books" DROP CONSTRAINT "books_translator_id_fkey";
+
+ALTER TABLE "source"."books" DROP CONSTRAINT "books_editor_id_fkey";
+
+ALTER TABLE "source"."books" ADD CONSTRAINT "books_author_id_fkey" FOREIGN KEY (author_id) REFERENCES authors(id) ON UPDATE SET NULL ON DELETE CASCADE NOT VALID;
+
+ALTER TABLE "source"."books" VALIDATE CONSTRAINT "books_author_id_fkey";
+
+ALTER TABLE "source"."books" ADD CONSTRAINT "books_region_fkey" FOREIGN KEY (country, region_code) REFERENCES regions(country, code) MATCH FULL NOT VALID;
+
+ALTER TABLE "source"."books" VALIDATE CONSTRAINT "books_region_fkey";
+
+ALTER TABLE "source"."books" ADD CONSTRAINT "books_reviewer_id_fkey" FOREIGN KEY (reviewer_id) REFERENCES authors(id) DEFERRABLE INITIALLY DEFERRED NOT VALID;
+
+ALTER TABLE "source"."books" VALIDATE CONSTRAINT "books_reviewer_id_fkey";
+
+ALTER TABLE "source"."books" ADD CONSTRAINT "books_editor_id_fkey" FOREIGN KEY (editor_id) REFERENCES authors(id) ON UPDATE CASCADE ON DELETE RESTRICT NOT VALID;
+
+ALTER TABLE "source"."books" VALIDATE CONSTRAINT "books_editor_id_fkey";

@@ -1,0 +1,31 @@
+SET search_path TO "source", pg_catalog;
+
+CREATE TABLE "source"."a" (
+    "id" integer NOT NULL,
+    "b_id" integer
+);
+
+CREATE TABLE "source"."b" (
+    "id" integer NOT NULL,
+    "a_id" integer
+);
+
+CREATE TABLE "source"."tree_nodes" (
+    "id" integer NOT NULL,
+    "parent_id" integer,
+    "existing_id" integer
+);
+
+ALTER TABLE "source"."a" ADD CONSTRAINT "a_pkey" PRIMARY KEY (id);
+
+ALTER TABLE "source"."b" ADD CONSTRAINT "b_pkey" PRIMARY KEY (id);
+
+ALTER TABLE "source"."tree_nodes" ADD CONSTRAINT "tree_nodes_pkey" PRIMARY KEY (id);
+
+ALTER TABLE "source"."a" ADD CONSTRAINT "a_b_id_fkey" FOREIGN KEY (b_id) REFERENCES b(id);
+
+ALTER TABLE "source"."b" ADD CONSTRAINT "b_a_id_fkey" FOREIGN KEY (a_id) REFERENCES a(id);
+
+ALTER TABLE "source"."tree_nodes" ADD CONSTRAINT "tree_nodes_existing_id_fkey" FOREIGN KEY (existing_id) REFERENCES existing(id);
+
+ALTER TABLE "source"."tree_nodes" ADD CONSTRAINT "tree_nodes_parent_id_fkey" FOREIGN KEY (parent_id) REFERENCES tree_nodes(id) ON DELETE CASCADE;

@@ -1,0 +1,25 @@
+SET search_path TO "source", pg_catalog;
+
+DROP INDEX "source"."events_old_status_idx";
+
+CREATE INDEX "events_active_idx" ON "source"."events" USING "btree" (happened_at) WHERE (status = 'active'::text);
+
+CREATE INDEX "events_code_hash_idx" ON "source"."events" USING "hash" (code);
+
+CREATE INDEX "events_code_pattern_idx" ON "source"."events" USING "btree" (code text_pattern_ops);
+
+CREATE UNIQUE INDEX "events_email_uidx" ON "source"."events" USING "btree" (email);
+
+CREATE INDEX "events_happened_brin_idx" ON "source"."events" USING "brin" (happened_at);
+
+CREATE INDEX "events_lower_name_idx" ON "source"."events" USING "btree" (lower(name));
+
+CREATE INDEX "events_name_ff_idx" ON "source"."events" USING "btree" (name) WITH (fillfactor='50');
+
+CREATE INDEX "events_payload_gin_idx" ON "source"."events" USING "gin" (payload jsonb_path_ops);
+
+CREATE INDEX "events_score_desc_idx" ON "source"."events" USING "btree" (score DESC, id);
+
+CREATE INDEX "events_score_include_idx" ON "source"."events" USING "btree" (score) INCLUDE (name, status);
+
+CREATE INDEX "events_tags_gin_idx" ON "source"."events" USING "gin" (tags);

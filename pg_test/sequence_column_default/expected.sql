@@ -1,0 +1,16 @@
+SET search_path TO "source", pg_catalog;
+
+CREATE SEQUENCE "source"."invoice_number_seq" AS bigint START WITH 10000 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE;
+
+CREATE SEQUENCE "source"."receipt_id_seq" AS integer START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1 NO CYCLE;
+
+CREATE TABLE "source"."receipts" (
+    "id" integer DEFAULT nextval('receipt_id_seq'::regclass) NOT NULL,
+    "invoice_id" integer
+);
+
+ALTER TABLE "source"."invoices" ALTER COLUMN "number" SET DEFAULT nextval('invoice_number_seq'::regclass);
+
+ALTER TABLE "source"."receipts" ADD CONSTRAINT "receipts_pkey" PRIMARY KEY (id);
+
+ALTER TABLE "source"."receipts" ADD CONSTRAINT "receipts_invoice_id_fkey" FOREIGN KEY (invoice_id) REFERENCES invoices(id);

@@ -1,0 +1,14 @@
+-- One table goes logged -> unlogged, another unlogged -> logged, one stays unlogged.
+create table becomes_unlogged (
+    id integer primary key,
+    data text
+);
+
+create unlogged table becomes_logged (
+    id integer primary key,
+    data text
+);
+
+create unlogged table stays_unlogged (
+    id integer
+);
