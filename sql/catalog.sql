@@ -273,6 +273,16 @@ select (
             where d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
               and d.objid operator(pg_catalog.=) t.oid
               and d.deptype operator(pg_catalog.=) 'e')
+        union all
+        -- on tables that are compared: a plan that keeps quiet about them would mislead
+        select 'trigger', pg_catalog.concat(c.relname, '.', tg.tgname)
+        from pg_catalog.pg_trigger tg
+        join tbl c on c.oid operator(pg_catalog.=) tg.tgrelid
+        where not tg.tgisinternal
+        union all
+        select 'policy', pg_catalog.concat(c.relname, '.', po.polname)
+        from pg_catalog.pg_policy po
+        join tbl c on c.oid operator(pg_catalog.=) po.polrelid
       ) o), '[]'))
   from ns
 )

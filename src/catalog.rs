@@ -208,9 +208,19 @@ mod tests {
 
     #[pg_test]
     fn objects_not_compared_yet_are_listed_as_ignored() {
-        Spi::run("create schema later; create view later.v as select 1 as one; create type later.mood as enum ('ok')").unwrap();
+        Spi::run(
+            "create schema later; create view later.v as select 1 as one; create type later.mood as enum ('ok');
+             create table later.t (a int);
+             create function later.f() returns trigger language plpgsql as 'begin return new; end';
+             create trigger touch before insert on later.t for each row execute function later.f();
+             create policy mine on later.t using (true);",
+        )
+        .unwrap();
         let schema = read_schemas(&["later"]).unwrap().remove(0);
         let ignored: Vec<(&str, &str)> = schema.ignored.iter().map(|i| (i.kind.as_str(), i.name.as_str())).collect();
-        assert_eq!(ignored, vec![("enum", "mood"), ("view", "v")]);
+        assert_eq!(
+            ignored,
+            vec![("enum", "mood"), ("function", "f()"), ("policy", "t.mine"), ("trigger", "t.touch"), ("view", "v")]
+        );
     }
 }
