@@ -1,15 +1,30 @@
--- One schema as one jsonb document, or NULL when the schema does not exist. $1: the schema's name.
+-- Schemas of this database as one jsonb document. $1 text[]: the schemas to read, or NULL for
+-- every user schema; $2 text[]: schemas to leave out, or NULL.
 --
--- The caller sets search_path to '"<schema>", pg_catalog' first: the deparse functions
--- (pg_get_expr, pg_get_constraintdef, pg_get_indexdef, format_type) then leave references to the
--- schema's own objects unqualified, so two schemas with the same objects give the same text.
--- Because a user schema comes first in that path, every function, operator and type this query
--- names is qualified with pg_catalog: a user's "=" or "text" must not change what we read.
--- Only pg_catalog is read, so the same text runs on a remote server through dblink.
-with ns as (
+-- Definitions are deparsed (pg_get_expr, pg_get_constraintdef, pg_get_indexdef, format_type)
+-- under the caller's search_path. To compare one schema with another, the caller reads each under
+-- '"<schema>", pg_catalog', so that references to the schema's own objects come out unqualified;
+-- to compare databases, under 'pg_catalog', so that every reference is qualified. Because a user
+-- schema may come first in that path, every function, operator and type named here is qualified
+-- with pg_catalog: a user's "=" or "text" must not change what we read. Only pg_catalog is read,
+-- so the same text runs on a remote server through dblink.
+with args as (
+  select $1::pg_catalog.text[] as schemas, $2::pg_catalog.text[] as excluded
+),
+ns as (
   select n.oid, n.nspname
-  from pg_catalog.pg_namespace n
-  where n.nspname operator(pg_catalog.=) $1
+  from pg_catalog.pg_namespace n, args
+  where (args.schemas is null or n.nspname operator(pg_catalog.=) any (args.schemas))
+    and (args.excluded is null or not n.nspname operator(pg_catalog.=) any (args.excluded))
+    -- system schemas: pg_catalog, pg_toast, temporary schemas; and information_schema
+    and (args.schemas is not null or (not pg_catalog.starts_with(n.nspname, 'pg_')
+                                      and n.nspname operator(pg_catalog.<>) 'information_schema'))
+    -- a schema an extension created is the extension's business
+    and not exists (
+      select from pg_catalog.pg_depend d
+      where d.classid operator(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
+        and d.objid operator(pg_catalog.=) n.oid
+        and d.deptype operator(pg_catalog.=) 'e')
 ),
 -- Relations of the schema, less those that belong to an extension (the extension's business).
 rel as (
@@ -115,9 +130,9 @@ con as (
   join tbl on tbl.oid operator(pg_catalog.=) k.conrelid
   -- NOT NULL (PG 18's 'n') is a column property here; constraint triggers come with triggers
   where k.contype operator(pg_catalog.=) any (array['p', 'u', 'c', 'f', 'x']::pg_catalog."char"[])
-)
-select (
-  select pg_catalog.jsonb_build_object(
+),
+schema_docs as (
+  select ns.nspname, pg_catalog.jsonb_build_object(
     'name', ns.nspname,
 
     'tables', coalesce((
@@ -132,7 +147,7 @@ select (
                    select pg_catalog.jsonb_agg(col.doc order by col.attnum)
                    from col where col.attrelid operator(pg_catalog.=) c.oid), '[]'))
              order by c.relname)
-      from tbl c), '[]'),
+      from tbl c where c.relnamespace operator(pg_catalog.=) ns.oid), '[]'),
 
     'constraints', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
@@ -177,7 +192,8 @@ select (
                    where fc.oid operator(pg_catalog.=) k.confrelid) end)
              order by c.relname, k.conname)
       from con k
-      join tbl c on c.oid operator(pg_catalog.=) k.conrelid), '[]'),
+      join tbl c on c.oid operator(pg_catalog.=) k.conrelid
+      where c.relnamespace operator(pg_catalog.=) ns.oid), '[]'),
 
     'indexes', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
@@ -207,7 +223,8 @@ select (
                                  pg_catalog.quote_ident(ns.nspname), '.', pg_catalog.quote_ident(c.relname),
                                  ' USING ', pg_catalog.quote_ident(am.amname), ' ') as prefix) x
       -- an index that backs a constraint belongs to the constraint
-      where not exists (
+      where c.relnamespace operator(pg_catalog.=) ns.oid
+        and not exists (
         select from pg_catalog.pg_constraint k
         where k.conindid operator(pg_catalog.=) i.indexrelid
           and k.conrelid operator(pg_catalog.=) i.indrelid
@@ -229,7 +246,8 @@ select (
       from rel s
       join seqopt so on so.seqrelid operator(pg_catalog.=) s.oid
       -- an identity column's sequence is part of the column
-      where not exists (
+      where s.relnamespace operator(pg_catalog.=) ns.oid
+        and not exists (
         select from pg_catalog.pg_depend d
         where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
           and d.objid operator(pg_catalog.=) s.oid
@@ -249,7 +267,8 @@ select (
                     else 'table' end as kind,
                c.relname::pg_catalog.text as name
         from rel c
-        where c.relkind operator(pg_catalog.=) any (array['r', 'p', 'v', 'm', 'f', 'c']::pg_catalog."char"[])
+        where c.relnamespace operator(pg_catalog.=) ns.oid
+          and c.relkind operator(pg_catalog.=) any (array['r', 'p', 'v', 'm', 'f', 'c']::pg_catalog."char"[])
           and not exists (select from tbl where tbl.oid operator(pg_catalog.=) c.oid)
         union all
         select 'function', pg_catalog.concat(p.proname, '(', pg_catalog.pg_get_function_identity_arguments(p.oid), ')')
@@ -278,11 +297,22 @@ select (
         select 'trigger', pg_catalog.concat(c.relname, '.', tg.tgname)
         from pg_catalog.pg_trigger tg
         join tbl c on c.oid operator(pg_catalog.=) tg.tgrelid
-        where not tg.tgisinternal
+        where c.relnamespace operator(pg_catalog.=) ns.oid and not tg.tgisinternal
         union all
         select 'policy', pg_catalog.concat(c.relname, '.', po.polname)
         from pg_catalog.pg_policy po
         join tbl c on c.oid operator(pg_catalog.=) po.polrelid
-      ) o), '[]'))
+        where c.relnamespace operator(pg_catalog.=) ns.oid
+      ) o), '[]')) as doc
   from ns
 )
+select pg_catalog.jsonb_build_object(
+  'server_version_num', pg_catalog.current_setting('server_version_num')::pg_catalog.int4,
+  'schemas', coalesce((select pg_catalog.jsonb_agg(d.doc order by d.nspname) from schema_docs d), '[]'),
+  -- extensions, less this one: the tool is never part of the diff
+  'extensions', coalesce((
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+             'name', e.extname, 'schema', en.nspname, 'version', e.extversion) order by e.extname)
+    from pg_catalog.pg_extension e
+    join pg_catalog.pg_namespace en on en.oid operator(pg_catalog.=) e.extnamespace
+    where e.extname operator(pg_catalog.<>) 'migra'), '[]'))

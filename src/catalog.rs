@@ -1,7 +1,7 @@
 //! Reads schemas from the local catalogs: `sql/catalog.sql` through SPI, into the model.
 //!
-//! The query's deparsed text depends on search_path, so each schema is read under
-//! `"<schema>", pg_catalog`, and all reads of one call share one registered snapshot: two
+//! The query's deparsed text depends on search_path, so one schema compared with another is read
+//! under `"<schema>", pg_catalog` and whole databases under `pg_catalog`; and all reads of one call share one registered snapshot: two
 //! schemas compared are two views of one moment, even inside a transaction that has already
 //! written (where SPI would otherwise take a new snapshot per query in READ COMMITTED).
 
@@ -12,34 +12,65 @@ use pgrx::prelude::*;
 
 use crate::ddl::quote_ident;
 use crate::error::Error;
-use crate::model::Schema;
+use crate::model::{Database, Schema};
 
 pub const CATALOG_SQL: &str = include_str!("../sql/catalog.sql");
 
-/// The search_path a schema is read under, and that its plan is applied under.
+/// The oldest server the catalog query reads (`server_version_num`).
+pub const OLDEST_SERVER: i32 = 120000;
+
+/// The catalog query for a server of this version. One text serves PostgreSQL 12 to 18 today;
+/// a version that needs other text gets its own here.
+pub fn query_for(server_version_num: i32) -> Result<&'static str, Error> {
+    if server_version_num >= OLDEST_SERVER {
+        Ok(CATALOG_SQL)
+    } else {
+        Err(Error::UnsupportedServer(server_version_num))
+    }
+}
+
+/// The search_path one schema is read under, and that its plan is applied under: references to
+/// the schema's own objects come out unqualified.
 pub fn search_path_for(schema: &str) -> String {
     format!("{}, pg_catalog", quote_ident(schema))
 }
 
-/// Reads each named schema; the caller's search_path is put back afterwards.
+/// The search_path whole databases are read and migrated under: every reference is qualified.
+pub const DATABASE_SEARCH_PATH: &str = "pg_catalog";
+
+/// Reads each named schema under its own search_path, all under one snapshot; the caller's
+/// search_path is put back afterwards.
 pub fn read_schemas(names: &[&str]) -> Result<Vec<Schema>, Error> {
+    with_catalog_query(|query, client| {
+        let mut schemas = Vec::with_capacity(names.len());
+        for name in names {
+            set_search_path(client, &search_path_for(name))?;
+            let mut database = query.run(Some(vec![(*name).to_owned()]), None)?;
+            let schema = database.schemas.pop().ok_or_else(|| Error::SchemaNotFound((*name).to_owned()))?;
+            schemas.push(schema);
+        }
+        Ok(schemas)
+    })
+}
+
+/// Reads this database: the named schemas (all user schemas when `None`) less the excluded.
+pub fn read_database(schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Database, Error> {
+    with_catalog_query(|query, client| {
+        set_search_path(client, DATABASE_SEARCH_PATH)?;
+        query.run(schemas, excluded)
+    })
+}
+
+/// Runs `read` with the catalog query prepared, and puts the caller's search_path back.
+fn with_catalog_query<T>(read: impl FnOnce(&PreparedCatalogQuery, &pgrx::spi::SpiClient<'_>) -> Result<T, Error>) -> Result<T, Error> {
     Spi::connect(|client| {
         let saved: Option<String> = client
             .select("select pg_catalog.current_setting('search_path')", Some(1), &[])?
             .first()
             .get_one()?;
-        let read = (|| {
-            let plan = PreparedCatalogQuery::new()?;
-            let mut schemas = Vec::with_capacity(names.len());
-            for name in names {
-                set_search_path(client, &search_path_for(name))?;
-                let document = plan.run(name)?.ok_or_else(|| Error::SchemaNotFound((*name).to_owned()))?;
-                schemas.push(serde_json::from_str::<Schema>(&document)?);
-            }
-            Ok(schemas)
-        })();
+        let result = PreparedCatalogQuery::new().and_then(|query| read(&query, client));
         set_search_path(client, saved.as_deref().unwrap_or(""))?;
-        read
+        result
     })
 }
 
@@ -58,9 +89,9 @@ struct PreparedCatalogQuery {
 impl PreparedCatalogQuery {
     fn new() -> Result<Self, Error> {
         let text = CString::new(CATALOG_SQL).map_err(|_| Error::Catalog("query text holds a NUL byte".into()))?;
-        let mut argument_types = [pg_sys::TEXTOID];
+        let mut argument_types = [pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID];
         // SAFETY: SPI is connected (we are inside Spi::connect); the text outlives the call.
-        let plan = unsafe { pg_sys::SPI_prepare(text.as_ptr(), 1, argument_types.as_mut_ptr()) };
+        let plan = unsafe { pg_sys::SPI_prepare(text.as_ptr(), 2, argument_types.as_mut_ptr()) };
         if plan.is_null() {
             return Err(Error::Catalog("could not prepare the catalog query".into()));
         }
@@ -70,16 +101,19 @@ impl PreparedCatalogQuery {
         Ok(PreparedCatalogQuery { plan, snapshot })
     }
 
-    /// The document as jsonb text, or `None` when the schema does not exist.
-    fn run(&self, schema: &str) -> Result<Option<String>, Error> {
-        let argument = schema
-            .into_datum()
-            .ok_or_else(|| Error::Catalog("could not pass the schema name".into()))?;
-        let mut values = [argument];
-        let nulls = [b' ' as std::ffi::c_char];
-        // SAFETY: the plan takes one text argument; values and nulls live across the call; the
-        // tuple table is read before anything else runs through SPI, and its text is copied.
-        unsafe {
+    /// The schemas named (all user schemas when `None`), less the excluded.
+    fn run(&self, schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Database, Error> {
+        let mut values = [pg_sys::Datum::from(0usize); 2];
+        let mut nulls = [b' ' as std::ffi::c_char; 2];
+        for (i, list) in [schemas, excluded].into_iter().enumerate() {
+            match list.and_then(|l| l.into_datum()) {
+                Some(datum) => values[i] = datum,
+                None => nulls[i] = b'n' as std::ffi::c_char,
+            }
+        }
+        // SAFETY: the plan takes two text[] arguments; values and nulls live across the call;
+        // the tuple table is read before anything else runs through SPI, and its text is copied.
+        let document = unsafe {
             let status = pg_sys::SPI_execute_snapshot(
                 self.plan,
                 values.as_mut_ptr(),
@@ -95,16 +129,15 @@ impl PreparedCatalogQuery {
                 return Err(Error::Catalog(format!("the catalog query returned status {status}")));
             }
             let value = pg_sys::SPI_getvalue(*(*table).vals, (*table).tupdesc, 1);
-            let document = if value.is_null() {
-                None
-            } else {
-                let text = CStr::from_ptr(value).to_string_lossy().into_owned();
-                pg_sys::pfree(value.cast());
-                Some(text)
-            };
+            if value.is_null() {
+                return Err(Error::Catalog("the catalog query returned NULL".into()));
+            }
+            let text = CStr::from_ptr(value).to_string_lossy().into_owned();
+            pg_sys::pfree(value.cast());
             pg_sys::SPI_freetuptable(table);
-            Ok(document)
-        }
+            text
+        };
+        Ok(serde_json::from_str(&document)?)
     }
 }
 

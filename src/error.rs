@@ -26,6 +26,22 @@ pub enum Error {
     #[error("the migration plan has a dependency cycle between {0}")]
     Cycle(String),
 
+    /// 0A000 feature_not_supported
+    #[error("server version {0} is not supported: migra reads PostgreSQL 12 and later")]
+    UnsupportedServer(i32),
+
+    /// 42883 undefined_function: remote reads need the dblink extension.
+    #[error("reading another database needs the dblink extension")]
+    DblinkMissing,
+
+    /// 22023 invalid_parameter_value
+    #[error("snapshot has format {found}, this version of migra reads format {expected}")]
+    SnapshotFormat { found: String, expected: u32 },
+
+    /// 22023 invalid_parameter_value
+    #[error("not a migra snapshot: {0}")]
+    SnapshotInvalid(String),
+
     /// XX000: the catalog query could not run as it should.
     #[error("could not read the catalogs: {0}")]
     Catalog(String),
@@ -45,6 +61,9 @@ impl Error {
             Error::SchemaNotFound(_) => PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME,
             Error::NullArgument(..) => PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
             Error::DataLoss { .. } => PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
+            Error::UnsupportedServer(_) => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            Error::DblinkMissing => PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION,
+            Error::SnapshotFormat { .. } | Error::SnapshotInvalid(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::UnreadableDefinition(_)
             | Error::Cycle(_)
             | Error::Catalog(_)
@@ -80,6 +99,8 @@ impl Error {
     fn hint(&self) -> Option<&'static str> {
         match self {
             Error::SchemaNotFound(_) => Some("Check the spelling, or create the schema first."),
+            Error::DblinkMissing => Some("CREATE EXTENSION dblink;"),
+            Error::SnapshotFormat { .. } => Some("Take the snapshot again with this version's migra_snapshot()."),
             Error::DataLoss { .. } => Some(
                 "Review the statements with hazards, then call again with unsafe => true to get the plan.",
             ),

@@ -11,6 +11,7 @@ mod diff;
 mod error;
 mod model;
 mod plan;
+mod remote;
 
 /// Required by `cargo pgrx test` at the crate root.
 #[cfg(test)]

@@ -9,7 +9,6 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
-use crate::ddl::{Cx, quote_ident};
 use crate::error::Error;
 
 /// The object kind a row of the plan is about.
@@ -17,6 +16,8 @@ use crate::error::Error;
 pub enum Kind {
     /// The session setting that makes the statements' deparsed definitions resolve as read.
     Setting,
+    Extension,
+    Schema,
     Table,
     Column,
     Constraint,
@@ -28,6 +29,8 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Setting => "setting",
+            Kind::Extension => "extension",
+            Kind::Schema => "schema",
             Kind::Table => "table",
             Kind::Column => "column",
             Kind::Constraint => "constraint",
@@ -74,6 +77,9 @@ impl Hazard {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {
     Preamble,
+    CreateSchema,
+    /// CREATE and ALTER EXTENSION: tables may need an extension's types.
+    CreateExtension,
     // Teardown: what goes away, dependents first.
     DropForeignKey,
     DropConstraint,
@@ -91,24 +97,29 @@ pub enum Phase {
     CreateForeignKey,
     /// Sequences go last: column defaults that used them have changed by then.
     DropSequence,
+    DropExtension,
+    /// A schema is dropped once everything in it is gone.
+    DropSchema,
 }
 
 impl Phase {
     /// Teardown steps are ordered against each other in reverse of their dependencies.
     fn is_teardown(self) -> bool {
-        self <= Phase::DropTable || self == Phase::DropSequence
+        (Phase::DropForeignKey..=Phase::DropTable).contains(&self) || self >= Phase::DropSequence
     }
 }
 
-/// An object, named relative to its schema.
+/// An object: its schema, then its name within the schema.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key {
-    Table(String),
-    Column(String, String),
-    Constraint(String, String),
-    Index(String),
-    Sequence(String),
     Setting,
+    Extension(String),
+    Schema(String),
+    Table(String, String),
+    Column(String, String, String),
+    Constraint(String, String, String),
+    Index(String, String),
+    Sequence(String, String),
 }
 
 /// One statement of the plan, with what the ordering needs to know about it.
@@ -150,11 +161,11 @@ impl Step {
 }
 
 /// Orders the steps and, when there are any, opens the plan with the search_path the
-/// definitions were read under: the source schema, then pg_catalog.
-pub fn build(steps: Vec<Step>, cx: &Cx) -> Result<Vec<Step>, Error> {
+/// definitions were read under (`crate::catalog::search_path_for`).
+pub fn build(steps: Vec<Step>, search_path: &str) -> Result<Vec<Step>, Error> {
     let mut ordered = order(steps)?;
     if !ordered.is_empty() {
-        let statement = format!("SET search_path TO {}, pg_catalog;", quote_ident(&cx.schema));
+        let statement = format!("SET search_path TO {search_path};");
         let preamble = Step::new(
             Phase::Preamble,
             Kind::Setting,
@@ -252,9 +263,9 @@ mod tests {
     #[test]
     fn phases_order_steps_that_do_not_depend_on_each_other() {
         let steps = vec![
-            step(Phase::CreateForeignKey, Key::Constraint("a".into(), "fk".into()), vec![]),
-            step(Phase::CreateTable, Key::Table("a".into()), vec![]),
-            step(Phase::DropIndex, Key::Index("i".into()), vec![]),
+            step(Phase::CreateForeignKey, Key::Constraint("s".into(), "a".into(), "fk".into()), vec![]),
+            step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![]),
+            step(Phase::DropIndex, Key::Index("s".into(), "i".into()), vec![]),
         ];
         let ordered = order(steps).unwrap();
         assert_eq!(ordered[0].phase, Phase::DropIndex);
@@ -265,50 +276,50 @@ mod tests {
     #[test]
     fn a_step_comes_after_what_it_requires_even_against_phase_order() {
         let steps = vec![
-            step(Phase::CreateTable, Key::Table("b".into()), vec![Key::Index("late".into())]),
-            step(Phase::CreateIndex, Key::Index("late".into()), vec![]),
+            step(Phase::CreateTable, Key::Table("s".into(), "b".into()), vec![Key::Index("s".into(), "late".into())]),
+            step(Phase::CreateIndex, Key::Index("s".into(), "late".into()), vec![]),
         ];
-        assert_eq!(names(&order(steps).unwrap()), vec![r#"Index("late")"#, r#"Table("b")"#]);
+        assert_eq!(names(&order(steps).unwrap()), vec![r#"Index("s", "late")"#, r#"Table("s", "b")"#]);
     }
 
     #[test]
     fn teardown_runs_dependents_first() {
         // dropping "child" needs "parent" to still be there, so child goes first
         let steps = vec![
-            step(Phase::DropTable, Key::Table("parent".into()), vec![]),
-            step(Phase::DropTable, Key::Table("child".into()), vec![Key::Table("parent".into())]),
+            step(Phase::DropTable, Key::Table("s".into(), "parent".into()), vec![]),
+            step(Phase::DropTable, Key::Table("s".into(), "child".into()), vec![Key::Table("s".into(), "parent".into())]),
         ];
-        assert_eq!(names(&order(steps).unwrap()), vec![r#"Table("child")"#, r#"Table("parent")"#]);
+        assert_eq!(names(&order(steps).unwrap()), vec![r#"Table("s", "child")"#, r#"Table("s", "parent")"#]);
     }
 
     #[test]
     fn equal_steps_keep_the_order_they_were_found_in() {
         let steps = vec![
-            step(Phase::CreateTable, Key::Table("z".into()), vec![]),
-            step(Phase::CreateTable, Key::Table("a".into()), vec![]),
+            step(Phase::CreateTable, Key::Table("s".into(), "z".into()), vec![]),
+            step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![]),
         ];
-        assert_eq!(names(&order(steps).unwrap()), vec![r#"Table("z")"#, r#"Table("a")"#]);
+        assert_eq!(names(&order(steps).unwrap()), vec![r#"Table("s", "z")"#, r#"Table("s", "a")"#]);
     }
 
     #[test]
     fn a_cycle_is_an_error_that_names_the_objects() {
         let steps = vec![
-            step(Phase::CreateTable, Key::Table("a".into()), vec![Key::Table("b".into())]),
-            step(Phase::CreateTable, Key::Table("b".into()), vec![Key::Table("a".into())]),
+            step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![Key::Table("s".into(), "b".into())]),
+            step(Phase::CreateTable, Key::Table("s".into(), "b".into()), vec![Key::Table("s".into(), "a".into())]),
         ];
         let err = order(steps).unwrap_err().to_string();
-        assert!(err.contains(r#"create Table("a")"#) && err.contains(r#"create Table("b")"#), "{err}");
+        assert!(err.contains(r#"create Table("s", "a")"#) && err.contains(r#"create Table("s", "b")"#), "{err}");
     }
 
     #[test]
     fn an_empty_plan_has_no_preamble() {
-        assert!(build(Vec::new(), &Cx::new("public")).unwrap().is_empty());
+        assert!(build(Vec::new(), "public").unwrap().is_empty());
     }
 
     #[test]
     fn a_plan_opens_with_the_search_path_of_its_schema() {
-        let steps = vec![step(Phase::CreateTable, Key::Table("a".into()), vec![])];
-        let plan = build(steps, &Cx::new("My \"Schema\"")).unwrap();
+        let steps = vec![step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![])];
+        let plan = build(steps, r#""My ""Schema""", pg_catalog"#).unwrap();
         assert_eq!(plan[0].statement, r#"SET search_path TO "My ""Schema""", pg_catalog;"#);
         assert_eq!(plan.len(), 2);
     }

@@ -4,7 +4,9 @@
 
 pub mod columns;
 pub mod constraints;
+pub mod extensions;
 pub mod indexes;
+pub mod schemas;
 pub mod sequences;
 pub mod tables;
 

@@ -4,14 +4,14 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{self, Cx, columns as sql};
 use crate::model::{Column, Table};
-use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+use crate::plan::{Action, Hazard, Kind, Phase, Step};
 
 pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>, changes: &mut TableChanges) {
     let table = new_table.name.as_str();
     let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
 
     for column in pairs.removed {
-        changes.dropped_columns.insert((table.to_owned(), column.name.clone()));
+        changes.dropped_columns.insert((cx.schema.clone(), table.to_owned(), column.name.clone()));
         steps.push(step(cx, table, &column.name, Action::Drop, sql::drop(cx, table, &column.name)).hazard(Hazard::DataLoss));
     }
     for column in pairs.added {
@@ -52,7 +52,7 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>
         _ => false,
     };
     if rebuild {
-        changes.rebuilt_columns.insert((table.to_owned(), name.to_owned()));
+        changes.rebuilt_columns.insert((cx.schema.clone(), table.to_owned(), name.to_owned()));
         let mut drop = step(cx, table, name, Action::Drop, sql::drop(cx, table, name));
         if old.generated.is_none() {
             drop = drop.hazard(Hazard::DataLoss);
@@ -118,9 +118,8 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>
 }
 
 fn step(cx: &Cx, table: &str, column: &str, action: Action, statement: String) -> Step {
-    let key = Key::Column(table.to_owned(), column.to_owned());
-    Step::new(Phase::AlterTable, Kind::Column, action, key, cx.identity(&[table, column]), statement)
-        .requires([Key::Table(table.to_owned())])
+    Step::new(Phase::AlterTable, Kind::Column, action, cx.column_key(table, column), cx.identity(&[table, column]), statement)
+        .requires([cx.table_key(table)])
 }
 
 /// True when every value of type `from` converts to `to` unchanged: widening integers,

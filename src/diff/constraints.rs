@@ -6,49 +6,65 @@ use std::collections::BTreeSet;
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, constraints as sql};
 use crate::model::{Constraint, ConstraintType, Schema};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Action, Phase, Step};
+use crate::plan::Kind;
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, dropped_indexes: &BTreeSet<String>, steps: &mut Vec<Step>) {
-    let pairs = pair_up(&from.constraints, &to.constraints, |c| (c.table.clone(), c.name.clone()));
-
-    // Keys other than foreign keys first: whether they are made again decides whether a foreign
-    // key that relies on their index must be dropped before and made again after.
-    let mut dropped_indexes = dropped_indexes.clone();
-    for old in &pairs.removed {
-        dropped_indexes.extend(old.index_name.clone());
+/// Constraints of every schema pair. `dropped_indexes` holds (schema, name) of the indexes the
+/// plan drops; a foreign key that relies on one of them, or on a key constraint that is made
+/// again, is dropped before it and made again after.
+pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, mut dropped_indexes: BTreeSet<(String, String)>, steps: &mut Vec<Step>) {
+    struct Decided<'a> {
+        cx: Cx,
+        removed: Vec<&'a Constraint>,
+        added: Vec<&'a Constraint>,
+        kept: Vec<(&'a Constraint, &'a Constraint, Change)>,
     }
-    let mut decisions = Vec::with_capacity(pairs.kept.len());
-    for &(old, new) in &pairs.kept {
-        let change = change_of(old, new, tables.uses_rebuilt(&old.table, &old.columns));
-        if change == Change::Remake {
-            dropped_indexes.extend(old.index_name.clone());
+
+    // Keys other than foreign keys first: whether they are made again decides the foreign keys.
+    let mut decided = Vec::with_capacity(pairs.len());
+    for (from, to) in pairs {
+        let cx = Cx::new(&from.name);
+        let list = pair_up(&from.constraints, &to.constraints, |c| (c.table.clone(), c.name.clone()));
+        for old in &list.removed {
+            dropped_indexes.extend(old.index_name.clone().map(|i| (cx.schema.clone(), i)));
         }
-        decisions.push((old, new, change));
-    }
-    let loses_its_key = |c: &Constraint| {
-        c.references.as_ref().is_some_and(|r| {
-            r.schema.is_none()
-                && (r.index.as_ref().is_some_and(|i| dropped_indexes.contains(i)) || tables.uses_rebuilt(&r.table, &r.columns))
-        })
-    };
-
-    for old in pairs.removed {
-        if !goes_with_its_table(old, tables) {
-            steps.push(drop(cx, old));
+        let mut kept = Vec::with_capacity(list.kept.len());
+        for (old, new) in list.kept {
+            let change = change_of(old, new, tables.uses_rebuilt(&cx.schema, &old.table, &old.columns));
+            if change == Change::Remake {
+                dropped_indexes.extend(old.index_name.clone().map(|i| (cx.schema.clone(), i)));
+            }
+            kept.push((old, new, change));
         }
+        decided.push(Decided { cx, removed: list.removed, added: list.added, kept });
     }
-    for new in pairs.added {
-        create(cx, new, tables, steps);
-    }
-    for (old, new, change) in decisions {
-        let change = if loses_its_key(old) { Change::Remake } else { change };
-        match change {
-            Change::None => {}
-            Change::Validate => steps.push(step(cx, new, phase_of_create(new), Action::Alter, sql::validate(cx, new))),
-            Change::IndexOptions => index_options(cx, new, &old.index_options, steps),
-            Change::Remake => {
-                steps.push(drop(cx, old));
-                create(cx, new, tables, steps);
+
+    for Decided { cx, removed, added, kept } in decided {
+        let loses_its_key = |c: &Constraint| {
+            c.references.as_ref().is_some_and(|r| {
+                let schema = r.schema.clone().unwrap_or_else(|| cx.schema.clone());
+                r.index.as_ref().is_some_and(|i| dropped_indexes.contains(&(schema.clone(), i.clone())))
+                    || tables.uses_rebuilt(&schema, &r.table, &r.columns)
+            })
+        };
+        for old in removed {
+            if !goes_with_its_table(&cx, old, tables) {
+                steps.push(drop(&cx, old));
+            }
+        }
+        for new in added {
+            create(&cx, new, tables, steps);
+        }
+        for (old, new, change) in kept {
+            let change = if loses_its_key(old) { Change::Remake } else { change };
+            match change {
+                Change::None => {}
+                Change::Validate => steps.push(step(&cx, new, phase_of_create(new), Action::Alter, sql::validate(&cx, new))),
+                Change::IndexOptions => index_options(&cx, new, &old.index_options, steps),
+                Change::Remake => {
+                    steps.push(drop(&cx, old));
+                    create(&cx, new, tables, steps);
+                }
             }
         }
     }
@@ -82,13 +98,17 @@ fn change_of(old: &Constraint, new: &Constraint, uses_rebuilt_column: bool) -> C
 
 /// A dropped table takes its constraints along, except a foreign key to another dropped table,
 /// which is dropped first so that the tables can go in any order.
-fn goes_with_its_table(constraint: &Constraint, tables: &TableChanges) -> bool {
-    if !tables.dropped.contains(&constraint.table) {
+fn goes_with_its_table(cx: &Cx, constraint: &Constraint, tables: &TableChanges) -> bool {
+    if !tables.is_dropped(&cx.schema, &constraint.table) {
         return false;
     }
     match &constraint.references {
-        Some(r) if r.schema.is_none() && r.table != constraint.table && tables.dropped.contains(&r.table) => false,
-        _ => true,
+        Some(r) => {
+            let schema = r.schema.as_deref().unwrap_or(&cx.schema);
+            let to_itself = schema == cx.schema && r.table == constraint.table;
+            to_itself || !tables.is_dropped(schema, &r.table)
+        }
+        None => true,
     }
 }
 
@@ -116,16 +136,17 @@ fn drop(cx: &Cx, c: &Constraint) -> Step {
 /// validated by a second statement, which takes a lighter lock while it scans.
 fn create(cx: &Cx, c: &Constraint, tables: &TableChanges, steps: &mut Vec<Step>) {
     let phase = phase_of_create(c);
-    let mut requires = vec![Key::Table(c.table.clone())];
-    requires.extend(c.columns.iter().map(|col| Key::Column(c.table.clone(), col.clone())));
-    if let Some(r) = c.references.as_ref().filter(|r| r.schema.is_none()) {
-        requires.push(Key::Table(r.table.clone()));
-        requires.extend(r.columns.iter().map(|col| Key::Column(r.table.clone(), col.clone())));
+    let mut requires = vec![cx.table_key(&c.table)];
+    requires.extend(c.columns.iter().map(|col| cx.column_key(&c.table, col)));
+    if let Some(r) = &c.references {
+        let referenced = Cx::new(r.schema.as_deref().unwrap_or(&cx.schema));
+        requires.push(referenced.table_key(&r.table));
+        requires.extend(r.columns.iter().map(|col| referenced.column_key(&r.table, col)));
     }
 
     let validate_apart = matches!(c.constraint_type, ConstraintType::Check | ConstraintType::ForeignKey)
         && c.validated
-        && !tables.created.contains(&c.table);
+        && !tables.is_created(&cx.schema, &c.table);
     steps.push(step(cx, c, phase, Action::Create, sql::add(cx, c, validate_apart)).requires(requires));
     if validate_apart {
         steps.push(step(cx, c, phase, Action::Alter, sql::validate(cx, c)));
@@ -151,6 +172,5 @@ fn index_options(cx: &Cx, c: &Constraint, old: &[String], steps: &mut Vec<Step>)
 }
 
 fn step(cx: &Cx, c: &Constraint, phase: Phase, action: Action, statement: String) -> Step {
-    let key = Key::Constraint(c.table.clone(), c.name.clone());
-    Step::new(phase, Kind::Constraint, action, key, cx.identity(&[&c.table, &c.name]), statement)
+    Step::new(phase, Kind::Constraint, action, cx.constraint_key(&c.table, &c.name), cx.identity(&[&c.table, &c.name]), statement)
 }

@@ -7,18 +7,24 @@ use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, indexes as sql};
 use crate::error::Error;
 use crate::model::{Index, Schema};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Action, Kind, Phase, Step};
 
-/// Returns the names of the source's indexes that the plan drops, for the foreign keys that
-/// rely on one of them.
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) -> Result<BTreeSet<String>, Error> {
+/// Adds to `dropped` the (schema, name) of the source's indexes that the plan drops, for the
+/// foreign keys that rely on one of them.
+pub fn diff(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    tables: &TableChanges,
+    dropped: &mut BTreeSet<(String, String)>,
+    steps: &mut Vec<Step>,
+) -> Result<(), Error> {
     let pairs = pair_up(&from.indexes, &to.indexes, |i| i.name.clone());
-    let mut dropped = BTreeSet::new();
 
     for index in pairs.removed {
-        dropped.insert(index.name.clone());
+        dropped.insert((cx.schema.clone(), index.name.clone()));
         // an index goes with its table
-        if !tables.dropped.contains(&index.table) {
+        if !tables.is_dropped(&cx.schema, &index.table) {
             steps.push(drop(cx, index));
         }
     }
@@ -27,22 +33,22 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
     }
     for (old, new) in pairs.kept {
         // a rebuilt column took the index with it
-        if old != new || tables.uses_rebuilt(&old.table, &old.columns) {
-            dropped.insert(old.name.clone());
+        if old != new || tables.uses_rebuilt(&cx.schema, &old.table, &old.columns) {
+            dropped.insert((cx.schema.clone(), old.name.clone()));
             steps.push(drop(cx, old));
             steps.push(create(cx, new)?);
         }
     }
-    Ok(dropped)
+    Ok(())
 }
 
 fn drop(cx: &Cx, index: &Index) -> Step {
-    Step::new(Phase::DropIndex, Kind::Index, Action::Drop, Key::Index(index.name.clone()), cx.identity(&[&index.name]), sql::drop(cx, &index.name))
+    Step::new(Phase::DropIndex, Kind::Index, Action::Drop, cx.index_key(&index.name), cx.identity(&[&index.name]), sql::drop(cx, &index.name))
 }
 
 fn create(cx: &Cx, index: &Index) -> Result<Step, Error> {
-    let requires = std::iter::once(Key::Table(index.table.clone()))
-        .chain(index.columns.iter().map(|c| Key::Column(index.table.clone(), c.clone())));
-    Ok(Step::new(Phase::CreateIndex, Kind::Index, Action::Create, Key::Index(index.name.clone()), cx.identity(&[&index.name]), sql::create(cx, index)?)
+    let requires = std::iter::once(cx.table_key(&index.table))
+        .chain(index.columns.iter().map(|c| cx.column_key(&index.table, c)));
+    Ok(Step::new(Phase::CreateIndex, Kind::Index, Action::Create, cx.index_key(&index.name), cx.identity(&[&index.name]), sql::create(cx, index)?)
         .requires(requires))
 }

@@ -6,26 +6,43 @@
 
 mod columns;
 mod constraints;
+mod database;
 mod indexes;
 mod sequences;
 mod tables;
+
+pub use database::{Options, databases};
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ddl::Cx;
 use crate::error::Error;
 use crate::model::Schema;
-use crate::plan::Step;
+use crate::plan::{Key, Step};
 
 /// The steps that make `from` look like `to`, in no particular order: `plan::build` orders them.
 /// The statements name `from`'s schema.
 pub fn schemas(from: &Schema, to: &Schema) -> Result<Vec<Step>, Error> {
-    let cx = Cx::new(&from.name);
+    schema_pairs(&[(from, to)])
+}
+
+/// The steps for several schemas at once, each pair compared under the first one's name. Kinds
+/// go one after the other across all schemas, because a foreign key may join two schemas and
+/// must hear what happened to the key it relies on in the other one.
+pub fn schema_pairs(pairs: &[(&Schema, &Schema)]) -> Result<Vec<Step>, Error> {
     let mut steps = Vec::new();
-    let tables = tables::diff(&cx, from, to, &mut steps);
-    sequences::diff(&cx, from, to, &tables, &mut steps);
-    let rebuilt_indexes = indexes::diff(&cx, from, to, &tables, &mut steps)?;
-    constraints::diff(&cx, from, to, &tables, &rebuilt_indexes, &mut steps);
+    let mut tables = TableChanges::default();
+    for (from, to) in pairs {
+        tables::diff(&Cx::new(&from.name), from, to, &mut tables, &mut steps);
+    }
+    for (from, to) in pairs {
+        sequences::diff(&Cx::new(&from.name), from, to, &tables, &mut steps);
+    }
+    let mut dropped_indexes = BTreeSet::new();
+    for (from, to) in pairs {
+        indexes::diff(&Cx::new(&from.name), from, to, &tables, &mut dropped_indexes, &mut steps)?;
+    }
+    constraints::diff(pairs, &tables, dropped_indexes, &mut steps);
     Ok(steps)
 }
 
@@ -51,27 +68,71 @@ pub fn pair_up<'a, T, K: Ord>(from: &'a [T], to: &'a [T], key: impl Fn(&T) -> K)
     pairs
 }
 
-/// What the table diff decided, for the kinds that hang off tables.
+/// Keys of the objects of the schema being migrated.
+impl Cx {
+    pub fn table_key(&self, table: &str) -> Key {
+        Key::Table(self.schema.clone(), table.to_owned())
+    }
+
+    pub fn column_key(&self, table: &str, column: &str) -> Key {
+        Key::Column(self.schema.clone(), table.to_owned(), column.to_owned())
+    }
+
+    pub fn constraint_key(&self, table: &str, name: &str) -> Key {
+        Key::Constraint(self.schema.clone(), table.to_owned(), name.to_owned())
+    }
+
+    pub fn index_key(&self, name: &str) -> Key {
+        Key::Index(self.schema.clone(), name.to_owned())
+    }
+
+    pub fn sequence_key(&self, name: &str) -> Key {
+        Key::Sequence(self.schema.clone(), name.to_owned())
+    }
+}
+
+/// (schema, table)
+type TableName = (String, String);
+/// (schema, table, column)
+type ColumnName = (String, String, String);
+
+fn table_name(schema: &str, table: &str) -> TableName {
+    (schema.to_owned(), table.to_owned())
+}
+
+fn column_name(schema: &str, table: &str, column: &str) -> ColumnName {
+    (schema.to_owned(), table.to_owned(), column.to_owned())
+}
+
+/// What the table diff decided, across schemas, for the kinds that hang off tables.
 #[derive(Debug, Default)]
 pub struct TableChanges {
-    pub created: BTreeSet<String>,
-    pub dropped: BTreeSet<String>,
-    /// (table, column) of kept tables whose column goes away for good.
-    pub dropped_columns: BTreeSet<(String, String)>,
-    /// (table, column) dropped and added again: whatever used the old column went with it.
-    pub rebuilt_columns: BTreeSet<(String, String)>,
+    pub created: BTreeSet<TableName>,
+    pub dropped: BTreeSet<TableName>,
+    /// Columns of kept tables that go away for good.
+    pub dropped_columns: BTreeSet<ColumnName>,
+    /// Columns dropped and added again: whatever used the old column went with it.
+    pub rebuilt_columns: BTreeSet<ColumnName>,
 }
 
 impl TableChanges {
+    pub fn is_created(&self, schema: &str, table: &str) -> bool {
+        self.created.contains(&table_name(schema, table))
+    }
+
+    pub fn is_dropped(&self, schema: &str, table: &str) -> bool {
+        self.dropped.contains(&table_name(schema, table))
+    }
+
     /// The source's column will not survive the plan: its table or itself is dropped.
-    pub fn column_goes_away(&self, table: &str, column: &str) -> bool {
-        let key = (table.to_owned(), column.to_owned());
-        self.dropped.contains(table) || self.dropped_columns.contains(&key) || self.rebuilt_columns.contains(&key)
+    pub fn column_goes_away(&self, schema: &str, table: &str, column: &str) -> bool {
+        let key = column_name(schema, table, column);
+        self.is_dropped(schema, table) || self.dropped_columns.contains(&key) || self.rebuilt_columns.contains(&key)
     }
 
     /// An object over these columns of `table` went away with a rebuilt column.
-    pub fn uses_rebuilt(&self, table: &str, columns: &[String]) -> bool {
-        columns.iter().any(|c| self.rebuilt_columns.contains(&(table.to_owned(), c.clone())))
+    pub fn uses_rebuilt(&self, schema: &str, table: &str, columns: &[String]) -> bool {
+        columns.iter().any(|c| self.rebuilt_columns.contains(&column_name(schema, table, c)))
     }
 }
 
@@ -96,7 +157,6 @@ mod stage_tests {
     use serde_json::{Value, json};
 
     use super::schemas;
-    use crate::ddl::Cx;
     use crate::model::Schema;
     use crate::plan::{self, Hazard, Step};
 
@@ -124,7 +184,7 @@ mod stage_tests {
     }
 
     fn plan(from: &Schema, to: &Schema) -> Vec<Step> {
-        plan::build(schemas(from, to).unwrap(), &Cx::new(&from.name)).unwrap()
+        plan::build(schemas(from, to).unwrap(), &crate::catalog::search_path_for(&from.name)).unwrap()
     }
 
     fn statements(steps: &[Step]) -> Vec<&str> {

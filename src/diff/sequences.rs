@@ -7,12 +7,12 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, sequences as sql};
 use crate::model::{OwnedBy, Schema, Sequence};
-use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+use crate::plan::{Action, Hazard, Kind, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());
     let owner_goes_away =
-        |s: &Sequence| s.owned_by.as_ref().is_some_and(|o| tables.column_goes_away(&o.table, &o.column));
+        |s: &Sequence| s.owned_by.as_ref().is_some_and(|o| tables.column_goes_away(&cx.schema, &o.table, &o.column));
 
     for sequence in pairs.removed {
         // dropped along with its owning column or table
@@ -53,9 +53,9 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
 /// OWNED BY a column, once that column exists.
 fn own(cx: &Cx, sequence: &Sequence, owner: &OwnedBy) -> Step {
     step(cx, Phase::AlterSequence, Action::Alter, &sequence.name, sql::owned_by(cx, &sequence.name, Some(owner)))
-        .requires([Key::Column(owner.table.clone(), owner.column.clone())])
+        .requires([cx.column_key(&owner.table, &owner.column)])
 }
 
 fn step(cx: &Cx, phase: Phase, action: Action, name: &str, statement: String) -> Step {
-    Step::new(phase, Kind::Sequence, action, Key::Sequence(name.to_owned()), cx.identity(&[name]), statement)
+    Step::new(phase, Kind::Sequence, action, cx.sequence_key(name), cx.identity(&[name]), statement)
 }

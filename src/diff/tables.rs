@@ -5,14 +5,13 @@ use std::collections::BTreeMap;
 use super::{TableChanges, columns, pair_up};
 use crate::ddl::{self, Cx};
 use crate::model::Schema;
-use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+use crate::plan::{Action, Hazard, Kind, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) -> TableChanges {
-    let mut changes = TableChanges::default();
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
 
     for table in pairs.removed {
-        changes.dropped.insert(table.name.clone());
+        changes.dropped.insert((cx.schema.clone(), table.name.clone()));
         steps.push(
             step(cx, Phase::DropTable, Action::Drop, &table.name, ddl::tables::drop(cx, &table.name))
                 .hazard(Hazard::DataLoss),
@@ -20,7 +19,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) -> Table
     }
 
     for table in pairs.added {
-        changes.created.insert(table.name.clone());
+        changes.created.insert((cx.schema.clone(), table.name.clone()));
         steps.push(step(cx, Phase::CreateTable, Action::Create, &table.name, ddl::tables::create(cx, table)));
         for column in &table.columns {
             columns::settings_of_new_column(cx, &table.name, column, steps);
@@ -34,13 +33,12 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) -> Table
         }
         storage_parameters(cx, &new.name, &old.options, &new.options, "", steps);
         storage_parameters(cx, &new.name, &old.toast_options, &new.toast_options, "toast.", steps);
-        columns::diff(cx, old, new, steps, &mut changes);
+        columns::diff(cx, old, new, steps, changes);
     }
-    changes
 }
 
 fn step(cx: &Cx, phase: Phase, action: Action, table: &str, sql: String) -> Step {
-    Step::new(phase, Kind::Table, action, Key::Table(table.to_owned()), cx.identity(&[table]), sql)
+    Step::new(phase, Kind::Table, action, cx.table_key(table), cx.identity(&[table]), sql)
 }
 
 /// SET for parameters that are new or changed, RESET for those that are gone.

@@ -15,7 +15,74 @@ pub use tables::{Column, Generation, Identity, Table};
 
 use serde::{Deserialize, Serialize};
 
-/// One schema, as read by one run of `sql/catalog.sql`.
+use crate::error::Error;
+
+/// What one run of `sql/catalog.sql` reads: some schemas of one database, and its extensions.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Database {
+    /// `server_version_num` of the server read: deparsed text can differ between versions.
+    pub server_version_num: i32,
+    /// By name.
+    pub schemas: Vec<Schema>,
+    /// `pg_extension`, by name, less the migra extension itself.
+    pub extensions: Vec<Extension>,
+}
+
+impl Database {
+    /// Keeps the named schemas (all when `None`) less the excluded, as the catalog query does.
+    pub fn keep_schemas(&mut self, schemas: Option<&[String]>, excluded: Option<&[String]>) {
+        self.schemas.retain(|s| {
+            schemas.is_none_or(|names| names.contains(&s.name)) && !excluded.is_some_and(|names| names.contains(&s.name))
+        });
+    }
+}
+
+/// A [`Database`] as `migra_snapshot` gives it: the model, with the format it is written in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Snapshot {
+    /// [`Snapshot::FORMAT`] when written; a reader refuses any other.
+    pub format: u32,
+    #[serde(flatten)]
+    pub database: Database,
+}
+
+impl Snapshot {
+    /// Raised whenever the model changes in a way an older reader would misread.
+    pub const FORMAT: u32 = 1;
+
+    pub fn of(database: Database) -> Self {
+        Snapshot { format: Self::FORMAT, database }
+    }
+
+    pub fn to_json(&self) -> Result<serde_json::Value, Error> {
+        Ok(serde_json::to_value(self)?)
+    }
+
+    /// Checks the format before anything else, so that a snapshot of another version gets the
+    /// error that says so rather than a complaint about some field.
+    pub fn from_json(document: serde_json::Value) -> Result<Self, Error> {
+        let format = document
+            .get("format")
+            .ok_or_else(|| Error::SnapshotInvalid("it has no \"format\" key".into()))?;
+        if format.as_u64() != Some(u64::from(Self::FORMAT)) {
+            return Err(Error::SnapshotFormat { found: format.to_string(), expected: Self::FORMAT });
+        }
+        serde_json::from_value(document).map_err(|e| Error::SnapshotInvalid(e.to_string()))
+    }
+}
+
+/// `CREATE EXTENSION name WITH SCHEMA schema VERSION version`
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Extension {
+    /// `extname`
+    pub name: String,
+    /// `nspname` of `extnamespace`
+    pub schema: String,
+    /// `extversion`
+    pub version: String,
+}
+
+/// One schema of a [`Database`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Schema {
     /// `pg_namespace.nspname`
@@ -42,6 +109,18 @@ pub struct Ignored {
 }
 
 impl Schema {
+    /// A schema with nothing in it: what a schema that does not exist on one side is compared as.
+    pub fn empty(name: &str) -> Self {
+        Schema {
+            name: name.to_owned(),
+            tables: Vec::new(),
+            constraints: Vec::new(),
+            indexes: Vec::new(),
+            sequences: Vec::new(),
+            ignored: Vec::new(),
+        }
+    }
+
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.name == name)
     }

@@ -1,20 +1,12 @@
-//! The SQL surface: `migra_diff` and `migra_diff_sql`.
-//!
-//! The SQL declarations are written out because one argument is called `unsafe`, a Rust keyword,
-//! and because every argument may be NULL: NULL gets an error that names it, not an empty result.
+//! `migra_diff` and `migra_diff_sql`: one schema against another of the same database.
 
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
-use pgrx::{PgLogLevel, PgSqlErrorCode};
 
-use crate::ddl::Cx;
+use super::{required, rows, safe_plan, warn_about_ignored};
 use crate::error::Error;
-use crate::model::Schema;
-use crate::plan::{self, Hazard, Step};
+use crate::plan::{self, Step};
 use crate::{catalog, diff};
-
-/// One row of `migra_diff`: ordinal, kind, identity, action, statement, hazards.
-type Row = (i32, String, String, String, String, Vec<String>);
 
 /// The statements that make `source_schema` look like `target_schema`, one a row, in order.
 #[pg_extern(sql = r#"
@@ -42,15 +34,7 @@ fn migra_diff(
     ErrorReport,
 > {
     let steps = plan_schemas("migra_diff", source_schema, target_schema, allow_data_loss)?;
-    let rows: Vec<Row> = steps
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let hazards = s.hazards.iter().map(|h| h.as_str().to_owned()).collect();
-            (i as i32 + 1, s.kind.as_str().to_owned(), s.identity, s.action.as_str().to_owned(), s.statement, hazards)
-        })
-        .collect();
-    Ok(TableIterator::new(rows))
+    Ok(TableIterator::new(rows(steps)))
 }
 
 /// The same plan as one script, for `\o file` or `psql -At`; empty when there is nothing to do.
@@ -75,45 +59,14 @@ fn plan_schemas(
     target: Option<&str>,
     allow_data_loss: Option<bool>,
 ) -> Result<Vec<Step>, Error> {
-    let source = source.ok_or(Error::NullArgument("source_schema", function))?;
-    let target = target.ok_or(Error::NullArgument("target_schema", function))?;
-    let allow_data_loss = allow_data_loss.ok_or(Error::NullArgument("unsafe", function))?;
+    let source = required(source, "source_schema", function)?;
+    let target = required(target, "target_schema", function)?;
+    let allow_data_loss = required(allow_data_loss, "unsafe", function)?;
 
     let schemas = catalog::read_schemas(&[source, target])?;
     warn_about_ignored(&schemas);
-    let steps = plan::build(diff::schemas(&schemas[0], &schemas[1])?, &Cx::new(source))?;
-
-    let destructive: Vec<String> =
-        steps.iter().filter(|s| s.has_hazard(Hazard::DataLoss)).map(|s| s.statement.clone()).collect();
-    if !allow_data_loss && !destructive.is_empty() {
-        return Err(Error::DataLoss { statements: destructive });
-    }
-    Ok(steps)
-}
-
-/// A WARNING that names what was left out, so that an empty plan is not mistaken for "equal".
-fn warn_about_ignored(schemas: &[Schema]) {
-    let mut listed: Vec<String> = schemas
-        .iter()
-        .flat_map(|s| s.ignored.iter().map(move |i| format!("{} {}.{}", i.kind, s.name, i.name)))
-        .collect();
-    if listed.is_empty() {
-        return;
-    }
-    listed.sort();
-    const SHOWN: usize = 10;
-    let mut detail = listed.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
-    if listed.len() > SHOWN {
-        detail.push_str(&format!(", and {} more", listed.len() - SHOWN));
-    }
-    ErrorReport::new(
-        PgSqlErrorCode::ERRCODE_WARNING,
-        format!("migra does not compare {} object{} yet", listed.len(), if listed.len() == 1 { "" } else { "s" }),
-        "migra",
-    )
-    .set_detail(detail)
-    .set_hint("Tables, columns, constraints, indexes and sequences are compared; these are not.")
-    .report(PgLogLevel::WARNING);
+    let steps = plan::build(diff::schemas(&schemas[0], &schemas[1])?, &catalog::search_path_for(source))?;
+    safe_plan(steps, allow_data_loss)
 }
 
 #[cfg(any(test, feature = "pg_test"))]

@@ -1,0 +1,83 @@
+//! `migra_diff_remote`: whole databases, this one or others reached through dblink.
+
+use pgrx::pg_sys::panic::ErrorReport;
+use pgrx::prelude::*;
+
+use super::{required, rows, safe_plan, warn_about_ignored};
+use crate::diff::{self, Options};
+use crate::error::Error;
+use crate::model::Database;
+use crate::plan::{self, Step};
+use crate::{catalog, remote};
+
+/// The statements that make database `source` look like database `target`; each is a libpq
+/// connection string, or NULL for this database.
+#[pg_extern(sql = r#"
+CREATE FUNCTION migra_diff_remote(
+    source text, target text,
+    schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
+    "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
+    ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false)
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_remote_wrapper';
+"#)]
+#[allow(clippy::too_many_arguments)]
+fn migra_diff_remote(
+    source: Option<&str>,
+    target: Option<&str>,
+    schemas: Option<Vec<String>>,
+    exclude_schemas: Option<Vec<String>>,
+    allow_data_loss: Option<bool>,
+    with_privileges: Option<bool>,
+    ignore_extension_versions: Option<bool>,
+    create_extensions_only: Option<bool>,
+) -> Result<
+    TableIterator<
+        'static,
+        (
+            name!(ordinal, i32),
+            name!(kind, String),
+            name!(identity, String),
+            name!(action, String),
+            name!(statement, String),
+            name!(hazards, Vec<String>),
+        ),
+    >,
+    ErrorReport,
+> {
+    const F: &str = "migra_diff_remote";
+    let allow_data_loss = required(allow_data_loss, "unsafe", F)?;
+    let options = options(F, with_privileges, ignore_extension_versions, create_extensions_only)?;
+    let from = read(source, schemas.clone(), exclude_schemas.clone())?;
+    let to = read(target, schemas, exclude_schemas)?;
+    Ok(TableIterator::new(rows(plan_databases(&from, &to, options, allow_data_loss)?)))
+}
+
+/// A database: this one when `source` is NULL, else the one the connection string reaches.
+pub(super) fn read(source: Option<&str>, schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Database, Error> {
+    match source {
+        None => catalog::read_database(schemas, excluded),
+        Some(connection) => remote::read_database(connection, schemas, excluded),
+    }
+}
+
+pub(super) fn options(
+    function: &'static str,
+    with_privileges: Option<bool>,
+    ignore_extension_versions: Option<bool>,
+    create_extensions_only: Option<bool>,
+) -> Result<Options, Error> {
+    Ok(Options {
+        with_privileges: required(with_privileges, "with_privileges", function)?,
+        ignore_extension_versions: required(ignore_extension_versions, "ignore_extension_versions", function)?,
+        create_extensions_only: required(create_extensions_only, "create_extensions_only", function)?,
+    })
+}
+
+pub(super) fn plan_databases(from: &Database, to: &Database, options: Options, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
+    warn_about_ignored(&from.schemas);
+    warn_about_ignored(&to.schemas);
+    let steps = plan::build(diff::databases(from, to, options)?, catalog::DATABASE_SEARCH_PATH)?;
+    safe_plan(steps, allow_data_loss)
+}

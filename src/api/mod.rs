@@ -1,0 +1,68 @@
+//! The SQL surface. The SQL declarations are written out because one argument is called
+//! `unsafe`, a Rust keyword, and because every argument may be NULL: a NULL gets an error that
+//! names it, never an empty result.
+
+mod databases;
+mod schemas;
+mod snapshots;
+
+use pgrx::pg_sys::panic::ErrorReport;
+use pgrx::{PgLogLevel, PgSqlErrorCode};
+
+use crate::error::Error;
+use crate::model::Schema;
+use crate::plan::{Hazard, Step};
+
+/// One row of the diff functions: ordinal, kind, identity, action, statement, hazards.
+type Row = (i32, String, String, String, String, Vec<String>);
+
+fn rows(steps: Vec<Step>) -> Vec<Row> {
+    steps
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let hazards = s.hazards.iter().map(|h| h.as_str().to_owned()).collect();
+            (i as i32 + 1, s.kind.as_str().to_owned(), s.identity, s.action.as_str().to_owned(), s.statement, hazards)
+        })
+        .collect()
+}
+
+fn required<T>(value: Option<T>, argument: &'static str, function: &'static str) -> Result<T, Error> {
+    value.ok_or(Error::NullArgument(argument, function))
+}
+
+/// The plan, unless it destroys data and the caller did not say `unsafe => true`.
+fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
+    let destructive: Vec<String> =
+        steps.iter().filter(|s| s.has_hazard(Hazard::DataLoss)).map(|s| s.statement.clone()).collect();
+    if !allow_data_loss && !destructive.is_empty() {
+        return Err(Error::DataLoss { statements: destructive });
+    }
+    Ok(steps)
+}
+
+/// A WARNING that names what was left out, so that an empty plan is not mistaken for "equal".
+fn warn_about_ignored(schemas: &[Schema]) {
+    let mut listed: Vec<String> = schemas
+        .iter()
+        .flat_map(|s| s.ignored.iter().map(move |i| format!("{} {}.{}", i.kind, s.name, i.name)))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    listed.sort();
+    listed.dedup();
+    const SHOWN: usize = 10;
+    let mut detail = listed.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if listed.len() > SHOWN {
+        detail.push_str(&format!(", and {} more", listed.len() - SHOWN));
+    }
+    ErrorReport::new(
+        PgSqlErrorCode::ERRCODE_WARNING,
+        format!("migra does not compare {} object{} yet", listed.len(), if listed.len() == 1 { "" } else { "s" }),
+        "migra",
+    )
+    .set_detail(detail)
+    .set_hint("Tables, columns, constraints, indexes, sequences, schemas and extensions are compared; these are not.")
+    .report(PgLogLevel::WARNING);
+}

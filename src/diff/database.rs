@@ -1,0 +1,81 @@
+//! Whole databases: schemas created and dropped around what they hold, and extensions.
+
+use super::{pair_up, schema_pairs};
+use crate::ddl;
+use crate::error::Error;
+use crate::model::{Database, Extension, Schema};
+use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+
+/// What `migra_diff_remote` and `migra_diff_snapshots` are asked to compare.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// GRANT and REVOKE on schemas, tables, columns and sequences.
+    pub with_privileges: bool,
+    /// An extension at another version is not a difference.
+    pub ignore_extension_versions: bool,
+    /// Only `CREATE EXTENSION IF NOT EXISTS` for the target's extensions that the source lacks.
+    pub create_extensions_only: bool,
+}
+
+/// The steps that make database `from` look like `to`. A schema only one side has is compared
+/// with an empty schema of the same name, so that its objects are made or dropped one by one and
+/// the schema itself is dropped only once it is empty.
+pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec<Step>, Error> {
+    let mut steps = Vec::new();
+    extensions(from, to, options, &mut steps);
+    if options.create_extensions_only {
+        return Ok(steps);
+    }
+
+    let schemas = pair_up(&from.schemas, &to.schemas, |s| s.name.clone());
+    let created: Vec<Schema> = schemas.added.iter().map(|s| Schema::empty(&s.name)).collect();
+    let dropped: Vec<Schema> = schemas.removed.iter().map(|s| Schema::empty(&s.name)).collect();
+    let mut pairs: Vec<(&Schema, &Schema)> = schemas.kept.clone();
+    pairs.extend(created.iter().zip(&schemas.added).map(|(empty, new)| (empty, *new)));
+    pairs.extend(schemas.removed.iter().zip(&dropped).map(|(old, empty)| (*old, empty)));
+    steps.extend(schema_pairs(&pairs)?);
+
+    for schema in &schemas.added {
+        steps.push(schema_step(&schema.name, Phase::CreateSchema, Action::Create, ddl::schemas::create(&schema.name)));
+    }
+    for schema in &schemas.removed {
+        steps.push(schema_step(&schema.name, Phase::DropSchema, Action::Drop, ddl::schemas::drop(&schema.name)));
+    }
+    Ok(steps)
+}
+
+fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<Step>) {
+    let pairs = pair_up(&from.extensions, &to.extensions, |e| e.name.clone());
+    for extension in pairs.added {
+        let version = (!options.ignore_extension_versions).then_some(extension.version.as_str());
+        let sql = ddl::extensions::create(extension, version);
+        steps.push(extension_step(extension, Phase::CreateExtension, Action::Create, sql).requires([Key::Schema(extension.schema.clone())]));
+    }
+    if options.create_extensions_only {
+        return;
+    }
+    for extension in pairs.removed {
+        // its functions, types and tables go with it
+        let sql = ddl::extensions::drop(&extension.name);
+        steps.push(extension_step(extension, Phase::DropExtension, Action::Drop, sql).hazard(Hazard::DataLoss));
+    }
+    for (old, new) in pairs.kept {
+        if old.schema != new.schema {
+            let sql = ddl::extensions::set_schema(&new.name, &new.schema);
+            steps.push(extension_step(new, Phase::CreateExtension, Action::Alter, sql).requires([Key::Schema(new.schema.clone())]));
+        }
+        if old.version != new.version && !options.ignore_extension_versions {
+            let sql = ddl::extensions::update(&new.name, &new.version);
+            steps.push(extension_step(new, Phase::CreateExtension, Action::Alter, sql));
+        }
+    }
+}
+
+fn extension_step(extension: &Extension, phase: Phase, action: Action, sql: String) -> Step {
+    let identity = ddl::display_ident(&extension.name);
+    Step::new(phase, Kind::Extension, action, Key::Extension(extension.name.clone()), identity, sql)
+}
+
+fn schema_step(name: &str, phase: Phase, action: Action, sql: String) -> Step {
+    Step::new(phase, Kind::Schema, action, Key::Schema(name.to_owned()), ddl::display_ident(name), sql)
+}
