@@ -12,7 +12,7 @@ with args as (
   select $1::pg_catalog.text[] as schemas, $2::pg_catalog.text[] as excluded
 ),
 ns as (
-  select n.oid, n.nspname
+  select n.oid, n.nspname, n.nspacl, n.nspowner
   from pg_catalog.pg_namespace n, args
   where (args.schemas is null or n.nspname operator(pg_catalog.=) any (args.schemas))
     and (args.excluded is null or not n.nspname operator(pg_catalog.=) any (args.excluded))
@@ -60,7 +60,16 @@ seqopt as (
            'max', s.seqmax,
            'cache', s.seqcache,
            'cycle', s.seqcycle,
-           'persistence', sc.relpersistence) as doc
+           'persistence', sc.relpersistence,
+           'privileges', coalesce((
+               select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                        'grantee', g.grantee, 'privilege', g.privilege, 'grantable', g.grantable)
+                      order by g.grantee, g.privilege)
+               from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
+                                 else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
+                            acl.privilege_type as privilege, acl.is_grantable as grantable
+                     from pg_catalog.aclexplode(coalesce(sc.relacl, pg_catalog.acldefault('s', sc.relowner))) acl
+                     where acl.grantee operator(pg_catalog.<>) sc.relowner) g), '[]')) as doc
   from pg_catalog.pg_sequence s
   join pg_catalog.pg_class sc on sc.oid operator(pg_catalog.=) s.seqrelid
   join ns on sc.relnamespace operator(pg_catalog.=) ns.oid
@@ -102,7 +111,17 @@ col as (
            'type_storage', t.typstorage,
            -- -1 (up to PG 16) and NULL (PG 17 on) both mean "the default target"
            'statistics', case when a.attstattarget operator(pg_catalog.>=) 0
-                              then a.attstattarget::pg_catalog.int4 end) as doc
+                              then a.attstattarget::pg_catalog.int4 end,
+           -- column grants have no defaults: NULL means none
+           'privileges', coalesce((
+               select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                        'grantee', g.grantee, 'privilege', g.privilege, 'grantable', g.grantable)
+                      order by g.grantee, g.privilege)
+               from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
+                                 else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
+                            acl.privilege_type as privilege, acl.is_grantable as grantable
+                     from pg_catalog.aclexplode(a.attacl) acl
+                     where acl.grantee operator(pg_catalog.<>) tbl.relowner) g), '[]')) as doc
   from pg_catalog.pg_attribute a
   join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
   join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
@@ -134,12 +153,31 @@ con as (
 schema_docs as (
   select ns.nspname, pg_catalog.jsonb_build_object(
     'name', ns.nspname,
+    'privileges', coalesce((
+               select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                        'grantee', g.grantee, 'privilege', g.privilege, 'grantable', g.grantable)
+                      order by g.grantee, g.privilege)
+               from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
+                                 else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
+                            acl.privilege_type as privilege, acl.is_grantable as grantable
+                     from pg_catalog.aclexplode(coalesce(ns.nspacl, pg_catalog.acldefault('n', ns.nspowner))) acl
+                     where acl.grantee operator(pg_catalog.<>) ns.nspowner) g), '[]'),
 
     'tables', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                'name', c.relname,
                'persistence', c.relpersistence,
                'options', coalesce(pg_catalog.to_jsonb(c.reloptions), '[]'),
+               -- grants to others than the owner (the owner's own follow from owning)
+               'privileges', coalesce((
+               select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                        'grantee', g.grantee, 'privilege', g.privilege, 'grantable', g.grantable)
+                      order by g.grantee, g.privilege)
+               from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
+                                 else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
+                            acl.privilege_type as privilege, acl.is_grantable as grantable
+                     from pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))) acl
+                     where acl.grantee operator(pg_catalog.<>) c.relowner) g), '[]'),
                'toast_options', coalesce((
                    select pg_catalog.to_jsonb(tc.reloptions) from pg_catalog.pg_class tc
                    where tc.oid operator(pg_catalog.=) c.reltoastrelid), '[]'),

@@ -23,6 +23,8 @@ pub enum Kind {
     Constraint,
     Index,
     Sequence,
+    /// A GRANT or REVOKE on the object named by the identity.
+    Privilege,
 }
 
 impl Kind {
@@ -36,6 +38,7 @@ impl Kind {
             Kind::Constraint => "constraint",
             Kind::Index => "index",
             Kind::Sequence => "sequence",
+            Kind::Privilege => "privilege",
         }
     }
 }
@@ -95,6 +98,8 @@ pub enum Phase {
     CreateIndex,
     CreateConstraint,
     CreateForeignKey,
+    /// GRANT and REVOKE, once every object has its final shape.
+    Privileges,
     /// Sequences go last: column defaults that used them have changed by then.
     DropSequence,
     DropExtension,

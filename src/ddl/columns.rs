@@ -112,6 +112,7 @@ mod tests {
             storage: "m".into(),
             type_storage: "m".into(),
             statistics: None,
+            privileges: vec![],
         }
     }
 
@@ -145,6 +146,7 @@ mod tests {
                 cache: 1,
                 cycle: false,
                 persistence: Persistence::Logged,
+                privileges: vec![],
             },
         };
         assert_eq!(

@@ -6,6 +6,7 @@ pub mod columns;
 pub mod constraints;
 pub mod extensions;
 pub mod indexes;
+pub mod privileges;
 pub mod schemas;
 pub mod sequences;
 pub mod tables;

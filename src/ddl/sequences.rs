@@ -97,6 +97,7 @@ mod tests {
             cache: 1,
             cycle: false,
             persistence: Persistence::Logged,
+            privileges: vec![],
         }
     }
 

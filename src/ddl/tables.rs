@@ -74,6 +74,7 @@ mod tests {
             storage: "p".into(),
             type_storage: "p".into(),
             statistics: None,
+            privileges: vec![],
         }
     }
 
@@ -85,6 +86,7 @@ mod tests {
             options: vec!["fillfactor=70".into()],
             toast_options: vec!["autovacuum_enabled=false".into()],
             columns: vec![column("b", 2, "text"), column("select", 1, "integer")],
+            privileges: vec![],
         };
         assert_eq!(
             create(&Cx::new("public"), &table),
@@ -101,6 +103,7 @@ mod tests {
             options: vec![],
             toast_options: vec![],
             columns: vec![],
+            privileges: vec![],
         };
         assert_eq!(create(&Cx::new("s"), &table), r#"CREATE TABLE "s"."empty" ();"#);
     }

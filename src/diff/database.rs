@@ -33,7 +33,7 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
     let mut pairs: Vec<(&Schema, &Schema)> = schemas.kept.clone();
     pairs.extend(created.iter().zip(&schemas.added).map(|(empty, new)| (empty, *new)));
     pairs.extend(schemas.removed.iter().zip(&dropped).map(|(old, empty)| (*old, empty)));
-    steps.extend(schema_pairs(&pairs)?);
+    steps.extend(schema_pairs(&pairs, options.with_privileges)?);
 
     for schema in &schemas.added {
         steps.push(schema_step(&schema.name, Phase::CreateSchema, Action::Create, ddl::schemas::create(&schema.name)));

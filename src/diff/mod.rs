@@ -8,6 +8,7 @@ mod columns;
 mod constraints;
 mod database;
 mod indexes;
+mod privileges;
 mod sequences;
 mod tables;
 
@@ -23,13 +24,13 @@ use crate::plan::{Key, Step};
 /// The steps that make `from` look like `to`, in no particular order: `plan::build` orders them.
 /// The statements name `from`'s schema.
 pub fn schemas(from: &Schema, to: &Schema) -> Result<Vec<Step>, Error> {
-    schema_pairs(&[(from, to)])
+    schema_pairs(&[(from, to)], false)
 }
 
 /// The steps for several schemas at once, each pair compared under the first one's name. Kinds
 /// go one after the other across all schemas, because a foreign key may join two schemas and
 /// must hear what happened to the key it relies on in the other one.
-pub fn schema_pairs(pairs: &[(&Schema, &Schema)]) -> Result<Vec<Step>, Error> {
+pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Result<Vec<Step>, Error> {
     let mut steps = Vec::new();
     let mut tables = TableChanges::default();
     for (from, to) in pairs {
@@ -43,6 +44,11 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)]) -> Result<Vec<Step>, Error> {
         indexes::diff(&Cx::new(&from.name), from, to, &tables, &mut dropped_indexes, &mut steps)?;
     }
     constraints::diff(pairs, &tables, dropped_indexes, &mut steps);
+    if with_privileges {
+        for (from, to) in pairs {
+            privileges::diff(&Cx::new(&from.name), from, to, &tables, &mut steps);
+        }
+    }
     Ok(steps)
 }
 

@@ -87,6 +87,9 @@ pub struct Extension {
 pub struct Schema {
     /// `pg_namespace.nspname`
     pub name: String,
+    /// Grants on the schema (`nspacl`).
+    #[serde(default)]
+    pub privileges: Vec<Grant>,
     /// Plain tables (`relkind = 'r'`, outside inheritance and partitioning), by name.
     pub tables: Vec<Table>,
     /// PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY and EXCLUDE constraints of those tables.
@@ -98,6 +101,18 @@ pub struct Schema {
     /// Objects in the schema that this version does not compare yet.
     #[serde(default)]
     pub ignored: Vec<Ignored>,
+}
+
+/// One privilege granted to a role (or PUBLIC) by `aclexplode` of an object's ACL; the owner's
+/// own privileges are left out, since they follow from owning the object.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub struct Grant {
+    /// Role name, or `PUBLIC`.
+    pub grantee: String,
+    /// `SELECT`, `INSERT`, `USAGE`, ...
+    pub privilege: String,
+    /// WITH GRANT OPTION
+    pub grantable: bool,
 }
 
 /// An object the model leaves out, so that the caller can say so instead of keeping quiet.
@@ -113,6 +128,7 @@ impl Schema {
     pub fn empty(name: &str) -> Self {
         Schema {
             name: name.to_owned(),
+            privileges: Vec::new(),
             tables: Vec::new(),
             constraints: Vec::new(),
             indexes: Vec::new(),

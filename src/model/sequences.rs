@@ -46,6 +46,9 @@ pub struct SequenceOptions {
     pub cycle: bool,
     /// `relpersistence`: UNLOGGED sequences exist from PostgreSQL 15.
     pub persistence: Persistence,
+    /// Grants on the sequence (`relacl`).
+    #[serde(default)]
+    pub privileges: Vec<super::Grant>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

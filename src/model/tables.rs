@@ -14,6 +14,9 @@ pub struct Table {
     pub toast_options: Vec<String>,
     /// Live columns in `attnum` order.
     pub columns: Vec<Column>,
+    /// Grants on the table (`relacl`).
+    #[serde(default)]
+    pub privileges: Vec<super::Grant>,
 }
 
 impl Table {
@@ -47,6 +50,9 @@ pub struct Column {
     pub type_storage: String,
     /// `attstattarget`, or `None` for the default.
     pub statistics: Option<i32>,
+    /// Grants on the column alone (`attacl`).
+    #[serde(default)]
+    pub privileges: Vec<super::Grant>,
 }
 
 impl Column {
