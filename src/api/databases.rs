@@ -81,3 +81,41 @@ pub(super) fn plan_databases(from: &Database, to: &Database, options: Options, a
     let steps = plan::build(diff::databases(from, to, options)?, catalog::DATABASE_SEARCH_PATH)?;
     safe_plan(steps, allow_data_loss)
 }
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pg_schema]
+mod tests {
+    use pgrx::prelude::*;
+    use pgrx::PgSqlErrorCode;
+
+    use crate::api::test_support::{error_of, sqlstate_of};
+
+    #[pg_test]
+    fn this_database_against_itself_gives_no_rows() {
+        Spi::run("create schema app; create table app.t (id int primary key)").unwrap();
+        assert_eq!(Spi::get_one::<i64>("select count(*) from migra_diff_remote(null, null)").unwrap(), Some(0));
+    }
+
+    #[pg_test(error = "reading another database needs the dblink extension")]
+    fn remote_reads_need_dblink() {
+        Spi::run("select * from migra_diff_remote('dbname=elsewhere', null)").unwrap();
+    }
+
+    #[pg_test]
+    fn without_dblink_the_error_is_undefined_function() {
+        assert_eq!(sqlstate_of("select * from migra_diff_remote(null, 'dbname=elsewhere')"), Some(PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION));
+    }
+
+    #[pg_test]
+    fn a_bad_connection_string_fails_without_showing_the_password() {
+        Spi::run("create extension dblink").unwrap();
+        let (code, text) = error_of("select * from migra_diff_remote('host=/nonexistent/socket/dir password=sekrit-42', null)");
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION), "{text}");
+        assert!(!text.contains("sekrit-42"), "{text}");
+    }
+
+    #[pg_test(error = "argument \"with_privileges\" of migra_diff_remote must not be null")]
+    fn a_null_option_is_named() {
+        Spi::run("select * from migra_diff_remote(null, null, with_privileges => null)").unwrap();
+    }
+}

@@ -66,3 +66,34 @@ fn warn_about_ignored(schemas: &[Schema]) {
     .set_hint("Tables, columns, constraints, indexes, sequences, schemas and extensions are compared; these are not.")
     .report(PgLogLevel::WARNING);
 }
+
+/// Catching an error in a test: only as a test's last statement, since the error is swallowed
+/// and nothing is left to roll back to.
+#[cfg(any(test, feature = "pg_test"))]
+pub(crate) mod test_support {
+    use pgrx::pg_sys::panic::CaughtError;
+    use pgrx::prelude::*;
+    use pgrx::PgSqlErrorCode;
+
+    /// The SQLSTATE a query raises, with its message, detail and hint in one text.
+    pub fn error_of(query: &str) -> (Option<PgSqlErrorCode>, String) {
+        let query = query.to_owned();
+        PgTryBuilder::new(move || {
+            Spi::run(&query).unwrap();
+            (None, String::new())
+        })
+        .catch_others(|e| {
+            let report = match &e {
+                CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => r,
+                CaughtError::RustPanic { ereport, .. } => ereport,
+            };
+            let text = format!("{} {} {}", report.message(), report.detail().unwrap_or(""), report.hint().unwrap_or(""));
+            (Some(report.sql_error_code()), text)
+        })
+        .execute()
+    }
+
+    pub fn sqlstate_of(query: &str) -> Option<PgSqlErrorCode> {
+        error_of(query).0
+    }
+}

@@ -72,24 +72,10 @@ fn plan_schemas(
 #[cfg(any(test, feature = "pg_test"))]
 #[pg_schema]
 mod tests {
-    use pgrx::pg_sys::panic::CaughtError;
     use pgrx::prelude::*;
     use pgrx::PgSqlErrorCode;
 
-    /// The SQLSTATE a query raises, or None. Only as a test's last statement: the error is
-    /// swallowed, and nothing is left to roll back to.
-    fn sqlstate_of(query: &str) -> Option<PgSqlErrorCode> {
-        let query = query.to_owned();
-        PgTryBuilder::new(move || {
-            Spi::run(&query).unwrap();
-            None
-        })
-        .catch_others(|e| match e {
-            CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => Some(r.sql_error_code()),
-            CaughtError::RustPanic { ereport, .. } => Some(ereport.sql_error_code()),
-        })
-        .execute()
-    }
+    use crate::api::test_support::sqlstate_of;
 
     fn count(query: &str) -> i64 {
         Spi::get_one::<i64>(query).unwrap().unwrap()

@@ -68,3 +68,77 @@ fn migra_diff_snapshots(
     let steps = plan_databases(&from, &to, options, allow_data_loss).map_err(ErrorReport::from)?;
     Ok(TableIterator::new(rows(steps)))
 }
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pg_schema]
+mod tests {
+    use pgrx::prelude::*;
+    use pgrx::{JsonB, PgSqlErrorCode};
+
+    use crate::api::test_support::sqlstate_of;
+
+    fn snapshot(query: &str) -> serde_json::Value {
+        Spi::get_one::<JsonB>(query).unwrap().unwrap().0
+    }
+
+    #[pg_test]
+    fn the_same_schema_gives_byte_identical_snapshots() {
+        Spi::run("create schema shop; create table shop.t (id serial primary key, v text check (v <> ''))").unwrap();
+        let same = Spi::get_one::<bool>("select migra_snapshot('{shop}')::text = migra_snapshot('{shop}')::text").unwrap();
+        assert_eq!(same, Some(true));
+    }
+
+    #[pg_test]
+    fn a_snapshot_carries_its_format_and_server_version_and_no_oids() {
+        Spi::run("create schema shop; create table shop.t (id serial primary key)").unwrap();
+        let document = snapshot("select migra_snapshot('{shop}')");
+        assert_eq!(document["format"], 1);
+        assert!(document["server_version_num"].as_i64().unwrap() >= 150000);
+        assert!(!document.to_string().contains("oid"), "{document}");
+    }
+
+    #[pg_test]
+    fn a_snapshot_diff_takes_a_database_back_to_its_past() {
+        Spi::run(
+            "create schema app; create table app.t (id int primary key, v text);
+             create temp table past as select migra_snapshot('{app}') as s;
+             alter table app.t add column w int not null default 0, alter column v type varchar(10);
+             create index on app.t (w); create table app.u (t_id int references app.t);",
+        )
+        .unwrap();
+        let plan = Spi::connect(|c| {
+            c.select(
+                "select statement from migra_diff_snapshots(migra_snapshot('{app}'), (select s from past), unsafe => true) order by ordinal",
+                None,
+                &[],
+            )
+            .unwrap()
+            .map(|row| row.get::<String>(1).unwrap().unwrap())
+            .collect::<Vec<_>>()
+        });
+        assert!(plan.len() > 3, "{plan:#?}");
+        for statement in &plan {
+            Spi::run(statement).unwrap_or_else(|e| panic!("{statement}: {e}"));
+        }
+        // the plan opened with SET search_path
+        Spi::run("reset search_path").unwrap();
+        let back = Spi::get_one::<bool>("select migra_snapshot('{app}') = (select s from past)").unwrap();
+        assert_eq!(back, Some(true), "{plan:#?}");
+    }
+
+    #[pg_test(error = "snapshot has format 99, this version of migra reads format 1")]
+    fn a_snapshot_of_an_unknown_format_is_refused() {
+        Spi::run("select * from migra_diff_snapshots('{\"format\": 99}', migra_snapshot())").unwrap();
+    }
+
+    #[pg_test]
+    fn an_unknown_format_is_invalid_parameter_value() {
+        let query = "select * from migra_diff_snapshots(migra_snapshot(), '{\"schemas\": []}')";
+        assert_eq!(sqlstate_of(query), Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+    }
+
+    #[pg_test(error = "argument \"source\" of migra_diff_snapshots must not be null")]
+    fn a_null_snapshot_is_named() {
+        Spi::run("select * from migra_diff_snapshots(null, migra_snapshot())").unwrap();
+    }
+}
