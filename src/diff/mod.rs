@@ -296,6 +296,22 @@ mod stage_tests {
     }
 
     #[test]
+    fn grants_wait_for_their_object_and_nothing_waits_for_grants() {
+        let mut granted = table("t", vec![column("id", 1, "integer", json!({}))]);
+        granted["privileges"] = json!([{"grantee": "reader", "privilege": "SELECT", "grantable": false}]);
+        let mut wider = granted.clone();
+        wider["columns"] = json!([column("id", 1, "bigint", json!({})), column("added", 2, "text", json!({}))]);
+        wider["privileges"] = json!([{"grantee": "reader", "privilege": "INSERT", "grantable": false}]);
+        let from = schema("s", vec![granted], vec![], vec![], vec![]);
+        let to = schema("t", vec![wider], vec![primary_key("t", "id")], vec![], vec![]);
+        let steps = plan::build(super::schema_pairs(&[(&from, &to)], true).unwrap(), "pg_catalog").unwrap();
+        let kinds: Vec<&str> = steps.iter().map(|s| s.kind.as_str()).collect();
+        assert_eq!(kinds, ["setting", "column", "column", "constraint", "privilege", "privilege"]);
+        assert_eq!(steps[4].statement, r#"REVOKE SELECT ON TABLE "s"."t" FROM "reader";"#);
+        assert_eq!(steps[5].statement, r#"GRANT INSERT ON TABLE "s"."t" TO "reader";"#);
+    }
+
+    #[test]
     fn a_sequence_that_outlives_its_table_is_released_first() {
         let sequence = |owned: bool| json!({
             "name": "t_id_seq", "data_type": "integer", "start": 1, "increment": 1, "min": 1,

@@ -74,5 +74,6 @@ fn changes(object: &str, column: Option<&str>, old: &[Grant], new: &[Grant], pus
 /// After the object exists and has its final shape.
 fn step(identity: String, key: Key, statement: String) -> Step {
     let action = if statement.starts_with("GRANT") { Action::Create } else { Action::Drop };
-    Step::new(Phase::Privileges, Kind::Privilege, action, key.clone(), identity, statement).requires([key])
+    Step::new(Phase::Privileges, Kind::Privilege, action, Key::Privileges(Box::new(key.clone())), identity, statement)
+        .requires([key])
 }

@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Tests of the whole-database functions against committed databases, which a #[pg_test] (one
+transaction, rolled back) cannot give: migra_diff_remote between two databases of one cluster and,
+when a second server is given, across PostgreSQL versions; snapshots against remote diffs; and a
+connect timeout that holds.
+
+Each test prints "ok <name>" or "FAIL <name>: <reason>"; the last line is "N passed, N failed".
+Standard library only; psql and pg_dump do the talking.
+"""
+
+import argparse
+import json
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import CaseFailure, Cluster, normalised_dump  # noqa: E402
+
+CONTROL = "migra_remote_control"
+
+# Two states of one application database: the source as deployed, the target as wanted. Every
+# kind whole-database mode adds shows up: schemas made and dropped, extensions, grants.
+SOURCE_SQL = """
+CREATE ROLE migra_reader;
+CREATE EXTENSION pg_trgm;
+CREATE SCHEMA legacy;
+CREATE TABLE legacy.old_log (id int);
+CREATE TABLE public.customers (id serial PRIMARY KEY, email text NOT NULL);
+CREATE TABLE public.orders (id int PRIMARY KEY, customer_id int REFERENCES public.customers, total numeric(10,2));
+GRANT SELECT ON public.orders TO migra_reader;
+"""
+TARGET_SQL = """
+CREATE ROLE migra_reader;
+CREATE SCHEMA billing;
+CREATE EXTENSION citext WITH SCHEMA billing;
+CREATE TABLE public.customers (id serial PRIMARY KEY, email billing.citext NOT NULL UNIQUE);
+CREATE TABLE public.orders (id bigint PRIMARY KEY, customer_id int NOT NULL REFERENCES public.customers,
+                            total numeric(12,2), placed_at timestamptz DEFAULT now());
+CREATE TABLE billing.invoices (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                               order_id bigint REFERENCES public.orders ON DELETE CASCADE);
+GRANT USAGE ON SCHEMA billing TO migra_reader;
+GRANT SELECT, INSERT ON public.orders TO migra_reader;
+GRANT SELECT (id) ON billing.invoices TO migra_reader;
+"""
+ROLE_SQL = "DO $$ BEGIN CREATE ROLE migra_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+
+
+class Server:
+    """One cluster, and what a test needs of it."""
+
+    def __init__(self, name, host, port, bindir):
+        self.name, self.cluster = name, Cluster(host, port, bindir)
+        self.host, self.port = host, port
+
+    def conninfo(self, database):
+        return f"host={self.host} port={self.port} dbname={database} user=postgres"
+
+    def fresh_database(self, database, sql):
+        self.cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
+        self.cluster.psql("postgres", f'CREATE DATABASE "{database}" TEMPLATE template0')
+        self.cluster.psql("postgres", ROLE_SQL)
+        self.cluster.psql(database, sql.replace("CREATE ROLE migra_reader;", ""), single_transaction=True)
+
+    def drop_database(self, database):
+        self.cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
+
+
+def literal(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+class Tests:
+    def __init__(self, local, other):
+        self.local, self.other = local, other
+        self.passed, self.failed = 0, []
+
+    def control(self, sql):
+        return self.local.cluster.query(CONTROL, sql)
+
+    def plan(self, source, target, options="unsafe => true, with_privileges => true"):
+        rows = self.control(f"""
+            SELECT coalesce(json_agg(json_build_object('kind', kind, 'identity', identity, 'action', action,
+                                                       'statement', statement, 'hazards', hazards)
+                                     ORDER BY ordinal), '[]')
+            FROM migra_diff_remote({literal(source)}, {literal(target)}, {options})""")
+        return json.loads(rows)
+
+    def apply(self, server, database, plan):
+        script = "\n".join(step["statement"] for step in plan)
+        server.cluster.psql(database, script)
+
+    def converge(self, source_server, source_db, target_server, target_db, dump_bindir_server,
+                 options="unsafe => true, with_privileges => true"):
+        """Plan, apply to the source, diff again, compare dumps."""
+        source = source_server.conninfo(source_db)
+        target = target_server.conninfo(target_db)
+        plan = self.plan(source, target, options)
+        if len(plan) < 10:
+            raise CaseFailure(f"expected a real plan, got {len(plan)} rows")
+        self.apply(source_server, source_db, plan)
+        left = self.plan(source, target, options)
+        if left:
+            raise CaseFailure("a second diff is not empty:\n" + "\n".join(s["statement"] for s in left[:8]))
+        dumper = dump_bindir_server.cluster
+        # one pg_dump for both sides (the newer one when versions differ)
+        dumps = []
+        for server, database in ((source_server, source_db), (target_server, target_db)):
+            args = [dumper.tool("pg_dump"), "--schema-only", "--no-owner", "-h", server.host, "-p", str(server.port),
+                    "-U", "postgres", database]
+            dumps.append(normalised_dump(dumper.run(args, database).stdout, "public", "public"))
+        if dumps[0] != dumps[1]:
+            import difflib
+            diff = difflib.unified_diff(dumps[1], dumps[0], "target", "source after plan", lineterm="", n=1)
+            raise CaseFailure("pg_dump differs:\n" + "\n".join(list(diff)[:30]))
+        return plan
+
+    def run(self, name, test):
+        try:
+            test()
+            self.passed += 1
+            print(f"ok   {name}", flush=True)
+        except CaseFailure as failure:
+            self.failed.append(name)
+            print(f"FAIL {name}: {failure}", flush=True)
+
+    # --- the tests ---
+
+    def remote_diff_between_two_databases_converges(self):
+        self.local.fresh_database("migra_remote_a", SOURCE_SQL)
+        self.local.fresh_database("migra_remote_b", TARGET_SQL)
+        plan = self.converge(self.local, "migra_remote_a", self.local, "migra_remote_b", self.local)
+        kinds = {step["kind"] for step in plan}
+        for kind in ("schema", "extension", "privilege", "table", "constraint"):
+            if kind not in kinds:
+                raise CaseFailure(f"no {kind} step in the plan: {sorted(kinds)}")
+
+    def snapshot_diff_equals_remote_diff(self):
+        self.local.fresh_database("migra_remote_a", SOURCE_SQL)
+        self.local.fresh_database("migra_remote_b", TARGET_SQL)
+        a, b = literal(self.local.conninfo("migra_remote_a")), literal(self.local.conninfo("migra_remote_b"))
+        options = "unsafe => true, with_privileges => true"
+        same = self.control(f"""
+            SELECT (SELECT array_agg(row(kind, identity, action, statement, hazards)::text ORDER BY ordinal)
+                    FROM migra_diff_remote({a}, {b}, {options}))
+                 = (SELECT array_agg(row(kind, identity, action, statement, hazards)::text ORDER BY ordinal)
+                    FROM migra_diff_snapshots(migra_snapshot(source => {a}), migra_snapshot(source => {b}), {options}))""")
+        if same != "t":
+            raise CaseFailure("migra_diff_snapshots of the two snapshots differs from migra_diff_remote")
+        stable = self.control(f"SELECT migra_snapshot(source => {a})::text = migra_snapshot(source => {a})::text")
+        if stable != "t":
+            raise CaseFailure("two snapshots of one unchanged database differ")
+        local = self.local.cluster.query("migra_remote_a", "SELECT 1")  # the database is there
+        if local != "1":
+            raise CaseFailure("source database vanished")
+
+    def snapshot_of_a_remote_database_equals_its_local_snapshot(self):
+        self.local.fresh_database("migra_remote_a", SOURCE_SQL)
+        self.local.cluster.psql("migra_remote_a", "CREATE EXTENSION IF NOT EXISTS migra")
+        here = self.local.cluster.query("migra_remote_a", "SELECT migra_snapshot()::text")
+        there = self.control(f"SELECT migra_snapshot(source => {literal(self.local.conninfo('migra_remote_a'))})::text")
+        if here != there:
+            raise CaseFailure("the snapshot read through dblink differs from the one read in place")
+
+    def unreachable_server_times_out(self):
+        # a listener that accepts and never answers: libpq waits for the server's first message
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(5)
+        port = listener.getsockname()[1]
+        held = []
+        stop = threading.Event()
+
+        def accept():
+            listener.settimeout(0.5)
+            while not stop.is_set():
+                try:
+                    held.append(listener.accept()[0])
+                except OSError:
+                    pass
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        try:
+            started = time.monotonic()
+            done = self.local.cluster.psql(
+                CONTROL, f"SELECT * FROM migra_diff_remote('host=127.0.0.1 port={port} dbname=x user=postgres', NULL)",
+                check=False)
+            elapsed = time.monotonic() - started
+        finally:
+            stop.set()
+            thread.join()
+            for connection in held:
+                connection.close()
+            listener.close()
+        if done.returncode == 0:
+            raise CaseFailure("a server that never answers did not give an error")
+        if elapsed > 30:
+            raise CaseFailure(f"the call took {elapsed:.0f} s: the connect timeout did not hold")
+        if "08001" not in done.stderr:
+            raise CaseFailure(f"expected SQLSTATE 08001, got: {done.stderr.strip()}")
+        print(f"     (gave up after {elapsed:.1f} s: {done.stderr.strip().splitlines()[0]})")
+
+    def across_versions(self, source, target):
+        version = lambda server: server.cluster.query("postgres", "SHOW server_version_num")
+        def test():
+            source.fresh_database("migra_remote_a", SOURCE_SQL)
+            target.fresh_database("migra_remote_b", TARGET_SQL)
+            newer = max((source, target), key=version)
+            # contrib versions may differ between major versions
+            self.converge(source, "migra_remote_a", target, "migra_remote_b", newer,
+                          "unsafe => true, with_privileges => true, ignore_extension_versions => true")
+        return test
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", required=True)
+    parser.add_argument("--port", required=True)
+    parser.add_argument("--bindir", default="")
+    parser.add_argument("--other-host", help="a second server, of another major version")
+    parser.add_argument("--other-port")
+    parser.add_argument("--other-bindir", default="")
+    args = parser.parse_args()
+
+    local = Server("local", args.host, args.port, args.bindir)
+    other = Server("other", args.other_host, args.other_port, args.other_bindir) if args.other_host else None
+    local.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {CONTROL}")
+    local.cluster.psql("postgres", f"CREATE DATABASE {CONTROL}")
+    local.cluster.psql(CONTROL, "CREATE EXTENSION dblink; CREATE EXTENSION migra;")
+
+    tests = Tests(local, other)
+    tests.run("remote diff between two databases converges", tests.remote_diff_between_two_databases_converges)
+    tests.run("snapshot diff equals remote diff", tests.snapshot_diff_equals_remote_diff)
+    tests.run("remote snapshot equals local snapshot", tests.snapshot_of_a_remote_database_equals_its_local_snapshot)
+    tests.run("unreachable server times out", tests.unreachable_server_times_out)
+    if other:
+        v = other.cluster.query("postgres", "SHOW server_version")
+        tests.run(f"PostgreSQL 15 database to PostgreSQL {v} database", tests.across_versions(local, other))
+        tests.run(f"PostgreSQL {v} database to PostgreSQL 15 database", tests.across_versions(other, local))
+
+    for database in ("migra_remote_a", "migra_remote_b"):
+        local.drop_database(database)
+        if other:
+            other.drop_database(database)
+    local.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {CONTROL}", check=False)
+    if tests.failed:
+        print("failed: " + ", ".join(tests.failed))
+    print(f"{tests.passed} passed, {len(tests.failed)} failed")
+    sys.exit(1 if tests.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
