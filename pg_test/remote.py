@@ -170,6 +170,17 @@ class Tests:
         if here != there:
             raise CaseFailure("the snapshot read through dblink differs from the one read in place")
 
+    def a_non_superuser_needs_a_password(self):
+        # dblink's rule, which nothing in migra bypasses: a non-superuser connects with a password
+        self.local.cluster.psql("postgres", "DO $$ BEGIN CREATE ROLE migra_plain LOGIN; "
+                                            "EXCEPTION WHEN duplicate_object THEN NULL; END $$;")
+        self.local.fresh_database("migra_remote_a", SOURCE_SQL)
+        target = literal(self.local.conninfo("migra_remote_a"))
+        done = self.local.cluster.psql(CONTROL, f"SET ROLE migra_plain; SELECT * FROM migra_diff_remote(NULL, {target})",
+                                       check=False)
+        if done.returncode == 0 or "2F003" not in done.stderr:
+            raise CaseFailure(f"expected dblink's 2F003 (password is required), got: {done.stderr.strip() or 'success'}")
+
     def unreachable_server_times_out(self):
         # a listener that accepts and never answers: libpq waits for the server's first message
         listener = socket.socket()
@@ -238,6 +249,7 @@ def main():
     tests.run("remote diff between two databases converges", tests.remote_diff_between_two_databases_converges)
     tests.run("snapshot diff equals remote diff", tests.snapshot_diff_equals_remote_diff)
     tests.run("remote snapshot equals local snapshot", tests.snapshot_of_a_remote_database_equals_its_local_snapshot)
+    tests.run("a non-superuser needs a password", tests.a_non_superuser_needs_a_password)
     tests.run("unreachable server times out", tests.unreachable_server_times_out)
     here = local.cluster.query("postgres", "SHOW server_version")
     for other in others:
