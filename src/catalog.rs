@@ -61,23 +61,37 @@ pub fn read_database(schemas: Option<Vec<String>>, excluded: Option<Vec<String>>
     })
 }
 
-/// Runs `read` with the catalog query prepared, and puts the caller's search_path back.
+/// Runs `read` with the catalog query prepared, and puts the caller's settings back.
 fn with_catalog_query<T>(read: impl FnOnce(&PreparedCatalogQuery, &pgrx::spi::SpiClient<'_>) -> Result<T, Error>) -> Result<T, Error> {
     Spi::connect(|client| {
-        let saved: Option<String> = client
-            .select("select pg_catalog.current_setting('search_path')", Some(1), &[])?
-            .first()
-            .get_one()?;
-        let result = PreparedCatalogQuery::new().and_then(|query| read(&query, client));
-        set_search_path(client, saved.as_deref().unwrap_or(""))?;
+        let saved_path = current_setting(client, "search_path")?;
+        let saved_jit = current_setting(client, "jit")?;
+        // The query's cost estimate crosses the JIT thresholds, and compiling it takes longer
+        // than running it (seconds, on a server built with LLVM).
+        let result = set_setting(client, "jit", "off")
+            .and_then(|_| PreparedCatalogQuery::new())
+            .and_then(|query| read(&query, client));
+        set_setting(client, "search_path", saved_path.as_deref().unwrap_or(""))?;
+        set_setting(client, "jit", saved_jit.as_deref().unwrap_or("off"))?;
         result
     })
 }
 
+fn current_setting(client: &pgrx::spi::SpiClient<'_>, name: &str) -> Result<Option<String>, Error> {
+    Ok(client
+        .select("select pg_catalog.current_setting($1, true)", Some(1), &[name.into()])?
+        .first()
+        .get_one()?)
+}
+
 /// `set_config(..., true)`: whatever happens, the setting ends with the transaction.
-fn set_search_path(client: &pgrx::spi::SpiClient<'_>, path: &str) -> Result<(), Error> {
-    client.select("select pg_catalog.set_config('search_path', $1, true)", Some(1), &[path.into()])?;
+fn set_setting(client: &pgrx::spi::SpiClient<'_>, name: &str, value: &str) -> Result<(), Error> {
+    client.select("select pg_catalog.set_config($1, $2, true)", Some(1), &[name.into(), value.into()])?;
     Ok(())
+}
+
+fn set_search_path(client: &pgrx::spi::SpiClient<'_>, path: &str) -> Result<(), Error> {
+    set_setting(client, "search_path", path)
 }
 
 /// The catalog query, prepared once per call, run under one snapshot.

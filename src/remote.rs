@@ -3,7 +3,7 @@
 //!
 //! Each read is one `dblink(connstr, sql)` call, so dblink opens and closes its own connection and
 //! none can be left open by an error. The query text is sent as
-//! `SET search_path ...; PREPARE ...; EXECUTE ...` in one string: one statement on the remote, so
+//! `SET ...; PREPARE ...; EXECUTE ...` in one string: one statement on the remote, so
 //! one snapshot, and the schema lists cross as literals, never spliced into the query itself.
 //! dblink's rules stay in force (a non-superuser must connect with a password), and nothing here
 //! puts the connection string into a message.
@@ -32,7 +32,7 @@ pub fn read_database(connection: &str, schemas: Option<Vec<String>>, excluded: O
     let query = catalog::query_for(version)?;
 
     let remote_sql = format!(
-        "SET search_path TO {}; PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[]) AS {query}; EXECUTE migra_catalog({}, {})",
+        "SET search_path TO {}; SET jit = off; PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[]) AS {query}; EXECUTE migra_catalog({}, {})",
         catalog::DATABASE_SEARCH_PATH,
         array_literal(schemas.as_deref()),
         array_literal(excluded.as_deref()),
