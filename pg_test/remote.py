@@ -94,12 +94,12 @@ class Tests:
         server.cluster.psql(database, script)
 
     def converge(self, source_server, source_db, target_server, target_db,
-                 options="unsafe => true, with_privileges => true"):
+                 options="unsafe => true, with_privileges => true", min_rows=10):
         """Plan, apply to the source, diff again, compare dumps."""
         source = source_server.conninfo(source_db)
         target = target_server.conninfo(target_db)
         plan = self.plan(source, target, options)
-        if len(plan) < 10:
+        if len(plan) < min_rows:
             raise CaseFailure(f"expected a real plan, got {len(plan)} rows")
         self.apply(source_server, source_db, plan)
         left = self.plan(source, target, options)
@@ -220,6 +220,21 @@ class Tests:
             raise CaseFailure(f"expected SQLSTATE 08001, got: {done.stderr.strip()}")
         print(f"     (gave up after {elapsed:.1f} s: {done.stderr.strip().splitlines()[0]})")
 
+    def virtual_generated_columns(self, server):
+        """PostgreSQL 18 makes VIRTUAL the default kind of generated column."""
+        def test():
+            server.fresh_database("migra_remote_a", """
+                CREATE TABLE public.t (a int, b int GENERATED ALWAYS AS (a * 2) VIRTUAL,
+                                       s int GENERATED ALWAYS AS (a * 5) STORED);""")
+            server.fresh_database("migra_remote_b", """
+                CREATE TABLE public.t (a int, b int GENERATED ALWAYS AS (a * 3),
+                                       s int GENERATED ALWAYS AS (a * 5) VIRTUAL,
+                                       c int GENERATED ALWAYS AS (a + 1) VIRTUAL);""")
+            plan = self.converge(server, "migra_remote_a", server, "migra_remote_b", min_rows=3)
+            if not any(" VIRTUAL" in step["statement"] for step in plan):
+                raise CaseFailure("no VIRTUAL column in the plan: " + "; ".join(s["statement"] for s in plan))
+        return test
+
     def across_versions(self, source, target):
         def test():
             source.fresh_database("migra_remote_a", SOURCE_SQL)
@@ -256,6 +271,8 @@ def main():
         there = other.cluster.query("postgres", "SHOW server_version")
         tests.run(f"PostgreSQL {here} database to PostgreSQL {there} database", tests.across_versions(local, other))
         tests.run(f"PostgreSQL {there} database to PostgreSQL {here} database", tests.across_versions(other, local))
+        if int(other.cluster.query("postgres", "SHOW server_version_num")) >= 180000:
+            tests.run(f"VIRTUAL generated columns on PostgreSQL {there}", tests.virtual_generated_columns(other))
 
     for server in [local, *others]:
         for database in ("migra_remote_a", "migra_remote_b"):

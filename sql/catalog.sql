@@ -111,6 +111,8 @@ col as (
                pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
            'generated', case when a.attgenerated operator(pg_catalog.<>) '' then
                pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
+           -- PostgreSQL 18 adds VIRTUAL generated columns ('v'); before, all are STORED ('s')
+           'generated_virtual', a.attgenerated operator(pg_catalog.=) 'v',
            'identity', case when a.attidentity operator(pg_catalog.<>) '' then
                pg_catalog.json_build_object('generation', a.attidentity, 'sequence', (
                  -- the identity sequence: an internal dependency on the column

@@ -11,7 +11,8 @@ pub fn definition(cx: &Cx, column: &Column) -> String {
         text.push_str(&format!(" COLLATE {collation}"));
     }
     if let Some(expression) = &column.generated {
-        text.push_str(&format!(" GENERATED ALWAYS AS ({expression}) STORED"));
+        let kind = if column.generated_virtual { "VIRTUAL" } else { "STORED" };
+        text.push_str(&format!(" GENERATED ALWAYS AS ({expression}) {kind}"));
     }
     if let Some(identity) = &column.identity {
         text.push(' ');
@@ -108,6 +109,7 @@ mod tests {
             not_null: true,
             default: Some("0".into()),
             generated: None,
+            generated_virtual: false,
             identity: None,
             storage: "m".into(),
             type_storage: "m".into(),

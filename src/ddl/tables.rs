@@ -70,6 +70,7 @@ mod tests {
             not_null: false,
             default: None,
             generated: None,
+            generated_virtual: false,
             identity: None,
             storage: "p".into(),
             type_storage: "p".into(),

@@ -44,10 +44,10 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>
     let name = new.name.as_str();
     let push = |steps: &mut Vec<Step>, statement: String| steps.push(step(cx, table, name, Action::Alter, statement));
 
-    // PostgreSQL 15 cannot change a generation expression, nor make a plain column generated:
-    // the column is made again, and what used it with it.
+    // PostgreSQL 15 cannot change a generation expression or kind, nor make a plain column
+    // generated: the column is made again, and what used it with it.
     let rebuild = match (&old.generated, &new.generated) {
-        (Some(a), Some(b)) => a != b,
+        (Some(a), Some(b)) => a != b || old.generated_virtual != new.generated_virtual,
         (None, Some(_)) => true,
         _ => false,
     };

@@ -40,8 +40,11 @@ pub struct Column {
     pub not_null: bool,
     /// `pg_get_expr(adbin)` of a plain column's default.
     pub default: Option<String>,
-    /// `pg_get_expr(adbin)` of a stored generated column (`attgenerated = 's'`).
+    /// `pg_get_expr(adbin)` of a generated column (`attgenerated` set).
     pub generated: Option<String>,
+    /// `attgenerated = 'v'`: VIRTUAL (PostgreSQL 18) rather than STORED.
+    #[serde(default)]
+    pub generated_virtual: bool,
     /// `attidentity` and the options of the identity sequence.
     pub identity: Option<Identity>,
     /// `attstorage`: `p` plain, `e` external, `m` main, `x` extended.
