@@ -32,6 +32,7 @@ CREATE TABLE legacy.old_log (id int);
 CREATE TABLE public.customers (id serial PRIMARY KEY, email text NOT NULL);
 CREATE TABLE public.orders (id int PRIMARY KEY, customer_id int REFERENCES public.customers, total numeric(10,2));
 GRANT SELECT ON public.orders TO migra_reader;
+CREATE FUNCTION public.order_total(o public.orders) RETURNS numeric LANGUAGE sql AS 'SELECT o.total';
 """
 TARGET_SQL = """
 CREATE ROLE migra_reader;
@@ -45,6 +46,9 @@ CREATE TABLE billing.invoices (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 GRANT USAGE ON SCHEMA billing TO migra_reader;
 GRANT SELECT, INSERT ON public.orders TO migra_reader;
 GRANT SELECT (id) ON billing.invoices TO migra_reader;
+CREATE FUNCTION public.order_total(o public.orders) RETURNS numeric LANGUAGE sql AS 'SELECT o.total';
+REVOKE EXECUTE ON FUNCTION public.order_total(public.orders) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.order_total(public.orders) TO migra_reader WITH GRANT OPTION;
 """
 ROLE_SQL = "DO $$ BEGIN CREATE ROLE migra_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
 
@@ -138,6 +142,8 @@ class Tests:
         self.local.fresh_database("migra_remote_a", SOURCE_SQL)
         self.local.fresh_database("migra_remote_b", TARGET_SQL)
         plan = self.converge(self.local, "migra_remote_a", self.local, "migra_remote_b")
+        if not any("ON ROUTINE" in step["statement"] for step in plan):
+            raise CaseFailure("no grant on the function in the plan")
         kinds = {step["kind"] for step in plan}
         for kind in ("schema", "extension", "privilege", "table", "constraint"):
             if kind not in kinds:

@@ -275,6 +275,30 @@ sequence_docs as materialized (
       and di.objid operator(pg_catalog.=) s.oid
       and di.deptype operator(pg_catalog.=) 'i')
 ),
+-- Functions and procedures are not compared yet, but their grants are (with_privileges), for
+-- the routines both sides have. The signature names the routine in GRANT ... ON ROUTINE.
+routine_docs as materialized (
+  select p.pronamespace, p.oid,
+         pg_catalog.concat(pg_catalog.quote_ident(p.proname), '(',
+                           pg_catalog.pg_get_function_identity_arguments(p.oid), ')') as signature,
+         g.doc as privileges
+  from pg_catalog.pg_proc p
+  join ns on ns.oid operator(pg_catalog.=) p.pronamespace
+  cross join lateral (
+    select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+             'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
+             order by x.grantee, x.privilege), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
+                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable
+          from pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) acl
+          where acl.grantee operator(pg_catalog.<>) p.proowner) x) g
+  where not exists (
+    select from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) p.oid
+      and d.deptype operator(pg_catalog.=) 'e')
+),
 -- What is in the schemas that this version does not compare yet, so the caller can say so.
 ignored as materialized (
   -- searched CASE: a simple CASE would look "=" up on the search_path
@@ -336,6 +360,9 @@ schema_docs as (
                          where d.relnamespace operator(pg_catalog.=) ns.oid), '[]'),
     'sequences', coalesce((select pg_catalog.json_agg(d.doc order by d.relname) from sequence_docs d
                            where d.relnamespace operator(pg_catalog.=) ns.oid), '[]'),
+    'routines', coalesce((select pg_catalog.json_agg(pg_catalog.json_build_object(
+                                   'signature', d.signature, 'privileges', d.privileges) order by d.signature)
+                          from routine_docs d where d.pronamespace operator(pg_catalog.=) ns.oid), '[]'),
     'ignored', coalesce((select pg_catalog.json_agg(pg_catalog.json_build_object('kind', o.kind, 'name', o.name)
                                                      order by o.kind, o.name)
                          from ignored o where o.nsoid operator(pg_catalog.=) ns.oid), '[]')) as doc

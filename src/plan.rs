@@ -125,6 +125,8 @@ pub enum Key {
     Constraint(String, String, String),
     Index(String, String),
     Sequence(String, String),
+    /// A function or procedure by its signature; only its grants are compared yet.
+    Routine(String, String),
     /// The grants on an object: apart from the object, so that nothing that needs the object
     /// waits for its grants.
     Privileges(Box<Key>),

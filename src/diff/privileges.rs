@@ -1,4 +1,5 @@
-//! Privileges granted to roles other than the owner, on schemas, tables, columns and sequences.
+//! Privileges granted to roles other than the owner, on schemas, tables, columns, sequences and
+//! routines.
 //! Only compared when asked (`with_privileges`): role names are the same only between databases
 //! of one cluster or of clusters set up alike.
 
@@ -35,6 +36,16 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
                 steps.push(step(cx.identity(&[&new.name, &column.name]), key.clone(), statement))
             });
         }
+    }
+
+    // routines are not made or dropped by the plan yet: only those both sides have
+    for (old, new) in pair_up(&from.routines, &to.routines, |r| r.signature.clone()).kept {
+        let object = format!("ROUTINE {}.{}", quote_ident(&cx.schema), new.signature);
+        let key = Key::Routine(cx.schema.clone(), new.signature.clone());
+        let identity = format!("{}.{}", crate::ddl::display_ident(&cx.schema), new.signature);
+        changes(&object, None, &old.privileges, &new.privileges, &mut |statement| {
+            steps.push(step(identity.clone(), key.clone(), statement))
+        });
     }
 
     let sequence_pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());

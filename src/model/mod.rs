@@ -98,9 +98,22 @@ pub struct Schema {
     pub indexes: Vec<Index>,
     /// Sequences, less identity sequences (those belong to their column).
     pub sequences: Vec<Sequence>,
+    /// Functions and procedures, for their grants only: the routines themselves are not
+    /// compared yet (they are listed in `ignored`).
+    #[serde(default)]
+    pub routines: Vec<Routine>,
     /// Objects in the schema that this version does not compare yet.
     #[serde(default)]
     pub ignored: Vec<Ignored>,
+}
+
+/// A function or procedure, as far as its grants go.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Routine {
+    /// `"name"(argument types)`, as `GRANT ... ON ROUTINE` takes it (`pg_get_function_identity_arguments`).
+    pub signature: String,
+    /// Grants on the routine (`proacl`; by default PUBLIC may EXECUTE).
+    pub privileges: Vec<Grant>,
 }
 
 /// One privilege granted to a role (or PUBLIC) by `aclexplode` of an object's ACL; the owner's
@@ -133,6 +146,7 @@ impl Schema {
             constraints: Vec::new(),
             indexes: Vec::new(),
             sequences: Vec::new(),
+            routines: Vec::new(),
             ignored: Vec::new(),
         }
     }
