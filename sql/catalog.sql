@@ -113,6 +113,17 @@ col as (
                pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
            -- PostgreSQL 18 adds VIRTUAL generated columns ('v'); before, all are STORED ('s')
            'generated_virtual', a.attgenerated operator(pg_catalog.=) 'v',
+           -- the columns a generation expression reads: they cannot change type under it
+           'generated_uses', case when a.attgenerated operator(pg_catalog.<>) '' then coalesce((
+               select pg_catalog.json_agg(distinct ua.attname)
+               from pg_catalog.pg_depend d
+               join pg_catalog.pg_attribute ua
+                 on ua.attrelid operator(pg_catalog.=) d.refobjid and ua.attnum operator(pg_catalog.=) d.refobjsubid
+               where d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+                 and d.objid operator(pg_catalog.=) ad.oid
+                 and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                 and d.refobjid operator(pg_catalog.=) a.attrelid
+                 and d.refobjsubid operator(pg_catalog.>) 0), '[]') else '[]' end,
            'identity', case when a.attidentity operator(pg_catalog.<>) '' then
                pg_catalog.json_build_object('generation', a.attidentity, 'sequence', (
                  -- the identity sequence: an internal dependency on the column

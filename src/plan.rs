@@ -89,7 +89,13 @@ pub enum Phase {
     DropIndex,
     /// `ALTER SEQUENCE ... OWNED BY NONE` before the owning column goes away.
     ReleaseSequence,
+    /// DROP DEFAULT, DROP IDENTITY, DROP EXPRESSION, DROP NOT NULL: what would stand in the way
+    /// of dropping a sequence or a table, or of changing a type.
+    ReleaseColumn,
+    DropColumn,
     DropTable,
+    /// Once no default uses them, and before a new relation may take their name.
+    DropSequence,
     // Build-up: what is new or changed, dependencies first.
     CreateSequence,
     CreateTable,
@@ -100,8 +106,6 @@ pub enum Phase {
     CreateForeignKey,
     /// GRANT and REVOKE, once every object has its final shape.
     Privileges,
-    /// Sequences go last: column defaults that used them have changed by then.
-    DropSequence,
     DropExtension,
     /// A schema is dropped once everything in it is gone.
     DropSchema,
@@ -110,7 +114,7 @@ pub enum Phase {
 impl Phase {
     /// Teardown steps are ordered against each other in reverse of their dependencies.
     fn is_teardown(self) -> bool {
-        (Phase::DropForeignKey..=Phase::DropTable).contains(&self) || self >= Phase::DropSequence
+        (Phase::DropForeignKey..=Phase::DropSequence).contains(&self) || self >= Phase::DropExtension
     }
 }
 
@@ -155,6 +159,11 @@ impl Step {
 
     pub fn requires(mut self, keys: impl IntoIterator<Item = Key>) -> Self {
         self.requires.extend(keys);
+        self
+    }
+
+    pub fn in_phase(mut self, phase: Phase) -> Self {
+        self.phase = phase;
         self
     }
 

@@ -6,12 +6,12 @@ ALTER TABLE "source"."items" DROP COLUMN "legacy_code";
 -- hazards: data_loss
 ALTER TABLE "source"."items" DROP COLUMN "legacy_note";
 
+-- hazards: data_loss
+ALTER TABLE "source"."people" DROP COLUMN "obsolete_flag";
+
 ALTER TABLE "source"."items" ADD COLUMN "price" numeric(8,2) DEFAULT 0 NOT NULL;
 
 ALTER TABLE "source"."items" ADD COLUMN "tags" text[];
-
--- hazards: data_loss
-ALTER TABLE "source"."people" DROP COLUMN "obsolete_flag";
 
 ALTER TABLE "source"."people" ADD COLUMN "birth_date" date;
 

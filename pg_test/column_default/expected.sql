@@ -1,18 +1,20 @@
 SET search_path TO "source", pg_catalog;
 
+ALTER TABLE "source"."settings" ALTER COLUMN "changes_default" DROP DEFAULT;
+
+ALTER TABLE "source"."settings" ALTER COLUMN "expr_default" DROP DEFAULT;
+
+ALTER TABLE "source"."settings" ALTER COLUMN "loses_default" DROP DEFAULT;
+
+ALTER TABLE "source"."settings" ALTER COLUMN "retyped" DROP DEFAULT;
+
 ALTER TABLE "source"."settings" ALTER COLUMN "changes_default" SET DEFAULT 'new'::text;
 
 ALTER TABLE "source"."settings" ALTER COLUMN "expr_default" SET DEFAULT (now() + '1 day'::interval);
 
 ALTER TABLE "source"."settings" ALTER COLUMN "gains_default" SET DEFAULT 42;
 
-ALTER TABLE "source"."settings" ALTER COLUMN "loses_default" DROP DEFAULT;
-
-ALTER TABLE "source"."settings" ALTER COLUMN "retyped" DROP DEFAULT;
-
 -- hazards: data_loss
 ALTER TABLE "source"."settings" ALTER COLUMN "retyped" TYPE text USING "retyped"::text;
 
 ALTER TABLE "source"."settings" ALTER COLUMN "retyped" SET DEFAULT 'zero'::text;
-
-ALTER TABLE "source"."settings" ALTER COLUMN "retyped" SET STORAGE EXTENDED;

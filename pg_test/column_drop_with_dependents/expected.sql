@@ -11,13 +11,13 @@ DROP INDEX "source"."categories_old_rank_idx";
 -- hazards: data_loss
 ALTER TABLE "source"."articles" DROP COLUMN "category_code";
 
-ALTER TABLE "source"."articles" ADD COLUMN "category_id" integer;
-
 -- hazards: data_loss
 ALTER TABLE "source"."categories" DROP COLUMN "legacy_code";
 
 -- hazards: data_loss
 ALTER TABLE "source"."categories" DROP COLUMN "old_rank";
+
+ALTER TABLE "source"."articles" ADD COLUMN "category_id" integer;
 
 ALTER TABLE "source"."articles" ADD CONSTRAINT "articles_category_id_fkey" FOREIGN KEY (category_id) REFERENCES categories(id) NOT VALID;
 

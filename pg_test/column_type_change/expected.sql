@@ -1,9 +1,9 @@
 SET search_path TO "source", pg_catalog;
 
+ALTER TABLE "source"."conversions" DROP CONSTRAINT "conversions_pkey";
+
 -- hazards: data_loss
 ALTER TABLE "source"."conversions" ALTER COLUMN "code" TYPE text USING "code"::text;
-
-ALTER TABLE "source"."conversions" ALTER COLUMN "code" SET STORAGE EXTENDED;
 
 ALTER TABLE "source"."conversions" ALTER COLUMN "counter" TYPE bigint USING "counter"::bigint;
 
@@ -22,3 +22,5 @@ ALTER TABLE "source"."conversions" ALTER COLUMN "short_name" TYPE character vary
 
 -- hazards: data_loss
 ALTER TABLE "source"."conversions" ALTER COLUMN "stamp" TYPE timestamp(3) with time zone USING "stamp"::timestamp(3) with time zone;
+
+ALTER TABLE "source"."conversions" ADD CONSTRAINT "conversions_pkey" PRIMARY KEY (id);

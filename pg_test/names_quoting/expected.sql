@@ -5,7 +5,13 @@ DROP INDEX "source"."Old Index";
 DROP INDEX "source"."idx ""quoted"" name";
 
 -- hazards: data_loss
+ALTER TABLE "source"."Order Items" DROP COLUMN "old column";
+
+-- hazards: data_loss
 DROP TABLE "source"."Drop Me ""Now""";
+
+-- hazards: data_loss
+DROP SEQUENCE "source"."seq ""to"" drop";
 
 CREATE SEQUENCE "source"."New ""Seq"" Ünï" AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE;
 
@@ -14,9 +20,6 @@ CREATE TABLE "source"."Ünïcödé Tåble" (
     "table" text,
     "Mixed Case" integer
 );
-
--- hazards: data_loss
-ALTER TABLE "source"."Order Items" DROP COLUMN "old column";
 
 ALTER TABLE "source"."Order Items" ADD COLUMN "New Column" boolean DEFAULT false;
 
@@ -58,6 +61,3 @@ ALTER TABLE "source"."Ünïcödé Tåble" ADD CONSTRAINT "Ünïcödé Tåble_pke
 ALTER TABLE "source"."user" ADD CONSTRAINT "user → Order Items" FOREIGN KEY ("Order Item ID") REFERENCES "Order Items"("ID") ON DELETE SET NULL NOT VALID;
 
 ALTER TABLE "source"."user" VALIDATE CONSTRAINT "user → Order Items";
-
--- hazards: data_loss
-DROP SEQUENCE "source"."seq ""to"" drop";

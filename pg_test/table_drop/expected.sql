@@ -1,4 +1,6 @@
 SET search_path TO "source", pg_catalog;
 
+ALTER TABLE "source"."obsolete" DROP CONSTRAINT "obsolete_kept_id_fkey";
+
 -- hazards: data_loss
 DROP TABLE "source"."obsolete";

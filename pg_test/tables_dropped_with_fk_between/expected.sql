@@ -2,6 +2,8 @@ SET search_path TO "source", pg_catalog;
 
 ALTER TABLE "source"."cyc_a" DROP CONSTRAINT "cyc_a_b_id_fkey";
 
+ALTER TABLE "source"."cyc_a" DROP CONSTRAINT "cyc_a_kept_id_fkey";
+
 ALTER TABLE "source"."cyc_b" DROP CONSTRAINT "cyc_b_a_id_fkey";
 
 -- hazards: data_loss

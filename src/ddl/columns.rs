@@ -110,6 +110,7 @@ mod tests {
             default: Some("0".into()),
             generated: None,
             generated_virtual: false,
+            generated_uses: vec![],
             identity: None,
             storage: "m".into(),
             type_storage: "m".into(),

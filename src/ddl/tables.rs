@@ -71,6 +71,7 @@ mod tests {
             default: None,
             generated: None,
             generated_virtual: false,
+            generated_uses: vec![],
             identity: None,
             storage: "p".into(),
             type_storage: "p".into(),

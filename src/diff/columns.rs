@@ -1,6 +1,8 @@
 //! Columns of a kept table: added, dropped, changed in place, or dropped and added again when
 //! PostgreSQL cannot change them in place.
 
+use std::collections::BTreeSet;
+
 use super::{TableChanges, pair_up};
 use crate::ddl::{self, Cx, columns as sql};
 use crate::model::{Column, Table};
@@ -10,16 +12,53 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
     let table = new_table.name.as_str();
     let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
 
+    // A generated column is made again when its expression or kind changes, when a plain column
+    // becomes generated, when its own type changes (ALTER TYPE takes no USING there), and when a
+    // column its expression reads changes type (PostgreSQL refuses that under it).
+    let retyped: BTreeSet<&str> = pairs
+        .kept
+        .iter()
+        .filter(|(old, new)| type_changes(old, new))
+        .map(|(_, new)| new.name.as_str())
+        .collect();
+    let reads_retyped = |c: &Column| c.generated_uses.iter().any(|u| retyped.contains(u.as_str()));
+    let rebuilt: BTreeSet<&str> = pairs
+        .kept
+        .iter()
+        .filter(|(old, new)| {
+            let generation_changes = match (&old.generated, &new.generated) {
+                (Some(a), Some(b)) => a != b || old.generated_virtual != new.generated_virtual,
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            let retyped_generated = new.generated.is_some() && type_changes(old, new);
+            generation_changes || retyped_generated || reads_retyped(old) || reads_retyped(new)
+        })
+        .map(|(_, new)| new.name.as_str())
+        .collect();
+
     for column in pairs.removed {
         changes.dropped_columns.insert((cx.schema.clone(), table.to_owned(), column.name.clone()));
-        steps.push(step(cx, table, &column.name, Action::Drop, sql::drop(cx, table, &column.name)).hazard(Hazard::DataLoss));
+        steps.push(drop(cx, table, column).hazard(Hazard::DataLoss));
     }
     for column in pairs.added {
         add(cx, table, column, steps);
     }
     for (old, new) in pairs.kept {
-        if !old.same_definition(new) {
-            alter(cx, table, old, new, steps, changes);
+        if rebuilt.contains(new.name.as_str()) {
+            changes.rebuilt_columns.insert((cx.schema.clone(), table.to_owned(), new.name.clone()));
+            // the values of a generated column are computed again; a plain one's are lost
+            let mut dropped = drop(cx, table, old);
+            if old.generated.is_none() {
+                dropped = dropped.hazard(Hazard::DataLoss);
+            }
+            steps.push(dropped);
+            add(cx, table, new, steps);
+        } else if !old.same_definition(new) {
+            if type_changes(old, new) {
+                changes.retyped_columns.insert((cx.schema.clone(), table.to_owned(), new.name.clone()));
+            }
+            alter(cx, table, old, new, steps);
         }
     }
 }
@@ -36,47 +75,46 @@ pub fn settings_of_new_column(cx: &Cx, table: &str, column: &Column, steps: &mut
 }
 
 fn add(cx: &Cx, table: &str, column: &Column, steps: &mut Vec<Step>) {
-    steps.push(step(cx, table, &column.name, Action::Create, sql::add(cx, table, column)));
+    let reads = column.generated_uses.iter().map(|c| cx.column_key(table, c));
+    steps.push(step(cx, table, &column.name, Action::Create, sql::add(cx, table, column)).requires(reads));
     settings_of_new_column(cx, table, column, steps);
 }
 
-fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>, changes: &mut TableChanges) {
+/// DROP COLUMN, before any column its generation expression reads is dropped.
+fn drop(cx: &Cx, table: &str, column: &Column) -> Step {
+    let reads = column.generated_uses.iter().map(|c| cx.column_key(table, c));
+    step(cx, table, &column.name, Action::Drop, sql::drop(cx, table, &column.name))
+        .in_phase(Phase::DropColumn)
+        .requires(reads)
+}
+
+fn type_changes(old: &Column, new: &Column) -> bool {
+    old.data_type != new.data_type || old.collation != new.collation
+}
+
+fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>) {
     let name = new.name.as_str();
     let push = |steps: &mut Vec<Step>, statement: String| steps.push(step(cx, table, name, Action::Alter, statement));
-
-    // PostgreSQL 15 cannot change a generation expression or kind, nor make a plain column
-    // generated: the column is made again, and what used it with it.
-    let rebuild = match (&old.generated, &new.generated) {
-        (Some(a), Some(b)) => a != b || old.generated_virtual != new.generated_virtual,
-        (None, Some(_)) => true,
-        _ => false,
+    let release = |steps: &mut Vec<Step>, action: &str| {
+        let statement = ddl::tables::alter_column(cx, table, name, action);
+        steps.push(step(cx, table, name, Action::Alter, statement).in_phase(Phase::ReleaseColumn));
     };
-    if rebuild {
-        changes.rebuilt_columns.insert((cx.schema.clone(), table.to_owned(), name.to_owned()));
-        let mut drop = step(cx, table, name, Action::Drop, sql::drop(cx, table, name));
-        if old.generated.is_none() {
-            drop = drop.hazard(Hazard::DataLoss);
-        }
-        steps.push(drop);
-        add(cx, table, new, steps);
-        return;
-    }
+    let type_changes = type_changes(old, new);
 
-    let type_changes = old.data_type != new.data_type || old.collation != new.collation;
-
-    // First take away what would stand in the way of the change.
-    let default_dropped = old.default.is_some() && (new.default.is_none() || type_changes);
+    // First take away, early in the plan, what would stand in the way: an old default may use a
+    // sequence that goes, or not cast to the new type; an identity or NOT NULL may block.
+    let default_dropped = old.default.is_some() && (old.default != new.default || type_changes);
     if default_dropped {
-        push(steps, ddl::tables::alter_column(cx, table, name, "DROP DEFAULT"));
+        release(steps, "DROP DEFAULT");
     }
     if old.identity.is_some() && new.identity.is_none() {
-        push(steps, ddl::tables::alter_column(cx, table, name, "DROP IDENTITY"));
+        release(steps, "DROP IDENTITY");
     }
     if old.generated.is_some() && new.generated.is_none() {
-        push(steps, ddl::tables::alter_column(cx, table, name, "DROP EXPRESSION"));
+        release(steps, "DROP EXPRESSION");
     }
     if old.not_null && !new.not_null {
-        push(steps, ddl::tables::alter_column(cx, table, name, "DROP NOT NULL"));
+        release(steps, "DROP NOT NULL");
     }
 
     if type_changes {
@@ -105,11 +143,13 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>
         _ => {}
     }
     if let Some(default) = &new.default {
-        if default_dropped || old.default.as_ref() != Some(default) {
+        if default_dropped || old.default.is_none() {
             push(steps, sql::set_default(cx, table, name, default));
         }
     }
-    if old.storage != new.storage {
+    // a new type brings its own storage
+    let storage_now = if type_changes { &new.type_storage } else { &old.storage };
+    if *storage_now != new.storage {
         push(steps, sql::set_storage(cx, table, name, &new.storage));
     }
     if old.statistics != new.statistics {

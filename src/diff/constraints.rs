@@ -30,7 +30,7 @@ pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, mut dropped_ind
         }
         let mut kept = Vec::with_capacity(list.kept.len());
         for (old, new) in list.kept {
-            let change = change_of(old, new, tables.uses_rebuilt(&cx.schema, &old.table, &old.columns));
+            let change = change_of(old, new, tables.uses_changed(&cx.schema, &old.table, &old.columns));
             if change == Change::Remake {
                 dropped_indexes.extend(old.index_name.clone().map(|i| (cx.schema.clone(), i)));
             }
@@ -44,7 +44,7 @@ pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, mut dropped_ind
             c.references.as_ref().is_some_and(|r| {
                 let schema = r.schema.clone().unwrap_or_else(|| cx.schema.clone());
                 r.index.as_ref().is_some_and(|i| dropped_indexes.contains(&(schema.clone(), i.clone())))
-                    || tables.uses_rebuilt(&schema, &r.table, &r.columns)
+                    || tables.uses_changed(&schema, &r.table, &r.columns)
             })
         };
         for old in removed {
@@ -82,8 +82,8 @@ enum Change {
     Remake,
 }
 
-fn change_of(old: &Constraint, new: &Constraint, uses_rebuilt_column: bool) -> Change {
-    if uses_rebuilt_column {
+fn change_of(old: &Constraint, new: &Constraint, uses_changed_column: bool) -> Change {
+    if uses_changed_column {
         Change::Remake
     } else if old == new {
         Change::None
@@ -96,18 +96,14 @@ fn change_of(old: &Constraint, new: &Constraint, uses_rebuilt_column: bool) -> C
     }
 }
 
-/// A dropped table takes its constraints along, except a foreign key to another dropped table,
-/// which is dropped first so that the tables can go in any order.
+/// A dropped table takes its constraints along, except its foreign keys to other tables: the key
+/// they rely on may be dropped or made again before the table goes, so they are dropped first.
 fn goes_with_its_table(cx: &Cx, constraint: &Constraint, tables: &TableChanges) -> bool {
     if !tables.is_dropped(&cx.schema, &constraint.table) {
         return false;
     }
     match &constraint.references {
-        Some(r) => {
-            let schema = r.schema.as_deref().unwrap_or(&cx.schema);
-            let to_itself = schema == cx.schema && r.table == constraint.table;
-            to_itself || !tables.is_dropped(schema, &r.table)
-        }
+        Some(r) => r.schema.as_deref().unwrap_or(&cx.schema) == cx.schema && r.table == constraint.table,
         None => true,
     }
 }
@@ -159,15 +155,12 @@ fn create(cx: &Cx, c: &Constraint, tables: &TableChanges, steps: &mut Vec<Step>)
 /// SET the storage parameters of the constraint's index that are new or changed, RESET the rest.
 fn index_options(cx: &Cx, c: &Constraint, old: &[String], steps: &mut Vec<Step>) {
     let index = c.index_name.as_deref().unwrap_or(&c.name);
-    let new_names: BTreeSet<&str> = c.index_options.iter().map(|o| crate::ddl::split_option(o).0).collect();
-    let gone: Vec<String> =
-        old.iter().filter(|o| !new_names.contains(crate::ddl::split_option(o).0)).cloned().collect();
-    let changed: Vec<String> = c.index_options.iter().filter(|o| !old.contains(o)).cloned().collect();
-    if !gone.is_empty() {
-        steps.push(step(cx, c, Phase::CreateConstraint, Action::Alter, sql::reset_index_options(cx, index, &gone)));
+    let (reset, set) = super::storage_parameter_changes(old, &c.index_options);
+    if !reset.is_empty() {
+        steps.push(step(cx, c, Phase::CreateConstraint, Action::Alter, sql::reset_index_options(cx, index, &reset)));
     }
-    if !changed.is_empty() {
-        steps.push(step(cx, c, Phase::CreateConstraint, Action::Alter, sql::set_index_options(cx, index, &changed)));
+    if !set.is_empty() {
+        steps.push(step(cx, c, Phase::CreateConstraint, Action::Alter, sql::set_index_options(cx, index, &set)));
     }
 }
 

@@ -33,7 +33,7 @@ pub fn diff(
     }
     for (old, new) in pairs.kept {
         // a rebuilt column took the index with it
-        if old != new || tables.uses_rebuilt(&cx.schema, &old.table, &old.columns) {
+        if old != new || tables.uses_changed(&cx.schema, &old.table, &old.columns) {
             dropped.insert((cx.schema.clone(), old.name.clone()));
             steps.push(drop(cx, old));
             steps.push(create(cx, new)?);

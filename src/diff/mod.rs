@@ -97,6 +97,28 @@ impl Cx {
     }
 }
 
+/// Storage parameters to RESET and to SET so that the result is `new`, in `new`'s order:
+/// PostgreSQL keeps the options a SET does not name in place and appends the ones it names, so
+/// only the longest run of `new` that `old` already holds in that order can stay untouched.
+pub fn storage_parameter_changes(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
+    let name = |o: &String| crate::ddl::split_option(o).0.to_owned();
+    let new_names: BTreeSet<String> = new.iter().map(name).collect();
+    let reset: Vec<String> = old.iter().filter(|o| !new_names.contains(&name(o))).cloned().collect();
+    let mut kept = 0;
+    let mut last_position = None;
+    for option in new {
+        match old.iter().position(|o| o == option) {
+            Some(p) if last_position.is_none_or(|last| p > last) => {
+                last_position = Some(p);
+                kept += 1;
+            }
+            _ => break,
+        }
+    }
+    // an old option between two kept ones that the new list drops is reset, not in the way
+    (reset, new[kept..].to_vec())
+}
+
 /// (schema, table)
 type TableName = (String, String);
 /// (schema, table, column)
@@ -119,6 +141,10 @@ pub struct TableChanges {
     pub dropped_columns: BTreeSet<ColumnName>,
     /// Columns dropped and added again: whatever used the old column went with it.
     pub rebuilt_columns: BTreeSet<ColumnName>,
+    /// Columns whose type or collation changes: what uses them is made again around the change,
+    /// since PostgreSQL either refuses the change (a generated column, a foreign key whose other
+    /// side has not changed yet) or keeps a definition the target would not spell the same.
+    pub retyped_columns: BTreeSet<ColumnName>,
 }
 
 impl TableChanges {
@@ -136,9 +162,13 @@ impl TableChanges {
         self.is_dropped(schema, table) || self.dropped_columns.contains(&key) || self.rebuilt_columns.contains(&key)
     }
 
-    /// An object over these columns of `table` went away with a rebuilt column.
-    pub fn uses_rebuilt(&self, schema: &str, table: &str, columns: &[String]) -> bool {
-        columns.iter().any(|c| self.rebuilt_columns.contains(&column_name(schema, table, c)))
+    /// An object over these columns of `table` must be made again: a column it uses is rebuilt
+    /// or changes type.
+    pub fn uses_changed(&self, schema: &str, table: &str, columns: &[String]) -> bool {
+        columns.iter().any(|c| {
+            let key = column_name(schema, table, c);
+            self.rebuilt_columns.contains(&key) || self.retyped_columns.contains(&key)
+        })
     }
 }
 

@@ -1,7 +1,5 @@
 //! Tables: created with their columns, dropped, or changed in place.
 
-use std::collections::BTreeMap;
-
 use super::{TableChanges, columns, pair_up};
 use crate::ddl::{self, Cx};
 use crate::model::Schema;
@@ -32,8 +30,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
             steps.push(step(cx, Phase::AlterTable, Action::Alter, &new.name, sql));
         }
         storage_parameters(cx, &new.name, &old.options, &new.options, "", steps);
-        storage_parameters(cx, &new.name, &old.toast_options, &new.toast_options, "toast.", steps);
         columns::diff(cx, old, new, steps, changes);
+        // after the columns: a TOAST table exists only once a column needs one, and parameters
+        // set before are lost
+        storage_parameters(cx, &new.name, &old.toast_options, &new.toast_options, "toast.", steps);
     }
 }
 
@@ -41,17 +41,10 @@ fn step(cx: &Cx, phase: Phase, action: Action, table: &str, sql: String) -> Step
     Step::new(phase, Kind::Table, action, cx.table_key(table), cx.identity(&[table]), sql)
 }
 
-/// SET for parameters that are new or changed, RESET for those that are gone.
+/// SET for parameters that are new or changed, RESET for those that are gone, in the target's
+/// order (see `storage_parameter_changes`).
 fn storage_parameters(cx: &Cx, table: &str, old: &[String], new: &[String], prefix: &str, steps: &mut Vec<Step>) {
-    let old: BTreeMap<&str, &str> = old.iter().map(|o| ddl::split_option(o)).collect();
-    let new_map: BTreeMap<&str, &str> = new.iter().map(|o| ddl::split_option(o)).collect();
-    let set: Vec<String> = new_map
-        .iter()
-        .filter(|(name, value)| old.get(*name) != Some(*value))
-        .map(|(name, value)| format!("{name}={value}"))
-        .collect();
-    let reset: Vec<String> =
-        old.keys().filter(|name| !new_map.contains_key(*name)).map(|name| name.to_string()).collect();
+    let (reset, set) = super::storage_parameter_changes(old, new);
     if !reset.is_empty() {
         let sql = ddl::tables::reset_options(cx, table, &reset, prefix);
         steps.push(step(cx, Phase::AlterTable, Action::Alter, table, sql));

@@ -45,6 +45,9 @@ pub struct Column {
     /// `attgenerated = 'v'`: VIRTUAL (PostgreSQL 18) rather than STORED.
     #[serde(default)]
     pub generated_virtual: bool,
+    /// Columns of the table the generation expression reads (from `pg_depend`).
+    #[serde(default)]
+    pub generated_uses: Vec<String>,
     /// `attidentity` and the options of the identity sequence.
     pub identity: Option<Identity>,
     /// `attstorage`: `p` plain, `e` external, `m` main, `x` extended.
