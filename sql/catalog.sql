@@ -123,7 +123,9 @@ col as (
                  and d.objid operator(pg_catalog.=) ad.oid
                  and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
                  and d.refobjid operator(pg_catalog.=) a.attrelid
-                 and d.refobjsubid operator(pg_catalog.>) 0), '[]') else '[]' end,
+                 and d.refobjsubid operator(pg_catalog.>) 0
+                 -- the expression's own column (an automatic dependency) is not something it reads
+                 and d.refobjsubid operator(pg_catalog.<>) a.attnum), '[]') else '[]' end,
            'identity', case when a.attidentity operator(pg_catalog.<>) '' then
                pg_catalog.json_build_object('generation', a.attidentity, 'sequence', (
                  -- the identity sequence: an internal dependency on the column

@@ -125,6 +125,9 @@ pub enum Key {
     Extension(String),
     Schema(String),
     Table(String, String),
+    /// Persistence and storage parameters of a table: apart from the table, so that its
+    /// columns need not wait for them (TOAST parameters wait for the columns instead).
+    TableSettings(String, String),
     Column(String, String, String),
     Constraint(String, String, String),
     Index(String, String),
@@ -228,6 +231,17 @@ pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
     // edges[a] holds b when a must run before b
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut incoming = vec![0usize; n];
+    // Steps on one object run in the order the diff found them (ADD COLUMN, then its SET
+    // STATISTICS), whatever else each of them waits for.
+    for same_key in by_key.values() {
+        for class in [true, false] {
+            let chain: Vec<usize> = same_key.iter().copied().filter(|&i| steps[i].phase.is_teardown() == class).collect();
+            for pair in chain.windows(2) {
+                edges[pair[0]].push(pair[1]);
+                incoming[pair[1]] += 1;
+            }
+        }
+    }
     for (s, step) in steps.iter().enumerate() {
         for needed in &step.requires {
             for &t in by_key.get(needed).map(Vec::as_slice).unwrap_or(&[]) {
@@ -318,6 +332,18 @@ mod tests {
             step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![]),
         ];
         assert_eq!(names(&order(steps).unwrap()), vec![r#"Table("s", "z")"#, r#"Table("s", "a")"#]);
+    }
+
+    #[test]
+    fn steps_on_one_object_keep_their_order_even_when_the_first_waits() {
+        let steps = vec![
+            step(Phase::AlterTable, Key::Table("s".into(), "late".into()), vec![]),
+            step(Phase::AlterTable, Key::Table("s".into(), "t".into()), vec![Key::Index("s".into(), "i".into())]),
+            step(Phase::AlterTable, Key::Table("s".into(), "t".into()), vec![]),
+            step(Phase::CreateIndex, Key::Index("s".into(), "i".into()), vec![]),
+        ];
+        let order: Vec<usize> = order(steps.clone()).unwrap().iter().map(|s| steps.iter().position(|x| x == s).unwrap()).collect();
+        assert_eq!(order, vec![0, 3, 1, 2]);
     }
 
     #[test]

@@ -92,6 +92,9 @@ pub fn alter_identity(cx: &Cx, table: &str, column: &str, from: &Identity, to: &
         actions.push(format!("SET GENERATED {}", to.generation.sql()));
     }
     actions.extend(sequences::changed_options(&from.sequence, &to.sequence, false).into_iter().map(|o| format!("SET {o}")));
+    if sequences::start_outside_new_bounds(&from.sequence, &to.sequence) {
+        actions.push(format!("RESTART WITH {}", to.sequence.start));
+    }
     (!actions.is_empty()).then(|| tables::alter_column(cx, table, column, &actions.join(" ")))
 }
 

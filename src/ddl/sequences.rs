@@ -52,6 +52,12 @@ pub fn changed_options(from: &SequenceOptions, to: &SequenceOptions, with_type: 
     parts
 }
 
+/// New bounds that leave out the old start: PostgreSQL refuses them unless the sequence is
+/// restarted (it checks the current value, which for an unused sequence is the start).
+pub fn start_outside_new_bounds(from: &SequenceOptions, to: &SequenceOptions) -> bool {
+    (from.min != to.min || from.max != to.max) && (from.start < to.min || from.start > to.max)
+}
+
 pub fn create(cx: &Cx, options: &SequenceOptions) -> String {
     let unlogged = if options.persistence == Persistence::Unlogged { "UNLOGGED " } else { "" };
     format!("CREATE {unlogged}SEQUENCE {} {};", cx.qualify(&options.name), options_text(options, true))

@@ -137,7 +137,12 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>
                 steps.push(step(cx, table, name, Action::Alter, rename));
             }
             if let Some(statement) = sql::alter_identity(cx, table, name, a, b) {
-                push(steps, statement);
+                let mut alter = step(cx, table, name, Action::Alter, statement);
+                if ddl::sequences::start_outside_new_bounds(&a.sequence, &b.sequence) {
+                    // restarted: the identity may hand out values it already gave
+                    alter = alter.hazard(Hazard::DataLoss);
+                }
+                steps.push(alter);
             }
         }
         _ => {}

@@ -85,7 +85,7 @@ enum Change {
 fn change_of(old: &Constraint, new: &Constraint, uses_changed_column: bool) -> Change {
     if uses_changed_column {
         Change::Remake
-    } else if old == new {
+    } else if comparable(old) == comparable(new) {
         Change::None
     } else if only_validation_differs(old, new) {
         Change::Validate
@@ -108,15 +108,21 @@ fn goes_with_its_table(cx: &Cx, constraint: &Constraint, tables: &TableChanges) 
     }
 }
 
+/// The constraint with its definition as it compares (see `normalize`).
+fn comparable(c: &Constraint) -> Constraint {
+    Constraint { definition: super::normalize::expression(&c.definition), ..c.clone() }
+}
+
 fn only_validation_differs(old: &Constraint, new: &Constraint) -> bool {
     !old.validated
         && new.validated
-        && old.definition_when_valid() == new.definition
-        && Constraint { definition: new.definition.clone(), validated: true, ..old.clone() } == *new
+        && super::normalize::expression(old.definition_when_valid()) == super::normalize::expression(&new.definition)
+        && comparable(&Constraint { definition: new.definition.clone(), validated: true, ..old.clone() }) == comparable(new)
 }
 
 fn only_index_options_differ(old: &Constraint, new: &Constraint) -> bool {
-    old.index_options != new.index_options && Constraint { index_options: new.index_options.clone(), ..old.clone() } == *new
+    old.index_options != new.index_options
+        && comparable(&Constraint { index_options: new.index_options.clone(), ..old.clone() }) == comparable(new)
 }
 
 fn phase_of_create(c: &Constraint) -> Phase {

@@ -33,13 +33,18 @@ pub fn diff(
     }
     for (old, new) in pairs.kept {
         // a rebuilt column took the index with it
-        if old != new || tables.uses_changed(&cx.schema, &old.table, &old.columns) {
+        if comparable(old) != comparable(new) || tables.uses_changed(&cx.schema, &old.table, &old.columns) {
             dropped.insert((cx.schema.clone(), old.name.clone()));
             steps.push(drop(cx, old));
             steps.push(create(cx, new)?);
         }
     }
     Ok(())
+}
+
+/// The index with its definition as it compares (see `normalize`).
+fn comparable(index: &Index) -> Index {
+    Index { definition: index.definition.as_deref().map(super::normalize::expression), ..index.clone() }
 }
 
 fn drop(cx: &Cx, index: &Index) -> Step {

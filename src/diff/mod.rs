@@ -8,6 +8,7 @@ mod columns;
 mod constraints;
 mod database;
 mod indexes;
+mod normalize;
 mod privileges;
 mod sequences;
 mod tables;

@@ -29,9 +29,18 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
     }
 
     for (old, new) in pairs.kept {
-        let changed = sql::changed_options(old, new, true);
+        let mut changed = sql::changed_options(old, new, true);
         if !changed.is_empty() {
-            steps.push(step(cx, Phase::AlterSequence, Action::Alter, &new.name, sql::alter(cx, &new.name, &changed)));
+            let restart = sql::start_outside_new_bounds(old, new);
+            if restart {
+                changed.push(format!("RESTART WITH {}", new.start));
+            }
+            let mut alter = step(cx, Phase::AlterSequence, Action::Alter, &new.name, sql::alter(cx, &new.name, &changed));
+            if restart {
+                // the sequence's position is lost: it may hand out values it already gave
+                alter = alter.hazard(Hazard::DataLoss);
+            }
+            steps.push(alter);
         }
         if old.persistence != new.persistence {
             let statement = sql::set_persistence(cx, &new.name, new.persistence);

@@ -1,0 +1,1242 @@
+#!/usr/bin/env python3
+"""Seeded, randomized round trips: random pairs of schemas, each checked as pg_test/run.py checks a case.
+
+For every pair, a source schema of 2 to 6 tables is generated (only the object kinds the
+extension compares: tables, columns, constraints, indexes, sequences), and a target is derived
+from it by 1 to 8 random mutations, so that the diff between them means something. The
+generator keeps a model of each schema and repairs it after every mutation (a dropped column
+takes its constraints, indexes, generated columns and owned sequences with it; a foreign key
+needs a unique key with the same column types, and a logged table may only reference logged
+ones; an identity column is NOT NULL with no default; ...), so that both SQL files load on
+PostgreSQL 15. Then, in a fresh database made from a template that has CREATE EXTENSION migra:
+
+1. the source SQL is loaded into schema "source" and the target SQL into schema "target"
+   (search_path through PGOPTIONS, psql -1 with ON_ERROR_STOP). A pair that does not load is
+   a bug of this generator: it is counted as failed, as "invalid";
+2. the plan of migra_diff('source', 'target', unsafe => true) is applied with \\gexec from a
+   session whose search_path points at the target schema;
+3. a second diff must return zero rows;
+4. pg_dump --schema-only of both schemas must be equal once normalised as run.py does (and,
+   as run.py allows column order to differ, with each table's run of SET STATISTICS and
+   SET STORAGE lines, which pg_dump writes in column order, compared as a set).
+
+A lost server (a crashed backend) stops the run, --keep-going or not.
+
+A failing pair is written to pg_test/_fuzz_failures/seed-<seed>-<n>/ (source.sql, target.sql,
+plan.sql, reason.txt; run.py skips folders that start with "_"). Prints "ok <n>" or
+"FAIL <n>: <reason>" per pair and ends with "N passed, N failed"; exits 1 on any failure. The
+same --seed always gives the same pairs (pair n does not depend on --count). Uses databases
+named migra_fuzz_* and drops them. Standard library only; psql and pg_dump do the talking.
+"""
+
+import argparse
+import copy
+import difflib
+import os
+import random
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # leave no __pycache__ in the work tree
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import CaseFailure, Cluster, normalised_dump  # noqa: E402  (pg_test/run.py, the case runner)
+
+FAILURES = Path(__file__).resolve().parent / "_fuzz_failures"
+
+# ---------------------------------------------------------------------------------------------
+# Types
+
+INT_TYPES = ("smallint", "integer", "bigint")
+RANGES = {"smallint": (-32768, 32767), "integer": (-2**31, 2**31 - 1), "bigint": (-2**63, 2**63 - 1)}
+SERIAL_NAMES = {"smallint": "smallserial", "integer": "serial", "bigint": "bigserial"}
+VARLENA = ("text", "varchar", "numeric", "jsonb", "int[]", "text[]")
+KEYABLE = ("int", "num", "text", "date", "ts", "uuid", "bool")  # families that may be in a PK or UNIQUE
+STORAGES = ("PLAIN", "EXTERNAL", "EXTENDED", "MAIN")
+
+
+def type_sql(t):
+    if t[0] == "varchar":
+        return f"varchar({t[1]})"
+    if t[0] == "numeric":
+        return f"numeric({t[1]},{t[2]})"
+    return {"int[]": "integer[]", "timestamptz": "timestamp with time zone"}.get(t[0], t[0])
+
+
+def family(t):
+    return {"smallint": "int", "integer": "int", "bigint": "int", "numeric": "num", "text": "text",
+            "varchar": "text", "boolean": "bool", "timestamptz": "ts", "date": "date", "jsonb": "jsonb",
+            "uuid": "uuid", "int[]": "intarr", "text[]": "textarr"}[t[0]]
+
+
+def type_changes(t):
+    """Types the column may change to: every old value and default casts."""
+    k = t[0]
+    if k == "smallint":
+        return [("integer",), ("bigint",)]
+    if k == "integer":
+        return [("bigint",), ("bigint",), ("numeric", 12, 0), ("numeric", 14, 2)]
+    if k == "bigint":
+        return [("numeric", 20, 0)]
+    if k == "varchar":
+        return [("varchar", t[1] + 10), ("text",)]
+    if k == "text":
+        return [("varchar", 40)]
+    if k == "numeric":
+        return [("numeric", t[1] + 2, t[2]), ("numeric", t[1] + 2, t[2] + 1)]
+    if k == "date":
+        return [("timestamptz",)]
+    if k == "uuid":
+        return [("text",)]
+    return []
+
+
+# Which column families a default made for one family still suits (after a type change).
+DEFAULT_FITS = {"int": ("int", "num"), "nextval": ("int", "num"), "num": ("num",), "text": ("text",),
+                "uuid": ("uuid", "text"), "date": ("date", "ts"), "ts": ("ts",), "bool": ("bool",),
+                "jsonb": ("jsonb",), "intarr": ("intarr",), "textarr": ("textarr",)}
+
+DEFAULTS = {
+    "int": ["0", "1", "42", "-1", "7"],
+    "num": ["0", "1.5", "-2.25", "100"],
+    "text": ["''", "'abc'", "'it''s'", "'a\"b'", "'Ünï'"],
+    "bool": ["true", "false"],
+    "ts": ["now()", "'2020-01-01 00:00:00+00'", "CURRENT_TIMESTAMP"],
+    "date": ["CURRENT_DATE", "'2020-01-01'"],
+    "jsonb": ["'{}'::jsonb", "'[]'", "'{\"a\": 1}'::jsonb"],
+    "uuid": ["gen_random_uuid()", "'00000000-0000-0000-0000-000000000000'"],
+    "intarr": ["'{}'", "'{1,2}'", "ARRAY[1, 2]"],
+    "textarr": ["'{}'", "'{a,\"b c\"}'"],
+}
+
+# CHECK expressions by family; @0 is the column. They stay valid through every type change above.
+CHECKS = {
+    "int": ["@0 > 0", "@0 >= -100", "@0 BETWEEN 0 AND 1000", "@0 <> 13"],
+    "num": ["@0 > 0", "@0 >= -100", "@0 <> 13"],
+    "text": ["length(@0) <= 40", "@0 <> 'it''s'", "@0 <> 'say \"hi\"'", "@0 LIKE 'a%'", "@0 IN ('a', 'b''c')"],
+    "bool": ["@0 IS NOT FALSE"],
+    "date": ["@0 > '2000-01-01'"],
+    "ts": ["@0 > '2000-01-01 00:00:00+00'"],
+    "jsonb": ["jsonb_typeof(@0) = 'object'"],
+    "uuid": ["@0 IS NOT NULL"],
+    "intarr": ["cardinality(@0) < 10"],
+    "textarr": ["cardinality(@0) < 10"],
+}
+GENERATED = ["@0 * 2", "@0 + 1", "coalesce(@0, 0) * 3", "abs(@0)"]
+
+KEYWORD_TABLES = ["order", "user"]
+KEYWORD_COLUMNS = ["order", "user", "select", "Größe"]
+
+
+def qi(name):
+    if re.fullmatch(r"[a-z_][a-z0-9_]*", name) and name not in ("order", "user", "select", "table"):
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+def lit(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def expr_sql(template, cols):
+    out = template
+    for i, col in enumerate(cols):
+        out = out.replace(f"@{i}", qi(col))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Model
+
+class Obj:
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
+
+
+def Column(name, type, **kw):
+    fields = dict(name=name, type=type, collate=None, default=None, not_null=False, identity=None,
+                  generated=None, storage=None, statistics=None, serial=False)
+    fields.update(kw)
+    return Obj(**fields)
+
+
+def Constraint(name, kind, cols, **kw):
+    fields = dict(name=name, kind=kind, cols=cols, expr=None, nnd=False, fillfactor=None,
+                  ref_table=None, ref_cols=None, on_delete=None, deferrable=False, valid=True)
+    fields.update(kw)
+    return Obj(**fields)
+
+
+def Index(name, keys, **kw):
+    # keys: list of [column, "col" | "lower", desc]
+    fields = dict(name=name, keys=keys, method="btree", unique=False, include=[], where=None, fillfactor=None)
+    fields.update(kw)
+    return Obj(**fields)
+
+
+def Sequence(name, **kw):
+    fields = dict(name=name, as_type=None, increment=None, minvalue=None, maxvalue=None, start=None,
+                  cache=None, cycle=False, owned_by=None)
+    fields.update(kw)
+    return Obj(**fields)
+
+
+class Schema:
+    def __init__(self):
+        self.tables, self.sequences, self.used, self.counter = [], [], set(), 0
+
+    def table(self, name):
+        return next((t for t in self.tables if t.name == name), None)
+
+    def sequence(self, name):
+        return next((q for q in self.sequences if q.name == name), None)
+
+
+def col_of(table, name):
+    return next((c for c in table.columns if c.name == name), None)
+
+
+def index_cols(ix):
+    cols = [k[0] for k in ix.keys] + list(ix.include)
+    return cols + ([ix.where] if ix.where else [])
+
+
+def seq_bounds(q):
+    """Effective (min, max, start) of a sequence, as CREATE SEQUENCE would make them."""
+    lo, hi = RANGES[q.as_type or "bigint"]
+    inc = q.increment or 1
+    mn = q.minvalue if q.minvalue is not None else (1 if inc > 0 else lo)
+    mx = q.maxvalue if q.maxvalue is not None else (hi if inc > 0 else -1)
+    start = q.start if q.start is not None else (mn if inc > 0 else mx)
+    return mn, mx, start
+
+
+def seq_valid(q):
+    lo, hi = RANGES[q.as_type or "bigint"]
+    mn, mx, start = seq_bounds(q)
+    return lo <= mn < mx <= hi and mn <= start <= mx and (q.increment or 1) != 0 \
+        and abs(q.increment or 1) <= mx - mn
+
+
+def identity_seq_name(table, col):
+    return f"{table.name}_{col.name}_seq"
+
+
+# ---------------------------------------------------------------------------------------------
+# Generation
+
+class Gen:
+    def __init__(self, rng):
+        self.r = rng
+
+    def chance(self, p):
+        return self.r.random() < p
+
+    def pick(self, items):
+        return items[self.r.randrange(len(items))] if items else None
+
+    # names -------------------------------------------------------------------------------
+
+    def rel_name(self, s, prefix, keywords=()):
+        """A name unique in the schema's relation namespace (tables, sequences, indexes, keys)."""
+        free = [k for k in keywords if k not in s.used]
+        if free and self.chance(0.12):
+            name = self.pick(free)
+        else:
+            s.counter += 1
+            n = s.counter
+            if self.chance(0.7):
+                name = f"{prefix}{n}"
+            else:
+                name = self.pick([f"{prefix.upper()} Mixed {n}", f'{prefix}"q{n}', f"größe {n}",
+                                  f"{prefix} it's {n}", f"{prefix.upper()}{n}"])
+        s.used.add(name)
+        return name
+
+    def col_name(self, s, table):
+        taken = [c.name for c in table.columns]
+        free = [k for k in KEYWORD_COLUMNS if k not in taken]
+        if free and self.chance(0.08):
+            return self.pick(free)
+        s.counter += 1
+        n = s.counter
+        if self.chance(0.75):
+            return f"c{n}"
+        return self.pick([f"Col {n}", f'c"{n}', f"größe {n}", f"C{n}", f"c it's {n}"])
+
+    # sequences ---------------------------------------------------------------------------
+
+    def seq_options(self, q):
+        q.as_type = self.pick([None, "smallint", "integer", "bigint"])
+        q.increment = self.pick([None, None, 1, 2, 5, 10, -1])
+        lo, hi = RANGES[q.as_type or "bigint"]
+        inc = q.increment or 1
+        if self.chance(0.4):
+            q.minvalue = self.pick([lo, -100, 0, 1, 10]) if inc > 0 else self.pick([lo, -30000, -1000])
+        if self.chance(0.4):
+            q.maxvalue = self.pick([hi, 1000, 30000]) if inc > 0 else self.pick([hi, -1, 0])
+        if not seq_valid(q):
+            q.minvalue = q.maxvalue = None
+        mn, mx, _ = seq_bounds(q)
+        if self.chance(0.4):
+            q.start = self.pick([mn, mx, (mn + mx) // 2, min(mn + 5, mx)])
+        q.cache = self.pick([None, None, 1, 10, 20])
+        q.cycle = self.chance(0.2)
+        assert seq_valid(q), vars(q)
+
+    def new_sequence(self, s):
+        q = Sequence(self.rel_name(s, "s"))
+        self.seq_options(q)
+        return q
+
+    # columns -----------------------------------------------------------------------------
+
+    def new_type(self):
+        k = self.pick(["integer", "integer", "bigint", "smallint", "text", "text", "varchar", "numeric",
+                       "boolean", "timestamptz", "date", "jsonb", "uuid", "int[]", "text[]"])
+        if k == "varchar":
+            return ("varchar", self.pick([5, 10, 20, 50]))
+        if k == "numeric":
+            return ("numeric", self.r.randint(5, 12), self.r.randint(0, 3))
+        return (k,)
+
+    def new_default(self, s, col):
+        fam = family(col.type)
+        seqs = [q for q in s.sequences if not q.owned_by]
+        if col.type[0] in ("integer", "bigint") and seqs and self.chance(0.35):
+            return ("nextval", self.pick(seqs).name)
+        return ("lit", fam, self.pick(DEFAULTS[fam]))
+
+    def new_identity(self, col):
+        ident = dict(kind=self.pick(["ALWAYS", "BY DEFAULT"]), start=None, increment=None)
+        if self.chance(0.5):
+            ident["increment"] = self.pick([1, 2, 5, 10, -1])
+        if self.chance(0.5):
+            ident["start"] = self.pick([-1, -100]) if (ident["increment"] or 1) < 0 else self.pick([1, 10, 100, 1000])
+        return ident
+
+    def identity_ok(self, s, table, col):
+        return col.type[0] in INT_TYPES and not col.generated and s.sequence(identity_seq_name(table, col)) is None \
+            and not any(q.owned_by == (table.name, col.name) for q in s.sequences)
+
+    def new_column(self, s, table, kind=None):
+        col = Column(self.col_name(s, table), self.new_type())
+        fam = family(col.type)
+        if fam == "text" and self.chance(0.2):
+            col.collate = "C"
+        roll = self.r.random()
+        if col.type[0] in INT_TYPES and roll < 0.12 and self.identity_ok(s, table, col):
+            col.identity = self.new_identity(col)
+            col.not_null = True
+        elif col.type[0] in INT_TYPES and roll < 0.22 and identity_seq_name(table, col) not in s.used:
+            self.make_serial(s, table, col)
+        elif self.chance(0.3):
+            col.default = self.new_default(s, col)
+        if not col.identity and not col.serial:
+            col.not_null = self.chance(0.3)
+        if col.type[0] in VARLENA and self.chance(0.12):
+            col.storage = self.pick(STORAGES)
+        if self.chance(0.1):
+            col.statistics = self.pick([0, 10, 100, 500, 1000])
+        return col
+
+    def make_serial(self, s, table, col):
+        seq = Sequence(identity_seq_name(table, col), as_type=col.type[0], owned_by=(table.name, col.name))
+        s.used.add(seq.name)
+        s.sequences.append(seq)
+        col.default, col.not_null, col.serial = ("nextval", seq.name), True, True
+
+    def new_generated(self, s, table, col=None):
+        bases = [c for c in table.columns if family(c.type) in ("int", "num") and not c.generated and c is not col]
+        if not bases:
+            return None
+        if col is None:
+            col = Column(self.col_name(s, table), self.pick([("integer",), ("bigint",), ("numeric", 14, 2)]))
+            col.not_null = self.chance(0.2)
+        col.generated = dict(base=self.pick(bases).name, expr=self.pick(GENERATED))
+        col.default = col.identity = None
+        col.serial = False
+        return col
+
+    # tables ------------------------------------------------------------------------------
+
+    def new_options(self, table):
+        options = {}
+        if self.chance(0.3):
+            options["fillfactor"] = self.pick([10, 50, 70, 90, 100, self.r.randint(10, 100)])
+        if self.chance(0.2):
+            options["autovacuum_enabled"] = self.pick(["true", "false"])
+        if self.chance(0.15):
+            options["toast.autovacuum_enabled"] = self.pick(["true", "false"])
+        table.options = options
+
+    def new_table(self, s):
+        t = Obj(name=self.rel_name(s, "t", KEYWORD_TABLES), unlogged=self.chance(0.15), options={},
+                columns=[], constraints=[], indexes=[])
+        self.new_options(t)
+        id_kind = self.pick(["int", "serial", "bigserial", "identity", "uuid", "none", "composite", "int"])
+        if id_kind != "none" and id_kind != "composite":
+            idc = Column("id", {"int": ("integer",), "serial": ("integer",), "bigserial": ("bigint",),
+                                "identity": ("bigint",), "uuid": ("uuid",)}[id_kind])
+            t.columns.append(idc)
+            if id_kind in ("serial", "bigserial") and identity_seq_name(t, idc) not in s.used:
+                self.make_serial(s, t, idc)
+            elif id_kind == "identity":
+                idc.identity, idc.not_null = self.new_identity(idc), True
+            elif id_kind == "uuid" and self.chance(0.5):
+                idc.default = ("lit", "uuid", "gen_random_uuid()")
+            t.constraints.append(Constraint(None if self.chance(0.5) else self.rel_name(s, "pk"), "p", ["id"],
+                                            fillfactor=self.pick([None, None, None, 70])))
+        for _ in range(self.r.randint(1, 6)):
+            t.columns.append(self.new_column(s, t))
+        if id_kind == "composite":
+            self.add_key(s, t, "p")
+        if self.chance(0.3):
+            gen = self.new_generated(s, t)
+            if gen:
+                t.columns.append(gen)
+        for _ in range(self.pick([0, 0, 1, 1, 2])):
+            self.add_key(s, t, "u")
+        for _ in range(self.pick([0, 0, 1, 1, 2])):
+            self.add_check(s, t)
+        for _ in range(self.pick([0, 1, 1, 2, 3])):
+            self.add_index(s, t)
+        return t
+
+    # constraints -------------------------------------------------------------------------
+
+    def key_candidates(self, t):
+        return [c for c in t.columns if family(c.type) in KEYABLE and not c.generated]
+
+    def add_key(self, s, t, kind):
+        if kind == "p" and any(k.kind == "p" for k in t.constraints):
+            return False
+        cands = self.key_candidates(t)
+        if not cands:
+            return False
+        cols = [c.name for c in self.r.sample(cands, min(len(cands), self.pick([1, 1, 1, 2])))]
+        name = None if kind == "p" and self.chance(0.4) else self.rel_name(s, "pk" if kind == "p" else "uq")
+        t.constraints.append(Constraint(name, kind, cols, nnd=kind == "u" and self.chance(0.3),
+                                        fillfactor=self.pick([None, None, None, None, 60, 90])))
+        return True
+
+    def check_expr(self, t):
+        if len(t.columns) >= 2 and self.chance(0.15):
+            a, b = self.r.sample(t.columns, 2)
+            return "@0 IS NOT NULL OR @1 IS NOT NULL", [a.name, b.name]
+        col = self.pick(t.columns)
+        return self.pick(CHECKS[family(col.type)]), [col.name]
+
+    def add_check(self, s, t):
+        if not t.columns:
+            return False
+        expr, cols = self.check_expr(t)
+        t.constraints.append(Constraint(self.rel_name(s, "ck"), "c", cols, expr=expr, valid=self.chance(0.8)))
+        return True
+
+    def add_fk(self, s, t):
+        keys = []
+        for b in s.tables:
+            if not t.unlogged and b.unlogged and b is not t:
+                continue
+            keys += [(b, k.cols) for k in b.constraints if k.kind in ("p", "u")]
+            keys += [(b, [k[0] for k in ix.keys]) for ix in b.indexes if referenceable_index(ix)]
+        if not keys:
+            return False
+        b, ref_cols = self.pick(keys)
+        cols = []
+        for rc in ref_cols:
+            rcol = col_of(b, rc)
+            cands = [c for c in t.columns if c.type == rcol.type and not c.generated and c.name not in cols
+                     and not (t is b and c.name == rc)]
+            if cands and self.chance(0.7):
+                cols.append(self.pick(cands).name)
+            else:
+                new = Column(self.col_name(s, t), rcol.type, collate=rcol.collate)
+                t.columns.append(new)
+                cols.append(new.name)
+        t.constraints.append(Constraint(
+            self.rel_name(s, "fk"), "f", cols, ref_table=b.name, ref_cols=list(ref_cols),
+            on_delete=self.pick([None, None, "CASCADE", "SET NULL", "RESTRICT"]),
+            deferrable=self.chance(0.2), valid=self.chance(0.8)))
+        return True
+
+    # indexes -----------------------------------------------------------------------------
+
+    def add_index(self, s, t):
+        gin = [c for c in t.columns if family(c.type) in ("jsonb", "intarr")]
+        btree = [c for c in t.columns if family(c.type) not in ("jsonb", "intarr", "textarr")]
+        if gin and (self.chance(0.25) or not btree):
+            col = self.pick(gin)
+            ix = Index(self.rel_name(s, "ix"), [[col.name, "col", False]], method="gin")
+        elif btree:
+            keys = []
+            for col in self.r.sample(btree, min(len(btree), self.pick([1, 1, 2]))):
+                how = "lower" if family(col.type) == "text" and self.chance(0.3) else "col"
+                keys.append([col.name, how, self.chance(0.2)])
+            ix = Index(self.rel_name(s, "ix"), keys, unique=self.chance(0.25))
+            rest = [c for c in t.columns if c.name not in [k[0] for k in keys]]
+            if rest and self.chance(0.2):
+                ix.include = [self.pick(rest).name]
+            if self.chance(0.2):
+                ix.fillfactor = self.pick([50, 70, 90, 100])
+        else:
+            return False
+        if self.chance(0.2):
+            ix.where = self.pick(t.columns).name
+        t.indexes.append(ix)
+        return True
+
+
+def referenceable_index(ix):
+    return ix.method == "btree" and ix.unique and not ix.where and not ix.include \
+        and all(k[1] == "col" for k in ix.keys)
+
+
+def gen_source(g):
+    s = Schema()
+    for _ in range(g.pick([0, 0, 1, 1, 2])):
+        s.sequences.append(g.new_sequence(s))
+    for _ in range(g.r.randint(2, 6)):
+        s.tables.append(g.new_table(s))
+    for t in s.tables:
+        for _ in range(g.pick([0, 0, 1, 1, 2])):
+            g.add_fk(s, t)
+    for q in s.sequences:
+        if not q.owned_by and g.chance(0.3):
+            set_owner(g, s, q)
+    repair(s)
+    return s
+
+
+def set_owner(g, s, q):
+    cands = [(t, c) for t in s.tables for c in t.columns if family(c.type) == "int"]
+    if not cands:
+        return False
+    t, c = g.pick(cands)
+    q.owned_by = (t.name, c.name)
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Repair: whatever a mutation left behind that PostgreSQL would refuse, or that it would have
+# dropped along with something else, is dropped or fixed here.
+
+def fk_key_exists(b, ref_cols):
+    """Exactly one unique index of b fits ref_cols: with two, PostgreSQL would pick the oldest, and
+    which one that is after a migration is an accident of the plan's order."""
+    want = sorted(ref_cols)
+    keys = [k for k in b.constraints if k.kind in ("p", "u") and sorted(k.cols) == want]
+    keys += [ix for ix in b.indexes if referenceable_index(ix) and sorted(k[0] for k in ix.keys) == want]
+    return len(keys) == 1
+
+
+def repair(s):
+    changed = True
+    while changed:
+        changed = False
+        for q in list(s.sequences):
+            if q.owned_by:
+                t = s.table(q.owned_by[0])
+                if t is None or col_of(t, q.owned_by[1]) is None:
+                    s.sequences.remove(q)  # it went with its owner
+                    changed = True
+        for t in s.tables:
+            for c in list(t.columns):
+                if c.generated:
+                    base = col_of(t, c.generated["base"])
+                    if base is None:
+                        t.columns.remove(c)  # as DROP COLUMN ... CASCADE would
+                        changed = True
+                        continue
+                    if base.generated or family(base.type) not in ("int", "num") or family(c.type) not in ("int", "num"):
+                        c.generated = None
+                    else:
+                        c.default = c.identity = None
+                        c.serial = False
+                if c.identity:
+                    if c.type[0] not in INT_TYPES:
+                        c.identity = None
+                    else:
+                        c.default, c.not_null, c.serial = None, True, False
+                if c.default and c.default[0] == "nextval" and s.sequence(c.default[1]) is None:
+                    c.default = None
+                if c.default and family(c.type) not in DEFAULT_FITS[c.default[0] if c.default[0] == "nextval" else c.default[1]]:
+                    c.default = None
+                if not c.default or c.default[0] != "nextval":
+                    c.serial = False
+                if c.collate and family(c.type) != "text":
+                    c.collate = None
+                if c.storage and c.type[0] not in VARLENA:
+                    c.storage = None
+            names = [c.name for c in t.columns]
+            for k in list(t.constraints):
+                drop = any(c not in names for c in k.cols)
+                if not drop and k.kind in ("p", "u"):
+                    drop = any(col_of(t, c).generated or family(col_of(t, c).type) not in KEYABLE for c in k.cols)
+                    # One primary key; and no two keys on one set of columns: CREATE TABLE would merge
+                    # them into one index (named after either), and a foreign key to those columns
+                    # would use whichever index is oldest.
+                    earlier = t.constraints[:t.constraints.index(k)]
+                    drop = drop or (k.kind == "p" and any(o.kind == "p" for o in earlier)) \
+                        or any(o.kind in ("p", "u") and sorted(o.cols) == sorted(k.cols) for o in earlier)
+                if not drop and k.kind == "f":
+                    b = s.table(k.ref_table)
+                    drop = b is None or any(col_of(b, c) is None for c in k.ref_cols) \
+                        or (b.unlogged and not t.unlogged) or any(col_of(t, c).generated for c in k.cols)
+                    drop = drop or not fk_key_exists(b, k.ref_cols) \
+                        or any(col_of(t, c).type != col_of(b, rc).type for c, rc in zip(k.cols, k.ref_cols))
+                if drop:
+                    t.constraints.remove(k)
+                    changed = True
+            for ix in list(t.indexes):
+                drop = any(c not in names for c in index_cols(ix))
+                if not drop:
+                    fams = [family(col_of(t, k[0]).type) for k in ix.keys]
+                    if ix.method == "gin":
+                        drop = fams[0] not in ("jsonb", "intarr")
+                    else:
+                        drop = any(f in ("jsonb", "intarr", "textarr") for f in fams) or \
+                            any(k[1] == "lower" and f != "text" for k, f in zip(ix.keys, fams))
+                if drop:
+                    t.indexes.remove(ix)
+                    changed = True
+
+
+# ---------------------------------------------------------------------------------------------
+# Mutations of the target. Each returns whether it changed something; repair() runs after each.
+
+def any_table(g, s):
+    return g.pick(s.tables)
+
+
+def any_column(g, s, test=lambda t, c: True):
+    cands = [(t, c) for t in s.tables for c in t.columns if test(t, c)]
+    return g.pick(cands) or (None, None)
+
+
+def m_add_table(g, s):
+    t = g.new_table(s)
+    s.tables.append(t)
+    if g.chance(0.5):
+        g.add_fk(s, t)
+    if g.chance(0.3):
+        g.add_fk(s, g.pick(s.tables))
+    return True
+
+
+def m_drop_table(g, s):
+    if len(s.tables) < 2:
+        return False
+    s.tables.remove(g.pick(s.tables))
+    return True
+
+
+def m_add_column(g, s):
+    t = any_table(g, s)
+    if g.chance(0.15):
+        col = g.new_generated(s, t)
+        if col is None:
+            return False
+    else:
+        col = g.new_column(s, t)
+    t.columns.append(col)
+    if g.chance(0.2):
+        g.add_index(s, t)
+    return True
+
+
+def m_drop_column(g, s):
+    t, c = any_column(g, s)
+    if c is None:
+        return False
+    if g.chance(0.4):
+        for q in s.sequences:
+            if q.owned_by == (t.name, c.name):
+                q.owned_by = None  # released, outlives its column
+    t.columns.remove(c)
+    return True
+
+
+def m_rename_column(g, s):
+    """A rename, as the diff sees it: the column goes, one of another name comes."""
+    t, c = any_column(g, s)
+    if c is None:
+        return False
+    new = copy.deepcopy(c)
+    new.name = g.col_name(s, t)
+    new.serial = False
+    if new.identity and not g.identity_ok(s, t, new):
+        new.identity = None
+    t.columns[t.columns.index(c)] = new
+    return True
+
+
+def fk_component(s, t, c):
+    """Every (table, column) linked to t.c by foreign keys, t.c included."""
+    seen, todo = [(t.name, c.name)], [(t.name, c.name)]
+    while todo:
+        node = todo.pop()
+        for a in s.tables:
+            for k in a.constraints:
+                if k.kind != "f":
+                    continue
+                for x, y in zip(k.cols, k.ref_cols):
+                    for here, there in (((a.name, x), (k.ref_table, y)), ((k.ref_table, y), (a.name, x))):
+                        if here == node and there not in seen:
+                            seen.append(there)
+                            todo.append(there)
+    return seen
+
+
+def m_change_type(g, s):
+    t, c = any_column(g, s, lambda t, c: type_changes(c.type))
+    if c is None:
+        return False
+    new = g.pick(type_changes(c.type))
+    if c.identity and new[0] not in INT_TYPES:
+        return False
+    members = [(s.table(tn), col_of(s.table(tn), cn)) for tn, cn in fk_component(s, t, c)]
+    if len(members) > 1 and g.chance(0.7) and all(not (m.identity and new[0] not in INT_TYPES) for _, m in members):
+        for _, m in members:
+            m.type = new
+    else:
+        c.type = new  # repair() drops the foreign keys whose types no longer match
+    return True
+
+
+def m_default(g, s):
+    t, c = any_column(g, s, lambda t, c: not c.identity and not c.generated)
+    if c is None:
+        return False
+    c.serial = False
+    c.default = None if c.default and g.chance(0.4) else g.new_default(s, c)
+    return True
+
+
+def m_not_null(g, s):
+    t, c = any_column(g, s, lambda t, c: not c.identity)
+    if c is None:
+        return False
+    c.not_null = not c.not_null
+    c.serial = False
+    return True
+
+
+def m_collation(g, s):
+    t, c = any_column(g, s, lambda t, c: family(c.type) == "text")
+    if c is None:
+        return False
+    c.collate = None if c.collate else "C"
+    return True
+
+
+def m_identity(g, s):
+    t, c = any_column(g, s, lambda t, c: c.type[0] in INT_TYPES and not c.generated)
+    if c is None:
+        return False
+    if c.identity:
+        what = g.pick(["options", "options", "kind", "off"])
+        if what == "off":
+            c.identity = None
+        elif what == "kind":
+            c.identity["kind"] = "BY DEFAULT" if c.identity["kind"] == "ALWAYS" else "ALWAYS"
+        else:
+            c.identity = g.new_identity(c) | {"kind": c.identity["kind"]}
+        return True
+    if not g.identity_ok(s, t, c):
+        return False
+    c.identity, c.default, c.not_null, c.serial = g.new_identity(c), None, True, False
+    return True
+
+
+def m_generated(g, s):
+    t, c = any_column(g, s, lambda t, c: family(c.type) in ("int", "num") and not c.identity)
+    if c is None:
+        return False
+    if c.generated:
+        if g.chance(0.4):
+            c.generated = None  # DROP EXPRESSION
+            return True
+        return g.new_generated(s, t, c) is not None
+    if any(o.generated and o.generated["base"] == c.name for o in t.columns):
+        return False
+    if any(q.owned_by == (t.name, c.name) for q in s.sequences):
+        return False
+    return g.new_generated(s, t, c) is not None
+
+
+def m_storage(g, s):
+    t, c = any_column(g, s)
+    if c is None:
+        return False
+    if c.type[0] in VARLENA and g.chance(0.5):
+        c.storage = g.pick([None, *STORAGES])
+    else:
+        c.statistics = g.pick([None, 0, 10, 100, 500, 1000])
+    return True
+
+
+def m_add_constraint(g, s):
+    t = any_table(g, s)
+    kind = g.pick(["p", "u", "c", "f", "f"])
+    if kind in ("p", "u"):
+        return g.add_key(s, t, kind)
+    if kind == "c":
+        return g.add_check(s, t)
+    return g.add_fk(s, t)
+
+
+def m_drop_constraint(g, s):
+    cands = [(t, k) for t in s.tables for k in t.constraints]
+    if not cands:
+        return False
+    t, k = g.pick(cands)
+    t.constraints.remove(k)
+    return True
+
+
+def m_change_constraint(g, s):
+    cands = [(t, k) for t in s.tables for k in t.constraints]
+    if not cands:
+        return False
+    t, k = g.pick(cands)
+    if k.kind == "c":
+        if g.chance(0.4):
+            k.valid = not k.valid
+        else:
+            k.expr, k.cols = g.check_expr(t)
+    elif k.kind == "f":
+        what = g.pick(["on_delete", "deferrable", "valid"])
+        if what == "on_delete":
+            k.on_delete = g.pick([x for x in [None, "CASCADE", "SET NULL", "RESTRICT"] if x != k.on_delete])
+        elif what == "deferrable":
+            k.deferrable = not k.deferrable
+        else:
+            k.valid = not k.valid
+    else:
+        what = g.pick(["fillfactor", "cols", "nnd"] if k.kind == "u" else ["fillfactor", "cols"])
+        if what == "fillfactor":
+            k.fillfactor = g.pick([x for x in [None, 50, 70, 90] if x != k.fillfactor])
+        elif what == "nnd":
+            k.nnd = not k.nnd
+        else:
+            cands = g.key_candidates(t)
+            k.cols = [c.name for c in g.r.sample(cands, min(len(cands), g.pick([1, 2])))]
+            if not k.cols:
+                t.constraints.remove(k)
+    return True
+
+
+def m_add_index(g, s):
+    return g.add_index(s, any_table(g, s))
+
+
+def m_drop_index(g, s):
+    cands = [(t, ix) for t in s.tables for ix in t.indexes]
+    if not cands:
+        return False
+    t, ix = g.pick(cands)
+    t.indexes.remove(ix)
+    return True
+
+
+def m_change_index(g, s):
+    cands = [(t, ix) for t in s.tables for ix in t.indexes if ix.method == "btree"]
+    if not cands:
+        return False
+    t, ix = g.pick(cands)
+    what = g.pick(["unique", "desc", "where", "fillfactor", "include"])
+    if what == "unique":
+        ix.unique = not ix.unique
+    elif what == "desc":
+        key = g.pick(ix.keys)
+        key[2] = not key[2]
+    elif what == "where":
+        ix.where = None if ix.where else g.pick(t.columns).name
+    elif what == "fillfactor":
+        ix.fillfactor = g.pick([x for x in [None, 50, 80, 100] if x != ix.fillfactor])
+    else:
+        rest = [c.name for c in t.columns if c.name not in [k[0] for k in ix.keys]]
+        ix.include = [] if ix.include or not rest else [g.pick(rest)]
+    return True
+
+
+def m_persistence(g, s):
+    t = any_table(g, s)
+    t.unlogged = not t.unlogged  # repair() drops foreign keys from logged to unlogged tables
+    return True
+
+
+def m_table_options(g, s):
+    t = any_table(g, s)
+    old = dict(t.options)
+    g.new_options(t)
+    return t.options != old
+
+
+def m_add_sequence(g, s):
+    q = g.new_sequence(s)
+    s.sequences.append(q)
+    if g.chance(0.5):
+        t, c = any_column(g, s, lambda t, c: c.type[0] in ("integer", "bigint") and not c.identity and not c.generated)
+        if c is not None:
+            c.default, c.serial = ("nextval", q.name), False
+    if g.chance(0.3):
+        set_owner(g, s, q)
+    return True
+
+
+def m_drop_sequence(g, s):
+    if not s.sequences:
+        return False
+    s.sequences.remove(g.pick(s.sequences))  # repair() drops the defaults that used it
+    return True
+
+
+def m_alter_sequence(g, s):
+    q = g.pick(s.sequences)
+    if q is None:
+        return False
+    before = dict(vars(q))
+    what = g.pick(["all", "increment", "start", "cache", "cycle", "bounds"])
+    if what == "all":
+        g.seq_options(q)
+    elif what == "increment":
+        q.increment = g.pick([None, 1, 3, 7, -1])
+    elif what == "start":
+        mn, mx, _ = seq_bounds(q)
+        q.start = g.pick([mn, mx, min(mn + 3, mx)])
+    elif what == "cache":
+        q.cache = g.pick([None, 1, 5, 50])
+    elif what == "cycle":
+        q.cycle = not q.cycle
+    else:
+        mn, mx, _ = seq_bounds(q)
+        q.minvalue, q.maxvalue = (mn - 10, mx) if g.chance(0.5) else (mn, mx - 10)
+    if not seq_valid(q):
+        q.minvalue = q.maxvalue = q.start = None
+    if not seq_valid(q):
+        q.increment = None
+    assert seq_valid(q), vars(q)
+    return vars(q) != before
+
+
+def m_sequence_owner(g, s):
+    q = g.pick(s.sequences)
+    if q is None:
+        return False
+    if q.owned_by and g.chance(0.5):
+        q.owned_by = None
+        return True
+    return set_owner(g, s, q)
+
+
+MUTATIONS = [
+    (3, m_add_table), (2, m_drop_table), (5, m_add_column), (4, m_drop_column), (2, m_rename_column),
+    (5, m_change_type), (4, m_default), (3, m_not_null), (2, m_collation), (4, m_identity), (3, m_generated),
+    (2, m_storage), (5, m_add_constraint), (3, m_drop_constraint), (4, m_change_constraint),
+    (3, m_add_index), (2, m_drop_index), (3, m_change_index), (2, m_persistence), (2, m_table_options),
+    (2, m_add_sequence), (2, m_drop_sequence), (3, m_alter_sequence), (2, m_sequence_owner),
+]
+
+
+def mutate(g, s):
+    wanted, applied, tries = g.r.randint(1, 8), [], 0
+    weights = [w for w, _ in MUTATIONS]
+    while len(applied) < wanted and tries < 200:
+        tries += 1
+        fn = g.r.choices([f for _, f in MUTATIONS], weights)[0]
+        if fn(g, s):
+            applied.append(fn.__name__[2:])
+            repair(s)
+    return applied
+
+
+# ---------------------------------------------------------------------------------------------
+# SQL
+
+def serial_ok(s, t, c):
+    """Whether the column can be written as serial: exactly what `serial` would have made."""
+    if not c.serial or c.type[0] not in INT_TYPES or c.identity or c.generated or not c.not_null:
+        return False
+    q = s.sequence(identity_seq_name(t, c))
+    if q is None or c.default != ("nextval", q.name) or q.owned_by != (t.name, c.name):
+        return False
+    if (q.as_type, q.increment, q.minvalue, q.maxvalue, q.start, q.cache, q.cycle) != \
+            (c.type[0], None, None, None, None, None, False):
+        return False
+    users = [(u.name, o.name) for u in s.tables for o in u.columns if o.default == ("nextval", q.name)]
+    return users == [(t.name, c.name)]
+
+
+def default_sql(d):
+    return f"nextval({lit(qi(d[1]))}::regclass)" if d[0] == "nextval" else d[2]
+
+
+def column_sql(s, t, c):
+    if serial_ok(s, t, c):
+        return f"{qi(c.name)} {SERIAL_NAMES[c.type[0]]}"
+    out = f"{qi(c.name)} {type_sql(c.type)}"
+    if c.collate:
+        out += f' COLLATE "{c.collate}"'
+    if c.default:
+        out += f" DEFAULT {default_sql(c.default)}"
+    if c.generated:
+        out += f" GENERATED ALWAYS AS ({expr_sql(c.generated['expr'], [c.generated['base']])}) STORED"
+    if c.identity:
+        out += f" GENERATED {c.identity['kind']} AS IDENTITY"
+        opts = []
+        if c.identity["start"] is not None:
+            opts.append(f"START WITH {c.identity['start']}")
+        if c.identity["increment"] is not None:
+            opts.append(f"INCREMENT BY {c.identity['increment']}")
+        if opts:
+            out += f" ({' '.join(opts)})"
+    if c.not_null:
+        out += " NOT NULL"
+    return out
+
+
+def cols_sql(cols):
+    return ", ".join(qi(c) for c in cols)
+
+
+def constraint_sql(k):
+    head = f"CONSTRAINT {qi(k.name)} " if k.name else ""
+    if k.kind == "c":
+        return f"{head}CHECK ({expr_sql(k.expr, k.cols)})"
+    if k.kind == "f":
+        out = f"{head}FOREIGN KEY ({cols_sql(k.cols)}) REFERENCES {qi(k.ref_table)} ({cols_sql(k.ref_cols)})"
+        if k.on_delete:
+            out += f" ON DELETE {k.on_delete}"
+        if k.deferrable:
+            out += " DEFERRABLE INITIALLY DEFERRED"
+        return out
+    out = head + ("PRIMARY KEY" if k.kind == "p" else "UNIQUE" + (" NULLS NOT DISTINCT" if k.nnd else ""))
+    out += f" ({cols_sql(k.cols)})"
+    if k.fillfactor:
+        out += f" WITH (fillfactor={k.fillfactor})"
+    return out
+
+
+def index_sql(t, ix):
+    keys = []
+    for col, how, desc in ix.keys:
+        key = f"lower({qi(col)})" if how == "lower" else qi(col)
+        keys.append(key + (" DESC NULLS FIRST" if desc else ""))
+    out = f"CREATE {'UNIQUE ' if ix.unique else ''}INDEX {qi(ix.name)} ON {qi(t.name)}"
+    out += (" USING gin" if ix.method == "gin" else "") + f" ({', '.join(keys)})"
+    if ix.include:
+        out += f" INCLUDE ({cols_sql(ix.include)})"
+    if ix.fillfactor:
+        out += f" WITH (fillfactor={ix.fillfactor})"
+    if ix.where:
+        out += f" WHERE {qi(ix.where)} IS NOT NULL"
+    return out + ";"
+
+
+def sequence_sql(s, q):
+    owner = s.table(q.owned_by[0]) if q.owned_by else None
+    out = f"CREATE {'UNLOGGED ' if owner and owner.unlogged else ''}SEQUENCE {qi(q.name)}"
+    for word, value in (("AS", q.as_type), ("INCREMENT BY", q.increment), ("MINVALUE", q.minvalue),
+                        ("MAXVALUE", q.maxvalue), ("START WITH", q.start), ("CACHE", q.cache)):
+        if value is not None:
+            out += f" {word} {value}"
+    return out + (" CYCLE" if q.cycle else "") + ";"
+
+
+def schema_sql(s):
+    out = []
+    serial_seqs = [identity_seq_name(t, c) for t in s.tables for c in t.columns if serial_ok(s, t, c)]
+    for q in s.sequences:
+        if q.name not in serial_seqs:
+            out.append(sequence_sql(s, q))
+    for t in s.tables:
+        lines = [column_sql(s, t, c) for c in t.columns]
+        lines += [constraint_sql(k) for k in t.constraints if k.kind in ("p", "u") or (k.kind == "c" and k.valid)]
+        body = "".join(f"\n    {line}," for line in lines).rstrip(",")
+        out.append(f"\nCREATE {'UNLOGGED ' if t.unlogged else ''}TABLE {qi(t.name)} ({body}\n)"
+                   + (f" WITH ({', '.join(f'{k}={v}' for k, v in t.options.items())})" if t.options else "") + ";")
+        for c in t.columns:
+            if c.storage:
+                out.append(f"ALTER TABLE {qi(t.name)} ALTER COLUMN {qi(c.name)} SET STORAGE {c.storage};")
+            if c.statistics is not None:
+                out.append(f"ALTER TABLE {qi(t.name)} ALTER COLUMN {qi(c.name)} SET STATISTICS {c.statistics};")
+        for ix in t.indexes:
+            out.append(index_sql(t, ix))
+    out.append("")
+    for t in s.tables:
+        for k in t.constraints:
+            if k.kind == "f" or (k.kind == "c" and not k.valid):
+                out.append(f"ALTER TABLE {qi(t.name)} ADD {constraint_sql(k)}{'' if k.valid else ' NOT VALID'};")
+    for q in s.sequences:
+        if q.owned_by and q.name not in serial_seqs:
+            out.append(f"ALTER SEQUENCE {qi(q.name)} OWNED BY {qi(q.owned_by[0])}.{qi(q.owned_by[1])};")
+    return "\n".join(out).strip() + "\n"
+
+
+def generate_pair(pair_seed):
+    g = Gen(random.Random(pair_seed))
+    source = gen_source(g)
+    target = copy.deepcopy(source)
+    applied = mutate(g, target)
+    header = "-- fuzz pair, mutations: " + ", ".join(applied) + "\n"
+    return schema_sql(source), header + schema_sql(target)
+
+
+# ---------------------------------------------------------------------------------------------
+# Round trip
+
+class InvalidPair(Exception):
+    pass
+
+
+LOST_SERVER = re.compile(r"server closed the connection unexpectedly|connection to server .* failed|"
+                         r"terminating connection because of crash")
+PER_COLUMN = re.compile(r"ALTER TABLE ONLY (.*) ALTER COLUMN .* SET (STATISTICS|STORAGE) ")
+
+
+def dump_lines(text, schema):
+    """run.py's normalised_dump, and one more allowance for column order (the one difference
+    run.py allows): pg_dump writes a table's SET STATISTICS and SET STORAGE lines in column
+    order, so a run of them is compared as a set too."""
+    lines, out = normalised_dump(text, schema, "source"), []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and PER_COLUMN.match(lines[j]) and \
+                PER_COLUMN.match(lines[j]).group(1) == PER_COLUMN.match(lines[i]).group(1):
+            j += 1
+        if j > i:
+            out.extend(sorted(lines[i:j]))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def check_pair(cluster, database, template, workdir, source_sql, target_sql):
+    """Returns the plan's text; raises InvalidPair or CaseFailure (whose .plan is the plan)."""
+    cluster.psql("postgres", f'CREATE DATABASE "{database}" TEMPLATE "{template}"')
+    plan = ""
+    try:
+        for schema, text in (("source", source_sql), ("target", target_sql)):
+            path = Path(workdir) / f"{schema}.sql"
+            path.write_text(text)
+            try:
+                cluster.psql(database, file=path, search_path=schema, single_transaction=True)
+            except CaseFailure as failure:
+                raise InvalidPair(f"{schema}.sql does not load: {failure}") from None
+        try:
+            plan = cluster.psql(database, "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
+            applied = cluster.psql(database, "\\set ECHO errors\n"
+                                   "SELECT statement FROM public.migra_diff('source', 'target', unsafe => true) "
+                                   "ORDER BY ordinal \\gexec", search_path="target", check=False)
+            if applied.returncode != 0:
+                error = applied.stderr.strip()
+                first = next((line for line in error.splitlines() if "ERROR" in line), error.split("\n")[0])
+                raise CaseFailure(f"the plan does not apply: {first.split('ERROR:', 1)[-1].strip()}\n{error}")
+            rest = cluster.query(database, "SELECT string_agg(statement, E'\\n' ORDER BY ordinal) "
+                                           "FROM public.migra_diff('source', 'target', unsafe => true)")
+            if rest:
+                steps = rest.splitlines()
+                raise CaseFailure(f"a second diff is not empty ({len(steps) - 1} statements), first: "
+                                  f"{steps[1] if len(steps) > 1 else steps[0]}\n{rest}")
+            source_dump = dump_lines(cluster.dump_schema(database, "source"), "source")
+            target_dump = dump_lines(cluster.dump_schema(database, "target"), "target")
+            if source_dump != target_dump:
+                diff = list(difflib.unified_diff(target_dump, source_dump, "target (renamed)", "source after plan",
+                                                 lineterm="", n=1))
+                first = next((line for line in diff[2:] if line[:1] in "+-"), "")
+                raise CaseFailure(f"pg_dump differs, first: {first}\n" + "\n".join(diff[:60]))
+        except CaseFailure as failure:
+            failure.plan = plan
+            raise
+    finally:
+        cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
+    return plan
+
+
+def save_failure(seed, n, source_sql, target_sql, plan, reason):
+    folder = FAILURES / f"seed-{seed}-{n}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    (folder / "source.sql").write_text(source_sql)
+    (folder / "target.sql").write_text(target_sql)
+    (folder / "plan.sql").write_text(plan)
+    (folder / "reason.txt").write_text(reason + "\n")
+    return folder
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", required=True, help="socket directory or host of the cluster")
+    parser.add_argument("--port", required=True)
+    parser.add_argument("--bindir", default="", help="directory of psql and pg_dump")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--count", type=int, default=40, help="how many pairs")
+    parser.add_argument("--keep-going", action="store_true", help="go on after a failure")
+    parser.add_argument("--only", type=int, action="append", help="run only pair N (repeatable)")
+    parser.add_argument("--print", action="store_true", help="print the pairs' SQL instead of running them")
+    args = parser.parse_args()
+
+    master = random.Random(args.seed)
+    pair_seeds = [master.getrandbits(64) for _ in range(max(args.count, *(args.only or [0])) + 1)]
+    chosen = args.only if args.only else range(1, args.count + 1)
+
+    if args.print:
+        for n in chosen:
+            source_sql, target_sql = generate_pair(pair_seeds[n])
+            print(f"-- pair {n}: source\n{source_sql}\n-- pair {n}: target\n{target_sql}")
+        return
+
+    cluster = Cluster(args.host, args.port, args.bindir)
+    template, database = f"migra_fuzz_template_{os.getpid()}", f"migra_fuzz_{os.getpid()}"
+    cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{template}"')
+    cluster.psql("postgres", f'CREATE DATABASE "{template}"')
+    started = time.monotonic()
+    passed, failed, invalid = 0, 0, 0
+    try:
+        cluster.psql(template, "CREATE EXTENSION migra; CREATE SCHEMA source; CREATE SCHEMA target;")
+        with tempfile.TemporaryDirectory(prefix="migra_fuzz_") as workdir:
+            for n in chosen:
+                source_sql, target_sql = generate_pair(pair_seeds[n])
+                try:
+                    check_pair(cluster, database, template, workdir, source_sql, target_sql)
+                    passed += 1
+                    print(f"ok {n}", flush=True)
+                    continue
+                except InvalidPair as bad:
+                    invalid += 1
+                    reason, plan = f"invalid pair (a bug of the generator): {bad}", ""
+                except CaseFailure as failure:
+                    reason, plan = str(failure), getattr(failure, "plan", "")
+                failed += 1
+                folder = save_failure(args.seed, n, source_sql, target_sql, plan, reason)
+                print(f"FAIL {n}: {reason.splitlines()[0]}", flush=True)
+                print(f"     written to {folder.relative_to(FAILURES.parent.parent)}/", file=sys.stderr, flush=True)
+                if LOST_SERVER.search(reason):
+                    # A backend crashed (the extension, or its .so replaced under the server) or the
+                    # server went away: every later pair would fail the same way.
+                    print("the server went away: stopping", file=sys.stderr, flush=True)
+                    break
+                if not args.keep_going:
+                    break
+    finally:
+        cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
+        cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{template}"', check=False)
+    print(f"{passed + failed} pairs in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    if invalid:
+        print(f"{invalid} invalid (of the failed): pairs that do not load, a bug of the generator")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+-- Tables joined by foreign keys change persistence together: the order matters to PostgreSQL.
+create unlogged table parents (id int primary key);
+create unlogged table children (parent_id int references parents);
+create table u_parents (id int primary key);
+create table u_children (parent_id int references u_parents);
