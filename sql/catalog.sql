@@ -83,7 +83,10 @@ seqopt as (
   from pg_catalog.pg_sequence s
   join pg_catalog.pg_class sc on sc.oid operator(pg_catalog.=) s.seqrelid
   cross join lateral (
-    -- grants to others than the owner; the owner's own follow from owning
+    -- grants to others than the owner; the owner's own follow from owning. This lookup stands
+    -- once per kind (sequences, columns, tables, routines, schemas) on purpose: a shared CTE
+    -- would be scanned once per object, and a helper function would have to be installed on
+    -- the remote servers this text also runs on.
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
              order by x.grantee, x.privilege), '[]') as doc
