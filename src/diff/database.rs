@@ -29,7 +29,9 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
 
     let schemas = pair_up(&from.schemas, &to.schemas, |s| s.name.clone());
     let created: Vec<Schema> = schemas.added.iter().map(|s| Schema::empty(&s.name)).collect();
-    let dropped: Vec<Schema> = schemas.removed.iter().map(|s| Schema::empty(&s.name)).collect();
+    // keeps its grants: a schema about to be dropped needs no REVOKE
+    let dropped: Vec<Schema> =
+        schemas.removed.iter().map(|s| Schema { privileges: s.privileges.clone(), ..Schema::empty(&s.name) }).collect();
     let mut pairs: Vec<(&Schema, &Schema)> = schemas.kept.clone();
     pairs.extend(created.iter().zip(&schemas.added).map(|(empty, new)| (empty, *new)));
     pairs.extend(schemas.removed.iter().zip(&dropped).map(|(old, empty)| (*old, empty)));
@@ -78,4 +80,42 @@ fn extension_step(extension: &Extension, phase: Phase, action: Action, sql: Stri
 
 fn schema_step(name: &str, phase: Phase, action: Action, sql: String) -> Step {
     Step::new(phase, Kind::Schema, action, Key::Schema(name.to_owned()), ddl::display_ident(name), sql)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{Options, databases};
+    use crate::model::Database;
+
+    fn database(schemas: serde_json::Value) -> Database {
+        serde_json::from_value(json!({"server_version_num": 150000, "schemas": schemas, "extensions": []})).unwrap()
+    }
+
+    fn schema(name: &str, tables: serde_json::Value) -> serde_json::Value {
+        json!({"name": name, "privileges": [{"grantee": "reader", "privilege": "USAGE", "grantable": false}],
+               "tables": tables, "constraints": [], "indexes": [], "sequences": []})
+    }
+
+    #[test]
+    fn a_schema_is_made_before_its_objects_and_dropped_after_them_without_revokes() {
+        let table = json!([{"name": "t", "persistence": "p", "options": [], "toast_options": [], "columns": []}]);
+        let from = database(json!([schema("old", table.clone())]));
+        let to = database(json!([schema("new", table)]));
+        let options = Options { with_privileges: true, ..Options::default() };
+        let steps = crate::plan::build(databases(&from, &to, options).unwrap(), "pg_catalog").unwrap();
+        let statements: Vec<&str> = steps.iter().map(|s| s.statement.as_str()).collect();
+        assert_eq!(
+            statements,
+            [
+                "SET search_path TO pg_catalog;",
+                r#"CREATE SCHEMA "new";"#,
+                r#"DROP TABLE "old"."t";"#,
+                r#"CREATE TABLE "new"."t" ();"#,
+                r#"GRANT USAGE ON SCHEMA "new" TO "reader";"#,
+                r#"DROP SCHEMA "old";"#,
+            ]
+        );
+    }
 }
