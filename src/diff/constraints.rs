@@ -108,9 +108,15 @@ fn goes_with_its_table(cx: &Cx, constraint: &Constraint, tables: &TableChanges) 
     }
 }
 
-/// The constraint with its definition as it compares (see `normalize`).
+/// The constraint as it compares: its definition in the form PostgreSQL reads back (see
+/// `normalize`), and without the unique index a foreign key relies on, which PostgreSQL picks
+/// itself (the oldest that fits) and no DDL names; it stays in the model for the order of drops.
 fn comparable(c: &Constraint) -> Constraint {
-    Constraint { definition: super::normalize::expression(&c.definition), ..c.clone() }
+    let mut c = Constraint { definition: super::normalize::expression(&c.definition), ..c.clone() };
+    if let Some(r) = c.references.as_mut() {
+        r.index = None;
+    }
+    c
 }
 
 fn only_validation_differs(old: &Constraint, new: &Constraint) -> bool {
