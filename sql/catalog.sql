@@ -4,7 +4,7 @@
 --
 -- Definitions are deparsed (pg_get_expr, pg_get_constraintdef, pg_get_indexdef, format_type)
 -- under the caller's search_path. To compare one schema with another, the caller reads each under
--- '"<schema>", pg_catalog', so that references to the schema's own objects come out unqualified;
+-- 'pg_catalog, "<schema>"', so that references to the schema's own objects come out unqualified;
 -- to compare databases, under 'pg_catalog', so that every reference is qualified. Because a user
 -- schema may come first in that path, every function, operator and type named here is qualified
 -- with pg_catalog: a user's "=" or "text" must not change what we read. Only pg_catalog is read,

@@ -1,7 +1,7 @@
 //! Reads schemas from the local catalogs: `sql/catalog.sql` through SPI, into the model.
 //!
 //! The query's deparsed text depends on search_path, so one schema compared with another is read
-//! under `"<schema>", pg_catalog` and whole databases under `pg_catalog`; and all reads of one call share one registered snapshot: two
+//! under `pg_catalog, "<schema>"` and whole databases under `pg_catalog`; and all reads of one call share one registered snapshot: two
 //! schemas compared are two views of one moment, even inside a transaction that has already
 //! written (where SPI would otherwise take a new snapshot per query in READ COMMITTED).
 
@@ -30,9 +30,12 @@ pub fn query_for(server_version_num: i32) -> Result<&'static str, Error> {
 }
 
 /// The search_path one schema is read under, and that its plan is applied under: references to
-/// the schema's own objects come out unqualified.
+/// the schema's own objects come out unqualified, and `pg_catalog` comes first, so that nothing
+/// in the schema can shadow a built-in (a `lower(text)` planted in the schema is not what an
+/// unqualified `lower(...)` calls; CVE-2018-1058). An object of the schema whose name a built-in
+/// takes is deparsed qualified instead.
 pub fn search_path_for(schema: &str) -> String {
-    format!("{}, pg_catalog", quote_ident(schema))
+    format!("pg_catalog, {}", quote_ident(schema))
 }
 
 /// The search_path whole databases are read and migrated under: every reference is qualified.
@@ -41,38 +44,66 @@ pub const DATABASE_SEARCH_PATH: &str = "pg_catalog";
 /// Reads each named schema under its own search_path, all under one snapshot; the caller's
 /// search_path is put back afterwards.
 pub fn read_schemas(names: &[&str]) -> Result<Vec<Schema>, Error> {
-    with_catalog_query(|query, client| {
+    for name in names {
+        refuse_system_schema(name)?;
+    }
+    let schemas = with_pinned_settings(|client| {
+        let query = PreparedCatalogQuery::new()?;
         let mut schemas = Vec::with_capacity(names.len());
         for name in names {
-            set_search_path(client, &search_path_for(name))?;
+            set_setting(client, "search_path", &search_path_for(name))?;
             let mut database = query.run(Some(vec![(*name).to_owned()]), None)?;
             let schema = database.schemas.pop().ok_or_else(|| Error::SchemaNotFound((*name).to_owned()))?;
             schemas.push(schema);
         }
         Ok(schemas)
-    })
+    })?;
+    schemas.iter().try_for_each(Schema::check_definitions)?;
+    Ok(schemas)
 }
 
 /// Reads this database: the named schemas (all user schemas when `None`) less the excluded.
 pub fn read_database(schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Database, Error> {
-    with_catalog_query(|query, client| {
-        set_search_path(client, DATABASE_SEARCH_PATH)?;
-        query.run(schemas, excluded)
-    })
+    if let Some(names) = &schemas {
+        names.iter().try_for_each(|n| refuse_system_schema(n))?;
+    }
+    let database = with_pinned_settings(|_| PreparedCatalogQuery::new()?.run(schemas, excluded))?;
+    database.schemas.iter().try_for_each(Schema::check_definitions)?;
+    Ok(database)
 }
 
-/// Runs `read` with the catalog query prepared, and puts the caller's settings back.
-fn with_catalog_query<T>(read: impl FnOnce(&PreparedCatalogQuery, &pgrx::spi::SpiClient<'_>) -> Result<T, Error>) -> Result<T, Error> {
+/// `pg_catalog`, `pg_toast`, temporary schemas and `information_schema` hold the system, not a
+/// schema to migrate; no user schema can be called `pg_...`.
+pub fn refuse_system_schema(name: &str) -> Result<(), Error> {
+    if name.starts_with("pg_") || name == "information_schema" {
+        Err(Error::SystemSchema(name.to_owned()))
+    } else {
+        Ok(())
+    }
+}
+
+/// Runs `work` with the settings every statement of ours runs under, and puts the caller's back
+/// afterwards: `search_path = pg_catalog` (nothing of the caller's can change what a statement
+/// of ours means; a read sets its own path on top), `jit = off` (the catalog query's cost
+/// estimate crosses the JIT thresholds, and compiling it takes longer than running it) and
+/// `standard_conforming_strings = on` (deparsed literals come out in the form plans assume).
+/// They are set with `set_config(..., true)`, so that an error, which aborts the transaction or
+/// subtransaction, also takes them back.
+pub fn with_pinned_settings<T>(work: impl FnOnce(&pgrx::spi::SpiClient<'_>) -> Result<T, Error>) -> Result<T, Error> {
+    const PINNED: [(&str, &str); 3] =
+        [("search_path", DATABASE_SEARCH_PATH), ("jit", "off"), ("standard_conforming_strings", "on")];
     Spi::connect(|client| {
-        let saved_path = current_setting(client, "search_path")?;
-        let saved_jit = current_setting(client, "jit")?;
-        // The query's cost estimate crosses the JIT thresholds, and compiling it takes longer
-        // than running it (seconds, on a server built with LLVM).
-        let result = set_setting(client, "jit", "off")
-            .and_then(|_| PreparedCatalogQuery::new())
-            .and_then(|query| read(&query, client));
-        set_setting(client, "search_path", saved_path.as_deref().unwrap_or(""))?;
-        set_setting(client, "jit", saved_jit.as_deref().unwrap_or("off"))?;
+        let mut saved = Vec::with_capacity(PINNED.len());
+        for (name, value) in PINNED {
+            saved.push((name, current_setting(client, name)?));
+            set_setting(client, name, value)?;
+        }
+        let result = work(client);
+        for (name, value) in saved.into_iter().rev() {
+            if let Some(value) = value {
+                set_setting(client, name, &value)?;
+            }
+        }
         result
     })
 }
@@ -88,10 +119,6 @@ fn current_setting(client: &pgrx::spi::SpiClient<'_>, name: &str) -> Result<Opti
 fn set_setting(client: &pgrx::spi::SpiClient<'_>, name: &str, value: &str) -> Result<(), Error> {
     client.select("select pg_catalog.set_config($1, $2, true)", Some(1), &[name.into(), value.into()])?;
     Ok(())
-}
-
-fn set_search_path(client: &pgrx::spi::SpiClient<'_>, path: &str) -> Result<(), Error> {
-    set_setting(client, "search_path", path)
 }
 
 /// The catalog query, prepared once per call, run under one snapshot.

@@ -42,6 +42,25 @@ pub enum Error {
     #[error("not a migra snapshot: {0}")]
     SnapshotInvalid(String),
 
+    /// 22023 invalid_parameter_value: a field of a snapshot or of a remote server's document that
+    /// is not what it may be (see `untrusted`).
+    #[error("{origin} field \"{field}\" of {object} is not allowed ({reason}): {value}")]
+    UntrustedText { origin: &'static str, object: String, field: &'static str, reason: &'static str, value: String },
+
+    /// 08P01 protocol_violation: a remote server answered the catalog query with something that
+    /// is not a catalog document.
+    #[error("the remote server did not return a catalog document: {0}")]
+    RemoteDocument(String),
+
+    /// 22023 invalid_parameter_value: the text is neither a libpq connection string nor the name
+    /// of a foreign server. The text itself is never shown: it may hold a password.
+    #[error("the {0} connection is neither a valid connection string nor the name of a foreign server")]
+    Connection(&'static str, &'static str),
+
+    /// 22023 invalid_parameter_value: system schemas are not compared.
+    #[error("schema \"{0}\" is a system schema: migra compares user schemas only")]
+    SystemSchema(String),
+
     /// XX000: the catalog query could not run as it should.
     #[error("could not read the catalogs: {0}")]
     Catalog(String),
@@ -63,7 +82,12 @@ impl Error {
             Error::DataLoss { .. } => PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
             Error::UnsupportedServer(_) => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
             Error::DblinkMissing => PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION,
-            Error::SnapshotFormat { .. } | Error::SnapshotInvalid(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            Error::SnapshotFormat { .. }
+            | Error::SnapshotInvalid(_)
+            | Error::UntrustedText { .. }
+            | Error::Connection(..)
+            | Error::SystemSchema(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            Error::RemoteDocument(_) => PgSqlErrorCode::ERRCODE_PROTOCOL_VIOLATION,
             Error::UnreadableDefinition(_)
             | Error::Cycle(_)
             | Error::Catalog(_)
@@ -100,6 +124,10 @@ impl Error {
         match self {
             Error::SchemaNotFound(_) => Some("Check the spelling, or create the schema first."),
             Error::DblinkMissing => Some("CREATE EXTENSION dblink;"),
+            Error::UntrustedText { .. } => Some(
+                "The document was not written by migra as it is, or the server it came from is not an ordinary PostgreSQL server.",
+            ),
+            Error::Connection(_, reason) => Some(reason),
             Error::SnapshotFormat { .. } => Some("Take the snapshot again with this version's migra_snapshot()."),
             Error::DataLoss { .. } => Some(
                 "Review the statements with hazards, then call again with unsafe => true to get the plan.",

@@ -12,6 +12,7 @@ mod error;
 mod model;
 mod plan;
 mod remote;
+mod untrusted;
 
 /// Required by `cargo pgrx test` at the crate root.
 #[cfg(test)]

@@ -364,8 +364,8 @@ mod tests {
     #[test]
     fn a_plan_opens_with_the_search_path_of_its_schema() {
         let steps = vec![step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![])];
-        let plan = build(steps, r#""My ""Schema""", pg_catalog"#).unwrap();
-        assert_eq!(plan[0].statement, r#"SET search_path TO "My ""Schema""", pg_catalog;"#);
+        let plan = build(steps, r#"pg_catalog, "My ""Schema""""#).unwrap();
+        assert_eq!(plan[0].statement, r#"SET search_path TO pg_catalog, "My ""Schema""";"#);
         assert_eq!(plan.len(), 2);
     }
 }

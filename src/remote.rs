@@ -8,67 +8,116 @@
 //! dblink's rules stay in force (a non-superuser must connect with a password), and nothing here
 //! puts the connection string into a message.
 
-use pgrx::prelude::*;
-
 use crate::catalog;
 use crate::ddl::{quote_ident, quote_literal};
 use crate::error::Error;
 use crate::model::Database;
+use crate::untrusted::{self, Origin};
 
 /// Seconds to wait for a remote server before giving up, unless the connection string says.
 pub const CONNECT_TIMEOUT_SECONDS: u32 = 10;
 
 /// Reads the named schemas (all user schemas when `None`), less the excluded, of the database
-/// that `connection` (a libpq connection string) points at.
-pub fn read_database(connection: &str, schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Database, Error> {
-    let dblink = format!("{}.dblink", quote_ident(&dblink_schema()?));
-    let connection = with_connect_timeout(connection);
+/// that `connection` reaches: the name of a foreign server (whose user mapping holds the
+/// password), or a libpq connection string. `which` names the argument in errors.
+pub fn read_database(
+    connection: &str,
+    which: &'static str,
+    schemas: Option<Vec<String>>,
+    excluded: Option<Vec<String>>,
+) -> Result<Database, Error> {
+    let document = catalog::with_pinned_settings(|client| {
+        let dblink = format!("{}.dblink", quote_ident(&dblink_schema(client)?));
+        let connection = dblink_connection(client, connection, which)?;
 
-    let version = fetch_one(&dblink, &connection, "select pg_catalog.current_setting('server_version_num')")?;
-    let version: i32 = version
-        .trim()
-        .parse()
-        .map_err(|_| Error::Catalog(format!("the remote server reported version {version:?}")))?;
-    let query = catalog::query_for(version)?;
+        let version = fetch_one(client, &dblink, &connection, "select pg_catalog.current_setting('server_version_num')")?;
+        let version: i32 = version
+            .trim()
+            .parse()
+            .map_err(|_| Error::RemoteDocument(format!("it reported server version {:?}", shorten(&version))))?;
+        let query = catalog::query_for(version)?;
 
-    let remote_sql = format!(
-        "SET search_path TO {}; SET jit = off; PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[]) AS {query}; EXECUTE migra_catalog({}, {})",
-        catalog::DATABASE_SEARCH_PATH,
-        array_literal(schemas.as_deref()),
-        array_literal(excluded.as_deref()),
-    );
-    let document = fetch_one(&dblink, &connection, &remote_sql)?;
-    Ok(serde_json::from_str(&document)?)
+        // The remote session gets the settings a local read pins: the same text comes back.
+        let remote_sql = format!(
+            "SET search_path TO {}; SET jit = off; SET standard_conforming_strings = on; \
+             PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[]) AS {query}; EXECUTE migra_catalog({}, {})",
+            catalog::DATABASE_SEARCH_PATH,
+            array_literal(schemas.as_deref()),
+            array_literal(excluded.as_deref()),
+        );
+        fetch_one(client, &dblink, &connection, &remote_sql)
+    })?;
+    decode(&document)
+}
+
+/// The remote server's document, checked as untrusted input: its shape, then every field that
+/// can reach a statement, then definitions we could not read.
+fn decode(document: &str) -> Result<Database, Error> {
+    // text cannot hold NUL, but JSON can spell it; no name or definition of ours may hold one
+    if document.contains("\\u0000") {
+        return Err(Error::RemoteDocument("it holds a NUL character".into()));
+    }
+    let database: Database = serde_json::from_str(document).map_err(|e| Error::RemoteDocument(e.to_string()))?;
+    untrusted::check(&database, Origin::RemoteServer)?;
+    database.schemas.iter().try_for_each(crate::model::Schema::check_definitions)?;
+    Ok(database)
 }
 
 /// The schema dblink is installed in: calls are qualified, never left to the search_path.
-fn dblink_schema() -> Result<String, Error> {
-    let schema = Spi::connect(|client| {
-        client
-            .select(
-                "select n.nspname::pg_catalog.text from pg_catalog.pg_extension e
-                 join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) e.extnamespace
-                 where e.extname operator(pg_catalog.=) 'dblink'",
-                Some(1),
-                &[],
-            )?
-            .first()
-            .get_one::<String>()
-            .or_else(|e| match e {
-                pgrx::spi::Error::InvalidPosition => Ok(None),
-                other => Err(other),
-            })
-    })?;
+fn dblink_schema(client: &pgrx::spi::SpiClient<'_>) -> Result<String, Error> {
+    let schema = client
+        .select(
+            "select n.nspname::pg_catalog.text from pg_catalog.pg_extension e
+             join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) e.extnamespace
+             where e.extname operator(pg_catalog.=) 'dblink'",
+            Some(1),
+            &[],
+        )?
+        .first()
+        .get_one::<String>()
+        .or_else(|e| match e {
+            pgrx::spi::Error::InvalidPosition => Ok(None),
+            other => Err(other),
+        })?;
     schema.ok_or(Error::DblinkMissing)
 }
 
+/// What dblink is given: a foreign server's name as it is (dblink looks it up first, as here,
+/// and takes the password from the user mapping), or a connection string with a connect
+/// timeout. Anything else is refused without being shown: it may hold a password.
+fn dblink_connection(client: &pgrx::spi::SpiClient<'_>, connection: &str, which: &'static str) -> Result<String, Error> {
+    let is_server = client
+        .select(
+            "select from pg_catalog.pg_foreign_server where srvname operator(pg_catalog.=) $1",
+            Some(1),
+            &[connection.into()],
+        )?
+        .len()
+        == 1;
+    if is_server {
+        return Ok(connection.to_owned());
+    }
+    with_connect_timeout(connection).ok_or(Error::Connection(
+        which,
+        "Give a libpq connection string (host=... dbname=...) or the name of a foreign server made with \
+         CREATE SERVER ... FOREIGN DATA WRAPPER dblink_fdw, whose user mapping can hold the password.",
+    ))
+}
+
 /// The one text value that `sql` returns on the remote server.
-fn fetch_one(dblink: &str, connection: &str, sql: &str) -> Result<String, Error> {
+fn fetch_one(client: &pgrx::spi::SpiClient<'_>, dblink: &str, connection: &str, sql: &str) -> Result<String, Error> {
+    // connection and query cross as parameters: neither appears in an error's context line
     let query = format!("select t.v from {dblink}($1, $2) as t(v pg_catalog.text)");
-    let value = Spi::connect(|client| {
-        client.select(&query, Some(1), &[connection.into(), sql.into()])?.first().get_one::<String>()
-    })?;
-    value.ok_or_else(|| Error::Catalog("the remote server returned no document".into()))
+    let value = client.select(&query, Some(1), &[connection.into(), sql.into()])?.first().get_one::<String>();
+    match value {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) | Err(pgrx::spi::Error::InvalidPosition) => Err(Error::RemoteDocument("it returned no value".into())),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn shorten(text: &str) -> String {
+    text.chars().take(40).collect()
 }
 
 /// `ARRAY['a', 'b']::pg_catalog.text[]`, or `NULL`.
@@ -82,32 +131,142 @@ fn array_literal(names: Option<&[String]>) -> String {
     }
 }
 
-/// Adds `connect_timeout` when the connection string sets none, so that an unreachable server
-/// cannot hold the caller for libpq's default of forever.
-pub fn with_connect_timeout(connection: &str) -> String {
-    if connection.contains("connect_timeout") {
-        return connection.to_owned();
+/// The connection string with `connect_timeout` added when it sets none, so that an unreachable
+/// server cannot hold the caller for libpq's default of forever; `None` when it is not a
+/// connection string libpq would read. Parsed as libpq parses it, not searched as text: a
+/// password may well contain "connect_timeout".
+pub fn with_connect_timeout(connection: &str) -> Option<String> {
+    let keys = connection_keys(connection)?;
+    if keys.iter().any(|k| k == "connect_timeout") {
+        return Some(connection.to_owned());
     }
-    let is_uri = connection.starts_with("postgresql://") || connection.starts_with("postgres://");
-    if is_uri {
+    if is_uri(connection) {
         let separator = if connection.contains('?') { '&' } else { '?' };
-        format!("{connection}{separator}connect_timeout={CONNECT_TIMEOUT_SECONDS}")
+        Some(format!("{connection}{separator}connect_timeout={CONNECT_TIMEOUT_SECONDS}"))
     } else {
-        format!("{connection} connect_timeout={CONNECT_TIMEOUT_SECONDS}").trim_start().to_owned()
+        Some(format!("{connection} connect_timeout={CONNECT_TIMEOUT_SECONDS}").trim_start().to_owned())
     }
+}
+
+fn is_uri(connection: &str) -> bool {
+    connection.starts_with("postgresql://") || connection.starts_with("postgres://")
+}
+
+/// The keywords a connection string sets, or `None` when libpq could not read it.
+fn connection_keys(connection: &str) -> Option<Vec<String>> {
+    if is_uri(connection) {
+        let query = match connection.split_once('?') {
+            Some((_, query)) => query,
+            None => return Some(Vec::new()),
+        };
+        return query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split_once('=').map(|(k, _)| percent_decode(k)))
+            .collect::<Option<Vec<_>>>();
+    }
+    // keyword = value pairs; a value is 'quoted' (backslash escapes) or runs to the next space
+    let chars: Vec<char> = connection.chars().collect();
+    let mut keys = Vec::new();
+    let mut i = 0;
+    let skip_spaces = |i: &mut usize| {
+        while *i < chars.len() && chars[*i].is_whitespace() {
+            *i += 1;
+        }
+    };
+    loop {
+        skip_spaces(&mut i);
+        if i == chars.len() {
+            return Some(keys);
+        }
+        let start = i;
+        while i < chars.len() && chars[i] != '=' && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        let key: String = chars[start..i].iter().collect();
+        skip_spaces(&mut i);
+        if key.is_empty() || chars.get(i) != Some(&'=') {
+            return None;
+        }
+        i += 1;
+        skip_spaces(&mut i);
+        if chars.get(i) == Some(&'\'') {
+            i += 1;
+            loop {
+                match chars.get(i) {
+                    None => return None,
+                    Some('\\') => i += 2,
+                    Some('\'') => break,
+                    Some(_) => i += 1,
+                }
+            }
+            i += 1;
+        } else {
+            while i < chars.len() && !chars[i].is_whitespace() {
+                i += if chars[i] == '\\' { 2 } else { 1 };
+            }
+        }
+        keys.push(key);
+    }
+}
+
+/// `%5F` → `_`, as libpq decodes a URI's parameter names.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
 mod unit_tests {
     use super::*;
 
+    fn timeout(connection: &str) -> Option<String> {
+        with_connect_timeout(connection)
+    }
+
     #[test]
     fn a_timeout_is_added_only_where_none_is_set() {
-        assert_eq!(with_connect_timeout("dbname=x"), "dbname=x connect_timeout=10");
-        assert_eq!(with_connect_timeout(""), "connect_timeout=10");
-        assert_eq!(with_connect_timeout("dbname=x connect_timeout=3"), "dbname=x connect_timeout=3");
-        assert_eq!(with_connect_timeout("postgresql://h/db"), "postgresql://h/db?connect_timeout=10");
-        assert_eq!(with_connect_timeout("postgres://h/db?sslmode=off"), "postgres://h/db?sslmode=off&connect_timeout=10");
+        assert_eq!(timeout("dbname=x").as_deref(), Some("dbname=x connect_timeout=10"));
+        assert_eq!(timeout("").as_deref(), Some("connect_timeout=10"));
+        assert_eq!(timeout("dbname=x connect_timeout=3").as_deref(), Some("dbname=x connect_timeout=3"));
+        assert_eq!(timeout("dbname = x  connect_timeout = '3'").as_deref(), Some("dbname = x  connect_timeout = '3'"));
+        assert_eq!(timeout("postgresql://h/db").as_deref(), Some("postgresql://h/db?connect_timeout=10"));
+        assert_eq!(timeout("postgres://h/db?sslmode=off").as_deref(), Some("postgres://h/db?sslmode=off&connect_timeout=10"));
+        assert_eq!(timeout("postgres://h/db?connect%5Ftimeout=2").as_deref(), Some("postgres://h/db?connect%5Ftimeout=2"));
+    }
+
+    #[test]
+    fn connect_timeout_inside_a_value_is_not_a_setting() {
+        assert_eq!(
+            timeout("dbname=x password=connect_timeout=1").as_deref(),
+            Some("dbname=x password=connect_timeout=1 connect_timeout=10")
+        );
+        assert_eq!(
+            timeout("password='a connect_timeout=1 \\' b'").as_deref(),
+            Some("password='a connect_timeout=1 \\' b' connect_timeout=10")
+        );
+    }
+
+    #[test]
+    fn what_libpq_could_not_read_is_not_a_connection_string() {
+        for text in ["prod", "host=x junk", "password='unterminated", "=x", "postgres://h/db?novalue"] {
+            assert_eq!(timeout(text), None, "{text}");
+        }
     }
 
     #[test]

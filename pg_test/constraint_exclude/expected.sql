@@ -1,4 +1,4 @@
-SET search_path TO "source", pg_catalog;
+SET search_path TO pg_catalog, "source";
 
 ALTER TABLE "source"."zones" DROP CONSTRAINT "zones_area_excl";
 

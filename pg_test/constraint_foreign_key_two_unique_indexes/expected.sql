@@ -1,3 +1,3 @@
-SET search_path TO "source", pg_catalog;
+SET search_path TO pg_catalog, "source";
 
 ALTER TABLE "source"."a" ADD CONSTRAINT "a_nnd" UNIQUE NULLS NOT DISTINCT (id);

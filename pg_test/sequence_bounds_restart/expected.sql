@@ -1,4 +1,4 @@
-SET search_path TO "source", pg_catalog;
+SET search_path TO pg_catalog, "source";
 
 -- hazards: data_loss
 ALTER TABLE "source"."t" ALTER COLUMN "id" SET START WITH 1 SET INCREMENT BY 1 SET MINVALUE 1 SET MAXVALUE 2147483647 RESTART WITH 1;

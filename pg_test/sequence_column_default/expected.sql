@@ -1,4 +1,4 @@
-SET search_path TO "source", pg_catalog;
+SET search_path TO pg_catalog, "source";
 
 CREATE SEQUENCE "source"."invoice_number_seq" AS bigint START WITH 10000 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE;
 

@@ -17,7 +17,8 @@ CREATE FUNCTION migra_diff_remote(
     source text, target text,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
-    ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false)
+    ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
+    exclude_extensions text[] DEFAULT ARRAY['dblink'])
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_remote_wrapper';
@@ -32,6 +33,7 @@ fn migra_diff_remote(
     with_privileges: Option<bool>,
     ignore_extension_versions: Option<bool>,
     create_extensions_only: Option<bool>,
+    exclude_extensions: Option<Vec<String>>,
 ) -> Result<
     TableIterator<
         'static,
@@ -49,16 +51,25 @@ fn migra_diff_remote(
     const F: &str = "migra_diff_remote";
     let allow_data_loss = required(allow_data_loss, "unsafe", F)?;
     let options = options(F, with_privileges, ignore_extension_versions, create_extensions_only)?;
-    let from = read(source, schemas.clone(), exclude_schemas.clone())?;
-    let to = read(target, schemas, exclude_schemas)?;
+    let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
+    let mut from = read(source, "source", schemas.clone(), exclude_schemas.clone())?;
+    let mut to = read(target, "target", schemas, exclude_schemas)?;
+    from.leave_out_extensions(&exclude_extensions);
+    to.leave_out_extensions(&exclude_extensions);
     Ok(TableIterator::new(rows(plan_databases(&from, &to, options, allow_data_loss)?)))
 }
 
-/// A database: this one when `source` is NULL, else the one the connection string reaches.
-pub(super) fn read(source: Option<&str>, schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Database, Error> {
+/// A database: this one when `source` is NULL, else the one that a connection string or a
+/// foreign server's name reaches. `which` names the argument in errors.
+pub(super) fn read(
+    source: Option<&str>,
+    which: &'static str,
+    schemas: Option<Vec<String>>,
+    excluded: Option<Vec<String>>,
+) -> Result<Database, Error> {
     match source {
         None => catalog::read_database(schemas, excluded),
-        Some(connection) => remote::read_database(connection, schemas, excluded),
+        Some(connection) => remote::read_database(connection, which, schemas, excluded),
     }
 }
 

@@ -100,7 +100,23 @@ mod tests {
 
     #[pg_test(error = "schema \"absent\" does not exist")]
     fn a_missing_schema_is_named() {
-        Spi::run("select * from migra_diff('absent', 'pg_catalog')").unwrap();
+        Spi::run("select * from migra_diff('absent', 'public')").unwrap();
+    }
+
+    #[pg_test(error = "schema \"pg_catalog\" is a system schema: migra compares user schemas only")]
+    fn system_schemas_are_not_compared() {
+        Spi::run("select * from migra_diff('public', 'pg_catalog')").unwrap();
+    }
+
+    #[pg_test]
+    fn information_schema_is_invalid_parameter_value() {
+        assert_eq!(sqlstate_of("select * from migra_diff('information_schema', 'public')"), Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+    }
+
+    #[pg_test]
+    fn a_schema_compared_with_itself_gives_no_rows() {
+        Spi::run("create schema a; create table a.t (id int primary key)").unwrap();
+        assert_eq!(count("select count(*) from migra_diff('a', 'a')"), 0);
     }
 
     #[pg_test(error = "argument \"target_schema\" of migra_diff must not be null")]
@@ -145,7 +161,7 @@ mod tests {
     fn rows_are_numbered_from_one_and_open_with_the_search_path() {
         Spi::run("create schema a; create schema b; create table b.t (x int);").unwrap();
         let first = Spi::get_three::<i32, String, String>("select ordinal, kind, statement from migra_diff('a', 'b') order by ordinal limit 1").unwrap();
-        assert_eq!(first, (Some(1), Some("setting".into()), Some(r#"SET search_path TO "a", pg_catalog;"#.into())));
+        assert_eq!(first, (Some(1), Some("setting".into()), Some(r#"SET search_path TO pg_catalog, "a";"#.into())));
         assert_eq!(count("select count(*) from migra_diff('a', 'b') where kind = 'table' and action = 'create' and identity = 'a.t'"), 1);
     }
 
@@ -188,5 +204,41 @@ mod tests {
         )
         .unwrap();
         converge("a", "b");
+    }
+
+    #[pg_test]
+    fn look_alikes_planted_in_the_source_schema_are_not_what_the_plan_calls() {
+        // Anyone with CREATE on the source schema could plant these before a superuser applies
+        // a plan: with the schema ahead of pg_catalog on the path, they would capture the
+        // target's unqualified lower(), length(), now() and "=".
+        Spi::run(
+            r#"create schema src; create schema tgt;
+               create function src.lower(text) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
+               create function src.lower(character varying) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
+               create function src.length(text) returns integer language plpgsql as $$begin raise exception 'planted length'; end$$;
+               create function src.now() returns timestamptz language plpgsql as $$begin raise exception 'planted now'; end$$;
+               create function src.eq(integer, integer) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
+               create operator src.= (leftarg = integer, rightarg = integer, function = src.eq);
+               create function src.eqv(character varying, character varying) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
+               create operator src.= (leftarg = character varying, rightarg = character varying, function = src.eqv);
+               create table tgt.t (
+                   n integer check (n = 1),
+                   v varchar(20) check (lower(v) = v) check (v = 'x'::varchar),
+                   at timestamptz default now());
+               create index on tgt.t (length(v));"#,
+        )
+        .unwrap();
+        converge("src", "tgt");
+        // nothing the plan made depends on a function or operator of src
+        let planted = count(
+            "select count(*) from pg_depend d
+             where d.refclassid in ('pg_proc'::regclass, 'pg_operator'::regclass)
+               and (d.refobjid in (select oid from pg_proc where pronamespace = 'src'::regnamespace)
+                    or d.refobjid in (select oid from pg_operator where oprnamespace = 'src'::regnamespace))
+               and d.classid <> 'pg_operator'::regclass",
+        );
+        assert_eq!(planted, 0);
+        // and the objects run: a planted function would raise
+        Spi::run("insert into src.t (n, v) values (1, 'x')").unwrap();
     }
 }

@@ -1,12 +1,15 @@
 //! `migra_snapshot` and `migra_diff_snapshots`: a database's model as jsonb, compared later
 //! without any connection.
 
+use std::ffi::CStr;
+
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
-use pgrx::JsonB;
+use pgrx::{Internal, JsonB};
 
 use super::databases::{options, plan_databases, read};
 use super::{required, rows};
+use crate::error::Error;
 use crate::model::Snapshot;
 
 /// The model of this database (or of the one `source` reaches) as jsonb.
@@ -17,7 +20,7 @@ VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_snapshot_wrapper';
 "#)]
 fn migra_snapshot(schemas: Option<Vec<String>>, source: Option<&str>) -> Result<JsonB, ErrorReport> {
-    let database = read(source, schemas, None)?;
+    let database = read(source, "source", schemas, None)?;
     Ok(JsonB(Snapshot::of(database).to_json()?))
 }
 
@@ -27,21 +30,25 @@ CREATE FUNCTION migra_diff_snapshots(
     source jsonb, target jsonb,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
-    ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false)
+    ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
+    exclude_extensions text[] DEFAULT ARRAY['dblink'])
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
 IMMUTABLE PARALLEL SAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_snapshots_wrapper';
 "#)]
 #[allow(clippy::too_many_arguments)]
 fn migra_diff_snapshots(
-    source: Option<JsonB>,
-    target: Option<JsonB>,
+    // jsonb, read as text by `snapshot_text`: pgrx's own JsonB would panic on a document nested
+    // deeper than serde_json's recursion limit
+    source: Option<Internal>,
+    target: Option<Internal>,
     schemas: Option<Vec<String>>,
     exclude_schemas: Option<Vec<String>>,
     allow_data_loss: Option<bool>,
     with_privileges: Option<bool>,
     ignore_extension_versions: Option<bool>,
     create_extensions_only: Option<bool>,
+    exclude_extensions: Option<Vec<String>>,
 ) -> Result<
     TableIterator<
         'static,
@@ -61,12 +68,32 @@ fn migra_diff_snapshots(
     let target = required(target, "target", F)?;
     let allow_data_loss = required(allow_data_loss, "unsafe", F)?;
     let options = options(F, with_privileges, ignore_extension_versions, create_extensions_only)?;
-    let mut from = Snapshot::from_json(source.0)?.database;
-    let mut to = Snapshot::from_json(target.0)?.database;
-    from.keep_schemas(schemas.as_deref(), exclude_schemas.as_deref());
-    to.keep_schemas(schemas.as_deref(), exclude_schemas.as_deref());
+    let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
+    if let Some(names) = &schemas {
+        names.iter().try_for_each(|n| crate::catalog::refuse_system_schema(n))?;
+    }
+    let mut from = Snapshot::from_text(&snapshot_text(source)?)?.database;
+    let mut to = Snapshot::from_text(&snapshot_text(target)?)?.database;
+    for database in [&mut from, &mut to] {
+        database.keep_schemas(schemas.as_deref(), exclude_schemas.as_deref());
+        database.leave_out_extensions(&exclude_extensions);
+    }
     let steps = plan_databases(&from, &to, options, allow_data_loss).map_err(ErrorReport::from)?;
     Ok(TableIterator::new(rows(steps)))
+}
+
+/// The text of a jsonb argument, as `jsonb_out` prints it.
+fn snapshot_text(argument: Internal) -> Result<String, Error> {
+    let datum = argument.unwrap().ok_or_else(|| Error::SnapshotInvalid("it is empty".into()))?;
+    // SAFETY: the SQL declaration makes this argument a non-null jsonb; jsonb_out detoasts it and
+    // returns a palloc'd C string, copied before it is freed.
+    unsafe {
+        let text = pgrx::direct_function_call::<&CStr>(pg_sys::jsonb_out, &[Some(datum)])
+            .ok_or_else(|| Error::SnapshotInvalid("it is empty".into()))?;
+        let owned = text.to_str().map(str::to_owned).map_err(|_| Error::SnapshotInvalid("it is not UTF-8".into()));
+        pg_sys::pfree(text.as_ptr().cast_mut().cast());
+        owned
+    }
 }
 
 #[cfg(any(test, feature = "pg_test"))]

@@ -29,6 +29,11 @@ pub struct Database {
 }
 
 impl Database {
+    /// Leaves out the extensions named: on both sides of a diff, they are not compared.
+    pub fn leave_out_extensions(&mut self, names: &[String]) {
+        self.extensions.retain(|e| !names.contains(&e.name));
+    }
+
     /// Keeps the named schemas (all when `None`) less the excluded, as the catalog query does.
     pub fn keep_schemas(&mut self, schemas: Option<&[String]>, excluded: Option<&[String]>) {
         self.schemas.retain(|s| {
@@ -58,16 +63,26 @@ impl Snapshot {
         Ok(serde_json::to_value(self)?)
     }
 
-    /// Checks the format before anything else, so that a snapshot of another version gets the
-    /// error that says so rather than a complaint about some field.
-    pub fn from_json(document: serde_json::Value) -> Result<Self, Error> {
-        let format = document
-            .get("format")
-            .ok_or_else(|| Error::SnapshotInvalid("it has no \"format\" key".into()))?;
-        if format.as_u64() != Some(u64::from(Self::FORMAT)) {
-            return Err(Error::SnapshotFormat { found: format.to_string(), expected: Self::FORMAT });
+    /// Reads a snapshot from its text. The format is checked before anything else, so that a
+    /// snapshot of another version gets the error that says so rather than a complaint about
+    /// some field; then every field that can reach a statement (`crate::untrusted`).
+    pub fn from_text(document: &str) -> Result<Self, Error> {
+        /// Only the format; the rest is skipped unread.
+        #[derive(Deserialize)]
+        struct Probe {
+            format: Option<serde_json::Value>,
         }
-        serde_json::from_value(document).map_err(|e| Error::SnapshotInvalid(e.to_string()))
+        let probe: Probe = serde_json::from_str(document).map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
+        let format = probe.format.ok_or_else(|| Error::SnapshotInvalid("it has no \"format\" key".into()))?;
+        if format.as_u64() != Some(u64::from(Self::FORMAT)) {
+            let mut found = format.to_string();
+            found.truncate(40);
+            return Err(Error::SnapshotFormat { found, expected: Self::FORMAT });
+        }
+        let snapshot: Snapshot = serde_json::from_str(document).map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
+        crate::untrusted::check(&snapshot.database, crate::untrusted::Origin::Snapshot)?;
+        snapshot.database.schemas.iter().try_for_each(Schema::check_definitions)?;
+        Ok(snapshot)
     }
 }
 
@@ -148,6 +163,18 @@ impl Schema {
             sequences: Vec::new(),
             routines: Vec::new(),
             ignored: Vec::new(),
+        }
+    }
+
+    /// Refuses an object whose definition the server printed in a shape we could not read: it
+    /// must never compare as equal to another such object.
+    pub fn check_definitions(&self) -> Result<(), Error> {
+        match self.indexes.iter().find(|i| i.definition.is_none()) {
+            Some(index) => Err(Error::UnreadableDefinition(format!(
+                "index {}",
+                crate::ddl::display_ident(&self.name) + "." + &crate::ddl::display_ident(&index.name)
+            ))),
+            None => Ok(()),
         }
     }
 

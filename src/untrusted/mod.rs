@@ -1,0 +1,213 @@
+//! What another server or a snapshot says is checked here, before any of it can reach a
+//! statement.
+//!
+//! This database's own catalogs are trusted; a document read through dblink or passed in as a
+//! snapshot is not: a hostile server, or a doctored snapshot, could otherwise put any statement
+//! into a plan that a user runs with `\gexec`. Names are always quoted when used, so they are
+//! only checked for length; everything else that is pasted into DDL is checked against what it
+//! may be (`text`): privileges against the fixed list, types and collations against the grammar
+//! of a name, routine signatures parsed, storage and sequence types against their few values.
+//! Definitions that must stay SQL text (defaults, generated expressions, CHECK and other
+//! constraint definitions, index keys) are trusted in meaning, and checked in shape only, so that
+//! one cannot turn into two statements. The first field that fails is refused with SQLSTATE
+//! 22023, naming the object and the field.
+
+pub mod text;
+
+use crate::error::Error;
+use crate::model::{Column, Database, Grant, Schema, SequenceOptions};
+
+/// Where a document came from, for the error message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Snapshot,
+    RemoteServer,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Snapshot => "snapshot",
+            Origin::RemoteServer => "remote server",
+        }
+    }
+}
+
+/// Checks every field of `database` that a statement can be made of.
+pub fn check(database: &Database, origin: Origin) -> Result<(), Error> {
+    let checker = Checker { origin };
+    for extension in &database.extensions {
+        let object = format!("extension {}", extension.name);
+        checker.field(&object, "name", &extension.name, text::name)?;
+        checker.field(&object, "schema", &extension.schema, text::name)?;
+        // the version is always a quoted literal
+        checker.field(&object, "version", &extension.version, no_nul)?;
+    }
+    for schema in &database.schemas {
+        checker.schema(schema)?;
+    }
+    Ok(())
+}
+
+struct Checker {
+    origin: Origin,
+}
+
+impl Checker {
+    fn error(&self, object: &str, field: &'static str, reason: &'static str, value: &str) -> Error {
+        Error::UntrustedText { origin: self.origin.as_str(), object: object.to_owned(), field, reason, value: shown(value) }
+    }
+
+    fn field(&self, object: &str, field: &'static str, value: &str, check: fn(&str) -> text::Verdict) -> Result<(), Error> {
+        check(value).map_err(|reason| self.error(object, field, reason, value))
+    }
+
+    fn one_of(&self, object: &str, field: &'static str, value: &str, allowed: &[&str]) -> Result<(), Error> {
+        if allowed.contains(&value) {
+            Ok(())
+        } else {
+            Err(self.error(object, field, "not one of the values it can have", value))
+        }
+    }
+
+    fn schema(&self, schema: &Schema) -> Result<(), Error> {
+        let s = &schema.name;
+        self.field(&format!("schema {s}"), "name", s, text::name)?;
+        crate::catalog::refuse_system_schema(s)?;
+        self.grants(&format!("schema {s}"), &schema.privileges)?;
+        for table in &schema.tables {
+            let object = format!("table {s}.{}", table.name);
+            self.field(&object, "name", &table.name, text::name)?;
+            self.grants(&object, &table.privileges)?;
+            for column in &table.columns {
+                self.column(&format!("column {s}.{}.{}", table.name, column.name), column)?;
+            }
+        }
+        for constraint in &schema.constraints {
+            let object = format!("constraint {s}.{}.{}", constraint.table, constraint.name);
+            self.field(&object, "table", &constraint.table, text::name)?;
+            self.field(&object, "name", &constraint.name, text::name)?;
+            self.field(&object, "definition", &constraint.definition, text::sql_text)?;
+            self.optional_name(&object, "index_name", constraint.index_name.as_deref())?;
+            self.names(&object, "columns", &constraint.columns)?;
+            if let Some(target) = &constraint.references {
+                self.optional_name(&object, "references.schema", target.schema.as_deref())?;
+                self.field(&object, "references.table", &target.table, text::name)?;
+                self.optional_name(&object, "references.index", target.index.as_deref())?;
+                self.names(&object, "references.columns", &target.columns)?;
+            }
+        }
+        for index in &schema.indexes {
+            let object = format!("index {s}.{}", index.name);
+            self.field(&object, "name", &index.name, text::name)?;
+            self.field(&object, "table", &index.table, text::name)?;
+            self.field(&object, "method", &index.method, text::name)?;
+            if let Some(definition) = &index.definition {
+                self.field(&object, "definition", definition, text::sql_text)?;
+            }
+            self.names(&object, "columns", &index.columns)?;
+        }
+        for sequence in &schema.sequences {
+            let object = format!("sequence {s}.{}", sequence.name);
+            self.sequence(&object, &sequence.options)?;
+            if let Some(owner) = &sequence.owned_by {
+                self.field(&object, "owned_by.table", &owner.table, text::name)?;
+                self.field(&object, "owned_by.column", &owner.column, text::name)?;
+            }
+        }
+        for routine in &schema.routines {
+            let object = format!("routine {s}.{}", routine.signature);
+            self.field(&object, "signature", &routine.signature, text::signature)?;
+            self.grants(&object, &routine.privileges)?;
+        }
+        Ok(())
+    }
+
+    fn column(&self, object: &str, column: &Column) -> Result<(), Error> {
+        self.field(object, "name", &column.name, text::name)?;
+        self.field(object, "type", &column.data_type, text::type_name)?;
+        if let Some(collation) = &column.collation {
+            self.field(object, "collation", collation, text::collation)?;
+        }
+        if let Some(default) = &column.default {
+            self.field(object, "default", default, text::sql_text)?;
+        }
+        if let Some(generated) = &column.generated {
+            self.field(object, "generated", generated, text::sql_text)?;
+        }
+        self.names(object, "generated_uses", &column.generated_uses)?;
+        if let Some(identity) = &column.identity {
+            self.sequence(object, &identity.sequence)?;
+        }
+        self.one_of(object, "storage", &column.storage, text::STORAGE)?;
+        self.one_of(object, "type_storage", &column.type_storage, text::STORAGE)?;
+        self.grants(object, &column.privileges)
+    }
+
+    fn sequence(&self, object: &str, sequence: &SequenceOptions) -> Result<(), Error> {
+        self.field(object, "name", &sequence.name, text::name)?;
+        self.one_of(object, "data_type", &sequence.data_type, text::SEQUENCE_TYPES)?;
+        self.grants(object, &sequence.privileges)
+    }
+
+    fn grants(&self, object: &str, grants: &[Grant]) -> Result<(), Error> {
+        for grant in grants {
+            self.field(object, "privileges.grantee", &grant.grantee, text::name)?;
+            self.one_of(object, "privileges.privilege", &grant.privilege, text::PRIVILEGES)?;
+        }
+        Ok(())
+    }
+
+    fn names(&self, object: &str, field: &'static str, names: &[String]) -> Result<(), Error> {
+        names.iter().try_for_each(|n| self.field(object, field, n, text::name))
+    }
+
+    fn optional_name(&self, object: &str, field: &'static str, name: Option<&str>) -> Result<(), Error> {
+        name.map_or(Ok(()), |n| self.field(object, field, n, text::name))
+    }
+}
+
+fn no_nul(value: &str) -> text::Verdict {
+    if value.contains('\0') { Err("a NUL character") } else { Ok(()) }
+}
+
+/// The value as the error message shows it: cut short, and with control characters escaped.
+fn shown(value: &str) -> String {
+    const LONGEST: usize = 80;
+    let mut shown: String = value.chars().take(LONGEST).flat_map(char::escape_debug).collect();
+    if value.chars().count() > LONGEST {
+        shown.push_str("...");
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Snapshot;
+
+    fn snapshot_with_column_type(data_type: &str) -> Database {
+        let document = serde_json::json!({
+            "format": Snapshot::FORMAT, "server_version_num": 150000, "extensions": [],
+            "schemas": [{"name": "public", "tables": [{"name": "t", "persistence": "p", "options": [],
+                "toast_options": [], "columns": [{"name": "c", "position": 1, "type": data_type,
+                "collation": null, "not_null": false, "default": null, "generated": null, "identity": null,
+                "storage": "p", "type_storage": "p", "statistics": null}]}],
+                "constraints": [], "indexes": [], "sequences": []}]});
+        serde_json::from_value::<Snapshot>(document).unwrap().database
+    }
+
+    #[test]
+    fn a_doctored_type_is_refused_naming_object_and_field() {
+        let error = check(&snapshot_with_column_type("int; DROP TABLE x; --"), Origin::Snapshot).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "snapshot field \"type\" of column public.t.c is not allowed (a character that is not part of a name): int; DROP TABLE x; --"
+        );
+    }
+
+    #[test]
+    fn a_real_type_passes() {
+        assert!(check(&snapshot_with_column_type("character varying(20)[]"), Origin::RemoteServer).is_ok());
+    }
+}
