@@ -50,6 +50,12 @@ rel as materialized (
     where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
       and d.objid operator(pg_catalog.=) c.oid
       and d.deptype operator(pg_catalog.=) 'e')
+    -- a composite type's membership is recorded on its pg_type row (dblink_pkey_results)
+    and not exists (
+    select from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) c.reltype
+      and d.deptype operator(pg_catalog.=) 'e')
 ),
 tbl as materialized (
   select c.* from rel c where c.is_plain_table

@@ -297,4 +297,15 @@ mod tests {
             vec![("enum", "mood"), ("function", "f()"), ("policy", "t.mine"), ("trigger", "t.touch"), ("view", "v")]
         );
     }
+
+    #[pg_test]
+    fn what_an_extension_installed_is_not_listed_even_its_composite_types() {
+        // dblink's composite type dblink_pkey_results records its membership on pg_type
+        Spi::run("create schema ext; create extension dblink with schema ext; create table ext.mine (x int)").unwrap();
+        let database = super::read_database(Some(vec!["ext".into()]), None).unwrap();
+        let schema = &database.schemas[0];
+        assert_eq!(schema.tables.len(), 1);
+        assert!(schema.ignored.is_empty(), "{:?}", schema.ignored);
+        assert!(schema.routines.is_empty(), "{:?}", schema.routines);
+    }
 }

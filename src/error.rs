@@ -52,6 +52,10 @@ pub enum Error {
     #[error("the remote server did not return a catalog document: {0}")]
     RemoteDocument(String),
 
+    /// 08006 connection_failure
+    #[error("the connection to the remote server failed: {0}")]
+    RemoteLost(&'static str),
+
     /// 22023 invalid_parameter_value: the text is neither a libpq connection string nor the name
     /// of a foreign server. The text itself is never shown: it may hold a password.
     #[error("the {0} connection is neither a valid connection string nor the name of a foreign server")]
@@ -88,6 +92,7 @@ impl Error {
             | Error::Connection(..)
             | Error::SystemSchema(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteDocument(_) => PgSqlErrorCode::ERRCODE_PROTOCOL_VIOLATION,
+            Error::RemoteLost(_) => PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
             Error::UnreadableDefinition(_)
             | Error::Cycle(_)
             | Error::Catalog(_)

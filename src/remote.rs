@@ -8,6 +8,8 @@
 //! dblink's rules stay in force (a non-superuser must connect with a password), and nothing here
 //! puts the connection string into a message.
 
+use pgrx::pg_sys;
+
 use crate::catalog;
 use crate::ddl::{quote_ident, quote_literal};
 use crate::error::Error;
@@ -27,10 +29,8 @@ pub fn read_database(
     excluded: Option<Vec<String>>,
 ) -> Result<Database, Error> {
     let document = catalog::with_pinned_settings(|client| {
-        let dblink = format!("{}.dblink", quote_ident(&dblink_schema(client)?));
-        let connection = dblink_connection(client, connection, which)?;
-
-        let version = fetch_one(client, &dblink, &connection, "select pg_catalog.current_setting('server_version_num')")?;
+        let remote = RemoteSession::open(client, connection, which)?;
+        let version = remote.fetch_one("select pg_catalog.current_setting('server_version_num')")?;
         let version: i32 = version
             .trim()
             .parse()
@@ -45,9 +45,116 @@ pub fn read_database(
             array_literal(schemas.as_deref()),
             array_literal(excluded.as_deref()),
         );
-        fetch_one(client, &dblink, &connection, &remote_sql)
+        let document = remote.fetch_one(&remote_sql)?;
+        remote.close()?;
+        Ok(document)
     })?;
     decode(&document)
+}
+
+/// The dblink connection of one read, driven asynchronously so that a cancel or a
+/// `statement_timeout` stops the caller within milliseconds, however long the remote takes:
+/// PostgreSQL 15's `dblink()` waits for the remote without looking at interrupts.
+///
+/// The connection has a fixed name. A read that an error interrupts leaves it open, since
+/// dblink's named connections outlive transactions; the next read cancels its query and closes
+/// it before anything else, and the end of the session closes it in any case.
+struct RemoteSession<'a, 'c> {
+    client: &'a pgrx::spi::SpiClient<'c>,
+    /// `"schema".` of dblink's functions: calls are qualified, never left to the search_path.
+    dblink: String,
+}
+
+/// The name of the one dblink connection that a read holds open.
+const CONNECTION_NAME: &str = "migra_remote_read";
+
+impl<'a, 'c> RemoteSession<'a, 'c> {
+    fn open(client: &'a pgrx::spi::SpiClient<'c>, connection: &str, which: &'static str) -> Result<Self, Error> {
+        let dblink = format!("{}.", quote_ident(&dblink_schema(client)?));
+        let session = RemoteSession { client, dblink };
+        session.close_left_over()?;
+        let connection = dblink_connection(client, connection, which)?;
+        // connection string and query cross as parameters: neither appears in an error's context line
+        session.call("dblink_connect($1, $2)", &[CONNECTION_NAME.into(), connection.as_str().into()])?;
+        Ok(session)
+    }
+
+    /// Closes the connection a read interrupted by an error left open, cancelling its query.
+    fn close_left_over(&self) -> Result<(), Error> {
+        let open = self
+            .client
+            .select(
+                &format!("select from pg_catalog.unnest({}dblink_get_connections()) c where c operator(pg_catalog.=) $1", self.dblink),
+                None,
+                &[CONNECTION_NAME.into()],
+            )?
+            .len()
+            > 0;
+        if open {
+            self.call("dblink_cancel_query($1)", &[CONNECTION_NAME.into()])?;
+            self.call("dblink_disconnect($1)", &[CONNECTION_NAME.into()])?;
+        }
+        Ok(())
+    }
+
+    fn close(self) -> Result<(), Error> {
+        self.call("dblink_disconnect($1)", &[CONNECTION_NAME.into()])
+    }
+
+    fn call(&self, function: &str, arguments: &[pgrx::datum::DatumWithOid<'_>]) -> Result<(), Error> {
+        self.client.select(&format!("select {}{function}", self.dblink), None, arguments)?;
+        Ok(())
+    }
+
+    /// The value of the last statement of `sql` that returns one.
+    fn fetch_one(&self, sql: &str) -> Result<String, Error> {
+        let sent = self
+            .client
+            .select(&format!("select {}dblink_send_query($1, $2)", self.dblink), Some(1), &[CONNECTION_NAME.into(), sql.into()])?
+            .first()
+            .get_one::<i32>()?;
+        if sent != Some(1) {
+            return Err(Error::RemoteLost("the query could not be sent"));
+        }
+        let next_result = format!("select t.v from {}dblink_get_result($1) as t(v pg_catalog.text)", self.dblink);
+        let mut last = None;
+        loop {
+            self.wait_for_result()?;
+            // one result per statement (a SET's is its status), then an empty one at the end
+            let rows = self.client.select(&next_result, None, &[CONNECTION_NAME.into()])?;
+            if rows.is_empty() {
+                break;
+            }
+            last = rows.first().get_one::<String>()?;
+        }
+        last.ok_or_else(|| Error::RemoteDocument("it returned no value".into()))
+    }
+
+    /// Waits until the next result has arrived, so that `dblink_get_result` will not block,
+    /// answering interrupts meanwhile.
+    fn wait_for_result(&self) -> Result<(), Error> {
+        let is_busy = format!("select {}dblink_is_busy($1)", self.dblink);
+        let mut pause_ms = 1;
+        loop {
+            let busy = self.client.select(&is_busy, Some(1), &[CONNECTION_NAME.into()])?.first().get_one::<i32>()?;
+            if busy != Some(1) {
+                return Ok(());
+            }
+            // SAFETY: a backend's own latch, waited on as any extension does; then the usual
+            // interrupt check, which raises on a cancel or a statement timeout.
+            unsafe {
+                pg_sys::WaitLatch(
+                    pg_sys::MyLatch,
+                    (pg_sys::WL_LATCH_SET | pg_sys::WL_TIMEOUT | pg_sys::WL_EXIT_ON_PM_DEATH) as i32,
+                    pause_ms,
+                    pg_sys::PG_WAIT_EXTENSION,
+                );
+                pg_sys::ResetLatch(pg_sys::MyLatch);
+            }
+            pgrx::check_for_interrupts!();
+            pause_ms = (pause_ms * 2).min(20);
+        }
+    }
 }
 
 /// The remote server's document, checked as untrusted input: its shape, then every field that
@@ -102,18 +209,6 @@ fn dblink_connection(client: &pgrx::spi::SpiClient<'_>, connection: &str, which:
         "Give a libpq connection string (host=... dbname=...) or the name of a foreign server made with \
          CREATE SERVER ... FOREIGN DATA WRAPPER dblink_fdw, whose user mapping can hold the password.",
     ))
-}
-
-/// The one text value that `sql` returns on the remote server.
-fn fetch_one(client: &pgrx::spi::SpiClient<'_>, dblink: &str, connection: &str, sql: &str) -> Result<String, Error> {
-    // connection and query cross as parameters: neither appears in an error's context line
-    let query = format!("select t.v from {dblink}($1, $2) as t(v pg_catalog.text)");
-    let value = client.select(&query, Some(1), &[connection.into(), sql.into()])?.first().get_one::<String>();
-    match value {
-        Ok(Some(value)) => Ok(value),
-        Ok(None) | Err(pgrx::spi::Error::InvalidPosition) => Err(Error::RemoteDocument("it returned no value".into())),
-        Err(e) => Err(e.into()),
-    }
 }
 
 fn shorten(text: &str) -> String {
