@@ -136,6 +136,24 @@ class Tests:
         if definers:
             raise CaseFailure(f"functions that are not plain SECURITY INVOKER: {definers}")
 
+    def a_read_only_transaction(self):
+        """Nothing writes: every function works inside BEGIN READ ONLY."""
+        self.fresh("migra_security_ro", """
+            CREATE EXTENSION migra; CREATE EXTENSION dblink;
+            CREATE SCHEMA a; CREATE SCHEMA b;
+            CREATE TABLE a.t (id int); CREATE TABLE b.t (id bigint PRIMARY KEY);""")
+        here = literal(f"host={self.cluster.host} port={self.cluster.port} dbname=migra_security_ro")
+        out = self.query(f"""
+            BEGIN READ ONLY;
+            SELECT count(*) FROM migra_diff('a', 'b', unsafe => true);
+            SELECT count(*) FROM migra_diff_snapshots(migra_snapshot('{{a}}'), migra_snapshot('{{b}}'), unsafe => true);
+            SELECT count(*) FROM migra_diff_remote(NULL, {here});
+            SELECT migra_snapshot(source => {here}) = migra_snapshot();
+            COMMIT;""", "migra_security_ro")
+        values = out.split()
+        if len(values) != 4 or int(values[0]) < 2 or int(values[1]) < 2 or values[2:] != ["0", "t"]:
+            raise CaseFailure(f"unexpected results in a read-only transaction: {out.split()}")
+
     # --- snapshots ---
 
     def snapshot_cases(self):
@@ -347,6 +365,7 @@ def main():
     tests = Tests(cluster)
     tests.run("the README's drift check gives no rows, then one difference", tests.readme_drift_check)
     tests.run("a role with USAGE only can diff; no SECURITY DEFINER", tests.a_role_with_usage_only_can_diff)
+    tests.run("every function works in a read-only transaction", tests.a_read_only_transaction)
     tests.run("doctored and malformed snapshots are refused", tests.hostile_snapshots)
     tests.run("a 100 MB snapshot", tests.a_100_mb_snapshot)
     tests.run("NULL in every argument", tests.nulls_in_every_argument)
@@ -355,7 +374,7 @@ def main():
     tests.run("names of 63 bytes with every awkward character", tests.names_of_63_bytes)
 
     for database in (CONTROL, PROD, "migra_security_reference", "migra_security_least", "migra_security_snapshots",
-                     "migra_security_nulls", "migra_security_args", "migra_security_conn", "migra_security_names",
+                     "migra_security_nulls", "migra_security_args", "migra_security_ro", "migra_security_conn", "migra_security_names",
                      "migra_security_names2"):
         cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
     cluster.psql("postgres", "DROP ROLE IF EXISTS migra_usage_only; DROP ROLE IF EXISTS auditor", check=False)
