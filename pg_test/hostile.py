@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CaseFailure, Cluster  # noqa: E402
+from run import CaseFailure, Cluster, Tests as Runner, literal, sqlstate  # noqa: E402
 
 CONTROL = "migra_hostile_control"
 DATABASE = "migra_hostile_db"
@@ -258,25 +258,15 @@ def _close(sock):
         pass
 
 
-def literal(text):
-    return "'" + text.replace("'", "''") + "'"
-
-
-def sqlstate(stderr):
-    """The SQLSTATE of the first ERROR in psql's verbose output, or None."""
-    m = re.search(r"ERROR:  ([0-9A-Z]{5}): ", stderr)
-    return m.group(1) if m else None
-
-
 def first_error(stderr):
     m = re.search(r"ERROR:  .*", stderr)
     return m.group(0) if m else stderr.strip()[:200]
 
 
-class Tests:
+class Tests(Runner):
     def __init__(self, cluster, host, port):
+        super().__init__()
         self.cluster, self.host, self.port = cluster, host, port
-        self.passed, self.failed = 0, []
         self.notes = []
 
     def direct(self, database=DATABASE, extra=""):
@@ -291,18 +281,6 @@ class Tests:
 
     def control(self, sql):
         return self.cluster.query(CONTROL, sql)
-
-    def run(self, name, test):
-        try:
-            test()
-            self.passed += 1
-            print(f"ok   {name}", flush=True)
-        except CaseFailure as failure:
-            self.failed.append(name)
-            print(f"FAIL {name}: {failure}", flush=True)
-        except Exception as error:  # a bug in the test itself still ends in the tally
-            self.failed.append(name)
-            print(f"FAIL {name}: {type(error).__name__}: {error}", flush=True)
 
     def expect_error(self, sql, expected, contains=(), what=None):
         """Runs `sql` then `SELECT 'alive'` in one session: the first must fail with `expected`
@@ -689,10 +667,7 @@ def main():
     clean(cluster)
     if tests.notes:
         print("notes: " + "; ".join(tests.notes))
-    if tests.failed:
-        print("failed: " + ", ".join(tests.failed))
-    print(f"{tests.passed} passed, {len(tests.failed)} failed")
-    sys.exit(1 if tests.failed else 0)
+    tests.finish()
 
 
 if __name__ == "__main__":

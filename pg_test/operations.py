@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CaseFailure, Cluster  # noqa: E402
+from run import CaseFailure, Cluster, Tests as Runner, literal  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 REPLICA_DB = "migra_ops_replica"
@@ -43,10 +43,6 @@ CANCEL_AFTER = 0.4        # seconds into the diff
 STOP_WITHIN = 1.0         # seconds from the cancel (or the timeout) to the end of the statement
 MEMORY_LIMIT_MB = 10  # a leak of 12 kB a call over the 900 measured calls would cross it
 QUERY_CANCELED = "57014"
-
-
-def literal(text):
-    return "'" + text.replace("'", "''") + "'"
 
 
 def small_schema_sql(schema, target):
@@ -169,10 +165,10 @@ class Standby:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-class Tests:
+class Tests(Runner):
     def __init__(self, cluster, bindir, workdir, standby_port):
+        super().__init__()
         self.cluster, self.bindir, self.workdir, self.standby_port = cluster, bindir, workdir, standby_port
-        self.passed, self.failed = 0, []
 
     def conninfo(self, cluster, database):
         return f"host={cluster.host} port={cluster.port} dbname={database} user=postgres"
@@ -186,19 +182,6 @@ class Tests:
 
     def drop_database(self, database):
         self.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {database} WITH (FORCE)", check=False)
-
-    def run(self, name, test):
-        try:
-            test()
-            self.passed += 1
-            print(f"ok   {name}", flush=True)
-        except CaseFailure as failure:
-            self.failed.append(name)
-            print(f"FAIL {name}: {failure}", flush=True)
-        except (OSError, ValueError, TypeError, IndexError, subprocess.SubprocessError) as error:
-            # output we could not read, or a tool missing: still a failure, and the next test runs
-            self.failed.append(name)
-            print(f"FAIL {name}: {type(error).__name__}: {error}", flush=True)
 
     # --- 1. streaming replica ---
 
@@ -559,10 +542,7 @@ def main():
             tests.drop_database(database)
         if own_workdir:
             shutil.rmtree(workdir, ignore_errors=True)
-    if tests.failed:
-        print("failed: " + ", ".join(tests.failed))
-    print(f"{tests.passed} passed, {len(tests.failed)} failed")
-    sys.exit(1 if tests.failed else 0)
+    tests.finish()
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CaseFailure, Cluster, normalised_dump  # noqa: E402
+from run import CaseFailure, Cluster, Tests as Runner, literal, normalised_dump  # noqa: E402
 
 CONTROL = "migra_remote_control"
 
@@ -73,14 +73,10 @@ class Server:
         self.cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
 
 
-def literal(text):
-    return "'" + text.replace("'", "''") + "'"
-
-
-class Tests:
+class Tests(Runner):
     def __init__(self, local):
+        super().__init__()
         self.local = local
-        self.passed, self.failed = 0, []
 
     def control(self, sql):
         return self.local.cluster.query(CONTROL, sql)
@@ -126,15 +122,6 @@ class Tests:
             diff = difflib.unified_diff(dumps[1], dumps[0], "target", "source after plan", lineterm="", n=1)
             raise CaseFailure("pg_dump differs:\n" + "\n".join(list(diff)[:30]))
         return plan
-
-    def run(self, name, test):
-        try:
-            test()
-            self.passed += 1
-            print(f"ok   {name}", flush=True)
-        except CaseFailure as failure:
-            self.failed.append(name)
-            print(f"FAIL {name}: {failure}", flush=True)
 
     # --- the tests ---
 
@@ -284,10 +271,7 @@ def main():
         for database in ("migra_remote_a", "migra_remote_b"):
             server.drop_database(database)
     local.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {CONTROL}", check=False)
-    if tests.failed:
-        print("failed: " + ", ".join(tests.failed))
-    print(f"{tests.passed} passed, {len(tests.failed)} failed")
-    sys.exit(1 if tests.failed else 0)
+    tests.finish()
 
 
 if __name__ == "__main__":

@@ -73,6 +73,44 @@ class Cluster:
         return self.run(args, database).stdout
 
 
+def literal(text):
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def sqlstate(stderr):
+    """The SQLSTATE of the first ERROR in psql's verbose output, or None."""
+    match = re.search(r"ERROR:  ([0-9A-Z]{5}): ", stderr)
+    return match.group(1) if match else None
+
+
+class Tests:
+    """Named tests, for the runners against committed databases (remote.py, security.py,
+    hostile.py, operations.py): each prints "ok <name>" or "FAIL <name>: <reason>", and
+    `finish` ends with "N passed, N failed" and the exit status."""
+
+    def __init__(self):
+        self.passed, self.failed = 0, []
+
+    def run(self, name, test):
+        try:
+            test()
+            self.passed += 1
+            print(f"ok   {name}", flush=True)
+        except CaseFailure as failure:
+            self.failed.append(name)
+            print(f"FAIL {name}: {failure}", flush=True)
+        except Exception as error:  # a bug in the test itself, or a tool missing, still ends in the tally
+            self.failed.append(name)
+            print(f"FAIL {name}: {type(error).__name__}: {error}", flush=True)
+
+    def finish(self):
+        if self.failed:
+            print("failed: " + ", ".join(self.failed))
+        print(f"{self.passed} passed, {len(self.failed)} failed")
+        sys.exit(1 if self.failed else 0)
+
+
 def read_back_form(line):
     """`(ARRAY['x'::t, ...])::u[]` as PostgreSQL stores it once that text is run again:
     `ARRAY[('x'::t)::u, ...]` (src/diff/normalize.rs explains). Restoring the target's own dump

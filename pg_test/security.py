@@ -24,36 +24,17 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CaseFailure, Cluster  # noqa: E402
+from run import CaseFailure, Cluster, Tests as Runner, literal, sqlstate  # noqa: E402
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 CONTROL = "migra_security_control"
 PROD = "migra_security_prod"
 
 
-def literal(text):
-    return "'" + text.replace("'", "''") + "'"
-
-
-def sqlstate(stderr):
-    """The SQLSTATE of the first ERROR in psql's verbose output."""
-    match = re.search(r"ERROR:  ([0-9A-Z]{5}):", stderr)
-    return match.group(1) if match else None
-
-
-class Tests:
+class Tests(Runner):
     def __init__(self, cluster):
+        super().__init__()
         self.cluster = cluster
-        self.passed, self.failed = 0, []
-
-    def run(self, name, test):
-        try:
-            test()
-            self.passed += 1
-            print(f"ok   {name}", flush=True)
-        except CaseFailure as failure:
-            self.failed.append(name)
-            print(f"FAIL {name}: {failure}", flush=True)
 
     def fresh(self, database, sql=""):
         self.cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
@@ -378,10 +359,7 @@ def main():
                      "migra_security_names2"):
         cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
     cluster.psql("postgres", "DROP ROLE IF EXISTS migra_usage_only; DROP ROLE IF EXISTS auditor", check=False)
-    if tests.failed:
-        print("failed: " + ", ".join(tests.failed))
-    print(f"{tests.passed} passed, {len(tests.failed)} failed")
-    sys.exit(1 if tests.failed else 0)
+    tests.finish()
 
 
 if __name__ == "__main__":
