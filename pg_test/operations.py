@@ -19,6 +19,7 @@ import argparse
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -383,6 +384,23 @@ class Tests(Runner):
 
     # --- 3. memory ---
 
+    def timing_reports_the_stages(self):
+        """`SET migra.timing = on`: every call ends with an INFO giving each stage's milliseconds."""
+        self.fresh_database(MEMORY_DB, small_schema_sql("small_a", False) + small_schema_sql("small_b", True))
+        done = self.cluster.psql(MEMORY_DB, """
+            SET client_min_messages = warning;
+            SELECT count(*) FROM migra_diff('small_a', 'small_b', unsafe => true);
+            SET migra.timing = on;
+            SELECT count(*) FROM migra_diff('small_a', 'small_b', unsafe => true);
+            SELECT length(migra_snapshot('{small_a}')::text) > 0;""")
+        infos = re.findall(r"INFO:  migra timing of (\w+): (.*)", done.stderr)
+        if [name for name, _ in infos] != ["migra_diff", "migra_snapshot"]:
+            raise CaseFailure(f"expected one INFO per call once the setting is on, got: {done.stderr.strip()[:400]}")
+        stages = re.findall(r"(\w+) [0-9.]+ ms", infos[0][1])
+        if stages != ["query", "decode", "diff", "order", "rows"]:
+            raise CaseFailure(f"unexpected stages: {infos[0][1]}")
+        note(f"migra_diff of 10 tables: {infos[0][1]}")
+
     def memory(self):
         self.fresh_database(MEMORY_DB, small_schema_sql("a", False) + small_schema_sql("b", True) + DIFF_MANY_FUNCTION)
         try:
@@ -537,6 +555,7 @@ def main():
         tests.run("streaming replica diffs like its primary", tests.streaming_replica)
         tests.run("a diff stops within a second of a cancel or a timeout", tests.cancellation)
         tests.run("1,000 diffs in one session keep its memory", tests.memory)
+        tests.run("SET migra.timing = on reports each stage", tests.timing_reports_the_stages)
     finally:
         for database in DATABASES:
             tests.drop_database(database)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the SQL for scripts/bench.sh: schemas bench_a and bench_b with N tables each.
+"""Writes the SQL of plain schemas bench_a and bench_b with N tables each (pg_test/operations.py
+loads it for its cancellation test; the benchmark uses scripts/realistic_schema.py).
 
     python3 scripts/bench_schema.py N > bench_N.sql
 

@@ -3,7 +3,8 @@
 # cluster belongs to the unprivileged `postgres` user; it listens on a unix socket in its own
 # directory only, so it clashes with no other server. Source after scripts/setup.sh.
 
-# cluster_start DIR: initdb (once) and start; sets CLUSTER_HOST and CLUSTER_PORT.
+# cluster_start DIR: initdb (once) and start; sets CLUSTER_HOST and CLUSTER_PORT. CLUSTER_OPTIONS adds
+# server options (`-c name=value ...`).
 cluster_start() {
   local dir=$1
   CLUSTER_HOST=$dir
@@ -16,7 +17,7 @@ cluster_start() {
   fi
   cluster_stop "$dir"
   sudo -u postgres "$PG_BIN/pg_ctl" -w -D "$dir/data" -l "$dir/server.log" \
-    -o "-p $CLUSTER_PORT -k $dir -c listen_addresses='' -c fsync=off -c full_page_writes=off" start >/dev/null \
+    -o "-p $CLUSTER_PORT -k $dir -c listen_addresses='' -c fsync=off -c full_page_writes=off ${CLUSTER_OPTIONS:-}" start >/dev/null \
     || { cat "$dir/server.log" >&2; return 1; }
   export CLUSTER_HOST CLUSTER_PORT
 }

@@ -73,6 +73,10 @@ say "operations: a streaming replica, cancellation, statement_timeout, memory ov
 python3 pg_test/operations.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
   | tee "$WORK/operations.log" || status=1
 
+say "linearity: the catalog query's work at 4 times the size (pg_test/linearity.py)"
+python3 pg_test/linearity.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
+  | tee "$WORK/linearity.log" || status=1
+
 say "migra's own fixtures (../shared/conformance/migra)"
 python3 pg_test/conformance.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
   | tee "$WORK/conformance.log" || status=1
@@ -98,6 +102,7 @@ read -r conf_passed conf_failed < <(counts "$WORK/conformance.log")
 read -r security_passed security_failed < <(counts "$WORK/security.log")
 read -r hostile_passed hostile_failed < <(counts "$WORK/hostile.log")
 read -r ops_passed ops_failed < <(counts "$WORK/operations.log")
+read -r lin_passed lin_failed < <(counts "$WORK/linearity.log")
 
 echo
 echo "rust: $rust_passed passed, $rust_failed failed"
@@ -107,10 +112,11 @@ echo "remote: $remote_passed passed, $remote_failed failed"
 echo "security: $security_passed passed, $security_failed failed"
 echo "hostile servers: $hostile_passed passed, $hostile_failed failed"
 echo "operations: $ops_passed passed, $ops_failed failed"
+echo "linearity: $lin_passed passed, $lin_failed failed"
 grep '^migra conformance:' "$WORK/conformance.log" || true
 echo "conformance: $conf_passed passed, $conf_failed failed"
-total_passed=$((rust_passed + cases_passed + fuzz_passed + remote_passed + conf_passed + security_passed + hostile_passed + ops_passed))
-total_failed=$((rust_failed + cases_failed + fuzz_failed + remote_failed + conf_failed + security_failed + hostile_failed + ops_failed))
+total_passed=$((rust_passed + cases_passed + fuzz_passed + remote_passed + conf_passed + security_passed + hostile_passed + ops_passed + lin_passed))
+total_failed=$((rust_failed + cases_failed + fuzz_failed + remote_failed + conf_failed + security_failed + hostile_failed + ops_failed + lin_failed))
 echo "total: $total_passed passed, $total_failed failed"
 [ "$total_failed" = 0 ] || status=1
 exit $status

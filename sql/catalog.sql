@@ -61,8 +61,10 @@ tbl as materialized (
   select c.* from rel c where c.is_plain_table
 ),
 -- Sequence options in one place, for free sequences and identity columns alike. Not
--- materialized: a lookup by seqrelid becomes an index scan.
-seqopt as (
+-- materialized, and said so: a CTE referenced twice is materialized by default, and then each
+-- identity column's lookup scanned all of it (10,000 identity columns: 51 s instead of 8.5 s);
+-- inlined, a lookup by seqrelid becomes an index scan.
+seqopt as not materialized (
   select s.seqrelid,
          pg_catalog.json_build_object(
            'name', sc.relname,
@@ -374,20 +376,12 @@ schema_docs as (
   select ns.nspname, pg_catalog.json_build_object(
     'name', ns.nspname,
     'privileges', g.doc,
-    'tables', coalesce((select pg_catalog.json_agg(d.doc order by d.relname) from table_docs d
-                        where d.relnamespace operator(pg_catalog.=) ns.oid), '[]'),
-    'constraints', coalesce((select pg_catalog.json_agg(d.doc order by d.relname, d.conname) from constraint_docs d
-                             where d.relnamespace operator(pg_catalog.=) ns.oid), '[]'),
-    'indexes', coalesce((select pg_catalog.json_agg(d.doc order by d.relname) from index_docs d
-                         where d.relnamespace operator(pg_catalog.=) ns.oid), '[]'),
-    'sequences', coalesce((select pg_catalog.json_agg(d.doc order by d.relname) from sequence_docs d
-                           where d.relnamespace operator(pg_catalog.=) ns.oid), '[]'),
-    'routines', coalesce((select pg_catalog.json_agg(pg_catalog.json_build_object(
-                                   'signature', d.signature, 'privileges', d.privileges) order by d.signature)
-                          from routine_docs d where d.pronamespace operator(pg_catalog.=) ns.oid), '[]'),
-    'ignored', coalesce((select pg_catalog.json_agg(pg_catalog.json_build_object('kind', o.kind, 'name', o.name)
-                                                     order by o.kind, o.name)
-                         from ignored o where o.nsoid operator(pg_catalog.=) ns.oid), '[]')) as doc
+    'tables', coalesce(t.docs, '[]'),
+    'constraints', coalesce(k.docs, '[]'),
+    'indexes', coalesce(i.docs, '[]'),
+    'sequences', coalesce(s.docs, '[]'),
+    'routines', coalesce(r.docs, '[]'),
+    'ignored', coalesce(ig.docs, '[]')) as doc
   from ns
   cross join lateral (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
@@ -398,6 +392,22 @@ schema_docs as (
                  acl.privilege_type as privilege, acl.is_grantable as grantable
           from pg_catalog.aclexplode(coalesce(ns.nspacl, pg_catalog.acldefault('n', ns.nspowner))) acl
           where acl.grantee operator(pg_catalog.<>) ns.nspowner) x) g
+  -- each kind aggregated once, grouped by schema, and joined to its schema: a lookup per schema
+  -- would scan the kind's whole CTE once for every schema read
+  left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname) as docs
+             from table_docs d group by d.relnamespace) t on t.relnamespace operator(pg_catalog.=) ns.oid
+  left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname, d.conname) as docs
+             from constraint_docs d group by d.relnamespace) k on k.relnamespace operator(pg_catalog.=) ns.oid
+  left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname) as docs
+             from index_docs d group by d.relnamespace) i on i.relnamespace operator(pg_catalog.=) ns.oid
+  left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname) as docs
+             from sequence_docs d group by d.relnamespace) s on s.relnamespace operator(pg_catalog.=) ns.oid
+  left join (select d.pronamespace, pg_catalog.json_agg(pg_catalog.json_build_object(
+                      'signature', d.signature, 'privileges', d.privileges) order by d.signature) as docs
+             from routine_docs d group by d.pronamespace) r on r.pronamespace operator(pg_catalog.=) ns.oid
+  left join (select o.nsoid, pg_catalog.json_agg(pg_catalog.json_build_object('kind', o.kind, 'name', o.name)
+                                                  order by o.kind, o.name) as docs
+             from ignored o group by o.nsoid) ig on ig.nsoid operator(pg_catalog.=) ns.oid
 )
 select pg_catalog.json_build_object(
   'server_version_num', pg_catalog.current_setting('server_version_num')::pg_catalog.int4,

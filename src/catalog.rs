@@ -154,7 +154,7 @@ impl PreparedCatalogQuery {
         }
         // SAFETY: the plan takes two text[] arguments; values and nulls live across the call;
         // the tuple table is read before anything else runs through SPI, and its text is copied.
-        let document = unsafe {
+        let document = crate::timing::measure("query", || unsafe {
             let status = pg_sys::SPI_execute_snapshot(
                 self.plan,
                 values.as_mut_ptr(),
@@ -176,9 +176,9 @@ impl PreparedCatalogQuery {
             let text = CStr::from_ptr(value).to_string_lossy().into_owned();
             pg_sys::pfree(value.cast());
             pg_sys::SPI_freetuptable(table);
-            text
-        };
-        Ok(serde_json::from_str(&document)?)
+            Ok::<String, Error>(text)
+        })?;
+        Ok(crate::timing::measure("decode", || serde_json::from_str(&document))?)
     }
 }
 

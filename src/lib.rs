@@ -12,7 +12,13 @@ mod error;
 mod model;
 mod plan;
 mod remote;
+mod timing;
 mod untrusted;
+
+#[pgrx::pg_guard]
+pub extern "C-unwind" fn _PG_init() {
+    timing::define_setting();
+}
 
 /// Required by `cargo pgrx test` at the crate root.
 #[cfg(test)]

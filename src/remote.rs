@@ -45,7 +45,7 @@ pub fn read_database(
             array_literal(schemas.as_deref()),
             array_literal(excluded.as_deref()),
         );
-        let document = remote.fetch_one(&remote_sql)?;
+        let document = crate::timing::measure("query", || remote.fetch_one(&remote_sql))?;
         remote.close()?;
         Ok(document)
     })?;
@@ -164,8 +164,9 @@ fn decode(document: &str) -> Result<Database, Error> {
     if document.contains("\\u0000") {
         return Err(Error::RemoteDocument("it holds a NUL character".into()));
     }
-    let database: Database = serde_json::from_str(document).map_err(|e| Error::RemoteDocument(e.to_string()))?;
-    untrusted::check(&database, Origin::RemoteServer)?;
+    let database: Database = crate::timing::measure("decode", || serde_json::from_str(document))
+        .map_err(|e| Error::RemoteDocument(e.to_string()))?;
+    crate::timing::measure("checks", || untrusted::check(&database, Origin::RemoteServer))?;
     database.schemas.iter().try_for_each(crate::model::Schema::check_definitions)?;
     Ok(database)
 }

@@ -50,13 +50,17 @@ fn migra_diff_remote(
 > {
     const F: &str = "migra_diff_remote";
     let allow_data_loss = required(allow_data_loss, "unsafe", F)?;
+    crate::timing::start();
     let options = options(F, with_privileges, ignore_extension_versions, create_extensions_only)?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
     let mut from = read(source, "source", schemas.clone(), exclude_schemas.clone())?;
     let mut to = read(target, "target", schemas, exclude_schemas)?;
     from.leave_out_extensions(&exclude_extensions);
     to.leave_out_extensions(&exclude_extensions);
-    Ok(TableIterator::new(rows(plan_databases(&from, &to, options, allow_data_loss)?)))
+    let steps = plan_databases(&from, &to, options, allow_data_loss)?;
+    let rows = crate::timing::measure("rows", || rows(steps));
+    crate::timing::report(F);
+    Ok(TableIterator::new(rows))
 }
 
 /// A database: this one when `source` is NULL, else the one that a connection string or a
@@ -89,7 +93,8 @@ pub(super) fn options(
 pub(super) fn plan_databases(from: &Database, to: &Database, options: Options, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
     warn_about_ignored(&from.schemas);
     warn_about_ignored(&to.schemas);
-    let steps = plan::build(diff::databases(from, to, options)?, catalog::DATABASE_SEARCH_PATH)?;
+    let changes = crate::timing::measure("diff", || diff::databases(from, to, options))?;
+    let steps = crate::timing::measure("order", || plan::build(changes, catalog::DATABASE_SEARCH_PATH))?;
     safe_plan(steps, allow_data_loss)
 }
 

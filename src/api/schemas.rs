@@ -33,8 +33,11 @@ fn migra_diff(
     >,
     ErrorReport,
 > {
+    crate::timing::start();
     let steps = plan_schemas("migra_diff", source_schema, target_schema, allow_data_loss)?;
-    Ok(TableIterator::new(rows(steps)))
+    let rows = crate::timing::measure("rows", || rows(steps));
+    crate::timing::report("migra_diff");
+    Ok(TableIterator::new(rows))
 }
 
 /// The same plan as one script, for `\o file` or `psql -At`; empty when there is nothing to do.
@@ -49,8 +52,11 @@ fn migra_diff_sql(
     target_schema: Option<&str>,
     allow_data_loss: Option<bool>,
 ) -> Result<String, ErrorReport> {
+    crate::timing::start();
     let steps = plan_schemas("migra_diff_sql", source_schema, target_schema, allow_data_loss)?;
-    Ok(plan::script(&steps))
+    let script = crate::timing::measure("rows", || plan::script(&steps));
+    crate::timing::report("migra_diff_sql");
+    Ok(script)
 }
 
 fn plan_schemas(
@@ -65,7 +71,8 @@ fn plan_schemas(
 
     let schemas = catalog::read_schemas(&[source, target])?;
     warn_about_ignored(&schemas);
-    let steps = plan::build(diff::schemas(&schemas[0], &schemas[1])?, &catalog::search_path_for(source))?;
+    let changes = crate::timing::measure("diff", || diff::schemas(&schemas[0], &schemas[1]))?;
+    let steps = crate::timing::measure("order", || plan::build(changes, &catalog::search_path_for(source)))?;
     safe_plan(steps, allow_data_loss)
 }
 

@@ -20,8 +20,11 @@ VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_snapshot_wrapper';
 "#)]
 fn migra_snapshot(schemas: Option<Vec<String>>, source: Option<&str>) -> Result<JsonB, ErrorReport> {
+    crate::timing::start();
     let database = read(source, "source", schemas, None)?;
-    Ok(JsonB(Snapshot::of(database).to_json()?))
+    let snapshot = crate::timing::measure("rows", || Snapshot::of(database).to_json())?;
+    crate::timing::report("migra_snapshot");
+    Ok(JsonB(snapshot))
 }
 
 /// The statements that make the database of snapshot `source` look like that of `target`.
@@ -67,6 +70,7 @@ fn migra_diff_snapshots(
     let source = required(source, "source", F)?;
     let target = required(target, "target", F)?;
     let allow_data_loss = required(allow_data_loss, "unsafe", F)?;
+    crate::timing::start();
     let options = options(F, with_privileges, ignore_extension_versions, create_extensions_only)?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
     if let Some(names) = &schemas {
@@ -79,7 +83,9 @@ fn migra_diff_snapshots(
         database.leave_out_extensions(&exclude_extensions);
     }
     let steps = plan_databases(&from, &to, options, allow_data_loss).map_err(ErrorReport::from)?;
-    Ok(TableIterator::new(rows(steps)))
+    let rows = crate::timing::measure("rows", || rows(steps));
+    crate::timing::report(F);
+    Ok(TableIterator::new(rows))
 }
 
 /// The text of a jsonb argument, as `jsonb_out` prints it.

@@ -79,8 +79,9 @@ impl Snapshot {
             found.truncate(40);
             return Err(Error::SnapshotFormat { found, expected: Self::FORMAT });
         }
-        let snapshot: Snapshot = serde_json::from_str(document).map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
-        crate::untrusted::check(&snapshot.database, crate::untrusted::Origin::Snapshot)?;
+        let snapshot: Snapshot = crate::timing::measure("decode", || serde_json::from_str(document))
+            .map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
+        crate::timing::measure("checks", || crate::untrusted::check(&snapshot.database, crate::untrusted::Origin::Snapshot))?;
         snapshot.database.schemas.iter().try_for_each(Schema::check_definitions)?;
         Ok(snapshot)
     }

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""A guard that fails when the catalog query stops growing linearly with the schema, so that the
+next object kind cannot quietly make it quadratic again.
+
+It counts work, not time: the catalog query (sql/catalog.sql, or --catalog FILE) runs under
+EXPLAIN (ANALYZE, FORMAT JSON), and its work is the number of rows every plan node handled,
+returned or filtered out, times the node's loops. A CTE scanned once per object (what made
+10,000 identity columns take 51 s) shows up as loops times rows. The count does not depend on
+how busy the machine is.
+
+Two comparisons, on realistic schemas (scripts/realistic_schema.py):
+- one schema of 2,000 tables against one of 500, read as `migra_diff` reads them;
+- 160 schemas of 5 tables against 40 of them, read as whole databases.
+Each size is read in a database of its own, analyzed, so that the catalogs grow with what is
+read and the planner sees their real sizes. Linear growth gives about 4 times the work; the guard fails above LIMIT (6). Times are printed
+alongside, for information.
+
+Each test prints "ok <name>" or "FAIL <name>: <reason>"; the last line is "N passed, N failed".
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import CaseFailure, Cluster, Tests, literal  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LIMIT = 6.0
+
+
+def node_work(node):
+    """Rows a plan node and its children handled, times their loops."""
+    loops = node.get("Actual Loops", 1)
+    rows = node.get("Actual Rows", 0)
+    for removed in ("Rows Removed by Filter", "Rows Removed by Join Filter", "Rows Removed by Index Recheck"):
+        rows += node.get(removed, 0)
+    return rows * loops + sum(node_work(child) for child in node.get("Plans", []))
+
+
+class Guard(Tests):
+    def __init__(self, cluster, catalog_sql):
+        super().__init__()
+        self.cluster, self.catalog_sql = cluster, catalog_sql
+
+    def database(self, name, schemas):
+        """A database of its own holding `schemas` [(name, tables)], analyzed: its catalogs grow
+        with what is read, and the planner sees their real sizes, as on a user's server."""
+        self.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {name}")
+        self.cluster.psql("postgres", f"CREATE DATABASE {name}")
+        for schema, tables in schemas:
+            sql = subprocess.run([sys.executable, str(ROOT / "scripts/realistic_schema.py"), str(tables), schema],
+                                 capture_output=True, text=True, check=True).stdout
+            self.cluster.psql(name, sql)
+        self.cluster.psql(name, "ANALYZE")
+        return name
+
+    def work(self, database, search_path, schemas):
+        """(work, milliseconds) of one run of the catalog query, after a warm-up run."""
+        array = "ARRAY[" + ", ".join(literal(s) for s in schemas) + "]::text[]"
+        script = f"""
+            SET jit = off; SET search_path = {search_path};
+            PREPARE catalog(text[], text[]) AS {self.catalog_sql};
+            EXECUTE catalog({array}, NULL) \\g /dev/null
+            EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE catalog({array}, NULL);"""
+        plan = json.loads(self.cluster.query(database, script))[0]
+        self.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {database}")
+        return node_work(plan["Plan"]), plan["Execution Time"]
+
+    def compare(self, small, large, what):
+        (w1, t1), (w2, t2) = small, large
+        ratio = w2 / w1
+        print(f"     ({what}: work {w1:,} -> {w2:,} rows handled, {ratio:.2f}x; time {t1:.0f} -> {t2:.0f} ms, {t2 / t1:.2f}x)")
+        if ratio > LIMIT:
+            raise CaseFailure(f"4 times the size took {ratio:.1f} times the work (limit {LIMIT}): the catalog query is no longer linear")
+
+    def one_schema(self):
+        small = self.work(self.database("migra_linearity_500", [("app", 500)]), 'pg_catalog, "app"', ["app"])
+        large = self.work(self.database("migra_linearity_2000", [("app", 2000)]), 'pg_catalog, "app"', ["app"])
+        self.compare(small, large, "one schema, 500 -> 2,000 tables")
+
+    def many_schemas(self):
+        # many small schemas, so that anything done once per schema over every object shows
+        def names(count):
+            return [f"s{k:03d}" for k in range(count)]
+        small = self.work(self.database("migra_linearity_40", [(n, 5) for n in names(40)]), "pg_catalog", names(40))
+        large = self.work(self.database("migra_linearity_160", [(n, 5) for n in names(160)]), "pg_catalog", names(160))
+        self.compare(small, large, "whole database, 40 -> 160 schemas of 5 tables")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", required=True)
+    parser.add_argument("--port", required=True)
+    parser.add_argument("--bindir", default="")
+    parser.add_argument("--catalog", default=str(ROOT / "sql/catalog.sql"), help="the catalog query to measure")
+    args = parser.parse_args()
+
+    cluster = Cluster(args.host, args.port, args.bindir)
+    guard = Guard(cluster, Path(args.catalog).read_text())
+    guard.run("the catalog query of one schema grows linearly", guard.one_schema)
+    guard.run("the catalog query of a whole database grows linearly with its schemas", guard.many_schemas)
+    guard.finish()
+
+
+if __name__ == "__main__":
+    main()

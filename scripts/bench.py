@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""The benchmark's measurements (scripts/bench.sh sets up the cluster and calls this).
+
+For each size N it loads a realistic schema of N tables (scripts/realistic_schema.py) as
+`app_a` and the same schema with about 1% changed as `app_b` into database bench_N, copies
+the database (CREATE DATABASE ... TEMPLATE) and renames the copy's `app_b` to `app_a` (and its
+`app_a` to `app_base`), so that the two databases' `app_a` differ as the two schemas do. Then, all in one run so that the ratios hold on a
+noisy machine, the median of several runs, each in a new session (cold catalog caches, as
+for pg_dump and for a scheduled job), of:
+
+- `migra_diff('app_a', 'app_b')`, with the time of each stage (`SET migra.timing = on`):
+  query (the catalog query), decode (json to model), diff, order, rows;
+- `migra_diff('app_a', 'app_a')`, the identical pair;
+- `migra_diff_remote` of the two databases over the cluster's unix socket, `schemas => '{app_a}'`;
+- `migra_snapshot('{app_a}')`;
+- `pg_dump --schema-only -n app_a` of one side (the time of the whole command);
+and, once, the backend's peak private memory during one diff (from /proc/self/status, read
+through pg_read_file before and after, in a new session) and the number of statements.
+Prints one table; asserts nothing.
+"""
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Server:
+    def __init__(self, host, port, bindir):
+        self.host, self.port, self.bindir = host, str(port), bindir
+        self.env = dict(os.environ, PGHOST=host, PGPORT=self.port, PGUSER="postgres")
+        self.env.pop("PGOPTIONS", None)
+
+    def psql(self, database, sql, quiet=True):
+        args = [os.path.join(self.bindir, "psql"), "-X", "-v", "ON_ERROR_STOP=1", "-At", "-d", database]
+        if quiet:
+            args.append("-q")
+        done = subprocess.run(args, input=sql, env=self.env, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"bench.py: psql failed: {done.stderr.strip()[:2000]}")
+        return done
+
+    def load(self, database, sql):
+        self.psql(database, sql)
+
+    def conninfo(self, database):
+        return f"host={self.host} port={self.port} dbname={database} user=postgres"
+
+
+def median_ms(server, database, statement, runs, settings=""):
+    """Runs `statement` once to warm the operating system's caches, then `runs` times, each in a
+    new session, as a scheduled job would: PostgreSQL's own catalog caches start empty, as they
+    do for pg_dump. psql's \\timing gives each run's time, without the connection's.
+    Returns (median ms, the timed runs' INFO lines)."""
+    times, infos = [], []
+    for run in range(runs + 1):
+        done = server.psql(database, f"{settings}\n\\timing on\n{statement}", quiet=False)
+        found = re.findall(r"^Time: ([0-9.]+) ms", done.stdout, re.M)
+        if len(found) != 1:
+            sys.exit(f"bench.py: expected one timing, got {len(found)}: {done.stdout[-500:]}")
+        if run > 0:
+            times.append(float(found[0]))
+            infos += re.findall(r"^INFO:  migra timing of \w+: (.*)$", done.stderr, re.M)
+    return statistics.median(times), infos
+
+
+def stage_medians(infos):
+    """Median milliseconds of each stage over the INFO lines of the timed runs."""
+    stages = {}
+    for line in infos:
+        for name, ms in re.findall(r"(\w+) ([0-9.]+) ms", line):
+            stages.setdefault(name, []).append(float(ms))
+    return {name: statistics.median(values) for name, values in stages.items()}
+
+
+def peak_memory_mb(server, database, statement):
+    """Growth of the backend's peak private memory over one call, in a new session: the peak
+    resident set (VmHWM) less the shared memory and files it has mapped (shared buffers that
+    the catalog reads touch are not the diff's), against the same measure before the call."""
+    status = "SELECT pg_read_file('/proc/self/status');"
+    out = server.psql(database, f"{status}\n{statement}\n{status}").stdout
+
+    def fields(text):
+        return {k: int(v) for k, v in re.findall(r"^(VmHWM|VmRSS|RssShmem|RssFile):\s+([0-9]+) kB", text, re.M)}
+    parts = out.split("Name:")
+    before, after = fields(parts[1]), fields(parts[2])
+    private_before = before["VmRSS"] - before["RssShmem"] - before["RssFile"]
+    private_peak = after["VmHWM"] - after["RssShmem"] - after["RssFile"]
+    return (private_peak - private_before) / 1024
+
+
+def prepare(server, n, seed):
+    """bench_N with schemas app_a and app_b, and bench_N_copy whose app_a is bench_N's app_b.
+    Kept between runs: a database whose load finished (it has the migra extension, made last)
+    is used as it is."""
+    database = f"bench_{n}"
+
+    def exists(name, sql="SELECT 1"):
+        found = server.psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{name}'").stdout.strip()
+        return bool(found) and bool(server.psql(name, sql).stdout.strip())
+
+    if not exists(database, "SELECT 1 FROM pg_extension WHERE extname = 'migra'"):
+        started = time.monotonic()
+        server.psql("postgres", f"DROP DATABASE IF EXISTS {database}_copy; DROP DATABASE IF EXISTS {database}; "
+                                f"CREATE DATABASE {database}")
+        for schema, changed in (("app_a", []), ("app_b", ["--changed"])):
+            sql = subprocess.run([sys.executable, str(ROOT / "scripts/realistic_schema.py"), str(n), schema,
+                                  "--seed", str(seed)] + changed, capture_output=True, text=True, check=True).stdout
+            server.load(database, sql)
+        server.psql(database, "CREATE EXTENSION dblink; ANALYZE; CREATE EXTENSION migra;")
+        print(f"  (loaded {n:,} tables twice in {time.monotonic() - started:.0f} s)", file=sys.stderr, flush=True)
+    if not exists(f"{database}_copy", "SELECT 1 FROM pg_namespace WHERE nspname = 'app_base'"):
+        server.psql("postgres", f"DROP DATABASE IF EXISTS {database}_copy; CREATE DATABASE {database}_copy TEMPLATE {database}")
+        # renamed, not dropped: dropping 10,000 tables in one transaction needs more locks than a
+        # server has by default
+        server.psql(f"{database}_copy", "ALTER SCHEMA app_a RENAME TO app_base; ALTER SCHEMA app_b RENAME TO app_a;")
+    return database
+
+
+def measure(server, n, runs, seed):
+    database = prepare(server, n, seed)
+    counts = server.psql(database, """
+        SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+                WHERE s.nspname = 'app_a' AND c.relkind = 'r'),
+               (SELECT count(*) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+                WHERE s.nspname = 'app_a' AND c.relkind = 'v'),
+               (SELECT count(*) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+                WHERE s.nspname = 'app_a' AND c.relkind = 'i'),
+               (SELECT count(*) FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace WHERE s.nspname = 'app_a'),
+               (SELECT count(*) FROM migra_diff('app_a', 'app_b', unsafe => true))""").stdout.strip().split("|")
+    timing = "SET migra.timing = on; SET client_min_messages = warning;"
+    diff, infos = median_ms(server, database, "SELECT count(*) FROM migra_diff('app_a', 'app_b', unsafe => true);", runs, timing)
+    same, _ = median_ms(server, database, "SELECT count(*) FROM migra_diff('app_a', 'app_a', unsafe => true);", runs, timing)
+    a, b = server.conninfo(database), server.conninfo(f"{database}_copy")
+    remote, _ = median_ms(server, database,
+                          f"SELECT count(*) FROM migra_diff_remote('{a}', '{b}', schemas => '{{app_a}}', unsafe => true);", runs)
+    snapshot, _ = median_ms(server, database, "SELECT length(migra_snapshot('{app_a}')::text);", runs)
+    dumps = []
+    for _ in range(runs):
+        started = time.monotonic()
+        subprocess.run([os.path.join(server.bindir, "pg_dump"), "--schema-only", "-n", "app_a", database],
+                       env=server.env, check=True, capture_output=True)
+        dumps.append((time.monotonic() - started) * 1000)
+    memory = peak_memory_mb(server, database, "SELECT count(*) FROM migra_diff('app_a', 'app_b', unsafe => true);")
+    return {
+        "n": n, "tables": int(counts[0]), "views": int(counts[1]), "indexes": int(counts[2]),
+        "functions": int(counts[3]), "statements": int(counts[4]), "diff": diff, "same": same, "remote": remote,
+        "snapshot": snapshot, "pg_dump": statistics.median(dumps), "memory": memory, "stages": stage_medians(infos),
+    }
+
+
+def ms(value):
+    return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.0f} ms"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", required=True)
+    parser.add_argument("--port", required=True)
+    parser.add_argument("--bindir", required=True)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    server = Server(args.host, args.port, args.bindir)
+
+    results = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        print(f"== {n:,} tables", file=sys.stderr, flush=True)
+        results.append(measure(server, n, args.runs if n < 10000 else max(3, args.runs - 2), args.seed))
+
+    print("| tables | views | indexes | functions | statements | `migra_diff` | identical pair | "
+          "`migra_diff_remote` | `migra_snapshot` | `pg_dump -s` one side | diff / pg_dump | peak private memory of a diff |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r['tables']:,} | {r['views']:,} | {r['indexes']:,} | {r['functions']:,} | {r['statements']:,} | "
+              f"{ms(r['diff'])} | {ms(r['same'])} | {ms(r['remote'])} | {ms(r['snapshot'])} | {ms(r['pg_dump'])} | "
+              f"{r['diff'] / r['pg_dump']:.2f}× | {r['memory']:.0f} MB |")
+    print()
+    print("Stages of `migra_diff` (medians, ms): " + "; ".join(
+        f"{r['n']:,} tables: " + ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items()) for r in results))
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        print(f"Growth from {first['n']:,} to {last['n']:,} tables ({last['n'] / first['n']:.0f}× the size): "
+              f"migra_diff {last['diff'] / first['diff']:.1f}×, pg_dump {last['pg_dump'] / first['pg_dump']:.1f}×")
+
+
+if __name__ == "__main__":
+    main()
