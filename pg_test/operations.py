@@ -393,7 +393,7 @@ class Tests(Runner):
             SET migra.timing = on;
             SELECT count(*) FROM migra_diff('small_a', 'small_b', unsafe => true);
             SELECT length(migra_snapshot('{small_a}')::text) > 0;""")
-        infos = re.findall(r"INFO:  migra timing of (\w+): (.*)", done.stderr)
+        infos = re.findall(r"INFO:  (?:[0-9A-Z]{5}: )?migra timing of (\w+): (.*)", done.stderr)
         if [name for name, _ in infos] != ["migra_diff", "migra_snapshot"]:
             raise CaseFailure(f"expected one INFO per call once the setting is on, got: {done.stderr.strip()[:400]}")
         stages = re.findall(r"(\w+) [0-9.]+ ms", infos[0][1])

@@ -66,7 +66,7 @@ def median_ms(server, database, statement, runs, settings=""):
             sys.exit(f"bench.py: expected one timing, got {len(found)}: {done.stdout[-500:]}")
         if run > 0:
             times.append(float(found[0]))
-            infos += re.findall(r"^INFO:  migra timing of \w+: (.*)$", done.stderr, re.M)
+            infos += re.findall(r"^INFO:  (?:[0-9A-Z]{5}: )?migra timing of \w+: (.*)$", done.stderr, re.M)
     return statistics.median(times), infos
 
 
