@@ -67,7 +67,16 @@ pub fn read_database(schemas: Option<Vec<String>>, excluded: Option<Vec<String>>
     if let Some(names) = &schemas {
         names.iter().try_for_each(|n| refuse_system_schema(n))?;
     }
-    let database = with_pinned_settings(|_| PreparedCatalogQuery::new()?.run(schemas, excluded))?;
+    with_pinned_settings(|client| read_database_in(client, schemas, excluded))
+}
+
+/// `read_database` for a caller that has pinned the settings already (`with_pinned_settings`).
+pub fn read_database_in(
+    _pinned: &pgrx::spi::SpiClient<'_>,
+    schemas: Option<Vec<String>>,
+    excluded: Option<Vec<String>>,
+) -> Result<Database, Error> {
+    let database = PreparedCatalogQuery::new()?.run(schemas, excluded)?;
     database.schemas.iter().try_for_each(Schema::check_definitions)?;
     Ok(database)
 }

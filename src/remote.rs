@@ -1,12 +1,12 @@
-//! Reads another database through the `dblink` contrib extension. Nothing is installed on the
+//! Reads other databases through the `dblink` contrib extension. Nothing is installed on the
 //! remote side: it runs the same catalog query as a local read.
 //!
-//! Each read is one `dblink(connstr, sql)` call, so dblink opens and closes its own connection and
-//! none can be left open by an error. The query text is sent as
-//! `SET ...; PREPARE ...; EXECUTE ...` in one string: one statement on the remote, so
-//! one snapshot, and the schema lists cross as literals, never spliced into the query itself.
-//! dblink's rules stay in force (a non-superuser must connect with a password), and nothing here
-//! puts the connection string into a message.
+//! Each remote side is read over one named dblink connection, driven asynchronously: the query
+//! text `SET ...; PREPARE ...; EXECUTE ...` is one string, so the catalog query is one statement
+//! on the remote, under one snapshot, and the schema lists cross as literals, never spliced into
+//! the query itself. Both sides' queries are sent before either is waited for, and a local side
+//! is read meanwhile, so the two reads overlap. dblink's rules stay in force (a non-superuser
+//! must connect with a password), and nothing here puts a connection string into a message.
 
 use pgrx::pg_sys;
 
@@ -19,86 +19,157 @@ use crate::untrusted::{self, Origin};
 /// Seconds to wait for a remote server before giving up, unless the connection string says.
 pub const CONNECT_TIMEOUT_SECONDS: u32 = 10;
 
-/// Reads the named schemas (all user schemas when `None`), less the excluded, of the database
-/// that `connection` reaches: the name of a foreign server (whose user mapping holds the
-/// password), or a libpq connection string. `which` names the argument in errors.
+/// One side of a whole-database comparison.
+#[derive(Debug, Clone, Copy)]
+pub enum Side<'a> {
+    /// This database, read in-process.
+    Here,
+    /// The database that `connection` reaches: the name of a foreign server (whose user mapping
+    /// holds the password), or a libpq connection string. `which` names the argument in errors
+    /// and the dblink connection.
+    Remote { connection: &'a str, which: &'static str },
+}
+
+/// Reads the named schemas (all user schemas when `None`), less the excluded, of each side.
+/// Remote sides are read in parallel with each other and with a local side.
+pub fn read_databases<const N: usize>(
+    sides: [Side<'_>; N],
+    schemas: Option<Vec<String>>,
+    excluded: Option<Vec<String>>,
+) -> Result<[Database; N], Error> {
+    let documents = catalog::with_pinned_settings(|client| {
+        let mut sessions = Vec::with_capacity(N);
+        let remote = sides.iter().any(|s| matches!(s, Side::Remote { .. }));
+        let dblink = if remote { format!("{}.", quote_ident(&dblink_schema(client)?)) } else { String::new() };
+        if remote {
+            close_left_over(client, &dblink)?;
+            for side in sides {
+                sessions.push(match side {
+                    Side::Here => None,
+                    Side::Remote { connection, which } => {
+                        let session = RemoteSession::open(client, &dblink, connection, which)?;
+                        session.send_catalog_query(schemas.as_deref(), excluded.as_deref())?;
+                        Some(session)
+                    }
+                });
+            }
+        }
+        let mut read = Vec::with_capacity(N);
+        for side in &sides {
+            read.push(match side {
+                Side::Here => Read::Here(catalog::read_database_in(client, schemas.clone(), excluded.clone())?),
+                Side::Remote { .. } => Read::Pending,
+            });
+        }
+        for (k, session) in sessions.into_iter().enumerate() {
+            if let Some(session) = session {
+                let document = crate::timing::measure("query", || session.receive())?;
+                session.close()?;
+                read[k] = Read::Remote(document);
+            }
+        }
+        Ok(read)
+    })?;
+    let databases: Vec<Database> = documents
+        .into_iter()
+        .map(|read| match read {
+            Read::Here(database) => Ok(database),
+            Read::Remote(document) => decode(&document),
+            Read::Pending => Err(Error::RemoteDocument("it returned no value".into())),
+        })
+        .collect::<Result<_, _>>()?;
+    databases.try_into().map_err(|_| Error::Catalog("a side was read twice".into()))
+}
+
+enum Read {
+    Here(Database),
+    Remote(String),
+    Pending,
+}
+
+/// One remote database, as `read_databases` reads it.
 pub fn read_database(
     connection: &str,
     which: &'static str,
     schemas: Option<Vec<String>>,
     excluded: Option<Vec<String>>,
 ) -> Result<Database, Error> {
-    let document = catalog::with_pinned_settings(|client| {
-        let remote = RemoteSession::open(client, connection, which)?;
-        let version = remote.fetch_one("select pg_catalog.current_setting('server_version_num')")?;
-        let version: i32 = version
-            .trim()
-            .parse()
-            .map_err(|_| Error::RemoteDocument(format!("it reported server version {:?}", shorten(&version))))?;
-        let query = catalog::query_for(version)?;
-
-        // The remote session gets the settings a local read pins: the same text comes back.
-        let remote_sql = format!(
-            "SET search_path TO {}; SET jit = off; SET standard_conforming_strings = on; \
-             PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[]) AS {query}; EXECUTE migra_catalog({}, {})",
-            catalog::DATABASE_SEARCH_PATH,
-            array_literal(schemas.as_deref()),
-            array_literal(excluded.as_deref()),
-        );
-        let document = crate::timing::measure("query", || remote.fetch_one(&remote_sql))?;
-        remote.close()?;
-        Ok(document)
-    })?;
-    decode(&document)
+    let [database] = read_databases([Side::Remote { connection, which }], schemas, excluded)?;
+    Ok(database)
 }
 
 /// The dblink connection of one read, driven asynchronously so that a cancel or a
 /// `statement_timeout` stops the caller within milliseconds, however long the remote takes:
 /// PostgreSQL 15's `dblink()` waits for the remote without looking at interrupts.
 ///
-/// The connection has a fixed name. A read that an error interrupts leaves it open, since
-/// dblink's named connections outlive transactions; the next read cancels its query and closes
-/// it before anything else, and the end of the session closes it in any case.
+/// The connection is named after the argument it reads (`migra_read_source`). A read that an
+/// error interrupts leaves it open, since dblink's named connections outlive transactions; the
+/// next read cancels its query and closes it before anything else, and the end of the session
+/// closes it in any case.
 struct RemoteSession<'a, 'c> {
     client: &'a pgrx::spi::SpiClient<'c>,
     /// `"schema".` of dblink's functions: calls are qualified, never left to the search_path.
-    dblink: String,
+    dblink: &'a str,
+    name: &'static str,
 }
 
-/// The name of the one dblink connection that a read holds open.
-const CONNECTION_NAME: &str = "migra_remote_read";
+/// The names of the dblink connections reads hold open.
+const CONNECTION_NAMES: [&str; 2] = ["migra_read_source", "migra_read_target"];
+
+fn connection_name(which: &'static str) -> &'static str {
+    if which == "target" { CONNECTION_NAMES[1] } else { CONNECTION_NAMES[0] }
+}
+
+/// Closes the connections that reads interrupted by an error left open, cancelling their queries.
+fn close_left_over(client: &pgrx::spi::SpiClient<'_>, dblink: &str) -> Result<(), Error> {
+    let names: Vec<String> = CONNECTION_NAMES.iter().map(|n| (*n).to_owned()).collect();
+    let open = client
+        .select(
+            &format!(
+                "select c from pg_catalog.unnest({dblink}dblink_get_connections()) c where c operator(pg_catalog.=) any ($1)"
+            ),
+            None,
+            &[names.into()],
+        )?
+        .map(|row| row.get::<String>(1))
+        .collect::<Result<Vec<_>, _>>()?;
+    for name in open.into_iter().flatten() {
+        client.select(&format!("select {dblink}dblink_cancel_query($1)"), None, &[name.as_str().into()])?;
+        client.select(&format!("select {dblink}dblink_disconnect($1)"), None, &[name.as_str().into()])?;
+    }
+    Ok(())
+}
 
 impl<'a, 'c> RemoteSession<'a, 'c> {
-    fn open(client: &'a pgrx::spi::SpiClient<'c>, connection: &str, which: &'static str) -> Result<Self, Error> {
-        let dblink = format!("{}.", quote_ident(&dblink_schema(client)?));
-        let session = RemoteSession { client, dblink };
-        session.close_left_over()?;
+    fn open(client: &'a pgrx::spi::SpiClient<'c>, dblink: &'a str, connection: &str, which: &'static str) -> Result<Self, Error> {
+        let session = RemoteSession { client, dblink, name: connection_name(which) };
         let connection = dblink_connection(client, connection, which)?;
         // connection string and query cross as parameters: neither appears in an error's context line
-        session.call("dblink_connect($1, $2)", &[CONNECTION_NAME.into(), connection.as_str().into()])?;
+        session.call("dblink_connect($1, $2)", &[session.name.into(), connection.as_str().into()])?;
         Ok(session)
     }
 
-    /// Closes the connection a read interrupted by an error left open, cancelling its query.
-    fn close_left_over(&self) -> Result<(), Error> {
-        let open = self
-            .client
-            .select(
-                &format!("select from pg_catalog.unnest({}dblink_get_connections()) c where c operator(pg_catalog.=) $1", self.dblink),
-                None,
-                &[CONNECTION_NAME.into()],
-            )?
-            .len()
-            > 0;
-        if open {
-            self.call("dblink_cancel_query($1)", &[CONNECTION_NAME.into()])?;
-            self.call("dblink_disconnect($1)", &[CONNECTION_NAME.into()])?;
-        }
-        Ok(())
+    /// Asks the server's version, which picks the catalog query, and sends that query.
+    fn send_catalog_query(&self, schemas: Option<&[String]>, excluded: Option<&[String]>) -> Result<(), Error> {
+        self.send("select pg_catalog.current_setting('server_version_num')")?;
+        let version = self.receive()?;
+        let version: i32 = version
+            .trim()
+            .parse()
+            .map_err(|_| Error::RemoteDocument(format!("it reported server version {:?}", shorten(&version))))?;
+        let query = catalog::query_for(version)?;
+        // The remote session gets the settings a local read pins: the same text comes back.
+        self.send(&format!(
+            "SET search_path TO {}; SET jit = off; SET standard_conforming_strings = on; \
+             PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[]) AS {query}; EXECUTE migra_catalog({}, {})",
+            catalog::DATABASE_SEARCH_PATH,
+            array_literal(schemas),
+            array_literal(excluded),
+        ))
     }
 
     fn close(self) -> Result<(), Error> {
-        self.call("dblink_disconnect($1)", &[CONNECTION_NAME.into()])
+        self.call("dblink_disconnect($1)", &[self.name.into()])
     }
 
     fn call(&self, function: &str, arguments: &[pgrx::datum::DatumWithOid<'_>]) -> Result<(), Error> {
@@ -106,22 +177,23 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
         Ok(())
     }
 
-    /// The value of the last statement of `sql` that returns one.
-    fn fetch_one(&self, sql: &str) -> Result<String, Error> {
+    fn send(&self, sql: &str) -> Result<(), Error> {
         let sent = self
             .client
-            .select(&format!("select {}dblink_send_query($1, $2)", self.dblink), Some(1), &[CONNECTION_NAME.into(), sql.into()])?
+            .select(&format!("select {}dblink_send_query($1, $2)", self.dblink), Some(1), &[self.name.into(), sql.into()])?
             .first()
             .get_one::<i32>()?;
-        if sent != Some(1) {
-            return Err(Error::RemoteLost("the query could not be sent"));
-        }
+        if sent == Some(1) { Ok(()) } else { Err(Error::RemoteLost("the query could not be sent")) }
+    }
+
+    /// The value of the last statement of what was sent that returns one.
+    fn receive(&self) -> Result<String, Error> {
         let next_result = format!("select t.v from {}dblink_get_result($1) as t(v pg_catalog.text)", self.dblink);
         let mut last = None;
         loop {
             self.wait_for_result()?;
             // one result per statement (a SET's is its status), then an empty one at the end
-            let rows = self.client.select(&next_result, None, &[CONNECTION_NAME.into()])?;
+            let rows = self.client.select(&next_result, None, &[self.name.into()])?;
             if rows.is_empty() {
                 break;
             }
@@ -136,7 +208,7 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
         let is_busy = format!("select {}dblink_is_busy($1)", self.dblink);
         let mut pause_ms = 1;
         loop {
-            let busy = self.client.select(&is_busy, Some(1), &[CONNECTION_NAME.into()])?.first().get_one::<i32>()?;
+            let busy = self.client.select(&is_busy, Some(1), &[self.name.into()])?.first().get_one::<i32>()?;
             if busy != Some(1) {
                 return Ok(());
             }

@@ -53,14 +53,25 @@ fn migra_diff_remote(
     crate::timing::start();
     let options = options(F, with_privileges, ignore_extension_versions, create_extensions_only)?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
-    let mut from = read(source, "source", schemas.clone(), exclude_schemas.clone())?;
-    let mut to = read(target, "target", schemas, exclude_schemas)?;
+    if let Some(names) = &schemas {
+        names.iter().try_for_each(|n| catalog::refuse_system_schema(n))?;
+    }
+    let [mut from, mut to] =
+        remote::read_databases([side(source, "source"), side(target, "target")], schemas, exclude_schemas)?;
     from.leave_out_extensions(&exclude_extensions);
     to.leave_out_extensions(&exclude_extensions);
     let steps = plan_databases(&from, &to, options, allow_data_loss)?;
     let rows = crate::timing::measure("rows", || rows(steps));
     crate::timing::report(F);
     Ok(TableIterator::new(rows))
+}
+
+/// Where a connection argument says to read: this database when it is NULL.
+fn side<'a>(connection: Option<&'a str>, which: &'static str) -> remote::Side<'a> {
+    match connection {
+        None => remote::Side::Here,
+        Some(connection) => remote::Side::Remote { connection, which },
+    }
 }
 
 /// A database: this one when `source` is NULL, else the one that a connection string or a
