@@ -62,15 +62,9 @@ pub fn read_schemas(names: &[&str]) -> Result<Vec<Schema>, Error> {
     Ok(schemas)
 }
 
-/// Reads this database: the named schemas (all user schemas when `None`) less the excluded.
-pub fn read_database(schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Database, Error> {
-    if let Some(names) = &schemas {
-        names.iter().try_for_each(|n| refuse_system_schema(n))?;
-    }
-    with_pinned_settings(|client| read_database_in(client, schemas, excluded))
-}
-
-/// `read_database` for a caller that has pinned the settings already (`with_pinned_settings`).
+/// Reads this database: the named schemas (all user schemas when `None`) less the excluded, for
+/// a caller that has pinned the settings (`with_pinned_settings`; `remote::read_databases`
+/// reads whole databases, here or elsewhere, through it).
 pub fn read_database_in(
     _pinned: &pgrx::spi::SpiClient<'_>,
     schemas: Option<Vec<String>>,
@@ -311,7 +305,7 @@ mod tests {
     fn what_an_extension_installed_is_not_listed_even_its_composite_types() {
         // dblink's composite type dblink_pkey_results records its membership on pg_type
         Spi::run("create schema ext; create extension dblink with schema ext; create table ext.mine (x int)").unwrap();
-        let database = super::read_database(Some(vec!["ext".into()]), None).unwrap();
+        let [database] = crate::remote::read_databases([crate::remote::Side::Here], Some(vec!["ext".into()]), None).unwrap();
         let schema = &database.schemas[0];
         assert_eq!(schema.tables.len(), 1);
         assert!(schema.ignored.is_empty(), "{:?}", schema.ignored);

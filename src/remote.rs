@@ -31,71 +31,74 @@ pub enum Side<'a> {
 }
 
 /// Reads the named schemas (all user schemas when `None`), less the excluded, of each side.
-/// Remote sides are read in parallel with each other and with a local side.
+/// Remote sides are read in parallel with each other and with a local side: every remote
+/// catalog query is sent before anything is read here or waited for.
 pub fn read_databases<const N: usize>(
     sides: [Side<'_>; N],
     schemas: Option<Vec<String>>,
     excluded: Option<Vec<String>>,
 ) -> Result<[Database; N], Error> {
-    let documents = catalog::with_pinned_settings(|client| {
-        let mut sessions = Vec::with_capacity(N);
+    if let Some(names) = &schemas {
+        names.iter().try_for_each(|n| catalog::refuse_system_schema(n))?;
+    }
+    let read = catalog::with_pinned_settings(|client| {
         let remote = sides.iter().any(|s| matches!(s, Side::Remote { .. }));
         let dblink = if remote { format!("{}.", quote_ident(&dblink_schema(client)?)) } else { String::new() };
         if remote {
             close_left_over(client, &dblink)?;
-            for side in sides {
-                sessions.push(match side {
-                    Side::Here => None,
-                    Side::Remote { connection, which } => {
-                        let session = RemoteSession::open(client, &dblink, connection, which)?;
-                        session.send_catalog_query(schemas.as_deref(), excluded.as_deref())?;
-                        Some(session)
-                    }
-                });
-            }
         }
-        let mut read = Vec::with_capacity(N);
-        for side in &sides {
-            read.push(match side {
-                Side::Here => Read::Here(catalog::read_database_in(client, schemas.clone(), excluded.clone())?),
-                Side::Remote { .. } => Read::Pending,
+        let mut sent = Vec::with_capacity(N);
+        for side in sides {
+            sent.push(match side {
+                Side::Here => None,
+                Side::Remote { connection, which } => {
+                    let session = RemoteSession::open(client, &dblink, connection, which)?;
+                    session.send_catalog_query(schemas.as_deref(), excluded.as_deref())?;
+                    Some(session)
+                }
             });
         }
-        for (k, session) in sessions.into_iter().enumerate() {
-            if let Some(session) = session {
-                let document = crate::timing::measure("query", || session.receive())?;
-                session.close()?;
-                read[k] = Read::Remote(document);
-            }
+        let mut pending = Vec::with_capacity(N);
+        for session in sent {
+            pending.push(match session {
+                None => Pending::Here(catalog::read_database_in(client, schemas.clone(), excluded.clone())?),
+                Some(session) => Pending::Remote(session),
+            });
+        }
+        let mut read = Vec::with_capacity(N);
+        for side in pending {
+            read.push(match side {
+                Pending::Here(database) => Read::Here(database),
+                Pending::Remote(session) => {
+                    let document = crate::timing::measure("query", || session.receive())?;
+                    session.close()?;
+                    Read::Remote(document)
+                }
+            });
         }
         Ok(read)
     })?;
-    let databases: Vec<Database> = documents
+    // decoded once the connections are closed: checking untrusted text needs no SPI
+    let databases = read
         .into_iter()
         .map(|read| match read {
             Read::Here(database) => Ok(database),
             Read::Remote(document) => decode(&document),
-            Read::Pending => Err(Error::RemoteDocument("it returned no value".into())),
         })
-        .collect::<Result<_, _>>()?;
-    databases.try_into().map_err(|_| Error::Catalog("a side was read twice".into()))
+        .collect::<Result<Vec<_>, _>>()?;
+    databases.try_into().map_err(|read: Vec<Database>| Error::Catalog(format!("{} databases read for {N} sides", read.len())))
 }
 
+/// A side whose remote query has been sent, or that has been read here.
+enum Pending<'a, 'c> {
+    Here(Database),
+    Remote(RemoteSession<'a, 'c>),
+}
+
+/// A side read: a local model, or a remote server's document still to decode.
 enum Read {
     Here(Database),
     Remote(String),
-    Pending,
-}
-
-/// One remote database, as `read_databases` reads it.
-pub fn read_database(
-    connection: &str,
-    which: &'static str,
-    schemas: Option<Vec<String>>,
-    excluded: Option<Vec<String>>,
-) -> Result<Database, Error> {
-    let [database] = read_databases([Side::Remote { connection, which }], schemas, excluded)?;
-    Ok(database)
 }
 
 /// The dblink connection of one read, driven asynchronously so that a cancel or a
@@ -156,7 +159,7 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
         let version: i32 = version
             .trim()
             .parse()
-            .map_err(|_| Error::RemoteDocument(format!("it reported server version {:?}", shorten(&version))))?;
+            .map_err(|_| Error::RemoteDocument(format!("it reported server version \"{}\"", untrusted::shown(&version))))?;
         let query = catalog::query_for(version)?;
         // The remote session gets the settings a local read pins: the same text comes back.
         self.send(&format!(
@@ -282,10 +285,6 @@ fn dblink_connection(client: &pgrx::spi::SpiClient<'_>, connection: &str, which:
         "Give a libpq connection string (host=... dbname=...) or the name of a foreign server made with \
          CREATE SERVER ... FOREIGN DATA WRAPPER dblink_fdw, whose user mapping can hold the password.",
     ))
-}
-
-fn shorten(text: &str) -> String {
-    text.chars().take(40).collect()
 }
 
 /// `ARRAY['a', 'b']::pg_catalog.text[]`, or `NULL`.

@@ -53,9 +53,6 @@ fn migra_diff_remote(
     crate::timing::start();
     let options = options(F, with_privileges, ignore_extension_versions, create_extensions_only)?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
-    if let Some(names) = &schemas {
-        names.iter().try_for_each(|n| catalog::refuse_system_schema(n))?;
-    }
     let [mut from, mut to] =
         remote::read_databases([side(source, "source"), side(target, "target")], schemas, exclude_schemas)?;
     from.leave_out_extensions(&exclude_extensions);
@@ -82,10 +79,8 @@ pub(super) fn read(
     schemas: Option<Vec<String>>,
     excluded: Option<Vec<String>>,
 ) -> Result<Database, Error> {
-    match source {
-        None => catalog::read_database(schemas, excluded),
-        Some(connection) => remote::read_database(connection, which, schemas, excluded),
-    }
+    let [database] = remote::read_databases([side(source, which)], schemas, excluded)?;
+    Ok(database)
 }
 
 pub(super) fn options(

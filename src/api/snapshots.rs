@@ -90,7 +90,7 @@ fn migra_diff_snapshots(
 
 /// The text of a jsonb argument, as `jsonb_out` prints it.
 fn snapshot_text(argument: Internal) -> Result<String, Error> {
-    let datum = argument.unwrap().ok_or_else(|| Error::SnapshotInvalid("it is empty".into()))?;
+    let datum = argument.into_datum().ok_or_else(|| Error::SnapshotInvalid("it is empty".into()))?;
     // SAFETY: the SQL declaration makes this argument a non-null jsonb; jsonb_out detoasts it and
     // returns a palloc'd C string, copied before it is freed.
     unsafe {

@@ -172,7 +172,7 @@ fn no_nul(value: &str) -> text::Verdict {
 }
 
 /// The value as the error message shows it: cut short, and with control characters escaped.
-fn shown(value: &str) -> String {
+pub fn shown(value: &str) -> String {
     const LONGEST: usize = 80;
     let mut shown: String = value.chars().take(LONGEST).flat_map(char::escape_debug).collect();
     if value.chars().count() > LONGEST {
