@@ -1134,6 +1134,10 @@ def check_pair(cluster, database, template, workdir, source_sql, target_sql):
                 raise InvalidPair(f"{schema}.sql does not load: {failure}") from None
         try:
             plan = cluster.psql(database, "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
+            full = cluster.psql(database, "SET migra.fingerprints = off;\n"
+                                          "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
+            if full != plan:
+                raise CaseFailure("the plan differs with migra.fingerprints = off (every table read in full):\n" + full)
             applied = cluster.psql(database, "\\set ECHO errors\n"
                                    "SELECT statement FROM public.migra_diff('source', 'target', unsafe => true) "
                                    "ORDER BY ordinal \\gexec", search_path="target", check=False)
@@ -1185,6 +1189,10 @@ def check_pair_remote(cluster, control, server, workdir, source_sql, target_sql)
                 f"schemas => '{{app}}', unsafe => true) ")
         try:
             plan = cluster.query(control, f"SELECT string_agg(statement, E'\n' ORDER BY ordinal) {diff}")
+            full = cluster.query(control, "SET migra.fingerprints = off;\n"
+                                          f"SELECT string_agg(statement, E'\n' ORDER BY ordinal) {diff}")
+            if full != plan:
+                raise CaseFailure("the plan differs with migra.fingerprints = off (every table read in full):\n" + full)
             applied = server.psql(dbs[0], "\\set ECHO errors\n" + plan, check=False)
             if applied.returncode != 0:
                 error = applied.stderr.strip()

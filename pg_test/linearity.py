@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""A guard that fails when the catalog query stops growing linearly with the schema, so that the
-next object kind cannot quietly make it quadratic again.
+"""A guard that fails when the catalog queries stop growing linearly with the schema, so that the
+next object kind cannot quietly make them quadratic again.
 
-It counts work, not time: the catalog query (sql/catalog.sql, or --catalog FILE) runs under
+It counts work, not time: each query (sql/catalog.sql, or --catalog FILE, read in full; and
+sql/fingerprints.sql, which a diff reads first) runs under
 EXPLAIN (ANALYZE, FORMAT JSON), and its work is the number of rows every plan node handled,
 returned or filtered out, times the node's loops. A CTE scanned once per object (what made
 10,000 identity columns take 51 s) shows up as loops times rows. The count does not depend on
@@ -20,6 +21,7 @@ Each test prints "ok <name>" or "FAIL <name>: <reason>"; the last line is "N pas
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,10 +43,23 @@ def node_work(node):
     return rows * loops + sum(node_work(child) for child in node.get("Plans", []))
 
 
+def for_version(sql, server_version_num):
+    """The text for this server: `{{version field | otherwise}}` as fingerprints::query_for does."""
+    def choose(match):
+        return match.group(2) if server_version_num >= int(match.group(1)) else match.group(3)
+    return re.sub(r"\{\{(\d+) (.+?) \| (.+?)\}\}", choose, sql)
+
+
 class Guard(Tests):
-    def __init__(self, cluster, catalog_sql):
+    def __init__(self, cluster, catalog_sql, fingerprints_sql):
         super().__init__()
-        self.cluster, self.catalog_sql = cluster, catalog_sql
+        version = int(cluster.query("postgres", "SHOW server_version_num"))
+        # (what, text, argument types, arguments after the schemas)
+        self.queries = [
+            ("catalog query", catalog_sql, "text[], text[], oid[]", "NULL, NULL"),
+            ("fingerprint query", for_version(fingerprints_sql, version), "text[], text[]", "NULL"),
+        ]
+        self.cluster = cluster
 
     def database(self, name, schemas):
         """A database of its own holding `schemas` [(name, tables)], analyzed: its catalogs grow
@@ -59,23 +74,29 @@ class Guard(Tests):
         return name
 
     def work(self, database, search_path, schemas):
-        """(work, milliseconds) of one run of the catalog query, after a warm-up run."""
+        """{what: (work, milliseconds)} of one run of each query, after a warm-up run."""
         array = "ARRAY[" + ", ".join(literal(s) for s in schemas) + "]::text[]"
-        script = f"""
-            SET jit = off; SET search_path = {search_path};
-            PREPARE catalog(text[], text[]) AS {self.catalog_sql};
-            EXECUTE catalog({array}, NULL) \\g /dev/null
-            EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE catalog({array}, NULL);"""
-        plan = json.loads(self.cluster.query(database, script))[0]
+        measured = {}
+        for what, sql, types, rest in self.queries:
+            script = f"""
+                SET jit = off; SET search_path = {search_path};
+                PREPARE query({types}) AS {sql};
+                EXECUTE query({array}, {rest}) \\g /dev/null
+                EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE query({array}, {rest});"""
+            plan = json.loads(self.cluster.query(database, script))[0]
+            measured[what] = (node_work(plan["Plan"]), plan["Execution Time"])
         self.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {database}")
-        return node_work(plan["Plan"]), plan["Execution Time"]
+        return measured
 
     def compare(self, small, large, what):
-        (w1, t1), (w2, t2) = small, large
-        ratio = w2 / w1
-        print(f"     ({what}: work {w1:,} -> {w2:,} rows handled, {ratio:.2f}x; time {t1:.0f} -> {t2:.0f} ms, {t2 / t1:.2f}x)")
-        if ratio > LIMIT:
-            raise CaseFailure(f"4 times the size took {ratio:.1f} times the work (limit {LIMIT}): the catalog query is no longer linear")
+        for query in small:
+            (w1, t1), (w2, t2) = small[query], large[query]
+            ratio = w2 / w1
+            print(f"     ({query}, {what}: work {w1:,} -> {w2:,} rows handled, {ratio:.2f}x; "
+                  f"time {t1:.0f} -> {t2:.0f} ms, {t2 / t1:.2f}x)")
+            if ratio > LIMIT:
+                raise CaseFailure(f"the {query}: 4 times the size took {ratio:.1f} times the work (limit {LIMIT}): "
+                                  "it is no longer linear")
 
     def one_schema(self):
         small = self.work(self.database("migra_linearity_500", [("app", 500)]), 'pg_catalog, "app"', ["app"])
@@ -97,12 +118,14 @@ def main():
     parser.add_argument("--port", required=True)
     parser.add_argument("--bindir", default="")
     parser.add_argument("--catalog", default=str(ROOT / "sql/catalog.sql"), help="the catalog query to measure")
+    parser.add_argument("--fingerprints", default=str(ROOT / "sql/fingerprints.sql"),
+                        help="the fingerprint query to measure")
     args = parser.parse_args()
 
     cluster = Cluster(args.host, args.port, args.bindir)
-    guard = Guard(cluster, Path(args.catalog).read_text())
-    guard.run("the catalog query of one schema grows linearly", guard.one_schema)
-    guard.run("the catalog query of a whole database grows linearly with its schemas", guard.many_schemas)
+    guard = Guard(cluster, Path(args.catalog).read_text(), Path(args.fingerprints).read_text())
+    guard.run("the catalog queries of one schema grow linearly", guard.one_schema)
+    guard.run("the catalog queries of a whole database grow linearly with its schemas", guard.many_schemas)
     guard.finish()
 
 

@@ -397,7 +397,8 @@ class Tests(Runner):
         if [name for name, _ in infos] != ["migra_diff", "migra_snapshot"]:
             raise CaseFailure(f"expected one INFO per call once the setting is on, got: {done.stderr.strip()[:400]}")
         stages = re.findall(r"(\w+) [0-9.]+ ms", infos[0][1])
-        if stages != ["query", "decode", "diff", "order", "rows"]:
+        # fingerprints first, then the catalog query for the tables that differ
+        if stages != ["fingerprints", "decode", "query", "diff", "order", "rows"]:
             raise CaseFailure(f"unexpected stages: {infos[0][1]}")
         note(f"migra_diff of 10 tables: {infos[0][1]}")
 

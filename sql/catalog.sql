@@ -1,6 +1,8 @@
 -- Schemas of this database as one json document (json, not jsonb: it is only read as text, and
 -- nesting jsonb unpacks and repacks every subtree at every level). $1 text[]: the schemas to read, or NULL for
--- every user schema; $2 text[]: schemas to leave out, or NULL.
+-- every user schema; $2 text[]: schemas to leave out, or NULL; $3 oid[]: the plain tables to read
+-- (with their columns, constraints and indexes), or NULL for all of them. A diff reads
+-- `sql/fingerprints.sql` first and names here only the tables whose fingerprints differ.
 --
 -- Definitions are deparsed (pg_get_expr, pg_get_constraintdef, pg_get_indexdef, format_type)
 -- under the caller's search_path. To compare one schema with another, the caller reads each under
@@ -16,8 +18,10 @@
 -- index: so the time grows with the size of the schemas, not with its square, whatever the
 -- planner estimates.
 with args as (
-  select $1::pg_catalog.text[] as schemas, $2::pg_catalog.text[] as excluded
+  select $1::pg_catalog.text[] as schemas, $2::pg_catalog.text[] as excluded, $3::pg_catalog.oid[] as tables
 ),
+-- relations: from here to "relations end", the text of sql/fingerprints.sql is the same (a test
+-- holds them to it): both queries must see the same tables.
 ns as (
   select n.oid, n.nspname, n.nspacl, n.nspowner
   from pg_catalog.pg_namespace n, args
@@ -57,8 +61,10 @@ rel as materialized (
       and d.objid operator(pg_catalog.=) c.reltype
       and d.deptype operator(pg_catalog.=) 'e')
 ),
+-- relations end
 tbl as materialized (
-  select c.* from rel c where c.is_plain_table
+  select c.* from rel c, args
+  where c.is_plain_table and (args.tables is null or c.oid operator(pg_catalog.=) any (args.tables))
 ),
 -- Sequence options in one place, for free sequences and identity columns alike. Not
 -- materialized, and said so: a CTE referenced twice is materialized by default, and then each
@@ -362,15 +368,17 @@ ignored as materialized (
         and d.objid operator(pg_catalog.=) t.oid
         and d.deptype operator(pg_catalog.=) 'e')
   union all
-  -- on tables that are compared: a plan that keeps quiet about them would mislead
+  -- on tables that are compared (all of them, read in full or not): a plan that keeps quiet
+  -- about them would mislead
   select c.relnamespace, 'trigger', pg_catalog.concat(c.relname, '.', tg.tgname)
   from pg_catalog.pg_trigger tg
-  join tbl c on c.oid operator(pg_catalog.=) tg.tgrelid
-  where not tg.tgisinternal
+  join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
+  where not tg.tgisinternal and c.is_plain_table
   union all
   select c.relnamespace, 'policy', pg_catalog.concat(c.relname, '.', po.polname)
   from pg_catalog.pg_policy po
-  join tbl c on c.oid operator(pg_catalog.=) po.polrelid
+  join rel c on c.oid operator(pg_catalog.=) po.polrelid
+  where c.is_plain_table
 ),
 schema_docs as (
   select ns.nspname, pg_catalog.json_build_object(

@@ -12,6 +12,7 @@ use pgrx::prelude::*;
 
 use crate::ddl::quote_ident;
 use crate::error::Error;
+use crate::fingerprints::{self, Fingerprints, Pairing};
 use crate::model::{Database, Schema};
 
 pub const CATALOG_SQL: &str = include_str!("../sql/catalog.sql");
@@ -43,34 +44,168 @@ pub const DATABASE_SEARCH_PATH: &str = "pg_catalog";
 
 /// Reads each named schema under its own search_path, all under one snapshot; the caller's
 /// search_path is put back afterwards.
+#[cfg(any(test, feature = "pg_test"))]
 pub fn read_schemas(names: &[&str]) -> Result<Vec<Schema>, Error> {
     for name in names {
         refuse_system_schema(name)?;
     }
     let schemas = with_pinned_settings(|client| {
-        let query = PreparedCatalogQuery::new()?;
-        let mut schemas = Vec::with_capacity(names.len());
-        for name in names {
-            set_setting(client, "search_path", &search_path_for(name))?;
-            let mut database = query.run(Some(vec![(*name).to_owned()]), None)?;
-            let schema = database.schemas.pop().ok_or_else(|| Error::SchemaNotFound((*name).to_owned()))?;
-            schemas.push(schema);
-        }
-        Ok(schemas)
+        let reader = Reader::new(false)?;
+        names.iter().map(|name| reader.schema(client, name, None)).collect::<Result<Vec<_>, _>>()
     })?;
     schemas.iter().try_for_each(Schema::check_definitions)?;
     Ok(schemas)
 }
 
-/// Reads this database: the named schemas (all user schemas when `None`) less the excluded, for
-/// a caller that has pinned the settings (`with_pinned_settings`; `remote::read_databases`
-/// reads whole databases, here or elsewhere, through it).
-pub fn read_database_in(
-    _pinned: &pgrx::spi::SpiClient<'_>,
-    schemas: Option<Vec<String>>,
-    excluded: Option<Vec<String>>,
-) -> Result<Database, Error> {
-    let database = PreparedCatalogQuery::new()?.run(schemas, excluded)?;
+/// Reads two schemas to compare, each under its own search_path and both under one snapshot:
+/// first their tables' fingerprints, then in full only the tables that differ
+/// (`crate::fingerprints`), unless `migra.fingerprints` is off.
+pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
+    for name in names {
+        refuse_system_schema(name)?;
+    }
+    let schemas = with_pinned_settings(|client| {
+        let reader = Reader::new(true)?;
+        let tables = match reader.has_fingerprints() {
+            false => [None, None],
+            true => {
+                let [a, b] = names.map(|name| reader.fingerprints_of_schema(client, name));
+                fingerprints::tables_to_read([&a?, &b?], Pairing::Schemas).map(Some)
+            }
+        };
+        let [a, b] = tables;
+        Ok([reader.schema(client, names[0], a)?, reader.schema(client, names[1], b)?])
+    })?;
+    schemas.iter().try_for_each(Schema::check_definitions)?;
+    Ok(schemas)
+}
+
+/// The catalog query and the fingerprint query of one call, prepared once, and the snapshot
+/// every read of the call runs under.
+pub struct Reader {
+    catalog: pg_sys::SPIPlanPtr,
+    /// `None` when this server's fingerprints cannot be read (`fingerprints::query_for`).
+    fingerprints: Option<pg_sys::SPIPlanPtr>,
+    snapshot: pg_sys::Snapshot,
+}
+
+impl Reader {
+    /// For a caller inside `with_pinned_settings`; `compare` when two sides will be compared
+    /// (the fingerprint query is prepared then).
+    pub fn new(compare: bool) -> Result<Self, Error> {
+        let catalog = prepare(CATALOG_SQL, &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID, pg_sys::OIDARRAYOID])?;
+        let fingerprints = match fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32) {
+            Some(text) if compare && fingerprints::enabled() => {
+                Some(prepare(&text, &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID])?)
+            }
+            _ => None,
+        };
+        // SAFETY: a transaction is running; registering copies the snapshot, which in READ
+        // COMMITTED is a static that the next SPI statement would overwrite.
+        let snapshot = unsafe { pg_sys::RegisterSnapshot(pg_sys::GetTransactionSnapshot()) };
+        Ok(Reader { catalog, fingerprints, snapshot })
+    }
+
+    /// Whether fingerprints are read: they can be on this server, and `migra.fingerprints` is on.
+    pub fn has_fingerprints(&self) -> bool {
+        self.fingerprints.is_some()
+    }
+
+    /// One schema under its own search_path: every table, or the tables named by OID.
+    fn schema(&self, client: &pgrx::spi::SpiClient<'_>, name: &str, tables: Option<Vec<u32>>) -> Result<Schema, Error> {
+        set_setting(client, "search_path", &search_path_for(name))?;
+        let mut database = self.database(Some(vec![name.to_owned()]), None, tables)?;
+        database.schemas.pop().ok_or_else(|| Error::SchemaNotFound(name.to_owned()))
+    }
+
+    fn fingerprints_of_schema(&self, client: &pgrx::spi::SpiClient<'_>, name: &str) -> Result<Fingerprints, Error> {
+        set_setting(client, "search_path", &search_path_for(name))?;
+        self.fingerprints(Some(vec![name.to_owned()]), None)
+    }
+
+    /// The schemas named (all user schemas when `None`), less the excluded: every table, or the
+    /// tables named by OID. Under the search_path the caller set.
+    pub fn database(
+        &self,
+        schemas: Option<Vec<String>>,
+        excluded: Option<Vec<String>>,
+        tables: Option<Vec<u32>>,
+    ) -> Result<Database, Error> {
+        let tables = tables.map(|oids| oids.into_iter().map(pg_sys::Oid::from).collect::<Vec<_>>());
+        let arguments = [schemas.into_datum(), excluded.into_datum(), tables.and_then(|t| t.into_datum())];
+        let document = crate::timing::measure("query", || self.run(self.catalog, arguments))?;
+        Ok(crate::timing::measure("decode", || serde_json::from_str(&document))?)
+    }
+
+    /// The fingerprints of the tables of the schemas named (all user schemas when `None`), less
+    /// the excluded. Only when `has_fingerprints`.
+    pub fn fingerprints(&self, schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Fingerprints, Error> {
+        let plan = self.fingerprints.ok_or_else(|| Error::Catalog("fingerprints cannot be read on this server".into()))?;
+        let document = crate::timing::measure("fingerprints", || self.run(plan, [schemas.into_datum(), excluded.into_datum()]))?;
+        Ok(crate::timing::measure("decode", || serde_json::from_str(&document))?)
+    }
+
+    /// The one text value a prepared query returns, run under the call's snapshot.
+    fn run<const N: usize>(&self, plan: pg_sys::SPIPlanPtr, arguments: [Option<pg_sys::Datum>; N]) -> Result<String, Error> {
+        let mut values = arguments.map(|a| a.unwrap_or(pg_sys::Datum::from(0usize)));
+        let nulls = arguments.map(|a| if a.is_some() { b' ' } else { b'n' } as std::ffi::c_char);
+        // SAFETY: the plan takes N arguments of the types given; values and nulls live across
+        // the call; the tuple table is read before anything else runs through SPI, and its text
+        // is copied.
+        unsafe {
+            let status = pg_sys::SPI_execute_snapshot(
+                plan,
+                values.as_mut_ptr(),
+                nulls.as_ptr(),
+                self.snapshot,
+                std::ptr::null_mut(),
+                true,
+                false,
+                1,
+            );
+            let table = pg_sys::SPI_tuptable;
+            if status != pg_sys::SPI_OK_SELECT as i32 || table.is_null() || pg_sys::SPI_processed != 1 {
+                return Err(Error::Catalog(format!("the catalog query returned status {status}")));
+            }
+            let value = pg_sys::SPI_getvalue(*(*table).vals, (*table).tupdesc, 1);
+            if value.is_null() {
+                return Err(Error::Catalog("the catalog query returned NULL".into()));
+            }
+            let text = CStr::from_ptr(value).to_string_lossy().into_owned();
+            pg_sys::pfree(value.cast());
+            pg_sys::SPI_freetuptable(table);
+            Ok(text)
+        }
+    }
+}
+
+fn prepare(text: &str, argument_types: &[pg_sys::Oid]) -> Result<pg_sys::SPIPlanPtr, Error> {
+    let text = CString::new(text).map_err(|_| Error::Catalog("query text holds a NUL byte".into()))?;
+    let mut argument_types = argument_types.to_vec();
+    // SAFETY: SPI is connected (we are inside Spi::connect); the text outlives the call.
+    let plan = unsafe { pg_sys::SPI_prepare(text.as_ptr(), argument_types.len() as i32, argument_types.as_mut_ptr()) };
+    if plan.is_null() {
+        return Err(Error::Catalog("could not prepare the catalog query".into()));
+    }
+    Ok(plan)
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        // SAFETY: the plans came from SPI_prepare in this SPI connection, the snapshot from
+        // RegisterSnapshot.
+        unsafe {
+            pg_sys::SPI_freeplan(self.catalog);
+            if let Some(plan) = self.fingerprints {
+                pg_sys::SPI_freeplan(plan);
+            }
+            pg_sys::UnregisterSnapshot(self.snapshot);
+        }
+    }
+}
+
+/// Checks what a read of this database returned before it is diffed.
+pub fn checked(database: Database) -> Result<Database, Error> {
     database.schemas.iter().try_for_each(Schema::check_definitions)?;
     Ok(database)
 }
@@ -122,78 +257,6 @@ fn current_setting(client: &pgrx::spi::SpiClient<'_>, name: &str) -> Result<Opti
 fn set_setting(client: &pgrx::spi::SpiClient<'_>, name: &str, value: &str) -> Result<(), Error> {
     client.select("select pg_catalog.set_config($1, $2, true)", Some(1), &[name.into(), value.into()])?;
     Ok(())
-}
-
-/// The catalog query, prepared once per call, run under one snapshot.
-struct PreparedCatalogQuery {
-    plan: pg_sys::SPIPlanPtr,
-    snapshot: pg_sys::Snapshot,
-}
-
-impl PreparedCatalogQuery {
-    fn new() -> Result<Self, Error> {
-        let text = CString::new(CATALOG_SQL).map_err(|_| Error::Catalog("query text holds a NUL byte".into()))?;
-        let mut argument_types = [pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID];
-        // SAFETY: SPI is connected (we are inside Spi::connect); the text outlives the call.
-        let plan = unsafe { pg_sys::SPI_prepare(text.as_ptr(), 2, argument_types.as_mut_ptr()) };
-        if plan.is_null() {
-            return Err(Error::Catalog("could not prepare the catalog query".into()));
-        }
-        // SAFETY: a transaction is running; registering copies the snapshot, which in READ
-        // COMMITTED is a static that the next SPI statement would overwrite.
-        let snapshot = unsafe { pg_sys::RegisterSnapshot(pg_sys::GetTransactionSnapshot()) };
-        Ok(PreparedCatalogQuery { plan, snapshot })
-    }
-
-    /// The schemas named (all user schemas when `None`), less the excluded.
-    fn run(&self, schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Database, Error> {
-        let mut values = [pg_sys::Datum::from(0usize); 2];
-        let mut nulls = [b' ' as std::ffi::c_char; 2];
-        for (i, list) in [schemas, excluded].into_iter().enumerate() {
-            match list.and_then(|l| l.into_datum()) {
-                Some(datum) => values[i] = datum,
-                None => nulls[i] = b'n' as std::ffi::c_char,
-            }
-        }
-        // SAFETY: the plan takes two text[] arguments; values and nulls live across the call;
-        // the tuple table is read before anything else runs through SPI, and its text is copied.
-        let document = crate::timing::measure("query", || unsafe {
-            let status = pg_sys::SPI_execute_snapshot(
-                self.plan,
-                values.as_mut_ptr(),
-                nulls.as_ptr(),
-                self.snapshot,
-                std::ptr::null_mut(),
-                true,
-                false,
-                1,
-            );
-            let table = pg_sys::SPI_tuptable;
-            if status != pg_sys::SPI_OK_SELECT as i32 || table.is_null() || pg_sys::SPI_processed != 1 {
-                return Err(Error::Catalog(format!("the catalog query returned status {status}")));
-            }
-            let value = pg_sys::SPI_getvalue(*(*table).vals, (*table).tupdesc, 1);
-            if value.is_null() {
-                return Err(Error::Catalog("the catalog query returned NULL".into()));
-            }
-            let text = CStr::from_ptr(value).to_string_lossy().into_owned();
-            pg_sys::pfree(value.cast());
-            pg_sys::SPI_freetuptable(table);
-            Ok::<String, Error>(text)
-        })?;
-        Ok(crate::timing::measure("decode", || serde_json::from_str(&document))?)
-    }
-}
-
-impl Drop for PreparedCatalogQuery {
-    fn drop(&mut self) {
-        // SAFETY: the plan came from SPI_prepare in this SPI connection, the snapshot from
-        // RegisterSnapshot.
-        unsafe {
-            pg_sys::SPI_freeplan(self.plan);
-            pg_sys::UnregisterSnapshot(self.snapshot);
-        }
-    }
 }
 
 #[cfg(any(test, feature = "pg_test"))]
@@ -310,5 +373,77 @@ mod tests {
         assert_eq!(schema.tables.len(), 1);
         assert!(schema.ignored.is_empty(), "{:?}", schema.ignored);
         assert!(schema.routines.is_empty(), "{:?}", schema.routines);
+    }
+
+    /// The tables of each side that `read_schema_pair` read in full.
+    fn read_in_full(sql: &str) -> [Vec<String>; 2] {
+        Spi::run(sql).unwrap();
+        super::read_schema_pair(["a", "b"]).unwrap().map(|s| s.tables.into_iter().map(|t| t.name).collect())
+    }
+
+    #[pg_test]
+    fn a_pair_of_schemas_is_read_in_full_only_where_it_differs() {
+        let read = read_in_full(
+            "create schema a; create schema b;
+             create table a.kept (id int primary key, note text default 'x' check (note <> ''));
+             create table b.kept (id int primary key, note text default 'x' check (note <> ''));
+             create table a.changed (id int primary key, n int);
+             create table b.changed (id int primary key, n bigint);
+             create table a.child (changed_id int references a.changed);
+             create table b.child (changed_id int references b.changed);
+             create table a.gone ();
+             create table b.new ();",
+        );
+        // child's key relies on changed's: it may have to be made again
+        assert_eq!(read, [vec!["changed", "child", "gone"], vec!["changed", "child", "new"]]);
+        Spi::run("set local migra.fingerprints = off").unwrap();
+        let [a, b] = super::read_schema_pair(["a", "b"]).unwrap().map(|s| s.tables.len());
+        assert_eq!((a, b), (4, 4));
+    }
+
+    #[pg_test]
+    fn where_an_expression_is_written_does_not_count_what_it_means_does() {
+        // the same default and CHECK written at other places of their statements
+        let read = read_in_full(
+            "create schema a; create schema b;
+             create table a.t (x int default 1 check (x > 0));
+             create table b.t (x     int     default 1     check (x > 0));
+             create table a.u (x int default 1 check (x > 0));
+             create table b.u (x int default 2 check (x > 0));
+             create table a.v (x int check (x > 0));
+             create table b.v (x int check (x >= 0));",
+        );
+        assert_eq!(read, [vec!["u", "v"], vec!["u", "v"]]);
+    }
+
+    #[pg_test]
+    fn objects_of_each_schema_count_by_name_not_by_oid() {
+        // each schema's own enum, function and sequence: other OIDs, the same names
+        let read = read_in_full(
+            "create schema a; create schema b;
+             create type a.mood as enum ('ok', 'sad'); create type b.mood as enum ('ok', 'sad');
+             create function a.f() returns int language sql immutable as 'select 1';
+             create function b.f() returns int language sql immutable as 'select 1';
+             create sequence a.s; create sequence b.s;
+             create table a.same (m a.mood default 'ok', n int default a.f() check (n > a.f()), k bigint default nextval('a.s'));
+             create table b.same (m b.mood default 'ok', n int default b.f() check (n > b.f()), k bigint default nextval('b.s'));
+             create table a.label (m a.mood default 'ok');
+             create table b.label (m b.mood default 'sad');
+             create index on a.same (m) where m = 'ok'; create index on b.same (m) where m = 'ok';
+             create index on a.label (m) where m = 'ok'; create index on b.label (m) where m = 'sad';",
+        );
+        assert_eq!(read, [vec!["label"], vec!["label"]]);
+    }
+
+    #[pg_test]
+    fn grants_and_the_owner_they_leave_out_count() {
+        let read = read_in_full(
+            "create schema a; create schema b; create role fingerprint_reader;
+             create table a.t (x int); create table b.t (x int);
+             create table a.u (x int); create table b.u (x int);
+             grant select (x) on a.t to fingerprint_reader;
+             grant select on a.u to fingerprint_reader; grant select on b.u to fingerprint_reader;",
+        );
+        assert_eq!(read, [vec!["t"], vec!["t"]]);
     }
 }

@@ -1,6 +1,7 @@
 //! migra for Postgres: compare two schemas from SQL and get the DDL that turns one into the other.
 //!
-//! catalog (SQL → JSON) → model (serde) → diff (per kind) → plan (order) → ddl (text) → api (rows)
+//! catalog (SQL → JSON; fingerprints first, to read only what differs) → model (serde) → diff (per
+//! kind) → plan (order) → ddl (text) → api (rows)
 
 ::pgrx::pg_module_magic!(name, version);
 
@@ -9,6 +10,7 @@ mod catalog;
 mod ddl;
 mod diff;
 mod error;
+mod fingerprints;
 mod model;
 mod plan;
 mod remote;
@@ -18,6 +20,7 @@ mod untrusted;
 #[pgrx::pg_guard]
 pub extern "C-unwind" fn _PG_init() {
     timing::define_setting();
+    fingerprints::define_setting();
 }
 
 /// Required by `cargo pgrx test` at the crate root.

@@ -13,6 +13,7 @@ use pgrx::pg_sys;
 use crate::catalog;
 use crate::ddl::{quote_ident, quote_literal};
 use crate::error::Error;
+use crate::fingerprints::{Fingerprints, Pairing};
 use crate::model::Database;
 use crate::untrusted::{self, Origin};
 
@@ -31,8 +32,11 @@ pub enum Side<'a> {
 }
 
 /// Reads the named schemas (all user schemas when `None`), less the excluded, of each side.
-/// Remote sides are read in parallel with each other and with a local side: every remote
-/// catalog query is sent before anything is read here or waited for.
+/// Remote sides are read in parallel with each other and with a local side: every remote query
+/// is sent before anything is read here or waited for. Two sides on servers of one major version
+/// read their tables' fingerprints first, and then in full only the tables that differ
+/// (`crate::fingerprints`); each remote side's two reads run in one REPEATABLE READ transaction,
+/// a local side's under one snapshot.
 pub fn read_databases<const N: usize>(
     sides: [Side<'_>; N],
     schemas: Option<Vec<String>>,
@@ -47,21 +51,50 @@ pub fn read_databases<const N: usize>(
         if remote {
             close_left_over(client, &dblink)?;
         }
-        let mut sent = Vec::with_capacity(N);
+        let reader = catalog::Reader::new(N == 2)?;
+        let mut sessions = Vec::with_capacity(N);
         for side in sides {
-            sent.push(match side {
+            sessions.push(match side {
                 Side::Here => None,
-                Side::Remote { connection, which } => {
-                    let session = RemoteSession::open(client, &dblink, connection, which)?;
-                    session.send_catalog_query(schemas.as_deref(), excluded.as_deref())?;
-                    Some(session)
-                }
+                Side::Remote { connection, which } => Some(RemoteSession::open(client, &dblink, connection, which)?),
             });
         }
+        let versions = sessions
+            .iter()
+            .map(|s| match s {
+                None => Ok(pg_sys::PG_VERSION_NUM as i32),
+                Some(session) => session.server_version(),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+
+        let fast = reader.has_fingerprints() && crate::fingerprints::comparable(&versions);
+        let tables: Vec<Option<Vec<u32>>> = if fast {
+            for (session, version) in sessions.iter().zip(&versions) {
+                if let Some(session) = session {
+                    session.send_fingerprint_query(*version, schemas.as_deref(), excluded.as_deref())?;
+                }
+            }
+            let mut prints = Vec::with_capacity(N);
+            for session in &sessions {
+                prints.push(match session {
+                    None => reader.fingerprints(schemas.clone(), excluded.clone())?,
+                    Some(session) => decode_fingerprints(&crate::timing::measure("fingerprints", || session.receive())?)?,
+                });
+            }
+            crate::fingerprints::tables_to_read([&prints[0], &prints[1]], Pairing::Databases).map(Some).into()
+        } else {
+            vec![None; N]
+        };
+
+        for ((session, version), tables) in sessions.iter().zip(&versions).zip(&tables) {
+            if let Some(session) = session {
+                session.send_catalog_query(*version, schemas.as_deref(), excluded.as_deref(), tables.as_deref())?;
+            }
+        }
         let mut pending = Vec::with_capacity(N);
-        for session in sent {
+        for (session, tables) in sessions.into_iter().zip(tables) {
             pending.push(match session {
-                None => Pending::Here(catalog::read_database_in(client, schemas.clone(), excluded.clone())?),
+                None => Pending::Here(reader.database(schemas.clone(), excluded.clone(), tables)?),
                 Some(session) => Pending::Remote(session),
             });
         }
@@ -82,7 +115,7 @@ pub fn read_databases<const N: usize>(
     let databases = read
         .into_iter()
         .map(|read| match read {
-            Read::Here(database) => Ok(database),
+            Read::Here(database) => catalog::checked(database),
             Read::Remote(document) => decode(&document),
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -115,6 +148,9 @@ struct RemoteSession<'a, 'c> {
     dblink: &'a str,
     name: &'static str,
 }
+
+/// What a remote session runs under: the settings a local read pins.
+const SETTINGS: &str = "SET search_path TO pg_catalog; SET jit = off; SET standard_conforming_strings = on;";
 
 /// The names of the dblink connections reads hold open.
 const CONNECTION_NAMES: [&str; 2] = ["migra_read_source", "migra_read_target"];
@@ -152,20 +188,51 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
         Ok(session)
     }
 
-    /// Asks the server's version, which picks the catalog query, and sends that query.
-    fn send_catalog_query(&self, schemas: Option<&[String]>, excluded: Option<&[String]>) -> Result<(), Error> {
+    /// The server's `server_version_num`, which picks the queries.
+    fn server_version(&self) -> Result<i32, Error> {
         self.send("select pg_catalog.current_setting('server_version_num')")?;
         let version = self.receive()?;
-        let version: i32 = version
+        version
             .trim()
             .parse()
-            .map_err(|_| Error::RemoteDocument(format!("it reported server version \"{}\"", untrusted::shown(&version))))?;
-        let query = catalog::query_for(version)?;
-        // The remote session gets the settings a local read pins: the same text comes back.
+            .map_err(|_| Error::RemoteDocument(format!("it reported server version \"{}\"", untrusted::shown(&version))))
+    }
+
+    /// Opens the REPEATABLE READ transaction that the catalog query will also run in, and sends
+    /// the fingerprint query. The remote session gets the settings a local read pins: the same
+    /// text comes back.
+    fn send_fingerprint_query(&self, version: i32, schemas: Option<&[String]>, excluded: Option<&[String]>) -> Result<(), Error> {
+        let query = crate::fingerprints::query_for(version)
+            .ok_or_else(|| Error::Catalog(format!("fingerprints cannot be read on server version {version}")))?;
         self.send(&format!(
-            "SET search_path TO {}; SET jit = off; SET standard_conforming_strings = on; \
-             PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[]) AS {query}; EXECUTE migra_catalog({}, {})",
-            catalog::DATABASE_SEARCH_PATH,
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; {SETTINGS} \
+             PREPARE migra_fingerprints(pg_catalog.text[], pg_catalog.text[]) AS {query}; \
+             EXECUTE migra_fingerprints({}, {})",
+            array_literal(schemas),
+            array_literal(excluded),
+        ))
+    }
+
+    /// Sends the catalog query: every table, or the tables named by OID (after the fingerprint
+    /// query, in its transaction).
+    fn send_catalog_query(
+        &self,
+        version: i32,
+        schemas: Option<&[String]>,
+        excluded: Option<&[String]>,
+        tables: Option<&[u32]>,
+    ) -> Result<(), Error> {
+        let query = catalog::query_for(version)?;
+        let tables = match tables {
+            None => "NULL".to_owned(),
+            Some(oids) => {
+                let oids: Vec<String> = oids.iter().map(u32::to_string).collect();
+                format!("'{{{}}}'::pg_catalog.oid[]", oids.join(","))
+            }
+        };
+        self.send(&format!(
+            "{SETTINGS} PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[], pg_catalog.oid[]) AS {query}; \
+             EXECUTE migra_catalog({}, {}, {tables})",
             array_literal(schemas),
             array_literal(excluded),
         ))
@@ -230,6 +297,12 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
             pause_ms = (pause_ms * 2).min(20);
         }
     }
+}
+
+/// A remote server's fingerprints. They only choose what is read next (OIDs go back as
+/// numbers), so their shape is all there is to check.
+fn decode_fingerprints(document: &str) -> Result<Fingerprints, Error> {
+    crate::timing::measure("decode", || serde_json::from_str(document)).map_err(|e| Error::RemoteDocument(e.to_string()))
 }
 
 /// The remote server's document, checked as untrusted input: its shape, then every field that

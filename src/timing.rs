@@ -1,5 +1,6 @@
 //! Where a call's time goes, by stage, for `SET migra.timing = on` (and the benchmark): the
-//! catalog query, decoding its document, checking untrusted text, the diff, the order, the rows.
+//! fingerprint query, the catalog query, decoding their documents, checking untrusted text, the
+//! diff, the order, the rows.
 //! Off by default, when it costs a clock read per stage.
 
 use std::cell::RefCell;
@@ -14,7 +15,7 @@ pub fn define_setting() {
     GucRegistry::define_bool_guc(
         c"migra.timing",
         c"Reports where each migra call spent its time.",
-        c"When on, every migra function ends with an INFO message that gives the milliseconds spent in each stage: query, decode, checks, diff, order, rows.",
+        c"When on, every migra function ends with an INFO message that gives the milliseconds spent in each stage: fingerprints, query, decode, checks, diff, order, rows.",
         &TIMING,
         GucContext::Userset,
         GucFlags::default(),

@@ -69,7 +69,7 @@ fn plan_schemas(
     let target = required(target, "target_schema", function)?;
     let allow_data_loss = required(allow_data_loss, "unsafe", function)?;
 
-    let schemas = catalog::read_schemas(&[source, target])?;
+    let schemas = catalog::read_schema_pair([source, target])?;
     warn_about_ignored(&schemas);
     let changes = crate::timing::measure("diff", || diff::schemas(&schemas[0], &schemas[1]))?;
     let steps = crate::timing::measure("order", || plan::build(changes, &catalog::search_path_for(source)))?;

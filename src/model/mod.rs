@@ -11,7 +11,9 @@ mod tables;
 pub use constraints::{Constraint, ConstraintType};
 pub use indexes::Index;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
-pub use tables::{Column, Generation, Identity, Table};
+pub use tables::{Column, Identity, Table};
+#[cfg(any(test, feature = "pg_test"))]
+pub use tables::Generation;
 
 use serde::{Deserialize, Serialize};
 
@@ -179,6 +181,7 @@ impl Schema {
         }
     }
 
+    #[cfg(any(test, feature = "pg_test"))]
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.name == name)
     }

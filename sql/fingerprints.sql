@@ -1,0 +1,234 @@
+-- A fingerprint of every plain table of the schemas asked for, with its columns, constraints,
+-- indexes and identity sequences: what a diff reads first, so that it deparses only the tables
+-- that differ (sql/catalog.sql with their OIDs). $1 text[]: the schemas, or NULL for every user
+-- schema; $2 text[]: schemas to leave out, or NULL.
+--
+-- Two tables with equal fingerprints have equal documents in sql/catalog.sql, read under the
+-- same kind of search_path on servers of the same major version. So a fingerprint holds every
+-- catalog field a document is made from, with OIDs of other objects replaced by their names
+-- (relative to the table's schema), never an OID that two databases could give to different
+-- objects. Stored expressions (defaults, CHECKs, index expressions and predicates) count as
+-- their node trees without the fields that a statement's layout or the column's own type decide
+-- (:location, :vartype, ...), when the tree holds no number that may be an object's OID (12000
+-- or more: those below are the server's own, fixed by its major version; initdb and users make
+-- the others); otherwise as deparsed text.
+-- Defaults hold no column, so they are deparsed once per distinct tree.
+--
+-- A field that only some versions have is written in double braces: the version that brought
+-- it, the field, a bar, and what stands for it before that version. The reader puts in one or
+-- the other (fingerprints::query_for).
+--
+-- The same rules as sql/catalog.sql: only pg_catalog is read and everything named is qualified.
+with args as (
+  select $1::pg_catalog.text[] as schemas, $2::pg_catalog.text[] as excluded
+),
+-- relations: from here to "relations end", the text of sql/fingerprints.sql is the same (a test
+-- holds them to it): both queries must see the same tables.
+ns as (
+  select n.oid, n.nspname, n.nspacl, n.nspowner
+  from pg_catalog.pg_namespace n, args
+  where (args.schemas is null or n.nspname operator(pg_catalog.=) any (args.schemas))
+    and (args.excluded is null or not n.nspname operator(pg_catalog.=) any (args.excluded))
+    -- system schemas: pg_catalog, pg_toast, temporary schemas; and information_schema
+    and (args.schemas is not null or (not pg_catalog.starts_with(n.nspname, 'pg_')
+                                      and n.nspname operator(pg_catalog.<>) 'information_schema'))
+    -- a schema an extension created is the extension's business
+    and not exists (
+      select from pg_catalog.pg_depend d
+      where d.classid operator(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
+        and d.objid operator(pg_catalog.=) n.oid
+        and d.deptype operator(pg_catalog.=) 'e')
+),
+-- Relations of those schemas, less those that belong to an extension (the extension's business).
+rel as materialized (
+  select c.oid, c.relname, c.relnamespace, c.relkind, c.relpersistence, c.reloptions, c.relowner,
+         c.relacl, c.reltoastrelid,
+         -- plain tables this version models: partitioned tables, partitions and inheritance trees
+         -- come later and are reported under "ignored" instead
+         (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
+          and not exists (select from pg_catalog.pg_inherits i where i.inhrelid operator(pg_catalog.=) c.oid)
+          and not exists (select from pg_catalog.pg_inherits i where i.inhparent operator(pg_catalog.=) c.oid))
+           as is_plain_table
+  from pg_catalog.pg_class c
+  join ns on c.relnamespace operator(pg_catalog.=) ns.oid
+  where not exists (
+    select from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) c.oid
+      and d.deptype operator(pg_catalog.=) 'e')
+    -- a composite type's membership is recorded on its pg_type row (dblink_pkey_results)
+    and not exists (
+    select from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) c.reltype
+      and d.deptype operator(pg_catalog.=) 'e')
+),
+-- relations end
+tbl as materialized (
+  select c.* from rel c where c.is_plain_table
+),
+-- Stored expressions of those tables: defaults ('d'), CHECKs ('c'), index expressions and
+-- predicates ('i'). Only generation expressions among defaults read columns.
+expr as materialized (
+  select 'd' as kind, ad.adrelid as relid, ad.adnum as num, ad.oid, ad.adbin as bin,
+         ad.adbin::pg_catalog.text as raw,
+         (select a.attgenerated from pg_catalog.pg_attribute a
+          where a.attrelid operator(pg_catalog.=) ad.adrelid
+            and a.attnum operator(pg_catalog.=) ad.adnum) operator(pg_catalog.<>) '' as reads_columns
+  from pg_catalog.pg_attrdef ad
+  join tbl on tbl.oid operator(pg_catalog.=) ad.adrelid
+  union all
+  select 'c', k.conrelid, 0, k.oid, k.conbin, k.conbin::pg_catalog.text, true
+  from pg_catalog.pg_constraint k
+  join tbl on tbl.oid operator(pg_catalog.=) k.conrelid
+  where k.contype operator(pg_catalog.=) 'c'
+  union all
+  select 'i', i.indrelid, 0, i.indexrelid, null,
+         pg_catalog.concat(i.indexprs::pg_catalog.text, ' WHERE ', i.indpred::pg_catalog.text), true
+  from pg_catalog.pg_index i
+  join tbl on tbl.oid operator(pg_catalog.=) i.indrelid
+  where i.indexprs is not null or i.indpred is not null
+),
+-- Each distinct tree once: schemas repeat the same few expressions.
+stripped as materialized (
+  select x.raw, x.node, x.node operator(pg_catalog.~) '[ (](1[2-9][0-9]{3}|[2-9][0-9]{4}|[1-9][0-9]{5,})' as may_hold_oids
+  from (select r.raw,
+               pg_catalog.regexp_replace(r.raw, ' :(location|vartype|vartypmod|varcollid) -?[0-9]+', '', 'g') as node
+        from (select distinct e.raw from expr e) r) x
+),
+expr_nodes as materialized (
+  select e.*, s.node, s.may_hold_oids
+  from expr e
+  join stripped s on s.raw operator(pg_catalog.=) e.raw
+),
+-- Defaults that read no column, deparsed once per distinct tree.
+deparsed as materialized (
+  select d.node, pg_catalog.pg_get_expr(d.bin, d.relid) as text
+  from (select distinct on (e.node) e.node, e.bin, e.relid
+        from expr_nodes e
+        where e.kind operator(pg_catalog.=) 'd' and not e.reads_columns
+        order by e.node) d
+),
+expr_prints as materialized (
+  select e.kind, e.relid, e.num, e.oid,
+         case when dp.text is not null then dp.text
+              when not e.may_hold_oids then e.node
+              when e.kind operator(pg_catalog.=) 'd' then pg_catalog.pg_get_expr(e.bin, e.relid)
+              when e.kind operator(pg_catalog.=) 'c' then pg_catalog.pg_get_constraintdef(e.oid)
+              -- an index is deparsed whole (index_prints)
+              end as print
+  from expr_nodes e
+  left join deparsed dp
+    on e.kind operator(pg_catalog.=) 'd' and not e.reads_columns and dp.node operator(pg_catalog.=) e.node
+),
+column_prints as (
+  select a.attrelid,
+         pg_catalog.hash_array_extended(pg_catalog.array_agg(pg_catalog.hash_record_extended(row(
+           a.attnum, a.attname,
+           case when t.typnamespace operator(pg_catalog.<>) tbl.relnamespace then tn.nspname end, t.typname,
+           a.atttypmod, a.attnotnull, a.attgenerated, a.attidentity, a.attstorage, t.typstorage,
+           a.attstattarget::pg_catalog.int4,
+           -- the owner's own grants are not part of the document, so the owner is part of this
+           case when a.attacl is not null then
+             pg_catalog.concat(a.attacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(tbl.relowner)) end,
+           case when a.attcollation operator(pg_catalog.<>) t.typcollation then (
+             select pg_catalog.concat(case when co.collnamespace operator(pg_catalog.<>) tbl.relnamespace
+                                           then cn.nspname end, '.', co.collname)
+             from pg_catalog.pg_collation co
+             join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+             where co.oid operator(pg_catalog.=) a.attcollation) end,
+           ep.print,
+           case when a.attidentity operator(pg_catalog.<>) '' then (
+             select pg_catalog.concat_ws(' ', sc.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
+                                         s.seqcache, s.seqcycle, sc.relpersistence,
+                                         sc.relacl, pg_catalog.pg_get_userbyid(sc.relowner))
+             from pg_catalog.pg_depend d
+             join pg_catalog.pg_sequence s on s.seqrelid operator(pg_catalog.=) d.objid
+             join pg_catalog.pg_class sc on sc.oid operator(pg_catalog.=) d.objid
+             where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+               and d.refobjid operator(pg_catalog.=) a.attrelid
+               and d.refobjsubid operator(pg_catalog.=) a.attnum
+               and d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+               and d.deptype operator(pg_catalog.=) 'i') end
+         ), 0) order by a.attnum), 0) as print
+  from pg_catalog.pg_attribute a
+  join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
+  join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
+  join pg_catalog.pg_namespace tn on tn.oid operator(pg_catalog.=) t.typnamespace
+  left join expr_prints ep on ep.kind operator(pg_catalog.=) 'd'
+    and ep.relid operator(pg_catalog.=) a.attrelid and ep.num operator(pg_catalog.=) a.attnum
+  where a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
+  group by a.attrelid
+),
+constraint_prints as (
+  select k.conrelid,
+         pg_catalog.hash_array_extended(pg_catalog.array_agg(pg_catalog.hash_record_extended(row(
+           k.conname, k.contype, k.condeferrable, k.condeferred, k.convalidated, k.connoinherit,
+           k.conkey, k.confkey, k.confupdtype, k.confdeltype, k.confmatchtype,
+           {{150000 k.confdelsetcols | null::pg_catalog.int2[]}},
+           {{180000 k.conenforced | true}}, {{180000 k.conperiod | false}},
+           -- a foreign key's table; its columns are the other table's, whose fingerprint holds
+           -- their names: the reader also reads every table that references one that differs
+           case when fc.relnamespace operator(pg_catalog.<>) c.relnamespace then fn.nspname end, fc.relname,
+           -- the index of a key, or the one a foreign key relies on
+           ki.relname, ki.reloptions, i.indkey::pg_catalog.int2[], i.indnkeyatts,
+           {{150000 i.indnullsnotdistinct | false}},
+           (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) ki.reltablespace),
+           case when k.contype operator(pg_catalog.=) 'x' then pg_catalog.pg_get_constraintdef(k.oid) else ep.print end
+         ), 0) order by k.conname), 0) as print,
+         pg_catalog.json_agg(pg_catalog.json_build_array(fn.nspname, fc.relname))
+           filter (where k.contype operator(pg_catalog.=) 'f') as refs
+  from pg_catalog.pg_constraint k
+  join tbl c on c.oid operator(pg_catalog.=) k.conrelid
+  left join pg_catalog.pg_class ki on ki.oid operator(pg_catalog.=) k.conindid
+  left join pg_catalog.pg_index i on i.indexrelid operator(pg_catalog.=) k.conindid
+  left join pg_catalog.pg_class fc on fc.oid operator(pg_catalog.=) k.confrelid
+  left join pg_catalog.pg_namespace fn on fn.oid operator(pg_catalog.=) fc.relnamespace
+  left join expr_prints ep on ep.kind operator(pg_catalog.=) 'c' and ep.oid operator(pg_catalog.=) k.oid
+  where k.contype operator(pg_catalog.=) any (array['p', 'u', 'c', 'f', 'x']::pg_catalog."char"[])
+  group by k.conrelid
+),
+index_prints as (
+  select i.indrelid,
+         pg_catalog.hash_array_extended(pg_catalog.array_agg(pg_catalog.hash_record_extended(row(
+           ic.relname, am.amname, i.indisunique, {{150000 i.indnullsnotdistinct | false}},
+           i.indkey::pg_catalog.int2[], i.indoption::pg_catalog.int2[], i.indnkeyatts, ic.reloptions,
+           -- deparsed: expressions that may hold OIDs, operator classes and collations that are not
+           -- the server's own, and methods whose operator classes take options (kept on the
+           -- index's attributes); from USING on, since the table's name is schema-qualified
+           case when (ep.oid is not null and ep.print is null)
+                  or am.amname operator(pg_catalog.<>) all (array['btree', 'hash']::pg_catalog.name[])
+                  or not 12000::pg_catalog.oid operator(pg_catalog.>) all (i.indclass::pg_catalog.oid[])
+                  or not 12000::pg_catalog.oid operator(pg_catalog.>) all (i.indcollation::pg_catalog.oid[])
+                then (select pg_catalog.substr(x.def, pg_catalog.strpos(x.def, ' USING '))
+                      from (select pg_catalog.pg_get_indexdef(i.indexrelid) as def) x)
+                else pg_catalog.concat(i.indclass::pg_catalog.oid[], ' ', i.indcollation::pg_catalog.oid[], ' ', ep.print) end
+         ), 0) order by ic.relname), 0) as print
+  from pg_catalog.pg_index i
+  join tbl c on c.oid operator(pg_catalog.=) i.indrelid
+  join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
+  join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) ic.relam
+  left join expr_prints ep on ep.kind operator(pg_catalog.=) 'i' and ep.oid operator(pg_catalog.=) i.indexrelid
+  group by i.indrelid
+),
+table_prints as (
+  select c.relnamespace, c.relname, c.oid,
+         pg_catalog.hash_record_extended(row(
+           c.relname, c.relpersistence, c.reloptions,
+           case when c.relacl is not null then
+             pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
+           tc.reloptions, cp.print, kp.print, ip.print), 0) as print,
+         kp.refs
+  from tbl c
+  left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
+  left join column_prints cp on cp.attrelid operator(pg_catalog.=) c.oid
+  left join constraint_prints kp on kp.conrelid operator(pg_catalog.=) c.oid
+  left join index_prints ip on ip.indrelid operator(pg_catalog.=) c.oid
+)
+-- [schema, table, oid, fingerprint, [[schema, table] of each foreign key]]
+select pg_catalog.json_build_object(
+  'server_version_num', pg_catalog.current_setting('server_version_num')::pg_catalog.int4,
+  'tables', coalesce((
+    select pg_catalog.json_agg(pg_catalog.json_build_array(n.nspname, t.relname, t.oid::pg_catalog.int8, t.print, coalesce(t.refs, '[]')))
+    from table_prints t
+    join ns n on n.oid operator(pg_catalog.=) t.relnamespace), '[]'))
