@@ -9,7 +9,10 @@ noisy machine, the median of several runs, each in a new session (cold catalog c
 for pg_dump and for a scheduled job), of:
 
 - `migra_diff('app_a', 'app_b')`, with the time of each stage (`SET migra.timing = on`):
-  query (the catalog query), decode (json to model), diff, order, rows;
+  fingerprints (the fingerprint query), query (the catalog query, for the tables that differ),
+  decode (json to model), diff, order, rows;
+- the same with `SET migra.fingerprints = off`, which reads every table in full, as before
+  fingerprints;
 - `migra_diff('app_a', 'app_a')`, the identical pair;
 - `migra_diff_remote` of the two databases over the cluster's unix socket, `schemas => '{app_a}'`;
 - `migra_snapshot('{app_a}')`;
@@ -136,6 +139,8 @@ def measure(server, n, runs, seed):
                (SELECT count(*) FROM migra_diff('app_a', 'app_b', unsafe => true))""").stdout.strip().split("|")
     timing = "SET migra.timing = on; SET client_min_messages = warning;"
     diff, infos = median_ms(server, database, "SELECT count(*) FROM migra_diff('app_a', 'app_b', unsafe => true);", runs, timing)
+    in_full, _ = median_ms(server, database, "SELECT count(*) FROM migra_diff('app_a', 'app_b', unsafe => true);", runs,
+                           "SET migra.fingerprints = off; SET client_min_messages = warning;")
     same, _ = median_ms(server, database, "SELECT count(*) FROM migra_diff('app_a', 'app_a', unsafe => true);", runs, timing)
     a, b = server.conninfo(database), server.conninfo(f"{database}_copy")
     remote, _ = median_ms(server, database,
@@ -150,7 +155,7 @@ def measure(server, n, runs, seed):
     memory = peak_memory_mb(server, database, "SELECT count(*) FROM migra_diff('app_a', 'app_b', unsafe => true);")
     return {
         "n": n, "tables": int(counts[0]), "views": int(counts[1]), "indexes": int(counts[2]),
-        "functions": int(counts[3]), "statements": int(counts[4]), "diff": diff, "same": same, "remote": remote,
+        "functions": int(counts[3]), "statements": int(counts[4]), "diff": diff, "in_full": in_full, "same": same, "remote": remote,
         "snapshot": snapshot, "pg_dump": statistics.median(dumps), "memory": memory, "stages": stage_medians(infos),
     }
 
@@ -175,12 +180,12 @@ def main():
         print(f"== {n:,} tables", file=sys.stderr, flush=True)
         results.append(measure(server, n, args.runs if n < 10000 else max(3, args.runs - 2), args.seed))
 
-    print("| tables | views | indexes | functions | statements | `migra_diff` | identical pair | "
+    print("| tables | views | indexes | functions | statements | `migra_diff` | every table read in full | identical pair | "
           "`migra_diff_remote` | `migra_snapshot` | `pg_dump -s` one side | diff / pg_dump | peak private memory of a diff |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         print(f"| {r['tables']:,} | {r['views']:,} | {r['indexes']:,} | {r['functions']:,} | {r['statements']:,} | "
-              f"{ms(r['diff'])} | {ms(r['same'])} | {ms(r['remote'])} | {ms(r['snapshot'])} | {ms(r['pg_dump'])} | "
+              f"{ms(r['diff'])} | {ms(r['in_full'])} | {ms(r['same'])} | {ms(r['remote'])} | {ms(r['snapshot'])} | {ms(r['pg_dump'])} | "
               f"{r['diff'] / r['pg_dump']:.2f}× | {r['memory']:.0f} MB |")
     print()
     print("Stages of `migra_diff` (medians, ms): " + "; ".join(

@@ -22,6 +22,14 @@ with args as (
 ),
 -- relations: from here to "relations end", the text of sql/fingerprints.sql is the same (a test
 -- holds them to it): both queries must see the same tables.
+-- What extensions own, found from the extensions' side: few rows, through an index, where a
+-- lookup per object (or a scan of pg_depend) costs as much as the rest of the relations.
+ext_members as materialized (
+  select d.classid, d.objid
+  from pg_catalog.pg_depend d
+  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+    and d.deptype operator(pg_catalog.=) 'e'
+),
 ns as (
   select n.oid, n.nspname, n.nspacl, n.nspowner
   from pg_catalog.pg_namespace n, args
@@ -32,10 +40,9 @@ ns as (
                                       and n.nspname operator(pg_catalog.<>) 'information_schema'))
     -- a schema an extension created is the extension's business
     and not exists (
-      select from pg_catalog.pg_depend d
-      where d.classid operator(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
-        and d.objid operator(pg_catalog.=) n.oid
-        and d.deptype operator(pg_catalog.=) 'e')
+      select from ext_members e
+      where e.classid operator(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
+        and e.objid operator(pg_catalog.=) n.oid)
 ),
 -- Relations of those schemas, less those that belong to an extension (the extension's business).
 rel as materialized (
@@ -50,21 +57,22 @@ rel as materialized (
   from pg_catalog.pg_class c
   join ns on c.relnamespace operator(pg_catalog.=) ns.oid
   where not exists (
-    select from pg_catalog.pg_depend d
-    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-      and d.objid operator(pg_catalog.=) c.oid
-      and d.deptype operator(pg_catalog.=) 'e')
+    select from ext_members e
+    where e.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and e.objid operator(pg_catalog.=) c.oid)
     -- a composite type's membership is recorded on its pg_type row (dblink_pkey_results)
     and not exists (
-    select from pg_catalog.pg_depend d
-    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
-      and d.objid operator(pg_catalog.=) c.reltype
-      and d.deptype operator(pg_catalog.=) 'e')
+    select from ext_members e
+    where e.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+      and e.objid operator(pg_catalog.=) c.reltype)
 ),
 -- relations end
 tbl as materialized (
   select c.* from rel c, args
-  where c.is_plain_table and (args.tables is null or c.oid operator(pg_catalog.=) any (args.tables))
+  where c.is_plain_table
+    -- a hashed lookup: "= any (array)" would compare each table with every element
+    and (args.tables is null
+         or c.oid operator(pg_catalog.=) any (select pg_catalog.unnest(args.tables) from args))
 ),
 -- Sequence options in one place, for free sequences and identity columns alike. Not
 -- materialized, and said so: a CTE referenced twice is materialized by default, and then each
@@ -161,7 +169,8 @@ col as (
                               then a.attstattarget::pg_catalog.int4 end,
            'privileges', g.doc) as doc
   from pg_catalog.pg_attribute a
-  join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
+  -- its table again, by index: table_docs looks each table's columns up
+  join pg_catalog.pg_class ct on ct.oid operator(pg_catalog.=) a.attrelid
   join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
   left join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) a.attcollation
   left join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
@@ -176,7 +185,7 @@ col as (
                  acl.privilege_type as privilege, acl.is_grantable as grantable
           -- column grants have no defaults: NULL means none
           from pg_catalog.aclexplode(a.attacl) acl
-          where acl.grantee operator(pg_catalog.<>) tbl.relowner) x) g
+          where acl.grantee operator(pg_catalog.<>) ct.relowner) x) g
   where a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
 ),
 table_docs as materialized (
@@ -188,11 +197,13 @@ table_docs as materialized (
            'privileges', g.doc,
            'toast_options', coalesce(pg_catalog.to_json(tc.reloptions), '[]'),
            'columns', coalesce(cols.docs, '[]')) as doc
+  -- each table's rows looked up through the catalogs' indexes: the planner cannot see how few
+  -- tables a CTE holds when only those that differ are read, and joined it scanned them all
   from tbl c
-  left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
-  left join (select col.attrelid, pg_catalog.json_agg(col.doc order by col.attnum) as docs
-             from col group by col.attrelid) cols
-    on cols.attrelid operator(pg_catalog.=) c.oid
+  left join lateral (select tc.reloptions from pg_catalog.pg_class tc
+                     where tc.oid operator(pg_catalog.=) c.reltoastrelid) tc on true
+  cross join lateral (select pg_catalog.json_agg(col.doc order by col.attnum) as docs
+                      from col where col.attrelid operator(pg_catalog.=) c.oid) cols
   cross join lateral (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
@@ -232,8 +243,8 @@ constraint_docs as materialized (
                    join pg_catalog.pg_attribute fa
                      on fa.attrelid operator(pg_catalog.=) k.confrelid
                     and fa.attnum operator(pg_catalog.=) fk.attnum)) end) as doc
-  from pg_catalog.pg_constraint k
-  join tbl c on c.oid operator(pg_catalog.=) k.conrelid
+  from tbl c
+  cross join lateral (select k.* from pg_catalog.pg_constraint k where k.conrelid operator(pg_catalog.=) c.oid) k
   left join pg_catalog.pg_class ki on ki.oid operator(pg_catalog.=) k.conindid
   left join pg_catalog.pg_class fc on fc.oid operator(pg_catalog.=) k.confrelid
   left join pg_catalog.pg_namespace fn on fn.oid operator(pg_catalog.=) fc.relnamespace
@@ -264,8 +275,8 @@ index_docs as materialized (
            'definition', case when pg_catalog.starts_with(x.def, x.prefix)
                               then pg_catalog.substr(x.def, pg_catalog.length(x.prefix) operator(pg_catalog.+) 1) end,
            'columns', coalesce(u.names, '[]')) as doc
-  from pg_catalog.pg_index i
-  join tbl c on c.oid operator(pg_catalog.=) i.indrelid
+  from tbl c
+  cross join lateral (select i.* from pg_catalog.pg_index i where i.indrelid operator(pg_catalog.=) c.oid) i
   join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace
   join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
   join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) ic.relam
@@ -297,13 +308,16 @@ index_docs as materialized (
 sequence_docs as materialized (
   select s.relnamespace, s.relname, so.doc
   from rel s
-  join seqopt so on so.seqrelid operator(pg_catalog.=) s.oid
-  -- an identity column's sequence is part of the column
-  where not exists (
-    select from pg_catalog.pg_depend di
-    where di.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-      and di.objid operator(pg_catalog.=) s.oid
-      and di.deptype operator(pg_catalog.=) 'i')
+  -- looked up per sequence, through the catalogs' indexes: joined, the planner (which cannot
+  -- see how few rows a CTE holds) scanned every sequence and relation of the database
+  cross join lateral (select o.doc from seqopt o where o.seqrelid operator(pg_catalog.=) s.oid) so
+  where s.relkind operator(pg_catalog.=) 'S'
+    -- an identity column's sequence is part of the column
+    and (select 1 from pg_catalog.pg_depend di
+         where di.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+           and di.objid operator(pg_catalog.=) s.oid
+           and di.deptype operator(pg_catalog.=) 'i'
+         limit 1) is null
 ),
 -- Functions and procedures are not compared yet, but their grants are (with_privileges), for
 -- the routines both sides have. The signature names the routine in GRANT ... ON ROUTINE.
