@@ -66,7 +66,7 @@ SIMPLE_RUNNERS=(
   "security|the README's drift check, least privilege, hostile snapshots and arguments"
   "hostile|hostile and failing remote servers, passwords never shown"
   "operations|a streaming replica, cancellation, statement_timeout, memory over 1,000 diffs"
-  "linearity|the catalog query's work at 4 times the size"
+  "linearity|the work of the catalog and fingerprint queries at 4 times the size"
 )
 for runner in "${SIMPLE_RUNNERS[@]}"; do
   say "${runner%%|*}: ${runner#*|}"

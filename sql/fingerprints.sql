@@ -12,7 +12,9 @@
 -- (:location, :vartype, ...), when the tree holds no number that may be an object's OID (12000
 -- or more: those below are the server's own, fixed by its major version; initdb and users make
 -- the others); otherwise as deparsed text.
--- Defaults hold no column, so they are deparsed once per distinct tree.
+-- Defaults hold no column, so they are deparsed once per distinct tree. A table's columns,
+-- constraints and indexes are combined by XOR of their hashes, in no order: each hash holds its
+-- object's own key (attnum, name), so no two cancel out, and no sort is needed.
 --
 -- A field that only some versions have is written in double braces: the version that brought
 -- it, the field, a bar, and what stands for it before that version. The reader puts in one or
@@ -128,7 +130,7 @@ expr_prints as materialized (
 ),
 column_prints as (
   select a.attrelid,
-         pg_catalog.hash_array_extended(pg_catalog.array_agg(pg_catalog.hash_record_extended(row(
+         pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
            a.attnum, a.attname,
            case when t.typnamespace operator(pg_catalog.<>) tbl.relnamespace then tn.nspname end, t.typname,
            a.atttypmod, a.attnotnull, a.attgenerated, a.attidentity, a.attstorage, t.typstorage,
@@ -155,7 +157,7 @@ column_prints as (
                and d.refobjsubid operator(pg_catalog.=) a.attnum
                and d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
                and d.deptype operator(pg_catalog.=) 'i') end
-         ), 0) order by a.attnum), 0) as print
+         ), 0)) as print
   from pg_catalog.pg_attribute a
   join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
   join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
@@ -167,7 +169,7 @@ column_prints as (
 ),
 constraint_prints as (
   select k.conrelid,
-         pg_catalog.hash_array_extended(pg_catalog.array_agg(pg_catalog.hash_record_extended(row(
+         pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
            k.conname, k.contype, k.condeferrable, k.condeferred, k.convalidated, k.connoinherit,
            k.conkey, k.confkey, k.confupdtype, k.confdeltype, k.confmatchtype,
            {{150000 k.confdelsetcols | null::pg_catalog.int2[]}},
@@ -180,7 +182,7 @@ constraint_prints as (
            {{150000 i.indnullsnotdistinct | false}},
            (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) ki.reltablespace),
            case when k.contype operator(pg_catalog.=) 'x' then pg_catalog.pg_get_constraintdef(k.oid) else ep.print end
-         ), 0) order by k.conname), 0) as print,
+         ), 0)) as print,
          pg_catalog.json_agg(pg_catalog.json_build_array(fn.nspname, fc.relname))
            filter (where k.contype operator(pg_catalog.=) 'f') as refs
   from pg_catalog.pg_constraint k
@@ -195,7 +197,7 @@ constraint_prints as (
 ),
 index_prints as (
   select i.indrelid,
-         pg_catalog.hash_array_extended(pg_catalog.array_agg(pg_catalog.hash_record_extended(row(
+         pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
            ic.relname, am.amname, i.indisunique, {{150000 i.indnullsnotdistinct | false}},
            i.indkey::pg_catalog.int2[], i.indoption::pg_catalog.int2[], i.indnkeyatts, ic.reloptions,
            -- deparsed: expressions that may hold OIDs, operator classes and collations that are not
@@ -208,7 +210,7 @@ index_prints as (
                 then (select pg_catalog.substr(x.def, pg_catalog.strpos(x.def, ' USING '))
                       from (select pg_catalog.pg_get_indexdef(i.indexrelid) as def) x)
                 else pg_catalog.concat(i.indclass::pg_catalog.oid[], ' ', i.indcollation::pg_catalog.oid[], ' ', ep.print) end
-         ), 0) order by ic.relname), 0) as print
+         ), 0)) as print
   from pg_catalog.pg_index i
   join tbl c on c.oid operator(pg_catalog.=) i.indrelid
   join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
