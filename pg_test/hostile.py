@@ -67,12 +67,13 @@ class HostileServer:
     - "replace": the single column value of every DataRow answering a query containing
       "migra_catalog" becomes `value` (bytes), lengths fixed.
     - "version": the same for the query containing "server_version_num".
+    - "prints": the same for the query containing "migra_fingerprints".
     - "stall": once the "migra_catalog" query is seen, nothing more is forwarded to the client
       for `value` seconds.
     """
 
     def __init__(self, upstream_host, upstream_port, mode=None, value=None, port=PROXY_PORT):
-        if mode not in (None, "cut", "replace", "version", "stall"):
+        if mode not in (None, "cut", "replace", "version", "prints", "stall"):
             raise ValueError(f"unknown mode {mode}")
         self.upstream = os.path.join(upstream_host, f".s.PGSQL.{upstream_port}")
         self.mode, self.value, self.port = mode, value, port
@@ -189,6 +190,8 @@ class HostileServer:
                                 self.stalls += 1
                             state["stall_until"] = time.monotonic() + float(self.value)
                         state["rewrite"] = "catalog"
+                    elif "migra_fingerprints" in text:
+                        state["rewrite"] = "prints"
                     elif "server_version_num" in text:
                         state["rewrite"] = "version"
                 upstream.sendall(header + payload)
@@ -230,7 +233,8 @@ class HostileServer:
         _close(upstream)
 
     def _replacing(self, rewrite):
-        return (rewrite == "catalog" and self.mode == "replace") or (rewrite == "version" and self.mode == "version")
+        return (rewrite == "catalog" and self.mode == "replace") or (rewrite == "version" and self.mode == "version") \
+            or (rewrite == "prints" and self.mode == "prints")
 
 
 def _recv_exact(sock, count):
@@ -409,6 +413,17 @@ class Tests(Runner):
         if state not in (None, "08P01"):
             raise CaseFailure(f"expected a plan or 08P01, got {first_error(done.stderr)}")
         print(f"     ({'08P01' if state else 'read, the extra key skipped: ' + lines[0] + ' rows'})")
+
+    def fingerprints_of_the_wrong_shape(self, document):
+        """The fingerprint answer replaced: 08P01, and the catalog query is never sent."""
+        def test():
+            with self.proxy("prints", document) as proxy:
+                self.expect_error(f"SELECT * FROM migra_diff_remote(NULL, {literal(proxy.conninfo(DATABASE))})", "08P01",
+                                  contains=("did not return a catalog document",))
+                if proxy.rewritten != 1 or any("migra_catalog" in q for q in proxy.queries):
+                    raise CaseFailure(f"expected the fingerprint reply replaced and no catalog query: "
+                                      f"{proxy.rewritten} replaced, {len(proxy.queries)} queries")
+        return test
 
     def version_garbage(self):
         with self.proxy("version", b"banana") as proxy:
@@ -621,6 +636,9 @@ def main():
     tests.run("a document nested 10,000 deep gives 08P01", tests.wrong_shape(b"[" * 10000 + b"]" * 10000))
     tests.run("a document with \\u0000 in a table name gives 08P01", tests.document_with_a_nul)
     tests.run("deep nesting under an extra key does not crash", tests.deep_nesting_under_an_extra_key)
+    tests.run("fingerprints {\"hello\": 1} give 08P01", tests.fingerprints_of_the_wrong_shape(b'{"hello": 1}'))
+    tests.run("fingerprints with an OID that is not a number give 08P01",
+              tests.fingerprints_of_the_wrong_shape(b'{"tables": [["public", "t", "1) OR (true", 1, []]]}'))
     tests.run("server version 'banana' gives 08P01", tests.version_garbage)
     tests.run("server version 90600 gives 0A000", tests.version_too_old)
     tests.run("the real document served untouched gives the real plan", tests.untouched_document_gives_the_real_plan)

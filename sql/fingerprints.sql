@@ -128,6 +128,26 @@ expr_prints as materialized (
   left join deparsed dp
     on e.kind operator(pg_catalog.=) 'd' and not e.reads_columns and dp.node operator(pg_catalog.=) e.node
 ),
+-- Identity sequences (an internal dependency on their column), found from the sequences' side:
+-- one lookup each, then joined to the columns, rather than a lookup per column.
+identity_prints as materialized (
+  select d.refobjid as relid, d.refobjsubid as attnum,
+         pg_catalog.hash_record_extended(row(
+           sc.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+           sc.relpersistence, sc.relacl::pg_catalog.text, pg_catalog.pg_get_userbyid(sc.relowner)), 0) as print
+  from rel sc
+  join pg_catalog.pg_sequence s on s.seqrelid operator(pg_catalog.=) sc.oid
+  -- through pg_depend's index, whatever the planner estimates of the CTE
+  cross join lateral (
+    select d.refobjid, d.refobjsubid
+    from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) sc.oid
+      and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.deptype operator(pg_catalog.=) 'i'
+    limit 1) d
+  where sc.relkind operator(pg_catalog.=) 'S'
+),
 column_prints as (
   select a.attrelid,
          pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
@@ -145,18 +165,7 @@ column_prints as (
              join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
              where co.oid operator(pg_catalog.=) a.attcollation) end,
            ep.print,
-           case when a.attidentity operator(pg_catalog.<>) '' then (
-             select pg_catalog.concat_ws(' ', sc.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
-                                         s.seqcache, s.seqcycle, sc.relpersistence,
-                                         sc.relacl, pg_catalog.pg_get_userbyid(sc.relowner))
-             from pg_catalog.pg_depend d
-             join pg_catalog.pg_sequence s on s.seqrelid operator(pg_catalog.=) d.objid
-             join pg_catalog.pg_class sc on sc.oid operator(pg_catalog.=) d.objid
-             where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-               and d.refobjid operator(pg_catalog.=) a.attrelid
-               and d.refobjsubid operator(pg_catalog.=) a.attnum
-               and d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-               and d.deptype operator(pg_catalog.=) 'i') end
+           idp.print
          ), 0)) as print
   from pg_catalog.pg_attribute a
   join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
@@ -164,6 +173,8 @@ column_prints as (
   join pg_catalog.pg_namespace tn on tn.oid operator(pg_catalog.=) t.typnamespace
   left join expr_prints ep on ep.kind operator(pg_catalog.=) 'd'
     and ep.relid operator(pg_catalog.=) a.attrelid and ep.num operator(pg_catalog.=) a.attnum
+  left join identity_prints idp
+    on idp.relid operator(pg_catalog.=) a.attrelid and idp.attnum operator(pg_catalog.=) a.attnum
   where a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
   group by a.attrelid
 ),
@@ -180,7 +191,8 @@ constraint_prints as (
            -- the index of a key, or the one a foreign key relies on
            ki.relname, ki.reloptions, i.indkey::pg_catalog.int2[], i.indnkeyatts,
            {{150000 i.indnullsnotdistinct | false}},
-           (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) ki.reltablespace),
+           case when ki.reltablespace operator(pg_catalog.<>) 0 then
+             (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) ki.reltablespace) end,
            case when k.contype operator(pg_catalog.=) 'x' then pg_catalog.pg_get_constraintdef(k.oid) else ep.print end
          ), 0)) as print,
          pg_catalog.json_agg(pg_catalog.json_build_array(fn.nspname, fc.relname))
@@ -200,22 +212,27 @@ index_prints as (
          pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
            ic.relname, am.amname, i.indisunique, {{150000 i.indnullsnotdistinct | false}},
            i.indkey::pg_catalog.int2[], i.indoption::pg_catalog.int2[], i.indnkeyatts, ic.reloptions,
-           -- deparsed: expressions that may hold OIDs, operator classes and collations that are not
-           -- the server's own, and methods whose operator classes take options (kept on the
-           -- index's attributes); from USING on, since the table's name is schema-qualified
-           case when (ep.oid is not null and ep.print is null)
-                  or am.amname operator(pg_catalog.<>) all (array['btree', 'hash']::pg_catalog.name[])
-                  or not 12000::pg_catalog.oid operator(pg_catalog.>) all (i.indclass::pg_catalog.oid[])
-                  or not 12000::pg_catalog.oid operator(pg_catalog.>) all (i.indcollation::pg_catalog.oid[])
-                then (select pg_catalog.substr(x.def, pg_catalog.strpos(x.def, ' USING '))
-                      from (select pg_catalog.pg_get_indexdef(i.indexrelid) as def) x)
-                else pg_catalog.concat(i.indclass::pg_catalog.oid[], ' ', i.indcollation::pg_catalog.oid[], ' ', ep.print) end
+           -- the definition deparsed, or what it is made of
+           x.deparsed,
+           case when x.deparsed is null then i.indclass::pg_catalog.oid[] end,
+           case when x.deparsed is null then i.indcollation::pg_catalog.oid[] end,
+           case when x.deparsed is null then ep.print end
          ), 0)) as print
   from pg_catalog.pg_index i
   join tbl c on c.oid operator(pg_catalog.=) i.indrelid
   join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
   join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) ic.relam
   left join expr_prints ep on ep.kind operator(pg_catalog.=) 'i' and ep.oid operator(pg_catalog.=) i.indexrelid
+  -- deparsed: expressions that may hold OIDs, operator classes and collations that are not the
+  -- server's own, and methods whose operator classes take options (kept on the index's
+  -- attributes); from USING on, since the table's name is schema-qualified
+  cross join lateral (
+    select case when (ep.oid is not null and ep.print is null)
+                  or am.amname operator(pg_catalog.<>) all (array['btree', 'hash']::pg_catalog.name[])
+                  or not 12000::pg_catalog.oid operator(pg_catalog.>) all (i.indclass::pg_catalog.oid[])
+                  or not 12000::pg_catalog.oid operator(pg_catalog.>) all (i.indcollation::pg_catalog.oid[])
+                then (select pg_catalog.substr(d.def, pg_catalog.strpos(d.def, ' USING '))
+                      from (select pg_catalog.pg_get_indexdef(i.indexrelid) as def) d) end as deparsed) x
   group by i.indrelid
 ),
 table_prints as (
