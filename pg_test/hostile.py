@@ -64,8 +64,8 @@ class HostileServer:
 
     Modes (None forwards everything untouched):
     - "cut": when the client sends a query containing "migra_catalog", both sockets are closed.
-    - "replace": the single column value of every DataRow answering a query containing
-      "migra_catalog" becomes `value` (bytes), lengths fixed.
+    - "replace": the rows answering a query containing "migra_catalog" (one column each) become
+      `value`: one row (bytes) or several (a list of bytes), lengths fixed.
     - "version": the same for the query containing "server_version_num".
     - "prints": the same for the query containing "migra_fingerprints".
     - "stall": once the "migra_catalog" query is seen, nothing more is forwarded to the client
@@ -220,12 +220,20 @@ class HostileServer:
                 if kind == b"D" and self._replacing(state["rewrite"]):
                     (columns,) = struct.unpack("!h", payload[:2])
                     if columns == 1:
-                        payload = struct.pack("!hi", 1, len(self.value)) + self.value
-                        header = kind + struct.pack("!i", len(payload) + 4)
+                        if state.get("replaced"):
+                            continue  # the result's other rows: the replacement has them all
+                        values = self.value if isinstance(self.value, list) else [self.value]
+                        rows = [struct.pack("!hi", 1, len(v)) + v for v in values]
+                        client.sendall(b"".join(kind + struct.pack("!i", len(r) + 4) + r for r in rows))
+                        state["replaced"] = True
                         with self.lock:
                             self.rewritten += 1
+                        continue
+                elif kind == b"C":
+                    state["replaced"] = False  # the next statement's result
                 elif kind == b"Z":
                     state["rewrite"] = None  # before the client can send its next query
+                    state["replaced"] = False
                 client.sendall(header + payload)
         except OSError:
             pass
@@ -304,6 +312,12 @@ class Tests(Runner):
             if text not in message:
                 raise CaseFailure(f"{what or sql}: the error does not say {text!r}: {message}")
         return done
+
+    @staticmethod
+    def rows_of(document):
+        """A catalog document as the catalog query's rows: the database's own, then a schema each."""
+        head = {"server_version_num": document["server_version_num"], "extensions": document["extensions"]}
+        return [json.dumps(head).encode()] + [json.dumps(schema).encode() for schema in document["schemas"]]
 
     def real_document(self):
         """The catalog document of DATABASE as the server gives it: the snapshot without "format"."""
@@ -387,7 +401,7 @@ class Tests(Runner):
                 self.expect_error(f"SELECT * FROM migra_diff_remote(NULL, {literal(proxy.conninfo(DATABASE))})", "08P01",
                                   contains=("did not return a catalog document",))
                 if proxy.rewritten < 1:
-                    raise CaseFailure("the proxy replaced no DataRow")
+                    raise CaseFailure("the proxy replaced no result")
         return test
 
     def document_with_a_nul(self):
@@ -441,7 +455,7 @@ class Tests(Runner):
                 raise CaseFailure("the catalog query was sent to a server too old to read")
 
     def untouched_document_gives_the_real_plan(self):
-        document = json.dumps(self.real_document()).encode()
+        document = self.rows_of(self.real_document())
         with self.proxy("replace", document) as proxy:
             query = ("SELECT coalesce(string_agg(statement, E'\\n' ORDER BY ordinal), '') "
                      "FROM migra_diff_remote(NULL, {}, unsafe => true, with_privileges => true)")
@@ -449,7 +463,7 @@ class Tests(Runner):
             rewritten = proxy.rewritten
         direct = self.control(query.format(literal(self.direct())))
         if rewritten != 1:
-            raise CaseFailure(f"the proxy replaced {rewritten} DataRows, expected 1")
+            raise CaseFailure(f"the proxy replaced {rewritten} results, expected 1")
         if "CREATE TABLE public.t" not in through.replace('"', ""):
             raise CaseFailure(f"no CREATE TABLE in the plan: {through[:300]}")
         if through != direct:
@@ -460,7 +474,7 @@ class Tests(Runner):
         def test():
             document = self.real_document()
             change(document["schemas"][0], value)
-            served = json.dumps(document).encode()
+            served = self.rows_of(document)
             with self.proxy("replace", served) as proxy:
                 there = literal(proxy.conninfo(DATABASE))
                 for sql in (f"SELECT statement FROM migra_diff_remote(NULL, {there}, unsafe => true, with_privileges => true)",
@@ -469,7 +483,7 @@ class Tests(Runner):
                     self.expect_error(sql, "22023", contains=("remote server", f'field "{field}"'),
                                       what=sql.split(" FROM ")[-1][:40])
                 if proxy.rewritten != 3:
-                    raise CaseFailure(f"the proxy replaced {proxy.rewritten} DataRows, expected 3")
+                    raise CaseFailure(f"the proxy replaced {proxy.rewritten} results, expected 3")
         return test
 
     # --- passwords ---
@@ -521,7 +535,7 @@ class Tests(Runner):
     def password_doctored_document(self):
         document = self.real_document()
         document["schemas"][0]["tables"][0]["columns"][0]["type"] = "int; DROP TABLE x; --"
-        with self.proxy("replace", json.dumps(document).encode()) as proxy:
+        with self.proxy("replace", self.rows_of(document)) as proxy:
             conninfo = proxy.conninfo(DATABASE, f"password={PASSWORD}")
             done = self.expect_error(f"SELECT * FROM migra_diff_remote(NULL, {literal(conninfo)})", "22023")
         self.no_password_in(done, "doctored document")

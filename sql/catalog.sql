@@ -1,6 +1,6 @@
--- Schemas of this database as one json document (json, not jsonb: it is only read as text, and
--- nesting jsonb unpacks and repacks every subtree at every level). $1 text[]: the schemas to read, or NULL for
--- every user schema; $2 text[]: schemas to leave out, or NULL; $3 oid[]: the plain tables to read
+-- Schemas of this database as json (not jsonb: it is only read as text, and nesting jsonb unpacks
+-- and repacks every subtree at every level): a row for the database, then a row per schema.
+-- $1 text[]: the schemas to read, or NULL for every user schema; $2 text[]: schemas to leave out, or NULL; $3 oid[]: the plain tables to read
 -- (with their columns, constraints and indexes), or NULL for all of them. A diff reads
 -- `sql/fingerprints.sql` first and names here only the tables whose fingerprints differ.
 --
@@ -431,13 +431,21 @@ schema_docs as (
                                                   order by o.kind, o.name) as docs
              from ignored o group by o.nsoid) ig on ig.nsoid operator(pg_catalog.=) ns.oid
 )
-select pg_catalog.json_build_object(
-  'server_version_num', pg_catalog.current_setting('server_version_num')::pg_catalog.int4,
-  'schemas', coalesce((select pg_catalog.json_agg(d.doc order by d.nspname) from schema_docs d), '[]'),
-  -- extensions, less this one: the tool is never part of the diff
-  'extensions', coalesce((
-    select pg_catalog.json_agg(pg_catalog.json_build_object(
-             'name', e.extname, 'schema', en.nspname, 'version', e.extversion) order by e.extname)
-    from pg_catalog.pg_extension e
-    join pg_catalog.pg_namespace en on en.oid operator(pg_catalog.=) e.extnamespace
-    where e.extname operator(pg_catalog.<>) 'migra'), '[]'))
+-- One row for the database (its version and extensions), then one row per schema, in name
+-- order: no value holds more than one schema, so a database of many schemas stays under
+-- PostgreSQL's 1 GB limit on a value, and the reader decodes it a schema at a time.
+select x.doc
+from (
+  select 0 as part, ''::pg_catalog.name as nspname, pg_catalog.json_build_object(
+    'server_version_num', pg_catalog.current_setting('server_version_num')::pg_catalog.int4,
+    -- extensions, less this one: the tool is never part of the diff
+    'extensions', coalesce((
+      select pg_catalog.json_agg(pg_catalog.json_build_object(
+               'name', e.extname, 'schema', en.nspname, 'version', e.extversion) order by e.extname)
+      from pg_catalog.pg_extension e
+      join pg_catalog.pg_namespace en on en.oid operator(pg_catalog.=) e.extnamespace
+      where e.extname operator(pg_catalog.<>) 'migra'), '[]')) as doc
+  union all
+  select 1, d.nspname, d.doc from schema_docs d
+) x
+order by x.part, x.nspname

@@ -133,25 +133,28 @@ impl Reader {
     ) -> Result<Database, Error> {
         let tables = tables.map(|oids| oids.into_iter().map(pg_sys::Oid::from).collect::<Vec<_>>());
         let arguments = [schemas.into_datum(), excluded.into_datum(), tables.and_then(|t| t.into_datum())];
-        let document = crate::timing::measure("query", || self.run(self.catalog, arguments))?;
-        Ok(crate::timing::measure("decode", || serde_json::from_str(&document))?)
+        let rows = crate::timing::measure("query", || self.run(self.catalog, arguments))?;
+        Ok(crate::timing::measure("decode", || Database::from_rows(&rows))?)
     }
 
     /// The fingerprints of the tables of the schemas named (all user schemas when `None`), less
     /// the excluded. Only when `has_fingerprints`.
     pub fn fingerprints(&self, schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Fingerprints, Error> {
         let plan = self.fingerprints.ok_or_else(|| Error::Catalog("fingerprints cannot be read on this server".into()))?;
-        let document = crate::timing::measure("fingerprints", || self.run(plan, [schemas.into_datum(), excluded.into_datum()]))?;
+        let rows = crate::timing::measure("fingerprints", || self.run(plan, [schemas.into_datum(), excluded.into_datum()]))?;
+        let [document] = <[String; 1]>::try_from(rows)
+            .map_err(|rows| Error::Catalog(format!("the fingerprint query returned {} rows", rows.len())))?;
         Ok(crate::timing::measure("decode", || serde_json::from_str(&document))?)
     }
 
-    /// The one text value a prepared query returns, run under the call's snapshot.
-    fn run<const N: usize>(&self, plan: pg_sys::SPIPlanPtr, arguments: [Option<pg_sys::Datum>; N]) -> Result<String, Error> {
+    /// The text values of the rows a prepared query returns (one column), run under the call's
+    /// snapshot.
+    fn run<const N: usize>(&self, plan: pg_sys::SPIPlanPtr, arguments: [Option<pg_sys::Datum>; N]) -> Result<Vec<String>, Error> {
         let mut values = arguments.map(|a| a.unwrap_or(pg_sys::Datum::from(0usize)));
         let nulls = arguments.map(|a| if a.is_some() { b' ' } else { b'n' } as std::ffi::c_char);
         // SAFETY: the plan takes N arguments of the types given; values and nulls live across
-        // the call; the tuple table is read before anything else runs through SPI, and its text
-        // is copied.
+        // the call; the tuple table is read before anything else runs through SPI, and its
+        // texts are copied.
         unsafe {
             let status = pg_sys::SPI_execute_snapshot(
                 plan,
@@ -161,20 +164,24 @@ impl Reader {
                 std::ptr::null_mut(),
                 true,
                 false,
-                1,
+                0,
             );
             let table = pg_sys::SPI_tuptable;
-            if status != pg_sys::SPI_OK_SELECT as i32 || table.is_null() || pg_sys::SPI_processed != 1 {
+            if status != pg_sys::SPI_OK_SELECT as i32 || table.is_null() || pg_sys::SPI_processed == 0 {
                 return Err(Error::Catalog(format!("the catalog query returned status {status}")));
             }
-            let value = pg_sys::SPI_getvalue(*(*table).vals, (*table).tupdesc, 1);
-            if value.is_null() {
-                return Err(Error::Catalog("the catalog query returned NULL".into()));
+            let mut rows = Vec::with_capacity(pg_sys::SPI_processed as usize);
+            for i in 0..pg_sys::SPI_processed as usize {
+                let tuple = *(*table).vals.add(i);
+                let value = pg_sys::SPI_getvalue(tuple, (*table).tupdesc, 1);
+                if value.is_null() {
+                    return Err(Error::Catalog("the catalog query returned NULL".into()));
+                }
+                rows.push(CStr::from_ptr(value).to_string_lossy().into_owned());
+                pg_sys::pfree(value.cast());
             }
-            let text = CStr::from_ptr(value).to_string_lossy().into_owned();
-            pg_sys::pfree(value.cast());
             pg_sys::SPI_freetuptable(table);
-            Ok(text)
+            Ok(rows)
         }
     }
 }

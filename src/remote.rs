@@ -103,9 +103,9 @@ pub fn read_databases<const N: usize>(
             read.push(match side {
                 Pending::Here(database) => Read::Here(database),
                 Pending::Remote(session) => {
-                    let document = crate::timing::measure("query", || session.receive())?;
+                    let rows = crate::timing::measure("query", || session.receive_rows())?;
                     session.close()?;
-                    Read::Remote(document)
+                    Read::Remote(rows)
                 }
             });
         }
@@ -116,7 +116,7 @@ pub fn read_databases<const N: usize>(
         .into_iter()
         .map(|read| match read {
             Read::Here(database) => catalog::checked(database),
-            Read::Remote(document) => decode(&document),
+            Read::Remote(rows) => decode(&rows),
         })
         .collect::<Result<Vec<_>, _>>()?;
     databases.try_into().map_err(|read: Vec<Database>| Error::Catalog(format!("{} databases read for {N} sides", read.len())))
@@ -128,10 +128,10 @@ enum Pending<'a, 'c> {
     Remote(RemoteSession<'a, 'c>),
 }
 
-/// A side read: a local model, or a remote server's document still to decode.
+/// A side read: a local model, or a remote server's rows still to decode.
 enum Read {
     Here(Database),
-    Remote(String),
+    Remote(Vec<String>),
 }
 
 /// The dblink connection of one read, driven asynchronously so that a cancel or a
@@ -258,8 +258,17 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
 
     /// The value of the last statement of what was sent that returns one.
     fn receive(&self) -> Result<String, Error> {
+        let mut rows = self.receive_rows()?;
+        match rows.len() {
+            1 => Ok(rows.remove(0)),
+            n => Err(Error::RemoteDocument(format!("it returned {n} values where one was expected"))),
+        }
+    }
+
+    /// The values of the rows of the last statement of what was sent that returns rows.
+    fn receive_rows(&self) -> Result<Vec<String>, Error> {
         let next_result = format!("select t.v from {}dblink_get_result($1) as t(v pg_catalog.text)", self.dblink);
-        let mut last = None;
+        let mut last = Vec::new();
         loop {
             self.wait_for_result()?;
             // one result per statement (a SET's is its status), then an empty one at the end
@@ -267,9 +276,12 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
             if rows.is_empty() {
                 break;
             }
-            last = rows.first().get_one::<String>()?;
+            last = rows.map(|row| row.get::<String>(1)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
         }
-        last.ok_or_else(|| Error::RemoteDocument("it returned no value".into()))
+        if last.is_empty() {
+            return Err(Error::RemoteDocument("it returned no value".into()));
+        }
+        Ok(last)
     }
 
     /// Waits until the next result has arrived, so that `dblink_get_result` will not block,
@@ -305,14 +317,14 @@ fn decode_fingerprints(document: &str) -> Result<Fingerprints, Error> {
     crate::timing::measure("decode", || serde_json::from_str(document)).map_err(|e| Error::RemoteDocument(e.to_string()))
 }
 
-/// The remote server's document, checked as untrusted input: its shape, then every field that
-/// can reach a statement, then definitions we could not read.
-fn decode(document: &str) -> Result<Database, Error> {
+/// The remote server's rows (`Database::from_rows`), checked as untrusted input: their shape,
+/// then every field that can reach a statement, then definitions we could not read.
+fn decode(rows: &[String]) -> Result<Database, Error> {
     // text cannot hold NUL, but JSON can spell it; no name or definition of ours may hold one
-    if document.contains("\\u0000") {
+    if rows.iter().any(|row| row.contains("\\u0000")) {
         return Err(Error::RemoteDocument("it holds a NUL character".into()));
     }
-    let database: Database = crate::timing::measure("decode", || serde_json::from_str(document))
+    let database = crate::timing::measure("decode", || Database::from_rows(rows))
         .map_err(|e| Error::RemoteDocument(e.to_string()))?;
     crate::timing::measure("checks", || untrusted::check(&database, Origin::RemoteServer))?;
     database.schemas.iter().try_for_each(crate::model::Schema::check_definitions)?;

@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
-/// What one run of `sql/catalog.sql` reads: some schemas of one database, and its extensions.
+/// What one run of `sql/catalog.sql` reads: some schemas of one database, and its extensions
+/// (`Database::from_rows`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Database {
     /// `server_version_num` of the server read: deparsed text can differ between versions.
@@ -30,7 +31,23 @@ pub struct Database {
     pub extensions: Vec<Extension>,
 }
 
+/// The first row `sql/catalog.sql` returns: what belongs to the database, not to a schema.
+#[derive(Deserialize)]
+struct DatabaseRow {
+    server_version_num: i32,
+    extensions: Vec<Extension>,
+}
+
 impl Database {
+    /// A database from the rows of `sql/catalog.sql`: its own row, then one row per schema.
+    pub fn from_rows<S: AsRef<str>>(rows: &[S]) -> Result<Self, serde_json::Error> {
+        let (first, schemas) =
+            rows.split_first().ok_or_else(|| <serde_json::Error as serde::de::Error>::custom("no rows"))?;
+        let row: DatabaseRow = serde_json::from_str(first.as_ref())?;
+        let schemas = schemas.iter().map(|s| serde_json::from_str(s.as_ref())).collect::<Result<Vec<Schema>, _>>()?;
+        Ok(Database { server_version_num: row.server_version_num, schemas, extensions: row.extensions })
+    }
+
     /// Leaves out the extensions named: on both sides of a diff, they are not compared.
     pub fn leave_out_extensions(&mut self, names: &[String]) {
         self.extensions.retain(|e| !names.contains(&e.name));
@@ -184,5 +201,28 @@ impl Schema {
     #[cfg(any(test, feature = "pg_test"))]
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Database;
+
+    #[test]
+    fn a_database_is_read_from_its_own_row_then_a_row_per_schema() {
+        let rows = [
+            r#"{"server_version_num": 150020, "extensions": [{"name": "citext", "schema": "public", "version": "1.6"}]}"#,
+            r#"{"name": "a", "tables": [], "constraints": [], "indexes": [], "sequences": []}"#,
+            r#"{"name": "b", "tables": [], "constraints": [], "indexes": [], "sequences": []}"#,
+        ];
+        let database = Database::from_rows(&rows).unwrap();
+        assert_eq!(database.server_version_num, 150020);
+        assert_eq!(database.extensions[0].name, "citext");
+        assert_eq!(database.schemas.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        // a database with no schema to read is its own row alone; no rows at all is not a database
+        assert!(Database::from_rows(&rows[..1]).unwrap().schemas.is_empty());
+        assert!(Database::from_rows::<&str>(&[]).is_err());
+        // a whole document where the database's row should be is not read as one
+        assert!(Database::from_rows(&[r#"{"hello": 1}"#]).is_err());
     }
 }
