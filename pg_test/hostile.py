@@ -90,7 +90,7 @@ class HostileServer:
         self.sockets, self.threads = [], []
         self.connections = 0
         self.queries = []  # every simple query text the clients sent
-        self.rewritten = 0  # DataRows replaced
+        self.rewritten = 0  # results replaced
         self.cuts = 0
         self.stalls = 0
         accept = threading.Thread(target=self._accept, daemon=True)

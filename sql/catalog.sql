@@ -1,8 +1,9 @@
 -- Schemas of this database as json (not jsonb: it is only read as text, and nesting jsonb unpacks
 -- and repacks every subtree at every level): a row for the database, then a row per schema.
--- $1 text[]: the schemas to read, or NULL for every user schema; $2 text[]: schemas to leave out, or NULL; $3 oid[]: the plain tables to read
--- (with their columns, constraints and indexes), or NULL for all of them. A diff reads
--- `sql/fingerprints.sql` first and names here only the tables whose fingerprints differ.
+-- $1 text[]: the schemas to read, or NULL for every user schema; $2 text[]: schemas to leave out,
+-- or NULL; $3 oid[]: the plain tables to read (with their columns, constraints and indexes), or
+-- NULL for all of them. A diff reads `sql/fingerprints.sql` first and names here only the tables
+-- whose fingerprints differ.
 --
 -- Definitions are deparsed (pg_get_expr, pg_get_constraintdef, pg_get_indexdef, format_type)
 -- under the caller's search_path. To compare one schema with another, the caller reads each under
@@ -118,76 +119,6 @@ seqopt as not materialized (
           from pg_catalog.aclexplode(coalesce(sc.relacl, pg_catalog.acldefault('s', sc.relowner))) acl
           where acl.grantee operator(pg_catalog.<>) sc.relowner) x) g
 ),
-col as (
-  select a.attrelid,
-         a.attnum,
-         pg_catalog.json_build_object(
-           'name', a.attname,
-           'position', a.attnum,
-           'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
-           -- only a collation other than the type's own is part of the column's definition
-           'collation', case when a.attcollation operator(pg_catalog.<>) t.typcollation then
-               case when pg_catalog.pg_collation_is_visible(co.oid)
-                    then pg_catalog.quote_ident(co.collname)
-                    else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.',
-                                           pg_catalog.quote_ident(co.collname)) end end,
-           'not_null', a.attnotnull,
-           'default', case when a.attgenerated operator(pg_catalog.=) '' then
-               pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
-           'generated', case when a.attgenerated operator(pg_catalog.<>) '' then
-               pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
-           -- PostgreSQL 18 adds VIRTUAL generated columns ('v'); before, all are STORED ('s')
-           'generated_virtual', a.attgenerated operator(pg_catalog.=) 'v',
-           -- the columns a generation expression reads: they cannot change type under it
-           'generated_uses', case when a.attgenerated operator(pg_catalog.<>) '' then coalesce((
-               select pg_catalog.json_agg(distinct ua.attname)
-               from pg_catalog.pg_depend d
-               join pg_catalog.pg_attribute ua
-                 on ua.attrelid operator(pg_catalog.=) d.refobjid and ua.attnum operator(pg_catalog.=) d.refobjsubid
-               where d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
-                 and d.objid operator(pg_catalog.=) ad.oid
-                 and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-                 and d.refobjid operator(pg_catalog.=) a.attrelid
-                 and d.refobjsubid operator(pg_catalog.>) 0
-                 -- the expression's own column (an automatic dependency) is not something it reads
-                 and d.refobjsubid operator(pg_catalog.<>) a.attnum), '[]') else '[]' end,
-           'identity', case when a.attidentity operator(pg_catalog.<>) '' then
-               pg_catalog.json_build_object('generation', a.attidentity, 'sequence', (
-                 -- the identity sequence: an internal dependency on the column
-                 select so.doc
-                 from pg_catalog.pg_depend d
-                 join seqopt so on so.seqrelid operator(pg_catalog.=) d.objid
-                 where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-                   and d.refobjid operator(pg_catalog.=) a.attrelid
-                   and d.refobjsubid operator(pg_catalog.=) a.attnum
-                   and d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-                   and d.deptype operator(pg_catalog.=) 'i')) end,
-           'storage', a.attstorage,
-           'type_storage', t.typstorage,
-           -- -1 (up to PG 16) and NULL (PG 17 on) both mean "the default target"
-           'statistics', case when a.attstattarget operator(pg_catalog.>=) 0
-                              then a.attstattarget::pg_catalog.int4 end,
-           'privileges', g.doc) as doc
-  from pg_catalog.pg_attribute a
-  -- its table again, by index: table_docs looks each table's columns up
-  join pg_catalog.pg_class ct on ct.oid operator(pg_catalog.=) a.attrelid
-  join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
-  left join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) a.attcollation
-  left join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
-  left join pg_catalog.pg_attrdef ad
-    on ad.adrelid operator(pg_catalog.=) a.attrelid and ad.adnum operator(pg_catalog.=) a.attnum
-  cross join lateral (
-    select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
-             'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
-             order by x.grantee, x.privilege), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
-                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
-                 acl.privilege_type as privilege, acl.is_grantable as grantable
-          -- column grants have no defaults: NULL means none
-          from pg_catalog.aclexplode(a.attacl) acl
-          where acl.grantee operator(pg_catalog.<>) ct.relowner) x) g
-  where a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
-),
 table_docs as materialized (
   select c.relnamespace, c.relname,
          pg_catalog.json_build_object(
@@ -202,8 +133,77 @@ table_docs as materialized (
   from tbl c
   left join lateral (select tc.reloptions from pg_catalog.pg_class tc
                      where tc.oid operator(pg_catalog.=) c.reltoastrelid) tc on true
-  cross join lateral (select pg_catalog.json_agg(col.doc order by col.attnum) as docs
-                      from col where col.attrelid operator(pg_catalog.=) c.oid) cols
+  -- its columns, a document each (the owner's own column grants left out)
+  cross join lateral (
+    select pg_catalog.json_agg(col.doc order by col.attnum) as docs
+    from (
+      select a.attrelid,
+             a.attnum,
+             pg_catalog.json_build_object(
+               'name', a.attname,
+               'position', a.attnum,
+               'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
+               -- only a collation other than the type's own is part of the column's definition
+               'collation', case when a.attcollation operator(pg_catalog.<>) t.typcollation then
+                   case when pg_catalog.pg_collation_is_visible(co.oid)
+                        then pg_catalog.quote_ident(co.collname)
+                        else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.',
+                                               pg_catalog.quote_ident(co.collname)) end end,
+               'not_null', a.attnotnull,
+               'default', case when a.attgenerated operator(pg_catalog.=) '' then
+                   pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
+               'generated', case when a.attgenerated operator(pg_catalog.<>) '' then
+                   pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
+               -- PostgreSQL 18 adds VIRTUAL generated columns ('v'); before, all are STORED ('s')
+               'generated_virtual', a.attgenerated operator(pg_catalog.=) 'v',
+               -- the columns a generation expression reads: they cannot change type under it
+               'generated_uses', case when a.attgenerated operator(pg_catalog.<>) '' then coalesce((
+                   select pg_catalog.json_agg(distinct ua.attname)
+                   from pg_catalog.pg_depend d
+                   join pg_catalog.pg_attribute ua
+                     on ua.attrelid operator(pg_catalog.=) d.refobjid and ua.attnum operator(pg_catalog.=) d.refobjsubid
+                   where d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+                     and d.objid operator(pg_catalog.=) ad.oid
+                     and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                     and d.refobjid operator(pg_catalog.=) a.attrelid
+                     and d.refobjsubid operator(pg_catalog.>) 0
+                     -- the expression's own column (an automatic dependency) is not something it reads
+                     and d.refobjsubid operator(pg_catalog.<>) a.attnum), '[]') else '[]' end,
+               'identity', case when a.attidentity operator(pg_catalog.<>) '' then
+                   pg_catalog.json_build_object('generation', a.attidentity, 'sequence', (
+                     -- the identity sequence: an internal dependency on the column
+                     select so.doc
+                     from pg_catalog.pg_depend d
+                     join seqopt so on so.seqrelid operator(pg_catalog.=) d.objid
+                     where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                       and d.refobjid operator(pg_catalog.=) a.attrelid
+                       and d.refobjsubid operator(pg_catalog.=) a.attnum
+                       and d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                       and d.deptype operator(pg_catalog.=) 'i')) end,
+               'storage', a.attstorage,
+               'type_storage', t.typstorage,
+               -- -1 (up to PG 16) and NULL (PG 17 on) both mean "the default target"
+               'statistics', case when a.attstattarget operator(pg_catalog.>=) 0
+                                  then a.attstattarget::pg_catalog.int4 end,
+               'privileges', g.doc) as doc
+      from pg_catalog.pg_attribute a
+      join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
+      left join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) a.attcollation
+      left join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+      left join pg_catalog.pg_attrdef ad
+        on ad.adrelid operator(pg_catalog.=) a.attrelid and ad.adnum operator(pg_catalog.=) a.attnum
+      cross join lateral (
+        select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+                 'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
+                 order by x.grantee, x.privilege), '[]') as doc
+        from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
+                          else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
+                     acl.privilege_type as privilege, acl.is_grantable as grantable
+              -- column grants have no defaults: NULL means none
+              from pg_catalog.aclexplode(a.attacl) acl
+              where acl.grantee operator(pg_catalog.<>) c.relowner) x) g
+      where a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
+    ) col) cols
   cross join lateral (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)

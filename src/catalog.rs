@@ -227,6 +227,17 @@ pub fn refuse_system_schema(name: &str) -> Result<(), Error> {
     }
 }
 
+/// The settings every statement of ours runs under (see `with_pinned_settings`).
+const PINNED: [(&str, &str); 3] =
+    [("search_path", DATABASE_SEARCH_PATH), ("jit", "off"), ("standard_conforming_strings", "on")];
+
+/// The same settings as `SET` statements, for a remote session, which has no caller's to put back.
+pub fn pinned_settings_sql() -> String {
+    let statements: Vec<String> =
+        PINNED.iter().map(|(name, value)| format!("SET {name} = {};", crate::ddl::quote_literal(value))).collect();
+    statements.join(" ")
+}
+
 /// Runs `work` with the settings every statement of ours runs under, and puts the caller's back
 /// afterwards: `search_path = pg_catalog` (nothing of the caller's can change what a statement
 /// of ours means; a read sets its own path on top), `jit = off` (the catalog query's cost
@@ -235,8 +246,6 @@ pub fn refuse_system_schema(name: &str) -> Result<(), Error> {
 /// They are set with `set_config(..., true)`, so that an error, which aborts the transaction or
 /// subtransaction, also takes them back.
 pub fn with_pinned_settings<T>(work: impl FnOnce(&pgrx::spi::SpiClient<'_>) -> Result<T, Error>) -> Result<T, Error> {
-    const PINNED: [(&str, &str); 3] =
-        [("search_path", DATABASE_SEARCH_PATH), ("jit", "off"), ("standard_conforming_strings", "on")];
     Spi::connect(|client| {
         let mut saved = Vec::with_capacity(PINNED.len());
         for (name, value) in PINNED {

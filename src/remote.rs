@@ -149,9 +149,6 @@ struct RemoteSession<'a, 'c> {
     name: &'static str,
 }
 
-/// What a remote session runs under: the settings a local read pins.
-const SETTINGS: &str = "SET search_path TO pg_catalog; SET jit = off; SET standard_conforming_strings = on;";
-
 /// The names of the dblink connections reads hold open.
 const CONNECTION_NAMES: [&str; 2] = ["migra_read_source", "migra_read_target"];
 
@@ -205,9 +202,10 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
         let query = crate::fingerprints::query_for(version)
             .ok_or_else(|| Error::Catalog(format!("fingerprints cannot be read on server version {version}")))?;
         self.send(&format!(
-            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; {SETTINGS} \
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; {} \
              PREPARE migra_fingerprints(pg_catalog.text[], pg_catalog.text[]) AS {query}; \
              EXECUTE migra_fingerprints({}, {})",
+            catalog::pinned_settings_sql(),
             array_literal(schemas),
             array_literal(excluded),
         ))
@@ -231,8 +229,9 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
             }
         };
         self.send(&format!(
-            "{SETTINGS} PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[], pg_catalog.oid[]) AS {query}; \
+            "{} PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[], pg_catalog.oid[]) AS {query}; \
              EXECUTE migra_catalog({}, {}, {tables})",
+            catalog::pinned_settings_sql(),
             array_literal(schemas),
             array_literal(excluded),
         ))
