@@ -69,7 +69,7 @@ class Cluster:
         return self.psql(database, sql).stdout.strip()
 
     def dump_schema(self, database, schema):
-        args = [self.tool("pg_dump"), "--schema-only", "--no-owner", "--no-privileges", "-n", schema]
+        args = [self.tool("pg_dump"), "--schema-only", "--no-owner", "-n", schema]
         return self.run(args, database).stdout
 
 

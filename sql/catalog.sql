@@ -275,7 +275,10 @@ index_docs as materialized (
            'definition', case when pg_catalog.starts_with(x.def, x.prefix)
                               then pg_catalog.substr(x.def, pg_catalog.length(x.prefix) operator(pg_catalog.+) 1) end,
            'columns', coalesce(u.names, '[]')) as doc
-  from tbl c
+  -- plain tables, and materialized views (always read in full, like every view)
+  from (select t.* from tbl t
+        union all
+        select m.* from rel m where m.relkind operator(pg_catalog.=) 'm') c
   cross join lateral (select i.* from pg_catalog.pg_index i where i.indrelid operator(pg_catalog.=) c.oid) i
   join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace
   join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
@@ -319,15 +322,72 @@ sequence_docs as materialized (
            and di.deptype operator(pg_catalog.=) 'i'
          limit 1) is null
 ),
--- Functions and procedures are not compared yet, but their grants are (with_privileges), for
--- the routines both sides have. The signature names the routine in GRANT ... ON ROUTINE.
+-- Functions, procedures, aggregates and window functions. `identity` (name and input argument
+-- types) pairs overloads; `signature` (with argument names) names the routine in GRANT and DROP.
 routine_docs as materialized (
-  select p.pronamespace, p.oid,
+  select p.pronamespace, p.oid, p.prokind,
          pg_catalog.concat(pg_catalog.quote_ident(p.proname), '(',
-                           pg_catalog.pg_get_function_identity_arguments(p.oid), ')') as signature,
-         g.doc as privileges
+                           pg_catalog.oidvectortypes(p.proargtypes), ')') as identity,
+         pg_catalog.json_build_object(
+           'signature', pg_catalog.concat(pg_catalog.quote_ident(p.proname), '(',
+                                          pg_catalog.pg_get_function_identity_arguments(p.oid), ')'),
+           'identity', pg_catalog.concat(pg_catalog.quote_ident(p.proname), '(',
+                                         pg_catalog.oidvectortypes(p.proargtypes), ')'),
+           'name', p.proname,
+           'kind', p.prokind,
+           'language', l.lanname,
+           -- names, modes and defaults: what CREATE OR REPLACE may not change
+           'arguments', pg_catalog.pg_get_function_arguments(p.oid),
+           'result', pg_catalog.pg_get_function_result(p.oid),
+           -- pg_get_functiondef always qualifies the name: keep what follows
+           -- "CREATE OR REPLACE FUNCTION schema.name(", and let the reader refuse the routine when
+           -- that prefix is not what we expect (NULL). An aggregate is spelled out from pg_aggregate.
+           'definition', case when p.prokind operator(pg_catalog.=) 'a' then agg.definition
+                              when pg_catalog.starts_with(x.def, x.prefix)
+                              then pg_catalog.substr(x.def, pg_catalog.length(x.prefix) operator(pg_catalog.+) 1) end,
+           'privileges', g.doc) as doc
   from pg_catalog.pg_proc p
   join ns on ns.oid operator(pg_catalog.=) p.pronamespace
+  join pg_catalog.pg_language l on l.oid operator(pg_catalog.=) p.prolang
+  cross join lateral (
+    select case when p.prokind operator(pg_catalog.<>) 'a' then pg_catalog.pg_get_functiondef(p.oid) end as def,
+           pg_catalog.concat('CREATE OR REPLACE ',
+                             case when p.prokind operator(pg_catalog.=) 'p' then 'PROCEDURE' else 'FUNCTION' end, ' ',
+                             pg_catalog.quote_ident(ns.nspname), '.', pg_catalog.quote_ident(p.proname), '(') as prefix) x
+  left join lateral (
+    -- "(arguments) (SFUNC = ..., ...)", every option that differs from its default
+    select pg_catalog.concat(
+             '(', pg_catalog.pg_get_function_arguments(p.oid), ') (SFUNC = ', a.aggtransfn::pg_catalog.regproc,
+             ', STYPE = ', pg_catalog.format_type(a.aggtranstype, null),
+             case when a.aggtransspace operator(pg_catalog.<>) 0 then pg_catalog.concat(', SSPACE = ', a.aggtransspace) end,
+             case when a.aggfinalfn operator(pg_catalog.<>) 0 then pg_catalog.concat(
+               ', FINALFUNC = ', a.aggfinalfn::pg_catalog.regproc,
+               case when a.aggfinalextra then ', FINALFUNC_EXTRA' end,
+               ', FINALFUNC_MODIFY = ', case a.aggfinalmodify when 'r' then 'READ_ONLY' when 's' then 'SHAREABLE'
+                                                              else 'READ_WRITE' end) end,
+             case when a.aggcombinefn operator(pg_catalog.<>) 0 then pg_catalog.concat(', COMBINEFUNC = ', a.aggcombinefn::pg_catalog.regproc) end,
+             case when a.aggserialfn operator(pg_catalog.<>) 0 then pg_catalog.concat(', SERIALFUNC = ', a.aggserialfn::pg_catalog.regproc) end,
+             case when a.aggdeserialfn operator(pg_catalog.<>) 0 then pg_catalog.concat(', DESERIALFUNC = ', a.aggdeserialfn::pg_catalog.regproc) end,
+             case when a.agginitval is not null then pg_catalog.concat(', INITCOND = ', pg_catalog.quote_literal(a.agginitval)) end,
+             case when a.aggmtransfn operator(pg_catalog.<>) 0 then pg_catalog.concat(
+               ', MSFUNC = ', a.aggmtransfn::pg_catalog.regproc, ', MINVFUNC = ', a.aggminvtransfn::pg_catalog.regproc,
+               ', MSTYPE = ', pg_catalog.format_type(a.aggmtranstype, null),
+               case when a.aggmtransspace operator(pg_catalog.<>) 0 then pg_catalog.concat(', MSSPACE = ', a.aggmtransspace) end,
+               case when a.aggmfinalfn operator(pg_catalog.<>) 0 then pg_catalog.concat(
+                 ', MFINALFUNC = ', a.aggmfinalfn::pg_catalog.regproc,
+                 case when a.aggmfinalextra then ', MFINALFUNC_EXTRA' end,
+                 ', MFINALFUNC_MODIFY = ', case a.aggmfinalmodify when 'r' then 'READ_ONLY' when 's' then 'SHAREABLE'
+                                                                  else 'READ_WRITE' end) end,
+               case when a.aggminitval is not null then pg_catalog.concat(', MINITCOND = ', pg_catalog.quote_literal(a.aggminitval)) end) end,
+             case when a.aggsortop operator(pg_catalog.<>) 0 then (
+               select pg_catalog.concat(', SORTOP = OPERATOR(', pg_catalog.quote_ident(opn.nspname), '.', o.oprname, ')')
+               from pg_catalog.pg_operator o join pg_catalog.pg_namespace opn on opn.oid operator(pg_catalog.=) o.oprnamespace
+               where o.oid operator(pg_catalog.=) a.aggsortop) end,
+             case when a.aggkind operator(pg_catalog.=) 'h' then ', HYPOTHETICAL' end,
+             case p.proparallel when 's' then ', PARALLEL = SAFE' when 'r' then ', PARALLEL = RESTRICTED' end,
+             ')') as definition
+    from pg_catalog.pg_aggregate a
+    where a.aggfnoid operator(pg_catalog.=) p.oid) agg on true
   cross join lateral (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
@@ -343,30 +403,154 @@ routine_docs as materialized (
       and d.objid operator(pg_catalog.=) p.oid
       and d.deptype operator(pg_catalog.=) 'e')
 ),
+-- Views and materialized views, always read in full: they are few next to tables, and what
+-- they depend on decides what a change of a table takes down with it.
+view_docs as materialized (
+  select c.relnamespace, c.relname,
+         pg_catalog.json_build_object(
+           'name', c.relname,
+           'materialized', c.relkind operator(pg_catalog.=) 'm',
+           -- deparsed under the caller's search_path, like every definition; the final ";" left out
+           'definition', pg_catalog.rtrim(pg_catalog.pg_get_viewdef(c.oid), ';'),
+           -- security_barrier, security_invoker, check_option; a materialized view's storage parameters
+           'options', coalesce(pg_catalog.to_json(c.reloptions), '[]'),
+           'populated', pc.relispopulated,
+           'columns', coalesce((
+             select pg_catalog.json_agg(pg_catalog.json_build_object(
+                      'name', a.attname,
+                      'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
+                      -- ALTER VIEW ... ALTER COLUMN ... SET DEFAULT
+                      'default', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)) order by a.attnum)
+             from pg_catalog.pg_attribute a
+             left join pg_catalog.pg_attrdef ad
+               on ad.adrelid operator(pg_catalog.=) a.attrelid and ad.adnum operator(pg_catalog.=) a.attnum
+             where a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.>) 0
+               and not a.attisdropped), '[]'),
+           'privileges', g.doc) as doc
+  from rel c
+  join pg_catalog.pg_class pc on pc.oid operator(pg_catalog.=) c.oid
+  cross join lateral (
+    select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+             'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
+             order by x.grantee, x.privilege), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
+                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable
+          from pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))) acl
+          where acl.grantee operator(pg_catalog.<>) c.relowner) x) g
+  where c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
+),
+-- The dependency graph: what views, routines, and the defaults, constraints and indexes of the
+-- tables read depend on, from pg_depend (normal dependencies; a view's are its rewrite rule's,
+-- and a SQL-standard function body's are recorded too). One row per edge: (the dependent's
+-- schema, its kind, name and part; the referenced object's class, oid and part).
+dependency_edges as materialized (
+  select c.relnamespace as nsoid, 'view' as kind, c.relname::pg_catalog.text as name, null::pg_catalog.text as part,
+         d.refclassid, d.refobjid, d.refobjsubid
+  from rel c
+  join pg_catalog.pg_rewrite r on r.ev_class operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) r.oid
+  where c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
+    and d.deptype operator(pg_catalog.=) 'n'
+    and d.refobjid operator(pg_catalog.<>) c.oid
+  union all
+  select r.pronamespace, 'routine', r.identity, null, d.refclassid, d.refobjid, d.refobjsubid
+  from routine_docs r
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) r.oid
+  where d.deptype operator(pg_catalog.=) 'n'
+  union all
+  -- defaults (and generation expressions) that call a routine
+  select c.relnamespace, 'default', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
+  from tbl c
+  join pg_catalog.pg_attrdef ad on ad.adrelid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_attribute a
+    on a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.=) ad.adnum
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) ad.oid
+  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  union all
+  select c.relnamespace, 'constraint', c.relname, k.conname, d.refclassid, d.refobjid, d.refobjsubid
+  from tbl c
+  join pg_catalog.pg_constraint k on k.conrelid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) k.oid
+  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  union all
+  select c.relnamespace, 'index', ic.relname, null, d.refclassid, d.refobjid, d.refobjsubid
+  from (select t.* from tbl t
+        union all
+        select m.* from rel m where m.relkind operator(pg_catalog.=) 'm') c
+  join pg_catalog.pg_index i on i.indrelid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) i.indexrelid
+  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+),
+-- Each edge with the referenced object by name, when it is of a kind the model holds and lives in
+-- a user schema: {"object": {kind, name, part}, "on": {kind, schema, name, part}}, the
+-- referenced schema NULL when it is the dependent's own.
+dependency_docs as materialized (
+  select e.nsoid, e.kind, e.name, e.part, o.kind as on_kind, o.schema as on_schema, o.name as on_name, o.part as on_part
+  from dependency_edges e
+  cross join lateral (
+    -- a relation, a column of a table, or a table through its row type
+    select case when rc.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[]) then 'view'
+                when rc.relkind operator(pg_catalog.=) 'S' then 'sequence'
+                when e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                 and e.refobjsubid operator(pg_catalog.>) 0 then 'column'
+                else 'table' end as kind,
+           rc.relnamespace as nsoid, rc.relname::pg_catalog.text as name,
+           case when rc.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[])
+                 and e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                 and e.refobjsubid operator(pg_catalog.>) 0 then (
+             select ra.attname::pg_catalog.text from pg_catalog.pg_attribute ra
+             where ra.attrelid operator(pg_catalog.=) rc.oid and ra.attnum operator(pg_catalog.=) e.refobjsubid) end as part
+    from pg_catalog.pg_class rc
+    where (e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+           and rc.oid operator(pg_catalog.=) e.refobjid)
+       or (e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+           and rc.oid operator(pg_catalog.=) (select t.typrelid from pg_catalog.pg_type t
+                                              where t.oid operator(pg_catalog.=) e.refobjid))
+    union all
+    select 'routine', p.pronamespace,
+           pg_catalog.concat(pg_catalog.quote_ident(p.proname), '(', pg_catalog.oidvectortypes(p.proargtypes), ')'),
+           null
+    from pg_catalog.pg_proc p
+    where e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+      and p.oid operator(pg_catalog.=) e.refobjid
+    union all
+    select 'constraint', kc.relnamespace, kc.relname::pg_catalog.text, k.conname::pg_catalog.text
+    from pg_catalog.pg_constraint k
+    join pg_catalog.pg_class kc on kc.oid operator(pg_catalog.=) k.conrelid
+    where e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+      and k.oid operator(pg_catalog.=) e.refobjid
+  ) r
+  join pg_catalog.pg_namespace rn on rn.oid operator(pg_catalog.=) r.nsoid
+  cross join lateral (
+    select r.kind, case when r.nsoid operator(pg_catalog.<>) e.nsoid then rn.nspname::pg_catalog.text end as schema,
+           r.name, r.part) o
+  -- objects of the system and of extensions are not in the model, and never change under a plan
+  where not pg_catalog.starts_with(rn.nspname, 'pg_') and rn.nspname operator(pg_catalog.<>) 'information_schema'
+),
 -- What is in the schemas that this version does not compare yet, so the caller can say so.
 ignored as materialized (
   -- searched CASE: a simple CASE would look "=" up on the search_path
   select c.relnamespace as nsoid,
-         case when c.relkind operator(pg_catalog.=) 'v' then 'view'
-              when c.relkind operator(pg_catalog.=) 'm' then 'materialized view'
-              when c.relkind operator(pg_catalog.=) 'f' then 'foreign table'
+         case when c.relkind operator(pg_catalog.=) 'f' then 'foreign table'
               when c.relkind operator(pg_catalog.=) 'p' then 'partitioned table'
               when c.relkind operator(pg_catalog.=) 'c' then 'composite type'
               else 'table' end as kind,
          c.relname::pg_catalog.text as name
   from rel c
-  where c.relkind operator(pg_catalog.=) any (array['r', 'p', 'v', 'm', 'f', 'c']::pg_catalog."char"[])
+  where c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f', 'c']::pg_catalog."char"[])
     and not c.is_plain_table
-  union all
-  select p.pronamespace, 'function',
-         pg_catalog.concat(p.proname, '(', pg_catalog.pg_get_function_identity_arguments(p.oid), ')')
-  from pg_catalog.pg_proc p
-  join ns on ns.oid operator(pg_catalog.=) p.pronamespace
-  where not exists (
-    select from pg_catalog.pg_depend d
-    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-      and d.objid operator(pg_catalog.=) p.oid
-      and d.deptype operator(pg_catalog.=) 'e')
   union all
   select t.typnamespace,
          case when t.typtype operator(pg_catalog.=) 'e' then 'enum'
@@ -402,7 +586,9 @@ schema_docs as (
     'constraints', coalesce(k.docs, '[]'),
     'indexes', coalesce(i.docs, '[]'),
     'sequences', coalesce(s.docs, '[]'),
+    'views', coalesce(v.docs, '[]'),
     'routines', coalesce(r.docs, '[]'),
+    'dependencies', coalesce(dp.docs, '[]'),
     'ignored', coalesce(ig.docs, '[]')) as doc
   from ns
   cross join lateral (
@@ -424,9 +610,16 @@ schema_docs as (
              from index_docs d group by d.relnamespace) i on i.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname) as docs
              from sequence_docs d group by d.relnamespace) s on s.relnamespace operator(pg_catalog.=) ns.oid
-  left join (select d.pronamespace, pg_catalog.json_agg(pg_catalog.json_build_object(
-                      'signature', d.signature, 'privileges', d.privileges) order by d.signature) as docs
+  left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname) as docs
+             from view_docs d group by d.relnamespace) v on v.relnamespace operator(pg_catalog.=) ns.oid
+  left join (select d.pronamespace, pg_catalog.json_agg(d.doc order by d.identity) as docs
              from routine_docs d group by d.pronamespace) r on r.pronamespace operator(pg_catalog.=) ns.oid
+  left join (select d.nsoid, pg_catalog.json_agg(pg_catalog.json_build_object(
+                      'object', pg_catalog.json_build_object('kind', d.kind, 'name', d.name, 'part', d.part),
+                      'on', pg_catalog.json_build_object('kind', d.on_kind, 'schema', d.on_schema,
+                                                         'name', d.on_name, 'part', d.on_part))
+                      order by d.kind, d.name, d.part, d.on_kind, d.on_schema, d.on_name, d.on_part) as docs
+             from (select distinct * from dependency_docs) d group by d.nsoid) dp on dp.nsoid operator(pg_catalog.=) ns.oid
   left join (select o.nsoid, pg_catalog.json_agg(pg_catalog.json_build_object('kind', o.kind, 'name', o.name)
                                                   order by o.kind, o.name) as docs
              from ignored o group by o.nsoid) ig on ig.nsoid operator(pg_catalog.=) ns.oid

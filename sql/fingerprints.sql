@@ -128,6 +128,30 @@ expr_prints as materialized (
   left join deparsed dp
     on e.kind operator(pg_catalog.=) 'd' and not e.reads_columns and dp.node operator(pg_catalog.=) e.node
 ),
+-- User routines that the table's defaults, CHECKs and index expressions call, by their whole
+-- definition: a routine the plan makes again takes those down with it, so when one differs the
+-- table is read in full. The name that pg_get_functiondef qualifies is cut off.
+routine_prints as materialized (
+  select u.relid, pg_catalog.array_agg(x.print order by x.print) as print
+  from (select distinct e.relid, d.refobjid
+        from expr e
+        join pg_catalog.pg_depend d
+          on d.classid operator(pg_catalog.=) (case when e.kind operator(pg_catalog.=) 'i' then 'pg_catalog.pg_class'
+                                                    when e.kind operator(pg_catalog.=) 'c' then 'pg_catalog.pg_constraint'
+                                                    else 'pg_catalog.pg_attrdef' end)::pg_catalog.regclass
+         and d.objid operator(pg_catalog.=) e.oid
+        where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass) u
+  join pg_catalog.pg_proc p on p.oid operator(pg_catalog.=) u.refobjid
+  join ns on ns.oid operator(pg_catalog.=) p.pronamespace
+  cross join lateral (
+    select pg_catalog.concat_ws(' ', p.proname, p.prokind, pg_catalog.pg_get_function_arguments(p.oid),
+                                pg_catalog.pg_get_function_result(p.oid),
+                                case when p.prokind operator(pg_catalog.=) any (array['f', 'p']::pg_catalog."char"[]) then
+                                  pg_catalog.substr(f.def, pg_catalog.strpos(f.def, '(')) end) as print
+    from (select case when p.prokind operator(pg_catalog.=) any (array['f', 'p']::pg_catalog."char"[])
+                      then pg_catalog.pg_get_functiondef(p.oid) end as def) f) x
+  group by u.relid
+),
 -- Identity sequences (an internal dependency on their column), found from the sequences' side:
 -- one lookup each, then joined to the columns, rather than a lookup per column.
 identity_prints as materialized (
@@ -241,13 +265,14 @@ table_prints as (
            c.relname, c.relpersistence, c.reloptions,
            case when c.relacl is not null then
              pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
-           tc.reloptions, cp.print, kp.print, ip.print), 0) as print,
+           tc.reloptions, cp.print, kp.print, ip.print, rp.print), 0) as print,
          kp.refs
   from tbl c
   left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
   left join column_prints cp on cp.attrelid operator(pg_catalog.=) c.oid
   left join constraint_prints kp on kp.conrelid operator(pg_catalog.=) c.oid
   left join index_prints ip on ip.indrelid operator(pg_catalog.=) c.oid
+  left join routine_prints rp on rp.relid operator(pg_catalog.=) c.oid
 )
 -- [schema, table, oid, fingerprint, [[schema, table] of each foreign key]]
 select pg_catalog.json_build_object(

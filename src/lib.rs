@@ -11,6 +11,7 @@ mod ddl;
 mod diff;
 mod error;
 mod fingerprints;
+mod graph;
 mod model;
 mod plan;
 mod remote;

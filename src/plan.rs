@@ -23,6 +23,11 @@ pub enum Kind {
     Constraint,
     Index,
     Sequence,
+    View,
+    MaterializedView,
+    Function,
+    Procedure,
+    Aggregate,
     /// A GRANT or REVOKE on the object named by the identity.
     Privilege,
 }
@@ -38,6 +43,11 @@ impl Kind {
             Kind::Constraint => "constraint",
             Kind::Index => "index",
             Kind::Sequence => "sequence",
+            Kind::View => "view",
+            Kind::MaterializedView => "materialized view",
+            Kind::Function => "function",
+            Kind::Procedure => "procedure",
+            Kind::Aggregate => "aggregate",
             Kind::Privilege => "privilege",
         }
     }
@@ -47,6 +57,8 @@ impl Kind {
 pub enum Action {
     Create,
     Alter,
+    /// `CREATE OR REPLACE` of an object that exists.
+    Replace,
     Drop,
 }
 
@@ -55,6 +67,7 @@ impl Action {
         match self {
             Action::Create => "create",
             Action::Alter => "alter",
+            Action::Replace => "replace",
             Action::Drop => "drop",
         }
     }
@@ -84,6 +97,9 @@ pub enum Phase {
     /// CREATE and ALTER EXTENSION: tables may need an extension's types.
     CreateExtension,
     // Teardown: what goes away, dependents first.
+    /// Views and materialized views, dropped or made again: before what they read.
+    DropView,
+    DropRoutine,
     DropForeignKey,
     DropConstraint,
     DropIndex,
@@ -97,6 +113,9 @@ pub enum Phase {
     /// Once no default uses them, and before a new relation may take their name.
     DropSequence,
     // Build-up: what is new or changed, dependencies first.
+    /// Early, so that defaults, CHECKs and indexes can call them; a routine that needs a table
+    /// (its row type, a body that reads it) waits for it through the graph.
+    CreateRoutine,
     CreateSequence,
     CreateTable,
     AlterTable,
@@ -104,6 +123,9 @@ pub enum Phase {
     CreateIndex,
     CreateConstraint,
     CreateForeignKey,
+    /// Once the tables have their final shape; a view that others need waits for them through
+    /// the graph, and the indexes of a materialized view wait for it.
+    CreateView,
     /// GRANT and REVOKE, once every object has its final shape.
     Privileges,
     DropExtension,
@@ -113,8 +135,8 @@ pub enum Phase {
 
 impl Phase {
     /// Teardown steps are ordered against each other in reverse of their dependencies.
-    fn is_teardown(self) -> bool {
-        (Phase::DropForeignKey..=Phase::DropSequence).contains(&self) || self >= Phase::DropExtension
+    pub fn is_teardown(self) -> bool {
+        (Phase::DropView..=Phase::DropSequence).contains(&self) || self >= Phase::DropExtension
     }
 }
 
@@ -132,7 +154,9 @@ pub enum Key {
     Constraint(String, String, String),
     Index(String, String),
     Sequence(String, String),
-    /// A function or procedure by its signature; only its grants are compared yet.
+    /// A view or a materialized view.
+    View(String, String),
+    /// A function, procedure or aggregate by its identity, `"name"(argument types)`.
     Routine(String, String),
     /// The grants on an object: apart from the object, so that nothing that needs the object
     /// waits for its grants.
@@ -153,15 +177,23 @@ pub struct Step {
     pub key: Key,
     /// Objects this step needs: made before it, or (for teardown) dropped after it.
     pub requires: Vec<Key>,
+    /// Objects this step is better after, though no catalog records it (a SQL function whose
+    /// string body reads a table): kept unless they make a cycle, then all such are left out.
+    pub prefers: Vec<Key>,
 }
 
 impl Step {
     pub fn new(phase: Phase, kind: Kind, action: Action, key: Key, identity: String, statement: String) -> Self {
-        Step { phase, kind, action, identity, statement, hazards: Vec::new(), key, requires: Vec::new() }
+        Step { phase, kind, action, identity, statement, hazards: Vec::new(), key, requires: Vec::new(), prefers: Vec::new() }
     }
 
     pub fn requires(mut self, keys: impl IntoIterator<Item = Key>) -> Self {
         self.requires.extend(keys);
+        self
+    }
+
+    pub fn prefers(mut self, keys: impl IntoIterator<Item = Key>) -> Self {
+        self.prefers.extend(keys);
         self
     }
 
@@ -220,8 +252,23 @@ pub fn script(steps: &[Step]) -> String {
 }
 
 /// Stable topological sort: Kahn's algorithm that always takes the ready step with the lowest
-/// (phase, position).
+/// (phase, position). Preferences count as requirements unless they make a cycle.
 pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
+    if steps.iter().any(|s| !s.prefers.is_empty()) {
+        if let Ok(sequence) = sequence(&steps, true) {
+            return Ok(take(steps, sequence));
+        }
+    }
+    let sequence = sequence(&steps, false)?;
+    Ok(take(steps, sequence))
+}
+
+fn take(steps: Vec<Step>, sequence: Vec<usize>) -> Vec<Step> {
+    let mut slots: Vec<Option<Step>> = steps.into_iter().map(Some).collect();
+    sequence.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+fn sequence(steps: &[Step], with_preferences: bool) -> Result<Vec<usize>, Error> {
     let n = steps.len();
     let mut by_key: BTreeMap<&Key, Vec<usize>> = BTreeMap::new();
     for (i, step) in steps.iter().enumerate() {
@@ -243,7 +290,8 @@ pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
         }
     }
     for (s, step) in steps.iter().enumerate() {
-        for needed in &step.requires {
+        let preferred = if with_preferences { step.prefers.as_slice() } else { &[] };
+        for needed in step.requires.iter().chain(preferred) {
             for &t in by_key.get(needed).map(Vec::as_slice).unwrap_or(&[]) {
                 if t == s || steps[t].phase.is_teardown() != step.phase.is_teardown() {
                     continue;
@@ -275,9 +323,7 @@ pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
             .collect();
         return Err(Error::Cycle(stuck.join(", ")));
     }
-
-    let mut slots: Vec<Option<Step>> = steps.into_iter().map(Some).collect();
-    Ok(sequence.into_iter().filter_map(|i| slots[i].take()).collect())
+    Ok(sequence)
 }
 
 #[cfg(test)]

@@ -7,9 +7,11 @@ pub mod constraints;
 pub mod extensions;
 pub mod indexes;
 pub mod privileges;
+pub mod routines;
 pub mod schemas;
 pub mod sequences;
 pub mod tables;
+pub mod views;
 
 /// `"name"`, with embedded double quotes doubled. Always quotes: `"select"`, `"My Table"`.
 pub fn quote_ident(name: &str) -> String {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{TableChanges, pair_up};
 use crate::ddl::{self, Cx, columns as sql};
-use crate::model::{Column, Table};
+use crate::model::{Column, Schema, Table};
 use crate::plan::{Action, Hazard, Kind, Phase, Step};
 
 pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>, changes: &mut TableChanges) {
@@ -59,6 +59,29 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
                 changes.retyped_columns.insert((cx.schema.clone(), table.to_owned(), new.name.clone()));
             }
             alter(cx, table, old, new, steps);
+        }
+    }
+}
+
+/// Defaults that call a routine the plan drops and makes again (`TableChanges::remade`): dropped
+/// early and set again late, when nothing else about the column already does so.
+pub fn remade_defaults(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: &mut Vec<Step>) {
+    for key in changes.remade.iter() {
+        let crate::plan::Key::Column(schema, table, column) = key else { continue };
+        if *schema != cx.schema || changes.column_goes_away(schema, table, column) || changes.is_created(schema, table) {
+            continue;
+        }
+        let old = from.tables.iter().find(|t| t.name == *table).and_then(|t| t.column(column));
+        let new = to.tables.iter().find(|t| t.name == *table).and_then(|t| t.column(column));
+        let (Some(old), Some(new)) = (old, new) else { continue };
+        // a changed default or type is dropped early and set late already
+        if old.default.is_none() || old.default != new.default || type_changes(old, new) {
+            continue;
+        }
+        let release = ddl::tables::alter_column(cx, table, column, "DROP DEFAULT");
+        steps.push(step(cx, table, column, Action::Alter, release).in_phase(Phase::ReleaseColumn));
+        if let Some(default) = &new.default {
+            steps.push(step(cx, table, column, Action::Alter, sql::set_default(cx, table, column, default)));
         }
     }
 }

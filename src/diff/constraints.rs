@@ -30,7 +30,9 @@ pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, mut dropped_ind
         }
         let mut kept = Vec::with_capacity(list.kept.len());
         for (old, new) in list.kept {
-            let change = change_of(old, new, tables.uses_changed(&cx.schema, &old.table, &old.columns));
+            let remade = tables.uses_changed(&cx.schema, &old.table, &old.columns)
+                || tables.remade.contains(&cx.constraint_key(&old.table, &old.name));
+            let change = change_of(old, new, remade);
             if change == Change::Remake {
                 dropped_indexes.extend(old.index_name.clone().map(|i| (cx.schema.clone(), i)));
             }
@@ -68,6 +70,23 @@ pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, mut dropped_ind
             }
         }
     }
+}
+
+/// Constraints of the source that the plan drops, for good or to make again, by their own change
+/// or a column's (a view that groups by a primary key needs it).
+pub fn going_away(pairs: &[(&Schema, &Schema)], tables: &TableChanges) -> Vec<crate::plan::Key> {
+    let mut keys = Vec::new();
+    for (from, to) in pairs {
+        let cx = Cx::new(&from.name);
+        let list = pair_up(&from.constraints, &to.constraints, |c| (c.table.clone(), c.name.clone()));
+        let removed = list.removed.into_iter();
+        let remade = list.kept.into_iter().filter_map(|(old, new)| {
+            let uses_changed = tables.uses_changed(&cx.schema, &old.table, &old.columns);
+            (change_of(old, new, uses_changed) == Change::Remake).then_some(old)
+        });
+        keys.extend(removed.chain(remade).map(|c| cx.constraint_key(&c.table, &c.name)));
+    }
+    keys
 }
 
 /// What a constraint present on both sides needs.

@@ -33,7 +33,10 @@ pub fn diff(
     }
     for (old, new) in pairs.kept {
         // a rebuilt column took the index with it
-        if comparable(old) != comparable(new) || tables.uses_changed(&cx.schema, &old.table, &old.columns) {
+        if comparable(old) != comparable(new)
+            || tables.uses_changed(&cx.schema, &old.table, &old.columns)
+            || tables.remade.contains(&cx.index_key(&old.name))
+        {
             dropped.insert((cx.schema.clone(), old.name.clone()));
             steps.push(drop(cx, old));
             steps.push(create(cx, new)?);

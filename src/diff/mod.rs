@@ -1,8 +1,12 @@
 //! Compare two models and produce the steps that turn the first into the second.
 //!
 //! Each kind pairs its objects by key (names relative to the schema), then says what to do for
-//! the added, the removed and the changed. Kinds that hang off tables also hear what the table
-//! diff decided: an index on a column that is dropped and added again must be made again too.
+//! the added, the removed and the changed. In between, one rule: whatever the plan drops, for
+//! good or to make again (a table, a column, a column whose type changes, a view or routine that
+//! cannot be replaced in place), takes down everything that needs it, as the source's dependency
+//! graph says, transitively: those are dropped before it and made again after
+//! (`TableChanges::remade`). Finally every step is ordered after what its object needs: the
+//! source's graph for what goes away, the target's for what is made.
 
 mod columns;
 mod constraints;
@@ -10,8 +14,10 @@ mod database;
 mod indexes;
 mod normalize;
 mod privileges;
+mod routines;
 mod sequences;
 mod tables;
+mod views;
 
 pub use database::{Options, databases};
 
@@ -19,6 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ddl::Cx;
 use crate::error::Error;
+use crate::graph::Graph;
 use crate::model::Schema;
 use crate::plan::{Key, Step};
 
@@ -32,23 +39,47 @@ pub fn schemas(from: &Schema, to: &Schema) -> Result<Vec<Step>, Error> {
 /// go one after the other across all schemas, because a foreign key may join two schemas and
 /// must hear what happened to the key it relies on in the other one.
 pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Result<Vec<Step>, Error> {
+    let source = Graph::of(pairs.iter().map(|(from, _)| (*from, from.name.as_str())));
+    let target = Graph::of(pairs.iter().map(|(from, to)| (*to, from.name.as_str())));
     let mut steps = Vec::new();
     let mut tables = TableChanges::default();
     for (from, to) in pairs {
         tables::diff(&Cx::new(&from.name), from, to, &mut tables, &mut steps);
     }
+
+    // What goes away, then everything that needs it
+    let mut going_away = tables.going_away();
+    going_away.extend(constraints::going_away(pairs, &tables));
     for (from, to) in pairs {
-        sequences::diff(&Cx::new(&from.name), from, to, &tables, &mut steps);
+        let cx = Cx::new(&from.name);
+        going_away.extend(views::going_away(&cx, from, to));
+        going_away.extend(routines::going_away(&cx, from, to));
+    }
+    tables.remade = source.dependents(&going_away);
+
+    for (from, to) in pairs {
+        let cx = Cx::new(&from.name);
+        columns::remade_defaults(&cx, from, to, &tables, &mut steps);
+        sequences::diff(&cx, from, to, &tables, &mut steps);
     }
     let mut dropped_indexes = BTreeSet::new();
     for (from, to) in pairs {
         indexes::diff(&Cx::new(&from.name), from, to, &tables, &mut dropped_indexes, &mut steps)?;
     }
     constraints::diff(pairs, &tables, dropped_indexes, &mut steps);
-    if with_privileges {
-        for (from, to) in pairs {
-            privileges::diff(&Cx::new(&from.name), from, to, &tables, &mut steps);
-        }
+    for (from, to) in pairs {
+        let cx = Cx::new(&from.name);
+        views::diff(&cx, from, to, &mut tables, &mut steps);
+        routines::diff(&cx, from, to, &mut tables, &mut steps)?;
+    }
+    for (from, to) in pairs {
+        privileges::diff(&Cx::new(&from.name), from, to, &tables, with_privileges, &mut steps);
+    }
+
+    for step in &mut steps {
+        let graph = if step.phase.is_teardown() { &source } else { &target };
+        let needs = graph.needs(&step.key);
+        step.requires.extend(needs);
     }
     Ok(steps)
 }
@@ -95,6 +126,14 @@ impl Cx {
 
     pub fn sequence_key(&self, name: &str) -> Key {
         Key::Sequence(self.schema.clone(), name.to_owned())
+    }
+
+    pub fn view_key(&self, name: &str) -> Key {
+        Key::View(self.schema.clone(), name.to_owned())
+    }
+
+    pub fn routine_key(&self, identity: &str) -> Key {
+        Key::Routine(self.schema.clone(), identity.to_owned())
     }
 }
 
@@ -146,9 +185,22 @@ pub struct TableChanges {
     /// since PostgreSQL either refuses the change (a generated column, a foreign key whose other
     /// side has not changed yet) or keeps a definition the target would not spell the same.
     pub retyped_columns: BTreeSet<ColumnName>,
+    /// Objects that need something the plan drops (`Graph::dependents`): dropped before it and
+    /// made again after, as the target has them. A column here stands for its default.
+    pub remade: BTreeSet<Key>,
+    /// Objects on both sides that the plan drops and creates: they come back with the grants a
+    /// new object has, not with the old ones.
+    pub recreated: BTreeSet<Key>,
 }
 
 impl TableChanges {
+    /// The tables and columns the plan drops, or changes under what reads them.
+    fn going_away(&self) -> BTreeSet<Key> {
+        let tables = self.dropped.iter().map(|(s, t)| Key::Table(s.clone(), t.clone()));
+        let columns = self.dropped_columns.iter().chain(&self.rebuilt_columns).chain(&self.retyped_columns);
+        tables.chain(columns.map(|(s, t, c)| Key::Column(s.clone(), t.clone(), c.clone()))).collect()
+    }
+
     pub fn is_created(&self, schema: &str, table: &str) -> bool {
         self.created.contains(&table_name(schema, table))
     }

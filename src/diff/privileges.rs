@@ -1,16 +1,39 @@
-//! Privileges granted to roles other than the owner, on schemas, tables, columns, sequences and
-//! routines.
+//! Privileges granted to roles other than the owner, on schemas, tables, columns, sequences,
+//! views and routines.
 //! Only compared when asked (`with_privileges`): role names are the same only between databases
-//! of one cluster or of clusters set up alike.
+//! of one cluster or of clusters set up alike. When they are not, a view or routine that the
+//! plan drops and makes again still gets back the grants it had: rebuilding it must not take
+//! away what the source granted.
 
 use std::collections::BTreeMap;
 
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, privileges as sql, quote_ident};
-use crate::model::{Grant, Schema};
+use crate::model::{Grant, Routine, Schema};
 use crate::plan::{Action, Key, Kind, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_privileges: bool, steps: &mut Vec<Step>) {
+    let view_pairs = pair_up(&from.views, &to.views, |v| v.name.clone());
+    let routine_pairs = pair_up(&from.routines, &to.routines, |r| r.identity.clone());
+    if !with_privileges {
+        for (old, _) in &view_pairs.kept {
+            let key = cx.view_key(&old.name);
+            if tables.recreated.contains(&key) {
+                let object = format!("TABLE {}", cx.qualify(&old.name));
+                changes(&object, None, &[], &old.privileges, &mut |statement| {
+                    steps.push(step(cx.identity(&[&old.name]), key.clone(), statement))
+                });
+            }
+        }
+        for (old, _) in &routine_pairs.kept {
+            let key = cx.routine_key(&old.identity);
+            if tables.recreated.contains(&key) {
+                routine_changes(cx, old, &new_routine_grants(), &old.privileges, &key, steps);
+            }
+        }
+        return;
+    }
+
     let schema_object = format!("SCHEMA {}", quote_ident(&cx.schema));
     let schema_key = Key::Schema(cx.schema.clone());
     changes(&schema_object, None, &from.privileges, &to.privileges, &mut |statement| {
@@ -38,14 +61,22 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
         }
     }
 
-    // routines are not made or dropped by the plan yet: only those both sides have
-    for (old, new) in pair_up(&from.routines, &to.routines, |r| r.signature.clone()).kept {
-        let object = format!("ROUTINE {}.{}", quote_ident(&cx.schema), new.signature);
-        let key = Key::Routine(cx.schema.clone(), new.signature.clone());
-        let identity = format!("{}.{}", crate::ddl::display_ident(&cx.schema), new.signature);
-        changes(&object, None, &old.privileges, &new.privileges, &mut |statement| {
-            steps.push(step(identity.clone(), key.clone(), statement))
+    let kept = view_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
+    for (old, new) in kept.chain(view_pairs.added.iter().map(|new| (None, *new))) {
+        let object = format!("TABLE {}", cx.qualify(&new.name));
+        let key = cx.view_key(&new.name);
+        let before = old.filter(|_| !tables.recreated.contains(&key)).map(|v| v.privileges.as_slice()).unwrap_or(&[]);
+        changes(&object, None, before, &new.privileges, &mut |statement| {
+            steps.push(step(cx.identity(&[&new.name]), key.clone(), statement))
         });
+    }
+
+    let kept = routine_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
+    for (old, new) in kept.chain(routine_pairs.added.iter().map(|new| (None, *new))) {
+        let key = cx.routine_key(&new.identity);
+        let fresh = new_routine_grants();
+        let before = old.filter(|_| !tables.recreated.contains(&key)).map(|r| r.privileges.as_slice()).unwrap_or(&fresh);
+        routine_changes(cx, new, before, &new.privileges, &key, steps);
     }
 
     let sequence_pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());
@@ -58,6 +89,19 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
             steps.push(step(cx.identity(&[&new.name]), key.clone(), statement))
         });
     }
+}
+
+/// What a routine has when it is made: PUBLIC may EXECUTE it (short of default privileges, which
+/// the model does not read).
+fn new_routine_grants() -> Vec<Grant> {
+    vec![Grant { grantee: "PUBLIC".to_owned(), privilege: "EXECUTE".to_owned(), grantable: false }]
+}
+
+fn routine_changes(cx: &Cx, routine: &Routine, before: &[Grant], after: &[Grant], key: &Key, steps: &mut Vec<Step>) {
+    // ROUTINE takes functions, procedures and aggregates alike
+    let object = format!("ROUTINE {}.{}", quote_ident(&cx.schema), routine.signature);
+    let identity = format!("{}.{}", crate::ddl::display_ident(&cx.schema), routine.signature);
+    changes(&object, None, before, after, &mut |statement| steps.push(step(identity.clone(), key.clone(), statement)));
 }
 
 /// REVOKE what only `old` has, GRANT what only `new` has; a grant option alone is given or taken.

@@ -4,11 +4,19 @@
 //! schema, so comparing schema `a` with schema `b` is a comparison of keys.
 
 mod constraints;
+mod dependencies;
 mod indexes;
+mod routines;
 mod sequences;
 mod tables;
+mod views;
 
 pub use constraints::{Constraint, ConstraintType};
+pub use dependencies::{Dependency, ObjectRef};
+pub use routines::{Routine, RoutineKind};
+pub use views::View;
+#[cfg(test)]
+pub use views::ViewColumn;
 pub use indexes::Index;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
 pub use tables::{Column, Identity, Table};
@@ -72,7 +80,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// Raised whenever the model changes in a way an older reader would misread.
-    pub const FORMAT: u32 = 1;
+    pub const FORMAT: u32 = 2;
 
     pub fn of(database: Database) -> Self {
         Snapshot { format: Self::FORMAT, database }
@@ -133,22 +141,19 @@ pub struct Schema {
     pub indexes: Vec<Index>,
     /// Sequences, less identity sequences (those belong to their column).
     pub sequences: Vec<Sequence>,
-    /// Functions and procedures, for their grants only: the routines themselves are not
-    /// compared yet (they are listed in `ignored`).
+    /// Views and materialized views, by name.
+    #[serde(default)]
+    pub views: Vec<View>,
+    /// Functions, procedures, aggregates and window functions, by identity.
     #[serde(default)]
     pub routines: Vec<Routine>,
+    /// What views, routines, and the defaults, constraints and indexes of the tables read depend
+    /// on: the edges of the dependency graph that start in this schema.
+    #[serde(default)]
+    pub dependencies: Vec<Dependency>,
     /// Objects in the schema that this version does not compare yet.
     #[serde(default)]
     pub ignored: Vec<Ignored>,
-}
-
-/// A function or procedure, as far as its grants go.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-pub struct Routine {
-    /// `"name"(argument types)`, as `GRANT ... ON ROUTINE` takes it (`pg_get_function_identity_arguments`).
-    pub signature: String,
-    /// Grants on the routine (`proacl`; by default PUBLIC may EXECUTE).
-    pub privileges: Vec<Grant>,
 }
 
 /// One privilege granted to a role (or PUBLIC) by `aclexplode` of an object's ACL; the owner's
@@ -181,7 +186,9 @@ impl Schema {
             constraints: Vec::new(),
             indexes: Vec::new(),
             sequences: Vec::new(),
+            views: Vec::new(),
             routines: Vec::new(),
+            dependencies: Vec::new(),
             ignored: Vec::new(),
         }
     }
@@ -189,13 +196,14 @@ impl Schema {
     /// Refuses an object whose definition the server printed in a shape we could not read: it
     /// must never compare as equal to another such object.
     pub fn check_definitions(&self) -> Result<(), Error> {
-        match self.indexes.iter().find(|i| i.definition.is_none()) {
-            Some(index) => Err(Error::UnreadableDefinition(format!(
-                "index {}",
-                crate::ddl::display_ident(&self.name) + "." + &crate::ddl::display_ident(&index.name)
-            ))),
-            None => Ok(()),
+        let qualified = |name: &str| crate::ddl::display_ident(&self.name) + "." + name;
+        if let Some(index) = self.indexes.iter().find(|i| i.definition.is_none()) {
+            return Err(Error::UnreadableDefinition(format!("index {}", qualified(&crate::ddl::display_ident(&index.name)))));
         }
+        if let Some(routine) = self.routines.iter().find(|r| r.definition.is_none()) {
+            return Err(Error::UnreadableDefinition(format!("routine {}", qualified(&routine.signature))));
+        }
+        Ok(())
     }
 
     #[cfg(any(test, feature = "pg_test"))]

@@ -15,7 +15,7 @@
 pub mod text;
 
 use crate::error::Error;
-use crate::model::{Column, Database, Grant, Schema, SequenceOptions};
+use crate::model::{Column, Database, Grant, RoutineKind, Schema, SequenceOptions};
 
 /// Where a document came from, for the error message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,11 +115,34 @@ impl Checker {
                 self.field(&object, "owned_by.column", &owner.column, text::name)?;
             }
         }
+        for view in &schema.views {
+            let object = format!("view {s}.{}", view.name);
+            self.field(&object, "name", &view.name, text::name)?;
+            self.field(&object, "definition", &view.definition, text::sql_text)?;
+            // options are quoted like a table's
+            view.options.iter().try_for_each(|o| self.field(&object, "options", o, no_nul))?;
+            for column in &view.columns {
+                self.field(&object, "columns.name", &column.name, text::name)?;
+                self.field(&object, "columns.type", &column.data_type, text::type_name)?;
+                if let Some(default) = &column.default {
+                    self.field(&object, "columns.default", default, text::sql_text)?;
+                }
+            }
+            self.grants(&object, &view.privileges)?;
+        }
         for routine in &schema.routines {
             let object = format!("routine {s}.{}", routine.signature);
             self.field(&object, "signature", &routine.signature, text::signature)?;
+            self.field(&object, "identity", &routine.identity, text::signature)?;
+            self.field(&object, "name", &routine.name, text::name)?;
+            self.field(&object, "language", &routine.language, text::name)?;
+            if let Some(definition) = &routine.definition {
+                let check = if routine.kind == RoutineKind::Aggregate { text::sql_text } else { text::routine_definition };
+                self.field(&object, "definition", definition, check)?;
+            }
             self.grants(&object, &routine.privileges)?;
         }
+        // the graph's names are only compared with the model's, never put into a statement
         Ok(())
     }
 

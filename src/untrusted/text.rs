@@ -304,6 +304,74 @@ pub fn sql_text(text: &str) -> Verdict {
     Ok(())
 }
 
+/// What `pg_get_functiondef` gives after `CREATE OR REPLACE FUNCTION schema.name(`: the rest of
+/// the argument list, the result, attributes and the body, pasted after the migrated schema's
+/// name. Literals (dollar-quoted bodies included) and quoted identifiers must end where they
+/// begin to; the argument list's parenthesis must close; outside literals there is no comment,
+/// no backslash, and no `;` except inside a SQL-standard body (`BEGIN ATOMIC ... END`), which
+/// must then end the text; `$` only opens a dollar quote or names a parameter (`$1`).
+pub fn routine_definition(text: &str) -> Verdict {
+    let bytes = text.as_bytes();
+    let mut depth: i32 = 1;
+    let mut atomic = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'\'' => {
+                let escaped = i > 0 && matches!(bytes[i - 1], b'e' | b'E') && !is_word_byte(bytes.get(i.wrapping_sub(2)).copied());
+                i = literal_end(bytes, i, escaped)?;
+            }
+            b'"' => {
+                i += 1;
+                loop {
+                    match bytes.get(i) {
+                        None => return Err("an unterminated quoted identifier"),
+                        Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                        Some(b'"') => break,
+                        Some(_) => i += 1,
+                    }
+                }
+            }
+            // a parameter ($1), or part of a name (a$b)
+            b'$' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) || is_word_byte(i.checked_sub(1).map(|p| bytes[p])) => {}
+            b'$' => {
+                // $tag$ ... $tag$, the tag a name or nothing
+                let tag_end = bytes[i + 1..].iter().position(|&b| b == b'$').map(|p| i + 1 + p).ok_or("a dollar sign that opens nothing")?;
+                let tag = &bytes[i..=tag_end];
+                if !tag[1..tag.len() - 1].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80) {
+                    return Err("a dollar quote with a malformed tag");
+                }
+                let body = tag_end + 1;
+                let close = bytes[body..].windows(tag.len()).position(|w| w == tag).ok_or("an unterminated dollar quote")?;
+                i = body + close + tag.len() - 1;
+            }
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return Err("a closing parenthesis without an opening one");
+                }
+            }
+            b';' if !atomic => return Err("a semicolon"),
+            b'\\' => return Err("a backslash outside a literal"),
+            b'\0' => return Err("a NUL character"),
+            b'-' if bytes.get(i + 1) == Some(&b'-') => return Err("a comment"),
+            b'/' if bytes.get(i + 1) == Some(&b'*') => return Err("a comment"),
+            b'B' if depth == 0 && text[i..].starts_with("BEGIN ATOMIC") && (i == 0 || bytes[i - 1] == b'\n') => atomic = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    if depth != 0 {
+        return Err("unbalanced parentheses");
+    }
+    if atomic && !text.trim_end().ends_with("\nEND") {
+        return Err("a SQL-standard body that does not end the text");
+    }
+    Ok(())
+}
+
 fn is_word_byte(b: Option<u8>) -> bool {
     b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
 }
@@ -449,6 +517,34 @@ mod tests {
             "'a\\'",
         ] {
             assert!(sql_text(e).is_err(), "{e}");
+        }
+    }
+
+    #[test]
+    fn routine_definitions_as_the_server_prints_them_pass() {
+        for d in [
+            "t text)\n RETURNS TABLE(x text)\n LANGUAGE sql\nAS $function$ select * from v; select 1 $function$\n",
+            "a integer DEFAULT 3)\n RETURNS integer\n LANGUAGE sql\nBEGIN ATOMIC\n SELECT ((count(*))::integer + f.a)\n    FROM t;\nEND\n",
+            "integer)\n RETURNS integer\n LANGUAGE sql\n IMMUTABLE\nRETURN ($1 + 1)\n",
+            "IN x integer)\n LANGUAGE plpgsql\n SET search_path TO 'pg_catalog'\nAS $procedure$ begin perform 1; -- ok\n end $procedure$\n",
+            ")\n RETURNS trigger\n LANGUAGE plpgsql\nAS $x$ $$nested$$ $x$\n",
+        ] {
+            assert_eq!(routine_definition(d), Ok(()), "{d}");
+        }
+    }
+
+    #[test]
+    fn routine_definitions_that_could_end_the_statement_are_refused() {
+        for d in [
+            "integer)\n RETURNS integer\n LANGUAGE sql\nAS $$ select 1 $$; DROP TABLE x",
+            "integer)\n RETURNS integer\n LANGUAGE sql\nAS $$ select 1 $$ -- hidden",
+            "integer)\n RETURNS integer\n LANGUAGE sql\nAS $$ select 1 $x$",
+            "integer) RETURNS integer LANGUAGE sql AS 'select 1'; DROP TABLE x; --",
+            "integer)\n RETURNS integer\n LANGUAGE sql\nBEGIN ATOMIC\n SELECT 1;\nEND; DROP TABLE x",
+            "integer))\n RETURNS integer",
+            "integer\n RETURNS integer",
+        ] {
+            assert!(routine_definition(d).is_err(), "{d}");
         }
     }
 }

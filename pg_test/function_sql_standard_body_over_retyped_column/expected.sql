@@ -1,0 +1,14 @@
+SET search_path TO pg_catalog, "source";
+
+DROP FUNCTION "source".total();
+
+ALTER TABLE "source"."t" ALTER COLUMN "amount" TYPE bigint USING "amount"::bigint;
+
+CREATE FUNCTION "source"."total"()
+ RETURNS numeric
+ LANGUAGE sql
+ STABLE
+BEGIN ATOMIC
+ SELECT sum(t.amount) AS sum
+    FROM t;
+END;

@@ -1,0 +1,7 @@
+SET search_path TO pg_catalog, "source";
+
+CREATE OR REPLACE FUNCTION "source"."clamp"(v integer)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ select greatest(least(v, 100), 0) $function$;

@@ -1,0 +1,4 @@
+create table t (id integer, name text);
+create materialized view mv as select id, name from t;
+create index mv_name on mv (lower(name));
+create unique index mv_id on mv (id);

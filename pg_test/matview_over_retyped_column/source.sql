@@ -1,0 +1,4 @@
+create table t (id integer, amount integer);
+create materialized view mv as select id, amount from t;
+create index mv_amount on mv (amount);
+create view over_mv as select id from mv;

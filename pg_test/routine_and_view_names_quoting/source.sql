@@ -1,0 +1,1 @@
+create table "Order Lines" ("select" integer, "Qty" integer);

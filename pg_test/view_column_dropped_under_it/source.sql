@@ -1,0 +1,2 @@
+create table t (id integer, legacy text, name text);
+create view v as select id, legacy, name from t;

@@ -1,0 +1,8 @@
+SET search_path TO pg_catalog, "source";
+
+CREATE OR REPLACE VIEW "source"."v" AS
+SELECT t.id,
+    t.name,
+    t.note
+   FROM t
+  WHERE (t.id > 0);

@@ -1,0 +1,2 @@
+create table data (id integer, name text);
+create view q as select * from data;
