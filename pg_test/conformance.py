@@ -43,12 +43,11 @@ from run import Cluster, normalised_dump  # noqa: E402  (pg_test/run.py, the cas
 # that it can never silently regress. The other cases still run and are reported, with the reason
 # they fail, but do not count as failures.
 MUST_CONVERGE = [
-    "constraints", "excludeschema", "extversions", "generated", "identitycols", "seq",
-    "singleschema_ext", "triggers2",
-    # Not yet, for the kinds they need: collations (CREATE COLLATION), dependencies,
-    # dependencies2-4, everything, privileges, singleschema (views, functions, enums),
-    # enumdefaults, enumdeps (enums), inherit, inherit2, partitioning (inheritance and partitions),
-    # rls, rls2 (policies, row level security), triggers, triggers3 (triggers).
+    "constraints", "dependencies", "dependencies2", "dependencies3", "dependencies4", "excludeschema",
+    "extversions", "generated", "identitycols", "privileges", "seq", "singleschema_ext", "triggers2",
+    # Not yet, for the kinds they need: collations (CREATE COLLATION), everything, singleschema
+    # (enums), enumdefaults, enumdeps (enums), inherit, inherit2, partitioning (inheritance and
+    # partitions), rls, rls2 (policies, row level security), triggers, triggers3 (triggers).
 ]
 
 REPO = Path(__file__).resolve().parent.parent

@@ -2,12 +2,15 @@
 """Seeded, randomized round trips: random pairs of schemas, each checked as pg_test/run.py checks a case.
 
 For every pair, a source schema of 2 to 6 tables is generated (only the object kinds the
-extension compares: tables, columns, constraints, indexes, sequences), and a target is derived
+extension compares: tables, columns, constraints, indexes, sequences, functions, views over
+tables and over other views, some calling a function, and materialized views with indexes), and
+a target is derived
 from it by 1 to 8 random mutations, so that the diff between them means something. The
 generator keeps a model of each schema and repairs it after every mutation (a dropped column
 takes its constraints, indexes, generated columns and owned sequences with it; a foreign key
 needs a unique key with the same column types, and a logged table may only reference logged
-ones; an identity column is NOT NULL with no default; ...), so that both SQL files load on
+ones; an identity column is NOT NULL with no default; a view loses the columns its table lost,
+and goes with its table or function; ...), so that both SQL files load on
 PostgreSQL 15. Then, in a fresh database made from a template that has CREATE EXTENSION migra:
 
 1. the source SQL is loaded into schema "source" and the target SQL into schema "target"
@@ -187,6 +190,28 @@ def Sequence(name, **kw):
 class Schema:
     def __init__(self):
         self.tables, self.sequences, self.used, self.counter = [], [], set(), 0
+        # views in creation order: a view's base comes before it
+        self.views, self.functions = [], []
+
+    def view(self, name):
+        return next((v for v in self.views if v.name == name), None)
+
+    def function(self, name):
+        return next((f for f in self.functions if f.name == name), None)
+
+    def relation_columns(self, name):
+        """[(column, family)] of a table or view, or None when there is no such relation."""
+        t = self.table(name)
+        if t is not None:
+            return [(c.name, family(c.type)) for c in t.columns]
+        v = self.view(name)
+        if v is None:
+            return None
+        base = dict(self.relation_columns(v.base) or [])
+        out = [(c, base[c]) for c in v.cols if c in base]
+        if v.fn:
+            out.append((f"fx_{v.fn[1]}", "int"))
+        return out
 
     def table(self, name):
         return next((t for t in self.tables if t.name == name), None)
@@ -283,6 +308,8 @@ class Gen:
         mn, mx, _ = seq_bounds(q)
         if self.chance(0.4):
             q.start = self.pick([mn, mx, (mn + mx) // 2, min(mn + 5, mx)])
+        elif q.start is not None and not mn <= q.start <= mx:
+            q.start = None  # an old start the new bounds leave out
         q.cache = self.pick([None, None, 1, 10, 20])
         q.cycle = self.chance(0.2)
         assert seq_valid(q), vars(q)
@@ -406,6 +433,37 @@ class Gen:
             self.add_index(s, t)
         return t
 
+    # functions and views -----------------------------------------------------------------
+
+    def new_function(self, s):
+        return Obj(name=self.rel_name(s, "f"), k=self.r.randint(1, 9), returns=self.pick(["integer", "integer", "bigint"]),
+                   body=self.pick(["return", "string", "plpgsql", "atomic"]))
+
+    def new_view(self, s):
+        bases = [t.name for t in s.tables] + [v.name for v in s.views]
+        base = self.pick(bases)
+        cols = s.relation_columns(base) if base else None
+        if not cols:
+            return None
+        chosen = [c for c, _ in cols if self.chance(0.6)] or [cols[0][0]]
+        numeric = [c for c, f in cols if f in ("int", "num")]
+        v = Obj(name=self.rel_name(s, "v"), base=base, cols=chosen, materialized=self.chance(0.25),
+                where=self.pick([None, None, self.pick(chosen)]), barrier=self.chance(0.2), fn=None,
+                no_data=False, indexes=[])
+        if s.functions and numeric and self.chance(0.5):
+            v.fn = (self.pick(s.functions).name, self.pick(numeric))
+        if v.materialized:
+            v.barrier = False
+            v.no_data = self.chance(0.3)
+            for _ in range(self.pick([0, 1, 1, 2])):
+                self.add_view_index(s, v)
+        return v
+
+    def add_view_index(self, s, v):
+        keyable = [c for c, f in s.relation_columns(v.name) or [] if f in KEYABLE]
+        if keyable:
+            v.indexes.append(Obj(name=self.rel_name(s, "mvi"), col=self.pick(keyable)))
+
     # constraints -------------------------------------------------------------------------
 
     def key_candidates(self, t):
@@ -508,6 +566,12 @@ def gen_source(g):
     for q in s.sequences:
         if not q.owned_by and g.chance(0.3):
             set_owner(g, s, q)
+    for _ in range(g.pick([0, 1, 1, 2])):
+        s.functions.append(g.new_function(s))
+    for _ in range(g.pick([0, 1, 2, 3])):
+        v = g.new_view(s)
+        if v:
+            s.views.append(v)
     repair(s)
     return s
 
@@ -604,6 +668,36 @@ def repair(s):
                 if drop:
                     t.indexes.remove(ix)
                     changed = True
+        for v in list(s.views):
+            # as DROP ... CASCADE would take a view with its table, view or function; a column
+            # gone from its base leaves the view without it
+            base = s.relation_columns(v.base)
+            if base is None or v.fn and s.function(v.fn[0]) is None:
+                s.views.remove(v)
+                changed = True
+                continue
+            families = dict(base)
+            kept = [c for c in v.cols if c in families]
+            if kept != v.cols:
+                v.cols = kept
+                changed = True
+            if v.where and v.where not in families:
+                v.where = None
+            if v.fn and families.get(v.fn[1]) not in ("int", "num"):
+                v.fn = None
+                changed = True
+            if not v.cols:
+                s.views.remove(v)
+                changed = True
+                continue
+            # a materialized view with data reads its base, which must hold data then
+            b = s.view(v.base)
+            if v.materialized and not v.no_data and b is not None and b.materialized and b.no_data:
+                v.no_data = True
+            mine = dict(s.relation_columns(v.name))
+            for ix in list(v.indexes):
+                if mine.get(ix.col) not in KEYABLE:
+                    v.indexes.remove(ix)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -935,12 +1029,90 @@ def m_sequence_owner(g, s):
     return set_owner(g, s, q)
 
 
+def m_add_function(g, s):
+    s.functions.append(g.new_function(s))
+    return True
+
+
+def m_drop_function(g, s):
+    f = g.pick(s.functions)
+    if f is None:
+        return False
+    s.functions.remove(f)
+    return True
+
+
+def m_change_function(g, s):
+    f = g.pick(s.functions)
+    if f is None:
+        return False
+    what = g.pick(["k", "returns", "body"])
+    if what == "k":
+        f.k += 1
+    elif what == "returns":
+        f.returns = "bigint" if f.returns == "integer" else "integer"
+    else:
+        f.body = g.pick([b for b in ("return", "string", "plpgsql", "atomic") if b != f.body])
+    return True
+
+
+def m_add_view(g, s):
+    v = g.new_view(s)
+    if v is None:
+        return False
+    s.views.append(v)
+    return True
+
+
+def m_drop_view(g, s):
+    v = g.pick(s.views)
+    if v is None:
+        return False
+    s.views.remove(v)
+    return True
+
+
+def m_change_view(g, s):
+    v = g.pick(s.views)
+    if v is None:
+        return False
+    base = s.relation_columns(v.base) or []
+    what = g.pick(["cols", "where", "fn", "barrier", "index", "data"])
+    if what == "cols":
+        more = [c for c, _ in base if c not in v.cols]
+        if more and g.chance(0.6):
+            v.cols.append(g.pick(more))
+        elif len(v.cols) > 1:
+            v.cols.remove(g.pick(v.cols))
+        else:
+            return False
+    elif what == "where":
+        v.where = None if v.where else g.pick(v.cols)
+    elif what == "fn":
+        numeric = [c for c, f in base if f in ("int", "num")]
+        v.fn = None if v.fn or not s.functions or not numeric else (g.pick(s.functions).name, g.pick(numeric))
+    elif what == "barrier" and not v.materialized:
+        v.barrier = not v.barrier
+    elif what == "index" and v.materialized:
+        if v.indexes and g.chance(0.5):
+            v.indexes.remove(g.pick(v.indexes))
+        else:
+            g.add_view_index(s, v)
+    elif what == "data" and v.materialized:
+        v.no_data = not v.no_data
+    else:
+        return False
+    return True
+
+
 MUTATIONS = [
     (3, m_add_table), (2, m_drop_table), (5, m_add_column), (4, m_drop_column), (2, m_rename_column),
     (5, m_change_type), (4, m_default), (3, m_not_null), (2, m_collation), (4, m_identity), (3, m_generated),
     (2, m_storage), (5, m_add_constraint), (3, m_drop_constraint), (4, m_change_constraint),
     (3, m_add_index), (2, m_drop_index), (3, m_change_index), (2, m_persistence), (2, m_table_options),
     (2, m_add_sequence), (2, m_drop_sequence), (3, m_alter_sequence), (2, m_sequence_owner),
+    (2, m_add_function), (1, m_drop_function), (3, m_change_function), (3, m_add_view), (2, m_drop_view),
+    (4, m_change_view),
 ]
 
 
@@ -1049,8 +1221,36 @@ def sequence_sql(s, q):
     return out + (" CYCLE" if q.cycle else "") + ";"
 
 
+def function_sql(f):
+    result = "x + " + str(f.k) if f.returns == "integer" else f"(x + {f.k})::bigint"
+    head = f"CREATE FUNCTION {qi(f.name)}(x integer) RETURNS {f.returns}"
+    if f.body == "return":
+        return f"{head} LANGUAGE sql IMMUTABLE RETURN {result};"
+    if f.body == "atomic":
+        return f"{head} LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT {result}; END;"
+    if f.body == "string":
+        return f"{head} LANGUAGE sql IMMUTABLE AS $$ SELECT {result} $$;"
+    return f"{head} LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN {result}; END $$;"
+
+
+def view_sql(v):
+    items = [qi(c) for c in v.cols]
+    if v.fn:
+        items.append(f"{qi(v.fn[0])}({qi(v.fn[1])}::integer) AS {qi('fx_' + v.fn[1])}")
+    kind = "MATERIALIZED VIEW" if v.materialized else "VIEW"
+    out = f"CREATE {kind} {qi(v.name)}{' WITH (security_barrier)' if v.barrier else ''} AS SELECT {', '.join(items)} FROM {qi(v.base)}"
+    if v.where:
+        out += f" WHERE {qi(v.where)} IS NOT NULL"
+    if v.materialized and v.no_data:
+        out += " WITH NO DATA"
+    lines = [out + ";"]
+    for ix in v.indexes:
+        lines.append(f"CREATE INDEX {qi(ix.name)} ON {qi(v.name)} ({qi(ix.col)});")
+    return "\n".join(lines)
+
+
 def schema_sql(s):
-    out = []
+    out = [function_sql(f) for f in s.functions]
     serial_seqs = [identity_seq_name(t, c) for t in s.tables for c in t.columns if serial_ok(s, t, c)]
     for q in s.sequences:
         if q.name not in serial_seqs:
@@ -1076,6 +1276,8 @@ def schema_sql(s):
     for q in s.sequences:
         if q.owned_by and q.name not in serial_seqs:
             out.append(f"ALTER SEQUENCE {qi(q.name)} OWNED BY {qi(q.owned_by[0])}.{qi(q.owned_by[1])};")
+    for v in s.views:
+        out.append(view_sql(v))
     return "\n".join(out).strip() + "\n"
 
 

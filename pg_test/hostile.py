@@ -53,6 +53,7 @@ CREATE INDEX t_b_idx ON public.t (b) WHERE b IS NOT NULL;
 CREATE TABLE public.u (id int REFERENCES public.t, note varchar(20));
 GRANT SELECT ON public.t TO PUBLIC;
 CREATE FUNCTION public.f(int) RETURNS int LANGUAGE sql AS 'SELECT $1';
+CREATE VIEW public.v AS SELECT a FROM public.t;
 """
 
 SSL_REQUEST, GSSENC_REQUEST = 80877103, 80877104
@@ -673,12 +674,20 @@ def main():
     def index_definition(schema, value):
         next(i for i in schema["indexes"] if i["name"] == "t_b_idx")["definition"] = value
 
+    def view_definition(schema, value):
+        next(v for v in schema["views"] if v["name"] == "v")["definition"] = value
+
+    def routine_definition(schema, value):
+        next(r for r in schema["routines"] if r["signature"] == "f(integer)")["definition"] = value
+
     for field, change, value in (
             ("type", column("a", "type"), "int; DROP TABLE x; --"),
             ("privileges.privilege", table_privilege, "SELECT ON t TO x; DROP TABLE y; --"),
             ("signature", routine_signature, "f(int); DROP TABLE x"),
             ("default", column("c", "default"), "0; DROP TABLE x"),
-            ("definition", index_definition, "(a) WHERE true; DROP TABLE x")):
+            ("definition", index_definition, "(a) WHERE true; DROP TABLE x"),
+            ("definition", view_definition, " SELECT 1 AS a; DROP TABLE x"),
+            ("definition", routine_definition, "integer) RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$; DROP TABLE x; --")):
         tests.run(f"a doctored {field} {value!r} gives 22023 and no rows", tests.doctored(field, change, value))
 
     tests.run("no password: malformed connection string", tests.password_malformed_connection_string)

@@ -493,12 +493,42 @@ dependency_edges as materialized (
    and d.objid operator(pg_catalog.=) i.indexrelid
   where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
 ),
+-- Objects that call a routine and that this version does not compare (a trigger, an operator, a
+-- cast, a policy, a domain's CHECK, an index of a partitioned table): by their description, so
+-- that a plan that would drop the routine under them is refused rather than failing to apply.
+not_compared_edges as materialized (
+  select r.pronamespace as nsoid, 'not compared' as kind,
+         pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) as name, null::pg_catalog.text as part,
+         d.refclassid, d.refobjid, d.refobjsubid
+  from routine_docs r
+  join pg_catalog.pg_depend d
+    on d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+   and d.refobjid operator(pg_catalog.=) r.oid
+  where d.deptype operator(pg_catalog.=) 'n'
+    and not (
+      (d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+       and exists (select from routine_docs o where o.oid operator(pg_catalog.=) d.objid))
+      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+          and exists (select from pg_catalog.pg_rewrite w join rel c on c.oid operator(pg_catalog.=) w.ev_class
+                      where w.oid operator(pg_catalog.=) d.objid and w.rulename operator(pg_catalog.=) '_RETURN'
+                        and c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])))
+      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+          and exists (select from pg_catalog.pg_attrdef ad join rel c on c.oid operator(pg_catalog.=) ad.adrelid
+                      where ad.oid operator(pg_catalog.=) d.objid and c.is_plain_table))
+      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+          and exists (select from pg_catalog.pg_constraint k join rel c on c.oid operator(pg_catalog.=) k.conrelid
+                      where k.oid operator(pg_catalog.=) d.objid and c.is_plain_table))
+      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+          and exists (select from pg_catalog.pg_index i join rel c on c.oid operator(pg_catalog.=) i.indrelid
+                      where i.indexrelid operator(pg_catalog.=) d.objid
+                        and (c.is_plain_table or c.relkind operator(pg_catalog.=) 'm'))))
+),
 -- Each edge with the referenced object by name, when it is of a kind the model holds and lives in
 -- a user schema: {"object": {kind, name, part}, "on": {kind, schema, name, part}}, the
 -- referenced schema NULL when it is the dependent's own.
 dependency_docs as materialized (
   select e.nsoid, e.kind, e.name, e.part, o.kind as on_kind, o.schema as on_schema, o.name as on_name, o.part as on_part
-  from dependency_edges e
+  from (select * from dependency_edges union all select * from not_compared_edges) e
   cross join lateral (
     -- a relation, a column of a table, or a table through its row type
     select case when rc.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[]) then 'view'

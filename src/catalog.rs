@@ -374,9 +374,47 @@ mod tests {
         .unwrap();
         let schema = read_schemas(&["later"]).unwrap().remove(0);
         let ignored: Vec<(&str, &str)> = schema.ignored.iter().map(|i| (i.kind.as_str(), i.name.as_str())).collect();
+        assert_eq!(ignored, vec![("enum", "mood"), ("policy", "t.mine"), ("trigger", "t.touch")]);
+        // views and routines are compared now
+        assert_eq!(schema.views[0].name, "v");
+        assert_eq!(schema.routines[0].identity, "f()");
+    }
+
+    #[pg_test]
+    fn the_graph_holds_what_views_routines_defaults_checks_and_indexes_depend_on() {
+        Spi::run(
+            "create schema g; create table g.t (id int primary key, a int);
+             create function g.plus(int) returns int language sql immutable return $1 + 1;
+             create table g.u (x int default g.plus(1) check (g.plus(x) > 0));
+             create index u_plus on g.u (g.plus(x));
+             create view g.v as select id, g.plus(a) from g.t group by id;
+             create function g.atomic() returns bigint language sql begin atomic select count(a) from g.t; end;
+             create function g.plain() returns bigint language sql as 'select count(*) from g.v';",
+        )
+        .unwrap();
+        let schema = read_schemas(&["g"]).unwrap().remove(0);
+        let edges: Vec<String> = schema
+            .dependencies
+            .iter()
+            .map(|d| {
+                let part = |p: &Option<String>| p.as_ref().map(|p| format!(".{p}")).unwrap_or_default();
+                format!("{} {}{} -> {} {}{}", d.object.kind, d.object.name, part(&d.object.part), d.on.kind, d.on.name, part(&d.on.part))
+            })
+            .collect();
         assert_eq!(
-            ignored,
-            vec![("enum", "mood"), ("function", "f()"), ("policy", "t.mine"), ("trigger", "t.touch"), ("view", "v")]
+            edges,
+            [
+                "constraint u.u_x_check -> routine plus(integer)",
+                "default u.x -> routine plus(integer)",
+                "index u_plus -> routine plus(integer)",
+                // a SQL-standard body's dependencies are recorded; a string body's are not
+                "routine atomic() -> column t.a",
+                // GROUP BY the primary key: the view needs the constraint
+                "view v -> column t.a",
+                "view v -> column t.id",
+                "view v -> constraint t.t_pkey",
+                "view v -> routine plus(integer)",
+            ]
         );
     }
 

@@ -26,6 +26,11 @@ pub enum Error {
     #[error("the migration plan has a dependency cycle between {0}")]
     Cycle(String),
 
+    /// 0A000 feature_not_supported: the plan would drop or remake a routine (or what it needs)
+    /// that an object of a kind not compared yet calls; that object could not be made again.
+    #[error("the plan would drop {needed}, which {object} needs, and that kind of object is not compared yet")]
+    NotComparedDependent { object: String, needed: String },
+
     /// 0A000 feature_not_supported
     #[error("server version {0} is not supported: migra reads PostgreSQL 12 and later")]
     UnsupportedServer(i32),
@@ -84,7 +89,7 @@ impl Error {
             Error::SchemaNotFound(_) => PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME,
             Error::NullArgument(..) => PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
             Error::DataLoss { .. } => PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
-            Error::UnsupportedServer(_) => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            Error::UnsupportedServer(_) | Error::NotComparedDependent { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
             Error::DblinkMissing => PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION,
             Error::SnapshotFormat { .. }
             | Error::SnapshotInvalid(_)
@@ -128,6 +133,9 @@ impl Error {
     fn hint(&self) -> Option<&'static str> {
         match self {
             Error::SchemaNotFound(_) => Some("Check the spelling, or create the schema first."),
+            Error::NotComparedDependent { .. } => {
+                Some("Make that change by hand first (drop the object, or keep what it needs), then diff again.")
+            }
             Error::DblinkMissing => Some("CREATE EXTENSION dblink;"),
             Error::UntrustedText { .. } => Some(
                 "The document was not written by migra as it is, or the server it came from is not an ordinary PostgreSQL server.",

@@ -77,6 +77,18 @@ impl Graph {
         reached
     }
 
+    /// The first object of a kind the plan does not make that needs something in `going_away`,
+    /// with what it needs.
+    pub fn blocked(&self, going_away: &BTreeSet<Key>) -> Option<(String, Key)> {
+        self.dependents(going_away).into_iter().find_map(|k| match k {
+            Key::NotCompared(what) => {
+                let needed = self.needs(&Key::NotCompared(what.clone())).into_iter().find(|n| going_away.contains(n))?;
+                Some((what, needed))
+            }
+            _ => None,
+        })
+    }
+
     /// The entries of `map` for the columns of one table.
     fn columns_of<'a>(
         &'a self,
@@ -102,6 +114,7 @@ fn key(schema: &str, object: &ObjectRef) -> Option<Key> {
         "sequence" => Key::Sequence(schema, name),
         "view" => Key::View(schema, name),
         "routine" => Key::Routine(schema, name),
+        "not compared" => Key::NotCompared(name),
         _ => return None,
     })
 }

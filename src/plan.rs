@@ -158,9 +158,33 @@ pub enum Key {
     View(String, String),
     /// A function, procedure or aggregate by its identity, `"name"(argument types)`.
     Routine(String, String),
+    /// An object of a kind the plan does not make (a trigger, an operator), by its description:
+    /// nothing it needs may be dropped.
+    NotCompared(String),
     /// The grants on an object: apart from the object, so that nothing that needs the object
     /// waits for its grants.
     Privileges(Box<Key>),
+}
+
+impl Key {
+    /// The object as an error message names it: `column public.t.c`, `routine public.f(integer)`.
+    pub fn display(&self) -> String {
+        use crate::ddl::display_ident as d;
+        match self {
+            Key::Setting => "the search_path".to_owned(),
+            Key::Extension(e) => format!("extension {}", d(e)),
+            Key::Schema(s) => format!("schema {}", d(s)),
+            Key::Table(s, t) | Key::TableSettings(s, t) => format!("table {}.{}", d(s), d(t)),
+            Key::Column(s, t, c) => format!("column {}.{}.{}", d(s), d(t), d(c)),
+            Key::Constraint(s, t, c) => format!("constraint {} on {}.{}", d(c), d(s), d(t)),
+            Key::Index(s, i) => format!("index {}.{}", d(s), d(i)),
+            Key::Sequence(s, q) => format!("sequence {}.{}", d(s), d(q)),
+            Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
+            Key::Routine(s, r) => format!("routine {}.{r}", d(s)),
+            Key::NotCompared(what) => what.clone(),
+            Key::Privileges(key) => format!("the grants on {}", key.display()),
+        }
+    }
 }
 
 /// One statement of the plan, with what the ordering needs to know about it.

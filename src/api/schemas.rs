@@ -213,6 +213,19 @@ mod tests {
         converge("a", "b");
     }
 
+    #[pg_test(
+        error = "the plan would drop routine a.eq(integer, integer), which operator ===(integer,integer) needs, and that kind of object is not compared yet"
+    )]
+    fn a_routine_that_an_object_not_compared_calls_is_not_dropped_under_it() {
+        Spi::run(
+            "create schema a; create schema b;
+             create function a.eq(int, int) returns boolean language sql immutable return $1 = $2;
+             create operator a.=== (leftarg = int, rightarg = int, function = a.eq);",
+        )
+        .unwrap();
+        Spi::run("select * from migra_diff('a', 'b', true)").unwrap();
+    }
+
     #[pg_test]
     fn look_alikes_planted_in_the_source_schema_are_not_what_the_plan_calls() {
         // Anyone with CREATE on the source schema could plant these before a superuser applies
@@ -228,6 +241,16 @@ mod tests {
                create operator src.= (leftarg = integer, rightarg = integer, function = src.eq);
                create function src.eqv(character varying, character varying) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
                create operator src.= (leftarg = character varying, rightarg = character varying, function = src.eqv);
+               -- the same look-alikes in the target, so that the plan keeps them (an operator is
+               -- not compared yet, and its function may not be dropped under it)
+               create function tgt.lower(text) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
+               create function tgt.lower(character varying) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
+               create function tgt.length(text) returns integer language plpgsql as $$begin raise exception 'planted length'; end$$;
+               create function tgt.now() returns timestamptz language plpgsql as $$begin raise exception 'planted now'; end$$;
+               create function tgt.eq(integer, integer) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
+               create operator tgt.= (leftarg = integer, rightarg = integer, function = tgt.eq);
+               create function tgt.eqv(character varying, character varying) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
+               create operator tgt.= (leftarg = character varying, rightarg = character varying, function = tgt.eqv);
                create table tgt.t (
                    n integer check (n = 1),
                    v varchar(20) check (lower(v) = v) check (v = 'x'::varchar),

@@ -56,6 +56,12 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         going_away.extend(routines::going_away(&cx, from, to));
     }
     tables.remade = source.dependents(&going_away);
+    // a trigger or operator cannot be made again: what it calls must stay
+    let mut dropped = going_away.clone();
+    dropped.extend(tables.remade.iter().cloned());
+    if let Some((object, needed)) = source.blocked(&dropped) {
+        return Err(Error::NotComparedDependent { object, needed: needed.display() });
+    }
 
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);
