@@ -23,6 +23,7 @@ Prints one table; asserts nothing.
 """
 
 import argparse
+import hashlib
 import os
 import re
 import statistics
@@ -108,7 +109,12 @@ def prepare(server, n, seed):
         found = server.psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{name}'").stdout.strip()
         return bool(found) and bool(server.psql(name, sql).stdout.strip())
 
-    if not exists(database, "SELECT 1 FROM pg_extension WHERE extname = 'migra'"):
+    # made by this text of the generator, with this seed: a database of an older one is loaded again
+    made_by = "realistic_schema.py " + hashlib.sha256((ROOT / "scripts/realistic_schema.py").read_bytes()).hexdigest()[:16] \
+        + f" seed {seed}"
+    if not exists(database, "SELECT 1 FROM pg_extension WHERE extname = 'migra' "
+                            f"AND shobj_description((SELECT oid FROM pg_database WHERE datname = current_database()), "
+                            f"'pg_database') = '{made_by}'"):
         started = time.monotonic()
         server.psql("postgres", f"DROP DATABASE IF EXISTS {database}_copy; DROP DATABASE IF EXISTS {database}; "
                                 f"CREATE DATABASE {database}")
@@ -116,7 +122,8 @@ def prepare(server, n, seed):
             sql = subprocess.run([sys.executable, str(ROOT / "scripts/realistic_schema.py"), str(n), schema,
                                   "--seed", str(seed)] + changed, capture_output=True, text=True, check=True).stdout
             server.load(database, sql)
-        server.psql(database, "CREATE EXTENSION dblink; ANALYZE; CREATE EXTENSION migra;")
+        server.psql(database, f"CREATE EXTENSION dblink; ANALYZE; COMMENT ON DATABASE {database} IS '{made_by}'; "
+                              "CREATE EXTENSION migra;")
         print(f"  (loaded {n:,} tables twice in {time.monotonic() - started:.0f} s)", file=sys.stderr, flush=True)
     if not exists(f"{database}_copy", "SELECT 1 FROM pg_namespace WHERE nspname = 'app_base'"):
         server.psql("postgres", f"DROP DATABASE IF EXISTS {database}_copy; CREATE DATABASE {database}_copy TEMPLATE {database}")

@@ -509,19 +509,35 @@ not_compared_edges as materialized (
       (d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
        and exists (select from routine_docs o where o.oid operator(pg_catalog.=) d.objid))
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
-          and exists (select from pg_catalog.pg_rewrite w join rel c on c.oid operator(pg_catalog.=) w.ev_class
+          and exists (select from pg_catalog.pg_rewrite w
+                      join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) w.ev_class
                       where w.oid operator(pg_catalog.=) d.objid and w.rulename operator(pg_catalog.=) '_RETURN'
                         and c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])))
+      -- a default, constraint or index of a relation the model makes: looked up by oid through
+      -- the catalogs' indexes, not in "rel", whose scan per row would make this quadratic
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
-          and exists (select from pg_catalog.pg_attrdef ad join rel c on c.oid operator(pg_catalog.=) ad.adrelid
-                      where ad.oid operator(pg_catalog.=) d.objid and c.is_plain_table))
+          and exists (select from pg_catalog.pg_attrdef ad
+                      join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) ad.adrelid
+                      where ad.oid operator(pg_catalog.=) d.objid and c.relkind operator(pg_catalog.=) 'r'
+                        and not c.relispartition
+                        and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)
+                        and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)))
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
-          and exists (select from pg_catalog.pg_constraint k join rel c on c.oid operator(pg_catalog.=) k.conrelid
-                      where k.oid operator(pg_catalog.=) d.objid and c.is_plain_table))
+          and exists (select from pg_catalog.pg_constraint k
+                      join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) k.conrelid
+                      where k.oid operator(pg_catalog.=) d.objid and c.relkind operator(pg_catalog.=) 'r'
+                        and not c.relispartition
+                        and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)
+                        and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)))
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-          and exists (select from pg_catalog.pg_index i join rel c on c.oid operator(pg_catalog.=) i.indrelid
+          and exists (select from pg_catalog.pg_index i
+                      join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) i.indrelid
                       where i.indexrelid operator(pg_catalog.=) d.objid
-                        and (c.is_plain_table or c.relkind operator(pg_catalog.=) 'm'))))
+                        and (c.relkind operator(pg_catalog.=) 'm'
+                             or (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
+                        and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)
+                                 and not exists (select from pg_catalog.pg_inherits h
+                                                 where h.inhrelid operator(pg_catalog.=) c.oid))))))
 ),
 -- Each edge with the referenced object by name, when it is of a kind the model holds and lives in
 -- a user schema: {"object": {kind, name, part}, "on": {kind, schema, name, part}}, the
@@ -543,11 +559,11 @@ dependency_docs as materialized (
              select ra.attname::pg_catalog.text from pg_catalog.pg_attribute ra
              where ra.attrelid operator(pg_catalog.=) rc.oid and ra.attnum operator(pg_catalog.=) e.refobjsubid) end as part
     from pg_catalog.pg_class rc
-    where (e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-           and rc.oid operator(pg_catalog.=) e.refobjid)
-       or (e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
-           and rc.oid operator(pg_catalog.=) (select t.typrelid from pg_catalog.pg_type t
-                                              where t.oid operator(pg_catalog.=) e.refobjid))
+    -- one oid to look up, so that the lookup is by pg_class's index (an OR of two would scan)
+    where rc.oid operator(pg_catalog.=) (
+      case when e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass then e.refobjid
+           when e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass then
+             (select t.typrelid from pg_catalog.pg_type t where t.oid operator(pg_catalog.=) e.refobjid) end)
     union all
     select 'routine', p.pronamespace,
            pg_catalog.concat(pg_catalog.quote_ident(p.proname), '(', pg_catalog.oidvectortypes(p.proargtypes), ')'),
