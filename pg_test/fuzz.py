@@ -683,8 +683,8 @@ def repair(s):
                 changed = True
             if v.where and v.where not in families:
                 v.where = None
-            if v.fn and families.get(v.fn[1]) not in ("int", "num"):
-                v.fn = None
+            if v.fn and (families.get(v.fn[1]) not in ("int", "num") or f"fx_{v.fn[1]}" in v.cols):
+                v.fn = None  # not a number any more, or its column's name taken by one of the base's
                 changed = True
             if not v.cols:
                 s.views.remove(v)

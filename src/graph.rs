@@ -23,17 +23,51 @@ pub struct Graph {
 impl Graph {
     /// The graph of some schemas, each with the name its keys take: a diff of two schemas keys
     /// both under the source's name, so that their graphs speak of the same objects.
-    pub fn of<'a>(schemas: impl IntoIterator<Item = (&'a Schema, &'a str)>) -> Self {
+    pub fn of<'a>(schemas: impl IntoIterator<Item = (&'a Schema, &'a str)> + Clone) -> Self {
         let mut graph = Graph::default();
+        // the unique index a foreign key relies on, when it backs a constraint, is that constraint
+        let backed: BTreeMap<(String, String), Key> = schemas
+            .clone()
+            .into_iter()
+            .flat_map(|(schema, name)| {
+                schema.constraints.iter().filter_map(move |c| {
+                    let index = c.index_name.clone()?;
+                    Some(((name.to_owned(), index), Key::Constraint(name.to_owned(), c.table.clone(), c.name.clone())))
+                })
+            })
+            .collect();
         for (schema, name) in schemas {
+            let column = |table: &str, column: &str| Key::Column(name.to_owned(), table.to_owned(), column.to_owned());
             for dependency in &schema.dependencies {
                 if let (Some(object), Some(on)) = (key(name, &dependency.object), key(name, &dependency.on)) {
                     graph.add(object, on);
                 }
             }
+            // what the model itself says: the columns an index or a constraint uses, the columns
+            // and the unique key a foreign key references, the materialized view an index is on
             for index in &schema.indexes {
+                let key = Key::Index(name.to_owned(), index.name.clone());
+                for c in &index.columns {
+                    graph.add(key.clone(), column(&index.table, c));
+                }
                 if schema.views.iter().any(|v| v.name == index.table) {
-                    graph.add(Key::Index(name.to_owned(), index.name.clone()), Key::View(name.to_owned(), index.table.clone()));
+                    graph.add(key, Key::View(name.to_owned(), index.table.clone()));
+                }
+            }
+            for constraint in &schema.constraints {
+                let key = Key::Constraint(name.to_owned(), constraint.table.clone(), constraint.name.clone());
+                for c in &constraint.columns {
+                    graph.add(key.clone(), column(&constraint.table, c));
+                }
+                if let Some(target) = &constraint.references {
+                    let other = target.schema.clone().unwrap_or_else(|| name.to_owned());
+                    for c in &target.columns {
+                        graph.add(key.clone(), Key::Column(other.clone(), target.table.clone(), c.clone()));
+                    }
+                    if let Some(index) = &target.index {
+                        let unique = backed.get(&(other.clone(), index.clone())).cloned();
+                        graph.add(key.clone(), unique.unwrap_or_else(|| Key::Index(other.clone(), index.clone())));
+                    }
                 }
             }
         }
@@ -181,6 +215,28 @@ mod tests {
     }
 
     #[test]
+    fn a_foreign_key_needs_its_columns_the_referenced_columns_and_the_key_it_relies_on() {
+        let schema: Schema = serde_json::from_value(serde_json::json!({
+            "name": "next", "tables": [], "sequences": [], "indexes": [],
+            "constraints": [
+                {"table": "parent", "name": "parent_pkey", "type": "p", "definition": "PRIMARY KEY (id)", "validated": true,
+                 "deferrable": false, "deferred": false, "index_name": "parent_pkey", "index_options": [], "columns": ["id"],
+                 "references": null},
+                {"table": "child", "name": "child_fk", "type": "f", "definition": "FOREIGN KEY (p) REFERENCES parent(id)",
+                 "validated": true, "deferrable": false, "deferred": false, "index_name": null, "index_options": [],
+                 "columns": ["p"], "references": {"schema": null, "table": "parent", "columns": ["id"], "index": "parent_pkey"}}
+            ]
+        }))
+        .unwrap();
+        let g = Graph::of([(&schema, "s")]);
+        let fk = Key::Constraint("s".into(), "child".into(), "child_fk".into());
+        let pkey = Key::Constraint("s".into(), "parent".into(), "parent_pkey".into());
+        assert_eq!(g.needs(&fk), [column("child", "p"), column("parent", "id"), pkey.clone()]);
+        // the referenced column changes type: the key and the foreign key go down with it
+        assert_eq!(g.dependents(&BTreeSet::from([column("parent", "id")])), BTreeSet::from([pkey, fk]));
+    }
+
+    #[test]
     fn edges_come_from_the_catalogs_dependencies_and_from_indexes_on_materialized_views() {
         let schema: Schema = serde_json::from_value(serde_json::json!({
             "name": "next", "tables": [], "constraints": [], "sequences": [],
@@ -196,7 +252,7 @@ mod tests {
         // keyed under the name the diff gives it (the source's)
         let g = Graph::of([(&schema, "s")]);
         assert_eq!(g.needs(&view("mv")), [routine("f(integer)")]);
-        assert_eq!(g.needs(&Key::Index("s".into(), "mv_id".into())), [view("mv")]);
+        assert_eq!(g.needs(&Key::Index("s".into(), "mv_id".into())), [column("mv", "id"), view("mv")]);
         assert_eq!(g.needs(&column("t", "c")), [Key::Routine("util".into(), "g()".into())]);
     }
 }

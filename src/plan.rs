@@ -427,6 +427,21 @@ mod tests {
     }
 
     #[test]
+    fn a_preference_is_followed_unless_it_makes_a_cycle() {
+        let function = || step(Phase::CreateRoutine, Key::Routine("s".into(), "f()".into()), vec![]);
+        let view = || step(Phase::CreateView, Key::View("s".into(), "v".into()), vec![]);
+        // a SQL function whose body names the view comes after it
+        let steps = vec![function().prefers([Key::View("s".into(), "v".into())]), view()];
+        assert_eq!(names(&order(steps).unwrap()), [r#"View("s", "v")"#, r#"Routine("s", "f()")"#]);
+        // unless the view calls the function: then the recorded need wins
+        let steps = vec![
+            function().prefers([Key::View("s".into(), "v".into())]),
+            view().requires([Key::Routine("s".into(), "f()".into())]),
+        ];
+        assert_eq!(names(&order(steps).unwrap()), [r#"Routine("s", "f()")"#, r#"View("s", "v")"#]);
+    }
+
+    #[test]
     fn an_empty_plan_has_no_preamble() {
         assert!(build(Vec::new(), "public").unwrap().is_empty());
     }

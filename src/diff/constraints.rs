@@ -1,65 +1,29 @@
 //! Constraints: PRIMARY KEY, UNIQUE, EXCLUDE and CHECK, then FOREIGN KEYs, which need every
 //! table and unique index they join and so come last.
 
-use std::collections::BTreeSet;
-
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, constraints as sql};
 use crate::model::{Constraint, ConstraintType, Schema};
-use crate::plan::{Action, Phase, Step};
+use crate::plan::{Action, Key, Phase, Step};
 use crate::plan::Kind;
 
-/// Constraints of every schema pair. `dropped_indexes` holds (schema, name) of the indexes the
-/// plan drops; a foreign key that relies on one of them, or on a key constraint that is made
-/// again, is dropped before it and made again after.
-pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, mut dropped_indexes: BTreeSet<(String, String)>, steps: &mut Vec<Step>) {
-    struct Decided<'a> {
-        cx: Cx,
-        removed: Vec<&'a Constraint>,
-        added: Vec<&'a Constraint>,
-        kept: Vec<(&'a Constraint, &'a Constraint, Change)>,
-    }
-
-    // Keys other than foreign keys first: whether they are made again decides the foreign keys.
-    let mut decided = Vec::with_capacity(pairs.len());
+/// Constraints of every schema pair. One that needs something the plan drops or makes again
+/// (a column that changes type, the unique key a foreign key relies on: `TableChanges::remade`)
+/// is dropped before it and made again after.
+pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, steps: &mut Vec<Step>) {
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);
         let list = pair_up(&from.constraints, &to.constraints, |c| (c.table.clone(), c.name.clone()));
-        for old in &list.removed {
-            dropped_indexes.extend(old.index_name.clone().map(|i| (cx.schema.clone(), i)));
-        }
-        let mut kept = Vec::with_capacity(list.kept.len());
-        for (old, new) in list.kept {
-            let remade = tables.uses_changed(&cx.schema, &old.table, &old.columns)
-                || tables.remade.contains(&cx.constraint_key(&old.table, &old.name));
-            let change = change_of(old, new, remade);
-            if change == Change::Remake {
-                dropped_indexes.extend(old.index_name.clone().map(|i| (cx.schema.clone(), i)));
-            }
-            kept.push((old, new, change));
-        }
-        decided.push(Decided { cx, removed: list.removed, added: list.added, kept });
-    }
-
-    for Decided { cx, removed, added, kept } in decided {
-        let loses_its_key = |c: &Constraint| {
-            c.references.as_ref().is_some_and(|r| {
-                let schema = r.schema.clone().unwrap_or_else(|| cx.schema.clone());
-                r.index.as_ref().is_some_and(|i| dropped_indexes.contains(&(schema.clone(), i.clone())))
-                    || tables.uses_changed(&schema, &r.table, &r.columns)
-            })
-        };
-        for old in removed {
+        for old in list.removed {
             if !goes_with_its_table(&cx, old, tables) {
                 steps.push(drop(&cx, old));
             }
         }
-        for new in added {
+        for new in list.added {
             create(&cx, new, tables, steps);
         }
-        for (old, new, change) in kept {
-            let change = if loses_its_key(old) { Change::Remake } else { change };
-            match change {
+        for (old, new) in list.kept {
+            match change_of(old, new, tables.remade.contains(&cx.constraint_key(&old.table, &old.name))) {
                 Change::None => {}
                 Change::Validate => steps.push(step(&cx, new, phase_of_create(new), Action::Alter, sql::validate(&cx, new))),
                 Change::IndexOptions => index_options(&cx, new, &old.index_options, steps),
@@ -72,21 +36,12 @@ pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, mut dropped_ind
     }
 }
 
-/// Constraints of the source that the plan drops, for good or to make again, by their own change
-/// or a column's (a view that groups by a primary key needs it).
-pub fn going_away(pairs: &[(&Schema, &Schema)], tables: &TableChanges) -> Vec<crate::plan::Key> {
-    let mut keys = Vec::new();
-    for (from, to) in pairs {
-        let cx = Cx::new(&from.name);
-        let list = pair_up(&from.constraints, &to.constraints, |c| (c.table.clone(), c.name.clone()));
-        let removed = list.removed.into_iter();
-        let remade = list.kept.into_iter().filter_map(|(old, new)| {
-            let uses_changed = tables.uses_changed(&cx.schema, &old.table, &old.columns);
-            (change_of(old, new, uses_changed) == Change::Remake).then_some(old)
-        });
-        keys.extend(removed.chain(remade).map(|c| cx.constraint_key(&c.table, &c.name)));
-    }
-    keys
+/// Constraints of the source that the plan drops, for good or to make again, by their own change:
+/// a foreign key that relies on one, or a view that groups by a primary key, goes with it.
+pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
+    let list = pair_up(&from.constraints, &to.constraints, |c| (c.table.clone(), c.name.clone()));
+    let remade = list.kept.into_iter().filter(|(old, new)| change_of(old, new, false) == Change::Remake).map(|(old, _)| old);
+    list.removed.into_iter().chain(remade).map(|c| cx.constraint_key(&c.table, &c.name)).collect()
 }
 
 /// What a constraint present on both sides needs.

@@ -1,28 +1,24 @@
 //! Indexes that do not back a constraint. An index cannot change in place (short of its storage
 //! parameters), so a changed index is dropped and made again.
 
-use std::collections::BTreeSet;
-
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, indexes as sql};
 use crate::error::Error;
 use crate::model::{Index, Schema};
-use crate::plan::{Action, Kind, Phase, Step};
+use crate::plan::{Action, Key, Kind, Phase, Step};
 
-/// Adds to `dropped` the (schema, name) of the source's indexes that the plan drops, for the
-/// foreign keys that rely on one of them.
-pub fn diff(
-    cx: &Cx,
-    from: &Schema,
-    to: &Schema,
-    tables: &TableChanges,
-    dropped: &mut BTreeSet<(String, String)>,
-    steps: &mut Vec<Step>,
-) -> Result<(), Error> {
+/// Indexes of the source that the plan drops, for good or to make again, by their own change:
+/// a foreign key that relies on one goes with it.
+pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
+    let pairs = pair_up(&from.indexes, &to.indexes, |i| i.name.clone());
+    let changed = pairs.kept.into_iter().filter(|(old, new)| comparable(old) != comparable(new)).map(|(old, _)| old);
+    pairs.removed.into_iter().chain(changed).map(|i| cx.index_key(&i.name)).collect()
+}
+
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) -> Result<(), Error> {
     let pairs = pair_up(&from.indexes, &to.indexes, |i| i.name.clone());
 
     for index in pairs.removed {
-        dropped.insert((cx.schema.clone(), index.name.clone()));
         // an index goes with its table
         if !tables.is_dropped(&cx.schema, &index.table) {
             steps.push(drop(cx, index));
@@ -32,12 +28,8 @@ pub fn diff(
         steps.push(create(cx, index)?);
     }
     for (old, new) in pairs.kept {
-        // a rebuilt column took the index with it
-        if comparable(old) != comparable(new)
-            || tables.uses_changed(&cx.schema, &old.table, &old.columns)
-            || tables.remade.contains(&cx.index_key(&old.name))
-        {
-            dropped.insert((cx.schema.clone(), old.name.clone()));
+        // a column it uses that is made again or changes type takes it down (the graph says so)
+        if comparable(old) != comparable(new) || tables.remade.contains(&cx.index_key(&old.name)) {
             steps.push(drop(cx, old));
             steps.push(create(cx, new)?);
         }

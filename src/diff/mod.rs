@@ -49,9 +49,10 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
 
     // What goes away, then everything that needs it
     let mut going_away = tables.going_away();
-    going_away.extend(constraints::going_away(pairs, &tables));
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);
+        going_away.extend(indexes::going_away(&cx, from, to));
+        going_away.extend(constraints::going_away(&cx, from, to));
         going_away.extend(views::going_away(&cx, from, to));
         going_away.extend(routines::going_away(&cx, from, to));
     }
@@ -68,11 +69,10 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         columns::remade_defaults(&cx, from, to, &tables, &mut steps);
         sequences::diff(&cx, from, to, &tables, &mut steps);
     }
-    let mut dropped_indexes = BTreeSet::new();
     for (from, to) in pairs {
-        indexes::diff(&Cx::new(&from.name), from, to, &tables, &mut dropped_indexes, &mut steps)?;
+        indexes::diff(&Cx::new(&from.name), from, to, &tables, &mut steps)?;
     }
-    constraints::diff(pairs, &tables, dropped_indexes, &mut steps);
+    constraints::diff(pairs, &tables, &mut steps);
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);
         views::diff(&cx, from, to, &mut tables, &mut steps);
@@ -178,7 +178,8 @@ fn column_name(schema: &str, table: &str, column: &str) -> ColumnName {
     (schema.to_owned(), table.to_owned(), column.to_owned())
 }
 
-/// What the table diff decided, across schemas, for the kinds that hang off tables.
+/// What the diff decided, across schemas: what the table diff drops and changes, and what the
+/// graph says must be made again around it.
 #[derive(Debug, Default)]
 pub struct TableChanges {
     pub created: BTreeSet<TableName>,
@@ -187,9 +188,10 @@ pub struct TableChanges {
     pub dropped_columns: BTreeSet<ColumnName>,
     /// Columns dropped and added again: whatever used the old column went with it.
     pub rebuilt_columns: BTreeSet<ColumnName>,
-    /// Columns whose type or collation changes: what uses them is made again around the change,
-    /// since PostgreSQL either refuses the change (a generated column, a foreign key whose other
-    /// side has not changed yet) or keeps a definition the target would not spell the same.
+    /// Columns whose type or collation changes: what uses them is made again around the change
+    /// (through the graph), since PostgreSQL either refuses the change (a view, a foreign key
+    /// whose other side has not changed yet) or keeps a definition the target would not spell
+    /// the same (an index, a CHECK).
     pub retyped_columns: BTreeSet<ColumnName>,
     /// Objects that need something the plan drops (`Graph::dependents`): dropped before it and
     /// made again after, as the target has them. A column here stands for its default.
@@ -221,14 +223,6 @@ impl TableChanges {
         self.is_dropped(schema, table) || self.dropped_columns.contains(&key) || self.rebuilt_columns.contains(&key)
     }
 
-    /// An object over these columns of `table` must be made again: a column it uses is rebuilt
-    /// or changes type.
-    pub fn uses_changed(&self, schema: &str, table: &str, columns: &[String]) -> bool {
-        columns.iter().any(|c| {
-            let key = column_name(schema, table, c);
-            self.rebuilt_columns.contains(&key) || self.retyped_columns.contains(&key)
-        })
-    }
 }
 
 #[cfg(test)]
@@ -398,6 +392,45 @@ mod stage_tests {
         assert_eq!(kinds, ["setting", "column", "column", "constraint", "privilege", "privilege"]);
         assert_eq!(steps[4].statement, r#"REVOKE SELECT ON TABLE "s"."t" FROM "reader";"#);
         assert_eq!(steps[5].statement, r#"GRANT INSERT ON TABLE "s"."t" TO "reader";"#);
+    }
+
+    fn view(name: &str, definition: &str, columns: Value) -> Value {
+        json!({ "name": name, "materialized": false, "definition": definition, "options": [], "populated": true,
+                "columns": columns })
+    }
+
+    #[test]
+    fn views_over_a_column_that_changes_type_are_dropped_before_it_and_made_again_after() {
+        let with = |data_type: &str| {
+            let mut schema = schema("s", vec![table("t", vec![column("amount", 1, data_type, json!({}))])], vec![], vec![], vec![]);
+            let extra: Schema = serde_json::from_value(json!({
+                "name": "s", "tables": [], "constraints": [], "indexes": [], "sequences": [],
+                "views": [
+                    view("base", " SELECT t.amount FROM t", json!([{"name": "amount", "type": data_type, "default": null}])),
+                    view("top", " SELECT base.amount FROM base", json!([{"name": "amount", "type": data_type, "default": null}]))
+                ],
+                "dependencies": [
+                    {"object": {"kind": "view", "name": "base"}, "on": {"kind": "column", "name": "t", "part": "amount"}},
+                    {"object": {"kind": "view", "name": "top"}, "on": {"kind": "view", "name": "base"}}
+                ]
+            }))
+            .unwrap();
+            schema.views = extra.views;
+            schema.dependencies = extra.dependencies;
+            schema
+        };
+        let mut to = with("bigint");
+        to.name = "t".into();
+        assert_eq!(
+            statements(&plan(&with("integer"), &to))[1..],
+            [
+                r#"DROP VIEW "s"."top";"#,
+                r#"DROP VIEW "s"."base";"#,
+                r#"ALTER TABLE "s"."t" ALTER COLUMN "amount" TYPE bigint USING "amount"::bigint;"#,
+                "CREATE VIEW \"s\".\"base\" AS\nSELECT t.amount FROM t;",
+                "CREATE VIEW \"s\".\"top\" AS\nSELECT base.amount FROM base;",
+            ]
+        );
     }
 
     #[test]
