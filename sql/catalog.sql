@@ -504,40 +504,36 @@ not_compared_edges as materialized (
   join pg_catalog.pg_depend d
     on d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
    and d.refobjid operator(pg_catalog.=) r.oid
+  cross join lateral (
+    select case when d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass then
+                  (select ad.adrelid from pg_catalog.pg_attrdef ad where ad.oid operator(pg_catalog.=) d.objid)
+                when d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass then
+                  (select k.conrelid from pg_catalog.pg_constraint k where k.oid operator(pg_catalog.=) d.objid)
+                when d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass then
+                  (select i.indrelid from pg_catalog.pg_index i where i.indexrelid operator(pg_catalog.=) d.objid)
+           end as relid) o
+  -- a routine that calls it, of a schema read (joined: a lookup in the CTE per row would scan it)
+  left join routine_docs caller
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+   and caller.oid operator(pg_catalog.=) d.objid
   where d.deptype operator(pg_catalog.=) 'n'
     and not (
-      (d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-       and exists (select from routine_docs o where o.oid operator(pg_catalog.=) d.objid))
+      caller.oid is not null
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_rewrite w
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) w.ev_class
                       where w.oid operator(pg_catalog.=) d.objid and w.rulename operator(pg_catalog.=) '_RETURN'
                         and c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])))
-      -- a default, constraint or index of a relation the model makes: looked up by oid through
-      -- the catalogs' indexes, not in "rel", whose scan per row would make this quadratic
-      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
-          and exists (select from pg_catalog.pg_attrdef ad
-                      join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) ad.adrelid
-                      where ad.oid operator(pg_catalog.=) d.objid and c.relkind operator(pg_catalog.=) 'r'
-                        and not c.relispartition
-                        and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)
-                        and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)))
-      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
-          and exists (select from pg_catalog.pg_constraint k
-                      join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) k.conrelid
-                      where k.oid operator(pg_catalog.=) d.objid and c.relkind operator(pg_catalog.=) 'r'
-                        and not c.relispartition
-                        and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)
-                        and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)))
-      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-          and exists (select from pg_catalog.pg_index i
-                      join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) i.indrelid
-                      where i.indexrelid operator(pg_catalog.=) d.objid
-                        and (c.relkind operator(pg_catalog.=) 'm'
-                             or (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
-                        and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)
-                                 and not exists (select from pg_catalog.pg_inherits h
-                                                 where h.inhrelid operator(pg_catalog.=) c.oid))))))
+      -- a default, constraint or index of a plain table or materialized view, which the
+      -- model makes: its relation looked up by oid through the catalogs' indexes (a scan of
+      -- "rel" per row would make this quadratic)
+      or exists (
+        select from pg_catalog.pg_class c
+        where c.oid operator(pg_catalog.=) o.relid
+          and (c.relkind operator(pg_catalog.=) 'm'
+               or (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
+                   and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)
+                   and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)))))
 ),
 -- Each edge with the referenced object by name, when it is of a kind the model holds and lives in
 -- a user schema: {"object": {kind, name, part}, "on": {kind, schema, name, part}}, the

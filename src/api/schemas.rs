@@ -230,32 +230,28 @@ mod tests {
     fn look_alikes_planted_in_the_source_schema_are_not_what_the_plan_calls() {
         // Anyone with CREATE on the source schema could plant these before a superuser applies
         // a plan: with the schema ahead of pg_catalog on the path, they would capture the
-        // target's unqualified lower(), length(), now() and "=".
+        // target's unqualified lower(), length(), now() and "=". The target has the same
+        // look-alikes, so that the plan keeps them (an operator is not compared yet, and its
+        // function may not be dropped under it).
+        let planted = |schema: &str| {
+            format!(
+                r#"create function {schema}.lower(text) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
+                   create function {schema}.lower(character varying) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
+                   create function {schema}.length(text) returns integer language plpgsql as $$begin raise exception 'planted length'; end$$;
+                   create function {schema}.now() returns timestamptz language plpgsql as $$begin raise exception 'planted now'; end$$;
+                   create function {schema}.eq(integer, integer) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
+                   create operator {schema}.= (leftarg = integer, rightarg = integer, function = {schema}.eq);
+                   create function {schema}.eqv(character varying, character varying) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
+                   create operator {schema}.= (leftarg = character varying, rightarg = character varying, function = {schema}.eqv);"#
+            )
+        };
+        Spi::run(&format!("create schema src; create schema tgt; {} {}", planted("src"), planted("tgt"))).unwrap();
         Spi::run(
-            r#"create schema src; create schema tgt;
-               create function src.lower(text) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
-               create function src.lower(character varying) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
-               create function src.length(text) returns integer language plpgsql as $$begin raise exception 'planted length'; end$$;
-               create function src.now() returns timestamptz language plpgsql as $$begin raise exception 'planted now'; end$$;
-               create function src.eq(integer, integer) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
-               create operator src.= (leftarg = integer, rightarg = integer, function = src.eq);
-               create function src.eqv(character varying, character varying) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
-               create operator src.= (leftarg = character varying, rightarg = character varying, function = src.eqv);
-               -- the same look-alikes in the target, so that the plan keeps them (an operator is
-               -- not compared yet, and its function may not be dropped under it)
-               create function tgt.lower(text) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
-               create function tgt.lower(character varying) returns text language plpgsql as $$begin raise exception 'planted lower'; end$$;
-               create function tgt.length(text) returns integer language plpgsql as $$begin raise exception 'planted length'; end$$;
-               create function tgt.now() returns timestamptz language plpgsql as $$begin raise exception 'planted now'; end$$;
-               create function tgt.eq(integer, integer) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
-               create operator tgt.= (leftarg = integer, rightarg = integer, function = tgt.eq);
-               create function tgt.eqv(character varying, character varying) returns boolean language plpgsql as $$begin raise exception 'planted ='; end$$;
-               create operator tgt.= (leftarg = character varying, rightarg = character varying, function = tgt.eqv);
-               create table tgt.t (
-                   n integer check (n = 1),
-                   v varchar(20) check (lower(v) = v) check (v = 'x'::varchar),
-                   at timestamptz default now());
-               create index on tgt.t (length(v));"#,
+            "create table tgt.t (
+                 n integer check (n = 1),
+                 v varchar(20) check (lower(v) = v) check (v = 'x'::varchar),
+                 at timestamptz default now());
+             create index on tgt.t (length(v));",
         )
         .unwrap();
         converge("src", "tgt");

@@ -270,17 +270,7 @@ pub fn sql_text(text: &str) -> Verdict {
                 let escaped = i > 0 && matches!(bytes[i - 1], b'e' | b'E') && !is_word_byte(bytes.get(i.wrapping_sub(2)).copied());
                 i = literal_end(bytes, i, escaped)?;
             }
-            b'"' => {
-                i += 1;
-                loop {
-                    match bytes.get(i) {
-                        None => return Err("an unterminated quoted identifier"),
-                        Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
-                        Some(b'"') => break,
-                        Some(_) => i += 1,
-                    }
-                }
-            }
+            b'"' => i = quoted_identifier_end(bytes, i)?,
             b'(' => depth += 1,
             b')' => {
                 depth -= 1;
@@ -322,17 +312,7 @@ pub fn routine_definition(text: &str) -> Verdict {
                 let escaped = i > 0 && matches!(bytes[i - 1], b'e' | b'E') && !is_word_byte(bytes.get(i.wrapping_sub(2)).copied());
                 i = literal_end(bytes, i, escaped)?;
             }
-            b'"' => {
-                i += 1;
-                loop {
-                    match bytes.get(i) {
-                        None => return Err("an unterminated quoted identifier"),
-                        Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
-                        Some(b'"') => break,
-                        Some(_) => i += 1,
-                    }
-                }
-            }
+            b'"' => i = quoted_identifier_end(bytes, i)?,
             // a parameter ($1), or part of a name (a$b)
             b'$' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) || is_word_byte(i.checked_sub(1).map(|p| bytes[p])) => {}
             b'$' => {
@@ -370,6 +350,19 @@ pub fn routine_definition(text: &str) -> Verdict {
         return Err("a SQL-standard body that does not end the text");
     }
     Ok(())
+}
+
+/// Index of the quote that closes the quoted identifier opened at `start` (`""` inside is a quote).
+fn quoted_identifier_end(bytes: &[u8], start: usize) -> Result<usize, &'static str> {
+    let mut i = start + 1;
+    loop {
+        match bytes.get(i) {
+            None => return Err("an unterminated quoted identifier"),
+            Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+            Some(b'"') => return Ok(i),
+            Some(_) => i += 1,
+        }
+    }
 }
 
 fn is_word_byte(b: Option<u8>) -> bool {
