@@ -130,6 +130,10 @@ CHECKS = {
 }
 GENERATED = ["@0 * 2", "@0 + 1", "coalesce(@0, 0) * 3", "abs(@0)"]
 
+# Features of PostgreSQL 15 (UNIQUE NULLS NOT DISTINCT, unlogged sequences): left out of the SQL
+# when the pairs go to an older server (--server), so that its pairs load instead of being skipped.
+PG15_FEATURES = True
+
 KEYWORD_TABLES = ["order", "user"]
 KEYWORD_COLUMNS = ["order", "user", "select", "Größe"]
 
@@ -1188,7 +1192,7 @@ def constraint_sql(k):
         if k.deferrable:
             out += " DEFERRABLE INITIALLY DEFERRED"
         return out
-    out = head + ("PRIMARY KEY" if k.kind == "p" else "UNIQUE" + (" NULLS NOT DISTINCT" if k.nnd else ""))
+    out = head + ("PRIMARY KEY" if k.kind == "p" else "UNIQUE" + (" NULLS NOT DISTINCT" if k.nnd and PG15_FEATURES else ""))
     out += f" ({cols_sql(k.cols)})"
     if k.fillfactor:
         out += f" WITH (fillfactor={k.fillfactor})"
@@ -1213,7 +1217,7 @@ def index_sql(t, ix):
 
 def sequence_sql(s, q):
     owner = s.table(q.owned_by[0]) if q.owned_by else None
-    out = f"CREATE {'UNLOGGED ' if owner and owner.unlogged else ''}SEQUENCE {qi(q.name)}"
+    out = f"CREATE {'UNLOGGED ' if owner and owner.unlogged and PG15_FEATURES else ''}SEQUENCE {qi(q.name)}"
     for word, value in (("AS", q.as_type), ("INCREMENT BY", q.increment), ("MINVALUE", q.minvalue),
                         ("MAXVALUE", q.maxvalue), ("START WITH", q.start), ("CACHE", q.cache)):
         if value is not None:
@@ -1456,6 +1460,9 @@ def main():
 
     cluster = Cluster(args.host, args.port, args.bindir)
     server = Cluster(*args.server.split(",", 2)) if args.server else None
+    if server and int(server.query("postgres", "SHOW server_version_num")) < 150000:
+        global PG15_FEATURES
+        PG15_FEATURES = False
     template, database = f"migra_fuzz_template_{os.getpid()}", f"migra_fuzz_{os.getpid()}"
     cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{template}"')
     cluster.psql("postgres", f'CREATE DATABASE "{template}"')

@@ -197,10 +197,14 @@ def main():
     print()
     print("Stages of `migra_diff` (medians, ms): " + "; ".join(
         f"{r['n']:,} tables: " + ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items()) for r in results))
-    if len(results) > 1:
-        first, last = results[0], results[-1]
+    # each step up in size, and the whole range: linear means the time grows no faster than the size
+    steps = list(zip(results, results[1:]))
+    if len(results) > 2:
+        steps.append((results[0], results[-1]))
+    for first, last in steps:
         print(f"Growth from {first['n']:,} to {last['n']:,} tables ({last['n'] / first['n']:.0f}× the size): "
-              f"migra_diff {last['diff'] / first['diff']:.1f}×, pg_dump {last['pg_dump'] / first['pg_dump']:.1f}×")
+              f"migra_diff {last['diff'] / first['diff']:.1f}×, its catalog query {last['stages']['query'] / first['stages']['query']:.1f}×, "
+              f"pg_dump {last['pg_dump'] / first['pg_dump']:.1f}×")
 
 
 if __name__ == "__main__":

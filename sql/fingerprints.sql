@@ -128,28 +128,51 @@ expr_prints as materialized (
   left join deparsed dp
     on e.kind operator(pg_catalog.=) 'd' and not e.reads_columns and dp.node operator(pg_catalog.=) e.node
 ),
--- User routines that the table's defaults, CHECKs and index expressions call, by their whole
--- definition: a routine the plan makes again takes those down with it, so when one differs the
--- table is read in full. The name that pg_get_functiondef qualifies is cut off.
-routine_prints as materialized (
-  select u.relid, pg_catalog.array_agg(x.print order by x.print) as print
-  from (select distinct e.relid, d.refobjid
-        from expr e
-        join pg_catalog.pg_depend d
-          on d.classid operator(pg_catalog.=) (case when e.kind operator(pg_catalog.=) 'i' then 'pg_catalog.pg_class'
-                                                    when e.kind operator(pg_catalog.=) 'c' then 'pg_catalog.pg_constraint'
-                                                    else 'pg_catalog.pg_attrdef' end)::pg_catalog.regclass
-         and d.objid operator(pg_catalog.=) e.oid
-        where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass) u
-  join pg_catalog.pg_proc p on p.oid operator(pg_catalog.=) u.refobjid
+-- Which routines each table's stored expressions call (pg_depend, from the expressions' side).
+-- Only trees that may hold an OID of 12,000 or more can call a routine a user made.
+expr_calls as materialized (
+  select distinct e.relid, d.refobjid
+  from expr_nodes e
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) (case when e.kind operator(pg_catalog.=) 'i' then 'pg_catalog.pg_class'::pg_catalog.regclass
+                                              when e.kind operator(pg_catalog.=) 'c' then 'pg_catalog.pg_constraint'::pg_catalog.regclass
+                                              else 'pg_catalog.pg_attrdef'::pg_catalog.regclass end)
+   and d.objid operator(pg_catalog.=) e.oid
+  where e.may_hold_oids
+    and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+),
+-- Each routine of the schemas that a default, CHECK or index calls, once: its definition, and
+-- whether it needs a relation or another routine (then it may be made again for their sake, and
+-- the parts of tables that call it with it: such a table's own oid goes into its print, so that
+-- the two sides differ and it is always read).
+routine_defs as materialized (
+  select p.oid,
+         pg_catalog.concat_ws(' ', p.proname, p.prokind, pg_catalog.pg_get_function_arguments(p.oid),
+                              pg_catalog.pg_get_function_result(p.oid),
+                              case when p.prokind operator(pg_catalog.=) any (array['f', 'p']::pg_catalog."char"[]) then
+                                pg_catalog.substr(f.def, pg_catalog.strpos(f.def, '(')) end) as print,
+         exists (
+           select from pg_catalog.pg_depend dd
+           where dd.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+             and dd.objid operator(pg_catalog.=) p.oid
+             and dd.deptype operator(pg_catalog.=) 'n'
+             and dd.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_class',
+                 'pg_catalog.pg_proc']::pg_catalog.regclass[])) as needs_others
+  from (select distinct c.refobjid from expr_calls c) r
+  join pg_catalog.pg_proc p on p.oid operator(pg_catalog.=) r.refobjid
   join ns on ns.oid operator(pg_catalog.=) p.pronamespace
-  cross join lateral (
-    select pg_catalog.concat_ws(' ', p.proname, p.prokind, pg_catalog.pg_get_function_arguments(p.oid),
-                                pg_catalog.pg_get_function_result(p.oid),
-                                case when p.prokind operator(pg_catalog.=) any (array['f', 'p']::pg_catalog."char"[]) then
-                                  pg_catalog.substr(f.def, pg_catalog.strpos(f.def, '(')) end) as print
-    from (select case when p.prokind operator(pg_catalog.=) any (array['f', 'p']::pg_catalog."char"[])
-                      then pg_catalog.pg_get_functiondef(p.oid) end as def) f) x
+  cross join lateral (select case when p.prokind operator(pg_catalog.=) any (array['f', 'p']::pg_catalog."char"[])
+                                  then pg_catalog.pg_get_functiondef(p.oid) end as def) f
+),
+-- The routines each table's defaults, CHECKs and indexes call, by their whole definition: a
+-- routine the plan makes again takes those down with it, so when one differs the table is read
+-- in full.
+routine_prints as materialized (
+  select u.relid,
+         pg_catalog.array_agg(case when x.needs_others then pg_catalog.concat(x.print, ' ', u.relid) else x.print end
+                              order by x.print) as print
+  from expr_calls u
+  join routine_defs x on x.oid operator(pg_catalog.=) u.refobjid
   group by u.relid
 ),
 -- Identity sequences (an internal dependency on their column), found from the sequences' side:
