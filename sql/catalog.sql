@@ -463,7 +463,7 @@ dependency_edges as materialized (
    and d.objid operator(pg_catalog.=) r.oid
   where d.deptype operator(pg_catalog.=) 'n'
   union all
-  -- defaults (and generation expressions) that call a routine
+  -- defaults (and generation expressions) that call a routine, or take from a sequence
   select c.relnamespace, 'default', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c
   join pg_catalog.pg_attrdef ad on ad.adrelid operator(pg_catalog.=) c.oid
@@ -473,6 +473,8 @@ dependency_edges as materialized (
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
    and d.objid operator(pg_catalog.=) ad.oid
   where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+     or (d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+         and d.refobjid operator(pg_catalog.<>) c.oid)
   union all
   select c.relnamespace, 'constraint', c.relname, k.conname, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c

@@ -154,6 +154,9 @@ pub enum Key {
     Constraint(String, String, String),
     Index(String, String),
     Sequence(String, String),
+    /// A sequence's OWNED BY: apart from the sequence, so that a default that takes from the
+    /// sequence waits for the sequence, not for the column that will own it.
+    SequenceOwner(String, String),
     /// A view or a materialized view.
     View(String, String),
     /// A function, procedure or aggregate by its identity, `"name"(argument types)`.
@@ -178,7 +181,7 @@ impl Key {
             Key::Column(s, t, c) => format!("column {}.{}.{}", d(s), d(t), d(c)),
             Key::Constraint(s, t, c) => format!("constraint {} on {}.{}", d(c), d(s), d(t)),
             Key::Index(s, i) => format!("index {}.{}", d(s), d(i)),
-            Key::Sequence(s, q) => format!("sequence {}.{}", d(s), d(q)),
+            Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
             Key::Routine(s, r) => format!("routine {}.{r}", d(s)),
             Key::NotCompared(what) => what.clone(),
@@ -204,11 +207,25 @@ pub struct Step {
     /// Objects this step is better after, though no catalog records it (a SQL function whose
     /// string body reads a table): kept unless they make a cycle, then all such are left out.
     pub prefers: Vec<Key>,
+    /// Other objects this step makes or drops along with its own: the sequences that a dropped
+    /// column owns. A step that requires one of them is ordered against this step too.
+    pub along: Vec<Key>,
 }
 
 impl Step {
     pub fn new(phase: Phase, kind: Kind, action: Action, key: Key, identity: String, statement: String) -> Self {
-        Step { phase, kind, action, identity, statement, hazards: Vec::new(), key, requires: Vec::new(), prefers: Vec::new() }
+        Step {
+            phase,
+            kind,
+            action,
+            identity,
+            statement,
+            hazards: Vec::new(),
+            key,
+            requires: Vec::new(),
+            prefers: Vec::new(),
+            along: Vec::new(),
+        }
     }
 
     pub fn requires(mut self, keys: impl IntoIterator<Item = Key>) -> Self {
@@ -313,10 +330,17 @@ fn sequence(steps: &[Step], with_preferences: bool) -> Result<Vec<usize>, Error>
             }
         }
     }
+    let mut along: BTreeMap<&Key, Vec<usize>> = BTreeMap::new();
+    for (i, step) in steps.iter().enumerate() {
+        for key in &step.along {
+            along.entry(key).or_default().push(i);
+        }
+    }
     for (s, step) in steps.iter().enumerate() {
         let preferred = if with_preferences { step.prefers.as_slice() } else { &[] };
         for needed in step.requires.iter().chain(preferred) {
-            for &t in by_key.get(needed).map(Vec::as_slice).unwrap_or(&[]) {
+            let makers = by_key.get(needed).into_iter().chain(along.get(needed)).flatten();
+            for &t in makers {
                 if t == s || steps[t].phase.is_teardown() != step.phase.is_teardown() {
                     continue;
                 }

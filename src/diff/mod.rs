@@ -82,10 +82,31 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         privileges::diff(&Cx::new(&from.name), from, to, &tables, with_privileges, &mut steps);
     }
 
+    // a column or table dropped takes the sequences it owns along: what needs one of them (a
+    // default elsewhere) goes first
+    let mut owned: BTreeMap<(&str, &str), Vec<(&str, Key)>> = BTreeMap::new();
+    for (from, _) in pairs {
+        for sequence in &from.sequences {
+            if let Some(owner) = &sequence.owned_by {
+                let key = Key::Sequence(from.name.clone(), sequence.name.clone());
+                owned.entry((from.name.as_str(), owner.table.as_str())).or_default().push((owner.column.as_str(), key));
+            }
+        }
+    }
     for step in &mut steps {
         let graph = if step.phase.is_teardown() { &source } else { &target };
         let needs = graph.needs(&step.key);
         step.requires.extend(needs);
+        if step.action == crate::plan::Action::Drop {
+            let sequences: Option<Vec<Key>> = match &step.key {
+                Key::Table(s, t) => owned.get(&(s.as_str(), t.as_str())).map(|o| o.iter().map(|(_, k)| k.clone()).collect()),
+                Key::Column(s, t, c) if step.phase == crate::plan::Phase::DropColumn => owned
+                    .get(&(s.as_str(), t.as_str()))
+                    .map(|o| o.iter().filter(|(column, _)| column == c).map(|(_, k)| k.clone()).collect()),
+                _ => None,
+            };
+            step.along.extend(sequences.unwrap_or_default());
+        }
     }
     Ok(steps)
 }

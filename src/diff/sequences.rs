@@ -7,7 +7,7 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, sequences as sql};
 use crate::model::{OwnedBy, Schema, Sequence};
-use crate::plan::{Action, Hazard, Kind, Phase, Step};
+use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());
@@ -49,7 +49,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
 
         let released = old.owned_by.is_some() && (owner_goes_away(old) || new.owned_by.is_none());
         if released {
-            steps.push(step(cx, Phase::ReleaseSequence, Action::Alter, &new.name, sql::owned_by(cx, &new.name, None)));
+            steps.push(owner_step(cx, Phase::ReleaseSequence, &new.name, sql::owned_by(cx, &new.name, None)));
         }
         if let Some(owner) = &new.owned_by {
             if released || old.owned_by.as_ref() != Some(owner) {
@@ -61,8 +61,13 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
 
 /// OWNED BY a column, once that column exists.
 fn own(cx: &Cx, sequence: &Sequence, owner: &OwnedBy) -> Step {
-    step(cx, Phase::AlterSequence, Action::Alter, &sequence.name, sql::owned_by(cx, &sequence.name, Some(owner)))
-        .requires([cx.column_key(&owner.table, &owner.column)])
+    owner_step(cx, Phase::AlterSequence, &sequence.name, sql::owned_by(cx, &sequence.name, Some(owner)))
+        .requires([cx.sequence_key(&sequence.name), cx.column_key(&owner.table, &owner.column)])
+}
+
+fn owner_step(cx: &Cx, phase: Phase, name: &str, statement: String) -> Step {
+    let key = Key::SequenceOwner(cx.schema.clone(), name.to_owned());
+    Step::new(phase, Kind::Sequence, Action::Alter, key, cx.identity(&[name]), statement)
 }
 
 fn step(cx: &Cx, phase: Phase, action: Action, name: &str, statement: String) -> Step {
