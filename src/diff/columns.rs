@@ -64,7 +64,9 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
 }
 
 /// Defaults that call a routine the plan drops and makes again (`TableChanges::remade`): dropped
-/// early and set again late, when nothing else about the column already does so.
+/// early and set again late, when nothing else about the column already does so. A generated
+/// column has no default to drop: it is dropped and added again, its values computed anew (the
+/// graph has already sent what uses it, its indexes and views, down with it).
 pub fn remade_defaults(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: &mut Vec<Step>) {
     for key in changes.remade.iter() {
         let crate::plan::Key::Column(schema, table, column) = key else { continue };
@@ -74,6 +76,11 @@ pub fn remade_defaults(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChang
         let old = from.tables.iter().find(|t| t.name == *table).and_then(|t| t.column(column));
         let new = to.tables.iter().find(|t| t.name == *table).and_then(|t| t.column(column));
         let (Some(old), Some(new)) = (old, new) else { continue };
+        if old.generated.is_some() && old.same_definition(new) {
+            steps.push(drop(cx, table, old));
+            add(cx, table, new, steps);
+            continue;
+        }
         // a changed default or type is dropped early and set late already
         if old.default.is_none() || old.default != new.default || type_changes(old, new) {
             continue;

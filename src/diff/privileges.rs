@@ -50,11 +50,13 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
             steps.push(step(cx.identity(&[&new.name]), key.clone(), statement))
         });
         for column in &new.columns {
-            let survived = old
-                .and_then(|t| t.column(&column.name))
-                .filter(|_| !tables.column_goes_away(&cx.schema, &new.name, &column.name));
-            let before = survived.map(|c| c.privileges.as_slice()).unwrap_or(&[]);
             let key = cx.column_key(&new.name, &column.name);
+            // a generated column that calls a remade routine is added again (columns::remade_defaults)
+            let survived = old.and_then(|t| t.column(&column.name)).filter(|c| {
+                !tables.column_goes_away(&cx.schema, &new.name, &column.name)
+                    && !(c.generated.is_some() && tables.remade.contains(&key))
+            });
+            let before = survived.map(|c| c.privileges.as_slice()).unwrap_or(&[]);
             changes(&object, Some(&column.name), before, &column.privileges, &mut |statement| {
                 steps.push(step(cx.identity(&[&new.name, &column.name]), key.clone(), statement))
             });
