@@ -27,7 +27,7 @@ use crate::ddl::Cx;
 use crate::error::Error;
 use crate::graph::Graph;
 use crate::model::Schema;
-use crate::plan::{Key, Step};
+use crate::plan::{Action, Key, Phase, Step};
 
 /// The steps that make `from` look like `to`, in no particular order: `plan::build` orders them.
 /// The statements name `from`'s schema.
@@ -82,8 +82,14 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         privileges::diff(&Cx::new(&from.name), from, to, &tables, with_privileges, &mut steps);
     }
 
-    // a column or table dropped takes the sequences it owns along: what needs one of them (a
-    // default elsewhere) goes first
+    what_each_step_needs(pairs, &source, &target, &mut steps);
+    Ok(steps)
+}
+
+/// Gives every step what its object needs: from the source's graph for a step that takes
+/// something down, from the target's for one that builds. A column or table that is dropped
+/// takes the sequences it owns along, so what needs one of them (a default elsewhere) goes first.
+fn what_each_step_needs(pairs: &[(&Schema, &Schema)], source: &Graph, target: &Graph, steps: &mut [Step]) {
     let mut owned: BTreeMap<(&str, &str), Vec<(&str, Key)>> = BTreeMap::new();
     for (from, _) in pairs {
         for sequence in &from.sequences {
@@ -93,22 +99,27 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
             }
         }
     }
-    for step in &mut steps {
-        let graph = if step.phase.is_teardown() { &source } else { &target };
+    for step in steps {
+        let graph = if step.phase.is_teardown() { source } else { target };
         let needs = graph.needs(&step.key);
         step.requires.extend(needs);
-        if step.action == crate::plan::Action::Drop {
-            let sequences: Option<Vec<Key>> = match &step.key {
-                Key::Table(s, t) => owned.get(&(s.as_str(), t.as_str())).map(|o| o.iter().map(|(_, k)| k.clone()).collect()),
-                Key::Column(s, t, c) if step.phase == crate::plan::Phase::DropColumn => owned
-                    .get(&(s.as_str(), t.as_str()))
-                    .map(|o| o.iter().filter(|(column, _)| column == c).map(|(_, k)| k.clone()).collect()),
-                _ => None,
-            };
-            step.along.extend(sequences.unwrap_or_default());
+        if step.action != Action::Drop {
+            continue;
         }
+        let (table, column) = match &step.key {
+            Key::Table(s, t) => ((s.as_str(), t.as_str()), None),
+            Key::Column(s, t, c) if step.phase == Phase::DropColumn => ((s.as_str(), t.as_str()), Some(c.as_str())),
+            _ => continue,
+        };
+        let sequences: Vec<Key> = owned
+            .get(&table)
+            .into_iter()
+            .flatten()
+            .filter(|(owner, _)| column.is_none_or(|c| c == *owner))
+            .map(|(_, key)| key.clone())
+            .collect();
+        step.along.extend(sequences);
     }
-    Ok(steps)
 }
 
 /// Objects of two lists, paired by key.
