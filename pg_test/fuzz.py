@@ -3,7 +3,8 @@
 
 For every pair, a source schema of 2 to 6 tables is generated (only the object kinds the
 extension compares: tables, columns, constraints, indexes, sequences, functions, views over
-tables and over other views, some calling a function, and materialized views with indexes), and
+tables and over other views, some calling a function, materialized views with indexes, and row
+level security with policies), and
 a target is derived
 from it by 1 to 8 random mutations, so that the diff between them means something. The
 generator keeps a model of each schema and repairs it after every mutation (a dropped column
@@ -406,7 +407,7 @@ class Gen:
 
     def new_table(self, s):
         t = Obj(name=self.rel_name(s, "t", KEYWORD_TABLES), unlogged=self.chance(0.15), options={},
-                columns=[], constraints=[], indexes=[])
+                columns=[], constraints=[], indexes=[], rls=False, force_rls=False, policies=[])
         self.new_options(t)
         id_kind = self.pick(["int", "serial", "bigserial", "identity", "uuid", "none", "composite", "int"])
         if id_kind != "none" and id_kind != "composite":
@@ -435,7 +436,18 @@ class Gen:
             self.add_check(s, t)
         for _ in range(self.pick([0, 1, 1, 2, 3])):
             self.add_index(s, t)
+        if self.chance(0.2):
+            t.rls, t.force_rls = True, self.chance(0.3)
+            for _ in range(self.pick([0, 1, 1, 2])):
+                self.add_policy(s, t)
         return t
+
+    def add_policy(self, s, t):
+        command = self.pick(["ALL", "ALL", "SELECT", "INSERT", "UPDATE", "DELETE"])
+        col = self.pick([c.name for c in t.columns])
+        t.policies.append(Obj(name=self.rel_name(s, "pol"), permissive=self.chance(0.7), command=command,
+                              role=self.pick(["PUBLIC", "postgres"]), col=col,
+                              check=command in ("ALL", "UPDATE") and self.chance(0.5)))
 
     # functions and views -----------------------------------------------------------------
 
@@ -456,6 +468,8 @@ class Gen:
                 no_data=False, indexes=[])
         if s.functions and numeric and self.chance(0.5):
             v.fn = (self.pick(s.functions).name, self.pick(numeric))
+            if f"fx_{v.fn[1]}" in chosen:
+                v.fn = None  # its column's name is taken
         if v.materialized:
             v.barrier = False
             v.no_data = self.chance(0.3)
@@ -660,6 +674,10 @@ def repair(s):
                 if drop:
                     t.constraints.remove(k)
                     changed = True
+            for p in list(t.policies):
+                if p.col not in names:
+                    t.policies.remove(p)  # dropped before its column, as the diff must do
+                    changed = True
             for ix in list(t.indexes):
                 drop = any(c not in names for c in index_cols(ix))
                 if not drop:
@@ -681,7 +699,7 @@ def repair(s):
                 changed = True
                 continue
             families = dict(base)
-            kept = [c for c in v.cols if c in families]
+            kept = list(dict.fromkeys(c for c in v.cols if c in families))  # once each
             if kept != v.cols:
                 v.cols = kept
                 changed = True
@@ -969,6 +987,27 @@ def m_persistence(g, s):
     return True
 
 
+def m_row_security(g, s):
+    t = any_table(g, s)
+    what = g.pick(["rls", "force", "add", "drop", "change"])
+    if what == "rls":
+        t.rls = not t.rls
+    elif what == "force":
+        t.force_rls = not t.force_rls
+    elif what == "add" or not t.policies:
+        g.add_policy(s, t)
+    elif what == "drop":
+        t.policies.remove(g.pick(t.policies))
+    else:
+        p = g.pick(t.policies)
+        p.role = "postgres" if p.role == "PUBLIC" else "PUBLIC"
+        if g.chance(0.5):
+            p.col = g.pick([c.name for c in t.columns])
+        if g.chance(0.3):
+            p.permissive = not p.permissive
+    return True
+
+
 def m_table_options(g, s):
     t = any_table(g, s)
     old = dict(t.options)
@@ -1116,7 +1155,7 @@ MUTATIONS = [
     (3, m_add_index), (2, m_drop_index), (3, m_change_index), (2, m_persistence), (2, m_table_options),
     (2, m_add_sequence), (2, m_drop_sequence), (3, m_alter_sequence), (2, m_sequence_owner),
     (2, m_add_function), (1, m_drop_function), (3, m_change_function), (3, m_add_view), (2, m_drop_view),
-    (4, m_change_view),
+    (4, m_change_view), (3, m_row_security),
 ]
 
 
@@ -1272,6 +1311,17 @@ def schema_sql(s):
                 out.append(f"ALTER TABLE {qi(t.name)} ALTER COLUMN {qi(c.name)} SET STATISTICS {c.statistics};")
         for ix in t.indexes:
             out.append(index_sql(t, ix))
+        if t.rls:
+            out.append(f"ALTER TABLE {qi(t.name)} ENABLE ROW LEVEL SECURITY;")
+        if t.force_rls:
+            out.append(f"ALTER TABLE {qi(t.name)} FORCE ROW LEVEL SECURITY;")
+        for p in t.policies:
+            role = "PUBLIC" if p.role == "PUBLIC" else qi(p.role)
+            clause = f" WITH CHECK ({qi(p.col)} IS NOT NULL)" if p.command == "INSERT" else f" USING ({qi(p.col)} IS NOT NULL)"
+            if p.check:
+                clause += f" WITH CHECK ({qi(p.col)} IS NULL OR true)"
+            out.append(f"CREATE POLICY {qi(p.name)} ON {qi(t.name)} AS {'PERMISSIVE' if p.permissive else 'RESTRICTIVE'} "
+                       f"FOR {p.command} TO {role}{clause};")
     out.append("")
     for t in s.tables:
         for k in t.constraints:

@@ -127,12 +127,17 @@ table_docs as materialized (
            'options', coalesce(pg_catalog.to_json(c.reloptions), '[]'),
            'privileges', g.doc,
            'toast_options', coalesce(pg_catalog.to_json(tc.reloptions), '[]'),
+           -- ENABLE and FORCE ROW LEVEL SECURITY
+           'row_security', rs.relrowsecurity,
+           'force_row_security', rs.relforcerowsecurity,
            'columns', coalesce(cols.docs, '[]')) as doc
   -- each table's rows looked up through the catalogs' indexes: the planner cannot see how few
   -- tables a CTE holds when only those that differ are read, and joined it scanned them all
   from tbl c
   left join lateral (select tc.reloptions from pg_catalog.pg_class tc
                      where tc.oid operator(pg_catalog.=) c.reltoastrelid) tc on true
+  cross join lateral (select r.relrowsecurity, r.relforcerowsecurity from pg_catalog.pg_class r
+                      where r.oid operator(pg_catalog.=) c.oid) rs
   -- its columns, a document each (the owner's own column grants left out)
   cross join lateral (
     select pg_catalog.json_agg(col.doc order by col.attnum) as docs
@@ -308,6 +313,25 @@ index_docs as materialized (
       and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
       and d.deptype operator(pg_catalog.=) 'i')
 ),
+-- Row level security policies of the tables read.
+policy_docs as materialized (
+  select c.relnamespace, c.relname, po.polname,
+         pg_catalog.json_build_object(
+           'table', c.relname,
+           'name', po.polname,
+           'permissive', po.polpermissive,
+           -- '*' all, 'r' SELECT, 'a' INSERT, 'w' UPDATE, 'd' DELETE
+           'command', po.polcmd,
+           -- role names, PUBLIC for 0, sorted: their order means nothing
+           'roles', (select pg_catalog.json_agg(x.name order by x.name)
+                     from (select case when r.oid operator(pg_catalog.=) 0 then 'PUBLIC'
+                                       else pg_catalog.pg_get_userbyid(r.oid)::pg_catalog.text end as name
+                           from pg_catalog.unnest(po.polroles) as r(oid)) x),
+           'using', pg_catalog.pg_get_expr(po.polqual, po.polrelid),
+           'with_check', pg_catalog.pg_get_expr(po.polwithcheck, po.polrelid)) as doc
+  from tbl c
+  cross join lateral (select po.* from pg_catalog.pg_policy po where po.polrelid operator(pg_catalog.=) c.oid) po
+),
 sequence_docs as materialized (
   select s.relnamespace, s.relname, so.doc
   from rel s
@@ -476,6 +500,15 @@ dependency_edges as materialized (
      or (d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
          and d.refobjid operator(pg_catalog.<>) c.oid)
   union all
+  -- policies: the columns and routines their expressions use (their table's own entry is automatic)
+  select c.relnamespace, 'policy', c.relname, po.polname, d.refclassid, d.refobjid, d.refobjsubid
+  from tbl c
+  join pg_catalog.pg_policy po on po.polrelid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) po.oid
+  where d.deptype operator(pg_catalog.=) 'n'
+  union all
   select c.relnamespace, 'constraint', c.relname, k.conname, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c
   join pg_catalog.pg_constraint k on k.conrelid operator(pg_catalog.=) c.oid
@@ -513,6 +546,8 @@ not_compared_edges as materialized (
                   (select k.conrelid from pg_catalog.pg_constraint k where k.oid operator(pg_catalog.=) d.objid)
                 when d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass then
                   (select i.indrelid from pg_catalog.pg_index i where i.indexrelid operator(pg_catalog.=) d.objid)
+                when d.classid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass then
+                  (select po.polrelid from pg_catalog.pg_policy po where po.oid operator(pg_catalog.=) d.objid)
            end as relid) o
   -- a routine that calls it, of a schema read (joined: a lookup in the CTE per row would scan it)
   left join routine_docs caller
@@ -526,7 +561,7 @@ not_compared_edges as materialized (
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) w.ev_class
                       where w.oid operator(pg_catalog.=) d.objid and w.rulename operator(pg_catalog.=) '_RETURN'
                         and c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])))
-      -- a default, constraint or index of a plain table or materialized view, which the
+      -- a default, constraint, index or policy of a plain table or materialized view, which the
       -- model makes: its relation looked up by oid through the catalogs' indexes (a scan of
       -- "rel" per row would make this quadratic)
       or exists (
@@ -616,11 +651,7 @@ ignored as materialized (
   from pg_catalog.pg_trigger tg
   join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
   where not tg.tgisinternal and c.is_plain_table
-  union all
-  select c.relnamespace, 'policy', pg_catalog.concat(c.relname, '.', po.polname)
-  from pg_catalog.pg_policy po
-  join rel c on c.oid operator(pg_catalog.=) po.polrelid
-  where c.is_plain_table
+
 ),
 schema_docs as (
   select ns.nspname, pg_catalog.json_build_object(
@@ -629,6 +660,7 @@ schema_docs as (
     'tables', coalesce(t.docs, '[]'),
     'constraints', coalesce(k.docs, '[]'),
     'indexes', coalesce(i.docs, '[]'),
+    'policies', coalesce(po.docs, '[]'),
     'sequences', coalesce(s.docs, '[]'),
     'views', coalesce(v.docs, '[]'),
     'routines', coalesce(r.docs, '[]'),
@@ -654,6 +686,8 @@ schema_docs as (
              from index_docs d group by d.relnamespace) i on i.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname) as docs
              from sequence_docs d group by d.relnamespace) s on s.relnamespace operator(pg_catalog.=) ns.oid
+  left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname, d.polname) as docs
+             from policy_docs d group by d.relnamespace) po on po.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname) as docs
              from view_docs d group by d.relnamespace) v on v.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.pronamespace, pg_catalog.json_agg(d.doc order by d.identity) as docs

@@ -128,7 +128,7 @@ expr_prints as materialized (
   left join deparsed dp
     on e.kind operator(pg_catalog.=) 'd' and not e.reads_columns and dp.node operator(pg_catalog.=) e.node
 ),
--- Which routines each table's stored expressions call (pg_depend, from the expressions' side).
+-- Which routines each table's stored expressions and policies call (pg_depend, from their side).
 -- Only trees that may hold an OID of 12,000 or more can call a routine a user made.
 expr_calls as materialized (
   select distinct e.relid, d.refobjid
@@ -140,6 +140,15 @@ expr_calls as materialized (
    and d.objid operator(pg_catalog.=) e.oid
   where e.may_hold_oids
     and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  union
+  -- and what the table's policies call
+  select po.polrelid, d.refobjid
+  from tbl c
+  join pg_catalog.pg_policy po on po.polrelid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) po.oid
+  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
 ),
 -- Each routine of the schemas that a default, CHECK or index calls, once: its definition, and
 -- whether it needs a relation or another routine (then it may be made again for their sake, and
@@ -174,6 +183,20 @@ routine_prints as materialized (
   from expr_calls u
   join routine_defs x on x.oid operator(pg_catalog.=) u.refobjid
   group by u.relid
+),
+-- Row level security policies, deparsed: few, and their expressions may hold any OID.
+policy_prints as materialized (
+  select po.polrelid,
+         pg_catalog.array_agg(pg_catalog.concat_ws(' ', po.polname, po.polpermissive, po.polcmd,
+                                (select pg_catalog.array_agg(x.name order by x.name)
+                                 from (select case when r.oid operator(pg_catalog.=) 0 then 'PUBLIC'
+                                                   else pg_catalog.pg_get_userbyid(r.oid)::pg_catalog.text end as name
+                                       from pg_catalog.unnest(po.polroles) as r(oid)) x),
+                                pg_catalog.pg_get_expr(po.polqual, po.polrelid),
+                                pg_catalog.pg_get_expr(po.polwithcheck, po.polrelid)) order by po.polname) as print
+  from tbl c
+  join pg_catalog.pg_policy po on po.polrelid operator(pg_catalog.=) c.oid
+  group by po.polrelid
 ),
 -- Identity sequences (an internal dependency on their column), found from the sequences' side:
 -- one lookup each, then joined to the columns, rather than a lookup per column.
@@ -288,7 +311,8 @@ table_prints as (
            c.relname, c.relpersistence, c.reloptions,
            case when c.relacl is not null then
              pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
-           tc.reloptions, cp.print, kp.print, ip.print, rp.print), 0) as print,
+           tc.reloptions, cp.print, kp.print, ip.print, rp.print,
+           rs.relrowsecurity, rs.relforcerowsecurity, pp.print), 0) as print,
          kp.refs
   from tbl c
   left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
@@ -296,6 +320,9 @@ table_prints as (
   left join constraint_prints kp on kp.conrelid operator(pg_catalog.=) c.oid
   left join index_prints ip on ip.indrelid operator(pg_catalog.=) c.oid
   left join routine_prints rp on rp.relid operator(pg_catalog.=) c.oid
+  left join policy_prints pp on pp.polrelid operator(pg_catalog.=) c.oid
+  cross join lateral (select r.relrowsecurity, r.relforcerowsecurity from pg_catalog.pg_class r
+                      where r.oid operator(pg_catalog.=) c.oid) rs
 )
 -- [schema, table, oid, fingerprint, [[schema, table] of each foreign key]]
 select pg_catalog.json_build_object(

@@ -28,6 +28,7 @@ pub enum Kind {
     Function,
     Procedure,
     Aggregate,
+    Policy,
     /// A GRANT or REVOKE on the object named by the identity.
     Privilege,
 }
@@ -48,6 +49,7 @@ impl Kind {
             Kind::Function => "function",
             Kind::Procedure => "procedure",
             Kind::Aggregate => "aggregate",
+            Kind::Policy => "policy",
             Kind::Privilege => "privilege",
         }
     }
@@ -100,6 +102,8 @@ pub enum Phase {
     /// Views and materialized views, dropped or made again: before what they read.
     DropView,
     DropRoutine,
+    /// Before the columns and routines they use.
+    DropPolicy,
     DropForeignKey,
     DropConstraint,
     DropIndex,
@@ -126,6 +130,8 @@ pub enum Phase {
     /// Once the tables have their final shape; a view that others need waits for them through
     /// the graph, and the indexes of a materialized view wait for it.
     CreateView,
+    /// Once the tables, views and routines their expressions use are there.
+    CreatePolicy,
     /// GRANT and REVOKE, once every object has its final shape.
     Privileges,
     DropExtension,
@@ -152,6 +158,8 @@ pub enum Key {
     TableSettings(String, String),
     Column(String, String, String),
     Constraint(String, String, String),
+    /// A policy: schema, table, name.
+    Policy(String, String, String),
     Index(String, String),
     Sequence(String, String),
     /// A sequence's OWNED BY: apart from the sequence, so that a default that takes from the
@@ -180,6 +188,7 @@ impl Key {
             Key::Table(s, t) | Key::TableSettings(s, t) => format!("table {}.{}", d(s), d(t)),
             Key::Column(s, t, c) => format!("column {}.{}.{}", d(s), d(t), d(c)),
             Key::Constraint(s, t, c) => format!("constraint {} on {}.{}", d(c), d(s), d(t)),
+            Key::Policy(s, t, p) => format!("policy {} on {}.{}", d(p), d(s), d(t)),
             Key::Index(s, i) => format!("index {}.{}", d(s), d(i)),
             Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),

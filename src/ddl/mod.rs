@@ -6,6 +6,7 @@ pub mod columns;
 pub mod constraints;
 pub mod extensions;
 pub mod indexes;
+pub mod policies;
 pub mod privileges;
 pub mod routines;
 pub mod schemas;

@@ -13,6 +13,7 @@ mod constraints;
 mod database;
 mod indexes;
 mod normalize;
+mod policies;
 mod privileges;
 mod routines;
 mod sequences;
@@ -77,6 +78,7 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         let cx = Cx::new(&from.name);
         views::diff(&cx, from, to, &mut tables, &mut steps);
         routines::diff(&cx, from, to, &mut tables, &mut steps)?;
+        policies::diff(&cx, from, to, &tables, &mut steps);
     }
     for (from, to) in pairs {
         privileges::diff(&Cx::new(&from.name), from, to, &tables, with_privileges, &mut steps);
@@ -156,6 +158,10 @@ impl Cx {
 
     pub fn constraint_key(&self, table: &str, name: &str) -> Key {
         Key::Constraint(self.schema.clone(), table.to_owned(), name.to_owned())
+    }
+
+    pub fn policy_key(&self, table: &str, name: &str) -> Key {
+        Key::Policy(self.schema.clone(), table.to_owned(), name.to_owned())
     }
 
     pub fn index_key(&self, name: &str) -> Key {

@@ -24,6 +24,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
         for column in &table.columns {
             columns::settings_of_new_column(cx, &table.name, column, steps);
         }
+        super::policies::row_security(cx, None, table, steps);
     }
 
     let persistence_changes: BTreeMap<&str, Persistence> = pairs
@@ -40,6 +41,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
         }
         storage_parameters(cx, &new.name, &old.options, &new.options, "", &[], steps);
         columns::diff(cx, old, new, steps, changes);
+        super::policies::row_security(cx, Some(old), new, steps);
         // after the columns: a TOAST table exists only once a column needs one, and parameters
         // set before it are lost
         let columns: Vec<Key> = new.columns.iter().map(|c| cx.column_key(&new.name, &c.name)).collect();

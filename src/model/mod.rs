@@ -6,6 +6,7 @@
 mod constraints;
 mod dependencies;
 mod indexes;
+mod policies;
 mod routines;
 mod sequences;
 mod tables;
@@ -18,6 +19,7 @@ pub use views::View;
 #[cfg(test)]
 pub use views::ViewColumn;
 pub use indexes::Index;
+pub use policies::Policy;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
 pub use tables::{Column, Identity, Table};
 #[cfg(any(test, feature = "pg_test"))]
@@ -139,6 +141,9 @@ pub struct Schema {
     pub constraints: Vec<Constraint>,
     /// Indexes of those tables, less the ones that back a constraint.
     pub indexes: Vec<Index>,
+    /// Row level security policies of those tables.
+    #[serde(default)]
+    pub policies: Vec<Policy>,
     /// Sequences, less identity sequences (those belong to their column).
     pub sequences: Vec<Sequence>,
     /// Views and materialized views, by name.
@@ -185,6 +190,7 @@ impl Schema {
             tables: Vec::new(),
             constraints: Vec::new(),
             indexes: Vec::new(),
+            policies: Vec::new(),
             sequences: Vec::new(),
             views: Vec::new(),
             routines: Vec::new(),

@@ -17,6 +17,12 @@ pub struct Table {
     /// Grants on the table (`relacl`).
     #[serde(default)]
     pub privileges: Vec<super::Grant>,
+    /// `relrowsecurity`: ENABLE ROW LEVEL SECURITY.
+    #[serde(default)]
+    pub row_security: bool,
+    /// `relforcerowsecurity`: FORCE ROW LEVEL SECURITY (the owner too is bound by the policies).
+    #[serde(default)]
+    pub force_row_security: bool,
 }
 
 impl Table {

@@ -107,6 +107,16 @@ impl Checker {
             }
             self.names(&object, "columns", &index.columns)?;
         }
+        for policy in &schema.policies {
+            let object = format!("policy {} on {s}.{}", policy.name, policy.table);
+            self.field(&object, "table", &policy.table, text::name)?;
+            self.field(&object, "name", &policy.name, text::name)?;
+            self.one_of(&object, "command", &policy.command, &["*", "r", "a", "w", "d"])?;
+            self.names(&object, "roles", &policy.roles)?;
+            for expression in [&policy.using, &policy.with_check].into_iter().flatten() {
+                self.field(&object, "using / with_check", expression, text::sql_text)?;
+            }
+        }
         for sequence in &schema.sequences {
             let object = format!("sequence {s}.{}", sequence.name);
             self.sequence(&object, &sequence.options)?;

@@ -1,0 +1,13 @@
+SET search_path TO pg_catalog, "source";
+
+DROP POLICY "by_tenant" ON "source"."items";
+
+DROP FUNCTION "source".tenant_of(u text);
+
+CREATE FUNCTION "source"."tenant_of"(u text)
+ RETURNS bigint
+ LANGUAGE sql
+ STABLE
+RETURN length(u);
+
+CREATE POLICY "by_tenant" ON "source"."items" AS PERMISSIVE FOR ALL TO PUBLIC USING ((tenant = tenant_of((CURRENT_USER)::text)));

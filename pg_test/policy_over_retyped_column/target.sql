@@ -1,0 +1,3 @@
+create table items (id integer, tenant bigint);
+alter table items enable row level security;
+create policy by_tenant on items using (tenant > 0);

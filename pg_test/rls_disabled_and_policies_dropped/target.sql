@@ -1,0 +1,1 @@
+create table docs (id integer, owner text);

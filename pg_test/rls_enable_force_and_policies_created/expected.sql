@@ -1,0 +1,18 @@
+SET search_path TO pg_catalog, "source";
+
+CREATE TABLE "source"."fresh" (
+    "id" integer,
+    "tenant" integer
+);
+
+ALTER TABLE "source"."fresh" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "source"."accounts" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "source"."accounts" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "No negative; ever" ON "source"."accounts" AS RESTRICTIVE FOR INSERT TO "migra_tenant" WITH CHECK ((amount >= 0));
+
+CREATE POLICY "own_rows" ON "source"."accounts" AS PERMISSIVE FOR ALL TO PUBLIC USING ((owner = CURRENT_USER));
+
+CREATE POLICY "tenant_rows" ON "source"."fresh" AS PERMISSIVE FOR SELECT TO PUBLIC USING ((tenant = 1));

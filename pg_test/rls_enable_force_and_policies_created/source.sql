@@ -1,0 +1,1 @@
+create table accounts (id integer, owner text, amount integer);

@@ -1,0 +1,3 @@
+create table docs (id integer, owner text);
+alter table docs enable row level security;
+create policy mine on docs using (owner = current_user);
