@@ -89,6 +89,8 @@ mod tests {
             toast_options: vec!["autovacuum_enabled=false".into()],
             columns: vec![column("b", 2, "text"), column("select", 1, "integer")],
             privileges: vec![],
+            row_security: false,
+            force_row_security: false,
         };
         assert_eq!(
             create(&Cx::new("public"), &table),
@@ -106,6 +108,8 @@ mod tests {
             toast_options: vec![],
             columns: vec![],
             privileges: vec![],
+            row_security: false,
+            force_row_security: false,
         };
         assert_eq!(create(&Cx::new("s"), &table), r#"CREATE TABLE "s"."empty" ();"#);
     }

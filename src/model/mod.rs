@@ -16,8 +16,6 @@ pub use constraints::{Constraint, ConstraintType};
 pub use dependencies::{Dependency, ObjectRef};
 pub use routines::{Routine, RoutineKind};
 pub use views::View;
-#[cfg(test)]
-pub use views::ViewColumn;
 pub use indexes::Index;
 pub use policies::Policy;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
