@@ -529,7 +529,7 @@ dependency_edges as materialized (
   where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
 ),
 -- Objects that call a routine and that this version does not compare (a trigger, an operator, a
--- cast, a policy, a domain's CHECK, an index of a partitioned table): by their description, so
+-- cast, a domain's CHECK, an index of a partitioned table): by their description, so
 -- that a plan that would drop the routine under them is refused rather than failing to apply.
 not_compared_edges as materialized (
   select r.pronamespace as nsoid, 'not compared' as kind,

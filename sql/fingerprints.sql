@@ -150,7 +150,7 @@ expr_calls as materialized (
    and d.objid operator(pg_catalog.=) po.oid
   where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
 ),
--- Each routine of the schemas that a default, CHECK or index calls, once: its definition, and
+-- Each routine of the schemas that a default, CHECK, index or policy calls, once: its definition, and
 -- whether it needs a relation or another routine (then it may be made again for their sake, and
 -- the parts of tables that call it with it: such a table's own oid goes into its print, so that
 -- the two sides differ and it is always read).
@@ -173,7 +173,7 @@ routine_defs as materialized (
   cross join lateral (select case when p.prokind operator(pg_catalog.=) any (array['f', 'p']::pg_catalog."char"[])
                                   then pg_catalog.pg_get_functiondef(p.oid) end as def) f
 ),
--- The routines each table's defaults, CHECKs and indexes call, by their whole definition: a
+-- The routines each table's defaults, CHECKs, indexes and policies call, by their whole definition: a
 -- routine the plan makes again takes those down with it, so when one differs the table is read
 -- in full.
 routine_prints as materialized (

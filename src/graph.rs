@@ -111,14 +111,11 @@ impl Graph {
         reached
     }
 
-    /// The first object of a kind the plan does not make that needs something in `going_away`,
-    /// with what it needs.
-    pub fn blocked(&self, going_away: &BTreeSet<Key>) -> Option<(String, Key)> {
-        self.dependents(going_away).into_iter().find_map(|k| match k {
-            Key::NotCompared(what) => {
-                let needed = self.needs(&Key::NotCompared(what.clone())).into_iter().find(|n| going_away.contains(n))?;
-                Some((what, needed))
-            }
+    /// The first object of a kind the plan does not make among `dropped` (what goes away and
+    /// what `dependents` says goes with it), with what it needs that is dropped.
+    pub fn blocked(&self, dropped: &BTreeSet<Key>) -> Option<(String, Key)> {
+        dropped.iter().find_map(|key| match key {
+            Key::NotCompared(what) => Some((what.clone(), self.needs(key).into_iter().find(|n| dropped.contains(n))?)),
             _ => None,
         })
     }

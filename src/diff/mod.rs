@@ -58,7 +58,8 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         going_away.extend(routines::going_away(&cx, from, to));
     }
     tables.remade = source.dependents(&going_away);
-    // a trigger or operator cannot be made again: what it calls must stay
+    // a trigger or operator cannot be made again: what it calls must stay (`remade` holds every
+    // such object that needs something going away)
     let mut dropped = going_away.clone();
     dropped.extend(tables.remade.iter().cloned());
     if let Some((object, needed)) = source.blocked(&dropped) {
