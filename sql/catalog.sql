@@ -425,7 +425,99 @@ routine_docs as materialized (
     select from pg_catalog.pg_depend d
     where d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
       and d.objid operator(pg_catalog.=) p.oid
-      and d.deptype operator(pg_catalog.=) 'e')
+      -- an extension's, or a range type's constructors (made and dropped with the type)
+      and d.deptype operator(pg_catalog.=) any (array['e', 'i']::pg_catalog."char"[]))
+),
+-- User types: enums, domains, composite types (made by CREATE TYPE, not a table's row type) and
+-- ranges, less an extension's. Collations are spelled as a column's are: quoted, and qualified
+-- when not visible.
+type_docs as materialized (
+  select t.typnamespace, t.oid, t.typname,
+         pg_catalog.json_build_object(
+           'name', t.typname,
+           -- searched CASE: a simple CASE would look "=" up on the search_path
+           'kind', case when t.typtype operator(pg_catalog.=) 'e' then 'enum'
+                        when t.typtype operator(pg_catalog.=) 'd' then 'domain'
+                        when t.typtype operator(pg_catalog.=) 'c' then 'composite'
+                        else 'range' end,
+           'values', case when t.typtype operator(pg_catalog.=) 'e' then coalesce((
+             select pg_catalog.json_agg(e.enumlabel order by e.enumsortorder)
+             from pg_catalog.pg_enum e where e.enumtypid operator(pg_catalog.=) t.oid), '[]') end,
+           'base_type', case when t.typtype operator(pg_catalog.=) 'd' then
+             pg_catalog.format_type(t.typbasetype, t.typtypmod) end,
+           'default', case when t.typtype operator(pg_catalog.=) 'd' then pg_catalog.pg_get_expr(t.typdefaultbin, 0) end,
+           'not_null', t.typnotnull,
+           -- a domain's CHECKs (from PostgreSQL 17 its NOT NULL is a constraint too: typnotnull says it)
+           'constraints', case when t.typtype operator(pg_catalog.=) 'd' then coalesce((
+             select pg_catalog.json_agg(pg_catalog.json_build_object(
+                      'name', k.conname, 'definition', pg_catalog.pg_get_constraintdef(k.oid),
+                      'validated', k.convalidated) order by k.conname)
+             from pg_catalog.pg_constraint k
+             where k.contypid operator(pg_catalog.=) t.oid and k.contype operator(pg_catalog.=) 'c'), '[]') end,
+           'collation', case when t.typtype operator(pg_catalog.=) 'd'
+                              and t.typcollation operator(pg_catalog.<>) bt.typcollation then (
+             select case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
+                         else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end
+             from pg_catalog.pg_collation co
+             join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+             where co.oid operator(pg_catalog.=) t.typcollation) end,
+           'attributes', case when t.typtype operator(pg_catalog.=) 'c' then coalesce((
+             select pg_catalog.json_agg(pg_catalog.json_build_object(
+                      'name', a.attname,
+                      'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
+                      'collation', case when a.attcollation operator(pg_catalog.<>) at.typcollation then (
+                        select case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
+                                    else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end
+                        from pg_catalog.pg_collation co
+                        join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+                        where co.oid operator(pg_catalog.=) a.attcollation) end) order by a.attnum)
+             from pg_catalog.pg_attribute a
+             join pg_catalog.pg_type at on at.oid operator(pg_catalog.=) a.atttypid
+             where a.attrelid operator(pg_catalog.=) t.typrelid and a.attnum operator(pg_catalog.>) 0
+               and not a.attisdropped), '[]') end,
+           'range', case when t.typtype operator(pg_catalog.=) 'r' then (
+             select pg_catalog.json_build_object(
+                      'subtype', pg_catalog.format_type(r.rngsubtype, null),
+                      -- only an operator class other than the subtype's default
+                      'opclass', case when not oc.opcdefault then
+                        pg_catalog.concat(pg_catalog.quote_ident(ocn.nspname), '.', pg_catalog.quote_ident(oc.opcname)) end,
+                      'collation', case when r.rngcollation operator(pg_catalog.<>) 0
+                                         and r.rngcollation operator(pg_catalog.<>) st.typcollation then (
+                        select case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
+                                    else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end
+                        from pg_catalog.pg_collation co
+                        join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+                        where co.oid operator(pg_catalog.=) r.rngcollation) end,
+                      'canonical', case when r.rngcanonical operator(pg_catalog.<>) 0 then r.rngcanonical::pg_catalog.regproc::pg_catalog.text end,
+                      'subtype_diff', case when r.rngsubdiff operator(pg_catalog.<>) 0 then r.rngsubdiff::pg_catalog.regproc::pg_catalog.text end,
+                      'multirange', (select mt.typname from pg_catalog.pg_type mt
+                                     where mt.oid operator(pg_catalog.=) r.rngmultitypid))
+             from pg_catalog.pg_range r
+             join pg_catalog.pg_type st on st.oid operator(pg_catalog.=) r.rngsubtype
+             join pg_catalog.pg_opclass oc on oc.oid operator(pg_catalog.=) r.rngsubopc
+             join pg_catalog.pg_namespace ocn on ocn.oid operator(pg_catalog.=) oc.opcnamespace
+             where r.rngtypid operator(pg_catalog.=) t.oid) end,
+           'privileges', g.doc) as doc
+  from pg_catalog.pg_type t
+  join ns on ns.oid operator(pg_catalog.=) t.typnamespace
+  left join pg_catalog.pg_type bt on bt.oid operator(pg_catalog.=) t.typbasetype
+  cross join lateral (
+    select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+             'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
+             order by x.grantee, x.privilege), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
+                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable
+          from pg_catalog.aclexplode(coalesce(t.typacl, pg_catalog.acldefault('T', t.typowner))) acl
+          where acl.grantee operator(pg_catalog.<>) t.typowner) x) g
+  where (t.typtype operator(pg_catalog.=) any (array['e', 'd', 'r']::pg_catalog."char"[])
+         or (t.typtype operator(pg_catalog.=) 'c'
+             and exists (select from pg_catalog.pg_class c where c.oid operator(pg_catalog.=) t.typrelid
+                                                             and c.relkind operator(pg_catalog.=) 'c')))
+    and not exists (
+      select from ext_members e
+      where e.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+        and e.objid operator(pg_catalog.=) t.oid)
 ),
 -- Views and materialized views, always read in full: they are few next to tables, and what
 -- they depend on decides what a change of a table takes down with it.
@@ -496,7 +588,7 @@ dependency_edges as materialized (
   join pg_catalog.pg_depend d
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
    and d.objid operator(pg_catalog.=) ad.oid
-  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
      or (d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
          and d.refobjid operator(pg_catalog.<>) c.oid)
   union all
@@ -515,7 +607,7 @@ dependency_edges as materialized (
   join pg_catalog.pg_depend d
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
    and d.objid operator(pg_catalog.=) k.oid
-  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
   union all
   select c.relnamespace, 'index', ic.relname, null, d.refclassid, d.refobjid, d.refobjsubid
   from (select t.* from tbl t
@@ -526,7 +618,45 @@ dependency_edges as materialized (
   join pg_catalog.pg_depend d
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
    and d.objid operator(pg_catalog.=) i.indexrelid
-  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
+  union all
+  -- columns of a user type (an enum, a domain, ...): a type made again takes them along
+  select c.relnamespace, 'column', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
+  from tbl c
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_attribute a
+    on a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.=) d.objsubid
+  where d.objsubid operator(pg_catalog.>) 0
+    and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+    and d.deptype operator(pg_catalog.=) 'n'
+  union all
+  -- types: a domain's base type, a range's subtype and functions, what a domain's CHECKs call,
+  -- the types of a composite type's attributes
+  select t.typnamespace, 'type', t.typname::pg_catalog.text, null, d.refclassid, d.refobjid, d.refobjsubid
+  from type_docs t
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) t.oid
+  where d.deptype operator(pg_catalog.=) 'n'
+  union all
+  select t.typnamespace, 'type', t.typname::pg_catalog.text, null, d.refclassid, d.refobjid, d.refobjsubid
+  from type_docs t
+  join pg_catalog.pg_constraint k on k.contypid operator(pg_catalog.=) t.oid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) k.oid
+  where d.deptype operator(pg_catalog.=) 'n'
+  union all
+  select t.typnamespace, 'type', t.typname::pg_catalog.text, null, d.refclassid, d.refobjid, d.refobjsubid
+  from type_docs t
+  join pg_catalog.pg_type ct on ct.oid operator(pg_catalog.=) t.oid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) ct.typrelid
+  where ct.typrelid operator(pg_catalog.<>) 0 and d.objsubid operator(pg_catalog.>) 0
+    and d.deptype operator(pg_catalog.=) 'n'
 ),
 -- Objects that call a routine and that this version does not compare (a trigger, an operator, a
 -- cast, a domain's CHECK, an index of a partitioned table): by their description, so
@@ -556,6 +686,14 @@ not_compared_edges as materialized (
   where d.deptype operator(pg_catalog.=) 'n'
     and not (
       caller.oid is not null
+      -- a domain's CHECK, a range's canonical or subtype_diff function: types are compared
+      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+          and exists (select from pg_catalog.pg_constraint k
+                      where k.oid operator(pg_catalog.=) d.objid and k.contypid operator(pg_catalog.<>) 0))
+      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+          and exists (select from pg_catalog.pg_type t
+                      where t.oid operator(pg_catalog.=) d.objid
+                        and t.typtype operator(pg_catalog.=) any (array['d', 'r']::pg_catalog."char"[])))
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_rewrite w
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) w.ev_class
@@ -578,9 +716,19 @@ not_compared_edges as materialized (
 dependency_docs as materialized (
   select e.nsoid, e.kind, e.name, e.part, o.kind as on_kind, o.schema as on_schema, o.name as on_name, o.part as on_part
   from (select * from dependency_edges union all select * from not_compared_edges) e
+  -- a type referenced: an array stands for its element type, a multirange for its range
+  left join lateral (
+    select coalesce((select et.oid from pg_catalog.pg_type et
+                     where et.oid operator(pg_catalog.=) t.typelem and et.typarray operator(pg_catalog.=) t.oid),
+                    (select rg.rngtypid from pg_catalog.pg_range rg where rg.rngmultitypid operator(pg_catalog.=) t.oid),
+                    t.oid) as oid
+    from pg_catalog.pg_type t
+    where e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+      and t.oid operator(pg_catalog.=) e.refobjid) ty on true
   cross join lateral (
-    -- a relation, a column of a table, or a table through its row type
-    select case when rc.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[]) then 'view'
+    -- a relation, a column of a table, a table through its row type, or a composite type
+    select case when rc.relkind operator(pg_catalog.=) 'c' then 'type'
+                when rc.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[]) then 'view'
                 when rc.relkind operator(pg_catalog.=) 'S' then 'sequence'
                 when e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
                  and e.refobjsubid operator(pg_catalog.>) 0 then 'column'
@@ -596,7 +744,13 @@ dependency_docs as materialized (
     where rc.oid operator(pg_catalog.=) (
       case when e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass then e.refobjid
            when e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass then
-             (select t.typrelid from pg_catalog.pg_type t where t.oid operator(pg_catalog.=) e.refobjid) end)
+             (select t.typrelid from pg_catalog.pg_type t where t.oid operator(pg_catalog.=) ty.oid) end)
+    union all
+    -- any other type: an enum, a domain, a range (or a base type, which the model does not hold)
+    select 'type', t.typnamespace, t.typname::pg_catalog.text, null
+    from pg_catalog.pg_type t
+    where e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+      and t.oid operator(pg_catalog.=) ty.oid and t.typrelid operator(pg_catalog.=) 0
     union all
     select 'routine', p.pronamespace,
            pg_catalog.concat(pg_catalog.quote_ident(p.proname), '(', pg_catalog.oidvectortypes(p.proargtypes), ')'),
@@ -624,21 +778,21 @@ ignored as materialized (
   select c.relnamespace as nsoid,
          case when c.relkind operator(pg_catalog.=) 'f' then 'foreign table'
               when c.relkind operator(pg_catalog.=) 'p' then 'partitioned table'
-              when c.relkind operator(pg_catalog.=) 'c' then 'composite type'
               else 'table' end as kind,
          c.relname::pg_catalog.text as name
   from rel c
-  where c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f', 'c']::pg_catalog."char"[])
+  where c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[])
     and not c.is_plain_table
   union all
-  select t.typnamespace,
-         case when t.typtype operator(pg_catalog.=) 'e' then 'enum'
-              when t.typtype operator(pg_catalog.=) 'd' then 'domain'
-              else 'range' end,
+  -- base types made with C functions, and shell types (an array type goes with its element)
+  select t.typnamespace, case when t.typtype operator(pg_catalog.=) 'p' then 'shell type' else 'base type' end,
          t.typname::pg_catalog.text
   from pg_catalog.pg_type t
   join ns on ns.oid operator(pg_catalog.=) t.typnamespace
-  where t.typtype operator(pg_catalog.=) any (array['e', 'd', 'r']::pg_catalog."char"[])
+  where t.typtype operator(pg_catalog.=) any (array['b', 'p']::pg_catalog."char"[])
+    and (t.typelem operator(pg_catalog.=) 0
+         or not exists (select from pg_catalog.pg_type et
+                        where et.oid operator(pg_catalog.=) t.typelem and et.typarray operator(pg_catalog.=) t.oid))
     and not exists (
       select from pg_catalog.pg_depend d
       where d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
@@ -664,6 +818,7 @@ schema_docs as (
     'sequences', coalesce(s.docs, '[]'),
     'views', coalesce(v.docs, '[]'),
     'routines', coalesce(r.docs, '[]'),
+    'types', coalesce(ty.docs, '[]'),
     'dependencies', coalesce(dp.docs, '[]'),
     'ignored', coalesce(ig.docs, '[]')) as doc
   from ns
@@ -692,6 +847,8 @@ schema_docs as (
              from view_docs d group by d.relnamespace) v on v.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.pronamespace, pg_catalog.json_agg(d.doc order by d.identity) as docs
              from routine_docs d group by d.pronamespace) r on r.pronamespace operator(pg_catalog.=) ns.oid
+  left join (select d.typnamespace, pg_catalog.json_agg(d.doc order by d.typname) as docs
+             from type_docs d group by d.typnamespace) ty on ty.typnamespace operator(pg_catalog.=) ns.oid
   left join (select d.nsoid, pg_catalog.json_agg(pg_catalog.json_build_object(
                       'object', pg_catalog.json_build_object('kind', d.kind, 'name', d.name, 'part', d.part),
                       'on', pg_catalog.json_build_object('kind', d.on_kind, 'schema', d.on_schema,

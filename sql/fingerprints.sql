@@ -184,6 +184,60 @@ routine_prints as materialized (
   join routine_defs x on x.oid operator(pg_catalog.=) u.refobjid
   group by u.relid
 ),
+-- The user types (enums, domains, composite types, ranges) each table's columns are of, or its
+-- stored expressions name (an array standing for its element type).
+type_uses as materialized (
+  select distinct u.relid, coalesce(et.oid, t.oid) as typoid
+  from (select a.attrelid as relid, a.atttypid as typoid
+        from pg_catalog.pg_attribute a
+        join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
+        where a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
+          and a.atttypid operator(pg_catalog.>=) 16384
+        union all
+        select e.relid, d.refobjid
+        from expr_nodes e
+        join pg_catalog.pg_depend d
+          on d.classid operator(pg_catalog.=) (case when e.kind operator(pg_catalog.=) 'i' then 'pg_catalog.pg_class'::pg_catalog.regclass
+                                                    when e.kind operator(pg_catalog.=) 'c' then 'pg_catalog.pg_constraint'::pg_catalog.regclass
+                                                    else 'pg_catalog.pg_attrdef'::pg_catalog.regclass end)
+         and d.objid operator(pg_catalog.=) e.oid
+        where e.may_hold_oids
+          and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass) u
+  join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) u.typoid
+  left join pg_catalog.pg_type et
+    on et.oid operator(pg_catalog.=) t.typelem and et.typarray operator(pg_catalog.=) t.oid
+),
+-- Each such type once: an enum by its labels, a domain by what it is made of. A domain over
+-- another user type, a composite type or a range may be made again for the sake of another
+-- type: the table's own oid goes into its print, so that it is always read.
+type_defs as materialized (
+  select t.oid,
+         pg_catalog.concat_ws(' ', t.typname, t.typtype,
+           case when t.typtype operator(pg_catalog.=) 'e' then
+             (select pg_catalog.array_agg(e.enumlabel order by e.enumsortorder)::pg_catalog.text
+              from pg_catalog.pg_enum e where e.enumtypid operator(pg_catalog.=) t.oid) end,
+           case when t.typtype operator(pg_catalog.=) 'd' then
+             pg_catalog.concat_ws(' ', pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull,
+               (select co.collname from pg_catalog.pg_collation co where co.oid operator(pg_catalog.=) t.typcollation),
+               pg_catalog.pg_get_expr(t.typdefaultbin, 0),
+               (select pg_catalog.array_agg(pg_catalog.concat_ws(' ', k.conname, k.convalidated,
+                                            pg_catalog.pg_get_constraintdef(k.oid)) order by k.conname)::pg_catalog.text
+                from pg_catalog.pg_constraint k where k.contypid operator(pg_catalog.=) t.oid)) end) as print,
+         not (t.typtype operator(pg_catalog.=) 'e'
+              or (t.typtype operator(pg_catalog.=) 'd' and t.typbasetype operator(pg_catalog.<) 16384)) as needs_others
+  from (select distinct u.typoid from type_uses u) r
+  join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) r.typoid
+  join ns on ns.oid operator(pg_catalog.=) t.typnamespace
+  where t.typtype operator(pg_catalog.=) any (array['e', 'd', 'c', 'r']::pg_catalog."char"[])
+),
+type_prints as materialized (
+  select u.relid,
+         pg_catalog.array_agg(case when x.needs_others then pg_catalog.concat(x.print, ' ', u.relid) else x.print end
+                              order by x.print) as print
+  from type_uses u
+  join type_defs x on x.oid operator(pg_catalog.=) u.typoid
+  group by u.relid
+),
 -- Row level security policies, deparsed: few, and their expressions may hold any OID.
 policy_prints as materialized (
   select po.polrelid,
@@ -312,7 +366,7 @@ table_prints as (
            case when c.relacl is not null then
              pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
-           rs.relrowsecurity, rs.relforcerowsecurity, pp.print), 0) as print,
+           rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print), 0) as print,
          kp.refs
   from tbl c
   left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
@@ -321,6 +375,7 @@ table_prints as (
   left join index_prints ip on ip.indrelid operator(pg_catalog.=) c.oid
   left join routine_prints rp on rp.relid operator(pg_catalog.=) c.oid
   left join policy_prints pp on pp.polrelid operator(pg_catalog.=) c.oid
+  left join type_prints tp on tp.relid operator(pg_catalog.=) c.oid
   cross join lateral (select r.relrowsecurity, r.relforcerowsecurity from pg_catalog.pg_class r
                       where r.oid operator(pg_catalog.=) c.oid) rs
 )

@@ -146,6 +146,7 @@ fn key(schema: &str, object: &ObjectRef) -> Option<Key> {
         "sequence" => Key::Sequence(schema, name),
         "view" => Key::View(schema, name),
         "routine" => Key::Routine(schema, name),
+        "type" => Key::Type(schema, name),
         "not compared" => Key::NotCompared(name),
         _ => return None,
     })

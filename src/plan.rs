@@ -29,6 +29,10 @@ pub enum Kind {
     Procedure,
     Aggregate,
     Policy,
+    Enum,
+    Domain,
+    CompositeType,
+    RangeType,
     /// A GRANT or REVOKE on the object named by the identity.
     Privilege,
 }
@@ -50,6 +54,10 @@ impl Kind {
             Kind::Procedure => "procedure",
             Kind::Aggregate => "aggregate",
             Kind::Policy => "policy",
+            Kind::Enum => "enum",
+            Kind::Domain => "domain",
+            Kind::CompositeType => "composite type",
+            Kind::RangeType => "range type",
             Kind::Privilege => "privilege",
         }
     }
@@ -116,7 +124,14 @@ pub enum Phase {
     DropTable,
     /// Once no default uses them, and before a new relation may take their name.
     DropSequence,
+    /// A type that is made again is renamed out of the way first: what uses it keeps working
+    /// until it is moved to the new one, and the new one takes its name.
+    SetTypeAside,
     // Build-up: what is new or changed, dependencies first.
+    /// Enums, domains, composite and range types, and changes to them: before the columns,
+    /// routines and views that use them; a type that needs a table or routine waits for it
+    /// through the graph.
+    CreateType,
     /// Early, so that defaults, CHECKs and indexes can call them; a routine that needs a table
     /// (its row type, a body that reads it) waits for it through the graph.
     CreateRoutine,
@@ -134,6 +149,9 @@ pub enum Phase {
     CreatePolicy,
     /// GRANT and REVOKE, once every object has its final shape.
     Privileges,
+    /// Types go last: until the build-up is over, a column may still be of the old type (it is
+    /// moved to another type there).
+    DropType,
     DropExtension,
     /// A schema is dropped once everything in it is gone.
     DropSchema,
@@ -142,7 +160,7 @@ pub enum Phase {
 impl Phase {
     /// Teardown steps are ordered against each other in reverse of their dependencies.
     pub fn is_teardown(self) -> bool {
-        (Phase::DropView..=Phase::DropSequence).contains(&self) || self >= Phase::DropExtension
+        (Phase::DropView..=Phase::SetTypeAside).contains(&self) || self >= Phase::DropType
     }
 }
 
@@ -169,6 +187,10 @@ pub enum Key {
     View(String, String),
     /// A function, procedure or aggregate by its identity, `"name"(argument types)`.
     Routine(String, String),
+    /// An enum, domain, composite or range type.
+    Type(String, String),
+    /// A type that is made again, under the name it was set aside as: dropped at the very end.
+    TypeSetAside(String, String),
     /// An object of a kind the plan does not make (a trigger, an operator), by its description:
     /// nothing it needs may be dropped.
     NotCompared(String),
@@ -193,6 +215,7 @@ impl Key {
             Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
             Key::Routine(s, r) => format!("routine {}.{r}", d(s)),
+            Key::Type(s, t) | Key::TypeSetAside(s, t) => format!("type {}.{}", d(s), d(t)),
             Key::NotCompared(what) => what.clone(),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
         }

@@ -48,14 +48,11 @@ pub fn drop(cx: &Cx, table: &str, column: &str) -> String {
 
 /// `TYPE t [COLLATE c] USING "c"::t`: the cast is spelled out so that a change without an
 /// implicit cast still runs, and fails loudly where the data does not fit.
-pub fn set_type(cx: &Cx, table: &str, column: &Column) -> String {
+/// `ALTER COLUMN ... TYPE`, converting each value with `using`, or by a plain cast when `None`.
+pub fn set_type(cx: &Cx, table: &str, column: &Column, using: Option<&str>) -> String {
     let collate = column.collation.as_deref().map(|c| format!(" COLLATE {c}")).unwrap_or_default();
-    let action = format!(
-        "TYPE {}{collate} USING {}::{}",
-        column.data_type,
-        quote_ident(&column.name),
-        column.data_type
-    );
+    let using = using.map_or_else(|| format!("{}::{}", quote_ident(&column.name), column.data_type), str::to_owned);
+    let action = format!("TYPE {}{collate} USING {using}", column.data_type);
     tables::alter_column(cx, table, &column.name, &action)
 }
 
@@ -133,7 +130,7 @@ mod tests {
         c.data_type = "text".into();
         c.collation = Some(r#""C""#.into());
         assert_eq!(
-            set_type(&Cx::new("s"), "t", &c),
+            set_type(&Cx::new("s"), "t", &c, None),
             r#"ALTER TABLE "s"."t" ALTER COLUMN "Total Due" TYPE text COLLATE "C" USING "Total Due"::text;"#
         );
     }

@@ -12,6 +12,7 @@ pub mod routines;
 pub mod schemas;
 pub mod sequences;
 pub mod tables;
+pub mod types;
 pub mod views;
 
 /// `"name"`, with embedded double quotes doubled. Always quotes: `"select"`, `"My Table"`.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{TableChanges, pair_up};
+use super::{Recast, TableChanges, pair_up};
 use crate::ddl::{self, Cx, columns as sql};
 use crate::model::{Column, Schema, Table};
 use crate::plan::{Action, Hazard, Kind, Phase, Step};
@@ -22,10 +22,16 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
         .map(|(_, new)| new.name.as_str())
         .collect();
     let reads_retyped = |c: &Column| c.generated_uses.iter().any(|u| retyped.contains(u.as_str()));
+    let recast_by_rebuild = |c: &Column| {
+        changes.recast_columns.get(&(cx.schema.clone(), table.to_owned(), c.name.clone())).is_some_and(|r| r.using.is_none())
+    };
     let rebuilt: BTreeSet<&str> = pairs
         .kept
         .iter()
         .filter(|(old, new)| {
+            if recast_by_rebuild(new) {
+                return true;
+            }
             let generation_changes = match (&old.generated, &new.generated) {
                 (Some(a), Some(b)) => a != b || old.generated_virtual != new.generated_virtual,
                 (None, Some(_)) => true,
@@ -45,6 +51,7 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
         add(cx, table, column, steps);
     }
     for (old, new) in pairs.kept {
+        let recast = changes.recast_columns.get(&(cx.schema.clone(), table.to_owned(), new.name.clone())).cloned();
         if rebuilt.contains(new.name.as_str()) {
             changes.rebuilt_columns.insert((cx.schema.clone(), table.to_owned(), new.name.clone()));
             // the values of a generated column are computed again; a plain one's are lost
@@ -54,11 +61,11 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
             }
             steps.push(dropped);
             add(cx, table, new, steps);
-        } else if !old.same_definition(new) {
-            if type_changes(old, new) {
+        } else if !old.same_definition(new) || recast.is_some() {
+            if type_changes(old, new) || recast.is_some() {
                 changes.retyped_columns.insert((cx.schema.clone(), table.to_owned(), new.name.clone()));
             }
-            alter(cx, table, old, new, steps);
+            alter(cx, table, old, new, recast.as_ref(), steps);
         }
     }
 }
@@ -70,7 +77,9 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
 pub fn remade_defaults(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: &mut Vec<Step>) {
     for key in changes.remade.iter() {
         let crate::plan::Key::Column(schema, table, column) = key else { continue };
-        if *schema != cx.schema || changes.column_goes_away(schema, table, column) || changes.is_created(schema, table) {
+        // a column moved to a type made again has its default dropped and set again by `alter`
+        let recast = changes.recast_columns.contains_key(&(schema.clone(), table.clone(), column.clone()));
+        if *schema != cx.schema || changes.column_goes_away(schema, table, column) || changes.is_created(schema, table) || recast {
             continue;
         }
         let old = from.tables.iter().find(|t| t.name == *table).and_then(|t| t.column(column));
@@ -122,14 +131,16 @@ fn type_changes(old: &Column, new: &Column) -> bool {
     old.data_type != new.data_type || old.collation != new.collation
 }
 
-fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>) {
+/// Changes a column in place. `recast`: its type is made again under the same name, so the
+/// column moves to it whatever its definition says.
+fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, recast: Option<&Recast>, steps: &mut Vec<Step>) {
     let name = new.name.as_str();
     let push = |steps: &mut Vec<Step>, statement: String| steps.push(step(cx, table, name, Action::Alter, statement));
     let release = |steps: &mut Vec<Step>, action: &str| {
         let statement = ddl::tables::alter_column(cx, table, name, action);
         steps.push(step(cx, table, name, Action::Alter, statement).in_phase(Phase::ReleaseColumn));
     };
-    let type_changes = type_changes(old, new);
+    let type_changes = type_changes(old, new) || recast.is_some();
 
     // First take away, early in the plan, what would stand in the way: an old default may use a
     // sequence that goes, or not cast to the new type; an identity or NOT NULL may block.
@@ -148,8 +159,13 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, steps: &mut Vec<Step>
     }
 
     if type_changes {
-        let mut change = step(cx, table, name, Action::Alter, sql::set_type(cx, table, new));
-        if !keeps_every_value(&old.data_type, &new.data_type) {
+        let using = recast.and_then(|r| r.using.as_deref());
+        let mut change = step(cx, table, name, Action::Alter, sql::set_type(cx, table, new, using));
+        let loses_data = match recast {
+            Some(recast) => recast.loses_data,
+            None => !keeps_every_value(&old.data_type, &new.data_type),
+        };
+        if loses_data {
             change = change.hazard(Hazard::DataLoss);
         }
         steps.push(change);

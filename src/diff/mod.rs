@@ -18,6 +18,7 @@ mod privileges;
 mod routines;
 mod sequences;
 mod tables;
+mod types;
 mod views;
 
 pub use database::{Options, databases};
@@ -44,6 +45,8 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
     let target = Graph::of(pairs.iter().map(|(from, to)| (*to, from.name.as_str())));
     let mut steps = Vec::new();
     let mut tables = TableChanges::default();
+    // types first: a column of a type made again moves over to it in the table diff
+    let rebuilt_types = types::rebuilt(pairs, &source, &mut tables);
     for (from, to) in pairs {
         tables::diff(&Cx::new(&from.name), from, to, &mut tables, &mut steps);
     }
@@ -56,6 +59,7 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         going_away.extend(constraints::going_away(&cx, from, to));
         going_away.extend(views::going_away(&cx, from, to));
         going_away.extend(routines::going_away(&cx, from, to));
+        going_away.extend(types::going_away(&cx, from, to, &rebuilt_types));
     }
     tables.remade = source.dependents(&going_away);
     // a trigger or operator cannot be made again: what it calls must stay (`remade` holds every
@@ -66,6 +70,9 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         return Err(Error::NotComparedDependent { object, needed: needed.display() });
     }
 
+    for (from, to) in pairs {
+        types::diff(&Cx::new(&from.name), from, to, &rebuilt_types, &mut tables, &mut steps);
+    }
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);
         columns::remade_defaults(&cx, from, to, &tables, &mut steps);
@@ -104,7 +111,18 @@ fn what_each_step_needs(pairs: &[(&Schema, &Schema)], source: &Graph, target: &G
     }
     for step in steps {
         let graph = if step.phase.is_teardown() { source } else { target };
-        let needs = graph.needs(&step.key);
+        let needs = match &step.key {
+            // a type set aside is dropped before the types it was built on, set aside too
+            Key::TypeSetAside(s, t) => source
+                .needs(&Key::Type(s.clone(), t.clone()))
+                .into_iter()
+                .filter_map(|k| match k {
+                    Key::Type(s, t) => Some(Key::TypeSetAside(s, t)),
+                    _ => None,
+                })
+                .collect(),
+            key => graph.needs(key),
+        };
         step.requires.extend(needs);
         if step.action != Action::Drop {
             continue;
@@ -180,6 +198,10 @@ impl Cx {
     pub fn routine_key(&self, identity: &str) -> Key {
         Key::Routine(self.schema.clone(), identity.to_owned())
     }
+
+    pub fn type_key(&self, name: &str) -> Key {
+        Key::Type(self.schema.clone(), name.to_owned())
+    }
 }
 
 /// Storage parameters to RESET and to SET so that the result is `new`, in `new`'s order:
@@ -238,6 +260,18 @@ pub struct TableChanges {
     /// Objects on both sides that the plan drops and creates: they come back with the grants a
     /// new object has, not with the old ones.
     pub recreated: BTreeSet<Key>,
+    /// Columns of a type that is made again (`types::rebuilt`): moved to the new type in place.
+    pub recast_columns: BTreeMap<ColumnName, Recast>,
+}
+
+/// How a column moves to a type that is made again under the same name.
+#[derive(Debug, Clone)]
+pub struct Recast {
+    /// The USING expression: through the value's text, or field by field for a composite type;
+    /// `None` when no expression can, and the column is dropped and added again.
+    pub using: Option<String>,
+    /// Some values may not convert: a label removed from an enum, a narrower base type.
+    pub loses_data: bool,
 }
 
 impl TableChanges {

@@ -31,6 +31,12 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
                 routine_changes(cx, old, &new_routine_grants(), &old.privileges, &key, steps);
             }
         }
+        for (old, _) in pair_up(&from.types, &to.types, |t| t.name.clone()).kept {
+            let key = cx.type_key(&old.name);
+            if tables.recreated.contains(&key) {
+                type_changes(cx, &old.name, &new_type_grants(), &old.privileges, &key, steps);
+            }
+        }
         return;
     }
 
@@ -81,6 +87,15 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
         routine_changes(cx, new, before, &new.privileges, &key, steps);
     }
 
+    let type_pairs = pair_up(&from.types, &to.types, |t| t.name.clone());
+    let kept = type_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
+    for (old, new) in kept.chain(type_pairs.added.iter().map(|new| (None, *new))) {
+        let key = cx.type_key(&new.name);
+        let fresh = new_type_grants();
+        let before = old.filter(|_| !tables.recreated.contains(&key)).map(|t| t.privileges.as_slice()).unwrap_or(&fresh);
+        type_changes(cx, &new.name, before, &new.privileges, &key, steps);
+    }
+
     let sequence_pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());
     let kept = sequence_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(sequence_pairs.added.iter().map(|new| (None, *new))) {
@@ -97,6 +112,18 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
 /// the model does not read).
 fn new_routine_grants() -> Vec<Grant> {
     vec![Grant { grantee: "PUBLIC".to_owned(), privilege: "EXECUTE".to_owned(), grantable: false }]
+}
+
+/// What a type has when it is made: PUBLIC may use it.
+fn new_type_grants() -> Vec<Grant> {
+    vec![Grant { grantee: "PUBLIC".to_owned(), privilege: "USAGE".to_owned(), grantable: false }]
+}
+
+/// `ON TYPE` takes domains too.
+fn type_changes(cx: &Cx, name: &str, before: &[Grant], after: &[Grant], key: &Key, steps: &mut Vec<Step>) {
+    let object = format!("TYPE {}", cx.qualify(name));
+    let identity = cx.identity(&[name]);
+    changes(&object, None, before, after, &mut |statement| steps.push(step(identity.clone(), key.clone(), statement)));
 }
 
 fn routine_changes(cx: &Cx, routine: &Routine, before: &[Grant], after: &[Grant], key: &Key, steps: &mut Vec<Step>) {

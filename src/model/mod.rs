@@ -10,6 +10,7 @@ mod policies;
 mod routines;
 mod sequences;
 mod tables;
+mod types;
 mod views;
 
 pub use constraints::{Constraint, ConstraintType};
@@ -20,6 +21,7 @@ pub use indexes::Index;
 pub use policies::Policy;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
 pub use tables::{Column, Identity, Table};
+pub use types::{Attribute, Domain, DomainConstraint, Range, Type, TypeDefinition};
 #[cfg(any(test, feature = "pg_test"))]
 pub use tables::Generation;
 
@@ -80,7 +82,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// Raised whenever the model changes in a way an older reader would misread.
-    pub const FORMAT: u32 = 2;
+    pub const FORMAT: u32 = 3;
 
     pub fn of(database: Database) -> Self {
         Snapshot { format: Self::FORMAT, database }
@@ -150,6 +152,9 @@ pub struct Schema {
     /// Functions, procedures, aggregates and window functions, by identity.
     #[serde(default)]
     pub routines: Vec<Routine>,
+    /// Enums, domains, composite types and ranges, by name.
+    #[serde(default)]
+    pub types: Vec<Type>,
     /// What views, routines, and the defaults, constraints and indexes of the tables read depend
     /// on: the edges of the dependency graph that start in this schema.
     #[serde(default)]
@@ -192,6 +197,7 @@ impl Schema {
             sequences: Vec::new(),
             views: Vec::new(),
             routines: Vec::new(),
+            types: Vec::new(),
             dependencies: Vec::new(),
             ignored: Vec::new(),
         }

@@ -15,7 +15,7 @@
 pub mod text;
 
 use crate::error::Error;
-use crate::model::{Column, Database, Grant, RoutineKind, Schema, SequenceOptions};
+use crate::model::{Column, Database, Grant, RoutineKind, Schema, SequenceOptions, Type, TypeDefinition};
 
 /// Where a document came from, for the error message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +152,9 @@ impl Checker {
             }
             self.grants(&object, &routine.privileges)?;
         }
+        for ty in &schema.types {
+            self.user_type(&format!("type {s}.{}", ty.name), ty)?;
+        }
         // the graph's names are only compared with the model's, never put into a statement
         Ok(())
     }
@@ -175,6 +178,42 @@ impl Checker {
         self.one_of(object, "storage", &column.storage, text::STORAGE)?;
         self.one_of(object, "type_storage", &column.type_storage, text::STORAGE)?;
         self.grants(object, &column.privileges)
+    }
+
+    fn user_type(&self, object: &str, ty: &Type) -> Result<(), Error> {
+        self.field(object, "name", &ty.name, text::name)?;
+        self.grants(object, &ty.privileges)?;
+        match &ty.definition {
+            // labels are always quoted literals
+            TypeDefinition::Enum { values } => values.iter().try_for_each(|v| self.field(object, "values", v, no_nul)),
+            TypeDefinition::Domain(domain) => {
+                self.field(object, "base_type", &domain.base_type, text::type_name)?;
+                if let Some(collation) = &domain.collation {
+                    self.field(object, "collation", collation, text::collation)?;
+                }
+                if let Some(default) = &domain.default {
+                    self.field(object, "default", default, text::sql_text)?;
+                }
+                for constraint in &domain.constraints {
+                    self.field(object, "constraints.name", &constraint.name, text::name)?;
+                    self.field(object, "constraints.definition", &constraint.definition, text::sql_text)?;
+                }
+                Ok(())
+            }
+            TypeDefinition::Composite { attributes } => attributes.iter().try_for_each(|a| {
+                self.field(object, "attributes.name", &a.name, text::name)?;
+                self.field(object, "attributes.type", &a.data_type, text::type_name)?;
+                a.collation.as_deref().map_or(Ok(()), |c| self.field(object, "attributes.collation", c, text::collation))
+            }),
+            TypeDefinition::Range { range } => {
+                self.field(object, "range.subtype", &range.subtype, text::type_name)?;
+                // operator classes, collations and functions are one or two names, like a collation
+                for value in [&range.opclass, &range.collation, &range.canonical, &range.subtype_diff].into_iter().flatten() {
+                    self.field(object, "range", value, text::collation)?;
+                }
+                range.multirange.as_deref().map_or(Ok(()), |m| self.field(object, "range.multirange", m, text::name))
+            }
+        }
     }
 
     fn sequence(&self, object: &str, sequence: &SequenceOptions) -> Result<(), Error> {

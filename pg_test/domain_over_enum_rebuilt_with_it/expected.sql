@@ -1,0 +1,19 @@
+SET search_path TO pg_catalog, "source";
+
+ALTER TABLE "source"."paint" ALTER COLUMN "colour" DROP DEFAULT;
+
+ALTER DOMAIN "source"."primary_colour" RENAME TO "primary_colour__migra_old";
+
+ALTER TYPE "source"."colour" RENAME TO "colour__migra_old";
+
+CREATE TYPE "source"."colour" AS ENUM ('red', 'green', 'blue');
+
+CREATE DOMAIN "source"."primary_colour" AS colour NOT NULL CONSTRAINT "primary_colour_check" CHECK ((VALUE <> 'green'::colour));
+
+ALTER TABLE "source"."paint" ALTER COLUMN "colour" TYPE primary_colour USING "colour"::text::primary_colour;
+
+ALTER TABLE "source"."paint" ALTER COLUMN "colour" SET DEFAULT 'red'::colour;
+
+DROP DOMAIN "source"."primary_colour__migra_old";
+
+DROP TYPE "source"."colour__migra_old";

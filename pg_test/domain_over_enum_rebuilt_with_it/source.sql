@@ -1,0 +1,4 @@
+CREATE TYPE colour AS ENUM ('red', 'green', 'blue', 'puce');
+CREATE DOMAIN primary_colour AS colour NOT NULL CHECK (VALUE <> 'green');
+CREATE TABLE paint (id integer PRIMARY KEY, colour primary_colour DEFAULT 'red');
+INSERT INTO paint VALUES (1, 'blue');

@@ -1,0 +1,4 @@
+CREATE TYPE status AS ENUM ('new', 'pending', 'processing', 'complete', 'rejected');
+CREATE TABLE orders (id integer PRIMARY KEY, status status NOT NULL DEFAULT 'pending');
+CREATE INDEX orders_status ON orders (status);
+CREATE VIEW open_orders AS SELECT id FROM orders WHERE status = 'pending';

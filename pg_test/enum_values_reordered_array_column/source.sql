@@ -1,0 +1,4 @@
+CREATE TYPE size AS ENUM ('small', 'large', 'medium');
+CREATE TABLE shirt (id integer PRIMARY KEY, size size, sizes size[] DEFAULT '{small}');
+CREATE FUNCTION biggest(s size[]) RETURNS size LANGUAGE sql IMMUTABLE RETURN (SELECT max(x) FROM unnest(s) x);
+INSERT INTO shirt VALUES (1, 'medium', '{small,large}');

@@ -1,0 +1,207 @@
+//! CREATE, ALTER and DROP of enums, domains, composite and range types.
+
+use super::{Cx, quote_ident, quote_literal};
+use crate::model::{Attribute, Domain, DomainConstraint, Range, Type, TypeDefinition};
+
+/// `TYPE` or `DOMAIN`: the word ALTER and DROP take.
+fn word(definition: &TypeDefinition) -> &'static str {
+    match definition {
+        TypeDefinition::Domain(_) => "DOMAIN",
+        _ => "TYPE",
+    }
+}
+
+/// The type as it is made; a domain's `NOT VALID` constraints are added after it
+/// (`not_valid_constraints`), since CREATE DOMAIN takes none.
+pub fn create(cx: &Cx, ty: &Type) -> String {
+    let name = cx.qualify(&ty.name);
+    match &ty.definition {
+        TypeDefinition::Enum { values } => {
+            let labels: Vec<String> = values.iter().map(|v| quote_literal(v)).collect();
+            format!("CREATE TYPE {name} AS ENUM ({});", labels.join(", "))
+        }
+        TypeDefinition::Domain(domain) => {
+            let mut text = format!("CREATE DOMAIN {name} AS {}", domain.base_type);
+            if let Some(collation) = &domain.collation {
+                text.push_str(&format!(" COLLATE {collation}"));
+            }
+            if let Some(default) = &domain.default {
+                text.push_str(&format!(" DEFAULT {default}"));
+            }
+            if domain.not_null {
+                text.push_str(" NOT NULL");
+            }
+            for constraint in domain.constraints.iter().filter(|c| c.validated) {
+                text.push_str(&format!(" CONSTRAINT {} {}", quote_ident(&constraint.name), constraint.check()));
+            }
+            text + ";"
+        }
+        TypeDefinition::Composite { attributes } => {
+            let attributes: Vec<String> = attributes.iter().map(attribute).collect();
+            format!("CREATE TYPE {name} AS ({});", attributes.join(", "))
+        }
+        TypeDefinition::Range { range } => format!("CREATE TYPE {name} AS RANGE ({});", range_options(cx, range).join(", ")),
+    }
+}
+
+fn attribute(attribute: &Attribute) -> String {
+    let mut text = format!("{} {}", quote_ident(&attribute.name), attribute.data_type);
+    if let Some(collation) = &attribute.collation {
+        text.push_str(&format!(" COLLATE {collation}"));
+    }
+    text
+}
+
+fn range_options(cx: &Cx, range: &Range) -> Vec<String> {
+    let mut options = vec![format!("SUBTYPE = {}", range.subtype)];
+    if let Some(opclass) = &range.opclass {
+        options.push(format!("SUBTYPE_OPCLASS = {opclass}"));
+    }
+    if let Some(collation) = &range.collation {
+        options.push(format!("COLLATION = {collation}"));
+    }
+    if let Some(canonical) = &range.canonical {
+        options.push(format!("CANONICAL = {canonical}"));
+    }
+    if let Some(diff) = &range.subtype_diff {
+        options.push(format!("SUBTYPE_DIFF = {diff}"));
+    }
+    if let Some(multirange) = &range.multirange {
+        // qualified: an unqualified name would be made in the first schema of the search_path
+        options.push(format!("MULTIRANGE_TYPE_NAME = {}", cx.qualify(multirange)));
+    }
+    options
+}
+
+pub fn drop(cx: &Cx, ty: &Type) -> String {
+    format!("DROP {} {};", word(&ty.definition), cx.qualify(&ty.name))
+}
+
+/// Renames a type out of the way of the one that replaces it.
+pub fn rename(cx: &Cx, ty: &Type, new_name: &str) -> String {
+    format!("ALTER {} {} RENAME TO {};", word(&ty.definition), cx.qualify(&ty.name), quote_ident(new_name))
+}
+
+/// A range set aside under `aside`: its multirange type and the constructor functions of both,
+/// which keep their names through the type's rename, are set aside too, or the new range's
+/// would clash with them.
+pub fn set_range_aside(cx: &Cx, name: &str, aside: &str, range: &Range) -> Vec<String> {
+    let rename = |what: &str, arguments: &str, new_name: &str| {
+        format!("ALTER {what} RENAME TO {};", quote_ident(new_name)).replacen("{}", arguments, 1)
+    };
+    let subtype = &range.subtype;
+    let mut statements = vec![
+        rename(&format!("FUNCTION {}({{}})", cx.qualify(name)), &format!("{subtype}, {subtype}"), aside),
+        rename(&format!("FUNCTION {}({{}})", cx.qualify(name)), &format!("{subtype}, {subtype}, text"), aside),
+    ];
+    if let Some(multirange) = &range.multirange {
+        let multirange_aside = set_aside_name(multirange);
+        statements.push(rename(&format!("TYPE {}", cx.qualify(multirange)), "", &multirange_aside));
+        let function = format!("FUNCTION {}({{}})", cx.qualify(multirange));
+        for arguments in [String::new(), cx.qualify(aside), format!("VARIADIC {}[]", cx.qualify(aside))] {
+            statements.push(rename(&function, &arguments, &multirange_aside));
+        }
+    }
+    statements
+}
+
+/// The name a type that is made again is set aside under until it is dropped.
+pub fn set_aside_name(name: &str) -> String {
+    format!("{name}__migra_old")
+}
+
+/// Where a new enum label goes.
+pub enum Position<'a> {
+    Before(&'a str),
+    After(&'a str),
+}
+
+pub fn add_value(cx: &Cx, name: &str, value: &str, position: Position) -> String {
+    let (word, neighbour) = match position {
+        Position::Before(n) => ("BEFORE", n),
+        Position::After(n) => ("AFTER", n),
+    };
+    format!("ALTER TYPE {} ADD VALUE {} {word} {};", cx.qualify(name), quote_literal(value), quote_literal(neighbour))
+}
+
+pub fn alter_domain(cx: &Cx, name: &str, action: &str) -> String {
+    format!("ALTER DOMAIN {} {action};", cx.qualify(name))
+}
+
+pub fn domain_default(cx: &Cx, name: &str, domain: &Domain) -> String {
+    match &domain.default {
+        Some(default) => alter_domain(cx, name, &format!("SET DEFAULT {default}")),
+        None => alter_domain(cx, name, "DROP DEFAULT"),
+    }
+}
+
+/// `ADD CONSTRAINT ... NOT VALID`: existing values are checked apart (`validate`), without
+/// blocking writes to the tables that use the domain.
+pub fn add_constraint(cx: &Cx, name: &str, constraint: &DomainConstraint) -> String {
+    let action = format!("ADD CONSTRAINT {} {} NOT VALID", quote_ident(&constraint.name), constraint.check());
+    alter_domain(cx, name, &action)
+}
+
+pub fn validate_constraint(cx: &Cx, name: &str, constraint: &str) -> String {
+    alter_domain(cx, name, &format!("VALIDATE CONSTRAINT {}", quote_ident(constraint)))
+}
+
+pub fn drop_constraint(cx: &Cx, name: &str, constraint: &str) -> String {
+    alter_domain(cx, name, &format!("DROP CONSTRAINT {}", quote_ident(constraint)))
+}
+
+pub fn add_attribute(cx: &Cx, name: &str, new: &Attribute) -> String {
+    format!("ALTER TYPE {} ADD ATTRIBUTE {};", cx.qualify(name), attribute(new))
+}
+
+pub fn drop_attribute(cx: &Cx, name: &str, attribute: &str) -> String {
+    format!("ALTER TYPE {} DROP ATTRIBUTE {};", cx.qualify(name), quote_ident(attribute))
+}
+
+pub fn alter_attribute(cx: &Cx, name: &str, new: &Attribute) -> String {
+    let mut text = format!("ALTER TYPE {} ALTER ATTRIBUTE {} TYPE {}", cx.qualify(name), quote_ident(&new.name), new.data_type);
+    if let Some(collation) = &new.collation {
+        text.push_str(&format!(" COLLATE {collation}"));
+    }
+    text + ";"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ty(json: serde_json::Value) -> Type {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn an_enum_lists_its_labels_quoted() {
+        let e = ty(serde_json::json!({"name": "Mood", "kind": "enum", "values": ["sad", "it's ok"]}));
+        assert_eq!(create(&Cx::new("s"), &e), r#"CREATE TYPE "s"."Mood" AS ENUM ('sad', 'it''s ok');"#);
+        let add = add_value(&Cx::new("s"), "Mood", "happy", Position::After("it's ok"));
+        assert_eq!(add, r#"ALTER TYPE "s"."Mood" ADD VALUE 'happy' AFTER 'it''s ok';"#);
+    }
+
+    #[test]
+    fn a_domain_is_made_with_its_valid_checks_only() {
+        let d = ty(serde_json::json!({"name": "email", "kind": "domain", "base_type": "text", "collation": null,
+            "default": "''::text", "not_null": true, "constraints": [
+                {"name": "has_at", "definition": "CHECK ((VALUE ~ '@'::text))", "validated": true},
+                {"name": "short", "definition": "CHECK ((length(VALUE) < 300))", "validated": false}]}));
+        assert_eq!(
+            create(&Cx::new("s"), &d),
+            r#"CREATE DOMAIN "s"."email" AS text DEFAULT ''::text NOT NULL CONSTRAINT "has_at" CHECK ((VALUE ~ '@'::text));"#
+        );
+        assert_eq!(drop(&Cx::new("s"), &d), r#"DROP DOMAIN "s"."email";"#);
+    }
+
+    #[test]
+    fn a_range_names_only_what_is_not_a_default() {
+        let r = ty(serde_json::json!({"name": "floatrange", "kind": "range", "range": {"subtype": "double precision",
+            "opclass": null, "collation": null, "canonical": null, "subtype_diff": "float8mi", "multirange": "floatmultirange"}}));
+        assert_eq!(
+            create(&Cx::new("s"), &r),
+            r#"CREATE TYPE "s"."floatrange" AS RANGE (SUBTYPE = double precision, SUBTYPE_DIFF = float8mi, MULTIRANGE_TYPE_NAME = "s"."floatmultirange");"#
+        );
+    }
+}
