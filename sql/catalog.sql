@@ -556,6 +556,37 @@ view_docs as materialized (
           where acl.grantee operator(pg_catalog.<>) c.relowner) x) g
   where c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
 ),
+-- Triggers of the tables read and of views, less the internal ones (foreign keys'), by
+-- pg_get_triggerdef cut around "ON <table>": what comes before it (timing and events) and after
+-- it, so that the statement can name the table itself. NULL halves when the text is not shaped
+-- as expected; such a trigger is refused.
+trigger_docs as materialized (
+  select c.relnamespace, c.relname, tg.tgname,
+         pg_catalog.json_build_object(
+           'table', c.relname,
+           'name', tg.tgname,
+           'constraint', tg.tgconstraint operator(pg_catalog.<>) 0,
+           -- O: enabled (origin and local), D: disabled, R: ENABLE REPLICA, A: ENABLE ALWAYS
+           'enabled', tg.tgenabled,
+           'events', case when x.at operator(pg_catalog.>) 0 then pg_catalog.substr(x.rest, 1, x.at operator(pg_catalog.-) 1) end,
+           'definition', case when x.at operator(pg_catalog.>) 0 then
+             pg_catalog.substr(x.rest, x.at operator(pg_catalog.+) pg_catalog.length(x.table_part)) end) as doc
+  from (select t.oid, t.relname, t.relnamespace from tbl t
+        union all
+        select v.oid, v.relname, v.relnamespace from rel v where v.relkind operator(pg_catalog.=) 'v') c
+  join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace
+  join pg_catalog.pg_trigger tg on tg.tgrelid operator(pg_catalog.=) c.oid
+  cross join lateral (
+    select pg_catalog.concat('CREATE ', case when tg.tgconstraint operator(pg_catalog.<>) 0 then 'CONSTRAINT ' end,
+                             'TRIGGER ', pg_catalog.quote_ident(tg.tgname), ' ') as prefix,
+           pg_catalog.pg_get_triggerdef(tg.oid) as def,
+           pg_catalog.concat(' ON ', pg_catalog.quote_ident(n.nspname), '.', pg_catalog.quote_ident(c.relname), ' ') as table_part) d
+  cross join lateral (
+    select y.rest, case when pg_catalog.starts_with(d.def, d.prefix) then pg_catalog.strpos(y.rest, d.table_part) else 0 end as at,
+           d.table_part
+    from (select pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1) as rest) y) x
+  where not tg.tgisinternal
+),
 -- The dependency graph: what views, routines, and the defaults, constraints and indexes of the
 -- tables read depend on, from pg_depend (normal dependencies; a view's are its rewrite rule's,
 -- and a SQL-standard function body's are recorded too). One row per edge: (the dependent's
@@ -619,6 +650,18 @@ dependency_edges as materialized (
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
    and d.objid operator(pg_catalog.=) i.indexrelid
   where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
+  union all
+  -- triggers: their function, the columns of UPDATE OF and WHEN, and their table or view (an
+  -- automatic dependency: a view made again takes its triggers along)
+  select c.relnamespace, 'trigger', c.relname, tg.tgname, d.refclassid, d.refobjid, d.refobjsubid
+  from (select t.oid, t.relname, t.relnamespace from tbl t
+        union all
+        select v.oid, v.relname, v.relnamespace from rel v where v.relkind operator(pg_catalog.=) 'v') c
+  join pg_catalog.pg_trigger tg on tg.tgrelid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) tg.oid
+  where not tg.tgisinternal and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[])
   union all
   -- columns of a user type (an enum, a domain, ...): a type made again takes them along
   select c.relnamespace, 'column', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
@@ -686,6 +729,15 @@ not_compared_edges as materialized (
   where d.deptype operator(pg_catalog.=) 'n'
     and not (
       caller.oid is not null
+      -- a trigger of a plain table or a view
+      or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
+          and exists (select from pg_catalog.pg_trigger tg
+                      join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) tg.tgrelid
+                      where tg.oid operator(pg_catalog.=) d.objid
+                        and (c.relkind operator(pg_catalog.=) 'v'
+                             or (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
+                                 and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)
+                                 and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)))))
       -- a domain's CHECK, a range's canonical or subtype_diff function: types are compared
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_constraint k
@@ -799,12 +851,11 @@ ignored as materialized (
         and d.objid operator(pg_catalog.=) t.oid
         and d.deptype operator(pg_catalog.=) 'e')
   union all
-  -- on tables that are compared (all of them, read in full or not): a plan that keeps quiet
-  -- about them would mislead
+  -- triggers of relations not compared (a partitioned table, a foreign table)
   select c.relnamespace, 'trigger', pg_catalog.concat(c.relname, '.', tg.tgname)
   from pg_catalog.pg_trigger tg
   join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
-  where not tg.tgisinternal and c.is_plain_table
+  where not tg.tgisinternal and not c.is_plain_table and c.relkind operator(pg_catalog.<>) 'v'
 
 ),
 schema_docs as (
@@ -819,6 +870,7 @@ schema_docs as (
     'views', coalesce(v.docs, '[]'),
     'routines', coalesce(r.docs, '[]'),
     'types', coalesce(ty.docs, '[]'),
+    'triggers', coalesce(tr.docs, '[]'),
     'dependencies', coalesce(dp.docs, '[]'),
     'ignored', coalesce(ig.docs, '[]')) as doc
   from ns
@@ -847,6 +899,8 @@ schema_docs as (
              from view_docs d group by d.relnamespace) v on v.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.pronamespace, pg_catalog.json_agg(d.doc order by d.identity) as docs
              from routine_docs d group by d.pronamespace) r on r.pronamespace operator(pg_catalog.=) ns.oid
+  left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname, d.tgname) as docs
+             from trigger_docs d group by d.relnamespace) tr on tr.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.typnamespace, pg_catalog.json_agg(d.doc order by d.typname) as docs
              from type_docs d group by d.typnamespace) ty on ty.typnamespace operator(pg_catalog.=) ns.oid
   left join (select d.nsoid, pg_catalog.json_agg(pg_catalog.json_build_object(

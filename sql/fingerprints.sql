@@ -141,6 +141,12 @@ expr_calls as materialized (
   where e.may_hold_oids
     and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
   union
+  -- the functions the table's triggers call
+  select tg.tgrelid, tg.tgfoid
+  from tbl c
+  join pg_catalog.pg_trigger tg on tg.tgrelid operator(pg_catalog.=) c.oid
+  where not tg.tgisinternal
+  union
   -- and what the table's policies call
   select po.polrelid, d.refobjid
   from tbl c
@@ -251,6 +257,20 @@ policy_prints as materialized (
   from tbl c
   join pg_catalog.pg_policy po on po.polrelid operator(pg_catalog.=) c.oid
   group by po.polrelid
+),
+-- Triggers, deparsed (the table's own name is schema-qualified in it: left out).
+trigger_prints as materialized (
+  select tg.tgrelid,
+         pg_catalog.array_agg(pg_catalog.concat_ws(' ', tg.tgenabled,
+                                pg_catalog.replace(pg_catalog.pg_get_triggerdef(tg.oid),
+                                                   pg_catalog.concat(' ON ', pg_catalog.quote_ident(n.nspname), '.',
+                                                                     pg_catalog.quote_ident(c.relname), ' '), ' '))
+                              order by tg.tgname) as print
+  from tbl c
+  join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace
+  join pg_catalog.pg_trigger tg on tg.tgrelid operator(pg_catalog.=) c.oid
+  where not tg.tgisinternal
+  group by tg.tgrelid
 ),
 -- Identity sequences (an internal dependency on their column), found from the sequences' side:
 -- one lookup each, then joined to the columns, rather than a lookup per column.
@@ -366,7 +386,7 @@ table_prints as (
            case when c.relacl is not null then
              pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
-           rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print), 0) as print,
+           rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print), 0) as print,
          kp.refs
   from tbl c
   left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
@@ -376,6 +396,7 @@ table_prints as (
   left join routine_prints rp on rp.relid operator(pg_catalog.=) c.oid
   left join policy_prints pp on pp.polrelid operator(pg_catalog.=) c.oid
   left join type_prints tp on tp.relid operator(pg_catalog.=) c.oid
+  left join trigger_prints gp on gp.tgrelid operator(pg_catalog.=) c.oid
   cross join lateral (select r.relrowsecurity, r.relforcerowsecurity from pg_catalog.pg_class r
                       where r.oid operator(pg_catalog.=) c.oid) rs
 )

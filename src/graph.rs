@@ -142,6 +142,7 @@ fn key(schema: &str, object: &ObjectRef) -> Option<Key> {
         "column" | "default" => Key::Column(schema, name, part()?),
         "constraint" => Key::Constraint(schema, name, part()?),
         "policy" => Key::Policy(schema, name, part()?),
+        "trigger" => Key::Trigger(schema, name, part()?),
         "index" => Key::Index(schema, name),
         "sequence" => Key::Sequence(schema, name),
         "view" => Key::View(schema, name),

@@ -29,6 +29,7 @@ pub enum Kind {
     Procedure,
     Aggregate,
     Policy,
+    Trigger,
     Enum,
     Domain,
     CompositeType,
@@ -54,6 +55,7 @@ impl Kind {
             Kind::Procedure => "procedure",
             Kind::Aggregate => "aggregate",
             Kind::Policy => "policy",
+            Kind::Trigger => "trigger",
             Kind::Enum => "enum",
             Kind::Domain => "domain",
             Kind::CompositeType => "composite type",
@@ -112,6 +114,8 @@ pub enum Phase {
     DropRoutine,
     /// Before the columns and routines they use.
     DropPolicy,
+    /// Before their function, columns, or view.
+    DropTrigger,
     DropForeignKey,
     DropConstraint,
     DropIndex,
@@ -147,6 +151,8 @@ pub enum Phase {
     CreateView,
     /// Once the tables, views and routines their expressions use are there.
     CreatePolicy,
+    /// Once their table or view, columns and function are there.
+    CreateTrigger,
     /// GRANT and REVOKE, once every object has its final shape.
     Privileges,
     /// Types go last: until the build-up is over, a column may still be of the old type (it is
@@ -178,6 +184,8 @@ pub enum Key {
     Constraint(String, String, String),
     /// A policy: schema, table, name.
     Policy(String, String, String),
+    /// A trigger: schema, table or view, name.
+    Trigger(String, String, String),
     Index(String, String),
     Sequence(String, String),
     /// A sequence's OWNED BY: apart from the sequence, so that a default that takes from the
@@ -211,6 +219,7 @@ impl Key {
             Key::Column(s, t, c) => format!("column {}.{}.{}", d(s), d(t), d(c)),
             Key::Constraint(s, t, c) => format!("constraint {} on {}.{}", d(c), d(s), d(t)),
             Key::Policy(s, t, p) => format!("policy {} on {}.{}", d(p), d(s), d(t)),
+            Key::Trigger(s, t, g) => format!("trigger {} on {}.{}", d(g), d(s), d(t)),
             Key::Index(s, i) => format!("index {}.{}", d(s), d(i)),
             Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),

@@ -12,6 +12,7 @@ pub mod routines;
 pub mod schemas;
 pub mod sequences;
 pub mod tables;
+pub mod triggers;
 pub mod types;
 pub mod views;
 

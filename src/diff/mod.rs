@@ -18,6 +18,7 @@ mod privileges;
 mod routines;
 mod sequences;
 mod tables;
+mod triggers;
 mod types;
 mod views;
 
@@ -87,6 +88,7 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         views::diff(&cx, from, to, &mut tables, &mut steps);
         routines::diff(&cx, from, to, &mut tables, &mut steps)?;
         policies::diff(&cx, from, to, &tables, &mut steps);
+        triggers::diff(&cx, from, to, &mut tables, &mut steps);
     }
     for (from, to) in pairs {
         privileges::diff(&Cx::new(&from.name), from, to, &tables, with_privileges, &mut steps);
@@ -197,6 +199,10 @@ impl Cx {
 
     pub fn routine_key(&self, identity: &str) -> Key {
         Key::Routine(self.schema.clone(), identity.to_owned())
+    }
+
+    pub fn trigger_key(&self, table: &str, name: &str) -> Key {
+        Key::Trigger(self.schema.clone(), table.to_owned(), name.to_owned())
     }
 
     pub fn type_key(&self, name: &str) -> Key {

@@ -10,6 +10,7 @@ mod policies;
 mod routines;
 mod sequences;
 mod tables;
+mod triggers;
 mod types;
 mod views;
 
@@ -21,6 +22,7 @@ pub use indexes::Index;
 pub use policies::Policy;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
 pub use tables::{Column, Identity, Table};
+pub use triggers::Trigger;
 pub use types::{Attribute, Domain, DomainConstraint, Range, Type, TypeDefinition};
 #[cfg(any(test, feature = "pg_test"))]
 pub use tables::Generation;
@@ -155,6 +157,9 @@ pub struct Schema {
     /// Enums, domains, composite types and ranges, by name.
     #[serde(default)]
     pub types: Vec<Type>,
+    /// Triggers of tables and views, less internal ones.
+    #[serde(default)]
+    pub triggers: Vec<Trigger>,
     /// What views, routines, and the defaults, constraints and indexes of the tables read depend
     /// on: the edges of the dependency graph that start in this schema.
     #[serde(default)]
@@ -198,6 +203,7 @@ impl Schema {
             views: Vec::new(),
             routines: Vec::new(),
             types: Vec::new(),
+            triggers: Vec::new(),
             dependencies: Vec::new(),
             ignored: Vec::new(),
         }
@@ -209,6 +215,10 @@ impl Schema {
         let qualified = |name: &str| crate::ddl::display_ident(&self.name) + "." + name;
         if let Some(index) = self.indexes.iter().find(|i| i.definition.is_none()) {
             return Err(Error::UnreadableDefinition(format!("index {}", qualified(&crate::ddl::display_ident(&index.name)))));
+        }
+        if let Some(trigger) = self.triggers.iter().find(|t| t.events.is_none() || t.definition.is_none()) {
+            let name = format!("{} on {}", crate::ddl::display_ident(&trigger.name), qualified(&crate::ddl::display_ident(&trigger.table)));
+            return Err(Error::UnreadableDefinition(format!("trigger {name}")));
         }
         if let Some(routine) = self.routines.iter().find(|r| r.definition.is_none()) {
             return Err(Error::UnreadableDefinition(format!("routine {}", qualified(&routine.signature))));

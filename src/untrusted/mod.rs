@@ -152,6 +152,15 @@ impl Checker {
             }
             self.grants(&object, &routine.privileges)?;
         }
+        for trigger in &schema.triggers {
+            let object = format!("trigger {} on {s}.{}", trigger.name, trigger.table);
+            self.field(&object, "table", &trigger.table, text::name)?;
+            self.field(&object, "name", &trigger.name, text::name)?;
+            self.one_of(&object, "enabled", &trigger.enabled, &["O", "D", "R", "A"])?;
+            for text in [&trigger.events, &trigger.definition].into_iter().flatten() {
+                self.field(&object, "events / definition", text, text::sql_text)?;
+            }
+        }
         for ty in &schema.types {
             self.user_type(&format!("type {s}.{}", ty.name), ty)?;
         }

@@ -1,0 +1,9 @@
+SET search_path TO pg_catalog, "source";
+
+DROP TRIGGER "Old ""Audit""" ON "source"."emp";
+
+CREATE TRIGGER "audit_rows" AFTER INSERT ON "source"."emp" REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION audit('it''s', 'two');
+
+CREATE OR REPLACE TRIGGER "stamp" BEFORE UPDATE ON "source"."emp" FOR EACH ROW EXECUTE FUNCTION stamp();
+
+CREATE OR REPLACE TRIGGER "watch_salary" BEFORE UPDATE OF salary, name ON "source"."emp" FOR EACH ROW WHEN ((old.salary IS DISTINCT FROM new.salary)) EXECUTE FUNCTION stamp();

@@ -1,0 +1,13 @@
+SET search_path TO pg_catalog, "source";
+
+CREATE TRIGGER "e" BEFORE INSERT ON "source"."t" FOR EACH ROW EXECUTE FUNCTION noop();
+
+ALTER TABLE "source"."t" ENABLE ALWAYS TRIGGER "e";
+
+ALTER TABLE "source"."t" DISABLE TRIGGER "a";
+
+ALTER TABLE "source"."t" ENABLE REPLICA TRIGGER "b";
+
+ALTER TABLE "source"."t" ENABLE ALWAYS TRIGGER "c";
+
+ALTER TABLE "source"."t" ENABLE TRIGGER "d";

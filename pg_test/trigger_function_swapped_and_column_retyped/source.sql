@@ -1,0 +1,6 @@
+CREATE TABLE item (id integer, price integer, note text);
+CREATE FUNCTION touch_old() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE FUNCTION log_price() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER touch BEFORE UPDATE ON item FOR EACH ROW EXECUTE FUNCTION touch_old();
+CREATE TRIGGER price BEFORE UPDATE OF price ON item FOR EACH ROW EXECUTE FUNCTION log_price();
+INSERT INTO item VALUES (1, 10, 'x');

@@ -1,0 +1,5 @@
+CREATE TABLE item (id integer, price numeric(12,2), note text);
+CREATE FUNCTION touch_new() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE FUNCTION log_price() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER touch BEFORE UPDATE ON item FOR EACH ROW EXECUTE FUNCTION touch_new();
+CREATE TRIGGER price BEFORE UPDATE OF price ON item FOR EACH ROW EXECUTE FUNCTION log_price();

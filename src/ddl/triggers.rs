@@ -1,0 +1,64 @@
+//! CREATE, CREATE OR REPLACE and DROP TRIGGER, and a trigger's enabled state.
+
+use super::{Cx, quote_ident};
+use crate::model::Trigger;
+
+/// `or_replace`: PostgreSQL 14 and later replace a trigger in place (not a constraint trigger).
+pub fn create(cx: &Cx, trigger: &Trigger, or_replace: bool) -> String {
+    let kind = match (or_replace, trigger.constraint) {
+        (true, _) => "OR REPLACE TRIGGER",
+        (false, true) => "CONSTRAINT TRIGGER",
+        (false, false) => "TRIGGER",
+    };
+    format!(
+        "CREATE {kind} {} {} ON {} {};",
+        quote_ident(&trigger.name),
+        trigger.events.as_deref().unwrap_or_default(),
+        cx.qualify(&trigger.table),
+        trigger.definition.as_deref().unwrap_or_default()
+    )
+}
+
+pub fn drop(cx: &Cx, trigger: &Trigger) -> String {
+    format!("DROP TRIGGER {} ON {};", quote_ident(&trigger.name), cx.qualify(&trigger.table))
+}
+
+/// `None` for a trigger that fires as made (`O`).
+pub fn set_enabled(cx: &Cx, trigger: &Trigger) -> String {
+    let state = match trigger.enabled.as_str() {
+        "D" => "DISABLE",
+        "R" => "ENABLE REPLICA",
+        "A" => "ENABLE ALWAYS",
+        _ => "ENABLE",
+    };
+    format!("ALTER TABLE {} {state} TRIGGER {};", cx.qualify(&trigger.table), quote_ident(&trigger.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trigger(constraint: bool) -> Trigger {
+        Trigger {
+            table: "My Table".into(),
+            name: "stamp".into(),
+            constraint,
+            enabled: "D".into(),
+            events: Some("BEFORE INSERT OR UPDATE".into()),
+            definition: Some("FOR EACH ROW EXECUTE FUNCTION stamp()".into()),
+        }
+    }
+
+    #[test]
+    fn a_trigger_names_its_table_qualified() {
+        let cx = Cx::new("app");
+        assert_eq!(
+            create(&cx, &trigger(false), false),
+            r#"CREATE TRIGGER "stamp" BEFORE INSERT OR UPDATE ON "app"."My Table" FOR EACH ROW EXECUTE FUNCTION stamp();"#
+        );
+        assert!(create(&cx, &trigger(false), true).starts_with(r#"CREATE OR REPLACE TRIGGER "stamp" BEFORE"#));
+        assert!(create(&cx, &trigger(true), false).starts_with(r#"CREATE CONSTRAINT TRIGGER "stamp" BEFORE"#));
+        assert_eq!(set_enabled(&cx, &trigger(false)), r#"ALTER TABLE "app"."My Table" DISABLE TRIGGER "stamp";"#);
+        assert_eq!(drop(&cx, &trigger(false)), r#"DROP TRIGGER "stamp" ON "app"."My Table";"#);
+    }
+}

@@ -1,0 +1,55 @@
+//! Triggers of tables and views, and whether they fire.
+//!
+//! A trigger that changes is replaced in place (`CREATE OR REPLACE TRIGGER`), except a
+//! constraint trigger, which PostgreSQL cannot replace: it is dropped and made again. A trigger
+//! whose table, view, columns or function are dropped or made again is made again after them,
+//! through the graph. Its enabled state (`ENABLE`, `DISABLE`, `ENABLE REPLICA`,
+//! `ENABLE ALWAYS`) is set after it is made.
+
+use super::{TableChanges, pair_up};
+use crate::ddl::{Cx, triggers as sql};
+use crate::model::{Schema, Trigger};
+use crate::plan::{Action, Kind, Phase, Step};
+
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, steps: &mut Vec<Step>) {
+    let pairs = pair_up(&from.triggers, &to.triggers, |t| (t.table.clone(), t.name.clone()));
+    for trigger in pairs.removed {
+        // DROP TABLE takes its triggers along
+        if !changes.is_dropped(&cx.schema, &trigger.table) {
+            steps.push(step(cx, trigger, Phase::DropTrigger, Action::Drop, sql::drop(cx, trigger)));
+        }
+    }
+    for trigger in pairs.added {
+        create(cx, trigger, steps);
+    }
+    for (old, new) in pairs.kept {
+        let key = cx.trigger_key(&new.table, &new.name);
+        let changed = old.events != new.events || old.definition != new.definition || old.constraint != new.constraint;
+        if changes.remade.contains(&key) || (changed && (old.constraint || new.constraint)) {
+            changes.recreated.insert(key);
+            if !changes.is_dropped(&cx.schema, &old.table) {
+                steps.push(step(cx, old, Phase::DropTrigger, Action::Drop, sql::drop(cx, old)));
+            }
+            create(cx, new, steps);
+            continue;
+        }
+        if changed {
+            steps.push(step(cx, new, Phase::CreateTrigger, Action::Replace, sql::create(cx, new, true)));
+        }
+        if old.enabled != new.enabled {
+            steps.push(step(cx, new, Phase::CreateTrigger, Action::Alter, sql::set_enabled(cx, new)));
+        }
+    }
+}
+
+fn create(cx: &Cx, trigger: &Trigger, steps: &mut Vec<Step>) {
+    steps.push(step(cx, trigger, Phase::CreateTrigger, Action::Create, sql::create(cx, trigger, false)));
+    if trigger.enabled != "O" {
+        steps.push(step(cx, trigger, Phase::CreateTrigger, Action::Alter, sql::set_enabled(cx, trigger)));
+    }
+}
+
+fn step(cx: &Cx, trigger: &Trigger, phase: Phase, action: Action, statement: String) -> Step {
+    let key = cx.trigger_key(&trigger.table, &trigger.name);
+    Step::new(phase, Kind::Trigger, action, key, cx.identity(&[&trigger.table, &trigger.name]), statement)
+}
