@@ -428,6 +428,30 @@ routine_docs as materialized (
       -- an extension's, or a range type's constructors (made and dropped with the type)
       and d.deptype operator(pg_catalog.=) any (array['e', 'i']::pg_catalog."char"[]))
 ),
+-- Collations, less an extension's. Read through the row's JSON, so that one text runs on every
+-- version: the ICU locale moved from collcollate (14) to colliculocale (15) to colllocale (17),
+-- and ICU rules came in 16.
+collation_docs as materialized (
+  select co.collnamespace, co.collname,
+         pg_catalog.json_build_object(
+           'name', co.collname,
+           -- c: libc, i: ICU, b: builtin (PostgreSQL 17)
+           'provider', co.collprovider,
+           'deterministic', co.collisdeterministic,
+           'lc_collate', case when co.collprovider operator(pg_catalog.=) 'c' then j.doc operator(pg_catalog.->>) 'collcollate' end,
+           'lc_ctype', case when co.collprovider operator(pg_catalog.=) 'c' then j.doc operator(pg_catalog.->>) 'collctype' end,
+           'locale', case when co.collprovider operator(pg_catalog.<>) 'c' then
+             coalesce(j.doc operator(pg_catalog.->>) 'colllocale', j.doc operator(pg_catalog.->>) 'colliculocale',
+                      j.doc operator(pg_catalog.->>) 'collcollate') end,
+           'rules', j.doc operator(pg_catalog.->>) 'collicurules') as doc
+  from pg_catalog.pg_collation co
+  join ns on ns.oid operator(pg_catalog.=) co.collnamespace
+  cross join lateral (select pg_catalog.to_jsonb(co) as doc) j
+  where not exists (
+    select from ext_members e
+    where e.classid operator(pg_catalog.=) 'pg_catalog.pg_collation'::pg_catalog.regclass
+      and e.objid operator(pg_catalog.=) co.oid)
+),
 -- User types: enums, domains, composite types (made by CREATE TYPE, not a table's row type) and
 -- ranges, less an extension's. Collations are spelled as a column's are: quoted, and qualified
 -- when not visible.
@@ -649,7 +673,8 @@ dependency_edges as materialized (
   join pg_catalog.pg_depend d
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
    and d.objid operator(pg_catalog.=) i.indexrelid
-  where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
+  where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type',
+                                                      'pg_catalog.pg_collation']::pg_catalog.regclass[])
   union all
   -- triggers: their function, the columns of UPDATE OF and WHEN, and their table or view (an
   -- automatic dependency: a view made again takes its triggers along)
@@ -672,7 +697,7 @@ dependency_edges as materialized (
   join pg_catalog.pg_attribute a
     on a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.=) d.objsubid
   where d.objsubid operator(pg_catalog.>) 0
-    and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+    and d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_type', 'pg_catalog.pg_collation']::pg_catalog.regclass[])
     and d.deptype operator(pg_catalog.=) 'n'
   union all
   -- types: a domain's base type, a range's subtype and functions, what a domain's CHECKs call,
@@ -811,6 +836,11 @@ dependency_docs as materialized (
     where e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
       and p.oid operator(pg_catalog.=) e.refobjid
     union all
+    select 'collation', co.collnamespace, co.collname::pg_catalog.text, null
+    from pg_catalog.pg_collation co
+    where e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_collation'::pg_catalog.regclass
+      and co.oid operator(pg_catalog.=) e.refobjid
+    union all
     select 'constraint', kc.relnamespace, kc.relname::pg_catalog.text, k.conname::pg_catalog.text
     from pg_catalog.pg_constraint k
     join pg_catalog.pg_class kc on kc.oid operator(pg_catalog.=) k.conrelid
@@ -871,6 +901,7 @@ schema_docs as (
     'routines', coalesce(r.docs, '[]'),
     'types', coalesce(ty.docs, '[]'),
     'triggers', coalesce(tr.docs, '[]'),
+    'collations', coalesce(co.docs, '[]'),
     'dependencies', coalesce(dp.docs, '[]'),
     'ignored', coalesce(ig.docs, '[]')) as doc
   from ns
@@ -899,6 +930,8 @@ schema_docs as (
              from view_docs d group by d.relnamespace) v on v.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.pronamespace, pg_catalog.json_agg(d.doc order by d.identity) as docs
              from routine_docs d group by d.pronamespace) r on r.pronamespace operator(pg_catalog.=) ns.oid
+  left join (select d.collnamespace, pg_catalog.json_agg(d.doc order by d.collname) as docs
+             from collation_docs d group by d.collnamespace) co on co.collnamespace operator(pg_catalog.=) ns.oid
   left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname, d.tgname) as docs
              from trigger_docs d group by d.relnamespace) tr on tr.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.typnamespace, pg_catalog.json_agg(d.doc order by d.typname) as docs

@@ -244,6 +244,20 @@ type_prints as materialized (
   join type_defs x on x.oid operator(pg_catalog.=) u.typoid
   group by u.relid
 ),
+-- The collations of each table's columns that users made, by what they are made of.
+collation_prints as materialized (
+  select a.attrelid,
+         pg_catalog.array_agg(distinct (pg_catalog.to_jsonb(co) operator(pg_catalog.-) 'oid'::pg_catalog.text
+                                        operator(pg_catalog.-) 'collnamespace'::pg_catalog.text
+                                        operator(pg_catalog.-) 'collowner'::pg_catalog.text
+                                        operator(pg_catalog.-) 'collversion'::pg_catalog.text)::pg_catalog.text) as print
+  from pg_catalog.pg_attribute a
+  join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
+  join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) a.attcollation
+  where a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
+    and a.attcollation operator(pg_catalog.>=) 16384
+  group by a.attrelid
+),
 -- Row level security policies, deparsed: few, and their expressions may hold any OID.
 policy_prints as materialized (
   select po.polrelid,
@@ -386,7 +400,7 @@ table_prints as (
            case when c.relacl is not null then
              pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
-           rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print), 0) as print,
+           rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print), 0) as print,
          kp.refs
   from tbl c
   left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
@@ -397,6 +411,7 @@ table_prints as (
   left join policy_prints pp on pp.polrelid operator(pg_catalog.=) c.oid
   left join type_prints tp on tp.relid operator(pg_catalog.=) c.oid
   left join trigger_prints gp on gp.tgrelid operator(pg_catalog.=) c.oid
+  left join collation_prints cop on cop.attrelid operator(pg_catalog.=) c.oid
   cross join lateral (select r.relrowsecurity, r.relforcerowsecurity from pg_catalog.pg_class r
                       where r.oid operator(pg_catalog.=) c.oid) rs
 )

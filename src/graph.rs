@@ -148,6 +148,7 @@ fn key(schema: &str, object: &ObjectRef) -> Option<Key> {
         "view" => Key::View(schema, name),
         "routine" => Key::Routine(schema, name),
         "type" => Key::Type(schema, name),
+        "collation" => Key::Collation(schema, name),
         "not compared" => Key::NotCompared(name),
         _ => return None,
     })

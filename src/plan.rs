@@ -30,6 +30,7 @@ pub enum Kind {
     Aggregate,
     Policy,
     Trigger,
+    Collation,
     Enum,
     Domain,
     CompositeType,
@@ -56,6 +57,7 @@ impl Kind {
             Kind::Aggregate => "aggregate",
             Kind::Policy => "policy",
             Kind::Trigger => "trigger",
+            Kind::Collation => "collation",
             Kind::Enum => "enum",
             Kind::Domain => "domain",
             Kind::CompositeType => "composite type",
@@ -128,10 +130,12 @@ pub enum Phase {
     DropTable,
     /// Once no default uses them, and before a new relation may take their name.
     DropSequence,
-    /// A type that is made again is renamed out of the way first: what uses it keeps working
-    /// until it is moved to the new one, and the new one takes its name.
-    SetTypeAside,
+    /// A type or collation that is made again is renamed out of the way first: what uses it
+    /// keeps working until it is moved to the new one, and the new one takes its name.
+    SetAside,
     // Build-up: what is new or changed, dependencies first.
+    /// Before the types and columns that use them.
+    CreateCollation,
     /// Enums, domains, composite and range types, and changes to them: before the columns,
     /// routines and views that use them; a type that needs a table or routine waits for it
     /// through the graph.
@@ -158,6 +162,7 @@ pub enum Phase {
     /// Types go last: until the build-up is over, a column may still be of the old type (it is
     /// moved to another type there).
     DropType,
+    DropCollation,
     DropExtension,
     /// A schema is dropped once everything in it is gone.
     DropSchema,
@@ -166,7 +171,7 @@ pub enum Phase {
 impl Phase {
     /// Teardown steps are ordered against each other in reverse of their dependencies.
     pub fn is_teardown(self) -> bool {
-        (Phase::DropView..=Phase::SetTypeAside).contains(&self) || self >= Phase::DropType
+        (Phase::DropView..=Phase::SetAside).contains(&self) || self >= Phase::DropType
     }
 }
 
@@ -199,6 +204,9 @@ pub enum Key {
     Type(String, String),
     /// A type that is made again, under the name it was set aside as: dropped at the very end.
     TypeSetAside(String, String),
+    Collation(String, String),
+    /// A collation that is made again, as it was set aside.
+    CollationSetAside(String, String),
     /// An object of a kind the plan does not make (a trigger, an operator), by its description:
     /// nothing it needs may be dropped.
     NotCompared(String),
@@ -225,6 +233,7 @@ impl Key {
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
             Key::Routine(s, r) => format!("routine {}.{r}", d(s)),
             Key::Type(s, t) | Key::TypeSetAside(s, t) => format!("type {}.{}", d(s), d(t)),
+            Key::Collation(s, c) | Key::CollationSetAside(s, c) => format!("collation {}.{}", d(s), d(c)),
             Key::NotCompared(what) => what.clone(),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
         }

@@ -2,6 +2,7 @@
 //!
 //! Plain Rust, no backend: identifiers are always quoted here, so no keyword list can go stale.
 
+pub mod collations;
 pub mod columns;
 pub mod constraints;
 pub mod extensions;

@@ -8,6 +8,7 @@
 //! (`TableChanges::remade`). Finally every step is ordered after what its object needs: the
 //! source's graph for what goes away, the target's for what is made.
 
+mod collations;
 mod columns;
 mod constraints;
 mod database;
@@ -48,6 +49,7 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
     let mut tables = TableChanges::default();
     // types first: a column of a type made again moves over to it in the table diff
     let rebuilt_types = types::rebuilt(pairs, &source, &mut tables);
+    let rebuilt_collations = collations::rebuilt(pairs, &mut tables);
     for (from, to) in pairs {
         tables::diff(&Cx::new(&from.name), from, to, &mut tables, &mut steps);
     }
@@ -61,6 +63,7 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         going_away.extend(views::going_away(&cx, from, to));
         going_away.extend(routines::going_away(&cx, from, to));
         going_away.extend(types::going_away(&cx, from, to, &rebuilt_types));
+        going_away.extend(collations::going_away(&cx, from, to, &rebuilt_collations));
     }
     tables.remade = source.dependents(&going_away);
     // a trigger or operator cannot be made again: what it calls must stay (`remade` holds every
@@ -73,6 +76,7 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
 
     for (from, to) in pairs {
         types::diff(&Cx::new(&from.name), from, to, &rebuilt_types, &mut tables, &mut steps);
+        collations::diff(&Cx::new(&from.name), from, to, &rebuilt_collations, &mut steps);
     }
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);
@@ -120,6 +124,7 @@ fn what_each_step_needs(pairs: &[(&Schema, &Schema)], source: &Graph, target: &G
                 .into_iter()
                 .filter_map(|k| match k {
                     Key::Type(s, t) => Some(Key::TypeSetAside(s, t)),
+                    Key::Collation(s, c) => Some(Key::CollationSetAside(s, c)),
                     _ => None,
                 })
                 .collect(),
@@ -203,6 +208,10 @@ impl Cx {
 
     pub fn trigger_key(&self, table: &str, name: &str) -> Key {
         Key::Trigger(self.schema.clone(), table.to_owned(), name.to_owned())
+    }
+
+    pub fn collation_key(&self, name: &str) -> Key {
+        Key::Collation(self.schema.clone(), name.to_owned())
     }
 
     pub fn type_key(&self, name: &str) -> Key {

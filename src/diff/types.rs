@@ -248,13 +248,13 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
     if let TypeDefinition::Domain(domain) = &old.definition {
         let calls = from.dependencies.iter().any(|d| d.object.kind == "type" && d.object.name == old.name && d.on.kind == "routine");
         for constraint in domain.constraints.iter().filter(|_| calls) {
-            steps.push(step(cx, old, Phase::SetTypeAside, Action::Alter, sql::drop_constraint(cx, &old.name, &constraint.name)));
+            steps.push(step(cx, old, Phase::SetAside, Action::Alter, sql::drop_constraint(cx, &old.name, &constraint.name)));
         }
     }
-    steps.push(step(cx, old, Phase::SetTypeAside, Action::Alter, sql::rename(cx, old, &aside)));
+    steps.push(step(cx, old, Phase::SetAside, Action::Alter, sql::rename(cx, old, &aside)));
     if let TypeDefinition::Range { range } = &old.definition {
         for statement in sql::set_range_aside(cx, &old.name, &aside, range) {
-            steps.push(step(cx, old, Phase::SetTypeAside, Action::Alter, statement));
+            steps.push(step(cx, old, Phase::SetAside, Action::Alter, statement));
         }
     }
     create(cx, new, steps);
@@ -295,7 +295,7 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
         let changed = new_check.is_none_or(|c| c.check() != old_check.check() || (old_check.validated && !c.validated));
         if changed || remade {
             // early, before what it calls may be dropped
-            push(Phase::SetTypeAside, Action::Alter, sql::drop_constraint(cx, name, &old_check.name));
+            push(Phase::SetAside, Action::Alter, sql::drop_constraint(cx, name, &old_check.name));
         }
     }
     for new_check in &b.constraints {

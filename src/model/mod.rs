@@ -3,6 +3,7 @@
 //! Nothing here holds the schema's own name inside an object's identity: keys are relative to the
 //! schema, so comparing schema `a` with schema `b` is a comparison of keys.
 
+mod collations;
 mod constraints;
 mod dependencies;
 mod indexes;
@@ -14,6 +15,7 @@ mod triggers;
 mod types;
 mod views;
 
+pub use collations::Collation;
 pub use constraints::{Constraint, ConstraintType};
 pub use dependencies::{Dependency, ObjectRef};
 pub use routines::{Routine, RoutineKind};
@@ -160,6 +162,9 @@ pub struct Schema {
     /// Triggers of tables and views, less internal ones.
     #[serde(default)]
     pub triggers: Vec<Trigger>,
+    /// Collations, by name.
+    #[serde(default)]
+    pub collations: Vec<Collation>,
     /// What views, routines, and the defaults, constraints and indexes of the tables read depend
     /// on: the edges of the dependency graph that start in this schema.
     #[serde(default)]
@@ -204,6 +209,7 @@ impl Schema {
             routines: Vec::new(),
             types: Vec::new(),
             triggers: Vec::new(),
+            collations: Vec::new(),
             dependencies: Vec::new(),
             ignored: Vec::new(),
         }

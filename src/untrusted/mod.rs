@@ -161,6 +161,15 @@ impl Checker {
                 self.field(&object, "events / definition", text, text::sql_text)?;
             }
         }
+        for collation in &schema.collations {
+            let object = format!("collation {s}.{}", collation.name);
+            self.field(&object, "name", &collation.name, text::name)?;
+            self.one_of(&object, "provider", &collation.provider, &["c", "i", "b", "d"])?;
+            // the locale, LC_ and rules are always quoted literals
+            for value in [&collation.lc_collate, &collation.lc_ctype, &collation.locale, &collation.rules].into_iter().flatten() {
+                self.field(&object, "locale", value, no_nul)?;
+            }
+        }
         for ty in &schema.types {
             self.user_type(&format!("type {s}.{}", ty.name), ty)?;
         }
