@@ -854,6 +854,86 @@ dependency_docs as materialized (
   -- objects of the system and of extensions are not in the model, and never change under a plan
   where not pg_catalog.starts_with(rn.nspname, 'pg_') and rn.nspname operator(pg_catalog.<>) 'information_schema'
 ),
+-- Comments on what the model compares, by the kind of object and its name relative to the
+-- schema (routines by identity). Read for every relation, whether its table is read in full or
+-- not: the fingerprints leave comments out.
+user_descriptions as materialized (
+  select d.objoid, d.classoid, d.objsubid, d.description
+  from pg_catalog.pg_description d
+  where d.objoid operator(pg_catalog.>=) 16384
+),
+comment_docs as materialized (
+  select c.relnamespace as nsoid,
+         case when d.objsubid operator(pg_catalog.>) 0 then
+                case when c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[]) then 'view column'
+                     when c.relkind operator(pg_catalog.=) 'c' then 'attribute'
+                     else 'column' end
+              when c.relkind operator(pg_catalog.=) 'r' then 'table'
+              when c.relkind operator(pg_catalog.=) 'v' then 'view'
+              when c.relkind operator(pg_catalog.=) 'm' then 'materialized view'
+              when c.relkind operator(pg_catalog.=) 'S' then 'sequence'
+              else 'index' end as kind,
+         c.relname::pg_catalog.text as name,
+         (select a.attname::pg_catalog.text from pg_catalog.pg_attribute a
+          where a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.=) d.objsubid
+            and d.objsubid operator(pg_catalog.>) 0) as part,
+         d.description as text
+  from user_descriptions d
+  join rel c on c.oid operator(pg_catalog.=) d.objoid
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+    and (c.is_plain_table
+         or c.relkind operator(pg_catalog.=) any (array['v', 'm', 'S']::pg_catalog."char"[])
+         or (c.relkind operator(pg_catalog.=) 'c' and d.objsubid operator(pg_catalog.>) 0)
+         or (c.relkind operator(pg_catalog.=) 'i'
+             and exists (select from pg_catalog.pg_index i
+                         join pg_catalog.pg_class t on t.oid operator(pg_catalog.=) i.indrelid
+                         where i.indexrelid operator(pg_catalog.=) c.oid and not t.relispartition
+                           and t.relkind operator(pg_catalog.=) any (array['r', 'm']::pg_catalog."char"[]))))
+  union all
+  select r.pronamespace, 'routine', r.identity, null, d.description
+  from user_descriptions d
+  join routine_docs r on r.oid operator(pg_catalog.=) d.objoid
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  union all
+  select t.typnamespace, 'type', t.typname::pg_catalog.text, null, d.description
+  from user_descriptions d
+  join type_docs t on t.oid operator(pg_catalog.=) d.objoid
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+  union all
+  select c.relnamespace, 'constraint', c.relname::pg_catalog.text, k.conname::pg_catalog.text, d.description
+  from user_descriptions d
+  join pg_catalog.pg_constraint k on k.oid operator(pg_catalog.=) d.objoid
+  join rel c on c.oid operator(pg_catalog.=) k.conrelid
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass and c.is_plain_table
+  union all
+  select t.typnamespace, 'domain constraint', t.typname::pg_catalog.text, k.conname::pg_catalog.text, d.description
+  from user_descriptions d
+  join pg_catalog.pg_constraint k on k.oid operator(pg_catalog.=) d.objoid
+  join type_docs t on t.oid operator(pg_catalog.=) k.contypid
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+  union all
+  select c.relnamespace, 'trigger', c.relname::pg_catalog.text, tg.tgname::pg_catalog.text, d.description
+  from user_descriptions d
+  join pg_catalog.pg_trigger tg on tg.oid operator(pg_catalog.=) d.objoid
+  join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
+    and (c.is_plain_table or c.relkind operator(pg_catalog.=) 'v')
+  union all
+  select c.relnamespace, 'policy', c.relname::pg_catalog.text, po.polname::pg_catalog.text, d.description
+  from user_descriptions d
+  join pg_catalog.pg_policy po on po.oid operator(pg_catalog.=) d.objoid
+  join rel c on c.oid operator(pg_catalog.=) po.polrelid
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass and c.is_plain_table
+  union all
+  select co.collnamespace, 'collation', co.collname::pg_catalog.text, null, d.description
+  from user_descriptions d
+  join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) d.objoid
+  join ns on ns.oid operator(pg_catalog.=) co.collnamespace
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_collation'::pg_catalog.regclass
+    and not exists (select from ext_members e
+                    where e.classid operator(pg_catalog.=) 'pg_catalog.pg_collation'::pg_catalog.regclass
+                      and e.objid operator(pg_catalog.=) co.oid)
+),
 -- What is in the schemas that this version does not compare yet, so the caller can say so.
 ignored as materialized (
   -- searched CASE: a simple CASE would look "=" up on the search_path
@@ -902,6 +982,11 @@ schema_docs as (
     'types', coalesce(ty.docs, '[]'),
     'triggers', coalesce(tr.docs, '[]'),
     'collations', coalesce(co.docs, '[]'),
+    'comments', coalesce(cm.docs, '[]'),
+    -- the schema's own (compared between whole databases)
+    'comment', (select d.description from pg_catalog.pg_description d
+                where d.objoid operator(pg_catalog.=) ns.oid
+                  and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass),
     'dependencies', coalesce(dp.docs, '[]'),
     'ignored', coalesce(ig.docs, '[]')) as doc
   from ns
@@ -930,6 +1015,10 @@ schema_docs as (
              from view_docs d group by d.relnamespace) v on v.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.pronamespace, pg_catalog.json_agg(d.doc order by d.identity) as docs
              from routine_docs d group by d.pronamespace) r on r.pronamespace operator(pg_catalog.=) ns.oid
+  left join (select d.nsoid, pg_catalog.json_agg(pg_catalog.json_build_object(
+                      'kind', d.kind, 'name', d.name, 'part', d.part, 'text', d.text)
+                      order by d.kind, d.name, d.part) as docs
+             from comment_docs d group by d.nsoid) cm on cm.nsoid operator(pg_catalog.=) ns.oid
   left join (select d.collnamespace, pg_catalog.json_agg(d.doc order by d.collname) as docs
              from collation_docs d group by d.collnamespace) co on co.collnamespace operator(pg_catalog.=) ns.oid
   left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname, d.tgname) as docs
@@ -956,7 +1045,11 @@ from (
     -- extensions, less this one: the tool is never part of the diff
     'extensions', coalesce((
       select pg_catalog.json_agg(pg_catalog.json_build_object(
-               'name', e.extname, 'schema', en.nspname, 'version', e.extversion) order by e.extname)
+               'name', e.extname, 'schema', en.nspname, 'version', e.extversion,
+               'comment', (select d.description from pg_catalog.pg_description d
+                           where d.objoid operator(pg_catalog.=) e.oid
+                             and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass))
+               order by e.extname)
       from pg_catalog.pg_extension e
       join pg_catalog.pg_namespace en on en.oid operator(pg_catalog.=) e.extnamespace
       where e.extname operator(pg_catalog.<>) 'migra'), '[]')) as doc

@@ -31,6 +31,7 @@ pub enum Kind {
     Policy,
     Trigger,
     Collation,
+    Comment,
     Enum,
     Domain,
     CompositeType,
@@ -58,6 +59,7 @@ impl Kind {
             Kind::Policy => "policy",
             Kind::Trigger => "trigger",
             Kind::Collation => "collation",
+            Kind::Comment => "comment",
             Kind::Enum => "enum",
             Kind::Domain => "domain",
             Kind::CompositeType => "composite type",
@@ -159,6 +161,8 @@ pub enum Phase {
     CreateTrigger,
     /// GRANT and REVOKE, once every object has its final shape.
     Privileges,
+    /// COMMENT ON, once the object is made.
+    Comment,
     /// Types go last: until the build-up is over, a column may still be of the old type (it is
     /// moved to another type there).
     DropType,
@@ -213,6 +217,8 @@ pub enum Key {
     /// The grants on an object: apart from the object, so that nothing that needs the object
     /// waits for its grants.
     Privileges(Box<Key>),
+    /// The comment on an object (or on a column of a view or type, or a domain's constraint).
+    Comment(Box<Key>),
 }
 
 impl Key {
@@ -236,6 +242,7 @@ impl Key {
             Key::Collation(s, c) | Key::CollationSetAside(s, c) => format!("collation {}.{}", d(s), d(c)),
             Key::NotCompared(what) => what.clone(),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
+            Key::Comment(key) => format!("the comment on {}", key.display()),
         }
     }
 }

@@ -31,7 +31,7 @@ mod tests {
 
     #[test]
     fn create_names_schema_and_version() {
-        let e = Extension { name: "pg_trgm".into(), schema: "public".into(), version: "1.6".into() };
+        let e = Extension { name: "pg_trgm".into(), schema: "public".into(), version: "1.6".into(), comment: None };
         assert_eq!(create(&e, Some("1.6")), r#"CREATE EXTENSION IF NOT EXISTS "pg_trgm" WITH SCHEMA "public" VERSION '1.6';"#);
         assert_eq!(create(&e, None), r#"CREATE EXTENSION IF NOT EXISTS "pg_trgm" WITH SCHEMA "public";"#);
     }

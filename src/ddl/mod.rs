@@ -4,6 +4,7 @@
 
 pub mod collations;
 pub mod columns;
+pub mod comments;
 pub mod constraints;
 pub mod extensions;
 pub mod indexes;

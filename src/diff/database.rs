@@ -43,12 +43,26 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
     for schema in &schemas.removed {
         steps.push(schema_step(&schema.name, Phase::DropSchema, Action::Drop, ddl::schemas::drop(&schema.name)));
     }
+    let kept = schemas.kept.iter().map(|(old, new)| (old.comment.as_deref(), *new));
+    for (before, schema) in kept.chain(schemas.added.iter().map(|new| (None, *new))) {
+        if before != schema.comment.as_deref() {
+            let object = format!("SCHEMA {}", ddl::quote_ident(&schema.name));
+            steps.push(comment_step(Key::Schema(schema.name.clone()), &schema.name, &object, schema.comment.as_deref()));
+        }
+    }
     Ok(steps)
+}
+
+/// COMMENT ON a schema or an extension, once it is made.
+fn comment_step(key: Key, name: &str, object: &str, text: Option<&str>) -> Step {
+    let statement = ddl::comments::set(object, text);
+    Step::new(Phase::Comment, Kind::Comment, Action::Alter, Key::Comment(Box::new(key.clone())), ddl::display_ident(name), statement)
+        .requires([key])
 }
 
 fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.extensions, &to.extensions, |e| e.name.clone());
-    for extension in pairs.added {
+    for extension in &pairs.added {
         let version = (!options.ignore_extension_versions).then_some(extension.version.as_str());
         let sql = ddl::extensions::create(extension, version);
         steps.push(extension_step(extension, Phase::CreateExtension, Action::Create, sql).requires([Key::Schema(extension.schema.clone())]));
@@ -60,6 +74,15 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
         // its functions, types and tables go with it
         let sql = ddl::extensions::drop(&extension.name);
         steps.push(extension_step(extension, Phase::DropExtension, Action::Drop, sql).hazard(Hazard::DataLoss));
+    }
+    // a new extension's script sets its comment, most often to the target's: set again anyway
+    let kept = pairs.kept.iter().map(|(old, new)| (old.comment.as_deref(), *new));
+    for (before, extension) in kept.chain(pairs.added.iter().map(|new| (None, *new))) {
+        if before != extension.comment.as_deref() {
+            let object = format!("EXTENSION {}", ddl::quote_ident(&extension.name));
+            let key = Key::Extension(extension.name.clone());
+            steps.push(comment_step(key, &extension.name, &object, extension.comment.as_deref()));
+        }
     }
     for (old, new) in pairs.kept {
         if old.schema != new.schema {

@@ -10,6 +10,7 @@
 
 mod collations;
 mod columns;
+mod comments;
 mod constraints;
 mod database;
 mod indexes;
@@ -96,6 +97,10 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
     }
     for (from, to) in pairs {
         privileges::diff(&Cx::new(&from.name), from, to, &tables, with_privileges, &mut steps);
+    }
+    // last: an object made again lost its comment, whatever kind of step made it
+    for (from, to) in pairs {
+        comments::diff(&Cx::new(&from.name), from, to, &mut steps);
     }
 
     what_each_step_needs(pairs, &source, &target, &mut steps);

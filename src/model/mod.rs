@@ -4,6 +4,7 @@
 //! schema, so comparing schema `a` with schema `b` is a comparison of keys.
 
 mod collations;
+mod comments;
 mod constraints;
 mod dependencies;
 mod indexes;
@@ -16,6 +17,7 @@ mod types;
 mod views;
 
 pub use collations::Collation;
+pub use comments::Comment;
 pub use constraints::{Constraint, ConstraintType};
 pub use dependencies::{Dependency, ObjectRef};
 pub use routines::{Routine, RoutineKind};
@@ -129,6 +131,9 @@ pub struct Extension {
     pub schema: String,
     /// `extversion`
     pub version: String,
+    /// COMMENT ON EXTENSION (its script usually sets one).
+    #[serde(default)]
+    pub comment: Option<String>,
 }
 
 /// One schema of a [`Database`].
@@ -165,6 +170,12 @@ pub struct Schema {
     /// Collations, by name.
     #[serde(default)]
     pub collations: Vec<Collation>,
+    /// Comments on the objects above.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    /// The schema's own comment: compared between whole databases only.
+    #[serde(default)]
+    pub comment: Option<String>,
     /// What views, routines, and the defaults, constraints and indexes of the tables read depend
     /// on: the edges of the dependency graph that start in this schema.
     #[serde(default)]
@@ -210,6 +221,8 @@ impl Schema {
             types: Vec::new(),
             triggers: Vec::new(),
             collations: Vec::new(),
+            comments: Vec::new(),
+            comment: None,
             dependencies: Vec::new(),
             ignored: Vec::new(),
         }

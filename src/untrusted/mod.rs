@@ -40,8 +40,11 @@ pub fn check(database: &Database, origin: Origin) -> Result<(), Error> {
         let object = format!("extension {}", extension.name);
         checker.field(&object, "name", &extension.name, text::name)?;
         checker.field(&object, "schema", &extension.schema, text::name)?;
-        // the version is always a quoted literal
+        // the version and comment are always quoted literals
         checker.field(&object, "version", &extension.version, no_nul)?;
+        if let Some(comment) = &extension.comment {
+            checker.field(&object, "comment", comment, no_nul)?;
+        }
     }
     for schema in &database.schemas {
         checker.schema(schema)?;
@@ -160,6 +163,22 @@ impl Checker {
             for text in [&trigger.events, &trigger.definition].into_iter().flatten() {
                 self.field(&object, "events / definition", text, text::sql_text)?;
             }
+        }
+        for comment in &schema.comments {
+            let object = format!("comment on {} {s}.{}", comment.kind, comment.name);
+            self.one_of(&object, "kind", &comment.kind, &["table", "view", "materialized view", "sequence", "index",
+                "type", "collation", "column", "view column", "attribute", "constraint", "domain constraint", "trigger",
+                "policy", "routine"])?;
+            // a routine's comment is on its identity: the statement names the routine by the
+            // model's signature, checked above
+            let check = if comment.kind == "routine" { text::signature } else { text::name };
+            self.field(&object, "name", &comment.name, check)?;
+            self.optional_name(&object, "part", comment.part.as_deref())?;
+            // always a quoted literal
+            self.field(&object, "text", &comment.text, no_nul)?;
+        }
+        if let Some(comment) = &schema.comment {
+            self.field(&format!("schema {s}"), "comment", comment, no_nul)?;
         }
         for collation in &schema.collations {
             let object = format!("collation {s}.{}", collation.name);

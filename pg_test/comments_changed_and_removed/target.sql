@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, a text);
+CREATE VIEW v AS SELECT id FROM t;
+COMMENT ON TABLE t IS 'new';

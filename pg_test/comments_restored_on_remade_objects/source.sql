@@ -1,0 +1,10 @@
+CREATE TYPE status AS ENUM ('a', 'b', 'c');
+CREATE TABLE t (id integer PRIMARY KEY, amount integer, s status);
+CREATE INDEX t_amount ON t (amount);
+CREATE VIEW v AS SELECT id, amount FROM t;
+CREATE FUNCTION total(x t) RETURNS integer LANGUAGE sql AS 'SELECT 1';
+COMMENT ON TYPE status IS 'kept through the rebuild';
+COMMENT ON INDEX t_amount IS 'kept through the rebuild';
+COMMENT ON VIEW v IS 'kept through the rebuild';
+COMMENT ON COLUMN v.amount IS 'and its column';
+COMMENT ON FUNCTION total(t) IS 'kept through the rebuild';
