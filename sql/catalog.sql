@@ -130,14 +130,25 @@ table_docs as materialized (
            -- ENABLE and FORCE ROW LEVEL SECURITY
            'row_security', rs.relrowsecurity,
            'force_row_security', rs.relforcerowsecurity,
+           -- d: DEFAULT, n: NOTHING, f: FULL, i: USING INDEX
+           'replica_identity', rs.relreplident,
+           'replica_identity_index', (
+             select ic.relname from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
+             where i.indrelid operator(pg_catalog.=) c.oid and i.indisreplident),
+           'clustered_on', (
+             select ic.relname from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
+             where i.indrelid operator(pg_catalog.=) c.oid and i.indisclustered),
+           'access_method', (select am.amname from pg_catalog.pg_am am where am.oid operator(pg_catalog.=) rs.relam),
+           -- CREATE TABLE ... OF type
+           'of_type', case when rs.reloftype operator(pg_catalog.<>) 0 then pg_catalog.format_type(rs.reloftype, null) end,
            'columns', coalesce(cols.docs, '[]')) as doc
   -- each table's rows looked up through the catalogs' indexes: the planner cannot see how few
   -- tables a CTE holds when only those that differ are read, and joined it scanned them all
   from tbl c
   left join lateral (select tc.reloptions from pg_catalog.pg_class tc
                      where tc.oid operator(pg_catalog.=) c.reltoastrelid) tc on true
-  cross join lateral (select r.relrowsecurity, r.relforcerowsecurity from pg_catalog.pg_class r
-                      where r.oid operator(pg_catalog.=) c.oid) rs
+  cross join lateral (select r.relrowsecurity, r.relforcerowsecurity, r.relreplident, r.relam, r.reloftype
+                      from pg_catalog.pg_class r where r.oid operator(pg_catalog.=) c.oid) rs
   -- its columns, a document each (the owner's own column grants left out)
   cross join lateral (
     select pg_catalog.json_agg(col.doc order by col.attnum) as docs
@@ -186,6 +197,9 @@ table_docs as materialized (
                        and d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
                        and d.deptype operator(pg_catalog.=) 'i')) end,
                'storage', a.attstorage,
+               -- COMPRESSION: p pglz, l lz4, or the server's default
+               'compression', case when a.attcompression operator(pg_catalog.=) 'p' then 'pglz'
+                                   when a.attcompression operator(pg_catalog.=) 'l' then 'lz4' end,
                'type_storage', t.typstorage,
                -- -1 (up to PG 16) and NULL (PG 17 on) both mean "the default target"
                'statistics', case when a.attstattarget operator(pg_catalog.>=) 0
@@ -611,6 +625,25 @@ trigger_docs as materialized (
     from (select pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1) as rest) y) x
   where not tg.tgisinternal
 ),
+-- Extended statistics of the tables read, by pg_get_statisticsobjdef after its qualified name.
+statistics_docs as materialized (
+  select c.relnamespace, c.relname, x.stxname,
+         pg_catalog.json_build_object(
+           'name', x.stxname,
+           'table', c.relname,
+           'definition', case when pg_catalog.starts_with(d.def, d.prefix)
+                              then pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1) end,
+           -- -1 (up to PG 16) and NULL (PG 17 on) both mean "the default target"
+           'target', case when x.stxstattarget operator(pg_catalog.>=) 0 then x.stxstattarget::pg_catalog.int4 end) as doc
+  from tbl c
+  join pg_catalog.pg_statistic_ext x on x.stxrelid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) x.stxnamespace
+  cross join lateral (
+    select pg_catalog.pg_get_statisticsobjdef(x.oid) as def,
+           pg_catalog.concat('CREATE STATISTICS ', pg_catalog.quote_ident(n.nspname), '.',
+                             pg_catalog.quote_ident(x.stxname), ' ') as prefix) d
+  where x.stxnamespace operator(pg_catalog.=) c.relnamespace
+),
 -- The dependency graph: what views, routines, and the defaults, constraints and indexes of the
 -- tables read depend on, from pg_depend (normal dependencies; a view's are its rewrite rule's,
 -- and a SQL-standard function body's are recorded too). One row per edge: (the dependent's
@@ -687,6 +720,22 @@ dependency_edges as materialized (
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
    and d.objid operator(pg_catalog.=) tg.oid
   where not tg.tgisinternal and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[])
+  union all
+  -- extended statistics: the columns they cover
+  select c.relnamespace, 'statistics', x.stxname::pg_catalog.text, null, d.refclassid, d.refobjid, d.refobjsubid
+  from tbl c
+  join pg_catalog.pg_statistic_ext x on x.stxrelid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) x.oid
+  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+    and d.refobjsubid operator(pg_catalog.>) 0
+  union all
+  -- a typed table (CREATE TABLE ... OF type)
+  select c.relnamespace, 'table', c.relname, null, 'pg_catalog.pg_type'::pg_catalog.regclass, r.reloftype, 0
+  from tbl c
+  join pg_catalog.pg_class r on r.oid operator(pg_catalog.=) c.oid
+  where r.reloftype operator(pg_catalog.<>) 0
   union all
   -- columns of a user type (an enum, a domain, ...): a type made again takes them along
   select c.relnamespace, 'column', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
@@ -925,6 +974,12 @@ comment_docs as materialized (
   join rel c on c.oid operator(pg_catalog.=) po.polrelid
   where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass and c.is_plain_table
   union all
+  select x.stxnamespace, 'statistics', x.stxname::pg_catalog.text, null, d.description
+  from user_descriptions d
+  join pg_catalog.pg_statistic_ext x on x.oid operator(pg_catalog.=) d.objoid
+  join ns on ns.oid operator(pg_catalog.=) x.stxnamespace
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass
+  union all
   select co.collnamespace, 'collation', co.collname::pg_catalog.text, null, d.description
   from user_descriptions d
   join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) d.objoid
@@ -983,6 +1038,7 @@ schema_docs as (
     'triggers', coalesce(tr.docs, '[]'),
     'collations', coalesce(co.docs, '[]'),
     'comments', coalesce(cm.docs, '[]'),
+    'statistics', coalesce(sx.docs, '[]'),
     -- the schema's own (compared between whole databases)
     'comment', (select d.description from pg_catalog.pg_description d
                 where d.objoid operator(pg_catalog.=) ns.oid
@@ -1019,6 +1075,8 @@ schema_docs as (
                       'kind', d.kind, 'name', d.name, 'part', d.part, 'text', d.text)
                       order by d.kind, d.name, d.part) as docs
              from comment_docs d group by d.nsoid) cm on cm.nsoid operator(pg_catalog.=) ns.oid
+  left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.stxname) as docs
+             from statistics_docs d group by d.relnamespace) sx on sx.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.collnamespace, pg_catalog.json_agg(d.doc order by d.collname) as docs
              from collation_docs d group by d.collnamespace) co on co.collnamespace operator(pg_catalog.=) ns.oid
   left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname, d.tgname) as docs

@@ -286,6 +286,16 @@ trigger_prints as materialized (
   where not tg.tgisinternal
   group by tg.tgrelid
 ),
+-- Extended statistics, deparsed (their names are schema-qualified in it: left out).
+statistics_prints as materialized (
+  select x.stxrelid,
+         pg_catalog.array_agg(pg_catalog.concat_ws(' ', x.stxname, x.stxstattarget,
+                                pg_catalog.substr(pg_catalog.pg_get_statisticsobjdef(x.oid),
+                                                  pg_catalog.strpos(pg_catalog.pg_get_statisticsobjdef(x.oid), ' ('))) order by x.stxname) as print
+  from tbl c
+  join pg_catalog.pg_statistic_ext x on x.stxrelid operator(pg_catalog.=) c.oid
+  group by x.stxrelid
+),
 -- Identity sequences (an internal dependency on their column), found from the sequences' side:
 -- one lookup each, then joined to the columns, rather than a lookup per column.
 identity_prints as materialized (
@@ -311,7 +321,7 @@ column_prints as (
          pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
            a.attnum, a.attname,
            case when t.typnamespace operator(pg_catalog.<>) tbl.relnamespace then tn.nspname end, t.typname,
-           a.atttypmod, a.attnotnull, a.attgenerated, a.attidentity, a.attstorage, t.typstorage,
+           a.atttypmod, a.attnotnull, a.attgenerated, a.attidentity, a.attstorage, t.typstorage, a.attcompression,
            a.attstattarget::pg_catalog.int4,
            -- the owner's own grants are not part of the document, so the owner is part of this
            case when a.attacl is not null then
@@ -400,7 +410,8 @@ table_prints as (
            case when c.relacl is not null then
              pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
-           rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print), 0) as print,
+           rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print,
+           rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print), 0) as print,
          kp.refs
   from tbl c
   left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
@@ -412,8 +423,17 @@ table_prints as (
   left join type_prints tp on tp.relid operator(pg_catalog.=) c.oid
   left join trigger_prints gp on gp.tgrelid operator(pg_catalog.=) c.oid
   left join collation_prints cop on cop.attrelid operator(pg_catalog.=) c.oid
-  cross join lateral (select r.relrowsecurity, r.relforcerowsecurity from pg_catalog.pg_class r
-                      where r.oid operator(pg_catalog.=) c.oid) rs
+  left join statistics_prints sp on sp.stxrelid operator(pg_catalog.=) c.oid
+  cross join lateral (
+    select r.relrowsecurity, r.relforcerowsecurity, r.relreplident,
+           (select am.amname from pg_catalog.pg_am am where am.oid operator(pg_catalog.=) r.relam) as amname,
+           case when r.reloftype operator(pg_catalog.<>) 0 then pg_catalog.format_type(r.reloftype, null) end as reloftype_name,
+           -- REPLICA IDENTITY USING INDEX and CLUSTER ON, by index name
+           (select pg_catalog.array_agg(pg_catalog.concat(ic.relname, ' ', i.indisreplident, ' ', i.indisclustered) order by ic.relname)
+            from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
+            where i.indrelid operator(pg_catalog.=) c.oid and (i.indisreplident or i.indisclustered)) as index_flags
+    from pg_catalog.pg_class r
+    where r.oid operator(pg_catalog.=) c.oid) rs
 )
 -- [schema, table, oid, fingerprint, [[schema, table] of each foreign key]]
 select pg_catalog.json_build_object(

@@ -149,6 +149,7 @@ fn key(schema: &str, object: &ObjectRef) -> Option<Key> {
         "routine" => Key::Routine(schema, name),
         "type" => Key::Type(schema, name),
         "collation" => Key::Collation(schema, name),
+        "statistics" => Key::Statistics(schema, name),
         "not compared" => Key::NotCompared(name),
         _ => return None,
     })

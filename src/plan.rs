@@ -32,6 +32,7 @@ pub enum Kind {
     Trigger,
     Collation,
     Comment,
+    Statistics,
     Enum,
     Domain,
     CompositeType,
@@ -60,6 +61,7 @@ impl Kind {
             Kind::Trigger => "trigger",
             Kind::Collation => "collation",
             Kind::Comment => "comment",
+            Kind::Statistics => "statistics",
             Kind::Enum => "enum",
             Kind::Domain => "domain",
             Kind::CompositeType => "composite type",
@@ -209,6 +211,8 @@ pub enum Key {
     /// A type that is made again, under the name it was set aside as: dropped at the very end.
     TypeSetAside(String, String),
     Collation(String, String),
+    /// An extended statistics object.
+    Statistics(String, String),
     /// A collation that is made again, as it was set aside.
     CollationSetAside(String, String),
     /// An object of a kind the plan does not make (a trigger, an operator), by its description:
@@ -240,6 +244,7 @@ impl Key {
             Key::Routine(s, r) => format!("routine {}.{r}", d(s)),
             Key::Type(s, t) | Key::TypeSetAside(s, t) => format!("type {}.{}", d(s), d(t)),
             Key::Collation(s, c) | Key::CollationSetAside(s, c) => format!("collation {}.{}", d(s), d(c)),
+            Key::Statistics(s, x) => format!("statistics {}.{}", d(s), d(x)),
             Key::NotCompared(what) => what.clone(),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
             Key::Comment(key) => format!("the comment on {}", key.display()),

@@ -7,6 +7,9 @@ use crate::model::{Column, Identity};
 /// ADD COLUMN.
 pub fn definition(cx: &Cx, column: &Column) -> String {
     let mut text = format!("{} {}", quote_ident(&column.name), column.data_type);
+    if let Some(method) = &column.compression {
+        text.push_str(&format!(" COMPRESSION {}", super::option_name(method)));
+    }
     if let Some(collation) = &column.collation {
         text.push_str(&format!(" COLLATE {collation}"));
     }
@@ -54,6 +57,12 @@ pub fn set_type(cx: &Cx, table: &str, column: &Column, using: Option<&str>) -> S
     let using = using.map_or_else(|| format!("{}::{}", quote_ident(&column.name), column.data_type), str::to_owned);
     let action = format!("TYPE {}{collate} USING {using}", column.data_type);
     tables::alter_column(cx, table, &column.name, &action)
+}
+
+/// `SET COMPRESSION method`, or `default` for the server's.
+pub fn set_compression(cx: &Cx, table: &str, column: &Column) -> String {
+    let method = column.compression.as_deref().map_or_else(|| "default".to_owned(), super::option_name);
+    tables::alter_column(cx, table, &column.name, &format!("SET COMPRESSION {method}"))
 }
 
 pub fn set_default(cx: &Cx, table: &str, column: &str, expression: &str) -> String {
@@ -115,6 +124,7 @@ mod tests {
             storage: "m".into(),
             type_storage: "m".into(),
             statistics: None,
+            compression: None,
             privileges: vec![],
         }
     }

@@ -15,6 +15,7 @@ pub fn object(cx: &Cx, kind: &str, name: &str, part: Option<&str>, domain: bool)
         "type" if domain => format!("DOMAIN {}", cx.qualify(name)),
         "type" => format!("TYPE {}", cx.qualify(name)),
         "collation" => format!("COLLATION {}", cx.qualify(name)),
+        "statistics" => format!("STATISTICS {}", cx.qualify(name)),
         "column" | "view column" | "attribute" => format!("COLUMN {}.{}", cx.qualify(name), part()),
         "constraint" => format!("CONSTRAINT {} ON {}", part(), cx.qualify(name)),
         "domain constraint" => format!("CONSTRAINT {} ON DOMAIN {}", part(), cx.qualify(name)),

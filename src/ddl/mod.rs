@@ -13,6 +13,7 @@ pub mod privileges;
 pub mod routines;
 pub mod schemas;
 pub mod sequences;
+pub mod statistics;
 pub mod tables;
 pub mod triggers;
 pub mod types;

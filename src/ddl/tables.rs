@@ -19,7 +19,11 @@ pub fn create(cx: &Cx, table: &Table) -> String {
     let mut parameters = storage_parameters(&table.options, "");
     parameters.extend(storage_parameters(&table.toast_options, "toast."));
     let with = if parameters.is_empty() { String::new() } else { format!(" WITH ({})", parameters.join(", ")) };
-    format!("CREATE {unlogged}TABLE {} {body}{with};", cx.qualify(&table.name))
+    let using = match table.access_method.as_deref() {
+        Some(method) if method != "heap" => format!(" USING {}", quote_ident(method)),
+        _ => String::new(),
+    };
+    format!("CREATE {unlogged}TABLE {} {body}{using}{with};", cx.qualify(&table.name))
 }
 
 pub fn drop(cx: &Cx, table: &str) -> String {
@@ -44,6 +48,32 @@ pub fn reset_options(cx: &Cx, table: &str, options: &[String], prefix: &str) -> 
     let names: Vec<String> =
         options.iter().map(|o| format!("{prefix}{}", option_name(split_option(o).0))).collect();
     format!("ALTER TABLE {} RESET ({});", cx.qualify(table), names.join(", "))
+}
+
+/// `REPLICA IDENTITY ...` as the table has it.
+pub fn replica_identity(cx: &Cx, table: &Table) -> String {
+    let identity = match (table.replica_identity.as_str(), &table.replica_identity_index) {
+        ("n", _) => "NOTHING".to_owned(),
+        ("f", _) => "FULL".to_owned(),
+        ("i", Some(index)) => format!("USING INDEX {}", quote_ident(index)),
+        _ => "DEFAULT".to_owned(),
+    };
+    alter(cx, &table.name, &format!("REPLICA IDENTITY {identity}"))
+}
+
+pub fn cluster_on(cx: &Cx, table: &Table) -> String {
+    match &table.clustered_on {
+        Some(index) => alter(cx, &table.name, &format!("CLUSTER ON {}", quote_ident(index))),
+        None => alter(cx, &table.name, "SET WITHOUT CLUSTER"),
+    }
+}
+
+/// `OF type`, or `NOT OF`.
+pub fn of_type(cx: &Cx, table: &str, of_type: Option<&str>) -> String {
+    match of_type {
+        Some(of_type) => alter(cx, table, &format!("OF {of_type}")),
+        None => alter(cx, table, "NOT OF"),
+    }
 }
 
 /// `ALTER TABLE "s"."t" <action>`
@@ -76,6 +106,7 @@ mod tests {
             storage: "p".into(),
             type_storage: "p".into(),
             statistics: None,
+            compression: None,
             privileges: vec![],
         }
     }
@@ -91,6 +122,11 @@ mod tests {
             privileges: vec![],
             row_security: false,
             force_row_security: false,
+            replica_identity: "d".into(),
+            replica_identity_index: None,
+            clustered_on: None,
+            access_method: None,
+            of_type: None,
         };
         assert_eq!(
             create(&Cx::new("public"), &table),
@@ -110,6 +146,11 @@ mod tests {
             privileges: vec![],
             row_security: false,
             force_row_security: false,
+            replica_identity: "d".into(),
+            replica_identity_index: None,
+            clustered_on: None,
+            access_method: None,
+            of_type: None,
         };
         assert_eq!(create(&Cx::new("s"), &table), r#"CREATE TABLE "s"."empty" ();"#);
     }

@@ -206,6 +206,9 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, recast: Option<&Recas
     if old.statistics != new.statistics {
         push(steps, sql::set_statistics(cx, table, name, new.statistics));
     }
+    if old.compression != new.compression {
+        push(steps, sql::set_compression(cx, table, new));
+    }
 }
 
 fn step(cx: &Cx, table: &str, column: &str, action: Action, statement: String) -> Step {

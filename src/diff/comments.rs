@@ -44,6 +44,7 @@ fn object_key(cx: &Cx, comment: &Comment) -> Key {
         "index" => cx.index_key(name),
         "type" | "attribute" | "domain constraint" => cx.type_key(name),
         "collation" => cx.collation_key(name),
+        "statistics" => cx.statistics_key(name),
         "column" => cx.column_key(name, part),
         "constraint" => cx.constraint_key(name, part),
         "trigger" => cx.trigger_key(name, part),
@@ -70,6 +71,7 @@ fn stays(comment: &Comment, from: &Schema, to: &Schema) -> bool {
             }
             "type" | "domain constraint" | "attribute" => schema.types.iter().any(|t| t.name == name),
             "collation" => schema.collations.iter().any(|c| c.name == name),
+            "statistics" => schema.statistics.iter().any(|s| s.name == name),
             "constraint" => schema.constraints.iter().any(|c| c.table == name && c.name == part),
             "trigger" => schema.triggers.iter().any(|t| t.table == name && t.name == part),
             "policy" => schema.policies.iter().any(|p| p.table == name && p.name == part),

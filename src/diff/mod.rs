@@ -19,6 +19,7 @@ mod policies;
 mod privileges;
 mod routines;
 mod sequences;
+mod statistics;
 mod tables;
 mod triggers;
 mod types;
@@ -94,11 +95,16 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         routines::diff(&cx, from, to, &mut tables, &mut steps)?;
         policies::diff(&cx, from, to, &tables, &mut steps);
         triggers::diff(&cx, from, to, &mut tables, &mut steps);
+        statistics::diff(&cx, from, to, &tables, &mut steps);
     }
     for (from, to) in pairs {
         privileges::diff(&Cx::new(&from.name), from, to, &tables, with_privileges, &mut steps);
     }
-    // last: an object made again lost its comment, whatever kind of step made it
+    // last: what refers to indexes and types that may have been made again, and comments, which
+    // an object made again has lost, whatever kind of step made it
+    for (from, to) in pairs {
+        tables::index_and_type_settings(&Cx::new(&from.name), from, to, &mut steps);
+    }
     for (from, to) in pairs {
         comments::diff(&Cx::new(&from.name), from, to, &mut steps);
     }
@@ -213,6 +219,10 @@ impl Cx {
 
     pub fn trigger_key(&self, table: &str, name: &str) -> Key {
         Key::Trigger(self.schema.clone(), table.to_owned(), name.to_owned())
+    }
+
+    pub fn statistics_key(&self, name: &str) -> Key {
+        Key::Statistics(self.schema.clone(), name.to_owned())
     }
 
     pub fn collation_key(&self, name: &str) -> Key {

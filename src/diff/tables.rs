@@ -2,7 +2,7 @@
 
 use super::{TableChanges, columns, pair_up};
 use crate::ddl::{self, Cx};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Persistence, Schema};
 use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
@@ -40,6 +40,12 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
             steps.push(settings_step(cx, &new.name, sql).requires(requires));
         }
         storage_parameters(cx, &new.name, &old.options, &new.options, "", &[], steps);
+        if old.access_method != new.access_method {
+            if let Some(method) = &new.access_method {
+                let sql = ddl::tables::alter(cx, &new.name, &format!("SET ACCESS METHOD {}", ddl::quote_ident(method)));
+                steps.push(settings_step(cx, &new.name, sql));
+            }
+        }
         columns::diff(cx, old, new, steps, changes);
         super::policies::row_security(cx, Some(old), new, steps);
         // after the columns: a TOAST table exists only once a column needs one, and parameters
@@ -47,6 +53,55 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
         let columns: Vec<Key> = new.columns.iter().map(|c| cx.column_key(&new.name, &c.name)).collect();
         storage_parameters(cx, &new.name, &old.toast_options, &new.toast_options, "toast.", &columns, steps);
     }
+}
+
+/// What a table says of its indexes (REPLICA IDENTITY USING INDEX, CLUSTER ON) and of its type
+/// (OF): set once the index or type is there, and set again when the plan makes the index again
+/// (a new index is neither). Runs over the steps already made. A typed table whose columns or
+/// type change is released from its type (`NOT OF`) first, and bound again after.
+pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) {
+    let made: BTreeSet<Key> = steps.iter().filter(|s| s.action == Action::Create).map(|s| s.key.clone()).collect();
+    let touched: BTreeSet<Key> = steps.iter().map(|s| s.key.clone()).collect();
+    // the key of the step that makes an index: its constraint's, when it backs one
+    let index_key = |table: &str, index: &str| {
+        to.constraints
+            .iter()
+            .find(|c| c.table == table && c.index_name.as_deref() == Some(index))
+            .map_or_else(|| cx.index_key(index), |c| cx.constraint_key(table, &c.name))
+    };
+    let type_key = |of_type: &str| {
+        to.types.iter().find(|t| ddl::display_ident(&t.name) == of_type).map(|t| cx.type_key(&t.name))
+    };
+    let mut new_steps = Vec::new();
+    for new in &to.tables {
+        let old = from.tables.iter().find(|t| t.name == new.name);
+        let remade = |index: &Option<String>| index.as_ref().is_some_and(|i| made.contains(&index_key(&new.name, i)));
+        let identity_changed = old.is_none_or(|o| o.replica_identity != new.replica_identity || o.replica_identity_index != new.replica_identity_index);
+        let identity_default = new.replica_identity == "d";
+        if (identity_changed && !(old.is_none() && identity_default)) || (new.replica_identity == "i" && remade(&new.replica_identity_index)) {
+            let needs = new.replica_identity_index.iter().map(|i| index_key(&new.name, i));
+            new_steps.push(settings_step(cx, &new.name, ddl::tables::replica_identity(cx, new)).requires(needs));
+        }
+        let cluster_changed = old.is_none_or(|o| o.clustered_on != new.clustered_on);
+        if (cluster_changed && !(old.is_none() && new.clustered_on.is_none())) || remade(&new.clustered_on) {
+            let needs = new.clustered_on.iter().map(|i| index_key(&new.name, i));
+            new_steps.push(settings_step(cx, &new.name, ddl::tables::cluster_on(cx, new)).requires(needs));
+        }
+        let columns: Vec<Key> = new.columns.iter().map(|c| cx.column_key(&new.name, &c.name)).collect();
+        let of_type_touched = new.of_type.as_deref().and_then(type_key).is_some_and(|k| touched.contains(&k));
+        let columns_touched = columns.iter().any(|k| touched.contains(k));
+        let old_of = old.and_then(|o| o.of_type.as_deref());
+        let rebind = old_of.is_some() && (old_of != new.of_type.as_deref() || of_type_touched || columns_touched);
+        if rebind {
+            let release = settings_step(cx, &new.name, ddl::tables::of_type(cx, &new.name, None)).in_phase(Phase::ReleaseColumn);
+            new_steps.push(release);
+        }
+        if let Some(of_type) = new.of_type.as_deref().filter(|_| rebind || old_of.is_none()) {
+            let needs = columns.iter().cloned().chain(type_key(of_type)).chain([cx.table_key(&new.name)]);
+            new_steps.push(settings_step(cx, &new.name, ddl::tables::of_type(cx, &new.name, Some(of_type))).requires(needs));
+        }
+    }
+    steps.extend(new_steps);
 }
 
 /// A logged table may not reference an unlogged one: going UNLOGGED, the tables that reference

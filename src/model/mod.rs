@@ -11,6 +11,7 @@ mod indexes;
 mod policies;
 mod routines;
 mod sequences;
+mod statistics;
 mod tables;
 mod triggers;
 mod types;
@@ -24,6 +25,7 @@ pub use routines::{Routine, RoutineKind};
 pub use views::View;
 pub use indexes::Index;
 pub use policies::Policy;
+pub use statistics::Statistics;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
 pub use tables::{Column, Identity, Table};
 pub use triggers::Trigger;
@@ -170,6 +172,9 @@ pub struct Schema {
     /// Collations, by name.
     #[serde(default)]
     pub collations: Vec<Collation>,
+    /// Extended statistics objects of the tables read, by name.
+    #[serde(default)]
+    pub statistics: Vec<Statistics>,
     /// Comments on the objects above.
     #[serde(default)]
     pub comments: Vec<Comment>,
@@ -222,6 +227,7 @@ impl Schema {
             triggers: Vec::new(),
             collations: Vec::new(),
             comments: Vec::new(),
+            statistics: Vec::new(),
             comment: None,
             dependencies: Vec::new(),
             ignored: Vec::new(),
@@ -238,6 +244,9 @@ impl Schema {
         if let Some(trigger) = self.triggers.iter().find(|t| t.events.is_none() || t.definition.is_none()) {
             let name = format!("{} on {}", crate::ddl::display_ident(&trigger.name), qualified(&crate::ddl::display_ident(&trigger.table)));
             return Err(Error::UnreadableDefinition(format!("trigger {name}")));
+        }
+        if let Some(statistics) = self.statistics.iter().find(|s| s.definition.is_none()) {
+            return Err(Error::UnreadableDefinition(format!("statistics {}", qualified(&crate::ddl::display_ident(&statistics.name)))));
         }
         if let Some(routine) = self.routines.iter().find(|r| r.definition.is_none()) {
             return Err(Error::UnreadableDefinition(format!("routine {}", qualified(&routine.signature))));

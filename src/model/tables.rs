@@ -23,6 +23,25 @@ pub struct Table {
     /// `relforcerowsecurity`: FORCE ROW LEVEL SECURITY (the owner too is bound by the policies).
     #[serde(default)]
     pub force_row_security: bool,
+    /// `relreplident`: `d` DEFAULT, `n` NOTHING, `f` FULL, `i` USING INDEX.
+    #[serde(default = "replica_identity_default")]
+    pub replica_identity: String,
+    /// The index of REPLICA IDENTITY USING INDEX.
+    #[serde(default)]
+    pub replica_identity_index: Option<String>,
+    /// The index of CLUSTER ON.
+    #[serde(default)]
+    pub clustered_on: Option<String>,
+    /// The table access method (`heap` unless an extension brings another).
+    #[serde(default)]
+    pub access_method: Option<String>,
+    /// `CREATE TABLE ... OF type`: the composite type its columns come from.
+    #[serde(default)]
+    pub of_type: Option<String>,
+}
+
+fn replica_identity_default() -> String {
+    "d".to_owned()
 }
 
 impl Table {
@@ -62,6 +81,9 @@ pub struct Column {
     pub type_storage: String,
     /// `attstattarget`, or `None` for the default.
     pub statistics: Option<i32>,
+    /// `attcompression`: `pglz`, `lz4`, or `None` for the server's default.
+    #[serde(default)]
+    pub compression: Option<String>,
     /// Grants on the column alone (`attacl`).
     #[serde(default)]
     pub privileges: Vec<super::Grant>,

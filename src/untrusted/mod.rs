@@ -81,6 +81,13 @@ impl Checker {
         for table in &schema.tables {
             let object = format!("table {s}.{}", table.name);
             self.field(&object, "name", &table.name, text::name)?;
+            self.one_of(&object, "replica_identity", &table.replica_identity, &["d", "n", "f", "i"])?;
+            self.optional_name(&object, "replica_identity_index", table.replica_identity_index.as_deref())?;
+            self.optional_name(&object, "clustered_on", table.clustered_on.as_deref())?;
+            self.optional_name(&object, "access_method", table.access_method.as_deref())?;
+            if let Some(of_type) = &table.of_type {
+                self.field(&object, "of_type", of_type, text::type_name)?;
+            }
             self.grants(&object, &table.privileges)?;
             for column in &table.columns {
                 self.column(&format!("column {s}.{}.{}", table.name, column.name), column)?;
@@ -167,7 +174,7 @@ impl Checker {
         for comment in &schema.comments {
             let object = format!("comment on {} {s}.{}", comment.kind, comment.name);
             self.one_of(&object, "kind", &comment.kind, &["table", "view", "materialized view", "sequence", "index",
-                "type", "collation", "column", "view column", "attribute", "constraint", "domain constraint", "trigger",
+                "type", "collation", "statistics", "column", "view column", "attribute", "constraint", "domain constraint", "trigger",
                 "policy", "routine"])?;
             // a routine's comment is on its identity: the statement names the routine by the
             // model's signature, checked above
@@ -179,6 +186,14 @@ impl Checker {
         }
         if let Some(comment) = &schema.comment {
             self.field(&format!("schema {s}"), "comment", comment, no_nul)?;
+        }
+        for statistics in &schema.statistics {
+            let object = format!("statistics {s}.{}", statistics.name);
+            self.field(&object, "name", &statistics.name, text::name)?;
+            self.field(&object, "table", &statistics.table, text::name)?;
+            if let Some(definition) = &statistics.definition {
+                self.field(&object, "definition", definition, text::sql_text)?;
+            }
         }
         for collation in &schema.collations {
             let object = format!("collation {s}.{}", collation.name);
@@ -214,6 +229,9 @@ impl Checker {
         }
         self.one_of(object, "storage", &column.storage, text::STORAGE)?;
         self.one_of(object, "type_storage", &column.type_storage, text::STORAGE)?;
+        if let Some(method) = &column.compression {
+            self.one_of(object, "compression", method, &["pglz", "lz4"])?;
+        }
         self.grants(object, &column.privileges)
     }
 

@@ -1,0 +1,43 @@
+//! Extended statistics objects: made, dropped, made again when their definition changes or a
+//! column they cover is dropped or made again (through the graph), and their target set.
+
+use super::{TableChanges, pair_up};
+use crate::ddl::{Cx, statistics as sql};
+use crate::model::{Schema, Statistics};
+use crate::plan::{Action, Kind, Phase, Step};
+
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: &mut Vec<Step>) {
+    let pairs = pair_up(&from.statistics, &to.statistics, |s| s.name.clone());
+    for statistics in pairs.removed {
+        if !changes.is_dropped(&cx.schema, &statistics.table) {
+            steps.push(step(cx, statistics, Phase::DropIndex, Action::Drop, sql::drop(cx, &statistics.name)));
+        }
+    }
+    for statistics in pairs.added {
+        create(cx, statistics, steps);
+    }
+    for (old, new) in pairs.kept {
+        let key = cx.statistics_key(&new.name);
+        if changes.remade.contains(&key) || old.definition != new.definition || old.table != new.table {
+            if !changes.is_dropped(&cx.schema, &old.table) {
+                steps.push(step(cx, old, Phase::DropIndex, Action::Drop, sql::drop(cx, &old.name)));
+            }
+            create(cx, new, steps);
+        } else if old.target != new.target {
+            steps.push(step(cx, new, Phase::CreateIndex, Action::Alter, sql::set_target(cx, new)));
+        }
+    }
+}
+
+fn create(cx: &Cx, statistics: &Statistics, steps: &mut Vec<Step>) {
+    let table = cx.table_key(&statistics.table);
+    steps.push(step(cx, statistics, Phase::CreateIndex, Action::Create, sql::create(cx, statistics)).requires([table]));
+    if statistics.target.is_some() {
+        steps.push(step(cx, statistics, Phase::CreateIndex, Action::Alter, sql::set_target(cx, statistics)));
+    }
+}
+
+fn step(cx: &Cx, statistics: &Statistics, phase: Phase, action: Action, statement: String) -> Step {
+    let key = cx.statistics_key(&statistics.name);
+    Step::new(phase, Kind::Statistics, action, key, cx.identity(&[&statistics.name]), statement)
+}
