@@ -33,6 +33,9 @@ CREATE TABLE public.customers (id serial PRIMARY KEY, email text NOT NULL);
 CREATE TABLE public.orders (id int PRIMARY KEY, customer_id int REFERENCES public.customers, total numeric(10,2));
 GRANT SELECT ON public.orders TO migra_reader;
 CREATE FUNCTION public.order_total(o public.orders) RETURNS numeric LANGUAGE sql AS 'SELECT o.total';
+CREATE FUNCTION public.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+CREATE EVENT TRIGGER old_guard ON ddl_command_end EXECUTE FUNCTION public.log_ddl();
+COMMENT ON SCHEMA legacy IS 'going';
 """
 TARGET_SQL = """
 CREATE ROLE migra_reader;
@@ -49,6 +52,12 @@ GRANT SELECT (id) ON billing.invoices TO migra_reader;
 CREATE FUNCTION public.order_total(o public.orders) RETURNS numeric LANGUAGE sql AS 'SELECT o.total';
 REVOKE EXECUTE ON FUNCTION public.order_total(public.orders) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.order_total(public.orders) TO migra_reader WITH GRANT OPTION;
+CREATE FUNCTION public.no_drops() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+CREATE EVENT TRIGGER "Guard drops" ON sql_drop WHEN TAG IN ('DROP TABLE', 'DROP VIEW')
+  EXECUTE FUNCTION public.no_drops();
+ALTER EVENT TRIGGER "Guard drops" DISABLE;
+COMMENT ON SCHEMA billing IS 'Invoices: the "billing" team''s';
+COMMENT ON EXTENSION citext IS 'case-insensitive text, for e-mails';
 """
 ROLE_SQL = "DO $$ BEGIN CREATE ROLE migra_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
 

@@ -625,6 +625,30 @@ trigger_docs as materialized (
     from (select pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1) as rest) y) x
   where not tg.tgisinternal
 ),
+-- Rules of the tables read and of views (not a view's own _RETURN rule), by pg_get_ruledef cut
+-- around "ON <event> TO <table>", so that the statement can name the table itself.
+rule_docs as materialized (
+  select c.relnamespace, c.relname, r.rulename,
+         pg_catalog.json_build_object(
+           'table', c.relname,
+           'name', r.rulename,
+           -- O: enabled, D: disabled, R: ENABLE REPLICA, A: ENABLE ALWAYS
+           'enabled', r.ev_enabled,
+           'event', case r.ev_type when '1' then 'SELECT' when '2' then 'UPDATE' when '3' then 'INSERT' else 'DELETE' end,
+           'definition', case when pg_catalog.starts_with(d.def, d.prefix)
+                              then pg_catalog.rtrim(pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1), ';') end) as doc
+  from (select t.oid, t.relname, t.relnamespace from tbl t
+        union all
+        select v.oid, v.relname, v.relnamespace from rel v where v.relkind operator(pg_catalog.=) 'v') c
+  join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace
+  join pg_catalog.pg_rewrite r on r.ev_class operator(pg_catalog.=) c.oid
+  cross join lateral (
+    select pg_catalog.pg_get_ruledef(r.oid) as def,
+           pg_catalog.concat('CREATE RULE ', pg_catalog.quote_ident(r.rulename), E' AS\n    ON ',
+                             case r.ev_type when '1' then 'SELECT' when '2' then 'UPDATE' when '3' then 'INSERT' else 'DELETE' end,
+                             ' TO ', pg_catalog.quote_ident(n.nspname), '.', pg_catalog.quote_ident(c.relname)) as prefix) d
+  where r.rulename operator(pg_catalog.<>) '_RETURN'
+),
 -- Extended statistics of the tables read, by pg_get_statisticsobjdef after its qualified name.
 statistics_docs as materialized (
   select c.relnamespace, c.relname, x.stxname,
@@ -721,6 +745,18 @@ dependency_edges as materialized (
    and d.objid operator(pg_catalog.=) tg.oid
   where not tg.tgisinternal and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[])
   union all
+  -- rules: what their actions read and write, and their table or view
+  select c.relnamespace, 'rule', c.relname, r.rulename, d.refclassid, d.refobjid, d.refobjsubid
+  from (select t.oid, t.relname, t.relnamespace from tbl t
+        union all
+        select v.oid, v.relname, v.relnamespace from rel v where v.relkind operator(pg_catalog.=) 'v') c
+  join pg_catalog.pg_rewrite r on r.ev_class operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) r.oid
+  where r.rulename operator(pg_catalog.<>) '_RETURN'
+    and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[])
+  union all
   -- extended statistics: the columns they cover
   select c.relnamespace, 'statistics', x.stxname::pg_catalog.text, null, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c
@@ -779,8 +815,15 @@ dependency_edges as materialized (
 -- cast, a domain's CHECK, an index of a partitioned table): by their description, so
 -- that a plan that would drop the routine under them is refused rather than failing to apply.
 not_compared_edges as materialized (
-  select r.pronamespace as nsoid, 'not compared' as kind,
-         pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) as name, null::pg_catalog.text as part,
+  select r.pronamespace as nsoid,
+         -- an event trigger is compared between whole databases, not between schemas
+         case when d.classid operator(pg_catalog.=) 'pg_catalog.pg_event_trigger'::pg_catalog.regclass
+              then 'event trigger' else 'not compared' end as kind,
+         case when d.classid operator(pg_catalog.=) 'pg_catalog.pg_event_trigger'::pg_catalog.regclass
+              then (select et.evtname::pg_catalog.text from pg_catalog.pg_event_trigger et
+                    where et.oid operator(pg_catalog.=) d.objid)
+              else pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) end as name,
+         null::pg_catalog.text as part,
          d.refclassid, d.refobjid, d.refobjsubid
   from routine_docs r
   join pg_catalog.pg_depend d
@@ -823,8 +866,11 @@ not_compared_edges as materialized (
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_rewrite w
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) w.ev_class
-                      where w.oid operator(pg_catalog.=) d.objid and w.rulename operator(pg_catalog.=) '_RETURN'
-                        and c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])))
+                      where w.oid operator(pg_catalog.=) d.objid
+                        and (c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
+                             or (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
+                                 and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)
+                                 and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)))))
       -- a default, constraint, index or policy of a plain table or materialized view, which the
       -- model makes: its relation looked up by oid through the catalogs' indexes (a scan of
       -- "rel" per row would make this quadratic)
@@ -974,6 +1020,14 @@ comment_docs as materialized (
   join rel c on c.oid operator(pg_catalog.=) po.polrelid
   where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass and c.is_plain_table
   union all
+  select c.relnamespace, 'rule', c.relname::pg_catalog.text, r.rulename::pg_catalog.text, d.description
+  from user_descriptions d
+  join pg_catalog.pg_rewrite r on r.oid operator(pg_catalog.=) d.objoid
+  join rel c on c.oid operator(pg_catalog.=) r.ev_class
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+    and r.rulename operator(pg_catalog.<>) '_RETURN'
+    and (c.is_plain_table or c.relkind operator(pg_catalog.=) 'v')
+  union all
   select x.stxnamespace, 'statistics', x.stxname::pg_catalog.text, null, d.description
   from user_descriptions d
   join pg_catalog.pg_statistic_ext x on x.oid operator(pg_catalog.=) d.objoid
@@ -1039,6 +1093,7 @@ schema_docs as (
     'collations', coalesce(co.docs, '[]'),
     'comments', coalesce(cm.docs, '[]'),
     'statistics', coalesce(sx.docs, '[]'),
+    'rules', coalesce(ru.docs, '[]'),
     -- the schema's own (compared between whole databases)
     'comment', (select d.description from pg_catalog.pg_description d
                 where d.objoid operator(pg_catalog.=) ns.oid
@@ -1075,6 +1130,8 @@ schema_docs as (
                       'kind', d.kind, 'name', d.name, 'part', d.part, 'text', d.text)
                       order by d.kind, d.name, d.part) as docs
              from comment_docs d group by d.nsoid) cm on cm.nsoid operator(pg_catalog.=) ns.oid
+  left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname, d.rulename) as docs
+             from rule_docs d group by d.relnamespace) ru on ru.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.stxname) as docs
              from statistics_docs d group by d.relnamespace) sx on sx.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.collnamespace, pg_catalog.json_agg(d.doc order by d.collname) as docs
@@ -1110,7 +1167,24 @@ from (
                order by e.extname)
       from pg_catalog.pg_extension e
       join pg_catalog.pg_namespace en on en.oid operator(pg_catalog.=) e.extnamespace
-      where e.extname operator(pg_catalog.<>) 'migra'), '[]')) as doc
+      where e.extname operator(pg_catalog.<>) 'migra'), '[]'),
+    -- event triggers, less an extension's: compared between whole databases
+    'event_triggers', coalesce((
+      select pg_catalog.json_agg(pg_catalog.json_build_object(
+               'name', et.evtname,
+               'event', et.evtevent,
+               'tags', et.evttags,
+               'function_schema', pn.nspname,
+               'function', pg_catalog.concat(pg_catalog.quote_ident(p.proname), '()'),
+               -- O: enabled, D: disabled, R: ENABLE REPLICA, A: ENABLE ALWAYS
+               'enabled', et.evtenabled) order by et.evtname)
+      from pg_catalog.pg_event_trigger et
+      join pg_catalog.pg_proc p on p.oid operator(pg_catalog.=) et.evtfoid
+      join pg_catalog.pg_namespace pn on pn.oid operator(pg_catalog.=) p.pronamespace
+      where not exists (
+        select from pg_catalog.pg_depend d
+        where d.classid operator(pg_catalog.=) 'pg_catalog.pg_event_trigger'::pg_catalog.regclass
+          and d.objid operator(pg_catalog.=) et.oid and d.deptype operator(pg_catalog.=) 'e')), '[]')) as doc
   union all
   select 1, d.nspname, d.doc from schema_docs d
 ) x

@@ -286,6 +286,14 @@ trigger_prints as materialized (
   where not tg.tgisinternal
   group by tg.tgrelid
 ),
+-- Rules: a table with one is always read (its own oid is in the print), since a rule's action
+-- may read any other table, whose change remakes the rule.
+rule_prints as materialized (
+  select r.ev_class, pg_catalog.array_agg(pg_catalog.concat(r.rulename, ' ', r.ev_class) order by r.rulename) as print
+  from tbl c
+  join pg_catalog.pg_rewrite r on r.ev_class operator(pg_catalog.=) c.oid
+  group by r.ev_class
+),
 -- Extended statistics, deparsed (their names are schema-qualified in it: left out).
 statistics_prints as materialized (
   select x.stxrelid,
@@ -411,7 +419,7 @@ table_prints as (
              pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
            rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print,
-           rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print), 0) as print,
+           rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print, rp2.print), 0) as print,
          kp.refs
   from tbl c
   left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
@@ -424,6 +432,7 @@ table_prints as (
   left join trigger_prints gp on gp.tgrelid operator(pg_catalog.=) c.oid
   left join collation_prints cop on cop.attrelid operator(pg_catalog.=) c.oid
   left join statistics_prints sp on sp.stxrelid operator(pg_catalog.=) c.oid
+  left join rule_prints rp2 on rp2.ev_class operator(pg_catalog.=) c.oid
   cross join lateral (
     select r.relrowsecurity, r.relforcerowsecurity, r.relreplident,
            (select am.amname from pg_catalog.pg_am am where am.oid operator(pg_catalog.=) r.relam) as amname,

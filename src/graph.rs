@@ -112,11 +112,16 @@ impl Graph {
     }
 
     /// The first object of a kind the plan does not make among `dropped` (what goes away and
-    /// what `dependents` says goes with it), with what it needs that is dropped.
-    pub fn blocked(&self, dropped: &BTreeSet<Key>) -> Option<(String, Key)> {
-        dropped.iter().find_map(|key| match key {
-            Key::NotCompared(what) => Some((what.clone(), self.needs(key).into_iter().find(|n| dropped.contains(n))?)),
-            _ => None,
+    /// what `dependents` says goes with it), with what it needs that is dropped. An event trigger
+    /// is made only between whole databases, and only when the plan drops it anyway (`released`).
+    pub fn blocked(&self, dropped: &BTreeSet<Key>, released: &BTreeSet<Key>) -> Option<(String, Key)> {
+        dropped.iter().find_map(|key| {
+            let what = match key {
+                Key::NotCompared(what) => what.clone(),
+                Key::EventTrigger(_) if !released.contains(key) => key.display(),
+                _ => return None,
+            };
+            Some((what, self.needs(key).into_iter().find(|n| dropped.contains(n))?))
         })
     }
 
@@ -143,6 +148,7 @@ fn key(schema: &str, object: &ObjectRef) -> Option<Key> {
         "constraint" => Key::Constraint(schema, name, part()?),
         "policy" => Key::Policy(schema, name, part()?),
         "trigger" => Key::Trigger(schema, name, part()?),
+        "rule" => Key::Rule(schema, name, part()?),
         "index" => Key::Index(schema, name),
         "sequence" => Key::Sequence(schema, name),
         "view" => Key::View(schema, name),
@@ -151,6 +157,7 @@ fn key(schema: &str, object: &ObjectRef) -> Option<Key> {
         "collation" => Key::Collation(schema, name),
         "statistics" => Key::Statistics(schema, name),
         "not compared" => Key::NotCompared(name),
+        "event trigger" => Key::EventTrigger(name),
         _ => return None,
     })
 }

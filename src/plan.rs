@@ -33,6 +33,8 @@ pub enum Kind {
     Collation,
     Comment,
     Statistics,
+    Rule,
+    EventTrigger,
     Enum,
     Domain,
     CompositeType,
@@ -62,6 +64,8 @@ impl Kind {
             Kind::Collation => "collation",
             Kind::Comment => "comment",
             Kind::Statistics => "statistics",
+            Kind::Rule => "rule",
+            Kind::EventTrigger => "event trigger",
             Kind::Enum => "enum",
             Kind::Domain => "domain",
             Kind::CompositeType => "composite type",
@@ -122,6 +126,8 @@ pub enum Phase {
     DropPolicy,
     /// Before their function, columns, or view.
     DropTrigger,
+    /// Before what their actions read and write.
+    DropRule,
     DropForeignKey,
     DropConstraint,
     DropIndex,
@@ -161,6 +167,8 @@ pub enum Phase {
     CreatePolicy,
     /// Once their table or view, columns and function are there.
     CreateTrigger,
+    /// Once their table or view and what their actions read and write are there.
+    CreateRule,
     /// GRANT and REVOKE, once every object has its final shape.
     Privileges,
     /// COMMENT ON, once the object is made.
@@ -197,6 +205,10 @@ pub enum Key {
     Policy(String, String, String),
     /// A trigger: schema, table or view, name.
     Trigger(String, String, String),
+    /// A rule: schema, table or view, name.
+    Rule(String, String, String),
+    /// An event trigger: of the database, not of a schema.
+    EventTrigger(String),
     Index(String, String),
     Sequence(String, String),
     /// A sequence's OWNED BY: apart from the sequence, so that a default that takes from the
@@ -238,6 +250,8 @@ impl Key {
             Key::Constraint(s, t, c) => format!("constraint {} on {}.{}", d(c), d(s), d(t)),
             Key::Policy(s, t, p) => format!("policy {} on {}.{}", d(p), d(s), d(t)),
             Key::Trigger(s, t, g) => format!("trigger {} on {}.{}", d(g), d(s), d(t)),
+            Key::Rule(s, t, r) => format!("rule {} on {}.{}", d(r), d(s), d(t)),
+            Key::EventTrigger(t) => format!("event trigger {}", d(t)),
             Key::Index(s, i) => format!("index {}.{}", d(s), d(i)),
             Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),

@@ -20,6 +20,7 @@ pub fn object(cx: &Cx, kind: &str, name: &str, part: Option<&str>, domain: bool)
         "constraint" => format!("CONSTRAINT {} ON {}", part(), cx.qualify(name)),
         "domain constraint" => format!("CONSTRAINT {} ON DOMAIN {}", part(), cx.qualify(name)),
         "trigger" => format!("TRIGGER {} ON {}", part(), cx.qualify(name)),
+        "rule" => format!("RULE {} ON {}", part(), cx.qualify(name)),
         "policy" => format!("POLICY {} ON {}", part(), cx.qualify(name)),
         // the routine's signature, `"name"(arguments)`
         _ => format!("ROUTINE {}.{name}", quote_ident(&cx.schema)),

@@ -11,6 +11,7 @@ pub mod indexes;
 pub mod policies;
 pub mod privileges;
 pub mod routines;
+pub mod rules;
 pub mod schemas;
 pub mod sequences;
 pub mod statistics;

@@ -1,7 +1,7 @@
 //! CREATE, CREATE OR REPLACE and DROP TRIGGER, and a trigger's enabled state.
 
-use super::{Cx, quote_ident};
-use crate::model::Trigger;
+use super::{Cx, quote_ident, quote_literal};
+use crate::model::{EventTrigger, Trigger};
 
 /// `or_replace`: PostgreSQL 14 and later replace a trigger in place (not a constraint trigger).
 pub fn create(cx: &Cx, trigger: &Trigger, or_replace: bool) -> String {
@@ -34,6 +34,34 @@ pub fn set_enabled(cx: &Cx, trigger: &Trigger) -> String {
     format!("ALTER TABLE {} {state} TRIGGER {};", cx.qualify(&trigger.table), quote_ident(&trigger.name))
 }
 
+pub fn create_event_trigger(trigger: &EventTrigger) -> String {
+    let when = trigger.tags.as_ref().map_or_else(String::new, |tags| {
+        let tags: Vec<String> = tags.iter().map(|t| quote_literal(t)).collect();
+        format!(" WHEN TAG IN ({})", tags.join(", "))
+    });
+    format!(
+        "CREATE EVENT TRIGGER {} ON {}{when} EXECUTE FUNCTION {}.{};",
+        quote_ident(&trigger.name),
+        quote_ident(&trigger.event),
+        quote_ident(&trigger.function_schema),
+        trigger.function
+    )
+}
+
+pub fn drop_event_trigger(trigger: &EventTrigger) -> String {
+    format!("DROP EVENT TRIGGER {};", quote_ident(&trigger.name))
+}
+
+pub fn set_event_trigger_enabled(trigger: &EventTrigger) -> String {
+    let state = match trigger.enabled.as_str() {
+        "D" => "DISABLE",
+        "R" => "ENABLE REPLICA",
+        "A" => "ENABLE ALWAYS",
+        _ => "ENABLE",
+    };
+    format!("ALTER EVENT TRIGGER {} {state};", quote_ident(&trigger.name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +88,21 @@ mod tests {
         assert!(create(&cx, &trigger(true), false).starts_with(r#"CREATE CONSTRAINT TRIGGER "stamp" BEFORE"#));
         assert_eq!(set_enabled(&cx, &trigger(false)), r#"ALTER TABLE "app"."My Table" DISABLE TRIGGER "stamp";"#);
         assert_eq!(drop(&cx, &trigger(false)), r#"DROP TRIGGER "stamp" ON "app"."My Table";"#);
+    }
+
+    #[test]
+    fn an_event_trigger_lists_its_tags() {
+        let trigger = EventTrigger {
+            name: "no drops".into(),
+            event: "sql_drop".into(),
+            tags: Some(vec!["DROP TABLE".into()]),
+            function_schema: "audit".into(),
+            function: "refuse()".into(),
+            enabled: "O".into(),
+        };
+        assert_eq!(
+            create_event_trigger(&trigger),
+            r#"CREATE EVENT TRIGGER "no drops" ON "sql_drop" WHEN TAG IN ('DROP TABLE') EXECUTE FUNCTION "audit".refuse();"#
+        );
     }
 }

@@ -48,6 +48,7 @@ fn object_key(cx: &Cx, comment: &Comment) -> Key {
         "column" => cx.column_key(name, part),
         "constraint" => cx.constraint_key(name, part),
         "trigger" => cx.trigger_key(name, part),
+        "rule" => cx.rule_key(name, part),
         "policy" => cx.policy_key(name, part),
         _ => cx.routine_key(name),
     }
@@ -74,6 +75,7 @@ fn stays(comment: &Comment, from: &Schema, to: &Schema) -> bool {
             "statistics" => schema.statistics.iter().any(|s| s.name == name),
             "constraint" => schema.constraints.iter().any(|c| c.table == name && c.name == part),
             "trigger" => schema.triggers.iter().any(|t| t.table == name && t.name == part),
+            "rule" => schema.rules.iter().any(|r| r.table == name && r.name == part),
             "policy" => schema.policies.iter().any(|p| p.table == name && p.name == part),
             _ => schema.routines.iter().any(|r| r.identity == name),
         }

@@ -1,9 +1,11 @@
 //! Whole databases: schemas created and dropped around what they hold, and extensions.
 
+use std::collections::BTreeSet;
+
 use super::{pair_up, schema_pairs};
 use crate::ddl;
 use crate::error::Error;
-use crate::model::{Database, Extension, Schema};
+use crate::model::{Database, EventTrigger, Extension, Schema};
 use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
 
 /// What `migra_diff_remote` and `migra_diff_snapshots` are asked to compare.
@@ -35,7 +37,7 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
     let mut pairs: Vec<(&Schema, &Schema)> = schemas.kept.clone();
     pairs.extend(created.iter().zip(&schemas.added).map(|(empty, new)| (empty, *new)));
     pairs.extend(schemas.removed.iter().zip(&dropped).map(|(old, empty)| (*old, empty)));
-    steps.extend(schema_pairs(&pairs, options.with_privileges)?);
+    steps.extend(schema_pairs(&pairs, options.with_privileges, &released_event_triggers(from, to))?);
 
     for schema in &schemas.added {
         steps.push(schema_step(&schema.name, Phase::CreateSchema, Action::Create, ddl::schemas::create(&schema.name)));
@@ -43,6 +45,7 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
     for schema in &schemas.removed {
         steps.push(schema_step(&schema.name, Phase::DropSchema, Action::Drop, ddl::schemas::drop(&schema.name)));
     }
+    event_triggers(from, to, &mut steps);
     let kept = schemas.kept.iter().map(|(old, new)| (old.comment.as_deref(), *new));
     for (before, schema) in kept.chain(schemas.added.iter().map(|new| (None, *new))) {
         if before != schema.comment.as_deref() {
@@ -51,6 +54,49 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
         }
     }
     Ok(steps)
+}
+
+/// The event triggers the plan drops: removed, or made again.
+fn released_event_triggers(from: &Database, to: &Database) -> BTreeSet<Key> {
+    let pairs = pair_up(&from.event_triggers, &to.event_triggers, |t| t.name.clone());
+    let changed = pairs.kept.into_iter().filter(|(old, new)| remade(old, new)).map(|(old, _)| old);
+    pairs.removed.into_iter().chain(changed).map(|t| Key::EventTrigger(t.name.clone())).collect()
+}
+
+/// Event triggers: made once their function is, dropped before it; made again when what they
+/// fire on or call changes.
+fn event_triggers(from: &Database, to: &Database, steps: &mut Vec<Step>) {
+    let pairs = pair_up(&from.event_triggers, &to.event_triggers, |t| t.name.clone());
+    let function = |t: &EventTrigger| Key::Routine(t.function_schema.clone(), t.function.clone());
+    let step = |t: &EventTrigger, phase: Phase, action: Action, sql: String| {
+        let key = Key::EventTrigger(t.name.clone());
+        Step::new(phase, Kind::EventTrigger, action, key, ddl::display_ident(&t.name), sql).requires([function(t)])
+    };
+    let create = |t: &EventTrigger, steps: &mut Vec<Step>| {
+        steps.push(step(t, Phase::CreateTrigger, Action::Create, ddl::triggers::create_event_trigger(t)));
+        if t.enabled != "O" {
+            steps.push(step(t, Phase::CreateTrigger, Action::Alter, ddl::triggers::set_event_trigger_enabled(t)));
+        }
+    };
+    for trigger in pairs.removed {
+        steps.push(step(trigger, Phase::DropTrigger, Action::Drop, ddl::triggers::drop_event_trigger(trigger)));
+    }
+    for trigger in pairs.added {
+        create(trigger, steps);
+    }
+    for (old, new) in pairs.kept {
+        if remade(old, new) {
+            steps.push(step(old, Phase::DropTrigger, Action::Drop, ddl::triggers::drop_event_trigger(old)));
+            create(new, steps);
+        } else if old.enabled != new.enabled {
+            steps.push(step(new, Phase::CreateTrigger, Action::Alter, ddl::triggers::set_event_trigger_enabled(new)));
+        }
+    }
+}
+
+/// What it fires on or calls changes: no ALTER EVENT TRIGGER does that.
+fn remade(old: &EventTrigger, new: &EventTrigger) -> bool {
+    old.event != new.event || old.tags != new.tags || old.function != new.function || old.function_schema != new.function_schema
 }
 
 /// COMMENT ON a schema or an extension, once it is made.

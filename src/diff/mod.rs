@@ -18,6 +18,7 @@ mod normalize;
 mod policies;
 mod privileges;
 mod routines;
+mod rules;
 mod sequences;
 mod statistics;
 mod tables;
@@ -38,13 +39,15 @@ use crate::plan::{Action, Key, Phase, Step};
 /// The steps that make `from` look like `to`, in no particular order: `plan::build` orders them.
 /// The statements name `from`'s schema.
 pub fn schemas(from: &Schema, to: &Schema) -> Result<Vec<Step>, Error> {
-    schema_pairs(&[(from, to)], false)
+    schema_pairs(&[(from, to)], false, &BTreeSet::new())
 }
 
 /// The steps for several schemas at once, each pair compared under the first one's name. Kinds
 /// go one after the other across all schemas, because a foreign key may join two schemas and
 /// must hear what happened to the key it relies on in the other one.
-pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Result<Vec<Step>, Error> {
+/// `released`: the event triggers the plan drops itself (between whole databases), which may
+/// lose what they call.
+pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool, released: &BTreeSet<Key>) -> Result<Vec<Step>, Error> {
     let source = Graph::of(pairs.iter().map(|(from, _)| (*from, from.name.as_str())));
     let target = Graph::of(pairs.iter().map(|(from, to)| (*to, from.name.as_str())));
     let mut steps = Vec::new();
@@ -72,7 +75,7 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
     // such object that needs something going away)
     let mut dropped = going_away.clone();
     dropped.extend(tables.remade.iter().cloned());
-    if let Some((object, needed)) = source.blocked(&dropped) {
+    if let Some((object, needed)) = source.blocked(&dropped, released) {
         return Err(Error::NotComparedDependent { object, needed: needed.display() });
     }
 
@@ -96,6 +99,7 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool) -> Resu
         policies::diff(&cx, from, to, &tables, &mut steps);
         triggers::diff(&cx, from, to, &mut tables, &mut steps);
         statistics::diff(&cx, from, to, &tables, &mut steps);
+        rules::diff(&cx, from, to, &mut tables, &mut steps);
     }
     for (from, to) in pairs {
         privileges::diff(&Cx::new(&from.name), from, to, &tables, with_privileges, &mut steps);
@@ -219,6 +223,10 @@ impl Cx {
 
     pub fn trigger_key(&self, table: &str, name: &str) -> Key {
         Key::Trigger(self.schema.clone(), table.to_owned(), name.to_owned())
+    }
+
+    pub fn rule_key(&self, table: &str, name: &str) -> Key {
+        Key::Rule(self.schema.clone(), table.to_owned(), name.to_owned())
     }
 
     pub fn statistics_key(&self, name: &str) -> Key {
@@ -490,7 +498,7 @@ mod stage_tests {
         wider["privileges"] = json!([{"grantee": "reader", "privilege": "INSERT", "grantable": false}]);
         let from = schema("s", vec![granted], vec![], vec![], vec![]);
         let to = schema("t", vec![wider], vec![primary_key("t", "id")], vec![], vec![]);
-        let steps = plan::build(super::schema_pairs(&[(&from, &to)], true).unwrap(), "pg_catalog").unwrap();
+        let steps = plan::build(super::schema_pairs(&[(&from, &to)], true, &BTreeSet::new()).unwrap(), "pg_catalog").unwrap();
         let kinds: Vec<&str> = steps.iter().map(|s| s.kind.as_str()).collect();
         assert_eq!(kinds, ["setting", "column", "column", "constraint", "privilege", "privilege"]);
         assert_eq!(steps[4].statement, r#"REVOKE SELECT ON TABLE "s"."t" FROM "reader";"#);

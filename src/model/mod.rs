@@ -10,6 +10,7 @@ mod dependencies;
 mod indexes;
 mod policies;
 mod routines;
+mod rules;
 mod sequences;
 mod statistics;
 mod tables;
@@ -22,6 +23,7 @@ pub use comments::Comment;
 pub use constraints::{Constraint, ConstraintType};
 pub use dependencies::{Dependency, ObjectRef};
 pub use routines::{Routine, RoutineKind};
+pub use rules::Rule;
 pub use views::View;
 pub use indexes::Index;
 pub use policies::Policy;
@@ -47,6 +49,9 @@ pub struct Database {
     pub schemas: Vec<Schema>,
     /// `pg_extension`, by name, less the migra extension itself.
     pub extensions: Vec<Extension>,
+    /// `pg_event_trigger`, by name, less extensions' own.
+    #[serde(default)]
+    pub event_triggers: Vec<EventTrigger>,
 }
 
 /// The first row `sql/catalog.sql` returns: what belongs to the database, not to a schema.
@@ -54,6 +59,8 @@ pub struct Database {
 struct DatabaseRow {
     server_version_num: i32,
     extensions: Vec<Extension>,
+    #[serde(default)]
+    event_triggers: Vec<EventTrigger>,
 }
 
 impl Database {
@@ -63,7 +70,12 @@ impl Database {
             rows.split_first().ok_or_else(|| <serde_json::Error as serde::de::Error>::custom("no rows"))?;
         let row: DatabaseRow = serde_json::from_str(first.as_ref())?;
         let schemas = schemas.iter().map(|s| serde_json::from_str(s.as_ref())).collect::<Result<Vec<Schema>, _>>()?;
-        Ok(Database { server_version_num: row.server_version_num, schemas, extensions: row.extensions })
+        Ok(Database {
+            server_version_num: row.server_version_num,
+            schemas,
+            extensions: row.extensions,
+            event_triggers: row.event_triggers,
+        })
     }
 
     /// Leaves out the extensions named: on both sides of a diff, they are not compared.
@@ -138,6 +150,21 @@ pub struct Extension {
     pub comment: Option<String>,
 }
 
+/// `CREATE EVENT TRIGGER name ON event [WHEN TAG IN (...)] EXECUTE FUNCTION function()`
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct EventTrigger {
+    pub name: String,
+    /// `ddl_command_start`, `ddl_command_end`, `sql_drop`, `table_rewrite`, `login` (17).
+    pub event: String,
+    /// `evttags`: the command tags it fires for, or all.
+    pub tags: Option<Vec<String>>,
+    pub function_schema: String,
+    /// The function's identity, `"name"()`.
+    pub function: String,
+    /// `evtenabled`: `O` enabled, `D` disabled, `R` ENABLE REPLICA, `A` ENABLE ALWAYS.
+    pub enabled: String,
+}
+
 /// One schema of a [`Database`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Schema {
@@ -172,6 +199,9 @@ pub struct Schema {
     /// Collations, by name.
     #[serde(default)]
     pub collations: Vec<Collation>,
+    /// Rules of tables and views, less views' own.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
     /// Extended statistics objects of the tables read, by name.
     #[serde(default)]
     pub statistics: Vec<Statistics>,
@@ -228,6 +258,7 @@ impl Schema {
             collations: Vec::new(),
             comments: Vec::new(),
             statistics: Vec::new(),
+            rules: Vec::new(),
             comment: None,
             dependencies: Vec::new(),
             ignored: Vec::new(),
@@ -244,6 +275,10 @@ impl Schema {
         if let Some(trigger) = self.triggers.iter().find(|t| t.events.is_none() || t.definition.is_none()) {
             let name = format!("{} on {}", crate::ddl::display_ident(&trigger.name), qualified(&crate::ddl::display_ident(&trigger.table)));
             return Err(Error::UnreadableDefinition(format!("trigger {name}")));
+        }
+        if let Some(rule) = self.rules.iter().find(|r| r.definition.is_none()) {
+            let name = format!("{} on {}", crate::ddl::display_ident(&rule.name), qualified(&crate::ddl::display_ident(&rule.table)));
+            return Err(Error::UnreadableDefinition(format!("rule {name}")));
         }
         if let Some(statistics) = self.statistics.iter().find(|s| s.definition.is_none()) {
             return Err(Error::UnreadableDefinition(format!("statistics {}", qualified(&crate::ddl::display_ident(&statistics.name)))));

@@ -46,6 +46,16 @@ pub fn check(database: &Database, origin: Origin) -> Result<(), Error> {
             checker.field(&object, "comment", comment, no_nul)?;
         }
     }
+    for trigger in &database.event_triggers {
+        let object = format!("event trigger {}", trigger.name);
+        checker.field(&object, "name", &trigger.name, text::name)?;
+        checker.one_of(&object, "event", &trigger.event, &["ddl_command_start", "ddl_command_end", "sql_drop", "table_rewrite", "login"])?;
+        checker.one_of(&object, "enabled", &trigger.enabled, &["O", "D", "R", "A"])?;
+        checker.field(&object, "function_schema", &trigger.function_schema, text::name)?;
+        checker.field(&object, "function", &trigger.function, text::signature)?;
+        // tags are quoted literals
+        trigger.tags.iter().flatten().try_for_each(|t| checker.field(&object, "tags", t, no_nul))?;
+    }
     for schema in &database.schemas {
         checker.schema(schema)?;
     }
@@ -174,7 +184,7 @@ impl Checker {
         for comment in &schema.comments {
             let object = format!("comment on {} {s}.{}", comment.kind, comment.name);
             self.one_of(&object, "kind", &comment.kind, &["table", "view", "materialized view", "sequence", "index",
-                "type", "collation", "statistics", "column", "view column", "attribute", "constraint", "domain constraint", "trigger",
+                "type", "collation", "statistics", "rule", "column", "view column", "attribute", "constraint", "domain constraint", "trigger",
                 "policy", "routine"])?;
             // a routine's comment is on its identity: the statement names the routine by the
             // model's signature, checked above
@@ -186,6 +196,16 @@ impl Checker {
         }
         if let Some(comment) = &schema.comment {
             self.field(&format!("schema {s}"), "comment", comment, no_nul)?;
+        }
+        for rule in &schema.rules {
+            let object = format!("rule {} on {s}.{}", rule.name, rule.table);
+            self.field(&object, "table", &rule.table, text::name)?;
+            self.field(&object, "name", &rule.name, text::name)?;
+            self.one_of(&object, "enabled", &rule.enabled, &["O", "D", "R", "A"])?;
+            self.one_of(&object, "event", &rule.event, &["SELECT", "UPDATE", "INSERT", "DELETE"])?;
+            if let Some(definition) = &rule.definition {
+                self.field(&object, "definition", definition, text::sql_text)?;
+            }
         }
         for statistics in &schema.statistics {
             let object = format!("statistics {s}.{}", statistics.name);

@@ -1,0 +1,49 @@
+//! Rules of tables and views: replaced in place (`CREATE OR REPLACE RULE`) when they change,
+//! made again after what they read or write when that is dropped or made again (through the
+//! graph), and enabled or disabled like triggers.
+
+use super::{TableChanges, pair_up};
+use crate::ddl::{Cx, rules as sql};
+use crate::model::{Rule, Schema};
+use crate::plan::{Action, Kind, Phase, Step};
+
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, steps: &mut Vec<Step>) {
+    let pairs = pair_up(&from.rules, &to.rules, |r| (r.table.clone(), r.name.clone()));
+    for rule in pairs.removed {
+        if !changes.is_dropped(&cx.schema, &rule.table) {
+            steps.push(step(cx, rule, Phase::DropRule, Action::Drop, sql::drop(cx, rule)));
+        }
+    }
+    for rule in pairs.added {
+        create(cx, rule, steps);
+    }
+    for (old, new) in pairs.kept {
+        let key = cx.rule_key(&new.table, &new.name);
+        if changes.remade.contains(&key) {
+            changes.recreated.insert(key);
+            if !changes.is_dropped(&cx.schema, &old.table) {
+                steps.push(step(cx, old, Phase::DropRule, Action::Drop, sql::drop(cx, old)));
+            }
+            create(cx, new, steps);
+            continue;
+        }
+        if old.event != new.event || old.definition != new.definition {
+            steps.push(step(cx, new, Phase::CreateRule, Action::Replace, sql::create(cx, new, true)));
+        }
+        if old.enabled != new.enabled {
+            steps.push(step(cx, new, Phase::CreateRule, Action::Alter, sql::set_enabled(cx, new)));
+        }
+    }
+}
+
+fn create(cx: &Cx, rule: &Rule, steps: &mut Vec<Step>) {
+    steps.push(step(cx, rule, Phase::CreateRule, Action::Create, sql::create(cx, rule, false)));
+    if rule.enabled != "O" {
+        steps.push(step(cx, rule, Phase::CreateRule, Action::Alter, sql::set_enabled(cx, rule)));
+    }
+}
+
+fn step(cx: &Cx, rule: &Rule, phase: Phase, action: Action, statement: String) -> Step {
+    let key = cx.rule_key(&rule.table, &rule.name);
+    Step::new(phase, Kind::Rule, action, key, cx.identity(&[&rule.table, &rule.name]), statement)
+}
