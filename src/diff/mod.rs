@@ -498,7 +498,7 @@ mod stage_tests {
         wider["privileges"] = json!([{"grantee": "reader", "privilege": "INSERT", "grantable": false}]);
         let from = schema("s", vec![granted], vec![], vec![], vec![]);
         let to = schema("t", vec![wider], vec![primary_key("t", "id")], vec![], vec![]);
-        let steps = plan::build(super::schema_pairs(&[(&from, &to)], true, &BTreeSet::new()).unwrap(), "pg_catalog").unwrap();
+        let steps = plan::build(super::schema_pairs(&[(&from, &to)], true, &std::collections::BTreeSet::new()).unwrap(), "pg_catalog").unwrap();
         let kinds: Vec<&str> = steps.iter().map(|s| s.kind.as_str()).collect();
         assert_eq!(kinds, ["setting", "column", "column", "constraint", "privilege", "privilege"]);
         assert_eq!(steps[4].statement, r#"REVOKE SELECT ON TABLE "s"."t" FROM "reader";"#);
