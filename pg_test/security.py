@@ -172,6 +172,14 @@ class Tests(Runner):
             ("a sequence type that is not one", diff.format(source=empty, target=doctored("{schemas,0,sequences,0,data_type}", '"bigint; DROP TABLE x"')), "22023"),
             ("a storage that is not one", diff.format(source=empty, target=doctored("{schemas,0,tables,0,columns,0,storage}", '"z"')), "22023"),
             ("a name longer than 63 bytes", diff.format(source=empty, target=doctored("{schemas,0,tables,0,name}", '"' + "x" * 64 + '"')), "22023"),
+            ("a domain's base type that ends the statement", diff.format(source=empty, target=doctored("{schemas,0,types,0,base_type}", '"text; DROP TABLE x"')), "22023"),
+            ("a domain CHECK that ends the statement", diff.format(source=empty, target=doctored("{schemas,0,types,0,constraints,0,definition}", '"CHECK (true)); DROP TABLE x; --"')), "22023"),
+            ("a collation provider that is not one", diff.format(source=empty, target=doctored("{schemas,0,collations,0,provider}", '"x"')), "22023"),
+            ("a trigger that ends the statement", diff.format(source=empty, target=doctored("{schemas,0,triggers,0,definition}", '"FOR EACH ROW EXECUTE FUNCTION tf(); DROP TABLE x"')), "22023"),
+            ("an unreadable trigger", diff.format(source=empty, target=doctored("{schemas,0,triggers,0,definition}", "null")), "XX000"),
+            ("a rule that ends the statement", diff.format(source=empty, target=doctored("{schemas,0,rules,0,definition}", '" DO INSTEAD NOTHING; DROP TABLE x"')), "22023"),
+            ("a statistics object that ends the statement", diff.format(source=empty, target=doctored("{schemas,0,statistics,0,definition}", '"ON id, v FROM t; DROP TABLE x"')), "22023"),
+            ("a comment on a kind that is not one", diff.format(source=empty, target=doctored("{schemas,0,comments,0,kind}", '"TABLE x IS NULL; DROP TABLE y; --"')), "22023"),
             ("a system schema", diff.format(source=empty, target=doctored("{schemas,0,name}", '"pg_catalog"')), "22023"),
             ("a system schema asked for", "SELECT count(*) FROM migra_diff_snapshots((SELECT e FROM snaps), (SELECT e FROM snaps), schemas => '{pg_catalog}')", "22023"),
         ]
@@ -188,6 +196,14 @@ class Tests(Runner):
                                    a7 boolean NOT NULL DEFAULT false, a8 date, a9 bytea, a10 uuid, a11 interval,
                                    a12 double precision, a13 character(3), a14 inet);
             CREATE FUNCTION app.f(int) RETURNS int LANGUAGE sql AS 'SELECT 1';
+            CREATE DOMAIN app.d AS text CHECK (VALUE <> '');
+            CREATE TYPE app.e AS ENUM ('a', 'b');
+            CREATE COLLATION app.c (provider = icu, locale = 'en');
+            CREATE FUNCTION app.tf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+            CREATE TRIGGER tg BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.tf();
+            CREATE RULE r AS ON DELETE TO app.t DO INSTEAD NOTHING;
+            CREATE STATISTICS app.st ON id, v FROM app.t;
+            COMMENT ON TABLE app.t IS 'documented';
             CREATE TABLE snaps AS SELECT migra_snapshot('{app}') AS s, migra_snapshot('{nothing}') AS e;""")
         # the real pair gives a plan: each doctored one below differs from it in one field
         rows = self.query("SELECT count(*) FROM migra_diff_snapshots((SELECT e FROM snaps), (SELECT s FROM snaps), unsafe => true)",

@@ -67,6 +67,7 @@ SIMPLE_RUNNERS=(
   "hostile|hostile and failing remote servers, passwords never shown"
   "operations|a streaming replica, cancellation, statement_timeout, memory over 1,000 diffs"
   "linearity|the work of the catalog and fingerprint queries at 4 times the size"
+  "coverage|one object of every kind pg_dump writes: compared, or named in the WARNING"
 )
 for runner in "${SIMPLE_RUNNERS[@]}"; do
   say "${runner%%|*}: ${runner#*|}"

@@ -1049,7 +1049,8 @@ ignored as materialized (
   select c.relnamespace as nsoid,
          case when c.relkind operator(pg_catalog.=) 'f' then 'foreign table'
               when c.relkind operator(pg_catalog.=) 'p' then 'partitioned table'
-              else 'table' end as kind,
+              when (select r.relispartition from pg_catalog.pg_class r where r.oid operator(pg_catalog.=) c.oid) then 'partition'
+              else 'inherited table' end as kind,
          c.relname::pg_catalog.text as name
   from rel c
   where c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[])
@@ -1070,8 +1071,75 @@ ignored as materialized (
         and d.objid operator(pg_catalog.=) t.oid
         and d.deptype operator(pg_catalog.=) 'e')
   union all
+  -- operators, operator classes and families, conversions, text search objects, default
+  -- privileges and publications' tables: named, not compared (an extension's are neither)
+  select o.oprnamespace,  'operator',
+         pg_catalog.concat(o.oprname, '(', pg_catalog.format_type(o.oprleft, null), ', ', pg_catalog.format_type(o.oprright, null), ')')
+  from pg_catalog.pg_operator o join ns on ns.oid operator(pg_catalog.=) o.oprnamespace
+  where not exists (select from pg_catalog.pg_depend d
+                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
+                      and d.objid operator(pg_catalog.=) o.oid and d.deptype operator(pg_catalog.=) 'e')
+  union all
+  select c.opcnamespace, 'operator class', pg_catalog.concat(c.opcname, ' using ', am.amname)
+  from pg_catalog.pg_opclass c join ns on ns.oid operator(pg_catalog.=) c.opcnamespace
+  join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) c.opcmethod
+  where not exists (select from pg_catalog.pg_depend d
+                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_opclass'::pg_catalog.regclass
+                      and d.objid operator(pg_catalog.=) c.oid and d.deptype operator(pg_catalog.=) 'e')
+  union all
+  select f.opfnamespace, 'operator family', pg_catalog.concat(f.opfname, ' using ', am.amname)
+  from pg_catalog.pg_opfamily f join ns on ns.oid operator(pg_catalog.=) f.opfnamespace
+  join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) f.opfmethod
+  where not exists (select from pg_catalog.pg_depend d
+                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_opfamily'::pg_catalog.regclass
+                      and d.objid operator(pg_catalog.=) f.oid and d.deptype operator(pg_catalog.=) 'e')
+  union all
+  select c.connamespace, 'conversion', c.conname::pg_catalog.text
+  from pg_catalog.pg_conversion c join ns on ns.oid operator(pg_catalog.=) c.connamespace
+  where not exists (select from pg_catalog.pg_depend d
+                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_conversion'::pg_catalog.regclass
+                      and d.objid operator(pg_catalog.=) c.oid and d.deptype operator(pg_catalog.=) 'e')
+  union all
+  select c.cfgnamespace, 'text search configuration', c.cfgname::pg_catalog.text
+  from pg_catalog.pg_ts_config c join ns on ns.oid operator(pg_catalog.=) c.cfgnamespace
+  where not exists (select from pg_catalog.pg_depend d
+                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_ts_config'::pg_catalog.regclass
+                      and d.objid operator(pg_catalog.=) c.oid and d.deptype operator(pg_catalog.=) 'e')
+  union all
+  select t.dictnamespace, 'text search dictionary', t.dictname::pg_catalog.text
+  from pg_catalog.pg_ts_dict t join ns on ns.oid operator(pg_catalog.=) t.dictnamespace
+  where not exists (select from pg_catalog.pg_depend d
+                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_ts_dict'::pg_catalog.regclass
+                      and d.objid operator(pg_catalog.=) t.oid and d.deptype operator(pg_catalog.=) 'e')
+  union all
+  select p.prsnamespace, 'text search parser', p.prsname::pg_catalog.text
+  from pg_catalog.pg_ts_parser p join ns on ns.oid operator(pg_catalog.=) p.prsnamespace
+  where not exists (select from pg_catalog.pg_depend d
+                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_ts_parser'::pg_catalog.regclass
+                      and d.objid operator(pg_catalog.=) p.oid and d.deptype operator(pg_catalog.=) 'e')
+  union all
+  select t.tmplnamespace, 'text search template', t.tmplname::pg_catalog.text
+  from pg_catalog.pg_ts_template t join ns on ns.oid operator(pg_catalog.=) t.tmplnamespace
+  where not exists (select from pg_catalog.pg_depend d
+                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_ts_template'::pg_catalog.regclass
+                      and d.objid operator(pg_catalog.=) t.oid and d.deptype operator(pg_catalog.=) 'e')
+  union all
+  select a.defaclnamespace, 'default privileges',
+         pg_catalog.concat('of ', pg_catalog.pg_get_userbyid(a.defaclrole), ' on ',
+                           case when a.defaclobjtype operator(pg_catalog.=) 'r' then 'tables'
+                                when a.defaclobjtype operator(pg_catalog.=) 'S' then 'sequences'
+                                when a.defaclobjtype operator(pg_catalog.=) 'f' then 'functions'
+                                when a.defaclobjtype operator(pg_catalog.=) 'T' then 'types'
+                                else 'schemas' end)
+  from pg_catalog.pg_default_acl a join ns on ns.oid operator(pg_catalog.=) a.defaclnamespace
+  union all
+  select c.relnamespace, 'publication table', pg_catalog.concat(c.relname, ' in ', p.pubname)
+  from pg_catalog.pg_publication_rel pr
+  join pg_catalog.pg_publication p on p.oid operator(pg_catalog.=) pr.prpubid
+  join rel c on c.oid operator(pg_catalog.=) pr.prrelid
+  union all
   -- triggers of relations not compared (a partitioned table, a foreign table)
-  select c.relnamespace, 'trigger', pg_catalog.concat(c.relname, '.', tg.tgname)
+  select c.relnamespace, 'trigger of a table not compared', pg_catalog.concat(c.relname, '.', tg.tgname)
   from pg_catalog.pg_trigger tg
   join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
   where not tg.tgisinternal and not c.is_plain_table and c.relkind operator(pg_catalog.<>) 'v'

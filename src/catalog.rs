@@ -363,22 +363,36 @@ mod tests {
     }
 
     #[pg_test]
-    fn objects_not_compared_yet_are_listed_as_ignored() {
+    fn objects_not_compared_are_listed_as_ignored_kind_by_kind() {
         Spi::run(
             "create schema later; create view later.v as select 1 as one; create type later.mood as enum ('ok');
              create table later.t (a int);
              create function later.f() returns trigger language plpgsql as 'begin return new; end';
              create trigger touch before insert on later.t for each row execute function later.f();
-             create policy mine on later.t using (true);",
+             create policy mine on later.t using (true);
+             create table later.p (a int) partition by list (a);
+             create trigger audit after insert on later.p for each statement execute function later.f();
+             create operator later.=== (leftarg = int, rightarg = int, function = int4eq);
+             create text search dictionary later.simple2 (template = simple);",
         )
         .unwrap();
         let schema = read_schemas(&["later"]).unwrap().remove(0);
         let ignored: Vec<(&str, &str)> = schema.ignored.iter().map(|i| (i.kind.as_str(), i.name.as_str())).collect();
-        assert_eq!(ignored, vec![("enum", "mood"), ("trigger", "t.touch")]);
-        // views, routines and policies are compared now
+        assert_eq!(
+            ignored,
+            vec![
+                ("operator", "===(integer, integer)"),
+                ("partitioned table", "p"),
+                ("text search dictionary", "simple2"),
+                ("trigger of a table not compared", "p.audit"),
+            ]
+        );
+        // views, routines, policies, enums and triggers are compared now
         assert_eq!(schema.views[0].name, "v");
         assert_eq!(schema.policies[0].name, "mine");
         assert_eq!(schema.routines[0].identity, "f()");
+        assert_eq!(schema.types[0].name, "mood");
+        assert_eq!(schema.triggers[0].name, "touch");
     }
 
     #[pg_test]

@@ -7,6 +7,7 @@
 
 mod api;
 mod catalog;
+mod coverage;
 mod ddl;
 mod diff;
 mod error;

@@ -41,30 +41,47 @@ fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error
     Ok(steps)
 }
 
-/// A WARNING that names what was left out, so that an empty plan is not mistaken for "equal".
+/// A WARNING that names what was left out, kind by kind, so that an empty plan is not mistaken
+/// for "equal".
 fn warn_about_ignored(schemas: &[Schema]) {
-    let mut listed: Vec<String> = schemas
-        .iter()
-        .flat_map(|s| s.ignored.iter().map(move |i| format!("{} {}.{}", i.kind, s.name, i.name)))
-        .collect();
-    if listed.is_empty() {
-        return;
-    }
-    listed.sort();
-    listed.dedup();
-    const SHOWN: usize = 10;
-    let mut detail = listed.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
-    if listed.len() > SHOWN {
-        detail.push_str(&format!(", and {} more", listed.len() - SHOWN));
-    }
+    let Some(detail) = ignored_detail(schemas) else { return };
+    let count: usize = schemas.iter().map(|s| s.ignored.len()).sum();
     ErrorReport::new(
         PgSqlErrorCode::ERRCODE_WARNING,
-        format!("migra does not compare {} object{} yet", listed.len(), if listed.len() == 1 { "" } else { "s" }),
+        format!("migra does not compare {count} object{}", if count == 1 { "" } else { "s" }),
         "migra",
     )
     .set_detail(detail)
-    .set_hint("Tables, columns, constraints, indexes, sequences, schemas and extensions are compared; these are not.")
+    .set_hint(crate::coverage::hint())
     .report(PgLogLevel::WARNING);
+}
+
+/// `kind: schema.name, ...; kind: ...`, kinds in name order, at most ten names a kind.
+fn ignored_detail(schemas: &[Schema]) -> Option<String> {
+    let mut by_kind: std::collections::BTreeMap<&str, Vec<String>> = std::collections::BTreeMap::new();
+    for schema in schemas {
+        for object in &schema.ignored {
+            let name = format!("{}.{}", crate::ddl::display_ident(&schema.name), object.name);
+            by_kind.entry(object.kind.as_str()).or_default().push(name);
+        }
+    }
+    if by_kind.is_empty() {
+        return None;
+    }
+    const SHOWN: usize = 10;
+    let kinds: Vec<String> = by_kind
+        .into_iter()
+        .map(|(kind, mut names)| {
+            names.sort();
+            names.dedup();
+            let mut text = format!("{kind}: {}", names.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", "));
+            if names.len() > SHOWN {
+                text.push_str(&format!(", and {} more", names.len() - SHOWN));
+            }
+            text
+        })
+        .collect();
+    Some(kinds.join("; "))
 }
 
 /// Catching an error in a test: only as a test's last statement, since the error is swallowed

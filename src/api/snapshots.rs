@@ -125,7 +125,7 @@ mod tests {
     fn a_snapshot_carries_its_format_and_server_version_and_no_oids() {
         Spi::run("create schema shop; create table shop.t (id serial primary key)").unwrap();
         let document = snapshot("select migra_snapshot('{shop}')");
-        assert_eq!(document["format"], 2);
+        assert_eq!(document["format"], 3);
         assert!(document["server_version_num"].as_i64().unwrap() >= 150000);
         assert!(!document.to_string().contains("oid"), "{document}");
     }
@@ -159,7 +159,7 @@ mod tests {
         assert_eq!(back, Some(true), "{plan:#?}");
     }
 
-    #[pg_test(error = "snapshot has format 99, this version of migra reads format 2")]
+    #[pg_test(error = "snapshot has format 99, this version of migra reads format 3")]
     fn a_snapshot_of_an_unknown_format_is_refused() {
         Spi::run("select * from migra_diff_snapshots('{\"format\": 99}', migra_snapshot())").unwrap();
     }

@@ -1,0 +1,103 @@
+//! What the diff compares, kind by kind: one list, which the WARNING's hint is made from and
+//! the README's table is held to (a test below reads README.md). Everything else a schema can
+//! hold is named, object by object, in the WARNING (`sql/catalog.sql`, "ignored"), so that an
+//! empty plan always means "equal" or says what it did not look at.
+
+/// The kinds the plan makes, alters and drops, in the README's order.
+pub const COMPARED: &[&str] = &[
+    "schema",
+    "extension",
+    "table",
+    "column",
+    "constraint",
+    "index",
+    "sequence",
+    "view",
+    "materialized view",
+    "function",
+    "procedure",
+    "aggregate",
+    "enum",
+    "domain",
+    "composite type",
+    "range type",
+    "collation",
+    "trigger",
+    "event trigger",
+    "rule",
+    "row level security",
+    "policy",
+    "extended statistics",
+    "comment",
+    "privilege",
+];
+
+/// Kinds named in the WARNING when a compared schema holds one, never compared: the kinds
+/// `sql/catalog.sql` gives them. Only the README is held to this list (the catalog query has
+/// its own, and `pg_test/coverage.py` makes one object of each and reads the WARNING).
+#[cfg_attr(not(test), allow(dead_code))]
+pub const NAMED_NOT_COMPARED: &[&str] = &[
+    "partitioned table",
+    "partition",
+    "inherited table",
+    "foreign table",
+    "base type",
+    "shell type",
+    "operator",
+    "operator class",
+    "operator family",
+    "conversion",
+    "text search configuration",
+    "text search dictionary",
+    "text search parser",
+    "text search template",
+    "default privileges",
+    "publication table",
+    "trigger of a table not compared",
+];
+
+/// Properties never compared, for every object: said in the hint and the README.
+pub const NEVER_COMPARED: &str = "owners, tablespaces and security labels";
+
+/// The WARNING's hint: what is compared, from the list above.
+pub fn hint() -> String {
+    format!("Compared: {}. Not compared: the objects listed, and {NEVER_COMPARED}.", COMPARED.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const README: &str = include_str!("../README.md");
+
+    /// The first column of the table under "## What is compared", row by row.
+    fn readme_kinds() -> Vec<String> {
+        let section = README.split("\n## What is compared\n").nth(1).expect("README has a section \"What is compared\"");
+        section
+            .lines()
+            .skip_while(|l| !l.starts_with("| Kind |"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| l.split('|').nth(1).unwrap_or_default().trim().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_readme_table_lists_exactly_the_kinds_compared_in_order() {
+        assert_eq!(readme_kinds(), COMPARED);
+    }
+
+    #[test]
+    fn the_readme_names_every_kind_left_out_and_what_is_never_compared() {
+        let section = README.split("\n## What is compared\n").nth(1).unwrap();
+        for kind in NAMED_NOT_COMPARED {
+            assert!(section.contains(&format!("`{kind}`")), "the README does not name `{kind}`");
+        }
+        assert!(section.contains(NEVER_COMPARED));
+    }
+
+    #[test]
+    fn the_hint_lists_every_kind_compared() {
+        assert!(COMPARED.iter().all(|kind| hint().contains(kind)));
+    }
+}
