@@ -222,11 +222,15 @@ pub enum Key {
     Type(String, String),
     /// A type that is made again, under the name it was set aside as: dropped at the very end.
     TypeSetAside(String, String),
+    /// The rename that sets a type aside (and the CHECKs of a domain dropped with it).
+    TypeRename(String, String),
     Collation(String, String),
     /// An extended statistics object.
     Statistics(String, String),
     /// A collation that is made again, as it was set aside.
     CollationSetAside(String, String),
+    /// The rename that sets a collation aside.
+    CollationRename(String, String),
     /// An object of a kind the plan does not make (a trigger, an operator), by its description:
     /// nothing it needs may be dropped.
     NotCompared(String),
@@ -256,8 +260,8 @@ impl Key {
             Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
             Key::Routine(s, r) => format!("routine {}.{r}", d(s)),
-            Key::Type(s, t) | Key::TypeSetAside(s, t) => format!("type {}.{}", d(s), d(t)),
-            Key::Collation(s, c) | Key::CollationSetAside(s, c) => format!("collation {}.{}", d(s), d(c)),
+            Key::Type(s, t) | Key::TypeSetAside(s, t) | Key::TypeRename(s, t) => format!("type {}.{}", d(s), d(t)),
+            Key::Collation(s, c) | Key::CollationSetAside(s, c) | Key::CollationRename(s, c) => format!("collation {}.{}", d(s), d(c)),
             Key::Statistics(s, x) => format!("statistics {}.{}", d(s), d(x)),
             Key::NotCompared(what) => what.clone(),
             Key::Privileges(key) => format!("the grants on {}", key.display()),

@@ -2,9 +2,9 @@ SET search_path TO pg_catalog, "source";
 
 ALTER TABLE "source"."paint" ALTER COLUMN "colour" DROP DEFAULT;
 
-ALTER DOMAIN "source"."primary_colour" RENAME TO "primary_colour__migra_old";
-
 ALTER TYPE "source"."colour" RENAME TO "colour__migra_old";
+
+ALTER DOMAIN "source"."primary_colour" RENAME TO "primary_colour__migra_old";
 
 CREATE TYPE "source"."colour" AS ENUM ('red', 'green', 'blue');
 

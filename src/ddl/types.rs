@@ -116,12 +116,14 @@ pub enum Position<'a> {
     After(&'a str),
 }
 
-pub fn add_value(cx: &Cx, name: &str, value: &str, position: Position) -> String {
-    let (word, neighbour) = match position {
-        Position::Before(n) => ("BEFORE", n),
-        Position::After(n) => ("AFTER", n),
+/// `None`: at the end.
+pub fn add_value(cx: &Cx, name: &str, value: &str, position: Option<Position>) -> String {
+    let place = match position {
+        Some(Position::Before(n)) => format!(" BEFORE {}", quote_literal(n)),
+        Some(Position::After(n)) => format!(" AFTER {}", quote_literal(n)),
+        None => String::new(),
     };
-    format!("ALTER TYPE {} ADD VALUE {} {word} {};", cx.qualify(name), quote_literal(value), quote_literal(neighbour))
+    format!("ALTER TYPE {} ADD VALUE {}{place};", cx.qualify(name), quote_literal(value))
 }
 
 pub fn alter_domain(cx: &Cx, name: &str, action: &str) -> String {
@@ -178,7 +180,7 @@ mod tests {
     fn an_enum_lists_its_labels_quoted() {
         let e = ty(serde_json::json!({"name": "Mood", "kind": "enum", "values": ["sad", "it's ok"]}));
         assert_eq!(create(&Cx::new("s"), &e), r#"CREATE TYPE "s"."Mood" AS ENUM ('sad', 'it''s ok');"#);
-        let add = add_value(&Cx::new("s"), "Mood", "happy", Position::After("it's ok"));
+        let add = add_value(&Cx::new("s"), "Mood", "happy", Some(Position::After("it's ok")));
         assert_eq!(add, r#"ALTER TYPE "s"."Mood" ADD VALUE 'happy' AFTER 'it''s ok';"#);
     }
 

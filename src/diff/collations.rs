@@ -61,7 +61,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
             continue;
         }
         let aside = set_aside_name(&old.name);
-        steps.push(step(cx, old, Phase::SetAside, Action::Alter, sql::rename(cx, &old.name, &aside)));
+        // keyed apart: what is dropped at the end waits for the old collation's drop, not this
+        let mut rename = step(cx, old, Phase::SetAside, Action::Alter, sql::rename(cx, &old.name, &aside));
+        rename.key = Key::CollationRename(cx.schema.clone(), old.name.clone());
+        steps.push(rename);
         steps.push(step(cx, new, Phase::CreateCollation, Action::Create, sql::create(cx, new)));
         let mut drop = step(cx, old, Phase::DropCollation, Action::Drop, sql::drop(cx, &aside));
         drop.key = Key::CollationSetAside(cx.schema.clone(), old.name.clone());

@@ -132,19 +132,23 @@ fn what_each_step_needs(pairs: &[(&Schema, &Schema)], source: &Graph, target: &G
     }
     for step in steps {
         let graph = if step.phase.is_teardown() { source } else { target };
-        let needs = match &step.key {
-            // a type set aside is dropped before the types it was built on, set aside too
-            Key::TypeSetAside(s, t) => source
-                .needs(&Key::Type(s.clone(), t.clone()))
-                .into_iter()
-                .filter_map(|k| match k {
-                    Key::Type(s, t) => Some(Key::TypeSetAside(s, t)),
-                    Key::Collation(s, c) => Some(Key::CollationSetAside(s, c)),
-                    _ => None,
-                })
-                .collect(),
+        let mut needs = match &step.key {
+            Key::TypeSetAside(s, t) => source.needs(&Key::Type(s.clone(), t.clone())),
             key => graph.needs(key),
         };
+        // what is dropped goes before the types and collations it needs, dropped at the end
+        // under the names they were set aside as
+        if step.phase.is_teardown() {
+            let set_aside: Vec<Key> = needs
+                .iter()
+                .filter_map(|k| match k {
+                    Key::Type(s, t) => Some(Key::TypeSetAside(s.clone(), t.clone())),
+                    Key::Collation(s, c) => Some(Key::CollationSetAside(s.clone(), c.clone())),
+                    _ => None,
+                })
+                .collect();
+            needs.extend(set_aside);
+        }
         step.requires.extend(needs);
         if step.action != Action::Drop {
             continue;

@@ -85,10 +85,17 @@ pub fn rebuilt<'a>(pairs: &[(&'a Schema, &'a Schema)], source: &Graph, changes: 
 }
 
 /// Types of the source that the plan drops, for good or to make again.
+/// A composite type changed in place counts too: PostgreSQL refuses `ALTER TYPE ... ATTRIBUTE`
+/// under a routine or view that uses the type, so those are remade around it.
 pub fn going_away(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeMap<Key, bool>) -> Vec<Key> {
     let pairs = pair_up(&from.types, &to.types, |t| t.name.clone());
     let removed = pairs.removed.into_iter().map(|t| cx.type_key(&t.name));
-    removed.chain(rebuilt.keys().filter(|k| matches!(k, Key::Type(s, _) if *s == cx.schema)).cloned()).collect()
+    let altered = pairs.kept.into_iter().filter(|(old, new)| {
+        matches!((&old.definition, &new.definition), (TypeDefinition::Composite { .. }, TypeDefinition::Composite { .. }))
+            && old.definition != new.definition
+    });
+    let rebuilt = rebuilt.keys().filter(|k| matches!(k, Key::Type(s, _) if *s == cx.schema)).cloned();
+    removed.chain(altered.map(|(old, _)| cx.type_key(&old.name))).chain(rebuilt).collect()
 }
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeMap<Key, bool>, changes: &mut TableChanges, steps: &mut Vec<Step>) {
@@ -134,8 +141,14 @@ fn own_rebuild(from: &Schema, old: &Type, new: &Type, targets: &[&Schema]) -> Op
             let used = after.iter().filter(|v| !before.contains(v)).any(|v| label_used(v, &new.name, targets));
             (!only_added || used).then(|| before.iter().any(|v| !after.contains(v)))
         }
-        (TypeDefinition::Domain(a), TypeDefinition::Domain(b)) => (a.base_type != b.base_type || a.collation != b.collation)
-            .then(|| !super::columns::keeps_every_value(&a.base_type, &b.base_type)),
+        (TypeDefinition::Domain(a), TypeDefinition::Domain(b)) => {
+            // ALTER DOMAIN cannot add a constraint while a stored composite type holds the
+            // domain ("cannot alter type because column uses it")
+            let tightened = (!a.not_null && b.not_null) || b.constraints.iter().any(|c| !a.constraints.contains(c));
+            let base_changes = a.base_type != b.base_type || a.collation != b.collation;
+            (base_changes || (tightened && in_stored_composite(from, &old.name)))
+                .then(|| !super::columns::keeps_every_value(&a.base_type, &b.base_type))
+        }
         (TypeDefinition::Composite { attributes: before }, TypeDefinition::Composite { attributes: after }) => {
             let stored = from.dependencies.iter().any(|d| d.object.kind == "column" && d.on.kind == "type" && d.on.schema.is_none() && d.on.name == old.name);
             (stored || !attributes_in_place(before, after)).then(|| {
@@ -145,6 +158,18 @@ fn own_rebuild(from: &Schema, old: &Type, new: &Type, targets: &[&Schema]) -> Op
         (TypeDefinition::Range { range: a }, TypeDefinition::Range { range: b }) => Some(a.subtype != b.subtype),
         _ => Some(true),
     }
+}
+
+/// Whether a composite type of the schema that a table column stores has an attribute of the type.
+fn in_stored_composite(from: &Schema, name: &str) -> bool {
+    let stored = |composite: &str| {
+        from.dependencies.iter().any(|d| d.object.kind == "column" && d.on.kind == "type" && d.on.schema.is_none() && d.on.name == composite)
+    };
+    from.types.iter().any(|t| {
+        matches!(&t.definition, TypeDefinition::Composite { .. })
+            && from.dependencies.iter().any(|d| d.object.kind == "type" && d.object.name == t.name && d.on.kind == "type" && d.on.schema.is_none() && d.on.name == name)
+            && stored(&t.name)
+    })
 }
 
 /// True when `part` is `whole` with some elements left out, in the same order.
@@ -245,16 +270,28 @@ fn create(cx: &Cx, ty: &Type, steps: &mut Vec<Step>) {
 /// domain's CHECKs go with the rename, so that what they call may be dropped before the end.
 fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>) {
     let aside = sql::set_aside_name(&old.name);
+    // keyed apart from the type: what the source drops for good at the end waits for the old
+    // type's own drop at the end, not for this rename, which comes early
+    let set_aside = |statement: String| {
+        let mut renamed = step(cx, old, Phase::SetAside, Action::Alter, statement);
+        renamed.key = Key::TypeRename(cx.schema.clone(), old.name.clone());
+        renamed
+    };
     if let TypeDefinition::Domain(domain) = &old.definition {
-        let calls = from.dependencies.iter().any(|d| d.object.kind == "type" && d.object.name == old.name && d.on.kind == "routine");
-        for constraint in domain.constraints.iter().filter(|_| calls) {
-            steps.push(step(cx, old, Phase::SetAside, Action::Alter, sql::drop_constraint(cx, &old.name, &constraint.name)));
+        let calls: Vec<Key> = from
+            .dependencies
+            .iter()
+            .filter(|d| d.object.kind == "type" && d.object.name == old.name && d.on.kind == "routine")
+            .map(|d| Key::Routine(d.on.schema.clone().unwrap_or_else(|| cx.schema.clone()), d.on.name.clone()))
+            .collect();
+        for constraint in domain.constraints.iter().filter(|_| !calls.is_empty()) {
+            steps.push(set_aside(sql::drop_constraint(cx, &old.name, &constraint.name)).requires(calls.clone()));
         }
     }
-    steps.push(step(cx, old, Phase::SetAside, Action::Alter, sql::rename(cx, old, &aside)));
+    steps.push(set_aside(sql::rename(cx, old, &aside)));
     if let TypeDefinition::Range { range } = &old.definition {
         for statement in sql::set_range_aside(cx, &old.name, &aside, range) {
-            steps.push(step(cx, old, Phase::SetAside, Action::Alter, statement));
+            steps.push(set_aside(statement));
         }
     }
     create(cx, new, steps);
@@ -264,12 +301,15 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
     steps.push(drop);
 }
 
-/// New labels in their places: each after the one before it, or before the first.
+/// New labels in their places, added left to right: each after the one before it (there by
+/// then), and the leading ones before the first label the enum already had.
 fn add_values(cx: &Cx, ty: &Type, before: &[String], after: &[String], steps: &mut Vec<Step>) {
+    let first_kept = after.iter().find(|v| before.contains(v));
     for (i, value) in after.iter().enumerate().filter(|(_, v)| !before.contains(v)) {
-        let position = match i {
-            0 => sql::Position::Before(&after[1]),
-            _ => sql::Position::After(&after[i - 1]),
+        let position = match (i, first_kept) {
+            (0, Some(first)) => Some(sql::Position::Before(first)),
+            (0, None) => None,
+            _ => Some(sql::Position::After(&after[i - 1])),
         };
         steps.push(step(cx, ty, Phase::CreateType, Action::Alter, sql::add_value(cx, &ty.name, value, position)));
     }

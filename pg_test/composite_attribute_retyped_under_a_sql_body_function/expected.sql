@@ -1,0 +1,16 @@
+SET search_path TO pg_catalog, "source";
+
+DROP VIEW "source"."v";
+
+DROP FUNCTION "source".f(x ct);
+
+ALTER TYPE "source"."ct" ALTER ATTRIBUTE "a" TYPE bigint;
+
+CREATE FUNCTION "source"."f"(x ct)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE
+RETURN length((x)::text);
+
+CREATE VIEW "source"."v" AS
+SELECT ROW((1)::bigint)::ct AS c;

@@ -1,0 +1,3 @@
+CREATE TYPE ct AS (a bigint);
+CREATE FUNCTION f(x ct) RETURNS integer LANGUAGE sql IMMUTABLE RETURN length(x::text);
+CREATE VIEW v AS SELECT ROW(1)::ct AS c;

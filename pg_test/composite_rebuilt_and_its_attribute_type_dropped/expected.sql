@@ -1,0 +1,12 @@
+SET search_path TO pg_catalog, "source";
+
+ALTER TYPE "source"."ct" RENAME TO "ct__migra_old";
+
+CREATE TYPE "source"."ct" AS ("x" integer);
+
+-- hazards: data_loss
+ALTER TABLE "source"."t" ALTER COLUMN "c" TYPE ct USING CASE WHEN "c" IS NULL THEN NULL ELSE ROW(("c")."x"::text::integer)::ct END;
+
+DROP TYPE "source"."ct__migra_old";
+
+DROP TYPE "source"."e";

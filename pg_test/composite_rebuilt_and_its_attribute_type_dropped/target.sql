@@ -1,0 +1,2 @@
+CREATE TYPE ct AS (x integer);
+CREATE TABLE t (c ct);

@@ -1,0 +1,15 @@
+SET search_path TO pg_catalog, "source";
+
+ALTER TYPE "source"."ct" RENAME TO "ct__migra_old";
+
+ALTER DOMAIN "source"."d" RENAME TO "d__migra_old";
+
+CREATE DOMAIN "source"."d" AS integer NOT NULL CONSTRAINT "d_check" CHECK ((VALUE > 0));
+
+CREATE TYPE "source"."ct" AS ("a" d);
+
+ALTER TABLE "source"."t" ALTER COLUMN "c" TYPE ct USING CASE WHEN "c" IS NULL THEN NULL ELSE ROW(("c")."a"::text::d)::ct END;
+
+DROP TYPE "source"."ct__migra_old";
+
+DROP DOMAIN "source"."d__migra_old";

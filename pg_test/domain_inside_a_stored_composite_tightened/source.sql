@@ -1,0 +1,4 @@
+CREATE DOMAIN d AS integer;
+CREATE TYPE ct AS (a d);
+CREATE TABLE t (c ct);
+INSERT INTO t VALUES (ROW(1)), (NULL);

@@ -1,0 +1,3 @@
+CREATE DOMAIN d AS integer NOT NULL CHECK (VALUE > 0);
+CREATE TYPE ct AS (a d);
+CREATE TABLE t (c ct);

@@ -1,0 +1,2 @@
+CREATE TYPE e AS ENUM ('c');
+CREATE TYPE empty AS ENUM ();

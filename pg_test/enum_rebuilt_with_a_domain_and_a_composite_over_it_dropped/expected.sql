@@ -1,0 +1,13 @@
+SET search_path TO pg_catalog, "source";
+
+ALTER TYPE "source"."e" RENAME TO "e__migra_old";
+
+CREATE TYPE "source"."e" AS ENUM ('b', 'a');
+
+ALTER TABLE "source"."t" ALTER COLUMN "v" TYPE e USING "v"::text::e;
+
+DROP TYPE "source"."ct";
+
+DROP DOMAIN "source"."d";
+
+DROP TYPE "source"."e__migra_old";

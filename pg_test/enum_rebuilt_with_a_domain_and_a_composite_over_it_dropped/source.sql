@@ -1,0 +1,5 @@
+CREATE TYPE e AS ENUM ('a', 'b');
+CREATE DOMAIN d AS e;
+CREATE TYPE ct AS (x e);
+CREATE TABLE t (v e);
+INSERT INTO t VALUES ('a');

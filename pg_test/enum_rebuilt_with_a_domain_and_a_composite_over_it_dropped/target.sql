@@ -1,0 +1,2 @@
+CREATE TYPE e AS ENUM ('b', 'a');
+CREATE TABLE t (v e);
