@@ -36,7 +36,13 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
     for (old, new) in pairs.kept {
         if old.persistence != new.persistence {
             let sql = ddl::tables::set_persistence(cx, &new.name, new.persistence);
-            let requires = persistence_order(cx, from, &new.name, new.persistence, &persistence_changes);
+            let mut requires = persistence_order(cx, from, &new.name, new.persistence, &persistence_changes);
+            // SET LOGGED/UNLOGGED takes the sequences the table owns along (PostgreSQL 15): one
+            // that goes to another owner goes first
+            requires.extend(from.sequences.iter().filter(|q| q.owned_by.as_ref().is_some_and(|o| o.table == new.name)).filter_map(|q| {
+                let target = to.sequences.iter().find(|t| t.name == q.name)?;
+                (target.owned_by != q.owned_by).then(|| Key::SequenceOwner(cx.schema.clone(), q.name.clone()))
+            }));
             steps.push(settings_step(cx, &new.name, sql).requires(requires));
         }
         storage_parameters(cx, &new.name, &old.options, &new.options, "", &[], steps);

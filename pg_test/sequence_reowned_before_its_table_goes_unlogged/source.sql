@@ -1,0 +1,2 @@
+CREATE TABLE a (id bigserial PRIMARY KEY);
+CREATE TABLE b (id bigint);
