@@ -3,16 +3,27 @@
 
 For every pair, a source schema of 2 to 6 tables is generated (only the object kinds the
 extension compares: tables, columns, constraints, indexes, sequences, functions, views over
-tables and over other views, some calling a function, materialized views with indexes, and row
-level security with policies), and
-a target is derived
-from it by 1 to 8 random mutations, so that the diff between them means something. The
-generator keeps a model of each schema and repairs it after every mutation (a dropped column
-takes its constraints, indexes, generated columns and owned sequences with it; a foreign key
-needs a unique key with the same column types, and a logged table may only reference logged
-ones; an identity column is NOT NULL with no default; a view loses the columns its table lost,
-and goes with its table or function; ...), so that both SQL files load on
-PostgreSQL 15. Then, in a fresh database made from a template that has CREATE EXTENSION migra:
+tables and over other views, some calling a function, materialized views with indexes, row
+level security with policies, and user types: enums (labels that need quoting among them),
+domains over text, integer, numeric(p,s) or an enum, with defaults, NOT NULL and named CHECKs,
+some NOT VALID; composite types, some with enum or domain attributes; range types over float8,
+integer or text), and a target is derived from it by 1 to 8 random mutations, so that the diff
+between them means something. User types are column types (enums and composites also as
+arrays) and function argument types (a composite sometimes only that); an enum's labels are
+named by column defaults ('x'::e), CHECKs, partial index predicates, view WHERE clauses and
+domain defaults and CHECKs; views call functions that take a user type. Their mutations add
+and drop types; add enum labels (first, in the middle, last, several), remove or reorder them,
+or add one and name it in a new default or CHECK; change a domain's default, NOT NULL, CHECKs
+(and their validation), base type or collation; add, drop and retype a composite's attributes;
+change a range's subtype, subtype_diff or multirange name; move a column between a user type
+and text. The generator keeps a model of each schema and repairs it after every mutation (a
+dropped column takes its constraints, indexes, generated columns and owned sequences with it;
+a foreign key needs a unique key with the same column types, and a logged table may only
+reference logged ones; an identity column is NOT NULL with no default; a view loses the columns
+its table lost, and goes with its table or function; a dropped type takes its columns, the
+domains over it and the attributes of its type, as DROP TYPE ... CASCADE would; a label gone
+takes what named it; ...), so that both SQL files load on PostgreSQL 15. No rows are inserted.
+Then, in a fresh database made from a template that has CREATE EXTENSION migra:
 
 1. the source SQL is loaded into schema "source" and the target SQL into schema "target"
    (search_path through PGOPTIONS, psql -1 with ON_ERROR_STOP). A pair that does not load is
@@ -58,11 +69,23 @@ INT_TYPES = ("smallint", "integer", "bigint")
 RANGES = {"smallint": (-32768, 32767), "integer": (-2**31, 2**31 - 1), "bigint": (-2**63, 2**63 - 1)}
 SERIAL_NAMES = {"smallint": "smallserial", "integer": "serial", "bigint": "bigserial"}
 VARLENA = ("text", "varchar", "numeric", "jsonb", "int[]", "text[]")
-KEYABLE = ("int", "num", "text", "date", "ts", "uuid", "bool")  # families that may be in a PK or UNIQUE
+KEYABLE = ("int", "num", "text", "date", "ts", "uuid", "bool", "enum")  # families that may be in a PK or UNIQUE
 STORAGES = ("PLAIN", "EXTERNAL", "EXTENDED", "MAIN")
 
 
+# User types: a column's type tuple is (kind, name, array) with kind "enum", "domain", "comp"
+# (a composite type) or "range"; the type itself is in Schema.types.
+USER_KINDS = ("enum", "domain", "comp", "range")
+USER_FAMILIES = ("enum", "enumarr", "dom", "comp", "comparr", "range")
+
+
+def is_user(t):
+    return t[0] in USER_KINDS
+
+
 def type_sql(t):
+    if is_user(t):
+        return qi(t[1]) + ("[]" if t[2] else "")
     if t[0] == "varchar":
         return f"varchar({t[1]})"
     if t[0] == "numeric":
@@ -71,6 +94,8 @@ def type_sql(t):
 
 
 def family(t):
+    if is_user(t):
+        return {"enum": "enum", "domain": "dom", "comp": "comp", "range": "range"}[t[0]] + ("arr" if t[2] else "")
     return {"smallint": "int", "integer": "int", "bigint": "int", "numeric": "num", "text": "text",
             "varchar": "text", "boolean": "bool", "timestamptz": "ts", "date": "date", "jsonb": "jsonb",
             "uuid": "uuid", "int[]": "intarr", "text[]": "textarr"}[t[0]]
@@ -101,7 +126,8 @@ def type_changes(t):
 # Which column families a default made for one family still suits (after a type change).
 DEFAULT_FITS = {"int": ("int", "num"), "nextval": ("int", "num"), "num": ("num",), "text": ("text",),
                 "uuid": ("uuid", "text"), "date": ("date", "ts"), "ts": ("ts",), "bool": ("bool",),
-                "jsonb": ("jsonb",), "intarr": ("intarr",), "textarr": ("textarr",)}
+                "jsonb": ("jsonb",), "intarr": ("intarr",), "textarr": ("textarr",), "enumarr": ("enumarr",),
+                "range": ("range",)}
 
 DEFAULTS = {
     "int": ["0", "1", "42", "-1", "7"],
@@ -114,6 +140,7 @@ DEFAULTS = {
     "uuid": ["gen_random_uuid()", "'00000000-0000-0000-0000-000000000000'"],
     "intarr": ["'{}'", "'{1,2}'", "ARRAY[1, 2]"],
     "textarr": ["'{}'", "'{a,\"b c\"}'"],
+    "range": ["'empty'"],
 }
 
 # CHECK expressions by family; @0 is the column. They stay valid through every type change above.
@@ -128,12 +155,37 @@ CHECKS = {
     "uuid": ["@0 IS NOT NULL"],
     "intarr": ["cardinality(@0) < 10"],
     "textarr": ["cardinality(@0) < 10"],
+    # user types (the checks that name an enum's labels are made in Gen.check_expr)
+    "enum": ["@0 IS NOT NULL", "@0::text <> ''"],
+    "enumarr": ["cardinality(@0) < 10"],
+    "dom": ["@0 IS NOT NULL", "@0::text <> 'zz'"],
+    "comp": ["@0 IS NOT NULL"],
+    "comparr": ["cardinality(@0) < 10"],
+    "range": ["NOT isempty(@0)", "@0 IS NOT NULL"],
 }
 GENERATED = ["@0 * 2", "@0 + 1", "coalesce(@0, 0) * 3", "abs(@0)"]
 
 # Features of PostgreSQL 15 (UNIQUE NULLS NOT DISTINCT, unlogged sequences): left out of the SQL
 # when the pairs go to an older server (--server), so that its pairs load instead of being skipped.
 PG15_FEATURES = True
+# Of PostgreSQL 14: multiranges (a range type's multirange_type_name).
+PG14_FEATURES = True
+
+# Enum labels: some need quoting (an apostrophe, a space, a double quote, a comma).
+LABELS = ["red", "green", "blue", "pending", "done", "ok", "sad", "on hold", "it's", "naïve", "Big",
+          'say "hi"', "a,b", "x y"]
+# Domains: the base types, and defaults and CHECKs (on VALUE) by the base's family; an enum base
+# gets defaults and CHECKs that name its labels (Gen.domain_check).
+DOMAIN_BASES = [("text",), ("text",), ("integer",), ("integer",), ("numeric", 10, 2), ("numeric", 12, 0)]
+DOMAIN_DEFAULTS = {"text": ["'abc'", "''", "'it''s'"], "int": ["0", "7", "-1"], "num": ["0", "1.5", "100"]}
+DOMAIN_CHECKS = {"text": ["length(VALUE) < 40", "VALUE <> ''", "VALUE LIKE 'a%'", "VALUE <> 'it''s'"],
+                 "int": ["VALUE > 0", "VALUE <> 13", "VALUE BETWEEN -100 AND 1000"],
+                 "num": ["VALUE >= 0", "VALUE < 1000000"]}
+# Composite types: the attributes' builtin types (an enum or a domain of the schema sometimes).
+ATTR_TYPES = [("integer",), ("integer",), ("text",), ("text",), ("numeric", 10, 2), ("boolean",), ("date",),
+              ("bigint",)]
+# Range types: the subtypes (float8 may have subtype_diff = float8mi, text a collation).
+RANGE_SUBTYPES = ("float8", "integer", "text")
 
 KEYWORD_TABLES = ["order", "user"]
 KEYWORD_COLUMNS = ["order", "user", "select", "Größe"]
@@ -173,14 +225,18 @@ def Column(name, type, **kw):
 
 def Constraint(name, kind, cols, **kw):
     fields = dict(name=name, kind=kind, cols=cols, expr=None, nnd=False, fillfactor=None,
-                  ref_table=None, ref_cols=None, on_delete=None, deferrable=False, valid=True)
+                  ref_table=None, ref_cols=None, on_delete=None, deferrable=False, valid=True,
+                  fams=None, labels=[])
+    # fams: a CHECK's columns' families when it was made; labels: [(column, enum, label)] it names
     fields.update(kw)
     return Obj(**fields)
 
 
 def Index(name, keys, **kw):
     # keys: list of [column, "col" | "lower", desc]
-    fields = dict(name=name, keys=keys, method="btree", unique=False, include=[], where=None, fillfactor=None)
+    # where: a column, "IS NOT NULL"; where_label: (enum, label, operator) compares that column to a label
+    fields = dict(name=name, keys=keys, method="btree", unique=False, include=[], where=None, where_label=None,
+                  fillfactor=None)
     fields.update(kw)
     return Obj(**fields)
 
@@ -197,6 +253,19 @@ class Schema:
         self.tables, self.sequences, self.used, self.counter = [], [], set(), 0
         # views in creation order: a view's base comes before it
         self.views, self.functions = [], []
+        # user types (enums, domains, composite and range types) and the functions that take one
+        self.types, self.type_functions = [], []
+
+    def type(self, name):
+        return next((u for u in self.types if u.name == name), None)
+
+    def type_function(self, name):
+        return next((f for f in self.type_functions if f.name == name), None)
+
+    def labels_of(self, t):
+        """The labels of a column type that is an enum (not an array of one), else None."""
+        u = self.type(t[1]) if t[0] == "enum" and not t[2] else None
+        return u.labels if u else None
 
     def view(self, name):
         return next((v for v in self.views if v.name == name), None)
@@ -206,16 +275,24 @@ class Schema:
 
     def relation_columns(self, name):
         """[(column, family)] of a table or view, or None when there is no such relation."""
+        types = self.relation_types(name)
+        return None if types is None else [(c, family(t)) for c, t in types]
+
+    def relation_types(self, name):
+        """[(column, type)] of a table or view, or None when there is no such relation."""
         t = self.table(name)
         if t is not None:
-            return [(c.name, family(c.type)) for c in t.columns]
+            return [(c.name, c.type) for c in t.columns]
         v = self.view(name)
         if v is None:
             return None
-        base = dict(self.relation_columns(v.base) or [])
+        base = dict(self.relation_types(v.base) or [])
         out = [(c, base[c]) for c in v.cols if c in base]
         if v.fn:
-            out.append((f"fx_{v.fn[1]}", "int"))
+            out.append((f"fx_{v.fn[1]}", ("integer",)))
+        f = self.type_function(v.tfn[0]) if v.tfn else None
+        if f:
+            out.append((f"tx_{v.tfn[1]}", f.arg if f.returns == "enum" else ("integer",)))
         return out
 
     def table(self, name):
@@ -326,7 +403,9 @@ class Gen:
 
     # columns -----------------------------------------------------------------------------
 
-    def new_type(self):
+    def new_type(self, s=None):
+        if s is not None and s.types and self.chance(0.3):
+            return self.user_column_type(s)
         k = self.pick(["integer", "integer", "bigint", "smallint", "text", "text", "varchar", "numeric",
                        "boolean", "timestamptz", "date", "jsonb", "uuid", "int[]", "text[]"])
         if k == "varchar":
@@ -337,6 +416,13 @@ class Gen:
 
     def new_default(self, s, col):
         fam = family(col.type)
+        if fam in ("enum", "enumarr"):
+            labels = s.type(col.type[1]).labels
+            if labels and self.chance(0.8):
+                return ("label", col.type[1], self.pick(labels), col.type[2])
+            return ("lit", fam, "'{}'") if col.type[2] else None
+        if fam not in DEFAULTS:
+            return None  # a domain has defaults of its own; a composite none
         seqs = [q for q in s.sequences if not q.owned_by]
         if col.type[0] in ("integer", "bigint") and seqs and self.chance(0.35):
             return ("nextval", self.pick(seqs).name)
@@ -355,7 +441,7 @@ class Gen:
             and not any(q.owned_by == (table.name, col.name) for q in s.sequences)
 
     def new_column(self, s, table, kind=None):
-        col = Column(self.col_name(s, table), self.new_type())
+        col = Column(self.col_name(s, table), self.new_type(s))
         fam = family(col.type)
         if fam == "text" and self.chance(0.2):
             col.collate = "C"
@@ -392,6 +478,120 @@ class Gen:
         col.default = col.identity = None
         col.serial = False
         return col
+
+    # user types ----------------------------------------------------------------------------
+
+    def label(self, s, labels):
+        """A label the enum does not have yet."""
+        free = [x for x in LABELS if x not in labels]
+        if free and self.chance(0.7):
+            return self.pick(free)
+        s.counter += 1
+        return self.pick([f"v{s.counter}", f"V {s.counter}", f"v'{s.counter}", f"v-{s.counter}"])
+
+    def attr_name(self, s):
+        s.counter += 1
+        if self.chance(0.8):
+            return f"a{s.counter}"
+        return self.pick([f"A {s.counter}", f"a'{s.counter}", f"größe {s.counter}"])
+
+    def new_enum(self, s):
+        labels = []
+        for _ in range(self.r.randint(1, 5)):
+            labels.append(self.label(s, labels))
+        return Obj(kind="enum", name=self.rel_name(s, "e"), labels=labels)
+
+    def domain_base(self, s, old=None):
+        enums = [u.name for u in s.types if u.kind == "enum"]
+        bases = [b for b in DOMAIN_BASES if b != old]
+        if enums and self.chance(0.3):
+            base = ("enum", self.pick(enums), False)
+            if base != old:
+                return base
+        return self.pick(bases)
+
+    def domain_default(self, s, d):
+        if d.base[0] == "enum":
+            labels = s.type(d.base[1]).labels
+            return ("label", d.base[1], self.pick(labels)) if labels else None
+        fam = family(d.base)
+        return ("lit", fam, self.pick(DOMAIN_DEFAULTS[fam]))
+
+    def domain_check(self, s, d):
+        if d.base[0] == "enum":
+            labels = s.type(d.base[1]).labels
+            if not labels:
+                return None
+            label = self.pick(labels)
+            expr, fam = self.pick([f"VALUE <> {lit(label)}", f"VALUE >= {lit(label)}"]), ("label", d.base[1], label)
+        else:
+            fam = ("lit", family(d.base))
+            expr = self.pick(DOMAIN_CHECKS[fam[1]])
+        return Obj(name=self.rel_name(s, "dck"), expr=expr, fam=fam, valid=self.chance(0.75))
+
+    def new_domain(self, s):
+        d = Obj(kind="domain", name=self.rel_name(s, "d"), base=self.domain_base(s), collate=None, default=None,
+                not_null=self.chance(0.25), checks=[])
+        if d.base[0] == "text" and self.chance(0.25):
+            d.collate = "C"
+        if self.chance(0.5):
+            d.default = self.domain_default(s, d)
+        for _ in range(self.pick([0, 1, 1, 2])):
+            check = self.domain_check(s, d)
+            if check:
+                d.checks.append(check)
+        return d
+
+    def attr_type(self, s):
+        users = [u for u in s.types if u.kind in ("enum", "domain")]
+        if users and self.chance(0.15):
+            u = self.pick(users)
+            return (u.kind, u.name, False)
+        return self.pick(ATTR_TYPES)
+
+    def new_attr(self, s, attrs):
+        a = Obj(name=self.attr_name(s), type=self.attr_type(s), collate=None)
+        if a.type == ("text",) and self.chance(0.15):
+            a.collate = "C"
+        return a
+
+    def new_composite(self, s):
+        c = Obj(kind="comp", name=self.rel_name(s, "ct"), attrs=[])
+        for _ in range(self.r.randint(1, 4)):
+            c.attrs.append(self.new_attr(s, c.attrs))
+        return c
+
+    def new_range(self, s):
+        r = Obj(kind="range", name=self.rel_name(s, "r"), subtype=self.pick(RANGE_SUBTYPES), diff=False,
+                collate=None, multirange=None)
+        self.range_options(s, r)
+        return r
+
+    def range_options(self, s, r):
+        r.diff = r.subtype == "float8" and self.chance(0.5)
+        r.collate = "C" if r.subtype == "text" and self.chance(0.4) else None
+        if self.chance(0.3) and r.multirange is None:
+            r.multirange = self.rel_name(s, "mr")
+
+    def new_user_type(self, s):
+        kind = self.r.choices(["enum", "domain", "comp", "range"], [4, 3, 2, 2])[0]
+        return {"enum": self.new_enum, "domain": self.new_domain, "comp": self.new_composite,
+                "range": self.new_range}[kind](s)
+
+    def user_column_type(self, s, u=None):
+        u = u or self.pick(s.types)
+        array = u.kind == "enum" and self.chance(0.25) or u.kind == "comp" and self.chance(0.15)
+        return (u.kind, u.name, array)
+
+    def new_type_function(self, s, u=None):
+        used = [c.type for t in s.tables for c in t.columns if is_user(c.type)]
+        if u is None and used and self.chance(0.6):
+            arg = self.pick(used)  # one that a view may call on a column
+        else:
+            arg = self.user_column_type(s, u or self.pick(s.types))
+        returns = "enum" if arg[0] == "enum" and not arg[2] and self.chance(0.4) else "integer"
+        return Obj(name=self.rel_name(s, "tf"), arg=arg, returns=returns, k=self.r.randint(1, 9),
+                   body=self.pick(["return", "string", "plpgsql", "atomic"]))
 
     # tables ------------------------------------------------------------------------------
 
@@ -464,18 +664,27 @@ class Gen:
         chosen = [c for c, _ in cols if self.chance(0.6)] or [cols[0][0]]
         numeric = [c for c, f in cols if f in ("int", "num")]
         v = Obj(name=self.rel_name(s, "v"), base=base, cols=chosen, materialized=self.chance(0.25),
-                where=self.pick([None, None, self.pick(chosen)]), barrier=self.chance(0.2), fn=None,
-                no_data=False, indexes=[])
+                where=self.pick([None, None, self.pick(chosen)]), where_label=None, barrier=self.chance(0.2),
+                fn=None, tfn=None, no_data=False, indexes=[])
+        if v.where:
+            v.where_label = self.where_label(s, dict(s.relation_types(base))[v.where], "=")
         if s.functions and numeric and self.chance(0.5):
             v.fn = (self.pick(s.functions).name, self.pick(numeric))
             if f"fx_{v.fn[1]}" in chosen:
                 v.fn = None  # its column's name is taken
+        v.tfn = self.type_function_call(s, base, chosen)
         if v.materialized:
             v.barrier = False
             v.no_data = self.chance(0.3)
             for _ in range(self.pick([0, 1, 1, 2])):
                 self.add_view_index(s, v)
         return v
+
+    def type_function_call(self, s, base, chosen):
+        """(function, column): a function of a user type called on a column of the base, or None."""
+        calls = [(f.name, c) for f in s.type_functions for c, t in s.relation_types(base) or []
+                 if t == f.arg and f"tx_{c}" not in chosen]
+        return self.pick(calls) if calls and self.chance(0.5) else None
 
     def add_view_index(self, s, v):
         keyable = [c for c, f in s.relation_columns(v.name) or [] if f in KEYABLE]
@@ -499,19 +708,45 @@ class Gen:
                                         fillfactor=self.pick([None, None, None, None, 60, 90])))
         return True
 
-    def check_expr(self, t):
+    def check_expr(self, s, t):
+        """(expression, columns, labels): labels are the (column, enum, label) that it names."""
         if len(t.columns) >= 2 and self.chance(0.15):
             a, b = self.r.sample(t.columns, 2)
-            return "@0 IS NOT NULL OR @1 IS NOT NULL", [a.name, b.name]
-        col = self.pick(t.columns)
-        return self.pick(CHECKS[family(col.type)]), [col.name]
+            return "@0 IS NOT NULL OR @1 IS NOT NULL", [a.name, b.name], []
+        enums = [c for c in t.columns if c.type[0] == "enum" and s.type(c.type[1]).labels]
+        col = self.pick(enums) if enums and self.chance(0.3) else self.pick(t.columns)
+        labels = s.type(col.type[1]).labels if col.type[0] == "enum" else None
+        if labels and self.chance(0.75):
+            return self.label_check(col, self.r.sample(labels, min(len(labels), 2)))
+        return self.pick(CHECKS[family(col.type)]), [col.name], []
 
-    def add_check(self, s, t):
+    def label_check(self, col, labels):
+        """A CHECK on an enum column (or an array of one) that names labels."""
+        if col.type[2]:
+            cast = f"::{qi(col.type[1])}"
+            return f"NOT (@0 @> ARRAY[{lit(labels[0])}{cast}])", [col.name], [(col.name, col.type[1], labels[0])]
+        form = self.pick(["<>", "<>", "in", ">="] if len(labels) > 1 else ["<>", ">="])
+        if form == "in":
+            expr = f"@0 IN ({', '.join(lit(x) for x in labels)})"
+        else:
+            labels = labels[:1]
+            expr = f"@0 {form} {lit(labels[0])}"
+        return expr, [col.name], [(col.name, col.type[1], x) for x in labels]
+
+    def add_check(self, s, t, check=None):
         if not t.columns:
             return False
-        expr, cols = self.check_expr(t)
-        t.constraints.append(Constraint(self.rel_name(s, "ck"), "c", cols, expr=expr, valid=self.chance(0.8)))
+        expr, cols, labels = check or self.check_expr(s, t)
+        t.constraints.append(Constraint(self.rel_name(s, "ck"), "c", cols, expr=expr, valid=self.chance(0.8),
+                                        fams={c: family(col_of(t, c).type) for c in cols}, labels=labels))
         return True
+
+    def where_label(self, s, t, op=None):
+        """(enum, label, operator) for a predicate on a column of type t, if it is an enum."""
+        labels = s.labels_of(t)
+        if not labels or not self.chance(0.6):
+            return None
+        return (t[1], self.pick(labels), op or self.pick(["=", "<>"]))
 
     def add_fk(self, s, t):
         keys = []
@@ -520,6 +755,8 @@ class Gen:
                 continue
             keys += [(b, k.cols) for k in b.constraints if k.kind in ("p", "u")]
             keys += [(b, [k[0] for k in ix.keys]) for ix in b.indexes if referenceable_index(ix)]
+        # a unique index over a domain or a range is no key a foreign key may reference here
+        keys = [(b, cols) for b, cols in keys if all(family(col_of(b, c).type) in KEYABLE for c in cols)]
         if not keys:
             return False
         b, ref_cols = self.pick(keys)
@@ -544,7 +781,7 @@ class Gen:
 
     def add_index(self, s, t):
         gin = [c for c in t.columns if family(c.type) in ("jsonb", "intarr")]
-        btree = [c for c in t.columns if family(c.type) not in ("jsonb", "intarr", "textarr")]
+        btree = [c for c in t.columns if family(c.type) not in NOT_BTREE]
         if gin and (self.chance(0.25) or not btree):
             col = self.pick(gin)
             ix = Index(self.rel_name(s, "ix"), [[col.name, "col", False]], method="gin")
@@ -562,9 +799,13 @@ class Gen:
         else:
             return False
         if self.chance(0.2):
-            ix.where = self.pick(t.columns).name
+            where = self.pick(t.columns)
+            ix.where, ix.where_label = where.name, self.where_label(s, where.type)
         t.indexes.append(ix)
         return True
+
+
+NOT_BTREE = ("jsonb", "intarr", "textarr", "enumarr", "comparr")
 
 
 def referenceable_index(ix):
@@ -574,6 +815,8 @@ def referenceable_index(ix):
 
 def gen_source(g):
     s = Schema()
+    for _ in range(g.pick([0, 1, 1, 2, 2, 3, 4])):
+        s.types.append(g.new_user_type(s))
     for _ in range(g.pick([0, 0, 1, 1, 2])):
         s.sequences.append(g.new_sequence(s))
     for _ in range(g.r.randint(2, 6)):
@@ -586,6 +829,8 @@ def gen_source(g):
             set_owner(g, s, q)
     for _ in range(g.pick([0, 1, 1, 2])):
         s.functions.append(g.new_function(s))
+    for _ in range(g.pick([0, 1, 1, 2]) if s.types else 0):
+        s.type_functions.append(g.new_type_function(s))
     for _ in range(g.pick([0, 1, 2, 3])):
         v = g.new_view(s)
         if v:
@@ -616,10 +861,60 @@ def fk_key_exists(b, ref_cols):
     return len(keys) == 1
 
 
+def value_fits(s, base, what):
+    """Whether a domain default or CHECK made as `what` (("label", enum, label) or ("lit", family,
+    ...)) suits a domain over `base`."""
+    if what[0] == "label":
+        u = s.type(what[1])
+        return base[:2] == ("enum", what[1]) and u is not None and what[2] in u.labels
+    return base[0] != "enum" and family(base) in DEFAULT_FITS[what[1]]
+
+
+def repair_types(s):
+    changed = False
+    for u in list(s.types):
+        if u.kind == "domain":
+            if u.base[0] == "enum" and s.type(u.base[1]) is None:
+                s.types.remove(u)  # DROP TYPE ... CASCADE takes the domain over it
+                changed = True
+                continue
+            if u.base[0] != "text":
+                u.collate = None
+            if u.default and not value_fits(s, u.base, u.default):
+                u.default = None
+            u.checks = [k for k in u.checks if value_fits(s, u.base, k.fam)]
+        elif u.kind == "comp":
+            kept = [a for a in u.attrs if not is_user(a.type) or s.type(a.type[1]) is not None]
+            if len(kept) != len(u.attrs):
+                u.attrs = kept  # as DROP TYPE ... CASCADE would
+                changed = True
+            for a in u.attrs:
+                if a.collate and family(a.type) != "text":
+                    a.collate = None
+        elif u.kind == "range":
+            if u.subtype != "float8":
+                u.diff = False
+            if u.subtype != "text":
+                u.collate = None
+    for f in list(s.type_functions):
+        if s.type(f.arg[1]) is None:
+            s.type_functions.remove(f)
+            changed = True
+        elif f.returns == "enum" and (f.arg[0] != "enum" or f.arg[2]):
+            f.returns = "integer"
+    return changed
+
+
+def label_fits(s, t, enum, label):
+    """Whether a column of type t may be compared with the label of that enum."""
+    u = s.type(enum)
+    return t[:2] == ("enum", enum) and u is not None and label in u.labels
+
+
 def repair(s):
     changed = True
     while changed:
-        changed = False
+        changed = repair_types(s)
         for q in list(s.sequences):
             if q.owned_by:
                 t = s.table(q.owned_by[0])
@@ -628,6 +923,10 @@ def repair(s):
                     changed = True
         for t in s.tables:
             for c in list(t.columns):
+                if is_user(c.type) and s.type(c.type[1]) is None:
+                    t.columns.remove(c)  # as DROP TYPE ... CASCADE would
+                    changed = True
+                    continue
                 if c.generated:
                     base = col_of(t, c.generated["base"])
                     if base is None:
@@ -646,7 +945,10 @@ def repair(s):
                         c.default, c.not_null, c.serial = None, True, False
                 if c.default and c.default[0] == "nextval" and s.sequence(c.default[1]) is None:
                     c.default = None
-                if c.default and family(c.type) not in DEFAULT_FITS[c.default[0] if c.default[0] == "nextval" else c.default[1]]:
+                if c.default and c.default[0] == "label":
+                    if not label_fits(s, c.type, c.default[1], c.default[2]) or c.type[2] != c.default[3]:
+                        c.default = None
+                elif c.default and family(c.type) not in DEFAULT_FITS[c.default[0] if c.default[0] == "nextval" else c.default[1]]:
                     c.default = None
                 if not c.default or c.default[0] != "nextval":
                     c.serial = False
@@ -665,11 +967,18 @@ def repair(s):
                     earlier = t.constraints[:t.constraints.index(k)]
                     drop = drop or (k.kind == "p" and any(o.kind == "p" for o in earlier)) \
                         or any(o.kind in ("p", "u") and sorted(o.cols) == sorted(k.cols) for o in earlier)
+                if not drop and k.kind == "c":
+                    # a CHECK made for a text column does not suit an enum, nor one that names a
+                    # label an enum without it
+                    drop = any(old != family(col_of(t, c).type) and (old in USER_FAMILIES or family(col_of(t, c).type) in USER_FAMILIES)
+                               for c, old in (k.fams or {}).items()) \
+                        or any(not label_fits(s, col_of(t, c).type, e, x) for c, e, x in k.labels)
                 if not drop and k.kind == "f":
                     b = s.table(k.ref_table)
                     drop = b is None or any(col_of(b, c) is None for c in k.ref_cols) \
                         or (b.unlogged and not t.unlogged) or any(col_of(t, c).generated for c in k.cols)
                     drop = drop or not fk_key_exists(b, k.ref_cols) \
+                        or any(family(col_of(b, rc).type) not in KEYABLE for rc in k.ref_cols) \
                         or any(col_of(t, c).type != col_of(b, rc).type for c, rc in zip(k.cols, k.ref_cols))
                 if drop:
                     t.constraints.remove(k)
@@ -685,11 +994,13 @@ def repair(s):
                     if ix.method == "gin":
                         drop = fams[0] not in ("jsonb", "intarr")
                     else:
-                        drop = any(f in ("jsonb", "intarr", "textarr") for f in fams) or \
+                        drop = any(f in NOT_BTREE for f in fams) or \
                             any(k[1] == "lower" and f != "text" for k, f in zip(ix.keys, fams))
                 if drop:
                     t.indexes.remove(ix)
                     changed = True
+                elif ix.where_label and not label_fits(s, col_of(t, ix.where).type, *ix.where_label[:2]):
+                    ix.where_label = None
         for v in list(s.views):
             # as DROP ... CASCADE would take a view with its table, view or function; a column
             # gone from its base leaves the view without it
@@ -705,9 +1016,20 @@ def repair(s):
                 changed = True
             if v.where and v.where not in families:
                 v.where = None
+            if v.where_label and not (v.where and label_fits(s, dict(s.relation_types(v.base))[v.where], *v.where_label[:2])):
+                v.where_label = None
             if v.fn and (families.get(v.fn[1]) not in ("int", "num") or f"fx_{v.fn[1]}" in v.cols):
                 v.fn = None  # not a number any more, or its column's name taken by one of the base's
                 changed = True
+            if v.tfn:
+                f = s.type_function(v.tfn[0])
+                if f is None:
+                    s.views.remove(v)  # as DROP FUNCTION ... CASCADE would
+                    changed = True
+                    continue
+                if dict(s.relation_types(v.base)).get(v.tfn[1]) != f.arg or f"tx_{v.tfn[1]}" in v.cols:
+                    v.tfn = None
+                    changed = True
             if not v.cols:
                 s.views.remove(v)
                 changed = True
@@ -924,7 +1246,8 @@ def m_change_constraint(g, s):
         if g.chance(0.4):
             k.valid = not k.valid
         else:
-            k.expr, k.cols = g.check_expr(t)
+            k.expr, k.cols, k.labels = g.check_expr(s, t)
+            k.fams = {c: family(col_of(t, c).type) for c in k.cols}
     elif k.kind == "f":
         what = g.pick(["on_delete", "deferrable", "valid"])
         if what == "on_delete":
@@ -972,7 +1295,8 @@ def m_change_index(g, s):
         key = g.pick(ix.keys)
         key[2] = not key[2]
     elif what == "where":
-        ix.where = None if ix.where else g.pick(t.columns).name
+        where = None if ix.where else g.pick(t.columns)
+        ix.where, ix.where_label = (where.name, g.where_label(s, where.type)) if where else (None, None)
     elif what == "fillfactor":
         ix.fillfactor = g.pick([x for x in [None, 50, 80, 100] if x != ix.fillfactor])
     else:
@@ -1119,8 +1443,8 @@ def m_change_view(g, s):
     v = g.pick(s.views)
     if v is None:
         return False
-    base = s.relation_columns(v.base) or []
-    what = g.pick(["cols", "where", "fn", "barrier", "index", "data"])
+    base = s.relation_types(v.base) or []
+    what = g.pick(["cols", "where", "fn", "tfn", "barrier", "index", "data"])
     if what == "cols":
         more = [c for c, _ in base if c not in v.cols]
         if more and g.chance(0.6):
@@ -1131,9 +1455,16 @@ def m_change_view(g, s):
             return False
     elif what == "where":
         v.where = None if v.where else g.pick(v.cols)
+        v.where_label = g.where_label(s, dict(base)[v.where], "=") if v.where else None
     elif what == "fn":
-        numeric = [c for c, f in base if f in ("int", "num")]
+        numeric = [c for c, t in base if family(t) in ("int", "num")]
         v.fn = None if v.fn or not s.functions or not numeric else (g.pick(s.functions).name, g.pick(numeric))
+    elif what == "tfn" and v.tfn:
+        v.tfn = None
+    elif what == "tfn":
+        v.tfn = g.type_function_call(s, v.base, v.cols)
+        if v.tfn is None:
+            return False
     elif what == "barrier" and not v.materialized:
         v.barrier = not v.barrier
     elif what == "index" and v.materialized:
@@ -1148,6 +1479,204 @@ def m_change_view(g, s):
     return True
 
 
+def m_add_type(g, s):
+    u = g.new_user_type(s)
+    s.types.append(u)
+    if (u.kind != "comp" or g.chance(0.5)) and g.chance(0.7):
+        t = any_table(g, s)
+        col = Column(g.col_name(s, t), g.user_column_type(s, u), not_null=g.chance(0.2))
+        if g.chance(0.4):
+            col.default = g.new_default(s, col)
+        t.columns.append(col)
+    elif g.chance(0.6):
+        s.type_functions.append(g.new_type_function(s, u))
+    return True
+
+
+def m_drop_type(g, s):
+    u = g.pick(s.types)
+    if u is None:
+        return False
+    if g.chance(0.5):
+        for t in s.tables:
+            for c in t.columns:
+                if is_user(c.type) and c.type[1] == u.name:
+                    c.type = ("text",)  # kept, as text; repair() drops what does not suit text
+    s.types.remove(u)  # repair() drops the columns, domains, attributes and functions that used it
+    return True
+
+
+def use_label(g, s, u, label):
+    """A new default, CHECK, partial index or view that names the label (just added to enum u)."""
+    cols = [(t, c) for t in s.tables for c in t.columns if c.type[:2] == ("enum", u.name)]
+    doms = [d for d in s.types if d.kind == "domain" and d.base[:2] == ("enum", u.name)]
+    how = g.pick(["default", "default", "check", "check", "domain", "index", "view"])
+    if how == "domain" and doms:
+        d = g.pick(doms)
+        if g.chance(0.5):
+            d.default = ("label", u.name, label)
+        else:
+            d.checks.append(Obj(name=g.rel_name(s, "dck"), expr=f"VALUE <> {lit(label)}", fam=("label", u.name, label),
+                                valid=g.chance(0.7)))
+        return
+    if not cols:
+        t = any_table(g, s)
+        c = Column(g.col_name(s, t), ("enum", u.name, g.chance(0.2)))
+        t.columns.append(c)
+        cols = [(t, c)]
+    t, c = g.pick(cols)
+    if c.type[2] and how in ("index", "view"):
+        how = "check"  # an array: no predicate on a label
+    if how == "check":
+        g.add_check(s, t, g.label_check(c, [label]))
+    elif how == "index":
+        key = g.pick([x for x in t.columns if family(x.type) not in NOT_BTREE])
+        t.indexes.append(Index(g.rel_name(s, "ix"), [[key.name, "col", False]],
+                               where=c.name, where_label=(u.name, label, g.pick(["=", "<>"]))))
+    elif how == "view":
+        s.views.append(Obj(name=g.rel_name(s, "v"), base=t.name, cols=[c.name], materialized=g.chance(0.25),
+                           where=c.name, where_label=(u.name, label, "="), barrier=False, fn=None, tfn=None,
+                           no_data=False, indexes=[]))
+    else:
+        c.default = ("label", u.name, label, c.type[2])
+
+
+def m_enum(g, s):
+    u = g.pick([u for u in s.types if u.kind == "enum"])
+    if u is None:
+        return False
+    what = g.pick(["start", "middle", "end", "end", "many", "remove", "remove", "reorder", "use", "use"])
+    if what in ("start", "middle", "end", "use"):
+        label = g.label(s, u.labels)
+        u.labels.insert({"start": 0, "end": len(u.labels)}.get(what, g.r.randint(0, len(u.labels))), label)
+        if what == "use":
+            use_label(g, s, u, label)
+    elif what == "many":
+        for _ in range(g.r.randint(2, 3)):
+            u.labels.insert(g.r.randint(0, len(u.labels)), g.label(s, u.labels))
+    elif len(u.labels) < 2:
+        return False
+    elif what == "remove":
+        u.labels.remove(g.pick(u.labels))  # repair() drops what named it
+    else:
+        i, j = g.r.sample(range(len(u.labels)), 2)
+        u.labels[i], u.labels[j] = u.labels[j], u.labels[i]
+    return True
+
+
+def m_domain(g, s):
+    d = g.pick([u for u in s.types if u.kind == "domain"])
+    if d is None:
+        return False
+    what = g.pick(["default", "not_null", "check_add", "check_drop", "check_change", "check_valid", "base", "collate"])
+    if what == "default":
+        d.default = None if d.default and g.chance(0.4) else g.domain_default(s, d)
+    elif what == "not_null":
+        d.not_null = not d.not_null
+    elif what == "check_add" or not d.checks:
+        k = g.domain_check(s, d)
+        if k is None:
+            return False
+        d.checks.append(k)
+    elif what == "check_drop":
+        d.checks.remove(g.pick(d.checks))
+    elif what == "check_change":
+        k, new = g.pick(d.checks), g.domain_check(s, d)
+        if new is None or new.expr == k.expr:
+            return False
+        k.expr, k.fam = new.expr, new.fam
+    elif what == "check_valid":
+        k = g.pick(d.checks)
+        k.valid = not k.valid
+    elif what == "base":
+        d.base = g.domain_base(s, d.base)  # repair() drops the default and CHECKs that do not suit it
+        if g.chance(0.5):
+            d.default = g.domain_default(s, d)
+    elif d.base[0] == "text":
+        d.collate = None if d.collate else "C"
+    else:
+        return False
+    return True
+
+
+def m_composite(g, s):
+    c = g.pick([u for u in s.types if u.kind == "comp"])
+    if c is None:
+        return False
+    what = g.pick(["add", "add", "drop", "retype", "retype", "collate"])
+    if what == "add" or not c.attrs:
+        pos = len(c.attrs) if g.chance(0.6) else g.r.randint(0, len(c.attrs))
+        c.attrs.insert(pos, g.new_attr(s, c.attrs))
+    elif what == "drop":
+        c.attrs.remove(g.pick(c.attrs))
+    elif what == "retype":
+        a = g.pick(c.attrs)
+        a.type = g.pick([("text",) if a.type != ("text",) else ("integer",)]
+                        + ([] if is_user(a.type) else type_changes(a.type)))
+    else:
+        a = g.pick([a for a in c.attrs if a.type == ("text",)])
+        if a is None:
+            return False
+        a.collate = None if a.collate else "C"
+    return True
+
+
+def m_range(g, s):
+    r = g.pick([u for u in s.types if u.kind == "range"])
+    if r is None:
+        return False
+    what = g.pick(["subtype", "subtype", "diff", "multirange", "collate"])
+    if what == "subtype":
+        r.subtype = g.pick([x for x in RANGE_SUBTYPES if x != r.subtype])
+        r.diff = r.subtype == "float8" and g.chance(0.5)
+    elif what == "diff" and r.subtype == "float8":
+        r.diff = not r.diff
+    elif what == "multirange":
+        r.multirange = None if r.multirange else g.rel_name(s, "mr")
+    elif what == "collate" and r.subtype == "text":
+        r.collate = None if r.collate else "C"
+    else:
+        return False
+    return True
+
+
+def m_type_column(g, s):
+    """A column moves from a user type to text, or from text to a user type."""
+    if g.chance(0.5):
+        t, c = any_column(g, s, lambda t, c: is_user(c.type))
+        if c is not None:
+            c.type = ("text",)
+            return True
+    t, c = any_column(g, s, lambda t, c: family(c.type) == "text")
+    if c is None:
+        return False
+    if not s.types:
+        s.types.append(g.new_user_type(s))
+    c.type = g.user_column_type(s)
+    return True
+
+
+def m_type_function(g, s):
+    what = g.pick(["add", "drop", "change", "change"])
+    if what == "add" or not s.type_functions:
+        if not s.types:
+            return False
+        s.type_functions.append(g.new_type_function(s))
+        return True
+    f = g.pick(s.type_functions)
+    if what == "drop":
+        s.type_functions.remove(f)
+        return True
+    what = g.pick(["k", "body", "returns"])
+    if what == "returns" and f.arg[0] == "enum" and not f.arg[2]:
+        f.returns = "integer" if f.returns == "enum" else "enum"
+    elif what == "body":
+        f.body = g.pick([b for b in ("return", "string", "plpgsql", "atomic") if b != f.body])
+    else:
+        f.k += 1
+    return True
+
+
 MUTATIONS = [
     (3, m_add_table), (2, m_drop_table), (5, m_add_column), (4, m_drop_column), (2, m_rename_column),
     (5, m_change_type), (4, m_default), (3, m_not_null), (2, m_collation), (4, m_identity), (3, m_generated),
@@ -1156,6 +1685,8 @@ MUTATIONS = [
     (2, m_add_sequence), (2, m_drop_sequence), (3, m_alter_sequence), (2, m_sequence_owner),
     (2, m_add_function), (1, m_drop_function), (3, m_change_function), (3, m_add_view), (2, m_drop_view),
     (4, m_change_view), (3, m_row_security),
+    (4, m_add_type), (2, m_drop_type), (10, m_enum), (7, m_domain), (6, m_composite), (5, m_range),
+    (5, m_type_column), (3, m_type_function),
 ]
 
 
@@ -1189,7 +1720,62 @@ def serial_ok(s, t, c):
 
 
 def default_sql(d):
+    if d[0] == "label":
+        value = f"{lit(d[2])}::{qi(d[1])}"
+        return f"ARRAY[{value}]" if d[3] else value
     return f"nextval({lit(qi(d[1]))}::regclass)" if d[0] == "nextval" else d[2]
+
+
+def type_def_sql(u):
+    if u.kind == "enum":
+        return f"CREATE TYPE {qi(u.name)} AS ENUM ({', '.join(lit(x) for x in u.labels)});"
+    if u.kind == "comp":
+        attrs = [f"{qi(a.name)} {type_sql(a.type)}" + (f' COLLATE "{a.collate}"' if a.collate else "") for a in u.attrs]
+        return f"CREATE TYPE {qi(u.name)} AS ({', '.join(attrs)});"
+    if u.kind == "range":
+        opts = [f"subtype = {u.subtype}"]
+        if u.collate:
+            opts.append(f'collation = "{u.collate}"')
+        if u.diff:
+            opts.append("subtype_diff = float8mi")
+        if u.multirange and PG14_FEATURES:
+            opts.append(f"multirange_type_name = {qi(u.multirange)}")
+        return f"CREATE TYPE {qi(u.name)} AS RANGE ({', '.join(opts)});"
+    out = f"CREATE DOMAIN {qi(u.name)} AS {type_sql(u.base)}"
+    if u.collate:
+        out += f' COLLATE "{u.collate}"'
+    if u.default:
+        out += " DEFAULT " + (lit(u.default[2]) if u.default[0] == "label" else u.default[2])
+    if u.not_null:
+        out += " NOT NULL"
+    lines = [out + "".join(f" CONSTRAINT {qi(k.name)} CHECK ({k.expr})" for k in u.checks if k.valid) + ";"]
+    for k in u.checks:
+        if not k.valid:
+            lines.append(f"ALTER DOMAIN {qi(u.name)} ADD CONSTRAINT {qi(k.name)} CHECK ({k.expr}) NOT VALID;")
+    return "\n".join(lines)
+
+
+def type_function_sql(f):
+    arg = type_sql(f.arg)
+    if f.returns == "enum":
+        returns, result = arg, "enum_last(x)"
+    else:
+        returns, result = "integer", f"length(x::text) + {f.k}"
+    head = f"CREATE FUNCTION {qi(f.name)}(x {arg}) RETURNS {returns}"
+    if f.body == "return":
+        return f"{head} LANGUAGE sql IMMUTABLE RETURN {result};"
+    if f.body == "atomic":
+        return f"{head} LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT {result}; END;"
+    if f.body == "string":
+        return f"{head} LANGUAGE sql IMMUTABLE AS $$ SELECT {result} $$;"
+    return f"{head} LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN {result}; END $$;"
+
+
+def predicate_sql(col, label):
+    """WHERE col IS NOT NULL, or col = / <> 'label' for (enum, label, operator)."""
+    if label:
+        return f"{qi(col)} {label[2]} {lit(label[1])}"
+    return f"{qi(col)} IS NOT NULL"
 
 
 def column_sql(s, t, c):
@@ -1250,7 +1836,7 @@ def index_sql(t, ix):
     if ix.fillfactor:
         out += f" WITH (fillfactor={ix.fillfactor})"
     if ix.where:
-        out += f" WHERE {qi(ix.where)} IS NOT NULL"
+        out += f" WHERE {predicate_sql(ix.where, ix.where_label)}"
     return out + ";"
 
 
@@ -1280,10 +1866,12 @@ def view_sql(v):
     items = [qi(c) for c in v.cols]
     if v.fn:
         items.append(f"{qi(v.fn[0])}({qi(v.fn[1])}::integer) AS {qi('fx_' + v.fn[1])}")
+    if v.tfn:
+        items.append(f"{qi(v.tfn[0])}({qi(v.tfn[1])}) AS {qi('tx_' + v.tfn[1])}")
     kind = "MATERIALIZED VIEW" if v.materialized else "VIEW"
     out = f"CREATE {kind} {qi(v.name)}{' WITH (security_barrier)' if v.barrier else ''} AS SELECT {', '.join(items)} FROM {qi(v.base)}"
     if v.where:
-        out += f" WHERE {qi(v.where)} IS NOT NULL"
+        out += f" WHERE {predicate_sql(v.where, v.where_label)}"
     if v.materialized and v.no_data:
         out += " WITH NO DATA"
     lines = [out + ";"]
@@ -1293,7 +1881,12 @@ def view_sql(v):
 
 
 def schema_sql(s):
-    out = [function_sql(f) for f in s.functions]
+    # types first, in the order they may depend on each other: enums, domains (over an enum),
+    # composite types (with enum or domain attributes), ranges
+    kinds = ("enum", "domain", "comp", "range")
+    out = [type_def_sql(u) for u in sorted(s.types, key=lambda u: kinds.index(u.kind))]
+    out += [type_function_sql(f) for f in s.type_functions]
+    out += [function_sql(f) for f in s.functions]
     serial_seqs = [identity_seq_name(t, c) for t in s.tables for c in t.columns if serial_ok(s, t, c)]
     for q in s.sequences:
         if q.name not in serial_seqs:
@@ -1352,7 +1945,8 @@ class InvalidPair(Exception):
 
 
 LOST_SERVER = re.compile(r"server closed the connection unexpectedly|connection to server .* failed|"
-                         r"terminating connection because of crash")
+                         r"terminating connection because of crash|no connection to the server|"
+                         r"the database system is (in recovery mode|not yet accepting connections)")
 PER_COLUMN = re.compile(r"ALTER TABLE ONLY (.*) ALTER COLUMN .* SET (STATISTICS|STORAGE) ")
 
 
@@ -1510,9 +2104,9 @@ def main():
 
     cluster = Cluster(args.host, args.port, args.bindir)
     server = Cluster(*args.server.split(",", 2)) if args.server else None
-    if server and int(server.query("postgres", "SHOW server_version_num")) < 150000:
-        global PG15_FEATURES
-        PG15_FEATURES = False
+    version = int(server.query("postgres", "SHOW server_version_num")) if server else 150000
+    global PG15_FEATURES, PG14_FEATURES
+    PG15_FEATURES, PG14_FEATURES = version >= 150000, version >= 140000
     template, database = f"migra_fuzz_template_{os.getpid()}", f"migra_fuzz_{os.getpid()}"
     cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{template}"')
     cluster.psql("postgres", f'CREATE DATABASE "{template}"')
