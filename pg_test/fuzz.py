@@ -197,6 +197,11 @@ def qi(name):
     return '"' + name.replace('"', '""') + '"'
 
 
+# comments with a quote, double quotes, a newline, unicode and a backslash
+COMMENTS = ["documented", "it's the \"main\" one", "two\nlines", "naïve ✓", "a back\\slash", "spaces  and\ttabs"]
+TRIGGER_STATES = {"D": "DISABLE", "A": "ENABLE ALWAYS", "R": "ENABLE REPLICA", "O": "ENABLE"}
+
+
 def lit(text):
     return "'" + text.replace("'", "''") + "'"
 
@@ -607,7 +612,8 @@ class Gen:
 
     def new_table(self, s):
         t = Obj(name=self.rel_name(s, "t", KEYWORD_TABLES), unlogged=self.chance(0.15), options={},
-                columns=[], constraints=[], indexes=[], rls=False, force_rls=False, policies=[])
+                columns=[], constraints=[], indexes=[], rls=False, force_rls=False, policies=[], triggers=[],
+                comment=None)
         self.new_options(t)
         id_kind = self.pick(["int", "serial", "bigserial", "identity", "uuid", "none", "composite", "int"])
         if id_kind != "none" and id_kind != "composite":
@@ -640,7 +646,25 @@ class Gen:
             t.rls, t.force_rls = True, self.chance(0.3)
             for _ in range(self.pick([0, 1, 1, 2])):
                 self.add_policy(s, t)
+        for _ in range(self.pick([0, 0, 0, 1, 2])):
+            self.add_trigger(s, t)
+        if self.chance(0.25):
+            t.comment = self.pick(COMMENTS)
+        for c in t.columns:
+            if self.chance(0.1):
+                c.comment = self.pick(COMMENTS)
         return t
+
+    def add_trigger(self, s, t):
+        """A trigger calling fuzz_touch(): timing, events (UPDATE OF a column, sometimes), row
+        or statement, a constraint trigger now and then, and any enabled state."""
+        events = self.r.sample(["INSERT", "UPDATE", "DELETE"], self.r.randint(1, 3))
+        update_of = self.pick([c.name for c in t.columns]) if "UPDATE" in events and t.columns and self.chance(0.4) else None
+        row, timing = self.chance(0.6), self.pick(["BEFORE", "AFTER"])
+        constraint = timing == "AFTER" and row and self.chance(0.25)
+        t.triggers.append(Obj(name=self.rel_name(s, "tg"), timing=timing, events=events, update_of=update_of, row=row,
+                              constraint=constraint, deferred=constraint and self.chance(0.5),
+                              enabled=self.pick(["O", "O", "O", "D", "A", "R"])))
 
     def add_policy(self, s, t):
         command = self.pick(["ALL", "ALL", "SELECT", "INSERT", "UPDATE", "DELETE"])
@@ -983,6 +1007,9 @@ def repair(s):
                 if drop:
                     t.constraints.remove(k)
                     changed = True
+            for tg in t.triggers:
+                if tg.update_of and tg.update_of not in names:
+                    tg.update_of = None  # a trigger cannot outlive the column it watches
             for p in list(t.policies):
                 if p.col not in names:
                     t.policies.remove(p)  # dropped before its column, as the diff must do
@@ -1329,6 +1356,36 @@ def m_row_security(g, s):
             p.col = g.pick([c.name for c in t.columns])
         if g.chance(0.3):
             p.permissive = not p.permissive
+    return True
+
+
+def m_trigger(g, s):
+    t = any_table(g, s)
+    what = g.pick(["add", "drop", "enabled", "change"])
+    if what == "add" or not t.triggers:
+        g.add_trigger(s, t)
+        return True
+    tg = g.pick(t.triggers)
+    if what == "drop":
+        t.triggers.remove(tg)
+    elif what == "enabled":
+        tg.enabled = g.pick([x for x in "ODAR" if x != tg.enabled])
+    elif tg.constraint:
+        tg.deferred = not tg.deferred
+    else:
+        tg.events = g.r.sample(["INSERT", "UPDATE", "DELETE"], g.r.randint(1, 3))
+        tg.update_of = g.pick([c.name for c in t.columns]) if "UPDATE" in tg.events and t.columns and g.chance(0.5) else None
+        tg.row = g.chance(0.5)
+    return True
+
+
+def m_comment(g, s):
+    t = any_table(g, s)
+    if g.chance(0.4) or not t.columns:
+        t.comment = g.pick([None] + [c for c in COMMENTS if c != t.comment])
+    else:
+        c = g.pick(t.columns)
+        c.comment = g.pick([None] + [x for x in COMMENTS if x != getattr(c, "comment", None)])
     return True
 
 
@@ -1686,7 +1743,7 @@ MUTATIONS = [
     (2, m_add_function), (1, m_drop_function), (3, m_change_function), (3, m_add_view), (2, m_drop_view),
     (4, m_change_view), (3, m_row_security),
     (4, m_add_type), (2, m_drop_type), (10, m_enum), (7, m_domain), (6, m_composite), (5, m_range),
-    (5, m_type_column), (3, m_type_function),
+    (5, m_type_column), (3, m_type_function), (4, m_trigger), (3, m_comment),
 ]
 
 
@@ -1887,6 +1944,7 @@ def schema_sql(s):
     out = [type_def_sql(u) for u in sorted(s.types, key=lambda u: kinds.index(u.kind))]
     out += [type_function_sql(f) for f in s.type_functions]
     out += [function_sql(f) for f in s.functions]
+    out.append("CREATE FUNCTION fuzz_touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;")
     serial_seqs = [identity_seq_name(t, c) for t in s.tables for c in t.columns if serial_ok(s, t, c)]
     for q in s.sequences:
         if q.name not in serial_seqs:
@@ -1915,6 +1973,19 @@ def schema_sql(s):
                 clause += f" WITH CHECK ({qi(p.col)} IS NULL OR true)"
             out.append(f"CREATE POLICY {qi(p.name)} ON {qi(t.name)} AS {'PERMISSIVE' if p.permissive else 'RESTRICTIVE'} "
                        f"FOR {p.command} TO {role}{clause};")
+        for tg in t.triggers:
+            events = " OR ".join(f"UPDATE OF {qi(tg.update_of)}" if e == "UPDATE" and tg.update_of else e for e in tg.events)
+            kind = "CONSTRAINT TRIGGER" if tg.constraint else "TRIGGER"
+            defer = (" DEFERRABLE INITIALLY DEFERRED" if tg.deferred else " DEFERRABLE") if tg.constraint else ""
+            out.append(f"CREATE {kind} {qi(tg.name)} {tg.timing} {events} ON {qi(t.name)}{defer} "
+                       f"FOR EACH {'ROW' if tg.row else 'STATEMENT'} EXECUTE FUNCTION fuzz_touch();")
+            if tg.enabled != "O":
+                out.append(f"ALTER TABLE {qi(t.name)} {TRIGGER_STATES[tg.enabled]} TRIGGER {qi(tg.name)};")
+        if t.comment:
+            out.append(f"COMMENT ON TABLE {qi(t.name)} IS {lit(t.comment)};")
+        for c in t.columns:
+            if getattr(c, "comment", None):
+                out.append(f"COMMENT ON COLUMN {qi(t.name)}.{qi(c.name)} IS {lit(c.comment)};")
     out.append("")
     for t in s.tables:
         for k in t.constraints:
