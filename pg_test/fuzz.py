@@ -613,7 +613,7 @@ class Gen:
     def new_table(self, s):
         t = Obj(name=self.rel_name(s, "t", KEYWORD_TABLES), unlogged=self.chance(0.15), options={},
                 columns=[], constraints=[], indexes=[], rls=False, force_rls=False, policies=[], triggers=[],
-                comment=None)
+                comment=None, stats=[], rules=[])
         self.new_options(t)
         id_kind = self.pick(["int", "serial", "bigserial", "identity", "uuid", "none", "composite", "int"])
         if id_kind != "none" and id_kind != "composite":
@@ -648,12 +648,35 @@ class Gen:
                 self.add_policy(s, t)
         for _ in range(self.pick([0, 0, 0, 1, 2])):
             self.add_trigger(s, t)
+        if self.chance(0.2):
+            self.add_stats(s, t)
+        if self.chance(0.15):
+            self.add_rule(s, t)
         if self.chance(0.25):
             t.comment = self.pick(COMMENTS)
         for c in t.columns:
             if self.chance(0.1):
                 c.comment = self.pick(COMMENTS)
         return t
+
+    def add_stats(self, s, t):
+        """An extended statistics object on two columns of types with a btree class."""
+        cols = [c.name for c in t.columns if family(c.type) in KEYABLE and not c.generated]
+        if len(cols) < 2:
+            return False
+        kinds = self.r.sample(["ndistinct", "dependencies", "mcv"], self.r.randint(1, 3))
+        t.stats.append(Obj(name=self.rel_name(s, "st"), cols=self.r.sample(cols, 2), kinds=kinds,
+                           target=self.pick([None, None, 50, 500])))
+        return True
+
+    def add_rule(self, s, t):
+        """A rule that does nothing, ALSO or INSTEAD, on a condition over one column."""
+        if not t.columns:
+            return False
+        event = self.pick(["INSERT", "UPDATE", "DELETE"])
+        t.rules.append(Obj(name=self.rel_name(s, "r"), event=event, instead=self.chance(0.5),
+                           col=self.pick([c.name for c in t.columns])))
+        return True
 
     def add_trigger(self, s, t):
         """A trigger calling fuzz_touch(): timing, events (UPDATE OF a column, sometimes), row
@@ -1007,6 +1030,12 @@ def repair(s):
                 if drop:
                     t.constraints.remove(k)
                     changed = True
+            for st in list(t.stats):
+                if any(c not in names or family(col_of(t, c).type) not in KEYABLE or col_of(t, c).generated for c in st.cols):
+                    t.stats.remove(st)  # dropped with its column
+            for r in list(t.rules):
+                if r.col not in names:
+                    t.rules.remove(r)  # dropped before its column, as the diff must do
             for tg in t.triggers:
                 if tg.update_of and tg.update_of not in names:
                     tg.update_of = None  # a trigger cannot outlive the column it watches
@@ -1379,6 +1408,35 @@ def m_trigger(g, s):
     return True
 
 
+def m_stats(g, s):
+    t = any_table(g, s)
+    what = g.pick(["add", "drop", "target", "kinds"])
+    if what == "add" or not t.stats:
+        return g.add_stats(s, t)
+    st = g.pick(t.stats)
+    if what == "drop":
+        t.stats.remove(st)
+    elif what == "target":
+        st.target = g.pick([x for x in [None, 50, 500, 1000] if x != st.target])
+    else:
+        st.kinds = g.r.sample(["ndistinct", "dependencies", "mcv"], g.r.randint(1, 3))
+    return True
+
+
+def m_rule(g, s):
+    t = any_table(g, s)
+    if not t.rules or g.chance(0.4):
+        return g.add_rule(s, t)
+    r = g.pick(t.rules)
+    if g.chance(0.4):
+        t.rules.remove(r)
+    else:
+        r.instead = not r.instead
+        if t.columns and g.chance(0.5):
+            r.col = g.pick([c.name for c in t.columns])
+    return True
+
+
 def m_comment(g, s):
     t = any_table(g, s)
     if g.chance(0.4) or not t.columns:
@@ -1743,7 +1801,7 @@ MUTATIONS = [
     (2, m_add_function), (1, m_drop_function), (3, m_change_function), (3, m_add_view), (2, m_drop_view),
     (4, m_change_view), (3, m_row_security),
     (4, m_add_type), (2, m_drop_type), (10, m_enum), (7, m_domain), (6, m_composite), (5, m_range),
-    (5, m_type_column), (3, m_type_function), (4, m_trigger), (3, m_comment),
+    (5, m_type_column), (3, m_type_function), (4, m_trigger), (3, m_comment), (2, m_stats), (2, m_rule),
 ]
 
 
@@ -1981,6 +2039,15 @@ def schema_sql(s):
                        f"FOR EACH {'ROW' if tg.row else 'STATEMENT'} EXECUTE FUNCTION fuzz_touch();")
             if tg.enabled != "O":
                 out.append(f"ALTER TABLE {qi(t.name)} {TRIGGER_STATES[tg.enabled]} TRIGGER {qi(tg.name)};")
+        for st in t.stats:
+            out.append(f"CREATE STATISTICS {qi(st.name)} ({', '.join(st.kinds)}) ON {qi(st.cols[0])}, {qi(st.cols[1])} "
+                       f"FROM {qi(t.name)};")
+            if st.target is not None:
+                out.append(f"ALTER STATISTICS {qi(st.name)} SET STATISTICS {st.target};")
+        for r in t.rules:
+            row = "old" if r.event == "DELETE" else "new"
+            out.append(f"CREATE RULE {qi(r.name)} AS ON {r.event} TO {qi(t.name)} WHERE {row}.{qi(r.col)} IS NULL "
+                       f"DO {'INSTEAD' if r.instead else 'ALSO'} NOTHING;")
         if t.comment:
             out.append(f"COMMENT ON TABLE {qi(t.name)} IS {lit(t.comment)};")
         for c in t.columns:
