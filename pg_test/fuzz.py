@@ -199,6 +199,7 @@ def qi(name):
 
 # comments with a quote, double quotes, a newline, unicode and a backslash
 COMMENTS = ["documented", "it's the \"main\" one", "two\nlines", "naïve ✓", "a back\\slash", "spaces  and\ttabs"]
+ICU_LOCALES = ["en", "en-u-kn-true", "de", "sv", "und-u-ks-level2"]
 TRIGGER_STATES = {"D": "DISABLE", "A": "ENABLE ALWAYS", "R": "ENABLE REPLICA", "O": "ENABLE"}
 
 
@@ -260,6 +261,8 @@ class Schema:
         self.views, self.functions = [], []
         # user types (enums, domains, composite and range types) and the functions that take one
         self.types, self.type_functions = [], []
+        # ICU collations made in the schema, for text columns
+        self.collations = []
 
     def type(self, name):
         return next((u for u in self.types if u.name == name), None)
@@ -613,7 +616,7 @@ class Gen:
     def new_table(self, s):
         t = Obj(name=self.rel_name(s, "t", KEYWORD_TABLES), unlogged=self.chance(0.15), options={},
                 columns=[], constraints=[], indexes=[], rls=False, force_rls=False, policies=[], triggers=[],
-                comment=None, stats=[], rules=[])
+                comment=None, stats=[], rules=[], replica=None, cluster=None)
         self.new_options(t)
         id_kind = self.pick(["int", "serial", "bigserial", "identity", "uuid", "none", "composite", "int"])
         if id_kind != "none" and id_kind != "composite":
@@ -648,6 +651,15 @@ class Gen:
                 self.add_policy(s, t)
         for _ in range(self.pick([0, 0, 0, 1, 2])):
             self.add_trigger(s, t)
+        for c in t.columns:
+            if family(c.type) == "text" and s.collations and self.chance(0.3):
+                c.collate = self.pick(s.collations).name
+            if c.type[0] in VARLENA and self.chance(0.1):
+                c.compression = "pglz"
+        if self.chance(0.15):
+            t.replica = self.pick(["FULL", "NOTHING"])
+        if self.chance(0.2):
+            t.cluster = self.cluster_index(t)
         if self.chance(0.2):
             self.add_stats(s, t)
         if self.chance(0.15):
@@ -658,6 +670,14 @@ class Gen:
             if self.chance(0.1):
                 c.comment = self.pick(COMMENTS)
         return t
+
+    def cluster_index(self, t):
+        """An index CLUSTER ON may name: btree, not partial."""
+        fit = [ix.name for ix in t.indexes if ix.method == "btree" and not ix.where and not ix.where_label]
+        return self.pick(fit) if fit else None
+
+    def new_collation(self, s):
+        return Obj(name=self.rel_name(s, "co"), locale=self.pick(ICU_LOCALES))
 
     def add_stats(self, s, t):
         """An extended statistics object on two columns of types with a btree class."""
@@ -862,6 +882,8 @@ def referenceable_index(ix):
 
 def gen_source(g):
     s = Schema()
+    for _ in range(g.pick([0, 0, 1, 1, 2])):
+        s.collations.append(g.new_collation(s))
     for _ in range(g.pick([0, 1, 1, 2, 2, 3, 4])):
         s.types.append(g.new_user_type(s))
     for _ in range(g.pick([0, 0, 1, 1, 2])):
@@ -999,8 +1021,11 @@ def repair(s):
                     c.default = None
                 if not c.default or c.default[0] != "nextval":
                     c.serial = False
-                if c.collate and family(c.type) != "text":
+                if c.collate and (family(c.type) != "text"
+                                  or c.collate not in ["C", "POSIX"] + [co.name for co in s.collations]):
                     c.collate = None
+                if getattr(c, "compression", None) and c.type[0] not in VARLENA:
+                    c.compression = None
                 if c.storage and c.type[0] not in VARLENA:
                     c.storage = None
             names = [c.name for c in t.columns]
@@ -1030,6 +1055,9 @@ def repair(s):
                 if drop:
                     t.constraints.remove(k)
                     changed = True
+            if t.cluster and t.cluster not in [ix.name for ix in t.indexes
+                                               if ix.method == "btree" and not ix.where and not ix.where_label]:
+                t.cluster = None  # CLUSTER ON goes with its index
             for st in list(t.stats):
                 if any(c not in names or family(col_of(t, c).type) not in KEYABLE or col_of(t, c).generated for c in st.cols):
                     t.stats.remove(st)  # dropped with its column
@@ -1405,6 +1433,43 @@ def m_trigger(g, s):
         tg.events = g.r.sample(["INSERT", "UPDATE", "DELETE"], g.r.randint(1, 3))
         tg.update_of = g.pick([c.name for c in t.columns]) if "UPDATE" in tg.events and t.columns and g.chance(0.5) else None
         tg.row = g.chance(0.5)
+    return True
+
+
+def m_collation_object(g, s):
+    """A collation added, dropped (its columns go back to the default) or given another locale
+    (made again under its columns and indexes)."""
+    what = g.pick(["add", "drop", "locale", "use"])
+    if what == "add" or not s.collations:
+        s.collations.append(g.new_collation(s))
+    elif what == "drop":
+        s.collations.remove(g.pick(s.collations))
+    elif what == "locale":
+        co = g.pick(s.collations)
+        co.locale = g.pick([x for x in ICU_LOCALES if x != co.locale])
+    else:
+        texts = [(t, c) for t in s.tables for c in t.columns if family(c.type) == "text"]
+        if not texts:
+            return False
+        t, c = g.pick(texts)
+        c.collate = g.pick([co.name for co in s.collations] + [None])
+    return True
+
+
+def m_table_properties(g, s):
+    """Replica identity, CLUSTER ON, a column's compression."""
+    t = any_table(g, s)
+    what = g.pick(["replica", "cluster", "compression"])
+    if what == "replica":
+        t.replica = g.pick([x for x in [None, "FULL", "NOTHING"] if x != t.replica])
+    elif what == "cluster":
+        t.cluster = None if t.cluster else g.cluster_index(t)
+    else:
+        cols = [c for c in t.columns if c.type[0] in VARLENA]
+        if not cols:
+            return False
+        c = g.pick(cols)
+        c.compression = None if getattr(c, "compression", None) else "pglz"
     return True
 
 
@@ -1801,7 +1866,7 @@ MUTATIONS = [
     (2, m_add_function), (1, m_drop_function), (3, m_change_function), (3, m_add_view), (2, m_drop_view),
     (4, m_change_view), (3, m_row_security),
     (4, m_add_type), (2, m_drop_type), (10, m_enum), (7, m_domain), (6, m_composite), (5, m_range),
-    (5, m_type_column), (3, m_type_function), (4, m_trigger), (3, m_comment), (2, m_stats), (2, m_rule),
+    (5, m_type_column), (3, m_type_function), (4, m_trigger), (3, m_comment), (2, m_stats), (2, m_rule), (3, m_collation_object), (3, m_table_properties),
 ]
 
 
@@ -1898,7 +1963,7 @@ def column_sql(s, t, c):
         return f"{qi(c.name)} {SERIAL_NAMES[c.type[0]]}"
     out = f"{qi(c.name)} {type_sql(c.type)}"
     if c.collate:
-        out += f' COLLATE "{c.collate}"'
+        out += f" COLLATE {qi(c.collate)}"
     if c.default:
         out += f" DEFAULT {default_sql(c.default)}"
     if c.generated:
@@ -1999,7 +2064,8 @@ def schema_sql(s):
     # types first, in the order they may depend on each other: enums, domains (over an enum),
     # composite types (with enum or domain attributes), ranges
     kinds = ("enum", "domain", "comp", "range")
-    out = [type_def_sql(u) for u in sorted(s.types, key=lambda u: kinds.index(u.kind))]
+    out = [f"CREATE COLLATION {qi(co.name)} (provider = icu, locale = {lit(co.locale)});" for co in s.collations]
+    out += [type_def_sql(u) for u in sorted(s.types, key=lambda u: kinds.index(u.kind))]
     out += [type_function_sql(f) for f in s.type_functions]
     out += [function_sql(f) for f in s.functions]
     out.append("CREATE FUNCTION fuzz_touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;")
@@ -2039,6 +2105,13 @@ def schema_sql(s):
                        f"FOR EACH {'ROW' if tg.row else 'STATEMENT'} EXECUTE FUNCTION fuzz_touch();")
             if tg.enabled != "O":
                 out.append(f"ALTER TABLE {qi(t.name)} {TRIGGER_STATES[tg.enabled]} TRIGGER {qi(tg.name)};")
+        if t.replica:
+            out.append(f"ALTER TABLE {qi(t.name)} REPLICA IDENTITY {t.replica};")
+        if t.cluster:
+            out.append(f"ALTER TABLE {qi(t.name)} CLUSTER ON {qi(t.cluster)};")
+        for c in t.columns:
+            if getattr(c, "compression", None):
+                out.append(f"ALTER TABLE {qi(t.name)} ALTER COLUMN {qi(c.name)} SET COMPRESSION {c.compression};")
         for st in t.stats:
             out.append(f"CREATE STATISTICS {qi(st.name)} ({', '.join(st.kinds)}) ON {qi(st.cols[0])}, {qi(st.cols[1])} "
                        f"FROM {qi(t.name)};")
@@ -2088,11 +2161,32 @@ LOST_SERVER = re.compile(r"server closed the connection unexpectedly|connection 
 PER_COLUMN = re.compile(r"ALTER TABLE ONLY (.*) ALTER COLUMN .* SET (STATISTICS|STORAGE) ")
 
 
+def column_comments_sorted(lines):
+    """pg_dump writes a table's column comments in column order: a run of them (each may take
+    several lines, up to the one that ends its literal) is compared as a set."""
+    out, i = [], 0
+    while i < len(lines):
+        if not lines[i].startswith("COMMENT ON COLUMN "):
+            out.append(lines[i])
+            i += 1
+            continue
+        entries = []
+        while i < len(lines) and lines[i].startswith("COMMENT ON COLUMN "):
+            entry = [lines[i]]
+            while not entry[-1].endswith("';") and i + 1 < len(lines):
+                i += 1
+                entry.append(lines[i])
+            entries.append(entry)
+            i += 1
+        out.extend(line for entry in sorted(entries) for line in entry)
+    return out
+
+
 def dump_lines(text, schema):
     """run.py's normalised_dump, and one more allowance for column order (the one difference
-    run.py allows): pg_dump writes a table's SET STATISTICS and SET STORAGE lines in column
-    order, so a run of them is compared as a set too."""
-    lines, out = normalised_dump(text, schema, "source"), []
+    run.py allows): pg_dump writes a table's SET STATISTICS and SET STORAGE lines, and its column
+    comments, in column order, so a run of them is compared as a set too."""
+    lines, out = column_comments_sorted(normalised_dump(text, schema, "source")), []
     i = 0
     while i < len(lines):
         j = i

@@ -33,7 +33,8 @@ pub fn rebuilt(pairs: &[(&Schema, &Schema)], changes: &mut TableChanges) -> BTre
             let find = |schema: &Schema| schema.tables.iter().find(|t| t.name == *table).and_then(|t| t.column(column)).cloned();
             let (Some(old), Some(new)) = (find(from), find(to)) else { continue };
             let key = column_name(&from.name, table, column);
-            if old.same_definition(&new) && new.generated.is_none() && !changes.recast_columns.contains_key(&key) {
+            let same_type = old.data_type == new.data_type && old.collation == new.collation;
+            if same_type && old.generated.is_none() && new.generated.is_none() && !changes.recast_columns.contains_key(&key) {
                 let using = Some(format!("{}::{}", quote_ident(column), new.data_type));
                 changes.recast_columns.insert(key, Recast { using, loses_data: false });
             }

@@ -206,7 +206,9 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, recast: Option<&Recas
     if old.statistics != new.statistics {
         push(steps, sql::set_statistics(cx, table, name, new.statistics));
     }
-    if old.compression != new.compression {
+    // and its own compression method, the server's default
+    let compression_now = if type_changes { &None } else { &old.compression };
+    if *compression_now != new.compression {
         push(steps, sql::set_compression(cx, table, new));
     }
 }

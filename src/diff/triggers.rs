@@ -36,7 +36,8 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
         if changed {
             steps.push(step(cx, new, Phase::CreateTrigger, Action::Replace, sql::create(cx, new, true)));
         }
-        if old.enabled != new.enabled {
+        // CREATE OR REPLACE TRIGGER enables the trigger again
+        if old.enabled != new.enabled || (changed && new.enabled != "O") {
             steps.push(step(cx, new, Phase::CreateTrigger, Action::Alter, sql::set_enabled(cx, new)));
         }
     }
