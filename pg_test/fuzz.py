@@ -1945,14 +1945,7 @@ def type_function_sql(f):
         returns, result = arg, "enum_last(x)"
     else:
         returns, result = "integer", f"length(x::text) + {f.k}"
-    head = f"CREATE FUNCTION {qi(f.name)}(x {arg}) RETURNS {returns}"
-    if f.body == "return":
-        return f"{head} LANGUAGE sql IMMUTABLE RETURN {result};"
-    if f.body == "atomic":
-        return f"{head} LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT {result}; END;"
-    if f.body == "string":
-        return f"{head} LANGUAGE sql IMMUTABLE AS $$ SELECT {result} $$;"
-    return f"{head} LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN {result}; END $$;"
+    return routine_sql(f"CREATE FUNCTION {qi(f.name)}(x {arg}) RETURNS {returns}", f.body, result)
 
 
 def predicate_sql(col, label):
@@ -2036,12 +2029,16 @@ def sequence_sql(s, q):
 
 def function_sql(f):
     result = "x + " + str(f.k) if f.returns == "integer" else f"(x + {f.k})::bigint"
-    head = f"CREATE FUNCTION {qi(f.name)}(x integer) RETURNS {f.returns}"
-    if f.body == "return":
+    return routine_sql(f"CREATE FUNCTION {qi(f.name)}(x integer) RETURNS {f.returns}", f.body, result)
+
+
+def routine_sql(head, body, result):
+    """The function `head` returning `result`, with each kind of body."""
+    if body == "return":
         return f"{head} LANGUAGE sql IMMUTABLE RETURN {result};"
-    if f.body == "atomic":
+    if body == "atomic":
         return f"{head} LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT {result}; END;"
-    if f.body == "string":
+    if body == "string":
         return f"{head} LANGUAGE sql IMMUTABLE AS $$ SELECT {result} $$;"
     return f"{head} LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN {result}; END $$;"
 

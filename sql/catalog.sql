@@ -75,6 +75,15 @@ tbl as materialized (
     and (args.tables is null
          or c.oid operator(pg_catalog.=) any (select pg_catalog.unnest(args.tables) from args))
 ),
+-- A collation as a column, domain, attribute or range names it: quoted, and qualified when not
+-- visible. Not materialized: each use is a lookup by oid through pg_collation's index.
+collation_names as not materialized (
+  select co.oid,
+         case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
+              else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end as name
+  from pg_catalog.pg_collation co
+  join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+),
 -- Sequence options in one place, for free sequences and identity columns alike. Not
 -- materialized, and said so: a CTE referenced twice is materialized by default, and then each
 -- identity column's lookup scanned all of it (10,000 identity columns: 51 s instead of 8.5 s);
@@ -161,10 +170,7 @@ table_docs as materialized (
                'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
                -- only a collation other than the type's own is part of the column's definition
                'collation', case when a.attcollation operator(pg_catalog.<>) t.typcollation then
-                   case when pg_catalog.pg_collation_is_visible(co.oid)
-                        then pg_catalog.quote_ident(co.collname)
-                        else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.',
-                                               pg_catalog.quote_ident(co.collname)) end end,
+                   (select n.name from collation_names n where n.oid operator(pg_catalog.=) a.attcollation) end,
                'not_null', a.attnotnull,
                'default', case when a.attgenerated operator(pg_catalog.=) '' then
                    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
@@ -207,8 +213,6 @@ table_docs as materialized (
                'privileges', g.doc) as doc
       from pg_catalog.pg_attribute a
       join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
-      left join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) a.attcollation
-      left join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
       left join pg_catalog.pg_attrdef ad
         on ad.adrelid operator(pg_catalog.=) a.attrelid and ad.adnum operator(pg_catalog.=) a.attnum
       cross join lateral (
@@ -494,21 +498,13 @@ type_docs as materialized (
              where k.contypid operator(pg_catalog.=) t.oid and k.contype operator(pg_catalog.=) 'c'), '[]') end,
            'collation', case when t.typtype operator(pg_catalog.=) 'd'
                               and t.typcollation operator(pg_catalog.<>) bt.typcollation then (
-             select case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
-                         else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end
-             from pg_catalog.pg_collation co
-             join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
-             where co.oid operator(pg_catalog.=) t.typcollation) end,
+             select n.name from collation_names n where n.oid operator(pg_catalog.=) t.typcollation) end,
            'attributes', case when t.typtype operator(pg_catalog.=) 'c' then coalesce((
              select pg_catalog.json_agg(pg_catalog.json_build_object(
                       'name', a.attname,
                       'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
                       'collation', case when a.attcollation operator(pg_catalog.<>) at.typcollation then (
-                        select case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
-                                    else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end
-                        from pg_catalog.pg_collation co
-                        join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
-                        where co.oid operator(pg_catalog.=) a.attcollation) end) order by a.attnum)
+                        select n.name from collation_names n where n.oid operator(pg_catalog.=) a.attcollation) end) order by a.attnum)
              from pg_catalog.pg_attribute a
              join pg_catalog.pg_type at on at.oid operator(pg_catalog.=) a.atttypid
              where a.attrelid operator(pg_catalog.=) t.typrelid and a.attnum operator(pg_catalog.>) 0
@@ -521,11 +517,7 @@ type_docs as materialized (
                         pg_catalog.concat(pg_catalog.quote_ident(ocn.nspname), '.', pg_catalog.quote_ident(oc.opcname)) end,
                       'collation', case when r.rngcollation operator(pg_catalog.<>) 0
                                          and r.rngcollation operator(pg_catalog.<>) st.typcollation then (
-                        select case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
-                                    else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end
-                        from pg_catalog.pg_collation co
-                        join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
-                        where co.oid operator(pg_catalog.=) r.rngcollation) end,
+                        select n.name from collation_names n where n.oid operator(pg_catalog.=) r.rngcollation) end,
                       'canonical', case when r.rngcanonical operator(pg_catalog.<>) 0 then r.rngcanonical::pg_catalog.regproc::pg_catalog.text end,
                       'subtype_diff', case when r.rngsubdiff operator(pg_catalog.<>) 0 then r.rngsubdiff::pg_catalog.regproc::pg_catalog.text end,
                       'multirange', (select mt.typname from pg_catalog.pg_type mt
@@ -594,6 +586,13 @@ view_docs as materialized (
           where acl.grantee operator(pg_catalog.<>) c.relowner) x) g
   where c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
 ),
+-- The relations whose triggers and rules are compared: the tables read, and views. Not
+-- materialized, so that each use plans as the union it is.
+tables_and_views as not materialized (
+  select t.oid, t.relname, t.relnamespace from tbl t
+  union all
+  select v.oid, v.relname, v.relnamespace from rel v where v.relkind operator(pg_catalog.=) 'v'
+),
 -- Triggers of the tables read and of views, less the internal ones (foreign keys'), by
 -- pg_get_triggerdef cut around "ON <table>": what comes before it (timing and events) and after
 -- it, so that the statement can name the table itself. NULL halves when the text is not shaped
@@ -609,9 +608,7 @@ trigger_docs as materialized (
            'events', case when x.at operator(pg_catalog.>) 0 then pg_catalog.substr(x.rest, 1, x.at operator(pg_catalog.-) 1) end,
            'definition', case when x.at operator(pg_catalog.>) 0 then
              pg_catalog.substr(x.rest, x.at operator(pg_catalog.+) pg_catalog.length(x.table_part)) end) as doc
-  from (select t.oid, t.relname, t.relnamespace from tbl t
-        union all
-        select v.oid, v.relname, v.relnamespace from rel v where v.relkind operator(pg_catalog.=) 'v') c
+  from tables_and_views c
   join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace
   join pg_catalog.pg_trigger tg on tg.tgrelid operator(pg_catalog.=) c.oid
   cross join lateral (
@@ -637,9 +634,7 @@ rule_docs as materialized (
            'event', case r.ev_type when '1' then 'SELECT' when '2' then 'UPDATE' when '3' then 'INSERT' else 'DELETE' end,
            'definition', case when pg_catalog.starts_with(d.def, d.prefix)
                               then pg_catalog.rtrim(pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1), ';') end) as doc
-  from (select t.oid, t.relname, t.relnamespace from tbl t
-        union all
-        select v.oid, v.relname, v.relnamespace from rel v where v.relkind operator(pg_catalog.=) 'v') c
+  from tables_and_views c
   join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace
   join pg_catalog.pg_rewrite r on r.ev_class operator(pg_catalog.=) c.oid
   cross join lateral (
@@ -736,9 +731,7 @@ dependency_edges as materialized (
   -- triggers: their function, the columns of UPDATE OF and WHEN, and their table or view (an
   -- automatic dependency: a view made again takes its triggers along)
   select c.relnamespace, 'trigger', c.relname, tg.tgname, d.refclassid, d.refobjid, d.refobjsubid
-  from (select t.oid, t.relname, t.relnamespace from tbl t
-        union all
-        select v.oid, v.relname, v.relnamespace from rel v where v.relkind operator(pg_catalog.=) 'v') c
+  from tables_and_views c
   join pg_catalog.pg_trigger tg on tg.tgrelid operator(pg_catalog.=) c.oid
   join pg_catalog.pg_depend d
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
@@ -747,9 +740,7 @@ dependency_edges as materialized (
   union all
   -- rules: what their actions read and write, and their table or view
   select c.relnamespace, 'rule', c.relname, r.rulename, d.refclassid, d.refobjid, d.refobjsubid
-  from (select t.oid, t.relname, t.relnamespace from tbl t
-        union all
-        select v.oid, v.relname, v.relnamespace from rel v where v.relkind operator(pg_catalog.=) 'v') c
+  from tables_and_views c
   join pg_catalog.pg_rewrite r on r.ev_class operator(pg_catalog.=) c.oid
   join pg_catalog.pg_depend d
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
@@ -1071,59 +1062,46 @@ ignored as materialized (
         and d.objid operator(pg_catalog.=) t.oid
         and d.deptype operator(pg_catalog.=) 'e')
   union all
-  -- operators, operator classes and families, conversions, text search objects, default
-  -- privileges and publications' tables: named, not compared (an extension's are neither)
-  select o.oprnamespace,  'operator',
-         pg_catalog.concat(o.oprname, '(', pg_catalog.format_type(o.oprleft, null), ', ', pg_catalog.format_type(o.oprright, null), ')')
-  from pg_catalog.pg_operator o join ns on ns.oid operator(pg_catalog.=) o.oprnamespace
-  where not exists (select from pg_catalog.pg_depend d
-                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
-                      and d.objid operator(pg_catalog.=) o.oid and d.deptype operator(pg_catalog.=) 'e')
+  -- operators, operator classes and families, conversions and text search objects: named, not
+  -- compared; an extension's are neither (one anti-join with what extensions own)
+  select o.nsoid, o.kind, o.name
+  from (
+    select 'pg_catalog.pg_operator'::pg_catalog.regclass as classid, o.oid, o.oprnamespace as nsoid, 'operator' as kind,
+           pg_catalog.concat(o.oprname, '(', pg_catalog.format_type(o.oprleft, null), ', ',
+                             pg_catalog.format_type(o.oprright, null), ')') as name
+    from pg_catalog.pg_operator o
+    union all
+    select 'pg_catalog.pg_opclass'::pg_catalog.regclass, c.oid, c.opcnamespace, 'operator class',
+           pg_catalog.concat(c.opcname, ' using ', am.amname)
+    from pg_catalog.pg_opclass c join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) c.opcmethod
+    union all
+    select 'pg_catalog.pg_opfamily'::pg_catalog.regclass, f.oid, f.opfnamespace, 'operator family',
+           pg_catalog.concat(f.opfname, ' using ', am.amname)
+    from pg_catalog.pg_opfamily f join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) f.opfmethod
+    union all
+    select 'pg_catalog.pg_conversion'::pg_catalog.regclass, c.oid, c.connamespace, 'conversion', c.conname::pg_catalog.text
+    from pg_catalog.pg_conversion c
+    union all
+    select 'pg_catalog.pg_ts_config'::pg_catalog.regclass, c.oid, c.cfgnamespace, 'text search configuration',
+           c.cfgname::pg_catalog.text
+    from pg_catalog.pg_ts_config c
+    union all
+    select 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, t.oid, t.dictnamespace, 'text search dictionary',
+           t.dictname::pg_catalog.text
+    from pg_catalog.pg_ts_dict t
+    union all
+    select 'pg_catalog.pg_ts_parser'::pg_catalog.regclass, p.oid, p.prsnamespace, 'text search parser',
+           p.prsname::pg_catalog.text
+    from pg_catalog.pg_ts_parser p
+    union all
+    select 'pg_catalog.pg_ts_template'::pg_catalog.regclass, t.oid, t.tmplnamespace, 'text search template',
+           t.tmplname::pg_catalog.text
+    from pg_catalog.pg_ts_template t) o
+  join ns on ns.oid operator(pg_catalog.=) o.nsoid
+  where not exists (select from ext_members e
+                    where e.classid operator(pg_catalog.=) o.classid and e.objid operator(pg_catalog.=) o.oid)
   union all
-  select c.opcnamespace, 'operator class', pg_catalog.concat(c.opcname, ' using ', am.amname)
-  from pg_catalog.pg_opclass c join ns on ns.oid operator(pg_catalog.=) c.opcnamespace
-  join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) c.opcmethod
-  where not exists (select from pg_catalog.pg_depend d
-                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_opclass'::pg_catalog.regclass
-                      and d.objid operator(pg_catalog.=) c.oid and d.deptype operator(pg_catalog.=) 'e')
-  union all
-  select f.opfnamespace, 'operator family', pg_catalog.concat(f.opfname, ' using ', am.amname)
-  from pg_catalog.pg_opfamily f join ns on ns.oid operator(pg_catalog.=) f.opfnamespace
-  join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) f.opfmethod
-  where not exists (select from pg_catalog.pg_depend d
-                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_opfamily'::pg_catalog.regclass
-                      and d.objid operator(pg_catalog.=) f.oid and d.deptype operator(pg_catalog.=) 'e')
-  union all
-  select c.connamespace, 'conversion', c.conname::pg_catalog.text
-  from pg_catalog.pg_conversion c join ns on ns.oid operator(pg_catalog.=) c.connamespace
-  where not exists (select from pg_catalog.pg_depend d
-                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_conversion'::pg_catalog.regclass
-                      and d.objid operator(pg_catalog.=) c.oid and d.deptype operator(pg_catalog.=) 'e')
-  union all
-  select c.cfgnamespace, 'text search configuration', c.cfgname::pg_catalog.text
-  from pg_catalog.pg_ts_config c join ns on ns.oid operator(pg_catalog.=) c.cfgnamespace
-  where not exists (select from pg_catalog.pg_depend d
-                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_ts_config'::pg_catalog.regclass
-                      and d.objid operator(pg_catalog.=) c.oid and d.deptype operator(pg_catalog.=) 'e')
-  union all
-  select t.dictnamespace, 'text search dictionary', t.dictname::pg_catalog.text
-  from pg_catalog.pg_ts_dict t join ns on ns.oid operator(pg_catalog.=) t.dictnamespace
-  where not exists (select from pg_catalog.pg_depend d
-                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_ts_dict'::pg_catalog.regclass
-                      and d.objid operator(pg_catalog.=) t.oid and d.deptype operator(pg_catalog.=) 'e')
-  union all
-  select p.prsnamespace, 'text search parser', p.prsname::pg_catalog.text
-  from pg_catalog.pg_ts_parser p join ns on ns.oid operator(pg_catalog.=) p.prsnamespace
-  where not exists (select from pg_catalog.pg_depend d
-                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_ts_parser'::pg_catalog.regclass
-                      and d.objid operator(pg_catalog.=) p.oid and d.deptype operator(pg_catalog.=) 'e')
-  union all
-  select t.tmplnamespace, 'text search template', t.tmplname::pg_catalog.text
-  from pg_catalog.pg_ts_template t join ns on ns.oid operator(pg_catalog.=) t.tmplnamespace
-  where not exists (select from pg_catalog.pg_depend d
-                    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_ts_template'::pg_catalog.regclass
-                      and d.objid operator(pg_catalog.=) t.oid and d.deptype operator(pg_catalog.=) 'e')
-  union all
+  -- default privileges and publications' tables
   select a.defaclnamespace, 'default privileges',
          pg_catalog.concat('of ', pg_catalog.pg_get_userbyid(a.defaclrole), ' on ',
                            case when a.defaclobjtype operator(pg_catalog.=) 'r' then 'tables'

@@ -77,7 +77,8 @@ tbl as materialized (
 -- Stored expressions of those tables: defaults ('d'), CHECKs ('c'), index expressions and
 -- predicates ('i'). Only generation expressions among defaults can read columns.
 expr as materialized (
-  select 'd' as kind, ad.adrelid as relid, ad.adnum as num, ad.oid, ad.adbin as bin,
+  -- classid: the catalog its oid is of, as pg_depend names it
+  select 'd' as kind, 'pg_catalog.pg_attrdef'::pg_catalog.regclass as classid, ad.adrelid as relid, ad.adnum as num, ad.oid, ad.adbin as bin,
          ad.adbin::pg_catalog.text as raw,
          -- a column's value in the tree: a generation expression (that reads no column, it is
          -- deparsed like a default, which is as good)
@@ -85,12 +86,12 @@ expr as materialized (
   from pg_catalog.pg_attrdef ad
   join tbl on tbl.oid operator(pg_catalog.=) ad.adrelid
   union all
-  select 'c', k.conrelid, 0, k.oid, k.conbin, k.conbin::pg_catalog.text, true
+  select 'c', 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.conrelid, 0, k.oid, k.conbin, k.conbin::pg_catalog.text, true
   from pg_catalog.pg_constraint k
   join tbl on tbl.oid operator(pg_catalog.=) k.conrelid
   where k.contype operator(pg_catalog.=) 'c'
   union all
-  select 'i', i.indrelid, 0, i.indexrelid, null,
+  select 'i', 'pg_catalog.pg_class'::pg_catalog.regclass, i.indrelid, 0, i.indexrelid, null,
          pg_catalog.concat(i.indexprs::pg_catalog.text, ' WHERE ', i.indpred::pg_catalog.text), true
   from pg_catalog.pg_index i
   join tbl on tbl.oid operator(pg_catalog.=) i.indrelid
@@ -134,10 +135,7 @@ expr_calls as materialized (
   select distinct e.relid, d.refobjid
   from expr_nodes e
   join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) (case when e.kind operator(pg_catalog.=) 'i' then 'pg_catalog.pg_class'::pg_catalog.regclass
-                                              when e.kind operator(pg_catalog.=) 'c' then 'pg_catalog.pg_constraint'::pg_catalog.regclass
-                                              else 'pg_catalog.pg_attrdef'::pg_catalog.regclass end)
-   and d.objid operator(pg_catalog.=) e.oid
+    on d.classid operator(pg_catalog.=) e.classid and d.objid operator(pg_catalog.=) e.oid
   where e.may_hold_oids
     and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
   union
@@ -203,10 +201,7 @@ type_uses as materialized (
         select e.relid, d.refobjid
         from expr_nodes e
         join pg_catalog.pg_depend d
-          on d.classid operator(pg_catalog.=) (case when e.kind operator(pg_catalog.=) 'i' then 'pg_catalog.pg_class'::pg_catalog.regclass
-                                                    when e.kind operator(pg_catalog.=) 'c' then 'pg_catalog.pg_constraint'::pg_catalog.regclass
-                                                    else 'pg_catalog.pg_attrdef'::pg_catalog.regclass end)
-         and d.objid operator(pg_catalog.=) e.oid
+          on d.classid operator(pg_catalog.=) e.classid and d.objid operator(pg_catalog.=) e.oid
         where e.may_hold_oids
           and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass) u
   join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) u.typoid

@@ -19,12 +19,7 @@ pub fn drop(cx: &Cx, rule: &Rule) -> String {
 }
 
 pub fn set_enabled(cx: &Cx, rule: &Rule) -> String {
-    let state = match rule.enabled.as_str() {
-        "D" => "DISABLE",
-        "R" => "ENABLE REPLICA",
-        "A" => "ENABLE ALWAYS",
-        _ => "ENABLE",
-    };
+    let state = super::triggers::enabled_state(&rule.enabled);
     format!("ALTER TABLE {} {state} RULE {};", cx.qualify(&rule.table), quote_ident(&rule.name))
 }
 

@@ -111,34 +111,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn create_lists_columns_in_position_order_with_parameters() {
-        let table = Table {
-            name: "My Table".into(),
-            persistence: Persistence::Unlogged,
-            options: vec!["fillfactor=70".into()],
-            toast_options: vec!["autovacuum_enabled=false".into()],
-            columns: vec![column("b", 2, "text"), column("select", 1, "integer")],
-            privileges: vec![],
-            row_security: false,
-            force_row_security: false,
-            replica_identity: "d".into(),
-            replica_identity_index: None,
-            clustered_on: None,
-            access_method: None,
-            of_type: None,
-        };
-        assert_eq!(
-            create(&Cx::new("public"), &table),
-            "CREATE UNLOGGED TABLE \"public\".\"My Table\" (\n    \"select\" integer,\n    \"b\" text\n) \
-             WITH (fillfactor='70', toast.autovacuum_enabled='false');"
-        );
-    }
-
-    #[test]
-    fn a_table_may_have_no_columns() {
-        let table = Table {
-            name: "empty".into(),
+    /// A logged table with no columns, options or grants.
+    fn table(name: &str) -> Table {
+        Table {
+            name: name.into(),
             persistence: Persistence::Logged,
             options: vec![],
             toast_options: vec![],
@@ -151,8 +127,28 @@ mod tests {
             clustered_on: None,
             access_method: None,
             of_type: None,
+        }
+    }
+
+    #[test]
+    fn create_lists_columns_in_position_order_with_parameters() {
+        let table = Table {
+            persistence: Persistence::Unlogged,
+            options: vec!["fillfactor=70".into()],
+            toast_options: vec!["autovacuum_enabled=false".into()],
+            columns: vec![column("b", 2, "text"), column("select", 1, "integer")],
+            ..table("My Table")
         };
-        assert_eq!(create(&Cx::new("s"), &table), r#"CREATE TABLE "s"."empty" ();"#);
+        assert_eq!(
+            create(&Cx::new("public"), &table),
+            "CREATE UNLOGGED TABLE \"public\".\"My Table\" (\n    \"select\" integer,\n    \"b\" text\n) \
+             WITH (fillfactor='70', toast.autovacuum_enabled='false');"
+        );
+    }
+
+    #[test]
+    fn a_table_may_have_no_columns() {
+        assert_eq!(create(&Cx::new("s"), &table("empty")), r#"CREATE TABLE "s"."empty" ();"#);
     }
 
     #[test]

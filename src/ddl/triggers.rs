@@ -23,14 +23,19 @@ pub fn drop(cx: &Cx, trigger: &Trigger) -> String {
     format!("DROP TRIGGER {} ON {};", quote_ident(&trigger.name), cx.qualify(&trigger.table))
 }
 
-/// `None` for a trigger that fires as made (`O`).
-pub fn set_enabled(cx: &Cx, trigger: &Trigger) -> String {
-    let state = match trigger.enabled.as_str() {
+/// The words that put a trigger, event trigger or rule in the state `tgenabled`,
+/// `evtenabled` or `ev_enabled` says: `O` as made, `D`, `R`, `A`.
+pub fn enabled_state(code: &str) -> &'static str {
+    match code {
         "D" => "DISABLE",
         "R" => "ENABLE REPLICA",
         "A" => "ENABLE ALWAYS",
         _ => "ENABLE",
-    };
+    }
+}
+
+pub fn set_enabled(cx: &Cx, trigger: &Trigger) -> String {
+    let state = enabled_state(&trigger.enabled);
     format!("ALTER TABLE {} {state} TRIGGER {};", cx.qualify(&trigger.table), quote_ident(&trigger.name))
 }
 
@@ -53,13 +58,7 @@ pub fn drop_event_trigger(trigger: &EventTrigger) -> String {
 }
 
 pub fn set_event_trigger_enabled(trigger: &EventTrigger) -> String {
-    let state = match trigger.enabled.as_str() {
-        "D" => "DISABLE",
-        "R" => "ENABLE REPLICA",
-        "A" => "ENABLE ALWAYS",
-        _ => "ENABLE",
-    };
-    format!("ALTER EVENT TRIGGER {} {state};", quote_ident(&trigger.name))
+    format!("ALTER EVENT TRIGGER {} {};", quote_ident(&trigger.name), enabled_state(&trigger.enabled))
 }
 
 #[cfg(test)]
