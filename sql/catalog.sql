@@ -75,15 +75,6 @@ tbl as materialized (
     and (args.tables is null
          or c.oid operator(pg_catalog.=) any (select pg_catalog.unnest(args.tables) from args))
 ),
--- A collation as a column, domain, attribute or range names it: quoted, and qualified when not
--- visible. Not materialized: each use is a lookup by oid through pg_collation's index.
-collation_names as not materialized (
-  select co.oid,
-         case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
-              else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end as name
-  from pg_catalog.pg_collation co
-  join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
-),
 -- Sequence options in one place, for free sequences and identity columns alike. Not
 -- materialized, and said so: a CTE referenced twice is materialized by default, and then each
 -- identity column's lookup scanned all of it (10,000 identity columns: 51 s instead of 8.5 s);
@@ -170,7 +161,10 @@ table_docs as materialized (
                'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
                -- only a collation other than the type's own is part of the column's definition
                'collation', case when a.attcollation operator(pg_catalog.<>) t.typcollation then
-                   (select n.name from collation_names n where n.oid operator(pg_catalog.=) a.attcollation) end,
+                   case when pg_catalog.pg_collation_is_visible(co.oid)
+                        then pg_catalog.quote_ident(co.collname)
+                        else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.',
+                                               pg_catalog.quote_ident(co.collname)) end end,
                'not_null', a.attnotnull,
                'default', case when a.attgenerated operator(pg_catalog.=) '' then
                    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
@@ -213,6 +207,8 @@ table_docs as materialized (
                'privileges', g.doc) as doc
       from pg_catalog.pg_attribute a
       join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
+      left join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) a.attcollation
+      left join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
       left join pg_catalog.pg_attrdef ad
         on ad.adrelid operator(pg_catalog.=) a.attrelid and ad.adnum operator(pg_catalog.=) a.attnum
       cross join lateral (
@@ -498,13 +494,21 @@ type_docs as materialized (
              where k.contypid operator(pg_catalog.=) t.oid and k.contype operator(pg_catalog.=) 'c'), '[]') end,
            'collation', case when t.typtype operator(pg_catalog.=) 'd'
                               and t.typcollation operator(pg_catalog.<>) bt.typcollation then (
-             select n.name from collation_names n where n.oid operator(pg_catalog.=) t.typcollation) end,
+             select case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
+                         else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end
+             from pg_catalog.pg_collation co
+             join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+             where co.oid operator(pg_catalog.=) t.typcollation) end,
            'attributes', case when t.typtype operator(pg_catalog.=) 'c' then coalesce((
              select pg_catalog.json_agg(pg_catalog.json_build_object(
                       'name', a.attname,
                       'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
                       'collation', case when a.attcollation operator(pg_catalog.<>) at.typcollation then (
-                        select n.name from collation_names n where n.oid operator(pg_catalog.=) a.attcollation) end) order by a.attnum)
+                        select case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
+                                    else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end
+                        from pg_catalog.pg_collation co
+                        join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+                        where co.oid operator(pg_catalog.=) a.attcollation) end) order by a.attnum)
              from pg_catalog.pg_attribute a
              join pg_catalog.pg_type at on at.oid operator(pg_catalog.=) a.atttypid
              where a.attrelid operator(pg_catalog.=) t.typrelid and a.attnum operator(pg_catalog.>) 0
@@ -517,7 +521,11 @@ type_docs as materialized (
                         pg_catalog.concat(pg_catalog.quote_ident(ocn.nspname), '.', pg_catalog.quote_ident(oc.opcname)) end,
                       'collation', case when r.rngcollation operator(pg_catalog.<>) 0
                                          and r.rngcollation operator(pg_catalog.<>) st.typcollation then (
-                        select n.name from collation_names n where n.oid operator(pg_catalog.=) r.rngcollation) end,
+                        select case when pg_catalog.pg_collation_is_visible(co.oid) then pg_catalog.quote_ident(co.collname)
+                                    else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.', pg_catalog.quote_ident(co.collname)) end
+                        from pg_catalog.pg_collation co
+                        join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+                        where co.oid operator(pg_catalog.=) r.rngcollation) end,
                       'canonical', case when r.rngcanonical operator(pg_catalog.<>) 0 then r.rngcanonical::pg_catalog.regproc::pg_catalog.text end,
                       'subtype_diff', case when r.rngsubdiff operator(pg_catalog.<>) 0 then r.rngsubdiff::pg_catalog.regproc::pg_catalog.text end,
                       'multirange', (select mt.typname from pg_catalog.pg_type mt
