@@ -241,9 +241,16 @@ def main():
 
     fixtures = Path(args.fixtures)
     if not fixtures.is_dir():
-        print(f"no fixtures folder {fixtures}")
-        print("0 passed, 1 failed")
-        sys.exit(1)
+        # a clone of this repository on its own has no ../shared: say so and skip, except in CI,
+        # where the fixtures are part of what must pass
+        if os.environ.get("CI"):
+            print(f"no fixtures folder {fixtures} (CI is set: the fixtures are required)")
+            print("0 passed, 1 failed")
+            sys.exit(1)
+        print(f"skipped: no fixtures folder {fixtures} (migra's fixtures sit beside this repository in"
+              " ../shared/conformance/migra; set CI=1 to make their absence a failure)")
+        print("0 passed, 0 failed")
+        sys.exit(0)
     every_case = sorted(p for p in fixtures.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
     names = {p.name for p in every_case}
     unknown = sorted((set(args.cases) | set(MUST_CONVERGE)) - names)

@@ -118,7 +118,8 @@ class Tests(Runner):
             raise CaseFailure(f"functions that are not plain SECURITY INVOKER: {definers}")
 
     def a_read_only_transaction(self):
-        """Nothing writes: every function works inside BEGIN READ ONLY."""
+        """Nothing writes but the two functions made to (migra_baseline_save, migra_log_drift when
+        it finds drift): every other function works inside BEGIN READ ONLY."""
         self.fresh("migra_security_ro", """
             CREATE EXTENSION migra; CREATE EXTENSION dblink;
             CREATE SCHEMA a; CREATE SCHEMA b;
@@ -130,9 +131,13 @@ class Tests(Runner):
             SELECT count(*) FROM migra_diff_snapshots(migra_snapshot('{{a}}'), migra_snapshot('{{b}}'), unsafe => true);
             SELECT count(*) FROM migra_diff_remote(NULL, {here});
             SELECT migra_snapshot(source => {here}) = migra_snapshot();
+            SELECT count(*) FROM migra_drift(migra_snapshot('{{a}}'));
+            SELECT count(*) FROM migra_drift({here});
+            SELECT count(*) FROM migra_assert_no_drift(migra_snapshot());
+            SELECT count(*) FROM migra_drift_fleet(migra_snapshot(), ARRAY[{here}]) WHERE differences = 0;
             COMMIT;""", "migra_security_ro")
         values = out.split()
-        if len(values) != 4 or int(values[0]) < 2 or int(values[1]) < 2 or values[2:] != ["0", "t"]:
+        if len(values) != 8 or int(values[0]) < 2 or int(values[1]) < 2 or values[2:] != ["0", "t", "0", "0", "1", "1"]:
             raise CaseFailure(f"unexpected results in a read-only transaction: {out.split()}")
 
     # --- snapshots ---
@@ -255,18 +260,29 @@ class Tests(Runner):
             "migra_diff_snapshots": [snap, snap, "NULL::text[]", "NULL::text[]", "false", "false", "false", "false", "'{dblink}'"],
             "migra_diff_remote": ["NULL", "NULL", "NULL::text[]", "NULL::text[]", "false", "false", "false", "false", "'{dblink}'"],
             "migra_snapshot": ["'{a}'", "NULL"],
+            "migra_drift": [snap, "NULL::text[]", "NULL::text[]", "false", "false", "'{dblink}'"],
+            "migra_assert_no_drift": [snap, "NULL::text[]", "NULL::text[]", "false", "false", "'{dblink}'"],
+            "migra_log_drift": [snap, "'check'", "NULL::text[]", "NULL::text[]", "false", "false", "'{dblink}'"],
+            "migra_baseline_save": ["'base'", "'{a}'", "NULL"],
+            "migra_baseline": ["'base'"],
+            "migra_drift_fleet": [snap, "ARRAY[]::text[]", "NULL::text[]", "NULL::text[]", "false", "false", "'{dblink}'",
+                                  "8", "60"],
         }
         # NULL means something for these: this database, every schema, no schema left out
         meaningful = {("migra_diff_remote", 0), ("migra_diff_remote", 1), ("migra_diff_remote", 2),
                       ("migra_diff_remote", 3), ("migra_diff_snapshots", 2), ("migra_diff_snapshots", 3),
-                      ("migra_snapshot", 0), ("migra_snapshot", 1)}
+                      ("migra_snapshot", 0), ("migra_snapshot", 1),
+                      ("migra_drift", 1), ("migra_drift", 2), ("migra_assert_no_drift", 1), ("migra_assert_no_drift", 2),
+                      ("migra_log_drift", 1), ("migra_log_drift", 2), ("migra_log_drift", 3),
+                      ("migra_baseline_save", 1), ("migra_baseline_save", 2),
+                      ("migra_drift_fleet", 2), ("migra_drift_fleet", 3)}
         problems, checked = [], 0
         for function, arguments in calls.items():
             for position in range(len(arguments)):
                 args = list(arguments)
                 args[position] = "NULL"
                 sql = f"SELECT count(*) FROM {function}({', '.join(args)})"
-                if function in ("migra_diff_sql", "migra_snapshot"):
+                if function in ("migra_diff_sql", "migra_snapshot", "migra_baseline"):
                     sql = f"SELECT {function}({', '.join(args)}) IS NOT NULL"
                 done = self.cluster.psql("migra_security_nulls", sql, check=False)
                 checked += 1

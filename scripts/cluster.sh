@@ -3,12 +3,12 @@
 # cluster belongs to the unprivileged `postgres` user; it listens on a unix socket in its own
 # directory only, so it clashes with no other server. Source after scripts/setup.sh.
 
-# cluster_start DIR: initdb (once) and start; sets CLUSTER_HOST and CLUSTER_PORT. CLUSTER_OPTIONS adds
-# server options (`-c name=value ...`).
+# cluster_start DIR [PORT]: initdb (once) and start; sets CLUSTER_HOST and CLUSTER_PORT (5433 unless
+# given). CLUSTER_OPTIONS adds server options (`-c name=value ...`).
 cluster_start() {
   local dir=$1
   CLUSTER_HOST=$dir
-  CLUSTER_PORT=5433
+  CLUSTER_PORT=${2:-5433}
   mkdir -p "$dir"
   chown postgres "$dir"
   if [ ! -f "$dir/data/PG_VERSION" ]; then

@@ -7,7 +7,7 @@ PG_MAJOR=15
 PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
 PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
 PGRX_VERSION=0.18.0
-DEBIAN_PACKAGES=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libclang-dev clang sudo
+DEBIAN_PACKAGES=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-cron libclang-dev clang sudo
                  python3 build-essential pkg-config)
 
 say() { printf '==> %s\n' "$*" >&2; }

@@ -28,6 +28,7 @@ cluster_start "$WORK/cases"
 OTHER_MAJORS=(14 16 17 18)
 stop_all() {
   cluster_stop "$WORK/cases"
+  cluster_stop "$WORK/cron"
   for major in "${OTHER_MAJORS[@]}"; do pgwheel_stop "$major" "$WORK/pg$major"; done
 }
 trap stop_all EXIT
@@ -68,6 +69,7 @@ SIMPLE_RUNNERS=(
   "operations|a streaming replica, cancellation, statement_timeout, memory over 1,000 diffs"
   "linearity|the work of the catalog and fingerprint queries at 4 times the size"
   "coverage|one object of every kind pg_dump writes: compared, or named in the WARNING"
+  "fleet|one expected schema against 20 databases in parallel, one unreachable, one stalled"
 )
 for runner in "${SIMPLE_RUNNERS[@]}"; do
   say "${runner%%|*}: ${runner#*|}"
@@ -78,6 +80,38 @@ done
 say "migra's own fixtures (../shared/conformance/migra)"
 python3 pg_test/conformance.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
   | tee "$WORK/conformance.log" || status=1
+
+# The release before this one, built from its own commit (sql/ holds the upgrade scripts)
+PREVIOUS_RELEASE=0.1.0
+PREVIOUS_COMMIT=135592c9c5e46480aacf62723e6538faac9af117
+say "upgrade: migra $PREVIOUS_RELEASE, built from its commit, updated with ALTER EXTENSION migra UPDATE"
+if git cat-file -e "$PREVIOUS_COMMIT^{commit}" 2>/dev/null; then
+  rm -rf "$WORK/previous-src" "$WORK/previous-pkg" "$WORK/current-pkg"
+  mkdir -p "$WORK/previous-src"
+  git archive "$PREVIOUS_COMMIT" | tar -x -C "$WORK/previous-src"
+  # one target folder: the dependencies are built once; only the migra crate is built again
+  target_dir="$PWD/target"
+  if (cd "$WORK/previous-src" && CARGO_TARGET_DIR="$target_dir" \
+        cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/previous-pkg") >"$WORK/package.log" 2>&1 \
+     && cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/current-pkg" >>"$WORK/package.log" 2>&1; then
+    python3 pg_test/upgrade.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
+      --previous "$WORK/previous-pkg" --current "$WORK/current-pkg" | tee "$WORK/upgrade.log" || status=1
+  else
+    tail -n 30 "$WORK/package.log"
+    printf 'FAIL cargo pgrx package (see %s)\n0 passed, 1 failed\n' "$WORK/package.log" | tee "$WORK/upgrade.log"
+  fi
+else
+  # a shallow clone lacks the previous release's commit: say so rather than fail
+  printf 'skipped: commit %s (migra %s) is not in this clone (a shallow clone?)\n0 passed, 0 failed\n' \
+    "$PREVIOUS_COMMIT" "$PREVIOUS_RELEASE" | tee "$WORK/upgrade.log"
+fi
+SIMPLE_RUNNERS+=("upgrade|the previous release updated with ALTER EXTENSION: functions, baseline, same as fresh, \\df+")
+
+say "pg_cron: a drift check scheduled for real (a cluster with shared_preload_libraries = pg_cron)"
+CLUSTER_OPTIONS="-c shared_preload_libraries=pg_cron -c cron.host=$WORK/cron" cluster_start "$WORK/cron" 5440
+python3 pg_test/cron.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" | tee "$WORK/cron.log" || status=1
+cluster_stop "$WORK/cron"
+SIMPLE_RUNNERS+=("cron|pg_cron runs a drift check: succeeded, then failed on drift, then logged")
 
 # "N passed, N failed" on the last line of a runner's log; a runner that printed none failed.
 counts() {

@@ -70,6 +70,19 @@ pub enum Error {
     #[error("schema \"{0}\" is a system schema: migra compares user schemas only")]
     SystemSchema(String),
 
+    /// P0004 assert_failure: `migra_assert_no_drift` found differences. The message names the
+    /// first few, because a scheduler's log (pg_cron's `return_message`) keeps only the message.
+    #[error("schema drift: {} difference{} from the expected schema: {}", .changes.len(), if .changes.len() == 1 { "" } else { "s" }, drift_summary(.changes))]
+    Drift { changes: Vec<DriftChange> },
+
+    /// 42704 undefined_object
+    #[error("baseline \"{0}\" does not exist")]
+    BaselineNotFound(String),
+
+    /// 22023 invalid_parameter_value: a fleet call's limits.
+    #[error("{0}")]
+    InvalidArgument(String),
+
     /// XX000: the catalog query could not run as it should.
     #[error("could not read the catalogs: {0}")]
     Catalog(String),
@@ -97,6 +110,9 @@ impl Error {
             | Error::Connection(..)
             | Error::SystemSchema(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteDocument(_) => PgSqlErrorCode::ERRCODE_PROTOCOL_VIOLATION,
+            Error::Drift { .. } => PgSqlErrorCode::ERRCODE_ASSERT_FAILURE,
+            Error::BaselineNotFound(_) => PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
+            Error::InvalidArgument(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteLost(_) => PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
             Error::UnreadableDefinition(_)
             | Error::Cycle(_)
@@ -126,6 +142,18 @@ impl Error {
                 }
                 Some(detail)
             }
+            Error::Drift { changes } => {
+                const SHOWN: usize = 20;
+                let mut detail = String::from("statements that take this database to the expected schema:");
+                for change in changes.iter().take(SHOWN) {
+                    detail.push_str("\n  ");
+                    detail.push_str(&change.statement);
+                }
+                if changes.len() > SHOWN {
+                    detail.push_str(&format!("\n  ... and {} more", changes.len() - SHOWN));
+                }
+                Some(detail)
+            }
             _ => None,
         }
     }
@@ -142,6 +170,8 @@ impl Error {
             ),
             Error::Connection(_, reason) => Some(reason),
             Error::SnapshotFormat { .. } => Some("Take the snapshot again with this version's migra_snapshot()."),
+            Error::Drift { .. } => Some("migra_drift() with the same arguments lists every statement."),
+            Error::BaselineNotFound(_) => Some("SELECT name, saved_at FROM migra_baselines; lists the saved baselines."),
             Error::DataLoss { .. } => Some(
                 "Review the statements with hazards, then call again with unsafe => true to get the plan.",
             ),
@@ -151,6 +181,26 @@ impl Error {
             _ => None,
         }
     }
+}
+
+/// One difference a drift check found: what it is and the statement that undoes it.
+#[derive(Debug, Clone)]
+pub struct DriftChange {
+    pub kind: String,
+    pub identity: String,
+    pub action: String,
+    pub statement: String,
+}
+
+/// `alter column public.t.c, drop table public.u, and 3 more`: short enough for one line.
+fn drift_summary(changes: &[DriftChange]) -> String {
+    const SHOWN: usize = 3;
+    let mut text =
+        changes.iter().take(SHOWN).map(|c| format!("{} {} {}", c.action, c.kind, c.identity)).collect::<Vec<_>>().join(", ");
+    if changes.len() > SHOWN {
+        text.push_str(&format!(", and {} more", changes.len() - SHOWN));
+    }
+    text
 }
 
 impl From<Error> for ErrorReport {

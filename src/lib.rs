@@ -12,10 +12,12 @@ mod ddl;
 mod diff;
 mod error;
 mod fingerprints;
+mod fleet;
 mod graph;
 mod model;
 mod plan;
 mod remote;
+mod subtransaction;
 mod timing;
 mod untrusted;
 

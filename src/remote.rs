@@ -318,7 +318,7 @@ fn decode_fingerprints(document: &str) -> Result<Fingerprints, Error> {
 
 /// The remote server's rows (`Database::from_rows`), checked as untrusted input: their shape,
 /// then every field that can reach a statement, then definitions we could not read.
-fn decode(rows: &[String]) -> Result<Database, Error> {
+pub(crate) fn decode(rows: &[String]) -> Result<Database, Error> {
     // text cannot hold NUL, but JSON can spell it; no name or definition of ours may hold one
     if rows.iter().any(|row| row.contains("\\u0000")) {
         return Err(Error::RemoteDocument("it holds a NUL character".into()));
@@ -331,7 +331,7 @@ fn decode(rows: &[String]) -> Result<Database, Error> {
 }
 
 /// The schema dblink is installed in: calls are qualified, never left to the search_path.
-fn dblink_schema(client: &pgrx::spi::SpiClient<'_>) -> Result<String, Error> {
+pub(crate) fn dblink_schema(client: &pgrx::spi::SpiClient<'_>) -> Result<String, Error> {
     let schema = client
         .select(
             "select n.nspname::pg_catalog.text from pg_catalog.pg_extension e
@@ -352,7 +352,7 @@ fn dblink_schema(client: &pgrx::spi::SpiClient<'_>) -> Result<String, Error> {
 /// What dblink is given: a foreign server's name as it is (dblink looks it up first, as here,
 /// and takes the password from the user mapping), or a connection string with a connect
 /// timeout. Anything else is refused without being shown: it may hold a password.
-fn dblink_connection(client: &pgrx::spi::SpiClient<'_>, connection: &str, which: &'static str) -> Result<String, Error> {
+pub(crate) fn dblink_connection(client: &pgrx::spi::SpiClient<'_>, connection: &str, which: &'static str) -> Result<String, Error> {
     let is_server = client
         .select(
             "select from pg_catalog.pg_foreign_server where srvname operator(pg_catalog.=) $1",
@@ -372,7 +372,7 @@ fn dblink_connection(client: &pgrx::spi::SpiClient<'_>, connection: &str, which:
 }
 
 /// `ARRAY['a', 'b']::pg_catalog.text[]`, or `NULL`.
-fn array_literal(names: Option<&[String]>) -> String {
+pub(crate) fn array_literal(names: Option<&[String]>) -> String {
     match names {
         None => "NULL".to_owned(),
         Some(names) => {
@@ -405,6 +405,37 @@ fn is_uri(connection: &str) -> bool {
 
 /// The keywords a connection string sets, or `None` when libpq could not read it.
 fn connection_keys(connection: &str) -> Option<Vec<String>> {
+    Some(connection_pairs(connection)?.into_iter().map(|(key, _)| key).collect())
+}
+
+/// Where a connection string leads, for a row or a message: its host, port, database and user,
+/// never its password or other options. A URI keeps its scheme, user, host, port and path.
+pub fn connection_shown(connection: &str) -> String {
+    if is_uri(connection) {
+        let (scheme, rest) = connection.split_once("://").unwrap_or(("postgresql", connection));
+        let rest = rest.split('?').next().unwrap_or("");
+        let (authority, path) = rest.split_once('/').map_or((rest, None), |(a, p)| (a, Some(p)));
+        let authority = match authority.rsplit_once('@') {
+            Some((user, host)) => format!("{}@{host}", user.split(':').next().unwrap_or("")),
+            None => authority.to_owned(),
+        };
+        return format!("{scheme}://{authority}{}", path.map(|p| format!("/{p}")).unwrap_or_default());
+    }
+    const SHOWN: [&str; 5] = ["host", "hostaddr", "port", "dbname", "user"];
+    let Some(pairs) = connection_pairs(connection) else {
+        return "(not a connection string)".to_owned();
+    };
+    pairs
+        .into_iter()
+        .filter(|(key, _)| SHOWN.contains(&key.as_str()))
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The keyword and value pairs of a connection string (values as written, quotes and all), or
+/// `None` when libpq could not read it.
+fn connection_pairs(connection: &str) -> Option<Vec<(String, String)>> {
     if is_uri(connection) {
         let query = match connection.split_once('?') {
             Some((_, query)) => query,
@@ -413,7 +444,7 @@ fn connection_keys(connection: &str) -> Option<Vec<String>> {
         return query
             .split('&')
             .filter(|p| !p.is_empty())
-            .map(|p| p.split_once('=').map(|(k, _)| percent_decode(k)))
+            .map(|p| p.split_once('=').map(|(k, v)| (percent_decode(k), v.to_owned())))
             .collect::<Option<Vec<_>>>();
     }
     // keyword = value pairs; a value is 'quoted' (backslash escapes) or runs to the next space
@@ -441,6 +472,7 @@ fn connection_keys(connection: &str) -> Option<Vec<String>> {
         }
         i += 1;
         skip_spaces(&mut i);
+        let value_start = i;
         if chars.get(i) == Some(&'\'') {
             i += 1;
             loop {
@@ -457,7 +489,8 @@ fn connection_keys(connection: &str) -> Option<Vec<String>> {
                 i += if chars[i] == '\\' { 2 } else { 1 };
             }
         }
-        keys.push(key);
+        let value_end = i.min(chars.len());
+        keys.push((key, chars[value_start..value_end].iter().collect()));
     }
 }
 
@@ -518,6 +551,18 @@ mod unit_tests {
         for text in ["prod", "host=x junk", "password='unterminated", "=x", "postgres://h/db?novalue"] {
             assert_eq!(timeout(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_connection_is_shown_without_its_password_or_options() {
+        assert_eq!(
+            connection_shown("host=db1 port=5432 dbname=app user=auditor password=sekrit sslmode=require"),
+            "host=db1 port=5432 dbname=app user=auditor"
+        );
+        assert_eq!(connection_shown("password='a b' dbname = 'my app'"), "dbname='my app'");
+        assert_eq!(connection_shown("postgresql://auditor:sekrit@db1:5433/app?sslmode=require"), "postgresql://auditor@db1:5433/app");
+        assert_eq!(connection_shown("postgres://db1"), "postgres://db1");
+        assert_eq!(connection_shown("not a connection string"), "(not a connection string)");
     }
 
     #[test]

@@ -2,9 +2,15 @@
 //! `unsafe`, a Rust keyword, and because every argument may be NULL: a NULL gets an error that
 //! names it, never an empty result.
 
+mod baselines;
 mod databases;
+mod drift;
+mod fleet;
 mod schemas;
 mod snapshots;
+
+// every function's description, for `\df+`; after every CREATE FUNCTION
+pgrx::extension_sql_file!("../../sql/function_comments.sql", name = "function_comments", finalize);
 
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::{PgLogLevel, PgSqlErrorCode};
@@ -82,6 +88,29 @@ fn ignored_detail(schemas: &[Schema]) -> Option<String> {
         })
         .collect();
     Some(kinds.join("; "))
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn every_function_has_a_description_for_df_plus() {
+        let undocumented = Spi::get_one::<String>(
+            "select string_agg(p.oid::regprocedure::text, ', ') from pg_catalog.pg_proc p
+             join pg_catalog.pg_depend d on d.classid = 'pg_catalog.pg_proc'::regclass and d.objid = p.oid
+             join pg_catalog.pg_extension e on e.oid = d.refobjid and e.extname = 'migra'
+             where d.deptype = 'e' and p.proname like 'migra\\_%' and pg_catalog.obj_description(p.oid, 'pg_proc') is null",
+        )
+        .unwrap();
+        assert_eq!(undocumented, None);
+        let documented = Spi::get_one::<i64>(
+            "select count(*) from pg_catalog.pg_proc p where p.proname like 'migra\\_%' and obj_description(p.oid, 'pg_proc') is not null",
+        )
+        .unwrap();
+        assert!(documented.unwrap() >= 13);
+    }
 }
 
 /// Catching an error in a test: only as a test's last statement, since the error is swallowed

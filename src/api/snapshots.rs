@@ -21,8 +21,14 @@ LANGUAGE c AS 'MODULE_PATHNAME', 'migra_snapshot_wrapper';
 "#)]
 fn migra_snapshot(schemas: Option<Vec<String>>, source: Option<&str>) -> Result<JsonB, ErrorReport> {
     crate::timing::start();
-    let database = read(source, "source", schemas, None)?;
-    let snapshot = crate::timing::measure("rows", || Snapshot::of(database).to_json())?;
+    let database = read(source, "source", schemas.clone(), None)?;
+    // sorted, so that the same list in another order gives the same snapshot
+    let scope = schemas.map(|mut names| {
+        names.sort();
+        names.dedup();
+        names
+    });
+    let snapshot = crate::timing::measure("rows", || Snapshot::of(database, scope).to_json())?;
     crate::timing::report("migra_snapshot");
     Ok(JsonB(snapshot))
 }
@@ -89,7 +95,7 @@ fn migra_diff_snapshots(
 }
 
 /// The text of a jsonb argument, as `jsonb_out` prints it.
-fn snapshot_text(argument: Internal) -> Result<String, Error> {
+pub(super) fn snapshot_text(argument: Internal) -> Result<String, Error> {
     let datum = argument.into_datum().ok_or_else(|| Error::SnapshotInvalid("it is empty".into()))?;
     // SAFETY: the SQL declaration makes this argument a non-null jsonb; jsonb_out detoasts it and
     // returns a palloc'd C string, copied before it is freed.

@@ -96,6 +96,10 @@ impl Database {
 pub struct Snapshot {
     /// [`Snapshot::FORMAT`] when written; a reader refuses any other.
     pub format: u32,
+    /// The schemas it was taken of (`migra_snapshot(schemas => ...)`); absent when it holds every
+    /// user schema. A drift check reads the live side with the same list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Vec<String>>,
     #[serde(flatten)]
     pub database: Database,
 }
@@ -104,8 +108,8 @@ impl Snapshot {
     /// Raised whenever the model changes in a way an older reader would misread.
     pub const FORMAT: u32 = 3;
 
-    pub fn of(database: Database) -> Self {
-        Snapshot { format: Self::FORMAT, database }
+    pub fn of(database: Database, scope: Option<Vec<String>>) -> Self {
+        Snapshot { format: Self::FORMAT, scope, database }
     }
 
     pub fn to_json(&self) -> Result<serde_json::Value, Error> {
@@ -130,6 +134,14 @@ impl Snapshot {
         }
         let snapshot: Snapshot = crate::timing::measure("decode", || serde_json::from_str(document))
             .map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
+        // the scope only filters what is read (its names cross as parameters), but a NUL or a
+        // system schema in it is refused as it would be from a caller
+        for name in snapshot.scope.iter().flatten() {
+            if name.contains('\0') {
+                return Err(Error::SnapshotInvalid("its scope holds a NUL character".into()));
+            }
+            crate::catalog::refuse_system_schema(name)?;
+        }
         crate::timing::measure("checks", || crate::untrusted::check(&snapshot.database, crate::untrusted::Origin::Snapshot))?;
         snapshot.database.schemas.iter().try_for_each(Schema::check_definitions)?;
         Ok(snapshot)
