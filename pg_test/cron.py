@@ -34,6 +34,7 @@ class Tests(Runner):
     def __init__(self, cluster):
         super().__init__()
         self.cluster = cluster
+        self.log_job = None
 
     def query(self, sql):
         return self.cluster.query(DATABASE, sql)
@@ -92,6 +93,8 @@ class Tests(Runner):
         print(f"     run {runid}: {status}: {message}")
 
     def logs_drift_instead_of_failing(self):
+        if self.log_job is None:
+            raise CaseFailure("the logging job was not scheduled (the test before failed)")
         runid, status, message = self.next_run(self.log_job)
         if status != "succeeded":
             raise CaseFailure(f"the logging check was {status}: {message}")

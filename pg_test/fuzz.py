@@ -2337,10 +2337,14 @@ def main():
 
     cluster = Cluster(args.host, args.port, args.bindir)
     server = Cluster(*args.server.split(",", 2)) if args.server else None
-    version = int(server.query("postgres", "SHOW server_version_num")) if server else 150000
+    # the server the pairs go into: another one, or the test cluster itself (of any version)
+    holder = server or cluster
+    version = int(holder.query("postgres", "SHOW server_version_num"))
     global PG15_FEATURES, PG14_FEATURES, ICU
     PG15_FEATURES, PG14_FEATURES = version >= 150000, version >= 140000
-    ICU = server is None or server.query("postgres", "SELECT count(*) FROM pg_collation WHERE collprovider = 'i'").strip() != "0"
+    # ICU's locales are imported as "<locale>-x-icu" only by a build with ICU (PostgreSQL 16+
+    # has a "unicode" ICU collation even without, so the provider alone does not tell)
+    ICU = holder.query("postgres", "SELECT count(*) FROM pg_collation WHERE collname LIKE '%-x-icu'").strip() != "0"
     template, database = f"migra_fuzz_template_{os.getpid()}", f"migra_fuzz_{os.getpid()}"
     cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{template}"')
     cluster.psql("postgres", f'CREATE DATABASE "{template}"')

@@ -88,11 +88,15 @@ say "upgrade: migra $PREVIOUS_RELEASE, built from its commit, updated with ALTER
 if git cat-file -e "$PREVIOUS_COMMIT^{commit}" 2>/dev/null; then
   rm -rf "$WORK/previous-src" "$WORK/previous-pkg" "$WORK/current-pkg"
   mkdir -p "$WORK/previous-src"
-  git archive "$PREVIOUS_COMMIT" | tar -x -C "$WORK/previous-src"
-  # one target folder: the dependencies are built once; only the migra crate is built again
+  git archive "$PREVIOUS_COMMIT" | tar -x -m -C "$WORK/previous-src"  # -m: files dated now, so cargo builds them
+  # one target folder: the dependencies are built once, the migra crate of each release again.
+  # Both write target/debug/libmigra.so, which cargo does not write again for a build it finds
+  # fresh: fresh dates on the previous release's files (tar -m) and on one of this checkout's
+  # make each build its own.
   target_dir="$PWD/target"
   if (cd "$WORK/previous-src" && CARGO_TARGET_DIR="$target_dir" \
         cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/previous-pkg") >"$WORK/package.log" 2>&1 \
+     && touch src/lib.rs \
      && cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/current-pkg" >>"$WORK/package.log" 2>&1; then
     python3 pg_test/upgrade.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
       --previous "$WORK/previous-pkg" --current "$WORK/current-pkg" | tee "$WORK/upgrade.log" || status=1
