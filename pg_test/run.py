@@ -17,8 +17,13 @@ its own:
    an array cast PostgreSQL itself cannot read back the same (see read_back_form) is compared in
    the form it reads back.
 
+A case may also hold a `requires` file (lines `icu`, `postgresql 15`; `#` starts a comment): on a
+server without ICU or of an older version it is skipped, with a line that says why. Where
+PostgreSQL NN deparses differently, `expected.pgNN.sql` is the text for NN and later.
+
 Prints one line per case and ends with "N passed, N failed". --bless writes expected.sql from the
-current output instead of comparing: review the change in git, never edit expected.sql by hand.
+current output instead of comparing (on a server other than 15, expected.pgNN.sql when the text
+differs): review the change in git, never edit expected.sql by hand.
 Standard library only; psql and pg_dump do the talking.
 """
 
@@ -160,24 +165,58 @@ def normalised_dump(text, schema, as_schema):
     return result
 
 
-def run_case(cluster, case, bless):
+class Server:
+    """What the server the cases run on can do: its major version, and ICU."""
+
+    def __init__(self, cluster):
+        self.major = int(cluster.query("postgres", "SHOW server_version_num")) // 10000
+        # ICU's locales are imported as "<locale>-x-icu" only by a build with ICU
+        self.icu = cluster.query("postgres", "SELECT count(*) FROM pg_collation WHERE collname LIKE '%-x-icu'") != "0"
+
+    def lacks(self, case):
+        """Why the case cannot run here (its `requires` file: `icu`, `postgresql 15`), or None."""
+        requires = case / "requires"
+        if not requires.exists():
+            return None
+        for line in requires.read_text().splitlines():
+            need = line.split("#")[0].strip()
+            if need == "icu" and not self.icu:
+                return "needs ICU, which this server's build lacks"
+            if need.startswith("postgresql ") and self.major < int(need.split()[1]):
+                return f"needs {need}"
+        return None
+
+    def expected_file(self, case):
+        """expected.sql, or expected.pgNN.sql for the highest NN not above this server's major
+        version, where deparsed text differs between versions."""
+        variants = sorted((int(p.name[len("expected.pg"):-len(".sql")]), p) for p in case.glob("expected.pg*.sql"))
+        chosen = case / "expected.sql"
+        for major, path in variants:
+            if major <= self.major:
+                chosen = path
+        return chosen
+
+
+def run_case(cluster, case, bless, server):
     database = "case_" + case.name
     cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
     cluster.psql("postgres", f'CREATE DATABASE "{database}" TEMPLATE {TEMPLATE}')
     try:
-        check_case(cluster, case, database, bless)
+        check_case(cluster, case, database, bless, server)
     finally:
         cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
 
 
-def check_case(cluster, case, database, bless):
+def check_case(cluster, case, database, bless, server):
     cluster.psql(database, "CREATE SCHEMA source; CREATE SCHEMA target;")
     cluster.psql(database, file=case / "source.sql", search_path="source", single_transaction=True)
     cluster.psql(database, file=case / "target.sql", search_path="target", single_transaction=True)
 
     script = cluster.psql(database, "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
     script = script[:-1] if script.endswith("\n") else script  # psql's own newline
-    expected_file = case / "expected.sql"
+    expected_file = server.expected_file(case)
+    if bless and server.major != 15 and expected_file.exists() and expected_file.read_text() != script:
+        expected_file = case / f"expected.pg{server.major}.sql"  # a variant for this version
     if bless:
         expected_file.write_text(script)
     elif not expected_file.exists():
@@ -249,10 +288,15 @@ def main():
     cluster.psql("postgres", f"CREATE DATABASE {TEMPLATE}")
     cluster.psql(TEMPLATE, "CREATE EXTENSION migra")
 
+    server = Server(cluster)
     passed, failed = 0, []
     for case in chosen:
+        reason = server.lacks(case)
+        if reason:
+            print(f"skip {case.name}: {reason}", flush=True)
+            continue
         try:
-            run_case(cluster, case, args.bless)
+            run_case(cluster, case, args.bless, server)
             passed += 1
             print(f"ok   {case.name}", flush=True)
         except CaseFailure as failure:

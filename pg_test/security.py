@@ -203,7 +203,7 @@ class Tests(Runner):
             CREATE FUNCTION app.f(int) RETURNS int LANGUAGE sql AS 'SELECT 1';
             CREATE DOMAIN app.d AS text CHECK (VALUE <> '');
             CREATE TYPE app.e AS ENUM ('a', 'b');
-            CREATE COLLATION app.c (provider = icu, locale = 'en');
+            CREATE COLLATION app.c (provider = libc, locale = 'C');  -- libc: the wheels are built without ICU
             CREATE FUNCTION app.tf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
             CREATE TRIGGER tg BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.tf();
             CREATE RULE r AS ON DELETE TO app.t DO INSTEAD NOTHING;

@@ -178,8 +178,12 @@ table_docs as materialized (
                    from pg_catalog.pg_depend d
                    join pg_catalog.pg_attribute ua
                      on ua.attrelid operator(pg_catalog.=) d.refobjid and ua.attnum operator(pg_catalog.=) d.refobjsubid
-                   where d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
-                     and d.objid operator(pg_catalog.=) ad.oid
+                   where ((d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+                           and d.objid operator(pg_catalog.=) ad.oid)
+                          -- PostgreSQL 14 and older record them from the generated column itself
+                          or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                              and d.objid operator(pg_catalog.=) a.attrelid
+                              and d.objsubid operator(pg_catalog.=) a.attnum))
                      and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
                      and d.refobjid operator(pg_catalog.=) a.attrelid
                      and d.refobjsubid operator(pg_catalog.>) 0
@@ -706,6 +710,21 @@ dependency_edges as materialized (
   where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
      or (d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
          and d.refobjid operator(pg_catalog.<>) c.oid)
+  union all
+  -- the same for a generation expression on PostgreSQL 14 and older, which records what it uses
+  -- from the generated column itself (an automatic dependency), not from its pg_attrdef entry
+  select c.relnamespace, 'default', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
+  from tbl c
+  join pg_catalog.pg_attribute a
+    on a.attrelid operator(pg_catalog.=) c.oid and a.attgenerated operator(pg_catalog.<>) ''
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) c.oid
+   and d.objsubid operator(pg_catalog.=) a.attnum
+  where d.deptype operator(pg_catalog.=) 'a'
+    and (d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
+         or (d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+             and d.refobjid operator(pg_catalog.<>) c.oid))
   union all
   -- policies: the columns and routines their expressions use (their table's own entry is automatic)
   select c.relnamespace, 'policy', c.relname, po.polname, d.refclassid, d.refobjid, d.refobjsubid

@@ -139,6 +139,17 @@ expr_calls as materialized (
   where e.may_hold_oids
     and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
   union
+  -- what a generation expression calls on PostgreSQL 14 and older, which records it from the
+  -- generated column (an automatic dependency) rather than from its pg_attrdef entry
+  select c.oid, d.refobjid
+  from tbl c
+  join pg_catalog.pg_depend d
+    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+   and d.objid operator(pg_catalog.=) c.oid
+   and d.objsubid operator(pg_catalog.>) 0
+  where d.deptype operator(pg_catalog.=) 'a'
+    and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  union
   -- the functions the table's triggers call
   select tg.tgrelid, tg.tgfoid
   from tbl c

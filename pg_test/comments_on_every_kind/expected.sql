@@ -1,6 +1,6 @@
 SET search_path TO pg_catalog, "source";
 
-CREATE COLLATION "source"."numeric" (provider = icu, locale = 'en-u-kn-true');
+CREATE COLLATION "source"."numeric" (provider = libc, lc_collate = 'C', lc_ctype = 'C');
 
 CREATE TYPE "source"."address" AS ("street" text);
 

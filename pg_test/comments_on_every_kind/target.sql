@@ -1,7 +1,7 @@
 CREATE TYPE mood AS ENUM ('ok');
 CREATE TYPE address AS (street text);
 CREATE DOMAIN email AS text CONSTRAINT has_at CHECK (VALUE ~ '@');
-CREATE COLLATION numeric (provider = icu, locale = 'en-u-kn-true');
+CREATE COLLATION numeric (provider = libc, locale = 'C');
 CREATE TABLE account (id integer PRIMARY KEY, email email CONSTRAINT "email is ""unique""" UNIQUE);
 CREATE INDEX account_lower ON account (lower(email));
 CREATE SEQUENCE counter;

@@ -99,6 +99,12 @@ pub(super) fn options(
 pub(super) fn plan_databases(from: &Database, to: &Database, options: Options, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
     warn_about_ignored(&from.schemas);
     warn_about_ignored(&to.schemas);
+    plan_databases_unwarned(from, to, options, allow_data_loss)
+}
+
+/// The plan, for a caller that names what is not compared itself (the fleet check, once for all
+/// its databases).
+pub(super) fn plan_databases_unwarned(from: &Database, to: &Database, options: Options, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
     let changes = crate::timing::measure("diff", || diff::databases(from, to, options))?;
     let steps = crate::timing::measure("order", || plan::build(changes, catalog::DATABASE_SEARCH_PATH))?;
     safe_plan(steps, allow_data_loss)

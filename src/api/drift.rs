@@ -8,7 +8,7 @@ use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 use pgrx::Internal;
 
-use super::databases::{plan_databases, read};
+use super::databases::{plan_databases, plan_databases_unwarned, read};
 use super::snapshots::snapshot_text;
 use super::{required, rows, Row};
 use crate::diff::Options;
@@ -89,9 +89,15 @@ pub(super) fn drift(expected: Expected<'_>, scope: &Scope) -> Result<Vec<Step>, 
     compare(&live, &wanted, scope)
 }
 
-/// The drift between two databases already read (the fleet check reads them itself).
-pub(super) fn compare(live: &Database, wanted: &Database, scope: &Scope) -> Result<Vec<Step>, Error> {
+/// The drift between two databases already read.
+fn compare(live: &Database, wanted: &Database, scope: &Scope) -> Result<Vec<Step>, Error> {
     plan_databases(live, wanted, scope.options, true)
+}
+
+/// The same, without the WARNING about what is not compared (the fleet check gives one for all
+/// its databases).
+pub(super) fn compare_unwarned(live: &Database, wanted: &Database, scope: &Scope) -> Result<Vec<Step>, Error> {
+    plan_databases_unwarned(live, wanted, scope.options, true)
 }
 
 /// The differences among the steps: every step but the `SET search_path` that opens a plan.

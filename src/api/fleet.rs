@@ -7,7 +7,7 @@ use pgrx::prelude::*;
 use pgrx::Internal;
 
 use super::databases::read;
-use super::drift::{changes, compare, expected_snapshot, Expected, Scope};
+use super::drift::{changes, compare_unwarned, expected_snapshot, Expected, Scope};
 use super::required;
 use crate::error::Error;
 use crate::fleet::{self, Limits};
@@ -82,6 +82,12 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
         outcome_of[index] = Some(outcome);
     }
     let servers = foreign_servers(&connections)?;
+    // one WARNING for every side: what the expected schema and the databases hold that is not compared
+    let mut every_side = wanted.schemas.clone();
+    for live in outcome_of.iter().flatten().flatten() {
+        every_side.extend(live.schemas.iter().cloned());
+    }
+    super::warn_about_ignored(&every_side);
 
     let mut rows = Vec::new();
     for (index, (connection, outcome)) in databases.iter().zip(outcome_of).enumerate() {
@@ -94,7 +100,7 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
         let outcome = outcome.unwrap_or_else(|| Err("22004: the database is NULL".into()));
         let steps = outcome.and_then(|mut live: Database| {
             live.leave_out_extensions(&scope.exclude_extensions);
-            compare(&live, &wanted, &scope).map_err(|e| e.to_string())
+            compare_unwarned(&live, &wanted, &scope).map_err(|e| e.to_string())
         });
         match steps {
             Err(error) => rows.push((number, shown, None, None, None, None, None, None, None, Some(error))),

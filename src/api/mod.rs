@@ -50,8 +50,7 @@ fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error
 /// A WARNING that names what was left out, kind by kind, so that an empty plan is not mistaken
 /// for "equal".
 fn warn_about_ignored(schemas: &[Schema]) {
-    let Some(detail) = ignored_detail(schemas) else { return };
-    let count: usize = schemas.iter().map(|s| s.ignored.len()).sum();
+    let Some((count, detail)) = ignored_detail(schemas) else { return };
     ErrorReport::new(
         PgSqlErrorCode::ERRCODE_WARNING,
         format!("migra does not compare {count} object{}", if count == 1 { "" } else { "s" }),
@@ -62,8 +61,9 @@ fn warn_about_ignored(schemas: &[Schema]) {
     .report(PgLogLevel::WARNING);
 }
 
-/// `kind: schema.name, ...; kind: ...`, kinds in name order, at most ten names a kind.
-fn ignored_detail(schemas: &[Schema]) -> Option<String> {
+/// How many objects are left out (each once, however many sides hold it) and `kind:
+/// schema.name, ...; kind: ...`, kinds in name order, at most ten names a kind.
+fn ignored_detail(schemas: &[Schema]) -> Option<(usize, String)> {
     let mut by_kind: std::collections::BTreeMap<&str, Vec<String>> = std::collections::BTreeMap::new();
     for schema in schemas {
         for object in &schema.ignored {
@@ -75,11 +75,14 @@ fn ignored_detail(schemas: &[Schema]) -> Option<String> {
         return None;
     }
     const SHOWN: usize = 10;
+    for names in by_kind.values_mut() {
+        names.sort();
+        names.dedup();
+    }
+    let count = by_kind.values().map(Vec::len).sum();
     let kinds: Vec<String> = by_kind
         .into_iter()
-        .map(|(kind, mut names)| {
-            names.sort();
-            names.dedup();
+        .map(|(kind, names)| {
             let mut text = format!("{kind}: {}", names.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", "));
             if names.len() > SHOWN {
                 text.push_str(&format!(", and {} more", names.len() - SHOWN));
@@ -87,7 +90,7 @@ fn ignored_detail(schemas: &[Schema]) -> Option<String> {
             text
         })
         .collect();
-    Some(kinds.join("; "))
+    Some((count, kinds.join("; ")))
 }
 
 #[cfg(any(test, feature = "pg_test"))]

@@ -1,0 +1,22 @@
+SET search_path TO pg_catalog, "source";
+
+DROP VIEW "source"."top_scores";
+
+DROP VIEW "source"."scores";
+
+DROP FUNCTION "source".score(n integer);
+
+CREATE FUNCTION "source"."score"(n integer)
+ RETURNS numeric
+ LANGUAGE sql
+ IMMUTABLE
+RETURN ((n)::numeric * 2.5);
+
+CREATE VIEW "source"."scores" AS
+SELECT score(x) AS s
+   FROM generate_series(1, 3) x(x);
+
+CREATE VIEW "source"."top_scores" AS
+SELECT s
+   FROM scores
+  WHERE (s > (2)::numeric);
