@@ -59,6 +59,43 @@ CREATE VIEW public.v AS SELECT a FROM public.t;
 SSL_REQUEST, GSSENC_REQUEST = 80877103, 80877104
 
 
+class SilentServer:
+    """A TCP listener on 127.0.0.1 that accepts connections and never says a word: libpq waits
+    for the server's first message until its connect timeout (on PostgreSQL 16 and later, dblink
+    connects without one, and migra keeps the deadline itself)."""
+
+    def __init__(self):
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(16)
+        self.listener.settimeout(0.2)
+        self.port = self.listener.getsockname()[1]
+        self.held = []
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def conninfo(self, database, extra=""):
+        return f"host=127.0.0.1 port={self.port} dbname={database} user=postgres {extra}".strip()
+
+    def _accept(self):
+        while not self.stopped.is_set():
+            try:
+                self.held.append(self.listener.accept()[0])
+            except OSError:
+                pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stopped.set()
+        self.thread.join()
+        for connection in self.held:
+            _close(connection)
+        self.listener.close()
+
+
 class HostileServer:
     """A PostgreSQL protocol proxy on `<dir>/.s.PGSQL.<port>` that forwards to the real cluster's
     unix socket, parsing messages just enough to act on the remote read's two queries.

@@ -10,14 +10,13 @@ Standard library only; psql and pg_dump do the talking.
 
 import argparse
 import json
-import socket
 import sys
-import threading
 import time
 from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hostile import SilentServer  # noqa: E402
 from run import CaseFailure, Cluster, Tests as Runner, literal, normalised_dump  # noqa: E402
 
 CONTROL = "migra_remote_control"
@@ -184,36 +183,11 @@ class Tests(Runner):
             raise CaseFailure(f"expected dblink's 2F003 (password is required), got: {done.stderr.strip() or 'success'}")
 
     def unreachable_server_times_out(self):
-        # a listener that accepts and never answers: libpq waits for the server's first message
-        listener = socket.socket()
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(5)
-        port = listener.getsockname()[1]
-        held = []
-        stop = threading.Event()
-
-        def accept():
-            listener.settimeout(0.5)
-            while not stop.is_set():
-                try:
-                    held.append(listener.accept()[0])
-                except OSError:
-                    pass
-
-        thread = threading.Thread(target=accept, daemon=True)
-        thread.start()
-        try:
+        with SilentServer() as silent:
             started = time.monotonic()
             done = self.local.cluster.psql(
-                CONTROL, f"SELECT * FROM migra_diff_remote('host=127.0.0.1 port={port} dbname=x user=postgres', NULL)",
-                check=False)
+                CONTROL, f"SELECT * FROM migra_diff_remote({literal(silent.conninfo('x'))}, NULL)", check=False)
             elapsed = time.monotonic() - started
-        finally:
-            stop.set()
-            thread.join()
-            for connection in held:
-                connection.close()
-            listener.close()
         if done.returncode == 0:
             raise CaseFailure("a server that never answers did not give an error")
         if elapsed > 30:

@@ -209,6 +209,7 @@ class Tests(Runner):
             CREATE RULE r AS ON DELETE TO app.t DO INSTEAD NOTHING;
             CREATE STATISTICS app.st ON id, v FROM app.t;
             COMMENT ON TABLE app.t IS 'documented';
+            CREATE SCHEMA nothing;  -- a snapshot names schemas that exist
             CREATE TABLE snaps AS SELECT migra_snapshot('{app}') AS s, migra_snapshot('{nothing}') AS e;""")
         # the real pair gives a plan: each doctored one below differs from it in one field
         rows = self.query("SELECT count(*) FROM migra_diff_snapshots((SELECT e FROM snaps), (SELECT s FROM snaps), unsafe => true)",

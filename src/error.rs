@@ -66,6 +66,12 @@ pub enum Error {
     #[error("the {0} connection is neither a valid connection string nor the name of a foreign server")]
     Connection(&'static str, &'static str),
 
+    /// 08001 sqlclient_unable_to_establish_sqlconnection: the server did not answer within the
+    /// connection's connect timeout (kept by migra on PostgreSQL 16 and later, where dblink
+    /// connects without it).
+    #[error("could not connect to the {which} database: no answer within {seconds} seconds (connect_timeout)")]
+    ConnectTimeout { which: &'static str, seconds: u64 },
+
     /// 22023 invalid_parameter_value: system schemas are not compared.
     #[error("schema \"{0}\" is a system schema: migra compares user schemas only")]
     SystemSchema(String),
@@ -114,6 +120,7 @@ impl Error {
             Error::BaselineNotFound(_) => PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
             Error::InvalidArgument(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteLost(_) => PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
+            Error::ConnectTimeout { .. } => PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
             Error::UnreadableDefinition(_)
             | Error::Cycle(_)
             | Error::Catalog(_)
@@ -169,6 +176,10 @@ impl Error {
                 "The document was not written by migra as it is, or the server it came from is not an ordinary PostgreSQL server.",
             ),
             Error::Connection(_, reason) => Some(reason),
+            Error::ConnectTimeout { .. } => Some(
+                "Check that the server is up and reachable; set connect_timeout in the connection string, \
+                 or in the foreign server's OPTIONS, to wait longer.",
+            ),
             Error::SnapshotFormat { .. } => Some("Take the snapshot again with this version's migra_snapshot()."),
             Error::Drift { .. } => Some("migra_drift() with the same arguments lists every statement."),
             Error::BaselineNotFound(_) => Some("SELECT name, saved_at FROM migra_baselines; lists the saved baselines."),

@@ -10,11 +10,10 @@
 
 use std::time::{Duration, Instant};
 
-use pgrx::pg_sys;
 use pgrx::prelude::*;
 
 use crate::catalog;
-use crate::ddl::quote_ident;
+use crate::dblink::Dblink;
 use crate::error::Error;
 use crate::model::Database;
 use crate::remote;
@@ -57,9 +56,9 @@ pub fn read(connections: &[String], schemas: Option<&[String]>, excluded: Option
     }
     let mut outcomes: Vec<Option<Outcome>> = (0..connections.len()).map(|_| None).collect();
     let rows = Spi::connect(|client| {
-        let dblink = format!("{}.", quote_ident(&remote::dblink_schema(client)?));
-        let reader = Reader { client, dblink: &dblink, schemas, excluded };
-        reader.close_left_over()?;
+        let dblink = Dblink::find(client)?;
+        dblink.close_left_over(|name| name.starts_with(CONNECTION_PREFIX))?;
+        let reader = Reader { dblink: &dblink, schemas, excluded };
         let mut rows: Vec<Option<Vec<String>>> = (0..connections.len()).map(|_| None).collect();
         let mut next = 0;
         let mut flights: Vec<Flight> = Vec::new();
@@ -97,7 +96,7 @@ pub fn read(connections: &[String], schemas: Option<&[String]>, excluded: Option
                     Err(error) => {
                         progressed = true;
                         // the error may have come from the connection itself: closing is best effort
-                        let _ = catching(|| reader.close(&flight.name));
+                        let _ = catching(|| dblink.close(&flight.name));
                         outcomes[flight.index] = Some(Err(error));
                     }
                 }
@@ -106,7 +105,7 @@ pub fn read(connections: &[String], schemas: Option<&[String]>, excluded: Option
             if progressed {
                 pause_ms = 1;
             } else {
-                pause(pause_ms);
+                crate::dblink::pause(pause_ms);
                 pause_ms = (pause_ms * 2).min(20);
             }
         }
@@ -128,8 +127,7 @@ enum Progress {
 }
 
 struct Reader<'a, 'c> {
-    client: &'a pgrx::spi::SpiClient<'c>,
-    dblink: &'a str,
+    dblink: &'a Dblink<'a, 'c>,
     schemas: Option<&'a [String]>,
     excluded: Option<&'a [String]>,
 }
@@ -138,10 +136,9 @@ impl Reader<'_, '_> {
     /// Connects and asks the server's version.
     fn start(&self, index: usize, connection: &str) -> Result<Flight, Error> {
         let name = format!("{CONNECTION_PREFIX}{}", index + 1);
-        let target = remote::dblink_connection(self.client, connection, "fleet")?;
         let started = Instant::now();
-        self.call("dblink_connect($1, $2)", &[name.as_str().into(), target.as_str().into()])?;
-        self.send(&name, "select pg_catalog.current_setting('server_version_num')")?;
+        self.dblink.connect(&name, connection, "fleet")?;
+        self.dblink.send(&name, "select pg_catalog.current_setting('server_version_num')")?;
         Ok(Flight { index, name, stage: Stage::Version, started, rows: Vec::new() })
     }
 
@@ -149,10 +146,10 @@ impl Reader<'_, '_> {
     fn advance(&self, flight: &mut Flight) -> Result<Progress, Error> {
         let mut moved = false;
         loop {
-            if self.is_busy(&flight.name)? {
+            if self.dblink.is_busy(&flight.name)? {
                 return Ok(if moved { Progress::Moved } else { Progress::Waiting });
             }
-            let result = self.next_result(&flight.name)?;
+            let result = self.dblink.next_result(&flight.name)?;
             moved = true;
             if let Some(rows) = result {
                 flight.rows = rows;
@@ -165,7 +162,7 @@ impl Reader<'_, '_> {
                     let version = rows.first().and_then(|v| v.trim().parse::<i32>().ok()).ok_or_else(|| {
                         Error::RemoteDocument("it did not report its server version".into())
                     })?;
-                    self.send(&flight.name, &format!(
+                    self.dblink.send(&flight.name, &format!(
                         "{} PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[], pg_catalog.oid[]) AS {}; \
                          EXECUTE migra_catalog({}, {}, NULL)",
                         catalog::pinned_settings_sql(),
@@ -177,7 +174,7 @@ impl Reader<'_, '_> {
                     return Ok(Progress::Moved);
                 }
                 Stage::Catalog => {
-                    self.close(&flight.name)?;
+                    self.dblink.close(&flight.name)?;
                     if rows.is_empty() {
                         return Err(Error::RemoteDocument("it returned no value".into()));
                     }
@@ -186,87 +183,5 @@ impl Reader<'_, '_> {
             }
         }
     }
-
-    fn is_busy(&self, name: &str) -> Result<bool, Error> {
-        let busy = self
-            .client
-            .select(&format!("select {}dblink_is_busy($1)", self.dblink), Some(1), &[name.into()])?
-            .first()
-            .get_one::<i32>()?;
-        Ok(busy == Some(1))
-    }
-
-    /// The rows of the next result, or `None` once the query has no more.
-    fn next_result(&self, name: &str) -> Result<Option<Vec<String>>, Error> {
-        let rows = self
-            .client
-            .select(&format!("select t.v from {}dblink_get_result($1) as t(v pg_catalog.text)", self.dblink), None, &[name.into()])?;
-        if rows.is_empty() {
-            return Ok(None);
-        }
-        Ok(Some(rows.map(|row| row.get::<String>(1)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect()))
-    }
-
-    fn send(&self, name: &str, sql: &str) -> Result<(), Error> {
-        let sent = self
-            .client
-            .select(&format!("select {}dblink_send_query($1, $2)", self.dblink), Some(1), &[name.into(), sql.into()])?
-            .first()
-            .get_one::<i32>()?;
-        if sent == Some(1) { Ok(()) } else { Err(Error::RemoteLost("the query could not be sent")) }
-    }
-
-    /// Cancels what the connection is running, if anything, and closes it.
-    fn close(&self, name: &str) -> Result<(), Error> {
-        let open = self
-            .client
-            .select(&format!("select $1 operator(pg_catalog.=) any ({}dblink_get_connections())", self.dblink), Some(1), &[name.into()])?
-            .first()
-            .get_one::<bool>()?;
-        if open == Some(true) {
-            self.call("dblink_cancel_query($1)", &[name.into()])?;
-            self.call("dblink_disconnect($1)", &[name.into()])?;
-        }
-        Ok(())
-    }
-
-    /// Closes the connections a fleet read that an error interrupted left open.
-    fn close_left_over(&self) -> Result<(), Error> {
-        let open = self
-            .client
-            .select(
-                &format!(
-                    "select c from pg_catalog.unnest({}dblink_get_connections()) c where pg_catalog.starts_with(c, $1)",
-                    self.dblink
-                ),
-                None,
-                &[CONNECTION_PREFIX.into()],
-            )?
-            .map(|row| row.get::<String>(1))
-            .collect::<Result<Vec<_>, _>>()?;
-        for name in open.into_iter().flatten() {
-            self.close(&name)?;
-        }
-        Ok(())
-    }
-
-    fn call(&self, function: &str, arguments: &[pgrx::datum::DatumWithOid<'_>]) -> Result<(), Error> {
-        self.client.select(&format!("select {}{function}", self.dblink), None, arguments)?;
-        Ok(())
-    }
 }
 
-/// Sleeps on the backend's latch, then answers a cancel or a statement timeout.
-fn pause(ms: i64) {
-    // SAFETY: a backend's own latch, waited on as any extension does.
-    unsafe {
-        pg_sys::WaitLatch(
-            pg_sys::MyLatch,
-            (pg_sys::WL_LATCH_SET | pg_sys::WL_TIMEOUT | pg_sys::WL_EXIT_ON_PM_DEATH) as i32,
-            ms,
-            pg_sys::PG_WAIT_EXTENSION,
-        );
-        pg_sys::ResetLatch(pg_sys::MyLatch);
-    }
-    pgrx::check_for_interrupts!();
-}

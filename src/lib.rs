@@ -8,7 +8,9 @@
 mod api;
 mod catalog;
 mod coverage;
+mod conninfo;
 mod ddl;
+mod dblink;
 mod diff;
 mod error;
 mod fingerprints;

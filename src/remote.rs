@@ -11,14 +11,12 @@
 use pgrx::pg_sys;
 
 use crate::catalog;
-use crate::ddl::{quote_ident, quote_literal};
+use crate::dblink::Dblink;
+use crate::ddl::quote_literal;
 use crate::error::Error;
 use crate::fingerprints::{Fingerprints, Pairing};
 use crate::model::Database;
 use crate::untrusted::{self, Origin};
-
-/// Seconds to wait for a remote server before giving up, unless the connection string says.
-pub const CONNECT_TIMEOUT_SECONDS: u32 = 10;
 
 /// One side of a whole-database comparison.
 #[derive(Debug, Clone, Copy)]
@@ -47,16 +45,19 @@ pub fn read_databases<const N: usize>(
     }
     let read = catalog::with_pinned_settings(|client| {
         let remote = sides.iter().any(|s| matches!(s, Side::Remote { .. }));
-        let dblink = if remote { format!("{}.", quote_ident(&dblink_schema(client)?)) } else { String::new() };
-        if remote {
-            close_left_over(client, &dblink)?;
+        let dblink = if remote { Some(Dblink::find(client)?) } else { None };
+        if let Some(dblink) = &dblink {
+            dblink.close_left_over(|name| CONNECTION_NAMES.contains(&name))?;
         }
         let reader = catalog::Reader::new(N == 2)?;
         let mut sessions = Vec::with_capacity(N);
         for side in sides {
             sessions.push(match side {
                 Side::Here => None,
-                Side::Remote { connection, which } => Some(RemoteSession::open(client, &dblink, connection, which)?),
+                Side::Remote { connection, which } => {
+                    let dblink = dblink.as_ref().ok_or(Error::DblinkMissing)?;
+                    Some(RemoteSession::open(dblink, connection, which)?)
+                }
             });
         }
         let versions = sessions
@@ -143,9 +144,7 @@ enum Read {
 /// next read cancels its query and closes it before anything else, and the end of the session
 /// closes it in any case.
 struct RemoteSession<'a, 'c> {
-    client: &'a pgrx::spi::SpiClient<'c>,
-    /// `"schema".` of dblink's functions: calls are qualified, never left to the search_path.
-    dblink: &'a str,
+    dblink: &'a Dblink<'a, 'c>,
     name: &'static str,
 }
 
@@ -156,32 +155,10 @@ fn connection_name(which: &'static str) -> &'static str {
     if which == "target" { CONNECTION_NAMES[1] } else { CONNECTION_NAMES[0] }
 }
 
-/// Closes the connections that reads interrupted by an error left open, cancelling their queries.
-fn close_left_over(client: &pgrx::spi::SpiClient<'_>, dblink: &str) -> Result<(), Error> {
-    let names: Vec<String> = CONNECTION_NAMES.iter().map(|n| (*n).to_owned()).collect();
-    let open = client
-        .select(
-            &format!(
-                "select c from pg_catalog.unnest({dblink}dblink_get_connections()) c where c operator(pg_catalog.=) any ($1)"
-            ),
-            None,
-            &[names.into()],
-        )?
-        .map(|row| row.get::<String>(1))
-        .collect::<Result<Vec<_>, _>>()?;
-    for name in open.into_iter().flatten() {
-        client.select(&format!("select {dblink}dblink_cancel_query($1)"), None, &[name.as_str().into()])?;
-        client.select(&format!("select {dblink}dblink_disconnect($1)"), None, &[name.as_str().into()])?;
-    }
-    Ok(())
-}
-
 impl<'a, 'c> RemoteSession<'a, 'c> {
-    fn open(client: &'a pgrx::spi::SpiClient<'c>, dblink: &'a str, connection: &str, which: &'static str) -> Result<Self, Error> {
-        let session = RemoteSession { client, dblink, name: connection_name(which) };
-        let connection = dblink_connection(client, connection, which)?;
-        // connection string and query cross as parameters: neither appears in an error's context line
-        session.call("dblink_connect($1, $2)", &[session.name.into(), connection.as_str().into()])?;
+    fn open(dblink: &'a Dblink<'a, 'c>, connection: &str, which: &'static str) -> Result<Self, Error> {
+        let session = RemoteSession { dblink, name: connection_name(which) };
+        dblink.connect(session.name, connection, which)?;
         Ok(session)
     }
 
@@ -238,21 +215,11 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
     }
 
     fn close(self) -> Result<(), Error> {
-        self.call("dblink_disconnect($1)", &[self.name.into()])
-    }
-
-    fn call(&self, function: &str, arguments: &[pgrx::datum::DatumWithOid<'_>]) -> Result<(), Error> {
-        self.client.select(&format!("select {}{function}", self.dblink), None, arguments)?;
-        Ok(())
+        self.dblink.close(self.name)
     }
 
     fn send(&self, sql: &str) -> Result<(), Error> {
-        let sent = self
-            .client
-            .select(&format!("select {}dblink_send_query($1, $2)", self.dblink), Some(1), &[self.name.into(), sql.into()])?
-            .first()
-            .get_one::<i32>()?;
-        if sent == Some(1) { Ok(()) } else { Err(Error::RemoteLost("the query could not be sent")) }
+        self.dblink.send(self.name, sql)
     }
 
     /// The value of the last statement of what was sent that returns one.
@@ -266,47 +233,25 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
 
     /// The values of the rows of the last statement of what was sent that returns rows.
     fn receive_rows(&self) -> Result<Vec<String>, Error> {
-        let next_result = format!("select t.v from {}dblink_get_result($1) as t(v pg_catalog.text)", self.dblink);
         let mut last = Vec::new();
+        let mut pause_ms = 1;
         loop {
-            self.wait_for_result()?;
-            // one result per statement (a SET's is its status), then an empty one at the end
-            let rows = self.client.select(&next_result, None, &[self.name.into()])?;
-            if rows.is_empty() {
-                break;
+            // waits until the next result is in, so that dblink_get_result does not block
+            if self.dblink.is_busy(self.name)? {
+                crate::dblink::pause(pause_ms);
+                pause_ms = (pause_ms * 2).min(20);
+                continue;
             }
-            last = rows.map(|row| row.get::<String>(1)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
+            // one result per statement (a SET's is its status), then none at the end
+            match self.dblink.next_result(self.name)? {
+                Some(rows) => last = rows,
+                None => break,
+            }
         }
         if last.is_empty() {
             return Err(Error::RemoteDocument("it returned no value".into()));
         }
         Ok(last)
-    }
-
-    /// Waits until the next result has arrived, so that `dblink_get_result` will not block,
-    /// answering interrupts meanwhile.
-    fn wait_for_result(&self) -> Result<(), Error> {
-        let is_busy = format!("select {}dblink_is_busy($1)", self.dblink);
-        let mut pause_ms = 1;
-        loop {
-            let busy = self.client.select(&is_busy, Some(1), &[self.name.into()])?.first().get_one::<i32>()?;
-            if busy != Some(1) {
-                return Ok(());
-            }
-            // SAFETY: a backend's own latch, waited on as any extension does; then the usual
-            // interrupt check, which raises on a cancel or a statement timeout.
-            unsafe {
-                pg_sys::WaitLatch(
-                    pg_sys::MyLatch,
-                    (pg_sys::WL_LATCH_SET | pg_sys::WL_TIMEOUT | pg_sys::WL_EXIT_ON_PM_DEATH) as i32,
-                    pause_ms,
-                    pg_sys::PG_WAIT_EXTENSION,
-                );
-                pg_sys::ResetLatch(pg_sys::MyLatch);
-            }
-            pgrx::check_for_interrupts!();
-            pause_ms = (pause_ms * 2).min(20);
-        }
     }
 }
 
@@ -330,47 +275,6 @@ pub(crate) fn decode(rows: &[String]) -> Result<Database, Error> {
     Ok(database)
 }
 
-/// The schema dblink is installed in: calls are qualified, never left to the search_path.
-pub(crate) fn dblink_schema(client: &pgrx::spi::SpiClient<'_>) -> Result<String, Error> {
-    let schema = client
-        .select(
-            "select n.nspname::pg_catalog.text from pg_catalog.pg_extension e
-             join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) e.extnamespace
-             where e.extname operator(pg_catalog.=) 'dblink'",
-            Some(1),
-            &[],
-        )?
-        .first()
-        .get_one::<String>()
-        .or_else(|e| match e {
-            pgrx::spi::Error::InvalidPosition => Ok(None),
-            other => Err(other),
-        })?;
-    schema.ok_or(Error::DblinkMissing)
-}
-
-/// What dblink is given: a foreign server's name as it is (dblink looks it up first, as here,
-/// and takes the password from the user mapping), or a connection string with a connect
-/// timeout. Anything else is refused without being shown: it may hold a password.
-pub(crate) fn dblink_connection(client: &pgrx::spi::SpiClient<'_>, connection: &str, which: &'static str) -> Result<String, Error> {
-    let is_server = client
-        .select(
-            "select from pg_catalog.pg_foreign_server where srvname operator(pg_catalog.=) $1",
-            Some(1),
-            &[connection.into()],
-        )?
-        .len()
-        == 1;
-    if is_server {
-        return Ok(connection.to_owned());
-    }
-    with_connect_timeout(connection).ok_or(Error::Connection(
-        which,
-        "Give a libpq connection string (host=... dbname=...) or the name of a foreign server made with \
-         CREATE SERVER ... FOREIGN DATA WRAPPER dblink_fdw, whose user mapping can hold the password.",
-    ))
-}
-
 /// `ARRAY['a', 'b']::pg_catalog.text[]`, or `NULL`.
 pub(crate) fn array_literal(names: Option<&[String]>) -> String {
     match names {
@@ -382,188 +286,9 @@ pub(crate) fn array_literal(names: Option<&[String]>) -> String {
     }
 }
 
-/// The connection string with `connect_timeout` added when it sets none, so that an unreachable
-/// server cannot hold the caller for libpq's default of forever; `None` when it is not a
-/// connection string libpq would read. Parsed as libpq parses it, not searched as text: a
-/// password may well contain "connect_timeout".
-pub fn with_connect_timeout(connection: &str) -> Option<String> {
-    let keys = connection_keys(connection)?;
-    if keys.iter().any(|k| k == "connect_timeout") {
-        return Some(connection.to_owned());
-    }
-    if is_uri(connection) {
-        let separator = if connection.contains('?') { '&' } else { '?' };
-        Some(format!("{connection}{separator}connect_timeout={CONNECT_TIMEOUT_SECONDS}"))
-    } else {
-        Some(format!("{connection} connect_timeout={CONNECT_TIMEOUT_SECONDS}").trim_start().to_owned())
-    }
-}
-
-fn is_uri(connection: &str) -> bool {
-    connection.starts_with("postgresql://") || connection.starts_with("postgres://")
-}
-
-/// The keywords a connection string sets, or `None` when libpq could not read it.
-fn connection_keys(connection: &str) -> Option<Vec<String>> {
-    Some(connection_pairs(connection)?.into_iter().map(|(key, _)| key).collect())
-}
-
-/// Where a connection string leads, for a row or a message: its host, port, database and user,
-/// never its password or other options. A URI keeps its scheme, user, host, port and path.
-pub fn connection_shown(connection: &str) -> String {
-    if is_uri(connection) {
-        let (scheme, rest) = connection.split_once("://").unwrap_or(("postgresql", connection));
-        let rest = rest.split('?').next().unwrap_or("");
-        let (authority, path) = rest.split_once('/').map_or((rest, None), |(a, p)| (a, Some(p)));
-        let authority = match authority.rsplit_once('@') {
-            Some((user, host)) => format!("{}@{host}", user.split(':').next().unwrap_or("")),
-            None => authority.to_owned(),
-        };
-        return format!("{scheme}://{authority}{}", path.map(|p| format!("/{p}")).unwrap_or_default());
-    }
-    const SHOWN: [&str; 5] = ["host", "hostaddr", "port", "dbname", "user"];
-    let Some(pairs) = connection_pairs(connection) else {
-        return "(not a connection string)".to_owned();
-    };
-    pairs
-        .into_iter()
-        .filter(|(key, _)| SHOWN.contains(&key.as_str()))
-        .map(|(key, value)| format!("{key}={value}"))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The keyword and value pairs of a connection string (values as written, quotes and all), or
-/// `None` when libpq could not read it.
-fn connection_pairs(connection: &str) -> Option<Vec<(String, String)>> {
-    if is_uri(connection) {
-        let query = match connection.split_once('?') {
-            Some((_, query)) => query,
-            None => return Some(Vec::new()),
-        };
-        return query
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| p.split_once('=').map(|(k, v)| (percent_decode(k), v.to_owned())))
-            .collect::<Option<Vec<_>>>();
-    }
-    // keyword = value pairs; a value is 'quoted' (backslash escapes) or runs to the next space
-    let chars: Vec<char> = connection.chars().collect();
-    let mut keys = Vec::new();
-    let mut i = 0;
-    let skip_spaces = |i: &mut usize| {
-        while *i < chars.len() && chars[*i].is_whitespace() {
-            *i += 1;
-        }
-    };
-    loop {
-        skip_spaces(&mut i);
-        if i == chars.len() {
-            return Some(keys);
-        }
-        let start = i;
-        while i < chars.len() && chars[i] != '=' && !chars[i].is_whitespace() {
-            i += 1;
-        }
-        let key: String = chars[start..i].iter().collect();
-        skip_spaces(&mut i);
-        if key.is_empty() || chars.get(i) != Some(&'=') {
-            return None;
-        }
-        i += 1;
-        skip_spaces(&mut i);
-        let value_start = i;
-        if chars.get(i) == Some(&'\'') {
-            i += 1;
-            loop {
-                match chars.get(i) {
-                    None => return None,
-                    Some('\\') => i += 2,
-                    Some('\'') => break,
-                    Some(_) => i += 1,
-                }
-            }
-            i += 1;
-        } else {
-            while i < chars.len() && !chars[i].is_whitespace() {
-                i += if chars[i] == '\\' { 2 } else { 1 };
-            }
-        }
-        let value_end = i.min(chars.len());
-        keys.push((key, chars[value_start..value_end].iter().collect()));
-    }
-}
-
-/// `%5F` → `_`, as libpq decodes a URI's parameter names.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod unit_tests {
     use super::*;
-
-    fn timeout(connection: &str) -> Option<String> {
-        with_connect_timeout(connection)
-    }
-
-    #[test]
-    fn a_timeout_is_added_only_where_none_is_set() {
-        assert_eq!(timeout("dbname=x").as_deref(), Some("dbname=x connect_timeout=10"));
-        assert_eq!(timeout("").as_deref(), Some("connect_timeout=10"));
-        assert_eq!(timeout("dbname=x connect_timeout=3").as_deref(), Some("dbname=x connect_timeout=3"));
-        assert_eq!(timeout("dbname = x  connect_timeout = '3'").as_deref(), Some("dbname = x  connect_timeout = '3'"));
-        assert_eq!(timeout("postgresql://h/db").as_deref(), Some("postgresql://h/db?connect_timeout=10"));
-        assert_eq!(timeout("postgres://h/db?sslmode=off").as_deref(), Some("postgres://h/db?sslmode=off&connect_timeout=10"));
-        assert_eq!(timeout("postgres://h/db?connect%5Ftimeout=2").as_deref(), Some("postgres://h/db?connect%5Ftimeout=2"));
-    }
-
-    #[test]
-    fn connect_timeout_inside_a_value_is_not_a_setting() {
-        assert_eq!(
-            timeout("dbname=x password=connect_timeout=1").as_deref(),
-            Some("dbname=x password=connect_timeout=1 connect_timeout=10")
-        );
-        assert_eq!(
-            timeout("password='a connect_timeout=1 \\' b'").as_deref(),
-            Some("password='a connect_timeout=1 \\' b' connect_timeout=10")
-        );
-    }
-
-    #[test]
-    fn what_libpq_could_not_read_is_not_a_connection_string() {
-        for text in ["prod", "host=x junk", "password='unterminated", "=x", "postgres://h/db?novalue"] {
-            assert_eq!(timeout(text), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn a_connection_is_shown_without_its_password_or_options() {
-        assert_eq!(
-            connection_shown("host=db1 port=5432 dbname=app user=auditor password=sekrit sslmode=require"),
-            "host=db1 port=5432 dbname=app user=auditor"
-        );
-        assert_eq!(connection_shown("password='a b' dbname = 'my app'"), "dbname='my app'");
-        assert_eq!(connection_shown("postgresql://auditor:sekrit@db1:5433/app?sslmode=require"), "postgresql://auditor@db1:5433/app");
-        assert_eq!(connection_shown("postgres://db1"), "postgres://db1");
-        assert_eq!(connection_shown("not a connection string"), "(not a connection string)");
-    }
 
     #[test]
     fn schema_lists_cross_as_quoted_literals() {

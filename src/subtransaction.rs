@@ -1,6 +1,7 @@
 //! An ERROR caught the way a PL/pgSQL block with an EXCEPTION clause catches it: the work runs in
 //! a subtransaction, and an ERROR rolls back only that subtransaction and comes back as text.
-//! The fleet check uses it so that one unreachable database is a row, not a failed call.
+//! The fleet check uses it so that one unreachable database is a row, not a failed call, and
+//! a connect deadline (`crate::dblink`) to tell its own cancel from the caller's.
 
 use std::panic::AssertUnwindSafe;
 
@@ -12,6 +13,23 @@ use crate::error::Error;
 
 /// `work`'s value, or the text of the ERROR (or of the `Error`) that ended it.
 pub fn catching<T>(work: impl FnOnce() -> Result<T, Error>) -> Result<T, String> {
+    match attempt(work) {
+        Attempt::Done(done) => done.map_err(|e| describe_error(&e)),
+        Attempt::Raised(caught) => Err(describe_caught(&caught)),
+    }
+}
+
+/// How `attempt`'s work ended.
+pub enum Attempt<T> {
+    /// It returned: its subtransaction was released if it returned `Ok`, rolled back if `Err`.
+    Done(Result<T, Error>),
+    /// It raised an ERROR, and its subtransaction was rolled back: the error can be raised
+    /// again (`CaughtError::rethrow`) or replaced.
+    Raised(CaughtError),
+}
+
+/// Runs `work` in a subtransaction of its own.
+pub fn attempt<T>(work: impl FnOnce() -> Result<T, Error>) -> Attempt<T> {
     // SAFETY: the sequence PL/pgSQL's exec_stmt_block follows: begin an internal subtransaction,
     // keep working in the caller's memory context, then release it on success or roll it back
     // on error, and restore the caller's memory context and resource owner either way. An
@@ -21,10 +39,10 @@ pub fn catching<T>(work: impl FnOnce() -> Result<T, Error>) -> Result<T, String>
         let owner = pg_sys::CurrentResourceOwner;
         pg_sys::BeginInternalSubTransaction(std::ptr::null());
         pg_sys::MemoryContextSwitchTo(context);
-        let outcome = PgTryBuilder::new(AssertUnwindSafe(|| work().map_err(|e| describe_error(&e))))
-            .catch_others(|caught| Err(describe_caught(&caught)))
+        let outcome = PgTryBuilder::new(AssertUnwindSafe(|| Attempt::Done(work())))
+            .catch_others(Attempt::Raised)
             .execute();
-        if outcome.is_ok() {
+        if matches!(outcome, Attempt::Done(Ok(_))) {
             pg_sys::ReleaseCurrentSubTransaction();
         } else {
             pg_sys::RollbackAndReleaseCurrentSubTransaction();

@@ -55,12 +55,7 @@ LANGUAGE c AS 'MODULE_PATHNAME', 'migra_baseline_save_wrapper';
 fn migra_baseline_save(name: Option<&str>, schemas: Option<Vec<String>>, source: Option<&str>) -> Result<(), ErrorReport> {
     let name = super::required(name, "name", "migra_baseline_save")?;
     let database = read(source, "source", schemas.clone(), None)?;
-    let scope = schemas.map(|mut names| {
-        names.sort();
-        names.dedup();
-        names
-    });
-    let snapshot = Snapshot::of(database, scope).to_json()?.to_string();
+    let snapshot = Snapshot::of(database, schemas)?.to_json()?.to_string();
     let schema = quote_ident(&extension_schema()?);
     Spi::connect_mut(|client| {
         client.update(
@@ -121,6 +116,15 @@ mod tests {
         assert_eq!(scope.as_deref(), Some(r#"["a", "b"]"#));
         let whole = Spi::get_one::<bool>("select migra_snapshot() ? 'scope'").unwrap();
         assert_eq!(whole, Some(false));
+    }
+
+    #[pg_test]
+    fn a_baseline_of_a_schema_that_does_not_exist_is_refused() {
+        Spi::run("create schema app").unwrap();
+        // a misspelt name would otherwise save a baseline that every database matches
+        assert_eq!(sqlstate_of("select migra_baseline_save('app', '{app,ap}')"), Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME));
+        assert_eq!(sqlstate_of("select migra_snapshot('{ap}')"), Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME));
+        assert_eq!(Spi::get_one::<i64>("select count(*) from migra_baselines").unwrap(), Some(0));
     }
 
     #[pg_test(error = "baseline \"nope\" does not exist")]

@@ -142,6 +142,22 @@ mod tests {
         assert!(!text.contains("sekrit-42"), "{text}");
     }
 
+    #[pg_test]
+    fn a_server_that_never_answers_is_given_up_after_its_connect_timeout() {
+        Spi::run("create extension dblink").unwrap();
+        // listening, never accepting: the kernel completes the connection, and nothing answers
+        let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = silent.local_addr().unwrap().port();
+        let started = std::time::Instant::now();
+        let (code, text) = error_of(&format!(
+            "select * from migra_diff_remote('host=127.0.0.1 port={port} dbname=x connect_timeout=2', null)"
+        ));
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION), "{text}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(8), "{:?}: {text}", started.elapsed());
+        // and the session goes on: the deadline's cancel is not left pending
+        assert_eq!(Spi::get_one::<i32>("select 1").unwrap(), Some(1));
+    }
+
     #[pg_test(error = "argument \"with_privileges\" of migra_diff_remote must not be null")]
     fn a_null_option_is_named() {
         Spi::run("select * from migra_diff_remote(null, null, with_privileges => null)").unwrap();

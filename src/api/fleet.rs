@@ -95,7 +95,7 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
         let shown = match connection {
             None => "NULL".to_owned(),
             Some(c) if servers.contains(c) => c.clone(),
-            Some(c) => crate::remote::connection_shown(c),
+            Some(c) => crate::conninfo::connection_shown(c),
         };
         let outcome = outcome.unwrap_or_else(|| Err("22004: the database is NULL".into()));
         let steps = outcome.and_then(|mut live: Database| {

@@ -22,13 +22,7 @@ LANGUAGE c AS 'MODULE_PATHNAME', 'migra_snapshot_wrapper';
 fn migra_snapshot(schemas: Option<Vec<String>>, source: Option<&str>) -> Result<JsonB, ErrorReport> {
     crate::timing::start();
     let database = read(source, "source", schemas.clone(), None)?;
-    // sorted, so that the same list in another order gives the same snapshot
-    let scope = schemas.map(|mut names| {
-        names.sort();
-        names.dedup();
-        names
-    });
-    let snapshot = crate::timing::measure("rows", || Snapshot::of(database, scope).to_json())?;
+    let snapshot = crate::timing::measure("rows", || Snapshot::of(database, schemas)?.to_json())?;
     crate::timing::report("migra_snapshot");
     Ok(JsonB(snapshot))
 }

@@ -108,8 +108,20 @@ impl Snapshot {
     /// Raised whenever the model changes in a way an older reader would misread.
     pub const FORMAT: u32 = 3;
 
-    pub fn of(database: Database, scope: Option<Vec<String>>) -> Self {
-        Snapshot { format: Self::FORMAT, scope, database }
+    /// The snapshot of `database`, read for the schemas of `scope` (all user schemas when
+    /// `None`). The scope is kept sorted, so that the same list in another order gives the same
+    /// snapshot; a schema it names that was not there is refused, so that a misspelt name cannot
+    /// make a baseline that matches anything.
+    pub fn of(database: Database, scope: Option<Vec<String>>) -> Result<Self, Error> {
+        let scope = scope.map(|mut names| {
+            names.sort();
+            names.dedup();
+            names
+        });
+        if let Some(missing) = scope.iter().flatten().find(|name| !database.schemas.iter().any(|s| &s.name == *name)) {
+            return Err(Error::SchemaNotFound(missing.clone()));
+        }
+        Ok(Snapshot { format: Self::FORMAT, scope, database })
     }
 
     pub fn to_json(&self) -> Result<serde_json::Value, Error> {
