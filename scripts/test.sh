@@ -104,6 +104,7 @@ python3 pg_test/conformance.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --b
 PREVIOUS_RELEASE=0.1.0
 PREVIOUS_COMMIT=135592c9c5e46480aacf62723e6538faac9af117
 say "upgrade: migra $PREVIOUS_RELEASE, built from its commit, updated with ALTER EXTENSION migra UPDATE"
+rm -rf "$WORK/current-pkg"  # made again below, for the upgrade or for the package test
 if git cat-file -e "$PREVIOUS_COMMIT^{commit}" 2>/dev/null; then
   rm -rf "$WORK/previous-src" "$WORK/previous-pkg" "$WORK/current-pkg"
   mkdir -p "$WORK/previous-src"
@@ -114,14 +115,14 @@ if git cat-file -e "$PREVIOUS_COMMIT^{commit}" 2>/dev/null; then
   # make each build its own.
   target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
   if (cd "$WORK/previous-src" && CARGO_TARGET_DIR="$target_dir" \
-        cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/previous-pkg") >"$WORK/package.log" 2>&1 \
+        cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/previous-pkg") >"$WORK/cargo-package.log" 2>&1 \
      && touch src/lib.rs \
-     && cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/current-pkg" >>"$WORK/package.log" 2>&1; then
+     && cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/current-pkg" >>"$WORK/cargo-package.log" 2>&1; then
     python3 pg_test/upgrade.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --bindir "$PG_BIN" \
       --previous "$WORK/previous-pkg" --current "$WORK/current-pkg" | tee "$WORK/upgrade.log" || status=1
   else
-    tail -n 30 "$WORK/package.log"
-    printf 'FAIL cargo pgrx package (see %s)\n0 passed, 1 failed\n' "$WORK/package.log" | tee "$WORK/upgrade.log"
+    tail -n 30 "$WORK/cargo-package.log"
+    printf 'FAIL cargo pgrx package (see %s)\n0 passed, 1 failed\n' "$WORK/cargo-package.log" | tee "$WORK/upgrade.log"
   fi
 else
   # a shallow clone lacks the previous release's commit: say so rather than fail
@@ -129,6 +130,17 @@ else
     "$PREVIOUS_COMMIT" "$PREVIOUS_RELEASE" | tee "$WORK/upgrade.log"
 fi
 SIMPLE_RUNNERS+=("upgrade|the previous release updated with ALTER EXTENSION: functions, baseline, same as fresh, \\df+")
+
+# This checkout's package (made above for the upgrade, or here in a clone without the previous
+# release), installed into a clean copy of the server
+say "package: cargo pgrx package, installed into a clean copy of the server and used"
+if [ -z "$(find "$WORK/current-pkg" -name migra.so 2>/dev/null)" ]; then
+  touch src/lib.rs
+  cargo pgrx package --debug --pg-config "$PG_CONFIG" --out-dir "$WORK/current-pkg" >>"$WORK/cargo-package.log" 2>&1 \
+    || tail -n 30 "$WORK/cargo-package.log"
+fi
+python3 pg_test/package.py --package "$WORK/current-pkg" --pg-config "$PG_CONFIG" | tee "$WORK/package.log" || status=1
+SIMPLE_RUNNERS+=("package|cargo pgrx package installed into a clean copy of the server")
 
 say "pg_cron: a drift check scheduled for real (a cluster with shared_preload_libraries = pg_cron)"
 if [ "$PG_MAJOR" = 15 ]; then

@@ -4,7 +4,7 @@ ALTER TYPE "source"."ct" RENAME TO "ct__migra_old";
 
 ALTER DOMAIN "source"."d" RENAME TO "d__migra_old";
 
-CREATE DOMAIN "source"."d" AS integer NOT NULL CONSTRAINT "d_check" CHECK ((VALUE > 0));
+CREATE DOMAIN "source"."d" AS integer CONSTRAINT "d_not_null" NOT NULL CONSTRAINT "d_check" CHECK ((VALUE > 0));
 
 CREATE TYPE "source"."ct" AS ("a" d);
 

@@ -8,7 +8,7 @@ ALTER DOMAIN "source"."primary_colour" RENAME TO "primary_colour__migra_old";
 
 CREATE TYPE "source"."colour" AS ENUM ('red', 'green', 'blue');
 
-CREATE DOMAIN "source"."primary_colour" AS colour NOT NULL CONSTRAINT "primary_colour_check" CHECK ((VALUE <> 'green'::colour));
+CREATE DOMAIN "source"."primary_colour" AS colour CONSTRAINT "primary_colour_not_null" NOT NULL CONSTRAINT "primary_colour_check" CHECK ((VALUE <> 'green'::colour));
 
 ALTER TABLE "source"."paint" ALTER COLUMN "colour" TYPE primary_colour USING "colour"::text::primary_colour;
 

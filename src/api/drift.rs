@@ -53,6 +53,16 @@ impl Scope {
             exclude_extensions: required(exclude_extensions, "exclude_extensions", function)?,
         })
     }
+
+    /// The schemas a live database is read for against `snapshot`, and what of the snapshot is
+    /// compared: a snapshot of some schemas is compared with those schemas only, unless
+    /// `schemas` names others.
+    pub(super) fn expected_from(&self, snapshot: Snapshot) -> (Option<Vec<String>>, Database) {
+        let schemas = self.schemas.clone().or(snapshot.scope);
+        let mut wanted = snapshot.database;
+        wanted.keep_schemas(schemas.as_deref(), self.exclude_schemas.as_deref());
+        (schemas, wanted)
+    }
 }
 
 /// The snapshot argument of a drift function, decoded and checked.
@@ -67,12 +77,8 @@ pub(super) fn expected_snapshot(argument: Option<Internal>, function: &'static s
 pub(super) fn drift(expected: Expected<'_>, scope: &Scope) -> Result<Vec<Step>, Error> {
     let (mut live, mut wanted) = match expected {
         Expected::Snapshot(snapshot) => {
-            // a snapshot of some schemas is compared with those schemas only
-            let schemas = scope.schemas.clone().or(snapshot.scope);
-            let live = read(None, "live", schemas.clone(), scope.exclude_schemas.clone())?;
-            let mut wanted = snapshot.database;
-            wanted.keep_schemas(schemas.as_deref(), scope.exclude_schemas.as_deref());
-            (live, wanted)
+            let (schemas, wanted) = scope.expected_from(snapshot);
+            (read(None, "live", schemas, scope.exclude_schemas.clone())?, wanted)
         }
         Expected::Reference(connection) => {
             let [live, wanted] = remote::read_databases(

@@ -62,9 +62,7 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
     let FleetArguments { databases, scope, limits } = arguments;
     let (mut wanted, schemas) = match expected {
         Expected::Snapshot(snapshot) => {
-            let schemas = scope.schemas.clone().or(snapshot.scope);
-            let mut wanted = snapshot.database;
-            wanted.keep_schemas(schemas.as_deref(), scope.exclude_schemas.as_deref());
+            let (schemas, wanted) = scope.expected_from(snapshot);
             (wanted, schemas)
         }
         Expected::Reference(connection) => {
@@ -102,11 +100,11 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
             live.leave_out_extensions(&scope.exclude_extensions);
             compare_unwarned(&live, &wanted, &scope).map_err(|e| e.to_string())
         });
-        match steps {
+        let counted = steps.map(|steps| (changes(&steps).len() as i32, steps));
+        match counted {
             Err(error) => rows.push((number, shown, None, None, None, None, None, None, None, Some(error))),
-            Ok(steps) if changes(&steps).is_empty() => rows.push((number, shown, Some(0), None, None, None, None, None, None, None)),
-            Ok(steps) => {
-                let count = changes(&steps).len() as i32;
+            Ok((0, _)) => rows.push((number, shown, Some(0), None, None, None, None, None, None, None)),
+            Ok((count, steps)) => {
                 for (ordinal, kind, identity, action, statement, hazards) in super::rows(steps) {
                     rows.push((
                         number,

@@ -14,6 +14,29 @@ fn word(definition: &TypeDefinition) -> &'static str {
 /// The type as it is made; a domain's `NOT VALID` constraints are added after it
 /// (`not_valid_constraints`), since CREATE DOMAIN takes none.
 pub fn create(cx: &Cx, ty: &Type) -> String {
+    create_domain_or_type(cx, ty, false)
+}
+
+/// The type made again while the one it replaces is set aside. PostgreSQL 17 and later keep a
+/// domain's NOT NULL as a constraint named `<domain>_not_null`, which the set-aside domain still
+/// holds, and a name is chosen unique in the schema: the new domain's would be `..._not_null1`
+/// unless it is named. Earlier versions take the name and keep none.
+pub fn create_beside_set_aside(cx: &Cx, ty: &Type) -> String {
+    create_domain_or_type(cx, ty, true)
+}
+
+/// The name PostgreSQL gives a domain's NOT NULL constraint (`makeObjectName`): the domain's
+/// name, cut at a character boundary so that the whole fits in 63 bytes, then `_not_null`.
+pub fn default_not_null_name(domain: &str) -> String {
+    const LABEL: &str = "_not_null";
+    let mut end = domain.len().min(63 - LABEL.len());
+    while !domain.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}{LABEL}", &domain[..end])
+}
+
+fn create_domain_or_type(cx: &Cx, ty: &Type, name_not_null: bool) -> String {
     let name = cx.qualify(&ty.name);
     match &ty.definition {
         TypeDefinition::Enum { values } => {
@@ -28,7 +51,9 @@ pub fn create(cx: &Cx, ty: &Type) -> String {
             if let Some(default) = &domain.default {
                 text.push_str(&format!(" DEFAULT {default}"));
             }
-            if domain.not_null {
+            if domain.not_null && name_not_null {
+                text.push_str(&format!(" CONSTRAINT {} NOT NULL", quote_ident(&default_not_null_name(&ty.name))));
+            } else if domain.not_null {
                 text.push_str(" NOT NULL");
             }
             for constraint in domain.constraints.iter().filter(|c| c.validated) {
@@ -195,6 +220,25 @@ mod tests {
             r#"CREATE DOMAIN "s"."email" AS text DEFAULT ''::text NOT NULL CONSTRAINT "has_at" CHECK ((VALUE ~ '@'::text));"#
         );
         assert_eq!(drop(&Cx::new("s"), &d), r#"DROP DOMAIN "s"."email";"#);
+    }
+
+    #[test]
+    fn a_domain_made_beside_its_set_aside_self_names_its_not_null() {
+        let d = ty(serde_json::json!({"name": "email", "kind": "domain", "base_type": "text", "collation": null,
+            "default": null, "not_null": true, "constraints": []}));
+        assert_eq!(
+            create_beside_set_aside(&Cx::new("s"), &d),
+            r#"CREATE DOMAIN "s"."email" AS text CONSTRAINT "email_not_null" NOT NULL;"#
+        );
+    }
+
+    #[test]
+    fn the_default_not_null_name_fits_63_bytes_at_a_character_boundary() {
+        assert_eq!(default_not_null_name("d"), "d_not_null");
+        let long = "é".repeat(40); // 80 bytes
+        let name = default_not_null_name(&long);
+        assert!(name.len() <= 63, "{name}");
+        assert_eq!(name, format!("{}_not_null", "é".repeat(27)));
     }
 
     #[test]

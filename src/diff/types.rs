@@ -258,7 +258,11 @@ fn type_of<'a>(pairs: &[(&'a Schema, &'a Schema)], schema: &str, name: &str) -> 
 }
 
 fn create(cx: &Cx, ty: &Type, steps: &mut Vec<Step>) {
-    steps.push(step(cx, ty, Phase::CreateType, Action::Create, sql::create(cx, ty)));
+    create_with(cx, ty, sql::create(cx, ty), steps);
+}
+
+fn create_with(cx: &Cx, ty: &Type, statement: String, steps: &mut Vec<Step>) {
+    steps.push(step(cx, ty, Phase::CreateType, Action::Create, statement));
     if let TypeDefinition::Domain(domain) = &ty.definition {
         for constraint in domain.constraints.iter().filter(|c| !c.validated) {
             steps.push(step(cx, ty, Phase::CreateType, Action::Alter, sql::add_constraint(cx, &ty.name, constraint)));
@@ -294,7 +298,7 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
             steps.push(set_aside(statement));
         }
     }
-    create(cx, new, steps);
+    create_with(cx, new, sql::create_beside_set_aside(cx, new), steps);
     let set_aside = Type { name: aside.clone(), ..old.clone() };
     let mut drop = step(cx, old, Phase::DropType, Action::Drop, sql::drop(cx, &set_aside));
     drop.key = Key::TypeSetAside(cx.schema.clone(), old.name.clone());
