@@ -109,7 +109,13 @@ impl<'a, 'c> Dblink<'a, 'c> {
         Ok(Some(rows.map(|row| row.get::<String>(1)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect()))
     }
 
-    /// Closes the named connection, cancelling what it runs first, if it is open.
+    /// Closes the named connection once what was sent on it is done.
+    pub fn disconnect(&self, name: &str) -> Result<(), Error> {
+        self.call("dblink_disconnect($1)", &[name.into()])
+    }
+
+    /// Closes the named connection, if it is open, after an error: what it runs is cancelled
+    /// first (a cancel request is a connection of its own to the server, so only here).
     pub fn close(&self, name: &str) -> Result<(), Error> {
         if self.open_connections()?.iter().any(|open| open == name) {
             self.call("dblink_cancel_query($1)", &[name.into()])?;

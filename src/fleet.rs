@@ -174,7 +174,7 @@ impl Reader<'_, '_> {
                     return Ok(Progress::Moved);
                 }
                 Stage::Catalog => {
-                    self.dblink.close(&flight.name)?;
+                    self.dblink.disconnect(&flight.name)?;
                     if rows.is_empty() {
                         return Err(Error::RemoteDocument("it returned no value".into()));
                     }

@@ -215,7 +215,7 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
     }
 
     fn close(self) -> Result<(), Error> {
-        self.dblink.close(self.name)
+        self.dblink.disconnect(self.name)
     }
 
     fn send(&self, sql: &str) -> Result<(), Error> {
