@@ -51,7 +51,10 @@ pub fn read_schemas(names: &[&str]) -> Result<Vec<Schema>, Error> {
     }
     let schemas = with_pinned_settings(|client| {
         let reader = Reader::new(false)?;
-        names.iter().map(|name| reader.schema(client, name, None)).collect::<Result<Vec<_>, _>>()
+        names
+            .iter()
+            .map(|name| reader.schema(client, name, None))
+            .collect::<Result<Vec<_>, _>>()
     })?;
     schemas.iter().try_for_each(Schema::check_definitions)?;
     Ok(schemas)
@@ -74,7 +77,10 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
             }
         };
         let [a, b] = tables;
-        Ok([reader.schema(client, names[0], a)?, reader.schema(client, names[1], b)?])
+        Ok([
+            reader.schema(client, names[0], a)?,
+            reader.schema(client, names[1], b)?,
+        ])
     })?;
     schemas.iter().try_for_each(Schema::check_definitions)?;
     Ok(schemas)
@@ -93,17 +99,29 @@ impl Reader {
     /// For a caller inside `with_pinned_settings`; `compare` when two sides will be compared
     /// (the fingerprint query is prepared then).
     pub fn new(compare: bool) -> Result<Self, Error> {
-        let catalog = prepare(CATALOG_SQL, &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID, pg_sys::OIDARRAYOID])?;
+        let catalog = prepare(
+            CATALOG_SQL,
+            &[
+                pg_sys::TEXTARRAYOID,
+                pg_sys::TEXTARRAYOID,
+                pg_sys::OIDARRAYOID,
+            ],
+        )?;
         let fingerprints = match fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32) {
-            Some(text) if compare && fingerprints::enabled() => {
-                Some(prepare(&text, &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID])?)
-            }
+            Some(text) if compare && fingerprints::enabled() => Some(prepare(
+                &text,
+                &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID],
+            )?),
             _ => None,
         };
         // SAFETY: a transaction is running; registering copies the snapshot, which in READ
         // COMMITTED is a static that the next SPI statement would overwrite.
         let snapshot = unsafe { pg_sys::RegisterSnapshot(pg_sys::GetTransactionSnapshot()) };
-        Ok(Reader { catalog, fingerprints, snapshot })
+        Ok(Reader {
+            catalog,
+            fingerprints,
+            snapshot,
+        })
     }
 
     /// Whether fingerprints are read: they can be on this server, and `migra.fingerprints` is on.
@@ -112,13 +130,25 @@ impl Reader {
     }
 
     /// One schema under its own search_path: every table, or the tables named by OID.
-    fn schema(&self, client: &pgrx::spi::SpiClient<'_>, name: &str, tables: Option<Vec<u32>>) -> Result<Schema, Error> {
+    fn schema(
+        &self,
+        client: &pgrx::spi::SpiClient<'_>,
+        name: &str,
+        tables: Option<Vec<u32>>,
+    ) -> Result<Schema, Error> {
         set_setting(client, "search_path", &search_path_for(name))?;
         let mut database = self.database(Some(vec![name.to_owned()]), None, tables)?;
-        database.schemas.pop().ok_or_else(|| Error::SchemaNotFound(name.to_owned()))
+        database
+            .schemas
+            .pop()
+            .ok_or_else(|| Error::SchemaNotFound(name.to_owned()))
     }
 
-    fn fingerprints_of_schema(&self, client: &pgrx::spi::SpiClient<'_>, name: &str) -> Result<Fingerprints, Error> {
+    fn fingerprints_of_schema(
+        &self,
+        client: &pgrx::spi::SpiClient<'_>,
+        name: &str,
+    ) -> Result<Fingerprints, Error> {
         set_setting(client, "search_path", &search_path_for(name))?;
         self.fingerprints(Some(vec![name.to_owned()]), None)
     }
@@ -132,24 +162,48 @@ impl Reader {
         tables: Option<Vec<u32>>,
     ) -> Result<Database, Error> {
         let tables = tables.map(|oids| oids.into_iter().map(pg_sys::Oid::from).collect::<Vec<_>>());
-        let arguments = [schemas.into_datum(), excluded.into_datum(), tables.and_then(|t| t.into_datum())];
+        let arguments = [
+            schemas.into_datum(),
+            excluded.into_datum(),
+            tables.and_then(|t| t.into_datum()),
+        ];
         let rows = crate::timing::measure("query", || self.run(self.catalog, arguments))?;
-        Ok(crate::timing::measure("decode", || Database::from_rows(&rows))?)
+        Ok(crate::timing::measure("decode", || {
+            Database::from_rows(&rows)
+        })?)
     }
 
     /// The fingerprints of the tables of the schemas named (all user schemas when `None`), less
     /// the excluded. Only when `has_fingerprints`.
-    pub fn fingerprints(&self, schemas: Option<Vec<String>>, excluded: Option<Vec<String>>) -> Result<Fingerprints, Error> {
-        let plan = self.fingerprints.ok_or_else(|| Error::Catalog("fingerprints cannot be read on this server".into()))?;
-        let rows = crate::timing::measure("fingerprints", || self.run(plan, [schemas.into_datum(), excluded.into_datum()]))?;
-        let [document] = <[String; 1]>::try_from(rows)
-            .map_err(|rows| Error::Catalog(format!("the fingerprint query returned {} rows", rows.len())))?;
-        Ok(crate::timing::measure("decode", || serde_json::from_str(&document))?)
+    pub fn fingerprints(
+        &self,
+        schemas: Option<Vec<String>>,
+        excluded: Option<Vec<String>>,
+    ) -> Result<Fingerprints, Error> {
+        let plan = self
+            .fingerprints
+            .ok_or_else(|| Error::Catalog("fingerprints cannot be read on this server".into()))?;
+        let rows = crate::timing::measure("fingerprints", || {
+            self.run(plan, [schemas.into_datum(), excluded.into_datum()])
+        })?;
+        let [document] = <[String; 1]>::try_from(rows).map_err(|rows| {
+            Error::Catalog(format!(
+                "the fingerprint query returned {} rows",
+                rows.len()
+            ))
+        })?;
+        Ok(crate::timing::measure("decode", || {
+            serde_json::from_str(&document)
+        })?)
     }
 
     /// The text values of the rows a prepared query returns (one column), run under the call's
     /// snapshot.
-    fn run<const N: usize>(&self, plan: pg_sys::SPIPlanPtr, arguments: [Option<pg_sys::Datum>; N]) -> Result<Vec<String>, Error> {
+    fn run<const N: usize>(
+        &self,
+        plan: pg_sys::SPIPlanPtr,
+        arguments: [Option<pg_sys::Datum>; N],
+    ) -> Result<Vec<String>, Error> {
         let mut values = arguments.map(|a| a.unwrap_or(pg_sys::Datum::from(0usize)));
         let nulls = arguments.map(|a| if a.is_some() { b' ' } else { b'n' } as std::ffi::c_char);
         // SAFETY: the plan takes N arguments of the types given; values and nulls live across
@@ -167,8 +221,13 @@ impl Reader {
                 0,
             );
             let table = pg_sys::SPI_tuptable;
-            if status != pg_sys::SPI_OK_SELECT as i32 || table.is_null() || pg_sys::SPI_processed == 0 {
-                return Err(Error::Catalog(format!("the catalog query returned status {status}")));
+            if status != pg_sys::SPI_OK_SELECT as i32
+                || table.is_null()
+                || pg_sys::SPI_processed == 0
+            {
+                return Err(Error::Catalog(format!(
+                    "the catalog query returned status {status}"
+                )));
             }
             let mut rows = Vec::with_capacity(pg_sys::SPI_processed as usize);
             for i in 0..pg_sys::SPI_processed as usize {
@@ -187,10 +246,17 @@ impl Reader {
 }
 
 fn prepare(text: &str, argument_types: &[pg_sys::Oid]) -> Result<pg_sys::SPIPlanPtr, Error> {
-    let text = CString::new(text).map_err(|_| Error::Catalog("query text holds a NUL byte".into()))?;
+    let text =
+        CString::new(text).map_err(|_| Error::Catalog("query text holds a NUL byte".into()))?;
     let mut argument_types = argument_types.to_vec();
     // SAFETY: SPI is connected (we are inside Spi::connect); the text outlives the call.
-    let plan = unsafe { pg_sys::SPI_prepare(text.as_ptr(), argument_types.len() as i32, argument_types.as_mut_ptr()) };
+    let plan = unsafe {
+        pg_sys::SPI_prepare(
+            text.as_ptr(),
+            argument_types.len() as i32,
+            argument_types.as_mut_ptr(),
+        )
+    };
     if plan.is_null() {
         return Err(Error::Catalog("could not prepare the catalog query".into()));
     }
@@ -213,7 +279,10 @@ impl Drop for Reader {
 
 /// Checks what a read of this database returned before it is diffed.
 pub fn checked(database: Database) -> Result<Database, Error> {
-    database.schemas.iter().try_for_each(Schema::check_definitions)?;
+    database
+        .schemas
+        .iter()
+        .try_for_each(Schema::check_definitions)?;
     Ok(database)
 }
 
@@ -228,13 +297,18 @@ pub fn refuse_system_schema(name: &str) -> Result<(), Error> {
 }
 
 /// The settings every statement of ours runs under (see `with_pinned_settings`).
-const PINNED: [(&str, &str); 3] =
-    [("search_path", DATABASE_SEARCH_PATH), ("jit", "off"), ("standard_conforming_strings", "on")];
+const PINNED: [(&str, &str); 3] = [
+    ("search_path", DATABASE_SEARCH_PATH),
+    ("jit", "off"),
+    ("standard_conforming_strings", "on"),
+];
 
 /// The same settings as `SET` statements, for a remote session, which has no caller's to put back.
 pub fn pinned_settings_sql() -> String {
-    let statements: Vec<String> =
-        PINNED.iter().map(|(name, value)| format!("SET {name} = {};", crate::ddl::quote_literal(value))).collect();
+    let statements: Vec<String> = PINNED
+        .iter()
+        .map(|(name, value)| format!("SET {name} = {};", crate::ddl::quote_literal(value)))
+        .collect();
     statements.join(" ")
 }
 
@@ -245,7 +319,9 @@ pub fn pinned_settings_sql() -> String {
 /// `standard_conforming_strings = on` (deparsed literals come out in the form plans assume).
 /// They are set with `set_config(..., true)`, so that an error, which aborts the transaction or
 /// subtransaction, also takes them back.
-pub fn with_pinned_settings<T>(work: impl FnOnce(&pgrx::spi::SpiClient<'_>) -> Result<T, Error>) -> Result<T, Error> {
+pub fn with_pinned_settings<T>(
+    work: impl FnOnce(&pgrx::spi::SpiClient<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
     Spi::connect(|client| {
         let mut saved = Vec::with_capacity(PINNED.len());
         for (name, value) in PINNED {
@@ -264,14 +340,22 @@ pub fn with_pinned_settings<T>(work: impl FnOnce(&pgrx::spi::SpiClient<'_>) -> R
 
 fn current_setting(client: &pgrx::spi::SpiClient<'_>, name: &str) -> Result<Option<String>, Error> {
     Ok(client
-        .select("select pg_catalog.current_setting($1, true)", Some(1), &[name.into()])?
+        .select(
+            "select pg_catalog.current_setting($1, true)",
+            Some(1),
+            &[name.into()],
+        )?
         .first()
         .get_one()?)
 }
 
 /// `set_config(..., true)`: whatever happens, the setting ends with the transaction.
 fn set_setting(client: &pgrx::spi::SpiClient<'_>, name: &str, value: &str) -> Result<(), Error> {
-    client.select("select pg_catalog.set_config($1, $2, true)", Some(1), &[name.into(), value.into()])?;
+    client.select(
+        "select pg_catalog.set_config($1, $2, true)",
+        Some(1),
+        &[name.into(), value.into()],
+    )?;
     Ok(())
 }
 
@@ -306,18 +390,34 @@ mod tests {
 
         let id = orders.column("id").unwrap();
         let identity = id.identity.as_ref().unwrap();
-        assert_eq!((identity.generation, identity.sequence.start, identity.sequence.increment), (Generation::Always, 10, 5));
+        assert_eq!(
+            (
+                identity.generation,
+                identity.sequence.start,
+                identity.sequence.increment
+            ),
+            (Generation::Always, 10, 5)
+        );
         assert_eq!(identity.sequence.name, "orders_id_seq");
 
         let note = orders.column("note").unwrap();
         assert_eq!(note.collation.as_deref(), Some(r#""C""#));
         assert_eq!(note.default.as_deref(), Some("'n/a'::text"));
         assert!(note.not_null);
-        assert_eq!((note.storage.as_str(), note.type_storage.as_str()), ("e", "x"));
+        assert_eq!(
+            (note.storage.as_str(), note.type_storage.as_str()),
+            ("e", "x")
+        );
 
         let total = orders.column("total").unwrap();
-        assert_eq!((total.data_type.as_str(), total.statistics), ("numeric(10,2)", Some(500)));
-        assert_eq!(orders.column("doubled").unwrap().generated.as_deref(), Some("(total * (2)::numeric)"));
+        assert_eq!(
+            (total.data_type.as_str(), total.statistics),
+            ("numeric(10,2)", Some(500))
+        );
+        assert_eq!(
+            orders.column("doubled").unwrap().generated.as_deref(),
+            Some("(total * (2)::numeric)")
+        );
         // the identity sequence belongs to its column, not to the schema's sequences
         assert!(schema.sequences.is_empty());
     }
@@ -334,9 +434,16 @@ mod tests {
         .unwrap();
         let schemas = read_schemas(&["one", "Two"]).unwrap();
         assert_eq!(schemas[0].constraints, schemas[1].constraints);
-        let fk = schemas[0].constraints.iter().find(|c| c.constraint_type == ConstraintType::ForeignKey).unwrap();
+        let fk = schemas[0]
+            .constraints
+            .iter()
+            .find(|c| c.constraint_type == ConstraintType::ForeignKey)
+            .unwrap();
         assert_eq!(fk.definition, "FOREIGN KEY (c) REFERENCES customers(id)");
-        assert_eq!(fk.references.as_ref().unwrap().index.as_deref(), Some("customers_pkey"));
+        assert_eq!(
+            fk.references.as_ref().unwrap().index.as_deref(),
+            Some("customers_pkey")
+        );
     }
 
     #[pg_test]
@@ -377,7 +484,11 @@ mod tests {
         )
         .unwrap();
         let schema = read_schemas(&["later"]).unwrap().remove(0);
-        let ignored: Vec<(&str, &str)> = schema.ignored.iter().map(|i| (i.kind.as_str(), i.name.as_str())).collect();
+        let ignored: Vec<(&str, &str)> = schema
+            .ignored
+            .iter()
+            .map(|i| (i.kind.as_str(), i.name.as_str()))
+            .collect();
         assert_eq!(
             ignored,
             vec![
@@ -412,8 +523,17 @@ mod tests {
             .dependencies
             .iter()
             .map(|d| {
-                let part = |p: &Option<String>| p.as_ref().map(|p| format!(".{p}")).unwrap_or_default();
-                format!("{} {}{} -> {} {}{}", d.object.kind, d.object.name, part(&d.object.part), d.on.kind, d.on.name, part(&d.on.part))
+                let part =
+                    |p: &Option<String>| p.as_ref().map(|p| format!(".{p}")).unwrap_or_default();
+                format!(
+                    "{} {}{} -> {} {}{}",
+                    d.object.kind,
+                    d.object.name,
+                    part(&d.object.part),
+                    d.on.kind,
+                    d.on.name,
+                    part(&d.on.part)
+                )
             })
             .collect();
         assert_eq!(
@@ -437,7 +557,12 @@ mod tests {
     fn what_an_extension_installed_is_not_listed_even_its_composite_types() {
         // dblink's composite type dblink_pkey_results records its membership on pg_type
         Spi::run("create schema ext; create extension dblink with schema ext; create table ext.mine (x int)").unwrap();
-        let [database] = crate::remote::read_databases([crate::remote::Side::Here], Some(vec!["ext".into()]), None).unwrap();
+        let [database] = crate::remote::read_databases(
+            [crate::remote::Side::Here],
+            Some(vec!["ext".into()]),
+            None,
+        )
+        .unwrap();
         let schema = &database.schemas[0];
         assert_eq!(schema.tables.len(), 1);
         assert!(schema.ignored.is_empty(), "{:?}", schema.ignored);
@@ -447,7 +572,9 @@ mod tests {
     /// The tables of each side that `read_schema_pair` read in full.
     fn read_in_full(sql: &str) -> [Vec<String>; 2] {
         Spi::run(sql).unwrap();
-        super::read_schema_pair(["a", "b"]).unwrap().map(|s| s.tables.into_iter().map(|t| t.name).collect())
+        super::read_schema_pair(["a", "b"])
+            .unwrap()
+            .map(|s| s.tables.into_iter().map(|t| t.name).collect())
     }
 
     #[pg_test]
@@ -464,9 +591,17 @@ mod tests {
              create table b.new ();",
         );
         // child's key relies on changed's: it may have to be made again
-        assert_eq!(read, [vec!["changed", "child", "gone"], vec!["changed", "child", "new"]]);
+        assert_eq!(
+            read,
+            [
+                vec!["changed", "child", "gone"],
+                vec!["changed", "child", "new"]
+            ]
+        );
         Spi::run("set local migra.fingerprints = off").unwrap();
-        let [a, b] = super::read_schema_pair(["a", "b"]).unwrap().map(|s| s.tables.len());
+        let [a, b] = super::read_schema_pair(["a", "b"])
+            .unwrap()
+            .map(|s| s.tables.len());
         assert_eq!((a, b), (4, 4));
     }
 

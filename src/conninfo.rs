@@ -18,9 +18,15 @@ pub fn with_connect_timeout(connection: &str) -> Option<String> {
     }
     if is_uri(connection) {
         let separator = if connection.contains('?') { '&' } else { '?' };
-        Some(format!("{connection}{separator}connect_timeout={CONNECT_TIMEOUT_SECONDS}"))
+        Some(format!(
+            "{connection}{separator}connect_timeout={CONNECT_TIMEOUT_SECONDS}"
+        ))
     } else {
-        Some(format!("{connection} connect_timeout={CONNECT_TIMEOUT_SECONDS}").trim_start().to_owned())
+        Some(
+            format!("{connection} connect_timeout={CONNECT_TIMEOUT_SECONDS}")
+                .trim_start()
+                .to_owned(),
+        )
     }
 }
 
@@ -30,21 +36,33 @@ fn is_uri(connection: &str) -> bool {
 
 /// The keywords a connection string sets, or `None` when libpq could not read it.
 fn connection_keys(connection: &str) -> Option<Vec<String>> {
-    Some(connection_pairs(connection)?.into_iter().map(|(key, _)| key).collect())
+    Some(
+        connection_pairs(connection)?
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect(),
+    )
 }
 
 /// Where a connection string leads, for a row or a message: its host, port, database and user,
 /// never its password or other options. A URI keeps its scheme, user, host, port and path.
 pub fn connection_shown(connection: &str) -> String {
     if is_uri(connection) {
-        let (scheme, rest) = connection.split_once("://").unwrap_or(("postgresql", connection));
+        let (scheme, rest) = connection
+            .split_once("://")
+            .unwrap_or(("postgresql", connection));
         let rest = rest.split('?').next().unwrap_or("");
-        let (authority, path) = rest.split_once('/').map_or((rest, None), |(a, p)| (a, Some(p)));
+        let (authority, path) = rest
+            .split_once('/')
+            .map_or((rest, None), |(a, p)| (a, Some(p)));
         let authority = match authority.rsplit_once('@') {
             Some((user, host)) => format!("{}@{host}", user.split(':').next().unwrap_or("")),
             None => authority.to_owned(),
         };
-        return format!("{scheme}://{authority}{}", path.map(|p| format!("/{p}")).unwrap_or_default());
+        return format!(
+            "{scheme}://{authority}{}",
+            path.map(|p| format!("/{p}")).unwrap_or_default()
+        );
     }
     const SHOWN: [&str; 5] = ["host", "hostaddr", "port", "dbname", "user"];
     let Some(pairs) = connection_pairs(connection) else {
@@ -69,7 +87,10 @@ fn connection_pairs(connection: &str) -> Option<Vec<(String, String)>> {
         return query
             .split('&')
             .filter(|p| !p.is_empty())
-            .map(|p| p.split_once('=').map(|(k, v)| (percent_decode(k), v.to_owned())))
+            .map(|p| {
+                p.split_once('=')
+                    .map(|(k, v)| (percent_decode(k), v.to_owned()))
+            })
             .collect::<Option<Vec<_>>>();
     }
     // keyword = value pairs; a value is 'quoted' (backslash escapes) or runs to the next space
@@ -125,7 +146,10 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
         match (bytes[i], hex) {
             (b'%', Some(b)) => {
                 out.push(b);
@@ -149,9 +173,13 @@ pub fn connect_deadline(connection: &str) -> Option<Duration> {
         return deadline_of_options(&[]);
     };
     if is_uri(connection) {
-        let rest = connection.split_once("://").map_or(connection, |(_, rest)| rest);
+        let rest = connection
+            .split_once("://")
+            .map_or(connection, |(_, rest)| rest);
         let authority = rest.split(['/', '?']).next().unwrap_or("");
-        let hosts = authority.rsplit_once('@').map_or(authority, |(_, hosts)| hosts);
+        let hosts = authority
+            .rsplit_once('@')
+            .map_or(authority, |(_, hosts)| hosts);
         options.insert(0, ("host".to_owned(), hosts.to_owned()));
     }
     deadline_of_options(&options)
@@ -160,13 +188,28 @@ pub fn connect_deadline(connection: &str) -> Option<Duration> {
 /// `connect_deadline` of options already read: a foreign server's, or a connection string's.
 pub fn deadline_of_options(options: &[(String, String)]) -> Option<Duration> {
     // the last setting of a keyword is the one libpq keeps
-    let value = |key: &str| options.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.trim());
-    let seconds = value("connect_timeout").and_then(|v| v.parse::<i64>().ok()).unwrap_or(i64::from(CONNECT_TIMEOUT_SECONDS));
+    let value = |key: &str| {
+        options
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim())
+    };
+    let seconds = value("connect_timeout")
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or(i64::from(CONNECT_TIMEOUT_SECONDS));
     if seconds <= 0 {
         return None;
     }
-    let hosts = ["host", "hostaddr"].iter().filter_map(|key| value(key)).map(|v| v.split(',').count()).max().unwrap_or(1);
-    Some(Duration::from_secs(seconds.max(2).unsigned_abs() * hosts as u64))
+    let hosts = ["host", "hostaddr"]
+        .iter()
+        .filter_map(|key| value(key))
+        .map(|v| v.split(',').count())
+        .max()
+        .unwrap_or(1);
+    Some(Duration::from_secs(
+        seconds.max(2).unsigned_abs() * hosts as u64,
+    ))
 }
 
 /// The keyword and value pairs of a connection string, values as libpq reads them: unquoted
@@ -174,19 +217,32 @@ pub fn deadline_of_options(options: &[(String, String)]) -> Option<Duration> {
 fn connection_options(connection: &str) -> Option<Vec<(String, String)>> {
     let pairs = connection_pairs(connection)?;
     Some(if is_uri(connection) {
-        pairs.into_iter().map(|(key, value)| (key, percent_decode(&value))).collect()
+        pairs
+            .into_iter()
+            .map(|(key, value)| (key, percent_decode(&value)))
+            .collect()
     } else {
-        pairs.into_iter().map(|(key, value)| (key, unquote(&value))).collect()
+        pairs
+            .into_iter()
+            .map(|(key, value)| (key, unquote(&value)))
+            .collect()
     })
 }
 
 /// `'a b\'c'` → `a b'c`: a keyword value without its quotes and backslash escapes.
 fn unquote(value: &str) -> String {
-    let inner = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(value);
+    let inner = value
+        .strip_prefix('\'')
+        .and_then(|v| v.strip_suffix('\''))
+        .unwrap_or(value);
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
-        out.push(if c == '\\' { chars.next().unwrap_or('\\') } else { c });
+        out.push(if c == '\\' {
+            chars.next().unwrap_or('\\')
+        } else {
+            c
+        });
     }
     out
 }
@@ -201,13 +257,31 @@ mod unit_tests {
 
     #[test]
     fn a_timeout_is_added_only_where_none_is_set() {
-        assert_eq!(timeout("dbname=x").as_deref(), Some("dbname=x connect_timeout=10"));
+        assert_eq!(
+            timeout("dbname=x").as_deref(),
+            Some("dbname=x connect_timeout=10")
+        );
         assert_eq!(timeout("").as_deref(), Some("connect_timeout=10"));
-        assert_eq!(timeout("dbname=x connect_timeout=3").as_deref(), Some("dbname=x connect_timeout=3"));
-        assert_eq!(timeout("dbname = x  connect_timeout = '3'").as_deref(), Some("dbname = x  connect_timeout = '3'"));
-        assert_eq!(timeout("postgresql://h/db").as_deref(), Some("postgresql://h/db?connect_timeout=10"));
-        assert_eq!(timeout("postgres://h/db?sslmode=off").as_deref(), Some("postgres://h/db?sslmode=off&connect_timeout=10"));
-        assert_eq!(timeout("postgres://h/db?connect%5Ftimeout=2").as_deref(), Some("postgres://h/db?connect%5Ftimeout=2"));
+        assert_eq!(
+            timeout("dbname=x connect_timeout=3").as_deref(),
+            Some("dbname=x connect_timeout=3")
+        );
+        assert_eq!(
+            timeout("dbname = x  connect_timeout = '3'").as_deref(),
+            Some("dbname = x  connect_timeout = '3'")
+        );
+        assert_eq!(
+            timeout("postgresql://h/db").as_deref(),
+            Some("postgresql://h/db?connect_timeout=10")
+        );
+        assert_eq!(
+            timeout("postgres://h/db?sslmode=off").as_deref(),
+            Some("postgres://h/db?sslmode=off&connect_timeout=10")
+        );
+        assert_eq!(
+            timeout("postgres://h/db?connect%5Ftimeout=2").as_deref(),
+            Some("postgres://h/db?connect%5Ftimeout=2")
+        );
     }
 
     #[test]
@@ -224,7 +298,13 @@ mod unit_tests {
 
     #[test]
     fn what_libpq_could_not_read_is_not_a_connection_string() {
-        for text in ["prod", "host=x junk", "password='unterminated", "=x", "postgres://h/db?novalue"] {
+        for text in [
+            "prod",
+            "host=x junk",
+            "password='unterminated",
+            "=x",
+            "postgres://h/db?novalue",
+        ] {
             assert_eq!(timeout(text), None, "{text}");
         }
     }
@@ -232,13 +312,24 @@ mod unit_tests {
     #[test]
     fn a_connection_is_shown_without_its_password_or_options() {
         assert_eq!(
-            connection_shown("host=db1 port=5432 dbname=app user=auditor password=sekrit sslmode=require"),
+            connection_shown(
+                "host=db1 port=5432 dbname=app user=auditor password=sekrit sslmode=require"
+            ),
             "host=db1 port=5432 dbname=app user=auditor"
         );
-        assert_eq!(connection_shown("password='a b' dbname = 'my app'"), "dbname='my app'");
-        assert_eq!(connection_shown("postgresql://auditor:sekrit@db1:5433/app?sslmode=require"), "postgresql://auditor@db1:5433/app");
+        assert_eq!(
+            connection_shown("password='a b' dbname = 'my app'"),
+            "dbname='my app'"
+        );
+        assert_eq!(
+            connection_shown("postgresql://auditor:sekrit@db1:5433/app?sslmode=require"),
+            "postgresql://auditor@db1:5433/app"
+        );
         assert_eq!(connection_shown("postgres://db1"), "postgres://db1");
-        assert_eq!(connection_shown("not a connection string"), "(not a connection string)");
+        assert_eq!(
+            connection_shown("not a connection string"),
+            "(not a connection string)"
+        );
     }
 
     fn deadline(connection: &str) -> Option<u64> {
@@ -255,17 +346,37 @@ mod unit_tests {
         assert_eq!(deadline("connect_timeout=-3"), None);
         assert_eq!(deadline("connect_timeout=soon"), Some(10));
         assert_eq!(deadline("host=a,b,c connect_timeout=3"), Some(9));
-        assert_eq!(deadline("host=a,b hostaddr=10.0.0.1,10.0.0.2,10.0.0.3 connect_timeout=3"), Some(9));
-        assert_eq!(deadline("postgresql://u:p@a:5432,b:5433/db?connect_timeout=4"), Some(8));
+        assert_eq!(
+            deadline("host=a,b hostaddr=10.0.0.1,10.0.0.2,10.0.0.3 connect_timeout=3"),
+            Some(9)
+        );
+        assert_eq!(
+            deadline("postgresql://u:p@a:5432,b:5433/db?connect_timeout=4"),
+            Some(8)
+        );
         assert_eq!(deadline("postgresql://a/db?connect%5Ftimeout=%37"), Some(7));
-        assert_eq!(deadline("password='connect_timeout=1' connect_timeout=6"), Some(6));
+        assert_eq!(
+            deadline("password='connect_timeout=1' connect_timeout=6"),
+            Some(6)
+        );
         assert_eq!(deadline("not a connection string"), Some(10));
     }
 
     #[test]
     fn a_foreign_servers_options_give_its_deadline() {
-        let options = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect::<Vec<_>>();
-        assert_eq!(deadline_of_options(&options(&[("host", "db1"), ("dbname", "app")])), Some(Duration::from_secs(10)));
-        assert_eq!(deadline_of_options(&options(&[("host", "db1,db2"), ("connect_timeout", "5")])), Some(Duration::from_secs(10)));
+        let options = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            deadline_of_options(&options(&[("host", "db1"), ("dbname", "app")])),
+            Some(Duration::from_secs(10))
+        );
+        assert_eq!(
+            deadline_of_options(&options(&[("host", "db1,db2"), ("connect_timeout", "5")])),
+            Some(Duration::from_secs(10))
+        );
     }
 }

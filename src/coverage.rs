@@ -61,7 +61,10 @@ pub const NEVER_COMPARED: &str = "owners, tablespaces and security labels";
 
 /// The WARNING's hint: what is compared, from the list above.
 pub fn hint() -> String {
-    format!("Compared: {}. Not compared: the objects listed, and {NEVER_COMPARED}.", COMPARED.join(", "))
+    format!(
+        "Compared: {}. Not compared: the objects listed, and {NEVER_COMPARED}.",
+        COMPARED.join(", ")
+    )
 }
 
 #[cfg(test)]
@@ -72,7 +75,10 @@ mod tests {
 
     /// The first column of the table under "## What is compared", row by row.
     fn readme_kinds() -> Vec<String> {
-        let section = README.split("\n## What is compared\n").nth(1).expect("README has a section \"What is compared\"");
+        let section = README
+            .split("\n## What is compared\n")
+            .nth(1)
+            .expect("README has a section \"What is compared\"");
         section
             .lines()
             .skip_while(|l| !l.starts_with("| Kind |"))
@@ -91,7 +97,10 @@ mod tests {
     fn the_readme_names_every_kind_left_out_and_what_is_never_compared() {
         let section = README.split("\n## What is compared\n").nth(1).unwrap();
         for kind in NAMED_NOT_COMPARED {
-            assert!(section.contains(&format!("`{kind}`")), "the README does not name `{kind}`");
+            assert!(
+                section.contains(&format!("`{kind}`")),
+                "the README does not name `{kind}`"
+            );
         }
         assert!(section.contains(NEVER_COMPARED));
     }

@@ -34,21 +34,33 @@ impl<'a, 'c> Dblink<'a, 'c> {
             .first()
             .get_one::<String>()?
             .ok_or(Error::DblinkMissing)?;
-        Ok(Dblink { client, prefix: format!("{}.", quote_ident(&schema)) })
+        Ok(Dblink {
+            client,
+            prefix: format!("{}.", quote_ident(&schema)),
+        })
     }
 
     /// Opens the named connection to `connection` (a foreign server's name or a connection
     /// string; `which` names it in errors), giving up when its connect timeout has passed.
     pub fn connect(&self, name: &str, connection: &str, which: &'static str) -> Result<(), Error> {
         let (target, deadline) = self.target(connection, which)?;
-        connect_deadline::within(deadline, which, || self.call("dblink_connect($1, $2)", &[name.into(), target.as_str().into()]))
+        connect_deadline::within(deadline, which, || {
+            self.call(
+                "dblink_connect($1, $2)",
+                &[name.into(), target.as_str().into()],
+            )
+        })
     }
 
     /// What dblink is given, and how long connecting may take: a foreign server's name as it is
     /// (dblink looks it up first, as here, and takes the password from the user mapping), or a
     /// connection string with a connect timeout. Anything else is refused without being shown:
     /// it may hold a password.
-    fn target(&self, connection: &str, which: &'static str) -> Result<(String, Option<Duration>), Error> {
+    fn target(
+        &self,
+        connection: &str,
+        which: &'static str,
+    ) -> Result<(String, Option<Duration>), Error> {
         // a row for each option of the server of that name (one of NULLs when it has none)
         let server = self
             .client
@@ -63,8 +75,14 @@ impl<'a, 'c> Dblink<'a, 'c> {
             .map(|row| Ok((row.get::<String>(1)?, row.get::<String>(2)?)))
             .collect::<Result<Vec<_>, pgrx::spi::Error>>()?;
         if !server.is_empty() {
-            let options: Vec<(String, String)> = server.into_iter().filter_map(|(k, v)| Some((k?, v?))).collect();
-            return Ok((connection.to_owned(), conninfo::deadline_of_options(&options)));
+            let options: Vec<(String, String)> = server
+                .into_iter()
+                .filter_map(|(k, v)| Some((k?, v?)))
+                .collect();
+            return Ok((
+                connection.to_owned(),
+                conninfo::deadline_of_options(&options),
+            ));
         }
         let target = conninfo::with_connect_timeout(connection).ok_or(Error::Connection(
             which,
@@ -79,17 +97,29 @@ impl<'a, 'c> Dblink<'a, 'c> {
     pub fn send(&self, name: &str, sql: &str) -> Result<(), Error> {
         let sent = self
             .client
-            .select(&format!("select {}dblink_send_query($1, $2)", self.prefix), Some(1), &[name.into(), sql.into()])?
+            .select(
+                &format!("select {}dblink_send_query($1, $2)", self.prefix),
+                Some(1),
+                &[name.into(), sql.into()],
+            )?
             .first()
             .get_one::<i32>()?;
-        if sent == Some(1) { Ok(()) } else { Err(Error::RemoteLost("the query could not be sent")) }
+        if sent == Some(1) {
+            Ok(())
+        } else {
+            Err(Error::RemoteLost("the query could not be sent"))
+        }
     }
 
     /// Whether the next result is still to come (`dblink_get_result` would wait for it).
     pub fn is_busy(&self, name: &str) -> Result<bool, Error> {
         let busy = self
             .client
-            .select(&format!("select {}dblink_is_busy($1)", self.prefix), Some(1), &[name.into()])?
+            .select(
+                &format!("select {}dblink_is_busy($1)", self.prefix),
+                Some(1),
+                &[name.into()],
+            )?
             .first()
             .get_one::<i32>()?;
         Ok(busy == Some(1))
@@ -99,14 +129,23 @@ impl<'a, 'c> Dblink<'a, 'c> {
     /// sent has no more results. A statement that returns no rows (a `SET`) gives its status.
     pub fn next_result(&self, name: &str) -> Result<Option<Vec<String>>, Error> {
         let rows = self.client.select(
-            &format!("select t.v from {}dblink_get_result($1) as t(v pg_catalog.text)", self.prefix),
+            &format!(
+                "select t.v from {}dblink_get_result($1) as t(v pg_catalog.text)",
+                self.prefix
+            ),
             None,
             &[name.into()],
         )?;
         if rows.is_empty() {
             return Ok(None);
         }
-        Ok(Some(rows.map(|row| row.get::<String>(1)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect()))
+        Ok(Some(
+            rows.map(|row| row.get::<String>(1))
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .flatten()
+                .collect(),
+        ))
     }
 
     /// Closes the named connection once what was sent on it is done.
@@ -137,14 +176,25 @@ impl<'a, 'c> Dblink<'a, 'c> {
     fn open_connections(&self) -> Result<Vec<String>, Error> {
         let open = self
             .client
-            .select(&format!("select c from pg_catalog.unnest({}dblink_get_connections()) c", self.prefix), None, &[])?
+            .select(
+                &format!(
+                    "select c from pg_catalog.unnest({}dblink_get_connections()) c",
+                    self.prefix
+                ),
+                None,
+                &[],
+            )?
             .map(|row| row.get::<String>(1))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(open.into_iter().flatten().collect())
     }
 
     fn call(&self, function: &str, arguments: &[DatumWithOid<'_>]) -> Result<(), Error> {
-        self.client.select(&format!("select {}{function}", self.prefix), None, arguments)?;
+        self.client.select(
+            &format!("select {}{function}", self.prefix),
+            None,
+            arguments,
+        )?;
         Ok(())
     }
 }
@@ -174,7 +224,11 @@ mod connect_deadline {
 
     use crate::error::Error;
 
-    pub fn within(_deadline: Option<Duration>, _which: &'static str, connect: impl FnOnce() -> Result<(), Error>) -> Result<(), Error> {
+    pub fn within(
+        _deadline: Option<Duration>,
+        _which: &'static str,
+        connect: impl FnOnce() -> Result<(), Error>,
+    ) -> Result<(), Error> {
         connect()
     }
 }
@@ -194,7 +248,7 @@ mod connect_deadline {
     use pgrx::pg_sys;
 
     use crate::error::Error;
-    use crate::subtransaction::{attempt, Attempt};
+    use crate::subtransaction::{Attempt, attempt};
 
     /// `USER_TIMEOUT` of `utils/timeout.h`, the first id `RegisterTimeout` hands out to an
     /// extension: a C enum, so a number that each release's list of built-in timeouts fixes
@@ -233,12 +287,20 @@ mod connect_deadline {
         }
         // SAFETY: registering a handler with timeout.c, as extensions do (FATAL when all ten
         // user timeouts are taken), behind pgrx's guard for calls that may raise.
-        let id = unsafe { pg_sys::ffi::pg_guard_ffi_boundary(|| RegisterTimeout(USER_TIMEOUT, Some(deadline_passed))) };
+        let id = unsafe {
+            pg_sys::ffi::pg_guard_ffi_boundary(|| {
+                RegisterTimeout(USER_TIMEOUT, Some(deadline_passed))
+            })
+        };
         TIMEOUT_ID.store(id, Ordering::SeqCst);
         id
     }
 
-    pub fn within(deadline: Option<Duration>, which: &'static str, connect: impl FnOnce() -> Result<(), Error>) -> Result<(), Error> {
+    pub fn within(
+        deadline: Option<Duration>,
+        which: &'static str,
+        connect: impl FnOnce() -> Result<(), Error>,
+    ) -> Result<(), Error> {
         let Some(deadline) = deadline else {
             return connect();
         };
@@ -258,7 +320,10 @@ mod connect_deadline {
                 }
                 done
             }
-            Attempt::Raised(_) if passed => Err(Error::ConnectTimeout { which, seconds: deadline.as_secs() }),
+            Attempt::Raised(_) if passed => Err(Error::ConnectTimeout {
+                which,
+                seconds: deadline.as_secs(),
+            }),
             Attempt::Raised(caught) => caught.rethrow(),
         }
     }

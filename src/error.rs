@@ -28,7 +28,9 @@ pub enum Error {
 
     /// 0A000 feature_not_supported: the plan would drop or remake a routine (or what it needs)
     /// that an object of a kind not compared yet calls; that object could not be made again.
-    #[error("the plan would drop {needed}, which {object} needs, and that kind of object is not compared yet")]
+    #[error(
+        "the plan would drop {needed}, which {object} needs, and that kind of object is not compared yet"
+    )]
     NotComparedDependent { object: String, needed: String },
 
     /// 0A000 feature_not_supported
@@ -50,7 +52,13 @@ pub enum Error {
     /// 22023 invalid_parameter_value: a field of a snapshot or of a remote server's document that
     /// is not what it may be (see `untrusted`).
     #[error("{origin} field \"{field}\" of {object} is not allowed ({reason}): {value}")]
-    UntrustedText { origin: &'static str, object: String, field: &'static str, reason: &'static str, value: String },
+    UntrustedText {
+        origin: &'static str,
+        object: String,
+        field: &'static str,
+        reason: &'static str,
+        value: String,
+    },
 
     /// 08P01 protocol_violation: a remote server answered the catalog query with something that
     /// is not a catalog document.
@@ -63,13 +71,17 @@ pub enum Error {
 
     /// 22023 invalid_parameter_value: the text is neither a libpq connection string nor the name
     /// of a foreign server. The text itself is never shown: it may hold a password.
-    #[error("the {0} connection is neither a valid connection string nor the name of a foreign server")]
+    #[error(
+        "the {0} connection is neither a valid connection string nor the name of a foreign server"
+    )]
     Connection(&'static str, &'static str),
 
     /// 08001 sqlclient_unable_to_establish_sqlconnection: the server did not answer within the
     /// connection's connect timeout (kept by migra on PostgreSQL 16 and later, where dblink
     /// connects without it).
-    #[error("could not connect to the {which} database: no answer within {seconds} seconds (connect_timeout)")]
+    #[error(
+        "could not connect to the {which} database: no answer within {seconds} seconds (connect_timeout)"
+    )]
     ConnectTimeout { which: &'static str, seconds: u64 },
 
     /// 22023 invalid_parameter_value: system schemas are not compared.
@@ -108,7 +120,9 @@ impl Error {
             Error::SchemaNotFound(_) => PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME,
             Error::NullArgument(..) => PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
             Error::DataLoss { .. } => PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
-            Error::UnsupportedServer(_) | Error::NotComparedDependent { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            Error::UnsupportedServer(_) | Error::NotComparedDependent { .. } => {
+                PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED
+            }
             Error::DblinkMissing => PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION,
             Error::SnapshotFormat { .. }
             | Error::SnapshotInvalid(_)
@@ -120,14 +134,14 @@ impl Error {
             Error::BaselineNotFound(_) => PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
             Error::InvalidArgument(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteLost(_) => PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
-            Error::ConnectTimeout { .. } => PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
+            Error::ConnectTimeout { .. } => {
+                PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION
+            }
             Error::UnreadableDefinition(_)
             | Error::Cycle(_)
             | Error::Catalog(_)
             | Error::Decode(_)
-            | Error::Spi(_) => {
-                PgSqlErrorCode::ERRCODE_INTERNAL_ERROR
-            }
+            | Error::Spi(_) => PgSqlErrorCode::ERRCODE_INTERNAL_ERROR,
         }
     }
 
@@ -151,7 +165,8 @@ impl Error {
             }
             Error::Drift { changes } => {
                 const SHOWN: usize = 20;
-                let mut detail = String::from("statements that take this database to the expected schema:");
+                let mut detail =
+                    String::from("statements that take this database to the expected schema:");
                 for change in changes.iter().take(SHOWN) {
                     detail.push_str("\n  ");
                     detail.push_str(&change.statement);
@@ -168,9 +183,9 @@ impl Error {
     fn hint(&self) -> Option<&'static str> {
         match self {
             Error::SchemaNotFound(_) => Some("Check the spelling, or create the schema first."),
-            Error::NotComparedDependent { .. } => {
-                Some("Make that change by hand first (drop the object, or keep what it needs), then diff again.")
-            }
+            Error::NotComparedDependent { .. } => Some(
+                "Make that change by hand first (drop the object, or keep what it needs), then diff again.",
+            ),
             Error::DblinkMissing => Some("CREATE EXTENSION dblink;"),
             Error::UntrustedText { .. } => Some(
                 "The document was not written by migra as it is, or the server it came from is not an ordinary PostgreSQL server.",
@@ -180,9 +195,15 @@ impl Error {
                 "Check that the server is up and reachable; set connect_timeout in the connection string, \
                  or in the foreign server's OPTIONS, to wait longer.",
             ),
-            Error::SnapshotFormat { .. } => Some("Take the snapshot again with this version's migra_snapshot()."),
-            Error::Drift { .. } => Some("migra_drift() with the same arguments lists every statement."),
-            Error::BaselineNotFound(_) => Some("SELECT name, saved_at FROM migra_baselines; lists the saved baselines."),
+            Error::SnapshotFormat { .. } => {
+                Some("Take the snapshot again with this version's migra_snapshot().")
+            }
+            Error::Drift { .. } => {
+                Some("migra_drift() with the same arguments lists every statement.")
+            }
+            Error::BaselineNotFound(_) => {
+                Some("SELECT name, saved_at FROM migra_baselines; lists the saved baselines.")
+            }
             Error::DataLoss { .. } => Some(
                 "Review the statements with hazards, then call again with unsafe => true to get the plan.",
             ),
@@ -206,8 +227,12 @@ pub struct DriftChange {
 /// `alter column public.t.c, drop table public.u, and 3 more`: short enough for one line.
 fn drift_summary(changes: &[DriftChange]) -> String {
     const SHOWN: usize = 3;
-    let mut text =
-        changes.iter().take(SHOWN).map(|c| format!("{} {} {}", c.action, c.kind, c.identity)).collect::<Vec<_>>().join(", ");
+    let mut text = changes
+        .iter()
+        .take(SHOWN)
+        .map(|c| format!("{} {} {}", c.action, c.kind, c.identity))
+        .collect::<Vec<_>>()
+        .join(", ");
     if changes.len() > SHOWN {
         text.push_str(&format!(", and {} more", changes.len() - SHOWN));
     }

@@ -42,8 +42,12 @@ const NEWEST_SERVER_AFTER: i32 = 190000;
 /// Fingerprints can be compared between servers of these versions: the same major version, one
 /// whose catalogs the fingerprint query knows.
 pub fn comparable(versions: &[i32]) -> bool {
-    versions.iter().all(|v| (OLDEST_SERVER..NEWEST_SERVER_AFTER).contains(v))
-        && versions.windows(2).all(|pair| pair[0] / 10000 == pair[1] / 10000)
+    versions
+        .iter()
+        .all(|v| (OLDEST_SERVER..NEWEST_SERVER_AFTER).contains(v))
+        && versions
+            .windows(2)
+            .all(|pair| pair[0] / 10000 == pair[1] / 10000)
 }
 
 /// The fingerprint query for a server of this version: `{{version field | otherwise}}` becomes
@@ -59,7 +63,11 @@ pub fn query_for(server_version_num: i32) -> Option<String> {
         let end = start + rest[start..].find("}}")?;
         let (since, choice) = rest[start + 2..end].split_once(' ')?;
         let (field, otherwise) = choice.split_once(" | ")?;
-        text.push_str(if server_version_num >= since.parse::<i32>().ok()? { field } else { otherwise });
+        text.push_str(if server_version_num >= since.parse::<i32>().ok()? {
+            field
+        } else {
+            otherwise
+        });
         rest = &rest[end + 2..];
     }
     text.push_str(rest);
@@ -116,7 +124,12 @@ impl Pairing {
 /// The OIDs of the tables each side must read in full: those whose fingerprints differ or that
 /// one side lacks, and those with a foreign key to one of them.
 pub fn tables_to_read(sides: [&Fingerprints; 2], pairing: Pairing) -> [Vec<u32>; 2] {
-    let by_key = sides.map(|side| side.tables.iter().map(|t| (pairing.key(t), t)).collect::<BTreeMap<_, _>>());
+    let by_key = sides.map(|side| {
+        side.tables
+            .iter()
+            .map(|t| (pairing.key(t), t))
+            .collect::<BTreeMap<_, _>>()
+    });
     let mut read: BTreeSet<&Key> = BTreeSet::new();
     for (this, other) in [(&by_key[0], &by_key[1]), (&by_key[1], &by_key[0])] {
         for (key, table) in this {
@@ -140,7 +153,14 @@ pub fn tables_to_read(sides: [&Fingerprints; 2], pairing: Pairing) -> [Vec<u32>;
         }
     }
     read.extend(referencing);
-    [0, 1].map(|i| sides[i].tables.iter().filter(|t| read.contains(&pairing.key(t))).map(|t| t.oid).collect())
+    [0, 1].map(|i| {
+        sides[i]
+            .tables
+            .iter()
+            .filter(|t| read.contains(&pairing.key(t)))
+            .map(|t| t.oid)
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -153,7 +173,10 @@ mod tests {
             name: name.into(),
             oid: print as u32,
             print,
-            references: references.iter().map(|r| ("s".to_owned(), (*r).to_owned())).collect(),
+            references: references
+                .iter()
+                .map(|r| ("s".to_owned(), (*r).to_owned()))
+                .collect(),
         }
     }
 
@@ -163,10 +186,20 @@ mod tests {
 
     #[test]
     fn only_tables_that_differ_and_those_that_reference_them_are_read() {
-        let from = side(vec![table("kept", 1, &[]), table("changed", 2, &[]), table("child", 3, &["changed"]),
-                             table("gone", 4, &[]), table("unrelated", 5, &["kept"])]);
-        let mut to = side(vec![table("kept", 1, &[]), table("changed", 20, &[]), table("child", 3, &["changed"]),
-                               table("new", 6, &[]), table("unrelated", 5, &["kept"])]);
+        let from = side(vec![
+            table("kept", 1, &[]),
+            table("changed", 2, &[]),
+            table("child", 3, &["changed"]),
+            table("gone", 4, &[]),
+            table("unrelated", 5, &["kept"]),
+        ]);
+        let mut to = side(vec![
+            table("kept", 1, &[]),
+            table("changed", 20, &[]),
+            table("child", 3, &["changed"]),
+            table("new", 6, &[]),
+            table("unrelated", 5, &["kept"]),
+        ]);
         to.tables[2].oid = 30;
         let [a, b] = tables_to_read([&from, &to], Pairing::Schemas);
         assert_eq!(a, vec![2, 3, 4]);
@@ -177,9 +210,18 @@ mod tests {
     fn tables_pair_by_schema_too_when_databases_are_compared() {
         let mut other = table("t", 1, &[]);
         other.schema = "other".into();
-        let [a, b] = tables_to_read([&side(vec![table("t", 1, &[])]), &side(vec![other])], Pairing::Databases);
+        let [a, b] = tables_to_read(
+            [&side(vec![table("t", 1, &[])]), &side(vec![other])],
+            Pairing::Databases,
+        );
         assert_eq!((a, b), (vec![1], vec![1]));
-        let [a, b] = tables_to_read([&side(vec![table("t", 1, &[])]), &side(vec![table("t", 1, &[])])], Pairing::Databases);
+        let [a, b] = tables_to_read(
+            [
+                &side(vec![table("t", 1, &[])]),
+                &side(vec![table("t", 1, &[])]),
+            ],
+            Pairing::Databases,
+        );
         assert!(a.is_empty() && b.is_empty());
     }
 
@@ -197,7 +239,9 @@ mod tests {
         let pg18 = query_for(180001).unwrap();
         assert!(!pg14.contains("{{") && !pg18.contains("{{"));
         assert!(!pg14.contains("indnullsnotdistinct") && pg18.contains("i.indnullsnotdistinct"));
-        assert!(pg18.contains("k.conenforced") && !query_for(170000).unwrap().contains("conenforced"));
+        assert!(
+            pg18.contains("k.conenforced") && !query_for(170000).unwrap().contains("conenforced")
+        );
         assert!(query_for(130000).is_none());
     }
 
@@ -207,6 +251,9 @@ mod tests {
             let start = text.find("-- relations: from here").unwrap();
             &text[start..text.find("-- relations end").unwrap()]
         };
-        assert_eq!(relations(FINGERPRINTS_SQL), relations(crate::catalog::CATALOG_SQL));
+        assert_eq!(
+            relations(FINGERPRINTS_SQL),
+            relations(crate::catalog::CATALOG_SQL)
+        );
     }
 }

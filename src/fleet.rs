@@ -50,15 +50,26 @@ struct Flight {
 
 /// Reads every database of `connections` (connection strings or foreign server names), in their
 /// order.
-pub fn read(connections: &[String], schemas: Option<&[String]>, excluded: Option<&[String]>, limits: &Limits) -> Result<Vec<Outcome>, Error> {
+pub fn read(
+    connections: &[String],
+    schemas: Option<&[String]>,
+    excluded: Option<&[String]>,
+    limits: &Limits,
+) -> Result<Vec<Outcome>, Error> {
     if let Some(names) = schemas {
-        names.iter().try_for_each(|n| catalog::refuse_system_schema(n))?;
+        names
+            .iter()
+            .try_for_each(|n| catalog::refuse_system_schema(n))?;
     }
     let mut outcomes: Vec<Option<Outcome>> = (0..connections.len()).map(|_| None).collect();
     let rows = Spi::connect(|client| {
         let dblink = Dblink::find(client)?;
         dblink.close_left_over(|name| name.starts_with(CONNECTION_PREFIX))?;
-        let reader = Reader { dblink: &dblink, schemas, excluded };
+        let reader = Reader {
+            dblink: &dblink,
+            schemas,
+            excluded,
+        };
         let mut rows: Vec<Option<Vec<String>>> = (0..connections.len()).map(|_| None).collect();
         let mut next = 0;
         let mut flights: Vec<Flight> = Vec::new();
@@ -79,7 +90,10 @@ pub fn read(connections: &[String], schemas: Option<&[String]>, excluded: Option
             let mut still_flying = Vec::with_capacity(flights.len());
             for mut flight in flights {
                 let step = if flight.started.elapsed() > limits.timeout {
-                    Err(format!("57014: timed out after {} s", limits.timeout.as_secs()))
+                    Err(format!(
+                        "57014: timed out after {} s",
+                        limits.timeout.as_secs()
+                    ))
                 } else {
                     catching(|| reader.advance(&mut flight))
                 };
@@ -117,7 +131,10 @@ pub fn read(connections: &[String], schemas: Option<&[String]>, excluded: Option
             *outcome = Some(remote::decode(&rows).map_err(|e| format!("{e}")));
         }
     }
-    Ok(outcomes.into_iter().map(|o| o.unwrap_or_else(|| Err("not read".into()))).collect())
+    Ok(outcomes
+        .into_iter()
+        .map(|o| o.unwrap_or_else(|| Err("not read".into())))
+        .collect())
 }
 
 enum Progress {
@@ -138,8 +155,17 @@ impl Reader<'_, '_> {
         let name = format!("{CONNECTION_PREFIX}{}", index + 1);
         let started = Instant::now();
         self.dblink.connect(&name, connection, "fleet")?;
-        self.dblink.send(&name, "select pg_catalog.current_setting('server_version_num')")?;
-        Ok(Flight { index, name, stage: Stage::Version, started, rows: Vec::new() })
+        self.dblink.send(
+            &name,
+            "select pg_catalog.current_setting('server_version_num')",
+        )?;
+        Ok(Flight {
+            index,
+            name,
+            stage: Stage::Version,
+            started,
+            rows: Vec::new(),
+        })
     }
 
     /// Collects what has arrived without waiting; sends the catalog query once the version is in.
@@ -147,7 +173,11 @@ impl Reader<'_, '_> {
         let mut moved = false;
         loop {
             if self.dblink.is_busy(&flight.name)? {
-                return Ok(if moved { Progress::Moved } else { Progress::Waiting });
+                return Ok(if moved {
+                    Progress::Moved
+                } else {
+                    Progress::Waiting
+                });
             }
             let result = self.dblink.next_result(&flight.name)?;
             moved = true;
@@ -159,9 +189,12 @@ impl Reader<'_, '_> {
             let rows = std::mem::take(&mut flight.rows);
             match flight.stage {
                 Stage::Version => {
-                    let version = rows.first().and_then(|v| v.trim().parse::<i32>().ok()).ok_or_else(|| {
-                        Error::RemoteDocument("it did not report its server version".into())
-                    })?;
+                    let version = rows
+                        .first()
+                        .and_then(|v| v.trim().parse::<i32>().ok())
+                        .ok_or_else(|| {
+                            Error::RemoteDocument("it did not report its server version".into())
+                        })?;
                     self.dblink.send(&flight.name, &format!(
                         "{} PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[], pg_catalog.oid[]) AS {}; \
                          EXECUTE migra_catalog({}, {}, NULL)",
@@ -184,4 +217,3 @@ impl Reader<'_, '_> {
         }
     }
 }
-

@@ -32,14 +32,21 @@ impl Graph {
             .flat_map(|(schema, name)| {
                 schema.constraints.iter().filter_map(move |c| {
                     let index = c.index_name.clone()?;
-                    Some(((name.to_owned(), index), Key::Constraint(name.to_owned(), c.table.clone(), c.name.clone())))
+                    Some((
+                        (name.to_owned(), index),
+                        Key::Constraint(name.to_owned(), c.table.clone(), c.name.clone()),
+                    ))
                 })
             })
             .collect();
         for (schema, name) in schemas {
-            let column = |table: &str, column: &str| Key::Column(name.to_owned(), table.to_owned(), column.to_owned());
+            let column = |table: &str, column: &str| {
+                Key::Column(name.to_owned(), table.to_owned(), column.to_owned())
+            };
             for dependency in &schema.dependencies {
-                if let (Some(object), Some(on)) = (key(name, &dependency.object), key(name, &dependency.on)) {
+                if let (Some(object), Some(on)) =
+                    (key(name, &dependency.object), key(name, &dependency.on))
+                {
                     graph.add(object, on);
                 }
             }
@@ -55,18 +62,28 @@ impl Graph {
                 }
             }
             for constraint in &schema.constraints {
-                let key = Key::Constraint(name.to_owned(), constraint.table.clone(), constraint.name.clone());
+                let key = Key::Constraint(
+                    name.to_owned(),
+                    constraint.table.clone(),
+                    constraint.name.clone(),
+                );
                 for c in &constraint.columns {
                     graph.add(key.clone(), column(&constraint.table, c));
                 }
                 if let Some(target) = &constraint.references {
                     let other = target.schema.clone().unwrap_or_else(|| name.to_owned());
                     for c in &target.columns {
-                        graph.add(key.clone(), Key::Column(other.clone(), target.table.clone(), c.clone()));
+                        graph.add(
+                            key.clone(),
+                            Key::Column(other.clone(), target.table.clone(), c.clone()),
+                        );
                     }
                     if let Some(index) = &target.index {
                         let unique = backed.get(&(other.clone(), index.clone())).cloned();
-                        graph.add(key.clone(), unique.unwrap_or_else(|| Key::Index(other.clone(), index.clone())));
+                        graph.add(
+                            key.clone(),
+                            unique.unwrap_or_else(|| Key::Index(other.clone(), index.clone())),
+                        );
                     }
                 }
             }
@@ -76,7 +93,10 @@ impl Graph {
 
     pub fn add(&mut self, object: Key, on: Key) {
         if object != on {
-            self.needed_by.entry(on.clone()).or_default().insert(object.clone());
+            self.needed_by
+                .entry(on.clone())
+                .or_default()
+                .insert(object.clone());
             self.needs.entry(object).or_default().insert(on);
         }
     }
@@ -86,7 +106,11 @@ impl Graph {
         let mut needed: Vec<Key> = self.needs.get(key).into_iter().flatten().cloned().collect();
         if let Key::Table(schema, table) = key {
             for (_, on) in self.columns_of(&self.needs, schema, table) {
-                needed.extend(on.iter().filter(|k| !matches!(k, Key::Column(s, t, _) if s == schema && t == table)).cloned());
+                needed.extend(
+                    on.iter()
+                        .filter(|k| !matches!(k, Key::Column(s, t, _) if s == schema && t == table))
+                        .cloned(),
+                );
             }
         }
         needed
@@ -100,7 +124,10 @@ impl Graph {
         while let Some(key) = queue.pop_front() {
             let mut direct: Vec<&Key> = self.needed_by.get(key).into_iter().flatten().collect();
             if let Key::Table(schema, table) = key {
-                direct.extend(self.columns_of(&self.needed_by, schema, table).flat_map(|(_, by)| by.iter()));
+                direct.extend(
+                    self.columns_of(&self.needed_by, schema, table)
+                        .flat_map(|(_, by)| by.iter()),
+                );
             }
             for dependent in direct {
                 if reached.insert(dependent.clone()) {
@@ -114,14 +141,21 @@ impl Graph {
     /// The first object of a kind the plan does not make among `dropped` (what goes away and
     /// what `dependents` says goes with it), with what it needs that is dropped. An event trigger
     /// is made only between whole databases, and only when the plan drops it anyway (`released`).
-    pub fn blocked(&self, dropped: &BTreeSet<Key>, released: &BTreeSet<Key>) -> Option<(String, Key)> {
+    pub fn blocked(
+        &self,
+        dropped: &BTreeSet<Key>,
+        released: &BTreeSet<Key>,
+    ) -> Option<(String, Key)> {
         dropped.iter().find_map(|key| {
             let what = match key {
                 Key::NotCompared(what) => what.clone(),
                 Key::EventTrigger(_) if !released.contains(key) => key.display(),
                 _ => return None,
             };
-            Some((what, self.needs(key).into_iter().find(|n| dropped.contains(n))?))
+            Some((
+                what,
+                self.needs(key).into_iter().find(|n| dropped.contains(n))?,
+            ))
         })
     }
 
@@ -133,7 +167,9 @@ impl Graph {
         table: &'a str,
     ) -> impl Iterator<Item = (&'a Key, &'a BTreeSet<Key>)> + 'a {
         let first = Key::Column(schema.to_owned(), table.to_owned(), String::new());
-        map.range(first..).take_while(move |(k, _)| matches!(k, Key::Column(s, t, _) if s == schema && t == table))
+        map.range(first..).take_while(
+            move |(k, _)| matches!(k, Key::Column(s, t, _) if s == schema && t == table),
+        )
     }
 }
 
@@ -193,7 +229,10 @@ mod tests {
     #[test]
     fn a_column_takes_down_what_reads_it_and_everything_built_on_that() {
         let seeds = BTreeSet::from([column("base", "a")]);
-        assert_eq!(graph().dependents(&seeds), BTreeSet::from([view("v1"), view("v2"), routine("f()")]));
+        assert_eq!(
+            graph().dependents(&seeds),
+            BTreeSet::from([view("v1"), view("v2"), routine("f()")])
+        );
     }
 
     #[test]
@@ -207,12 +246,19 @@ mod tests {
     #[test]
     fn a_routine_remade_takes_down_the_defaults_that_call_it() {
         let seeds = BTreeSet::from([routine("g()")]);
-        assert_eq!(graph().dependents(&seeds), BTreeSet::from([column("t", "c")]));
+        assert_eq!(
+            graph().dependents(&seeds),
+            BTreeSet::from([column("t", "c")])
+        );
     }
 
     #[test]
     fn an_object_nothing_needs_takes_nothing_down() {
-        assert!(graph().dependents(&BTreeSet::from([routine("f()")])).is_empty());
+        assert!(
+            graph()
+                .dependents(&BTreeSet::from([routine("f()")]))
+                .is_empty()
+        );
     }
 
     #[test]
@@ -240,9 +286,15 @@ mod tests {
         let g = Graph::of([(&schema, "s")]);
         let fk = Key::Constraint("s".into(), "child".into(), "child_fk".into());
         let pkey = Key::Constraint("s".into(), "parent".into(), "parent_pkey".into());
-        assert_eq!(g.needs(&fk), [column("child", "p"), column("parent", "id"), pkey.clone()]);
+        assert_eq!(
+            g.needs(&fk),
+            [column("child", "p"), column("parent", "id"), pkey.clone()]
+        );
         // the referenced column changes type: the key and the foreign key go down with it
-        assert_eq!(g.dependents(&BTreeSet::from([column("parent", "id")])), BTreeSet::from([pkey, fk]));
+        assert_eq!(
+            g.dependents(&BTreeSet::from([column("parent", "id")])),
+            BTreeSet::from([pkey, fk])
+        );
     }
 
     #[test]
@@ -261,7 +313,13 @@ mod tests {
         // keyed under the name the diff gives it (the source's)
         let g = Graph::of([(&schema, "s")]);
         assert_eq!(g.needs(&view("mv")), [routine("f(integer)")]);
-        assert_eq!(g.needs(&Key::Index("s".into(), "mv_id".into())), [column("mv", "id"), view("mv")]);
-        assert_eq!(g.needs(&column("t", "c")), [Key::Routine("util".into(), "g()".into())]);
+        assert_eq!(
+            g.needs(&Key::Index("s".into(), "mv_id".into())),
+            [column("mv", "id"), view("mv")]
+        );
+        assert_eq!(
+            g.needs(&column("t", "c")),
+            [Key::Routine("util".into(), "g()".into())]
+        );
     }
 }

@@ -7,10 +7,10 @@
 
 mod api;
 mod catalog;
-mod coverage;
 mod conninfo;
-mod ddl;
+mod coverage;
 mod dblink;
+mod ddl;
 mod diff;
 mod error;
 mod fingerprints;

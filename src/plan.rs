@@ -260,8 +260,12 @@ impl Key {
             Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
             Key::Routine(s, r) => format!("routine {}.{r}", d(s)),
-            Key::Type(s, t) | Key::TypeSetAside(s, t) | Key::TypeRename(s, t) => format!("type {}.{}", d(s), d(t)),
-            Key::Collation(s, c) | Key::CollationSetAside(s, c) | Key::CollationRename(s, c) => format!("collation {}.{}", d(s), d(c)),
+            Key::Type(s, t) | Key::TypeSetAside(s, t) | Key::TypeRename(s, t) => {
+                format!("type {}.{}", d(s), d(t))
+            }
+            Key::Collation(s, c) | Key::CollationSetAside(s, c) | Key::CollationRename(s, c) => {
+                format!("collation {}.{}", d(s), d(c))
+            }
             Key::Statistics(s, x) => format!("statistics {}.{}", d(s), d(x)),
             Key::NotCompared(what) => what.clone(),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
@@ -293,7 +297,14 @@ pub struct Step {
 }
 
 impl Step {
-    pub fn new(phase: Phase, kind: Kind, action: Action, key: Key, identity: String, statement: String) -> Self {
+    pub fn new(
+        phase: Phase,
+        kind: Kind,
+        action: Action,
+        key: Key,
+        identity: String,
+        statement: String,
+    ) -> Self {
         Step {
             phase,
             kind,
@@ -386,7 +397,10 @@ pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
 
 fn take(steps: Vec<Step>, sequence: Vec<usize>) -> Vec<Step> {
     let mut slots: Vec<Option<Step>> = steps.into_iter().map(Some).collect();
-    sequence.into_iter().filter_map(|i| slots[i].take()).collect()
+    sequence
+        .into_iter()
+        .filter_map(|i| slots[i].take())
+        .collect()
 }
 
 fn sequence(steps: &[Step], with_preferences: bool) -> Result<Vec<usize>, Error> {
@@ -403,7 +417,11 @@ fn sequence(steps: &[Step], with_preferences: bool) -> Result<Vec<usize>, Error>
     // STATISTICS), whatever else each of them waits for.
     for same_key in by_key.values() {
         for class in [true, false] {
-            let chain: Vec<usize> = same_key.iter().copied().filter(|&i| steps[i].phase.is_teardown() == class).collect();
+            let chain: Vec<usize> = same_key
+                .iter()
+                .copied()
+                .filter(|&i| steps[i].phase.is_teardown() == class)
+                .collect();
             for pair in chain.windows(2) {
                 edges[pair[0]].push(pair[1]);
                 incoming[pair[1]] += 1;
@@ -417,22 +435,36 @@ fn sequence(steps: &[Step], with_preferences: bool) -> Result<Vec<usize>, Error>
         }
     }
     for (s, step) in steps.iter().enumerate() {
-        let preferred = if with_preferences { step.prefers.as_slice() } else { &[] };
+        let preferred = if with_preferences {
+            step.prefers.as_slice()
+        } else {
+            &[]
+        };
         for needed in step.requires.iter().chain(preferred) {
-            let makers = by_key.get(needed).into_iter().chain(along.get(needed)).flatten();
+            let makers = by_key
+                .get(needed)
+                .into_iter()
+                .chain(along.get(needed))
+                .flatten();
             for &t in makers {
                 if t == s || steps[t].phase.is_teardown() != step.phase.is_teardown() {
                     continue;
                 }
-                let (before, after) = if step.phase.is_teardown() { (s, t) } else { (t, s) };
+                let (before, after) = if step.phase.is_teardown() {
+                    (s, t)
+                } else {
+                    (t, s)
+                };
                 edges[before].push(after);
                 incoming[after] += 1;
             }
         }
     }
 
-    let mut ready: BinaryHeap<Reverse<(Phase, usize)>> =
-        (0..n).filter(|&i| incoming[i] == 0).map(|i| Reverse((steps[i].phase, i))).collect();
+    let mut ready: BinaryHeap<Reverse<(Phase, usize)>> = (0..n)
+        .filter(|&i| incoming[i] == 0)
+        .map(|i| Reverse((steps[i].phase, i)))
+        .collect();
     let mut sequence = Vec::with_capacity(n);
     while let Some(Reverse((_, i))) = ready.pop() {
         sequence.push(i);
@@ -470,8 +502,16 @@ mod tests {
     #[test]
     fn phases_order_steps_that_do_not_depend_on_each_other() {
         let steps = vec![
-            step(Phase::CreateForeignKey, Key::Constraint("s".into(), "a".into(), "fk".into()), vec![]),
-            step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![]),
+            step(
+                Phase::CreateForeignKey,
+                Key::Constraint("s".into(), "a".into(), "fk".into()),
+                vec![],
+            ),
+            step(
+                Phase::CreateTable,
+                Key::Table("s".into(), "a".into()),
+                vec![],
+            ),
             step(Phase::DropIndex, Key::Index("s".into(), "i".into()), vec![]),
         ];
         let ordered = order(steps).unwrap();
@@ -483,66 +523,145 @@ mod tests {
     #[test]
     fn a_step_comes_after_what_it_requires_even_against_phase_order() {
         let steps = vec![
-            step(Phase::CreateTable, Key::Table("s".into(), "b".into()), vec![Key::Index("s".into(), "late".into())]),
-            step(Phase::CreateIndex, Key::Index("s".into(), "late".into()), vec![]),
+            step(
+                Phase::CreateTable,
+                Key::Table("s".into(), "b".into()),
+                vec![Key::Index("s".into(), "late".into())],
+            ),
+            step(
+                Phase::CreateIndex,
+                Key::Index("s".into(), "late".into()),
+                vec![],
+            ),
         ];
-        assert_eq!(names(&order(steps).unwrap()), vec![r#"Index("s", "late")"#, r#"Table("s", "b")"#]);
+        assert_eq!(
+            names(&order(steps).unwrap()),
+            vec![r#"Index("s", "late")"#, r#"Table("s", "b")"#]
+        );
     }
 
     #[test]
     fn teardown_runs_dependents_first() {
         // dropping "child" needs "parent" to still be there, so child goes first
         let steps = vec![
-            step(Phase::DropTable, Key::Table("s".into(), "parent".into()), vec![]),
-            step(Phase::DropTable, Key::Table("s".into(), "child".into()), vec![Key::Table("s".into(), "parent".into())]),
+            step(
+                Phase::DropTable,
+                Key::Table("s".into(), "parent".into()),
+                vec![],
+            ),
+            step(
+                Phase::DropTable,
+                Key::Table("s".into(), "child".into()),
+                vec![Key::Table("s".into(), "parent".into())],
+            ),
         ];
-        assert_eq!(names(&order(steps).unwrap()), vec![r#"Table("s", "child")"#, r#"Table("s", "parent")"#]);
+        assert_eq!(
+            names(&order(steps).unwrap()),
+            vec![r#"Table("s", "child")"#, r#"Table("s", "parent")"#]
+        );
     }
 
     #[test]
     fn equal_steps_keep_the_order_they_were_found_in() {
         let steps = vec![
-            step(Phase::CreateTable, Key::Table("s".into(), "z".into()), vec![]),
-            step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![]),
+            step(
+                Phase::CreateTable,
+                Key::Table("s".into(), "z".into()),
+                vec![],
+            ),
+            step(
+                Phase::CreateTable,
+                Key::Table("s".into(), "a".into()),
+                vec![],
+            ),
         ];
-        assert_eq!(names(&order(steps).unwrap()), vec![r#"Table("s", "z")"#, r#"Table("s", "a")"#]);
+        assert_eq!(
+            names(&order(steps).unwrap()),
+            vec![r#"Table("s", "z")"#, r#"Table("s", "a")"#]
+        );
     }
 
     #[test]
     fn steps_on_one_object_keep_their_order_even_when_the_first_waits() {
         let steps = vec![
-            step(Phase::AlterTable, Key::Table("s".into(), "late".into()), vec![]),
-            step(Phase::AlterTable, Key::Table("s".into(), "t".into()), vec![Key::Index("s".into(), "i".into())]),
-            step(Phase::AlterTable, Key::Table("s".into(), "t".into()), vec![]),
-            step(Phase::CreateIndex, Key::Index("s".into(), "i".into()), vec![]),
+            step(
+                Phase::AlterTable,
+                Key::Table("s".into(), "late".into()),
+                vec![],
+            ),
+            step(
+                Phase::AlterTable,
+                Key::Table("s".into(), "t".into()),
+                vec![Key::Index("s".into(), "i".into())],
+            ),
+            step(
+                Phase::AlterTable,
+                Key::Table("s".into(), "t".into()),
+                vec![],
+            ),
+            step(
+                Phase::CreateIndex,
+                Key::Index("s".into(), "i".into()),
+                vec![],
+            ),
         ];
-        let order: Vec<usize> = order(steps.clone()).unwrap().iter().map(|s| steps.iter().position(|x| x == s).unwrap()).collect();
+        let order: Vec<usize> = order(steps.clone())
+            .unwrap()
+            .iter()
+            .map(|s| steps.iter().position(|x| x == s).unwrap())
+            .collect();
         assert_eq!(order, vec![0, 3, 1, 2]);
     }
 
     #[test]
     fn a_cycle_is_an_error_that_names_the_objects() {
         let steps = vec![
-            step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![Key::Table("s".into(), "b".into())]),
-            step(Phase::CreateTable, Key::Table("s".into(), "b".into()), vec![Key::Table("s".into(), "a".into())]),
+            step(
+                Phase::CreateTable,
+                Key::Table("s".into(), "a".into()),
+                vec![Key::Table("s".into(), "b".into())],
+            ),
+            step(
+                Phase::CreateTable,
+                Key::Table("s".into(), "b".into()),
+                vec![Key::Table("s".into(), "a".into())],
+            ),
         ];
         let err = order(steps).unwrap_err().to_string();
-        assert!(err.contains(r#"create Table("s", "a")"#) && err.contains(r#"create Table("s", "b")"#), "{err}");
+        assert!(
+            err.contains(r#"create Table("s", "a")"#) && err.contains(r#"create Table("s", "b")"#),
+            "{err}"
+        );
     }
 
     #[test]
     fn a_preference_is_followed_unless_it_makes_a_cycle() {
-        let function = || step(Phase::CreateRoutine, Key::Routine("s".into(), "f()".into()), vec![]);
+        let function = || {
+            step(
+                Phase::CreateRoutine,
+                Key::Routine("s".into(), "f()".into()),
+                vec![],
+            )
+        };
         let view = || step(Phase::CreateView, Key::View("s".into(), "v".into()), vec![]);
         // a SQL function whose body names the view comes after it
-        let steps = vec![function().prefers([Key::View("s".into(), "v".into())]), view()];
-        assert_eq!(names(&order(steps).unwrap()), [r#"View("s", "v")"#, r#"Routine("s", "f()")"#]);
+        let steps = vec![
+            function().prefers([Key::View("s".into(), "v".into())]),
+            view(),
+        ];
+        assert_eq!(
+            names(&order(steps).unwrap()),
+            [r#"View("s", "v")"#, r#"Routine("s", "f()")"#]
+        );
         // unless the view calls the function: then the recorded need wins
         let steps = vec![
             function().prefers([Key::View("s".into(), "v".into())]),
             view().requires([Key::Routine("s".into(), "f()".into())]),
         ];
-        assert_eq!(names(&order(steps).unwrap()), [r#"Routine("s", "f()")"#, r#"View("s", "v")"#]);
+        assert_eq!(
+            names(&order(steps).unwrap()),
+            [r#"Routine("s", "f()")"#, r#"View("s", "v")"#]
+        );
     }
 
     #[test]
@@ -552,9 +671,16 @@ mod tests {
 
     #[test]
     fn a_plan_opens_with_the_search_path_of_its_schema() {
-        let steps = vec![step(Phase::CreateTable, Key::Table("s".into(), "a".into()), vec![])];
+        let steps = vec![step(
+            Phase::CreateTable,
+            Key::Table("s".into(), "a".into()),
+            vec![],
+        )];
         let plan = build(steps, r#"pg_catalog, "My ""Schema""""#).unwrap();
-        assert_eq!(plan[0].statement, r#"SET search_path TO pg_catalog, "My ""Schema""";"#);
+        assert_eq!(
+            plan[0].statement,
+            r#"SET search_path TO pg_catalog, "My ""Schema""";"#
+        );
         assert_eq!(plan.len(), 2);
     }
 }

@@ -26,7 +26,10 @@ pub enum Side<'a> {
     /// The database that `connection` reaches: the name of a foreign server (whose user mapping
     /// holds the password), or a libpq connection string. `which` names the argument in errors
     /// and the dblink connection.
-    Remote { connection: &'a str, which: &'static str },
+    Remote {
+        connection: &'a str,
+        which: &'static str,
+    },
 }
 
 /// Reads the named schemas (all user schemas when `None`), less the excluded, of each side.
@@ -41,11 +44,17 @@ pub fn read_databases<const N: usize>(
     excluded: Option<Vec<String>>,
 ) -> Result<[Database; N], Error> {
     if let Some(names) = &schemas {
-        names.iter().try_for_each(|n| catalog::refuse_system_schema(n))?;
+        names
+            .iter()
+            .try_for_each(|n| catalog::refuse_system_schema(n))?;
     }
     let read = catalog::with_pinned_settings(|client| {
         let remote = sides.iter().any(|s| matches!(s, Side::Remote { .. }));
-        let dblink = if remote { Some(Dblink::find(client)?) } else { None };
+        let dblink = if remote {
+            Some(Dblink::find(client)?)
+        } else {
+            None
+        };
         if let Some(dblink) = &dblink {
             dblink.close_left_over(|name| CONNECTION_NAMES.contains(&name))?;
         }
@@ -72,30 +81,47 @@ pub fn read_databases<const N: usize>(
         let tables: Vec<Option<Vec<u32>>> = if fast {
             for (session, version) in sessions.iter().zip(&versions) {
                 if let Some(session) = session {
-                    session.send_fingerprint_query(*version, schemas.as_deref(), excluded.as_deref())?;
+                    session.send_fingerprint_query(
+                        *version,
+                        schemas.as_deref(),
+                        excluded.as_deref(),
+                    )?;
                 }
             }
             let mut prints = Vec::with_capacity(N);
             for session in &sessions {
                 prints.push(match session {
                     None => reader.fingerprints(schemas.clone(), excluded.clone())?,
-                    Some(session) => decode_fingerprints(&crate::timing::measure("fingerprints", || session.receive())?)?,
+                    Some(session) => {
+                        decode_fingerprints(&crate::timing::measure("fingerprints", || {
+                            session.receive()
+                        })?)?
+                    }
                 });
             }
-            crate::fingerprints::tables_to_read([&prints[0], &prints[1]], Pairing::Databases).map(Some).into()
+            crate::fingerprints::tables_to_read([&prints[0], &prints[1]], Pairing::Databases)
+                .map(Some)
+                .into()
         } else {
             vec![None; N]
         };
 
         for ((session, version), tables) in sessions.iter().zip(&versions).zip(&tables) {
             if let Some(session) = session {
-                session.send_catalog_query(*version, schemas.as_deref(), excluded.as_deref(), tables.as_deref())?;
+                session.send_catalog_query(
+                    *version,
+                    schemas.as_deref(),
+                    excluded.as_deref(),
+                    tables.as_deref(),
+                )?;
             }
         }
         let mut pending = Vec::with_capacity(N);
         for (session, tables) in sessions.into_iter().zip(tables) {
             pending.push(match session {
-                None => Pending::Here(reader.database(schemas.clone(), excluded.clone(), tables)?),
+                None => {
+                    Pending::Here(reader.database(schemas.clone(), excluded.clone(), tables)?)
+                }
                 Some(session) => Pending::Remote(session),
             });
         }
@@ -120,7 +146,9 @@ pub fn read_databases<const N: usize>(
             Read::Remote(rows) => decode(&rows),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    databases.try_into().map_err(|read: Vec<Database>| Error::Catalog(format!("{} databases read for {N} sides", read.len())))
+    databases.try_into().map_err(|read: Vec<Database>| {
+        Error::Catalog(format!("{} databases read for {N} sides", read.len()))
+    })
 }
 
 /// A side whose remote query has been sent, or that has been read here.
@@ -152,12 +180,23 @@ struct RemoteSession<'a, 'c> {
 const CONNECTION_NAMES: [&str; 2] = ["migra_read_source", "migra_read_target"];
 
 fn connection_name(which: &'static str) -> &'static str {
-    if which == "target" { CONNECTION_NAMES[1] } else { CONNECTION_NAMES[0] }
+    if which == "target" {
+        CONNECTION_NAMES[1]
+    } else {
+        CONNECTION_NAMES[0]
+    }
 }
 
 impl<'a, 'c> RemoteSession<'a, 'c> {
-    fn open(dblink: &'a Dblink<'a, 'c>, connection: &str, which: &'static str) -> Result<Self, Error> {
-        let session = RemoteSession { dblink, name: connection_name(which) };
+    fn open(
+        dblink: &'a Dblink<'a, 'c>,
+        connection: &str,
+        which: &'static str,
+    ) -> Result<Self, Error> {
+        let session = RemoteSession {
+            dblink,
+            name: connection_name(which),
+        };
         dblink.connect(session.name, connection, which)?;
         Ok(session)
     }
@@ -166,18 +205,28 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
     fn server_version(&self) -> Result<i32, Error> {
         self.send("select pg_catalog.current_setting('server_version_num')")?;
         let version = self.receive()?;
-        version
-            .trim()
-            .parse()
-            .map_err(|_| Error::RemoteDocument(format!("it reported server version \"{}\"", untrusted::shown(&version))))
+        version.trim().parse().map_err(|_| {
+            Error::RemoteDocument(format!(
+                "it reported server version \"{}\"",
+                untrusted::shown(&version)
+            ))
+        })
     }
 
     /// Opens the REPEATABLE READ transaction that the catalog query will also run in, and sends
     /// the fingerprint query. The remote session gets the settings a local read pins: the same
     /// text comes back.
-    fn send_fingerprint_query(&self, version: i32, schemas: Option<&[String]>, excluded: Option<&[String]>) -> Result<(), Error> {
-        let query = crate::fingerprints::query_for(version)
-            .ok_or_else(|| Error::Catalog(format!("fingerprints cannot be read on server version {version}")))?;
+    fn send_fingerprint_query(
+        &self,
+        version: i32,
+        schemas: Option<&[String]>,
+        excluded: Option<&[String]>,
+    ) -> Result<(), Error> {
+        let query = crate::fingerprints::query_for(version).ok_or_else(|| {
+            Error::Catalog(format!(
+                "fingerprints cannot be read on server version {version}"
+            ))
+        })?;
         self.send(&format!(
             "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; {} \
              PREPARE migra_fingerprints(pg_catalog.text[], pg_catalog.text[]) AS {query}; \
@@ -227,7 +276,9 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
         let mut rows = self.receive_rows()?;
         match rows.len() {
             1 => Ok(rows.remove(0)),
-            n => Err(Error::RemoteDocument(format!("it returned {n} values where one was expected"))),
+            n => Err(Error::RemoteDocument(format!(
+                "it returned {n} values where one was expected"
+            ))),
         }
     }
 
@@ -258,7 +309,8 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
 /// A remote server's fingerprints. They only choose what is read next (OIDs go back as
 /// numbers), so their shape is all there is to check.
 fn decode_fingerprints(document: &str) -> Result<Fingerprints, Error> {
-    crate::timing::measure("decode", || serde_json::from_str(document)).map_err(|e| Error::RemoteDocument(e.to_string()))
+    crate::timing::measure("decode", || serde_json::from_str(document))
+        .map_err(|e| Error::RemoteDocument(e.to_string()))
 }
 
 /// The remote server's rows (`Database::from_rows`), checked as untrusted input: their shape,
@@ -270,8 +322,13 @@ pub(crate) fn decode(rows: &[String]) -> Result<Database, Error> {
     }
     let database = crate::timing::measure("decode", || Database::from_rows(rows))
         .map_err(|e| Error::RemoteDocument(e.to_string()))?;
-    crate::timing::measure("checks", || untrusted::check(&database, Origin::RemoteServer))?;
-    database.schemas.iter().try_for_each(crate::model::Schema::check_definitions)?;
+    crate::timing::measure("checks", || {
+        untrusted::check(&database, Origin::RemoteServer)
+    })?;
+    database
+        .schemas
+        .iter()
+        .try_for_each(crate::model::Schema::check_definitions)?;
     Ok(database)
 }
 
@@ -294,6 +351,9 @@ mod unit_tests {
     fn schema_lists_cross_as_quoted_literals() {
         assert_eq!(array_literal(None), "NULL");
         let names = vec!["app".to_owned(), "it's".to_owned()];
-        assert_eq!(array_literal(Some(&names)), "ARRAY['app', 'it''s']::pg_catalog.text[]");
+        assert_eq!(
+            array_literal(Some(&names)),
+            "ARRAY['app', 'it''s']::pg_catalog.text[]"
+        );
     }
 }

@@ -5,9 +5,9 @@
 
 use std::panic::AssertUnwindSafe;
 
+use pgrx::PgTryBuilder;
 use pgrx::pg_sys;
 use pgrx::pg_sys::panic::CaughtError;
-use pgrx::PgTryBuilder;
 
 use crate::error::Error;
 
@@ -63,7 +63,11 @@ fn describe_caught(caught: &CaughtError) -> String {
         CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => r,
         CaughtError::RustPanic { ereport, .. } => ereport,
     };
-    let mut text = format!("{}: {}", sqlstate_text(report.sql_error_code()), report.message());
+    let mut text = format!(
+        "{}: {}",
+        sqlstate_text(report.sql_error_code()),
+        report.message()
+    );
     if let Some(detail) = report.detail() {
         text.push_str(": ");
         text.push_str(detail.trim());
@@ -75,7 +79,9 @@ fn describe_caught(caught: &CaughtError) -> String {
 /// a character, from '0').
 fn sqlstate_text(code: pgrx::PgSqlErrorCode) -> String {
     let packed = code as isize as u32;
-    (0..5).map(|i| char::from(b'0' + ((packed >> (6 * i)) & 0x3f) as u8)).collect()
+    (0..5)
+        .map(|i| char::from(b'0' + ((packed >> (6 * i)) & 0x3f) as u8))
+        .collect()
 }
 
 #[cfg(test)]
@@ -85,7 +91,13 @@ mod tests {
 
     #[test]
     fn sqlstates_read_as_psql_prints_them() {
-        assert_eq!(sqlstate_text(PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION), "08001");
-        assert_eq!(sqlstate_text(PgSqlErrorCode::ERRCODE_ASSERT_FAILURE), "P0004");
+        assert_eq!(
+            sqlstate_text(PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION),
+            "08001"
+        );
+        assert_eq!(
+            sqlstate_text(PgSqlErrorCode::ERRCODE_ASSERT_FAILURE),
+            "P0004"
+        );
     }
 }

@@ -6,8 +6,8 @@
 use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
-use pgrx::{GucContext, GucFlags, GucRegistry, GucSetting, PgLogLevel, PgSqlErrorCode};
 use pgrx::pg_sys::panic::ErrorReport;
+use pgrx::{GucContext, GucFlags, GucRegistry, GucSetting, PgLogLevel, PgSqlErrorCode};
 
 static TIMING: GucSetting<bool> = GucSetting::<bool>::new(false);
 
@@ -52,8 +52,10 @@ pub fn report(function: &str) {
         return;
     }
     let stages = STAGES.with(|s| s.borrow().clone());
-    let text: Vec<String> =
-        stages.iter().map(|(name, spent)| format!("{name} {:.2} ms", spent.as_secs_f64() * 1000.0)).collect();
+    let text: Vec<String> = stages
+        .iter()
+        .map(|(name, spent)| format!("{name} {:.2} ms", spent.as_secs_f64() * 1000.0))
+        .collect();
     ErrorReport::new(
         PgSqlErrorCode::ERRCODE_SUCCESSFUL_COMPLETION,
         format!("migra timing of {function}: {}", text.join(", ")),

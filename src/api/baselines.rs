@@ -1,9 +1,9 @@
 //! Baselines: snapshots kept under a name in `migra_baselines`, a table of the extension that
 //! `pg_dump` dumps as configuration data, and the log that drift checks write to.
 
+use pgrx::JsonB;
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
-use pgrx::JsonB;
 
 use super::databases::read;
 use crate::ddl::quote_ident;
@@ -52,7 +52,11 @@ RETURNS void
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_baseline_save_wrapper';
 "#)]
-fn migra_baseline_save(name: Option<&str>, schemas: Option<Vec<String>>, source: Option<&str>) -> Result<(), ErrorReport> {
+fn migra_baseline_save(
+    name: Option<&str>,
+    schemas: Option<Vec<String>>,
+    source: Option<&str>,
+) -> Result<(), ErrorReport> {
     let name = super::required(name, "name", "migra_baseline_save")?;
     let database = read(source, "source", schemas.clone(), None)?;
     let snapshot = Snapshot::of(database, schemas)?.to_json()?.to_string();
@@ -93,26 +97,33 @@ fn migra_baseline(name: Option<&str>) -> Result<JsonB, ErrorReport> {
 #[cfg(any(test, feature = "pg_test"))]
 #[pg_schema]
 mod tests {
-    use pgrx::prelude::*;
     use pgrx::PgSqlErrorCode;
+    use pgrx::prelude::*;
 
     use crate::api::test_support::sqlstate_of;
 
     #[pg_test]
     fn a_baseline_is_the_snapshot_saved_under_its_name_and_saving_again_replaces_it() {
         Spi::run("create schema app; create table app.t (id int); select migra_baseline_save('app', '{app}')").unwrap();
-        let same = Spi::get_one::<bool>("select migra_baseline('app') = migra_snapshot('{app}')").unwrap();
+        let same =
+            Spi::get_one::<bool>("select migra_baseline('app') = migra_snapshot('{app}')").unwrap();
         assert_eq!(same, Some(true));
-        Spi::run("alter table app.t add column v text; select migra_baseline_save('app', '{app}')").unwrap();
-        assert_eq!(Spi::get_one::<i64>("select count(*) from migra_baselines").unwrap(), Some(1));
-        let same = Spi::get_one::<bool>("select migra_baseline('app') = migra_snapshot('{app}')").unwrap();
+        Spi::run("alter table app.t add column v text; select migra_baseline_save('app', '{app}')")
+            .unwrap();
+        assert_eq!(
+            Spi::get_one::<i64>("select count(*) from migra_baselines").unwrap(),
+            Some(1)
+        );
+        let same =
+            Spi::get_one::<bool>("select migra_baseline('app') = migra_snapshot('{app}')").unwrap();
         assert_eq!(same, Some(true));
     }
 
     #[pg_test]
     fn a_snapshot_records_the_schemas_it_was_taken_of_in_name_order() {
         Spi::run("create schema b; create schema a").unwrap();
-        let scope = Spi::get_one::<String>("select (migra_snapshot('{b,a,b}') -> 'scope')::text").unwrap();
+        let scope =
+            Spi::get_one::<String>("select (migra_snapshot('{b,a,b}') -> 'scope')::text").unwrap();
         assert_eq!(scope.as_deref(), Some(r#"["a", "b"]"#));
         let whole = Spi::get_one::<bool>("select migra_snapshot() ? 'scope'").unwrap();
         assert_eq!(whole, Some(false));
@@ -122,9 +133,18 @@ mod tests {
     fn a_baseline_of_a_schema_that_does_not_exist_is_refused() {
         Spi::run("create schema app").unwrap();
         // a misspelt name would otherwise save a baseline that every database matches
-        assert_eq!(sqlstate_of("select migra_baseline_save('app', '{app,ap}')"), Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME));
-        assert_eq!(sqlstate_of("select migra_snapshot('{ap}')"), Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME));
-        assert_eq!(Spi::get_one::<i64>("select count(*) from migra_baselines").unwrap(), Some(0));
+        assert_eq!(
+            sqlstate_of("select migra_baseline_save('app', '{app,ap}')"),
+            Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME)
+        );
+        assert_eq!(
+            sqlstate_of("select migra_snapshot('{ap}')"),
+            Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME)
+        );
+        assert_eq!(
+            Spi::get_one::<i64>("select count(*) from migra_baselines").unwrap(),
+            Some(0)
+        );
     }
 
     #[pg_test(error = "baseline \"nope\" does not exist")]
@@ -134,7 +154,10 @@ mod tests {
 
     #[pg_test]
     fn a_missing_baseline_is_undefined_object() {
-        assert_eq!(sqlstate_of("select migra_baseline('nope')"), Some(PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT));
+        assert_eq!(
+            sqlstate_of("select migra_baseline('nope')"),
+            Some(PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT)
+        );
     }
 
     #[pg_test]

@@ -51,10 +51,18 @@ fn migra_diff_remote(
     const F: &str = "migra_diff_remote";
     let allow_data_loss = required(allow_data_loss, "unsafe", F)?;
     crate::timing::start();
-    let options = options(F, with_privileges, ignore_extension_versions, create_extensions_only)?;
+    let options = options(
+        F,
+        with_privileges,
+        ignore_extension_versions,
+        create_extensions_only,
+    )?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
-    let [mut from, mut to] =
-        remote::read_databases([side(source, "source"), side(target, "target")], schemas, exclude_schemas)?;
+    let [mut from, mut to] = remote::read_databases(
+        [side(source, "source"), side(target, "target")],
+        schemas,
+        exclude_schemas,
+    )?;
     from.leave_out_extensions(&exclude_extensions);
     to.leave_out_extensions(&exclude_extensions);
     let steps = plan_databases(&from, &to, options, allow_data_loss)?;
@@ -91,12 +99,25 @@ pub(super) fn options(
 ) -> Result<Options, Error> {
     Ok(Options {
         with_privileges: required(with_privileges, "with_privileges", function)?,
-        ignore_extension_versions: required(ignore_extension_versions, "ignore_extension_versions", function)?,
-        create_extensions_only: required(create_extensions_only, "create_extensions_only", function)?,
+        ignore_extension_versions: required(
+            ignore_extension_versions,
+            "ignore_extension_versions",
+            function,
+        )?,
+        create_extensions_only: required(
+            create_extensions_only,
+            "create_extensions_only",
+            function,
+        )?,
     })
 }
 
-pub(super) fn plan_databases(from: &Database, to: &Database, options: Options, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
+pub(super) fn plan_databases(
+    from: &Database,
+    to: &Database,
+    options: Options,
+    allow_data_loss: bool,
+) -> Result<Vec<Step>, Error> {
     warn_about_ignored(&from.schemas);
     warn_about_ignored(&to.schemas);
     plan_databases_unwarned(from, to, options, allow_data_loss)
@@ -104,24 +125,34 @@ pub(super) fn plan_databases(from: &Database, to: &Database, options: Options, a
 
 /// The plan, for a caller that names what is not compared itself (the fleet check, once for all
 /// its databases).
-pub(super) fn plan_databases_unwarned(from: &Database, to: &Database, options: Options, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
+pub(super) fn plan_databases_unwarned(
+    from: &Database,
+    to: &Database,
+    options: Options,
+    allow_data_loss: bool,
+) -> Result<Vec<Step>, Error> {
     let changes = crate::timing::measure("diff", || diff::databases(from, to, options))?;
-    let steps = crate::timing::measure("order", || plan::build(changes, catalog::DATABASE_SEARCH_PATH))?;
+    let steps = crate::timing::measure("order", || {
+        plan::build(changes, catalog::DATABASE_SEARCH_PATH)
+    })?;
     safe_plan(steps, allow_data_loss)
 }
 
 #[cfg(any(test, feature = "pg_test"))]
 #[pg_schema]
 mod tests {
-    use pgrx::prelude::*;
     use pgrx::PgSqlErrorCode;
+    use pgrx::prelude::*;
 
     use crate::api::test_support::{error_of, sqlstate_of};
 
     #[pg_test]
     fn this_database_against_itself_gives_no_rows() {
         Spi::run("create schema app; create table app.t (id int primary key)").unwrap();
-        assert_eq!(Spi::get_one::<i64>("select count(*) from migra_diff_remote(null, null)").unwrap(), Some(0));
+        assert_eq!(
+            Spi::get_one::<i64>("select count(*) from migra_diff_remote(null, null)").unwrap(),
+            Some(0)
+        );
     }
 
     #[pg_test(error = "reading another database needs the dblink extension")]
@@ -131,14 +162,23 @@ mod tests {
 
     #[pg_test]
     fn without_dblink_the_error_is_undefined_function() {
-        assert_eq!(sqlstate_of("select * from migra_diff_remote(null, 'dbname=elsewhere')"), Some(PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION));
+        assert_eq!(
+            sqlstate_of("select * from migra_diff_remote(null, 'dbname=elsewhere')"),
+            Some(PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION)
+        );
     }
 
     #[pg_test]
     fn a_bad_connection_string_fails_without_showing_the_password() {
         Spi::run("create extension dblink").unwrap();
-        let (code, text) = error_of("select * from migra_diff_remote('host=/nonexistent/socket/dir password=sekrit-42', null)");
-        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION), "{text}");
+        let (code, text) = error_of(
+            "select * from migra_diff_remote('host=/nonexistent/socket/dir password=sekrit-42', null)",
+        );
+        assert_eq!(
+            code,
+            Some(PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION),
+            "{text}"
+        );
         assert!(!text.contains("sekrit-42"), "{text}");
     }
 
@@ -152,8 +192,16 @@ mod tests {
         let (code, text) = error_of(&format!(
             "select * from migra_diff_remote('host=127.0.0.1 port={port} dbname=x connect_timeout=2', null)"
         ));
-        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION), "{text}");
-        assert!(started.elapsed() < std::time::Duration::from_secs(8), "{:?}: {text}", started.elapsed());
+        assert_eq!(
+            code,
+            Some(PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION),
+            "{text}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(8),
+            "{:?}: {text}",
+            started.elapsed()
+        );
         // and the session goes on: the deadline's cancel is not left pending
         assert_eq!(Spi::get_one::<i32>("select 1").unwrap(), Some(1));
     }

@@ -4,13 +4,13 @@
 //! snapshot (jsonb: `migra_baseline('name')`, or a `migra_snapshot()` kept anywhere) or as a
 //! reference database (text: a connection string or a foreign server's name).
 
+use pgrx::Internal;
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
-use pgrx::Internal;
 
 use super::databases::{plan_databases, plan_databases_unwarned, read};
 use super::snapshots::snapshot_text;
-use super::{required, rows, Row};
+use super::{Row, required, rows};
 use crate::diff::Options;
 use crate::error::{DriftChange, Error};
 use crate::model::{Database, Snapshot};
@@ -47,7 +47,11 @@ impl Scope {
             exclude_schemas,
             options: Options {
                 with_privileges: required(with_privileges, "with_privileges", function)?,
-                ignore_extension_versions: required(ignore_extension_versions, "ignore_extension_versions", function)?,
+                ignore_extension_versions: required(
+                    ignore_extension_versions,
+                    "ignore_extension_versions",
+                    function,
+                )?,
                 create_extensions_only: false,
             },
             exclude_extensions: required(exclude_extensions, "exclude_extensions", function)?,
@@ -66,7 +70,10 @@ impl Scope {
 }
 
 /// The snapshot argument of a drift function, decoded and checked.
-pub(super) fn expected_snapshot(argument: Option<Internal>, function: &'static str) -> Result<Expected<'static>, Error> {
+pub(super) fn expected_snapshot(
+    argument: Option<Internal>,
+    function: &'static str,
+) -> Result<Expected<'static>, Error> {
     let document = snapshot_text(required(argument, "expected", function)?)?;
     Ok(Expected::Snapshot(Snapshot::from_text(&document)?))
 }
@@ -78,11 +85,20 @@ pub(super) fn drift(expected: Expected<'_>, scope: &Scope) -> Result<Vec<Step>, 
     let (mut live, mut wanted) = match expected {
         Expected::Snapshot(snapshot) => {
             let (schemas, wanted) = scope.expected_from(snapshot);
-            (read(None, "live", schemas, scope.exclude_schemas.clone())?, wanted)
+            (
+                read(None, "live", schemas, scope.exclude_schemas.clone())?,
+                wanted,
+            )
         }
         Expected::Reference(connection) => {
             let [live, wanted] = remote::read_databases(
-                [remote::Side::Here, remote::Side::Remote { connection, which: "reference" }],
+                [
+                    remote::Side::Here,
+                    remote::Side::Remote {
+                        connection,
+                        which: "reference",
+                    },
+                ],
                 scope.schemas.clone(),
                 scope.exclude_schemas.clone(),
             )?;
@@ -102,7 +118,11 @@ fn compare(live: &Database, wanted: &Database, scope: &Scope) -> Result<Vec<Step
 
 /// The same, without the WARNING about what is not compared (the fleet check gives one for all
 /// its databases).
-pub(super) fn compare_unwarned(live: &Database, wanted: &Database, scope: &Scope) -> Result<Vec<Step>, Error> {
+pub(super) fn compare_unwarned(
+    live: &Database,
+    wanted: &Database,
+    scope: &Scope,
+) -> Result<Vec<Step>, Error> {
     plan_databases_unwarned(live, wanted, scope.options, true)
 }
 
@@ -122,12 +142,20 @@ pub(super) fn changes(steps: &[Step]) -> Vec<DriftChange> {
 
 fn assert_no_drift(expected: Expected<'_>, scope: &Scope) -> Result<(), Error> {
     let changes = changes(&drift(expected, scope)?);
-    if changes.is_empty() { Ok(()) } else { Err(Error::Drift { changes }) }
+    if changes.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Drift { changes })
+    }
 }
 
 /// Writes the drift found to `migra_drift_log` (nothing when there is none) and returns how many
 /// differences there are.
-fn log_drift(expected: Expected<'_>, check_name: Option<&str>, scope: &Scope) -> Result<i32, Error> {
+fn log_drift(
+    expected: Expected<'_>,
+    check_name: Option<&str>,
+    scope: &Scope,
+) -> Result<i32, Error> {
     let steps = drift(expected, scope)?;
     let count = changes(&steps).len() as i32;
     if count > 0 {
@@ -154,7 +182,6 @@ fn row_json((ordinal, kind, identity, action, statement, hazards): Row) -> serde
         "statement": statement, "hazards": hazards,
     })
 }
-
 
 /// The statements that take this database to the expected snapshot.
 #[pg_extern(sql = r#"
@@ -190,7 +217,14 @@ fn migra_drift_from_snapshot(
 > {
     const F: &str = "migra_drift";
     crate::timing::start();
-    let scope = Scope::new(F, schemas, exclude_schemas, with_privileges, ignore_extension_versions, exclude_extensions)?;
+    let scope = Scope::new(
+        F,
+        schemas,
+        exclude_schemas,
+        with_privileges,
+        ignore_extension_versions,
+        exclude_extensions,
+    )?;
     let steps = drift(expected_snapshot(expected, F)?, &scope)?;
     crate::timing::report(F);
     Ok(TableIterator::new(rows(steps)))
@@ -231,7 +265,14 @@ fn migra_drift_from_reference(
     const F: &str = "migra_drift";
     crate::timing::start();
     let reference = required(reference, "reference", F)?;
-    let scope = Scope::new(F, schemas, exclude_schemas, with_privileges, ignore_extension_versions, exclude_extensions)?;
+    let scope = Scope::new(
+        F,
+        schemas,
+        exclude_schemas,
+        with_privileges,
+        ignore_extension_versions,
+        exclude_extensions,
+    )?;
     let steps = drift(Expected::Reference(reference), &scope)?;
     crate::timing::report(F);
     Ok(TableIterator::new(rows(steps)))
@@ -258,7 +299,14 @@ fn migra_assert_no_drift_from_snapshot(
     exclude_extensions: Option<Vec<String>>,
 ) -> Result<(), ErrorReport> {
     const F: &str = "migra_assert_no_drift";
-    let scope = Scope::new(F, schemas, exclude_schemas, with_privileges, ignore_extension_versions, exclude_extensions)?;
+    let scope = Scope::new(
+        F,
+        schemas,
+        exclude_schemas,
+        with_privileges,
+        ignore_extension_versions,
+        exclude_extensions,
+    )?;
     Ok(assert_no_drift(expected_snapshot(expected, F)?, &scope)?)
 }
 
@@ -283,7 +331,14 @@ fn migra_assert_no_drift_from_reference(
 ) -> Result<(), ErrorReport> {
     const F: &str = "migra_assert_no_drift";
     let reference = required(reference, "reference", F)?;
-    let scope = Scope::new(F, schemas, exclude_schemas, with_privileges, ignore_extension_versions, exclude_extensions)?;
+    let scope = Scope::new(
+        F,
+        schemas,
+        exclude_schemas,
+        with_privileges,
+        ignore_extension_versions,
+        exclude_extensions,
+    )?;
     Ok(assert_no_drift(Expected::Reference(reference), &scope)?)
 }
 
@@ -308,8 +363,19 @@ fn migra_log_drift_from_snapshot(
     exclude_extensions: Option<Vec<String>>,
 ) -> Result<i32, ErrorReport> {
     const F: &str = "migra_log_drift";
-    let scope = Scope::new(F, schemas, exclude_schemas, with_privileges, ignore_extension_versions, exclude_extensions)?;
-    Ok(log_drift(expected_snapshot(expected, F)?, check_name, &scope)?)
+    let scope = Scope::new(
+        F,
+        schemas,
+        exclude_schemas,
+        with_privileges,
+        ignore_extension_versions,
+        exclude_extensions,
+    )?;
+    Ok(log_drift(
+        expected_snapshot(expected, F)?,
+        check_name,
+        &scope,
+    )?)
 }
 
 /// Writes the drift from the reference database to `migra_drift_log` and returns the number of
@@ -335,15 +401,26 @@ fn migra_log_drift_from_reference(
 ) -> Result<i32, ErrorReport> {
     const F: &str = "migra_log_drift";
     let reference = required(reference, "reference", F)?;
-    let scope = Scope::new(F, schemas, exclude_schemas, with_privileges, ignore_extension_versions, exclude_extensions)?;
-    Ok(log_drift(Expected::Reference(reference), check_name, &scope)?)
+    let scope = Scope::new(
+        F,
+        schemas,
+        exclude_schemas,
+        with_privileges,
+        ignore_extension_versions,
+        exclude_extensions,
+    )?;
+    Ok(log_drift(
+        Expected::Reference(reference),
+        check_name,
+        &scope,
+    )?)
 }
 
 #[cfg(any(test, feature = "pg_test"))]
 #[pg_schema]
 mod tests {
-    use pgrx::prelude::*;
     use pgrx::PgSqlErrorCode;
+    use pgrx::prelude::*;
 
     use crate::api::test_support::error_of;
 
@@ -362,9 +439,15 @@ mod tests {
     #[pg_test]
     fn no_drift_gives_no_rows_and_the_assertion_passes() {
         app_with_baseline();
-        assert_eq!(count("select count(*) from migra_drift(migra_baseline('app'))"), 0);
+        assert_eq!(
+            count("select count(*) from migra_drift(migra_baseline('app'))"),
+            0
+        );
         Spi::run("select migra_assert_no_drift(migra_baseline('app'))").unwrap();
-        assert_eq!(Spi::get_one::<i32>("select migra_log_drift(migra_baseline('app'), 'hourly')").unwrap(), Some(0));
+        assert_eq!(
+            Spi::get_one::<i32>("select migra_log_drift(migra_baseline('app'), 'hourly')").unwrap(),
+            Some(0)
+        );
         assert_eq!(count("select count(*) from migra_drift_log"), 0);
     }
 
@@ -372,48 +455,77 @@ mod tests {
     fn a_snapshot_of_some_schemas_is_compared_with_those_schemas_only() {
         app_with_baseline();
         Spi::run("create schema other; create table other.t (id int)").unwrap();
-        assert_eq!(count("select count(*) from migra_drift(migra_baseline('app'))"), 0);
+        assert_eq!(
+            count("select count(*) from migra_drift(migra_baseline('app'))"),
+            0
+        );
         // asked for every schema, the one only the live side has is drift
-        assert!(count("select count(*) from migra_drift(migra_baseline('app'), schemas => '{app,other}')") > 0);
+        assert!(
+            count(
+                "select count(*) from migra_drift(migra_baseline('app'), schemas => '{app,other}')"
+            ) > 0
+        );
     }
 
     #[pg_test]
     fn drift_rows_take_the_live_schema_back_to_the_expected_one() {
         app_with_baseline();
-        Spi::run("alter table app.orders add column note text; create index on app.orders (total)").unwrap();
+        Spi::run("alter table app.orders add column note text; create index on app.orders (total)")
+            .unwrap();
         let statements = Spi::connect(|c| {
-            c.select("select statement from migra_drift(migra_baseline('app')) order by ordinal", None, &[])
-                .unwrap()
-                .map(|row| row.get::<String>(1).unwrap().unwrap())
-                .collect::<Vec<_>>()
+            c.select(
+                "select statement from migra_drift(migra_baseline('app')) order by ordinal",
+                None,
+                &[],
+            )
+            .unwrap()
+            .map(|row| row.get::<String>(1).unwrap().unwrap())
+            .collect::<Vec<_>>()
         });
         assert_eq!(statements[0], "SET search_path TO pg_catalog;");
         for statement in &statements {
             Spi::run(statement).unwrap();
         }
         Spi::run("reset search_path").unwrap();
-        assert_eq!(count("select count(*) from migra_drift(migra_baseline('app'))"), 0, "{statements:#?}");
+        assert_eq!(
+            count("select count(*) from migra_drift(migra_baseline('app'))"),
+            0,
+            "{statements:#?}"
+        );
     }
 
     #[pg_test]
     fn drift_found_is_logged_with_its_statements() {
         app_with_baseline();
         Spi::run("alter table app.orders add column note text").unwrap();
-        assert_eq!(Spi::get_one::<i32>("select migra_log_drift(migra_baseline('app'), check_name => 'hourly')").unwrap(), Some(1));
+        assert_eq!(
+            Spi::get_one::<i32>(
+                "select migra_log_drift(migra_baseline('app'), check_name => 'hourly')"
+            )
+            .unwrap(),
+            Some(1)
+        );
         let logged = Spi::get_one::<String>(
             "select check_name || ': ' || differences || ': ' || (drift -> 1 ->> 'statement') from migra_drift_log",
         )
         .unwrap();
-        assert_eq!(logged.as_deref(), Some(r#"hourly: 1: ALTER TABLE "app"."orders" DROP COLUMN "note";"#));
+        assert_eq!(
+            logged.as_deref(),
+            Some(r#"hourly: 1: ALTER TABLE "app"."orders" DROP COLUMN "note";"#)
+        );
     }
 
     #[pg_test]
     fn drift_fails_the_assertion_with_assert_failure_naming_the_differences() {
         app_with_baseline();
-        Spi::run("alter table app.orders add column note text; create table app.extra (id int)").unwrap();
+        Spi::run("alter table app.orders add column note text; create table app.extra (id int)")
+            .unwrap();
         let (code, text) = error_of("select migra_assert_no_drift(migra_baseline('app'))");
         assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_ASSERT_FAILURE), "{text}");
-        assert!(text.starts_with("schema drift: 2 differences from the expected schema: "), "{text}");
+        assert!(
+            text.starts_with("schema drift: 2 differences from the expected schema: "),
+            "{text}"
+        );
         assert!(text.contains("drop table app.extra"), "{text}");
         assert!(text.contains(r#"DROP TABLE "app"."extra";"#), "{text}");
     }

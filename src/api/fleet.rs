@@ -2,19 +2,29 @@
 
 use std::time::Duration;
 
+use pgrx::Internal;
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
-use pgrx::Internal;
 
 use super::databases::read;
-use super::drift::{changes, compare_unwarned, expected_snapshot, Expected, Scope};
+use super::drift::{Expected, Scope, changes, compare_unwarned, expected_snapshot};
 use super::required;
 use crate::error::Error;
 use crate::fleet::{self, Limits};
 use crate::model::Database;
 
-
-type FleetRow = (i32, String, Option<i32>, Option<i32>, Option<String>, Option<String>, Option<String>, Option<String>, Option<Vec<String>>, Option<String>);
+type FleetRow = (
+    i32,
+    String,
+    Option<i32>,
+    Option<i32>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<Vec<String>>,
+    Option<String>,
+);
 
 /// The arguments after `databases`, checked.
 struct FleetArguments {
@@ -42,15 +52,29 @@ impl FleetArguments {
         let max_parallel = required(max_parallel, "max_parallel", F)?;
         let timeout_seconds = required(timeout_seconds, "timeout_seconds", F)?;
         if !(1..=MAX_IN_FLIGHT).contains(&max_parallel) {
-            return Err(Error::InvalidArgument(format!("max_parallel must be between 1 and {MAX_IN_FLIGHT}, not {max_parallel}")));
+            return Err(Error::InvalidArgument(format!(
+                "max_parallel must be between 1 and {MAX_IN_FLIGHT}, not {max_parallel}"
+            )));
         }
         if timeout_seconds < 1 {
-            return Err(Error::InvalidArgument(format!("timeout_seconds must be at least 1, not {timeout_seconds}")));
+            return Err(Error::InvalidArgument(format!(
+                "timeout_seconds must be at least 1, not {timeout_seconds}"
+            )));
         }
         Ok(FleetArguments {
             databases,
-            scope: Scope::new(F, schemas, exclude_schemas, with_privileges, ignore_extension_versions, exclude_extensions)?,
-            limits: Limits { in_flight: max_parallel as usize, timeout: Duration::from_secs(timeout_seconds as u64) },
+            scope: Scope::new(
+                F,
+                schemas,
+                exclude_schemas,
+                with_privileges,
+                ignore_extension_versions,
+                exclude_extensions,
+            )?,
+            limits: Limits {
+                in_flight: max_parallel as usize,
+                timeout: Duration::from_secs(timeout_seconds as u64),
+            },
         })
     }
 }
@@ -59,22 +83,40 @@ impl FleetArguments {
 /// `differences = 0` for a database that matches, one row with `error` for one that could not be
 /// read or compared.
 fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<FleetRow>, Error> {
-    let FleetArguments { databases, scope, limits } = arguments;
+    let FleetArguments {
+        databases,
+        scope,
+        limits,
+    } = arguments;
     let (mut wanted, schemas) = match expected {
         Expected::Snapshot(snapshot) => {
             let (schemas, wanted) = scope.expected_from(snapshot);
             (wanted, schemas)
         }
-        Expected::Reference(connection) => {
-            (read(Some(connection), "reference", scope.schemas.clone(), scope.exclude_schemas.clone())?, scope.schemas.clone())
-        }
+        Expected::Reference(connection) => (
+            read(
+                Some(connection),
+                "reference",
+                scope.schemas.clone(),
+                scope.exclude_schemas.clone(),
+            )?,
+            scope.schemas.clone(),
+        ),
     };
     wanted.leave_out_extensions(&scope.exclude_extensions);
 
-    let given: Vec<(usize, String)> =
-        databases.iter().enumerate().filter_map(|(i, d)| d.as_ref().map(|d| (i, d.clone()))).collect();
+    let given: Vec<(usize, String)> = databases
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.as_ref().map(|d| (i, d.clone())))
+        .collect();
     let connections: Vec<String> = given.iter().map(|(_, d)| d.clone()).collect();
-    let outcomes = fleet::read(&connections, schemas.as_deref(), scope.exclude_schemas.as_deref(), &limits)?;
+    let outcomes = fleet::read(
+        &connections,
+        schemas.as_deref(),
+        scope.exclude_schemas.as_deref(),
+        &limits,
+    )?;
     let mut outcome_of: Vec<Option<fleet::Outcome>> = (0..databases.len()).map(|_| None).collect();
     for ((index, _), outcome) in given.into_iter().zip(outcomes) {
         outcome_of[index] = Some(outcome);
@@ -102,8 +144,30 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
         });
         let counted = steps.map(|steps| (changes(&steps).len() as i32, steps));
         match counted {
-            Err(error) => rows.push((number, shown, None, None, None, None, None, None, None, Some(error))),
-            Ok((0, _)) => rows.push((number, shown, Some(0), None, None, None, None, None, None, None)),
+            Err(error) => rows.push((
+                number,
+                shown,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some(error),
+            )),
+            Ok((0, _)) => rows.push((
+                number,
+                shown,
+                Some(0),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+            )),
             Ok((count, steps)) => {
                 for (ordinal, kind, identity, action, statement, hazards) in super::rows(steps) {
                     rows.push((
@@ -187,9 +251,19 @@ fn migra_drift_fleet_from_snapshot(
 > {
     const F: &str = "migra_drift_fleet";
     let arguments = FleetArguments::new(
-        databases, schemas, exclude_schemas, with_privileges, ignore_extension_versions, exclude_extensions, max_parallel, timeout_seconds,
+        databases,
+        schemas,
+        exclude_schemas,
+        with_privileges,
+        ignore_extension_versions,
+        exclude_extensions,
+        max_parallel,
+        timeout_seconds,
     )?;
-    Ok(TableIterator::new(drift_fleet(expected_snapshot(expected, F)?, arguments)?))
+    Ok(TableIterator::new(drift_fleet(
+        expected_snapshot(expected, F)?,
+        arguments,
+    )?))
 }
 
 /// A reference database against many databases.
@@ -237,16 +311,26 @@ fn migra_drift_fleet_from_reference(
     const F: &str = "migra_drift_fleet";
     let reference = required(reference, "reference", F)?;
     let arguments = FleetArguments::new(
-        databases, schemas, exclude_schemas, with_privileges, ignore_extension_versions, exclude_extensions, max_parallel, timeout_seconds,
+        databases,
+        schemas,
+        exclude_schemas,
+        with_privileges,
+        ignore_extension_versions,
+        exclude_extensions,
+        max_parallel,
+        timeout_seconds,
     )?;
-    Ok(TableIterator::new(drift_fleet(Expected::Reference(reference), arguments)?))
+    Ok(TableIterator::new(drift_fleet(
+        Expected::Reference(reference),
+        arguments,
+    )?))
 }
 
 #[cfg(any(test, feature = "pg_test"))]
 #[pg_schema]
 mod tests {
-    use pgrx::prelude::*;
     use pgrx::PgSqlErrorCode;
+    use pgrx::prelude::*;
 
     use crate::api::test_support::sqlstate_of;
 
@@ -258,9 +342,15 @@ mod tests {
                ARRAY['host=/nonexistent/socket/dir dbname=x password=sekrit-42'])",
         )
         .unwrap();
-        assert_eq!(row.0.as_deref(), Some("host=/nonexistent/socket/dir dbname=x"));
+        assert_eq!(
+            row.0.as_deref(),
+            Some("host=/nonexistent/socket/dir dbname=x")
+        );
         let error = row.1.unwrap();
-        assert!(error.starts_with("08001: could not establish connection"), "{error}");
+        assert!(
+            error.starts_with("08001: could not establish connection"),
+            "{error}"
+        );
         assert!(!error.contains("sekrit-42"), "{error}");
     }
 
@@ -268,6 +358,9 @@ mod tests {
     fn limits_out_of_range_are_invalid_parameter_value() {
         Spi::run("create extension dblink").unwrap();
         let query = "select * from migra_drift_fleet(migra_snapshot(), '{}', max_parallel => 0)";
-        assert_eq!(sqlstate_of(query), Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+        assert_eq!(
+            sqlstate_of(query),
+            Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE)
+        );
     }
 }

@@ -10,7 +10,11 @@ mod schemas;
 mod snapshots;
 
 // every function's description, for `\df+`; after every CREATE FUNCTION
-pgrx::extension_sql_file!("../../sql/function_comments.sql", name = "function_comments", finalize);
+pgrx::extension_sql_file!(
+    "../../sql/function_comments.sql",
+    name = "function_comments",
+    finalize
+);
 
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::{PgLogLevel, PgSqlErrorCode};
@@ -28,21 +32,37 @@ fn rows(steps: Vec<Step>) -> Vec<Row> {
         .enumerate()
         .map(|(i, s)| {
             let hazards = s.hazards.iter().map(|h| h.as_str().to_owned()).collect();
-            (i as i32 + 1, s.kind.as_str().to_owned(), s.identity, s.action.as_str().to_owned(), s.statement, hazards)
+            (
+                i as i32 + 1,
+                s.kind.as_str().to_owned(),
+                s.identity,
+                s.action.as_str().to_owned(),
+                s.statement,
+                hazards,
+            )
         })
         .collect()
 }
 
-fn required<T>(value: Option<T>, argument: &'static str, function: &'static str) -> Result<T, Error> {
+fn required<T>(
+    value: Option<T>,
+    argument: &'static str,
+    function: &'static str,
+) -> Result<T, Error> {
     value.ok_or(Error::NullArgument(argument, function))
 }
 
 /// The plan, unless it destroys data and the caller did not say `unsafe => true`.
 fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
-    let destructive: Vec<String> =
-        steps.iter().filter(|s| s.has_hazard(Hazard::DataLoss)).map(|s| s.statement.clone()).collect();
+    let destructive: Vec<String> = steps
+        .iter()
+        .filter(|s| s.has_hazard(Hazard::DataLoss))
+        .map(|s| s.statement.clone())
+        .collect();
     if !allow_data_loss && !destructive.is_empty() {
-        return Err(Error::DataLoss { statements: destructive });
+        return Err(Error::DataLoss {
+            statements: destructive,
+        });
     }
     Ok(steps)
 }
@@ -50,10 +70,15 @@ fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error
 /// A WARNING that names what was left out, kind by kind, so that an empty plan is not mistaken
 /// for "equal".
 fn warn_about_ignored(schemas: &[Schema]) {
-    let Some((count, detail)) = ignored_detail(schemas) else { return };
+    let Some((count, detail)) = ignored_detail(schemas) else {
+        return;
+    };
     ErrorReport::new(
         PgSqlErrorCode::ERRCODE_WARNING,
-        format!("migra does not compare {count} object{}", if count == 1 { "" } else { "s" }),
+        format!(
+            "migra does not compare {count} object{}",
+            if count == 1 { "" } else { "s" }
+        ),
         "migra",
     )
     .set_detail(detail)
@@ -64,10 +89,15 @@ fn warn_about_ignored(schemas: &[Schema]) {
 /// How many objects are left out (each once, however many sides hold it) and `kind:
 /// schema.name, ...; kind: ...`, kinds in name order, at most ten names a kind.
 fn ignored_detail(schemas: &[Schema]) -> Option<(usize, String)> {
-    let mut by_kind: std::collections::BTreeMap<&str, Vec<String>> = std::collections::BTreeMap::new();
+    let mut by_kind: std::collections::BTreeMap<&str, Vec<String>> =
+        std::collections::BTreeMap::new();
     for schema in schemas {
         for object in &schema.ignored {
-            let name = format!("{}.{}", crate::ddl::display_ident(&schema.name), object.name);
+            let name = format!(
+                "{}.{}",
+                crate::ddl::display_ident(&schema.name),
+                object.name
+            );
             by_kind.entry(object.kind.as_str()).or_default().push(name);
         }
     }
@@ -83,7 +113,15 @@ fn ignored_detail(schemas: &[Schema]) -> Option<(usize, String)> {
     let kinds: Vec<String> = by_kind
         .into_iter()
         .map(|(kind, names)| {
-            let mut text = format!("{kind}: {}", names.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", "));
+            let mut text = format!(
+                "{kind}: {}",
+                names
+                    .iter()
+                    .take(SHOWN)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
             if names.len() > SHOWN {
                 text.push_str(&format!(", and {} more", names.len() - SHOWN));
             }
@@ -120,9 +158,9 @@ mod tests {
 /// and nothing is left to roll back to.
 #[cfg(any(test, feature = "pg_test"))]
 pub(crate) mod test_support {
+    use pgrx::PgSqlErrorCode;
     use pgrx::pg_sys::panic::CaughtError;
     use pgrx::prelude::*;
-    use pgrx::PgSqlErrorCode;
 
     /// The SQLSTATE a query raises, with its message, detail and hint in one text.
     pub fn error_of(query: &str) -> (Option<PgSqlErrorCode>, String) {
@@ -136,7 +174,12 @@ pub(crate) mod test_support {
                 CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => r,
                 CaughtError::RustPanic { ereport, .. } => ereport,
             };
-            let text = format!("{} {} {}", report.message(), report.detail().unwrap_or(""), report.hint().unwrap_or(""));
+            let text = format!(
+                "{} {} {}",
+                report.message(),
+                report.detail().unwrap_or(""),
+                report.hint().unwrap_or("")
+            );
             (Some(report.sql_error_code()), text)
         })
         .execute()

@@ -53,7 +53,12 @@ fn migra_diff_sql(
     allow_data_loss: Option<bool>,
 ) -> Result<String, ErrorReport> {
     crate::timing::start();
-    let steps = plan_schemas("migra_diff_sql", source_schema, target_schema, allow_data_loss)?;
+    let steps = plan_schemas(
+        "migra_diff_sql",
+        source_schema,
+        target_schema,
+        allow_data_loss,
+    )?;
     let script = crate::timing::measure("rows", || plan::script(&steps));
     crate::timing::report("migra_diff_sql");
     Ok(script)
@@ -72,15 +77,17 @@ fn plan_schemas(
     let schemas = catalog::read_schema_pair([source, target])?;
     warn_about_ignored(&schemas);
     let changes = crate::timing::measure("diff", || diff::schemas(&schemas[0], &schemas[1]))?;
-    let steps = crate::timing::measure("order", || plan::build(changes, &catalog::search_path_for(source)))?;
+    let steps = crate::timing::measure("order", || {
+        plan::build(changes, &catalog::search_path_for(source))
+    })?;
     safe_plan(steps, allow_data_loss)
 }
 
 #[cfg(any(test, feature = "pg_test"))]
 #[pg_schema]
 mod tests {
-    use pgrx::prelude::*;
     use pgrx::PgSqlErrorCode;
+    use pgrx::prelude::*;
 
     use crate::api::test_support::sqlstate_of;
 
@@ -96,13 +103,21 @@ mod tests {
         )
         .unwrap();
         assert_eq!(count("select count(*) from migra_diff('a', 'b')"), 0);
-        assert_eq!(Spi::get_one::<String>("select migra_diff_sql('a', 'b')").unwrap().as_deref(), Some(""));
+        assert_eq!(
+            Spi::get_one::<String>("select migra_diff_sql('a', 'b')")
+                .unwrap()
+                .as_deref(),
+            Some("")
+        );
     }
 
     #[pg_test]
     fn a_missing_schema_is_invalid_schema_name() {
         Spi::run("create schema present").unwrap();
-        assert_eq!(sqlstate_of("select * from migra_diff('present', 'absent')"), Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME));
+        assert_eq!(
+            sqlstate_of("select * from migra_diff('present', 'absent')"),
+            Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME)
+        );
     }
 
     #[pg_test(error = "schema \"absent\" does not exist")]
@@ -117,7 +132,10 @@ mod tests {
 
     #[pg_test]
     fn information_schema_is_invalid_parameter_value() {
-        assert_eq!(sqlstate_of("select * from migra_diff('information_schema', 'public')"), Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+        assert_eq!(
+            sqlstate_of("select * from migra_diff('information_schema', 'public')"),
+            Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE)
+        );
     }
 
     #[pg_test]
@@ -133,13 +151,19 @@ mod tests {
 
     #[pg_test]
     fn a_null_argument_is_null_value_not_allowed() {
-        assert_eq!(sqlstate_of("select migra_diff_sql(null, 'public')"), Some(PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED));
+        assert_eq!(
+            sqlstate_of("select migra_diff_sql(null, 'public')"),
+            Some(PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED)
+        );
     }
 
     #[pg_test]
     fn dropping_a_table_needs_unsafe() {
         Spi::run("create schema a; create schema b; create table a.doomed (x int);").unwrap();
-        assert_eq!(sqlstate_of("select * from migra_diff('a', 'b')"), Some(PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST));
+        assert_eq!(
+            sqlstate_of("select * from migra_diff('a', 'b')"),
+            Some(PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST)
+        );
     }
 
     #[pg_test(error = "the migration plan would destroy data: DROP TABLE \"a\".\"doomed\";")]
@@ -155,37 +179,70 @@ mod tests {
             "select statement, hazards from migra_diff('a', 'b', unsafe => true) where action = 'drop'",
         )
         .unwrap();
-        assert_eq!(row, (Some(r#"DROP TABLE "a"."doomed";"#.to_owned()), Some(vec!["data_loss".to_owned()])));
+        assert_eq!(
+            row,
+            (
+                Some(r#"DROP TABLE "a"."doomed";"#.to_owned()),
+                Some(vec!["data_loss".to_owned()])
+            )
+        );
     }
 
     #[pg_test]
     fn dropping_an_index_loses_no_data() {
         Spi::run("create schema a; create schema b; create table a.t (x int); create table b.t (x int); create index on a.t (x);").unwrap();
-        assert_eq!(count("select count(*) from migra_diff('a', 'b') where statement like 'DROP INDEX%' and hazards = '{}'"), 1);
+        assert_eq!(
+            count(
+                "select count(*) from migra_diff('a', 'b') where statement like 'DROP INDEX%' and hazards = '{}'"
+            ),
+            1
+        );
     }
 
     #[pg_test]
     fn rows_are_numbered_from_one_and_open_with_the_search_path() {
         Spi::run("create schema a; create schema b; create table b.t (x int);").unwrap();
-        let first = Spi::get_three::<i32, String, String>("select ordinal, kind, statement from migra_diff('a', 'b') order by ordinal limit 1").unwrap();
-        assert_eq!(first, (Some(1), Some("setting".into()), Some(r#"SET search_path TO pg_catalog, "a";"#.into())));
-        assert_eq!(count("select count(*) from migra_diff('a', 'b') where kind = 'table' and action = 'create' and identity = 'a.t'"), 1);
+        let first = Spi::get_three::<i32, String, String>(
+            "select ordinal, kind, statement from migra_diff('a', 'b') order by ordinal limit 1",
+        )
+        .unwrap();
+        assert_eq!(
+            first,
+            (
+                Some(1),
+                Some("setting".into()),
+                Some(r#"SET search_path TO pg_catalog, "a";"#.into())
+            )
+        );
+        assert_eq!(
+            count(
+                "select count(*) from migra_diff('a', 'b') where kind = 'table' and action = 'create' and identity = 'a.t'"
+            ),
+            1
+        );
     }
 
     /// Applies the plan inside this test's transaction and diffs again.
     fn converge(source: &str, target: &str) {
         let plan = Spi::connect(|c| {
-            c.select("select statement from migra_diff($1, $2, true) order by ordinal", None, &[source.into(), target.into()])
-                .unwrap()
-                .map(|row| row.get::<String>(1).unwrap().unwrap())
-                .collect::<Vec<_>>()
+            c.select(
+                "select statement from migra_diff($1, $2, true) order by ordinal",
+                None,
+                &[source.into(), target.into()],
+            )
+            .unwrap()
+            .map(|row| row.get::<String>(1).unwrap().unwrap())
+            .collect::<Vec<_>>()
         });
         assert!(!plan.is_empty());
         for statement in &plan {
             Spi::run(statement).unwrap_or_else(|e| panic!("{statement}: {e}"));
         }
         Spi::run("reset search_path").unwrap();
-        let left = Spi::get_one_with_args::<i64>("select count(*) from migra_diff($1, $2, true)", &[source.into(), target.into()]);
+        let left = Spi::get_one_with_args::<i64>(
+            "select count(*) from migra_diff($1, $2, true)",
+            &[source.into(), target.into()],
+        );
         assert_eq!(left.unwrap(), Some(0), "plan did not converge: {plan:#?}");
     }
 
@@ -245,7 +302,12 @@ mod tests {
                    create operator {schema}.= (leftarg = character varying, rightarg = character varying, function = {schema}.eqv);"#
             )
         };
-        Spi::run(&format!("create schema src; create schema tgt; {} {}", planted("src"), planted("tgt"))).unwrap();
+        Spi::run(&format!(
+            "create schema src; create schema tgt; {} {}",
+            planted("src"),
+            planted("tgt")
+        ))
+        .unwrap();
         Spi::run(
             "create table tgt.t (
                  n integer check (n = 1),

@@ -19,7 +19,10 @@ RETURNS jsonb
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_snapshot_wrapper';
 "#)]
-fn migra_snapshot(schemas: Option<Vec<String>>, source: Option<&str>) -> Result<JsonB, ErrorReport> {
+fn migra_snapshot(
+    schemas: Option<Vec<String>>,
+    source: Option<&str>,
+) -> Result<JsonB, ErrorReport> {
     crate::timing::start();
     let database = read(source, "source", schemas.clone(), None)?;
     let snapshot = crate::timing::measure("rows", || Snapshot::of(database, schemas)?.to_json())?;
@@ -71,10 +74,17 @@ fn migra_diff_snapshots(
     let target = required(target, "target", F)?;
     let allow_data_loss = required(allow_data_loss, "unsafe", F)?;
     crate::timing::start();
-    let options = options(F, with_privileges, ignore_extension_versions, create_extensions_only)?;
+    let options = options(
+        F,
+        with_privileges,
+        ignore_extension_versions,
+        create_extensions_only,
+    )?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
     if let Some(names) = &schemas {
-        names.iter().try_for_each(|n| crate::catalog::refuse_system_schema(n))?;
+        names
+            .iter()
+            .try_for_each(|n| crate::catalog::refuse_system_schema(n))?;
     }
     let mut from = Snapshot::from_text(&snapshot_text(source)?)?.database;
     let mut to = Snapshot::from_text(&snapshot_text(target)?)?.database;
@@ -90,13 +100,18 @@ fn migra_diff_snapshots(
 
 /// The text of a jsonb argument, as `jsonb_out` prints it.
 pub(super) fn snapshot_text(argument: Internal) -> Result<String, Error> {
-    let datum = argument.into_datum().ok_or_else(|| Error::SnapshotInvalid("it is empty".into()))?;
+    let datum = argument
+        .into_datum()
+        .ok_or_else(|| Error::SnapshotInvalid("it is empty".into()))?;
     // SAFETY: the SQL declaration makes this argument a non-null jsonb; jsonb_out detoasts it and
     // returns a palloc'd C string, copied before it is freed.
     unsafe {
         let text = pgrx::direct_function_call::<&CStr>(pg_sys::jsonb_out, &[Some(datum)])
             .ok_or_else(|| Error::SnapshotInvalid("it is empty".into()))?;
-        let owned = text.to_str().map(str::to_owned).map_err(|_| Error::SnapshotInvalid("it is not UTF-8".into()));
+        let owned = text
+            .to_str()
+            .map(str::to_owned)
+            .map_err(|_| Error::SnapshotInvalid("it is not UTF-8".into()));
         pg_sys::pfree(text.as_ptr().cast_mut().cast());
         owned
     }
@@ -117,7 +132,10 @@ mod tests {
     #[pg_test]
     fn the_same_schema_gives_byte_identical_snapshots() {
         Spi::run("create schema shop; create table shop.t (id serial primary key, v text check (v <> ''))").unwrap();
-        let same = Spi::get_one::<bool>("select migra_snapshot('{shop}')::text = migra_snapshot('{shop}')::text").unwrap();
+        let same = Spi::get_one::<bool>(
+            "select migra_snapshot('{shop}')::text = migra_snapshot('{shop}')::text",
+        )
+        .unwrap();
         assert_eq!(same, Some(true));
     }
 
@@ -126,7 +144,10 @@ mod tests {
         Spi::run("create schema shop; create table shop.t (id serial primary key)").unwrap();
         let document = snapshot("select migra_snapshot('{shop}')");
         assert_eq!(document["format"], 3);
-        assert_eq!(document["server_version_num"].as_i64(), Some(i64::from(pgrx::pg_sys::PG_VERSION_NUM)));
+        assert_eq!(
+            document["server_version_num"].as_i64(),
+            Some(i64::from(pgrx::pg_sys::PG_VERSION_NUM))
+        );
         assert!(!document.to_string().contains("oid"), "{document}");
     }
 
@@ -155,19 +176,24 @@ mod tests {
         }
         // the plan opened with SET search_path
         Spi::run("reset search_path").unwrap();
-        let back = Spi::get_one::<bool>("select migra_snapshot('{app}') = (select s from past)").unwrap();
+        let back =
+            Spi::get_one::<bool>("select migra_snapshot('{app}') = (select s from past)").unwrap();
         assert_eq!(back, Some(true), "{plan:#?}");
     }
 
     #[pg_test(error = "snapshot has format 99, this version of migra reads format 3")]
     fn a_snapshot_of_an_unknown_format_is_refused() {
-        Spi::run("select * from migra_diff_snapshots('{\"format\": 99}', migra_snapshot())").unwrap();
+        Spi::run("select * from migra_diff_snapshots('{\"format\": 99}', migra_snapshot())")
+            .unwrap();
     }
 
     #[pg_test]
     fn an_unknown_format_is_invalid_parameter_value() {
         let query = "select * from migra_diff_snapshots(migra_snapshot(), '{\"schemas\": []}')";
-        assert_eq!(sqlstate_of(query), Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+        assert_eq!(
+            sqlstate_of(query),
+            Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE)
+        );
     }
 
     #[pg_test(error = "argument \"source\" of migra_diff_snapshots must not be null")]

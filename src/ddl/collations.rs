@@ -22,11 +22,19 @@ pub fn create(cx: &Cx, collation: &Collation) -> String {
     if !collation.deterministic {
         options.push("deterministic = false".to_owned());
     }
-    format!("CREATE COLLATION {} ({});", cx.qualify(&collation.name), options.join(", "))
+    format!(
+        "CREATE COLLATION {} ({});",
+        cx.qualify(&collation.name),
+        options.join(", ")
+    )
 }
 
 pub fn rename(cx: &Cx, name: &str, new_name: &str) -> String {
-    format!("ALTER COLLATION {} RENAME TO {};", cx.qualify(name), quote_ident(new_name))
+    format!(
+        "ALTER COLLATION {} RENAME TO {};",
+        cx.qualify(name),
+        quote_ident(new_name)
+    )
 }
 
 pub fn drop(cx: &Cx, name: &str) -> String {
@@ -52,7 +60,17 @@ mod tests {
             create(&Cx::new("s"), &icu),
             r#"CREATE COLLATION "s"."Numeric" (provider = icu, locale = 'en-u-kn-true', deterministic = false);"#
         );
-        let libc = Collation { provider: "c".into(), deterministic: true, lc_collate: Some("C".into()), lc_ctype: Some("C".into()), locale: None, ..icu };
-        assert_eq!(create(&Cx::new("s"), &libc), r#"CREATE COLLATION "s"."Numeric" (provider = libc, lc_collate = 'C', lc_ctype = 'C');"#);
+        let libc = Collation {
+            provider: "c".into(),
+            deterministic: true,
+            lc_collate: Some("C".into()),
+            lc_ctype: Some("C".into()),
+            locale: None,
+            ..icu
+        };
+        assert_eq!(
+            create(&Cx::new("s"), &libc),
+            r#"CREATE COLLATION "s"."Numeric" (provider = libc, lc_collate = 'C', lc_ctype = 'C');"#
+        );
     }
 }

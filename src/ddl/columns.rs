@@ -14,7 +14,11 @@ pub fn definition(cx: &Cx, column: &Column) -> String {
         text.push_str(&format!(" COLLATE {collation}"));
     }
     if let Some(expression) = &column.generated {
-        let kind = if column.generated_virtual { "VIRTUAL" } else { "STORED" };
+        let kind = if column.generated_virtual {
+            "VIRTUAL"
+        } else {
+            "STORED"
+        };
         text.push_str(&format!(" GENERATED ALWAYS AS ({expression}) {kind}"));
     }
     if let Some(identity) = &column.identity {
@@ -53,16 +57,31 @@ pub fn drop(cx: &Cx, table: &str, column: &str) -> String {
 /// implicit cast still runs, and fails loudly where the data does not fit.
 /// `ALTER COLUMN ... TYPE`, converting each value with `using`, or by a plain cast when `None`.
 pub fn set_type(cx: &Cx, table: &str, column: &Column, using: Option<&str>) -> String {
-    let collate = column.collation.as_deref().map(|c| format!(" COLLATE {c}")).unwrap_or_default();
-    let using = using.map_or_else(|| format!("{}::{}", quote_ident(&column.name), column.data_type), str::to_owned);
+    let collate = column
+        .collation
+        .as_deref()
+        .map(|c| format!(" COLLATE {c}"))
+        .unwrap_or_default();
+    let using = using.map_or_else(
+        || format!("{}::{}", quote_ident(&column.name), column.data_type),
+        str::to_owned,
+    );
     let action = format!("TYPE {}{collate} USING {using}", column.data_type);
     tables::alter_column(cx, table, &column.name, &action)
 }
 
 /// `SET COMPRESSION method`, or `default` for the server's.
 pub fn set_compression(cx: &Cx, table: &str, column: &Column) -> String {
-    let method = column.compression.as_deref().map_or_else(|| "default".to_owned(), super::option_name);
-    tables::alter_column(cx, table, &column.name, &format!("SET COMPRESSION {method}"))
+    let method = column
+        .compression
+        .as_deref()
+        .map_or_else(|| "default".to_owned(), super::option_name);
+    tables::alter_column(
+        cx,
+        table,
+        &column.name,
+        &format!("SET COMPRESSION {method}"),
+    )
 }
 
 pub fn set_default(cx: &Cx, table: &str, column: &str, expression: &str) -> String {
@@ -79,25 +98,50 @@ pub fn storage_word(storage: &str) -> &'static str {
 }
 
 pub fn set_storage(cx: &Cx, table: &str, column: &str, storage: &str) -> String {
-    tables::alter_column(cx, table, column, &format!("SET STORAGE {}", storage_word(storage)))
+    tables::alter_column(
+        cx,
+        table,
+        column,
+        &format!("SET STORAGE {}", storage_word(storage)),
+    )
 }
 
 /// `SET STATISTICS n`, or `-1` for the default target.
 pub fn set_statistics(cx: &Cx, table: &str, column: &str, target: Option<i32>) -> String {
-    tables::alter_column(cx, table, column, &format!("SET STATISTICS {}", target.unwrap_or(-1)))
+    tables::alter_column(
+        cx,
+        table,
+        column,
+        &format!("SET STATISTICS {}", target.unwrap_or(-1)),
+    )
 }
 
 pub fn add_identity(cx: &Cx, table: &str, column: &str, identity: &Identity) -> String {
-    tables::alter_column(cx, table, column, &format!("ADD {}", identity_clause(cx, identity)))
+    tables::alter_column(
+        cx,
+        table,
+        column,
+        &format!("ADD {}", identity_clause(cx, identity)),
+    )
 }
 
 /// `SET GENERATED ...` and `SET <option>` for what differs between two identities.
-pub fn alter_identity(cx: &Cx, table: &str, column: &str, from: &Identity, to: &Identity) -> Option<String> {
+pub fn alter_identity(
+    cx: &Cx,
+    table: &str,
+    column: &str,
+    from: &Identity,
+    to: &Identity,
+) -> Option<String> {
     let mut actions = Vec::new();
     if from.generation != to.generation {
         actions.push(format!("SET GENERATED {}", to.generation.sql()));
     }
-    actions.extend(sequences::changed_options(&from.sequence, &to.sequence, false).into_iter().map(|o| format!("SET {o}")));
+    actions.extend(
+        sequences::changed_options(&from.sequence, &to.sequence, false)
+            .into_iter()
+            .map(|o| format!("SET {o}")),
+    );
     if sequences::start_outside_new_bounds(&from.sequence, &to.sequence) {
         actions.push(format!("RESTART WITH {}", to.sequence.start));
     }
@@ -131,7 +175,10 @@ mod tests {
 
     #[test]
     fn definition_has_type_default_and_not_null() {
-        assert_eq!(definition(&Cx::new("s"), &column()), r#""Total Due" numeric(10,2) DEFAULT 0 NOT NULL"#);
+        assert_eq!(
+            definition(&Cx::new("s"), &column()),
+            r#""Total Due" numeric(10,2) DEFAULT 0 NOT NULL"#
+        );
     }
 
     #[test]

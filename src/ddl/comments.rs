@@ -28,7 +28,10 @@ pub fn object(cx: &Cx, kind: &str, name: &str, part: Option<&str>, domain: bool)
 }
 
 pub fn set(object: &str, text: Option<&str>) -> String {
-    format!("COMMENT ON {object} IS {};", text.map_or_else(|| "NULL".to_owned(), quote_literal))
+    format!(
+        "COMMENT ON {object} IS {};",
+        text.map_or_else(|| "NULL".to_owned(), quote_literal)
+    )
 }
 
 #[cfg(test)]
@@ -39,10 +42,24 @@ mod tests {
     fn comments_quote_their_text_and_name_the_object_whole() {
         let cx = Cx::new("app");
         let column = object(&cx, "column", "My Table", Some("e-mail"), false);
-        assert_eq!(set(&column, Some("it's\nthe \"main\" one ✓")), "COMMENT ON COLUMN \"app\".\"My Table\".\"e-mail\" IS 'it''s\nthe \"main\" one ✓';");
-        assert_eq!(set(&object(&cx, "domain constraint", "email", Some("has_at"), false), None),
-                   r#"COMMENT ON CONSTRAINT "has_at" ON DOMAIN "app"."email" IS NULL;"#);
-        assert_eq!(object(&cx, "type", "email", None, true), r#"DOMAIN "app"."email""#);
-        assert_eq!(object(&cx, "routine", r#""f"(a integer)"#, None, false), r#"ROUTINE "app"."f"(a integer)"#);
+        assert_eq!(
+            set(&column, Some("it's\nthe \"main\" one ✓")),
+            "COMMENT ON COLUMN \"app\".\"My Table\".\"e-mail\" IS 'it''s\nthe \"main\" one ✓';"
+        );
+        assert_eq!(
+            set(
+                &object(&cx, "domain constraint", "email", Some("has_at"), false),
+                None
+            ),
+            r#"COMMENT ON CONSTRAINT "has_at" ON DOMAIN "app"."email" IS NULL;"#
+        );
+        assert_eq!(
+            object(&cx, "type", "email", None, true),
+            r#"DOMAIN "app"."email""#
+        );
+        assert_eq!(
+            object(&cx, "routine", r#""f"(a integer)"#, None, false),
+            r#"ROUTINE "app"."f"(a integer)"#
+        );
     }
 }

@@ -1,21 +1,33 @@
 //! ADD, DROP and VALIDATE CONSTRAINT text.
 
-use super::{Cx, quote_ident, split_option, storage_parameters, option_name, tables};
+use super::{Cx, option_name, quote_ident, split_option, storage_parameters, tables};
 use crate::model::Constraint;
 
 /// `ADD CONSTRAINT "c" <definition>`; with `not_valid`, a CHECK or FOREIGN KEY that the target
 /// has validated is added without scanning the table, to be validated by a step of its own.
 pub fn add(cx: &Cx, constraint: &Constraint, not_valid: bool) -> String {
-    let suffix = if not_valid && constraint.validated { " NOT VALID" } else { "" };
+    let suffix = if not_valid && constraint.validated {
+        " NOT VALID"
+    } else {
+        ""
+    };
     tables::alter(
         cx,
         &constraint.table,
-        &format!("ADD CONSTRAINT {} {}{suffix}", quote_ident(&constraint.name), constraint.definition),
+        &format!(
+            "ADD CONSTRAINT {} {}{suffix}",
+            quote_ident(&constraint.name),
+            constraint.definition
+        ),
     )
 }
 
 pub fn validate(cx: &Cx, constraint: &Constraint) -> String {
-    tables::alter(cx, &constraint.table, &format!("VALIDATE CONSTRAINT {}", quote_ident(&constraint.name)))
+    tables::alter(
+        cx,
+        &constraint.table,
+        &format!("VALIDATE CONSTRAINT {}", quote_ident(&constraint.name)),
+    )
 }
 
 pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
@@ -25,12 +37,23 @@ pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
 /// Storage parameters of the index behind a constraint: `ALTER INDEX ... SET (...)`. They are
 /// not part of `pg_get_constraintdef`, and setting them after the fact rebuilds nothing.
 pub fn set_index_options(cx: &Cx, index: &str, options: &[String]) -> String {
-    format!("ALTER INDEX {} SET ({});", cx.qualify(index), storage_parameters(options, "").join(", "))
+    format!(
+        "ALTER INDEX {} SET ({});",
+        cx.qualify(index),
+        storage_parameters(options, "").join(", ")
+    )
 }
 
 pub fn reset_index_options(cx: &Cx, index: &str, options: &[String]) -> String {
-    let names: Vec<String> = options.iter().map(|o| option_name(split_option(o).0)).collect();
-    format!("ALTER INDEX {} RESET ({});", cx.qualify(index), names.join(", "))
+    let names: Vec<String> = options
+        .iter()
+        .map(|o| option_name(split_option(o).0))
+        .collect();
+    format!(
+        "ALTER INDEX {} RESET ({});",
+        cx.qualify(index),
+        names.join(", ")
+    )
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@ use crate::model::Extension;
 
 /// `IF NOT EXISTS`, as migra writes it: harmless where the extension came another way.
 pub fn create(extension: &Extension, version: Option<&str>) -> String {
-    let version = version.map(|v| format!(" VERSION {}", quote_literal(v))).unwrap_or_default();
+    let version = version
+        .map(|v| format!(" VERSION {}", quote_literal(v)))
+        .unwrap_or_default();
     format!(
         "CREATE EXTENSION IF NOT EXISTS {} WITH SCHEMA {}{version};",
         quote_ident(&extension.name),
@@ -14,11 +16,19 @@ pub fn create(extension: &Extension, version: Option<&str>) -> String {
 }
 
 pub fn update(name: &str, version: &str) -> String {
-    format!("ALTER EXTENSION {} UPDATE TO {};", quote_ident(name), quote_literal(version))
+    format!(
+        "ALTER EXTENSION {} UPDATE TO {};",
+        quote_ident(name),
+        quote_literal(version)
+    )
 }
 
 pub fn set_schema(name: &str, schema: &str) -> String {
-    format!("ALTER EXTENSION {} SET SCHEMA {};", quote_ident(name), quote_ident(schema))
+    format!(
+        "ALTER EXTENSION {} SET SCHEMA {};",
+        quote_ident(name),
+        quote_ident(schema)
+    )
 }
 
 pub fn drop(name: &str) -> String {
@@ -31,8 +41,19 @@ mod tests {
 
     #[test]
     fn create_names_schema_and_version() {
-        let e = Extension { name: "pg_trgm".into(), schema: "public".into(), version: "1.6".into(), comment: None };
-        assert_eq!(create(&e, Some("1.6")), r#"CREATE EXTENSION IF NOT EXISTS "pg_trgm" WITH SCHEMA "public" VERSION '1.6';"#);
-        assert_eq!(create(&e, None), r#"CREATE EXTENSION IF NOT EXISTS "pg_trgm" WITH SCHEMA "public";"#);
+        let e = Extension {
+            name: "pg_trgm".into(),
+            schema: "public".into(),
+            version: "1.6".into(),
+            comment: None,
+        };
+        assert_eq!(
+            create(&e, Some("1.6")),
+            r#"CREATE EXTENSION IF NOT EXISTS "pg_trgm" WITH SCHEMA "public" VERSION '1.6';"#
+        );
+        assert_eq!(
+            create(&e, None),
+            r#"CREATE EXTENSION IF NOT EXISTS "pg_trgm" WITH SCHEMA "public";"#
+        );
     }
 }

@@ -45,7 +45,9 @@ pub struct Cx {
 
 impl Cx {
     pub fn new(schema: &str) -> Self {
-        Cx { schema: schema.to_owned() }
+        Cx {
+            schema: schema.to_owned(),
+        }
     }
 
     /// `"schema"."name"`
@@ -67,8 +69,13 @@ impl Cx {
 /// Quotes like PostgreSQL's `quote_ident`: only names that are not plain lower-case words, or that
 /// are keywords the grammar would not take as a name. For display, not for DDL.
 pub fn display_ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if plain && !NON_UNRESERVED_KEYWORDS.contains(&name) {
         name.to_owned()
     } else {
@@ -94,7 +101,11 @@ pub fn split_option(option: &str) -> (&str, &str) {
 
 /// Option names are plain words; quote anything else rather than trust it.
 pub fn option_name(name: &str) -> String {
-    if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
         name.to_owned()
     } else {
         quote_ident(name)
@@ -104,23 +115,157 @@ pub fn option_name(name: &str) -> String {
 /// Keywords of PostgreSQL 15 that `quote_ident` quotes: reserved, type/function-name and
 /// column-name keywords (`src/include/parser/kwlist.h`).
 const NON_UNRESERVED_KEYWORDS: &[&str] = &[
-    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
-    "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character",
-    "check", "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create",
-    "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
-    "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc",
-    "distinct", "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float",
-    "for", "foreign", "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having",
-    "ilike", "in", "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into",
-    "is", "isnull", "join", "lateral", "leading", "least", "left", "like", "limit", "localtime",
-    "localtimestamp", "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null",
-    "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps",
-    "overlay", "placing", "position", "precision", "primary", "real", "references", "returning",
-    "right", "row", "select", "session_user", "setof", "similar", "smallint", "some", "substring",
-    "symmetric", "table", "tablesample", "then", "time", "timestamp", "to", "trailing", "treat",
-    "trim", "true", "union", "unique", "user", "using", "values", "varchar", "variadic", "verbose",
-    "when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists",
-    "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "authorization",
+    "between",
+    "bigint",
+    "binary",
+    "bit",
+    "boolean",
+    "both",
+    "case",
+    "cast",
+    "char",
+    "character",
+    "check",
+    "coalesce",
+    "collate",
+    "collation",
+    "column",
+    "concurrently",
+    "constraint",
+    "create",
+    "cross",
+    "current_catalog",
+    "current_date",
+    "current_role",
+    "current_schema",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "dec",
+    "decimal",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "exists",
+    "extract",
+    "false",
+    "fetch",
+    "float",
+    "for",
+    "foreign",
+    "freeze",
+    "from",
+    "full",
+    "grant",
+    "greatest",
+    "group",
+    "grouping",
+    "having",
+    "ilike",
+    "in",
+    "initially",
+    "inner",
+    "inout",
+    "int",
+    "integer",
+    "intersect",
+    "interval",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "lateral",
+    "leading",
+    "least",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "national",
+    "natural",
+    "nchar",
+    "none",
+    "normalize",
+    "not",
+    "notnull",
+    "null",
+    "nullif",
+    "numeric",
+    "offset",
+    "on",
+    "only",
+    "or",
+    "order",
+    "out",
+    "outer",
+    "overlaps",
+    "overlay",
+    "placing",
+    "position",
+    "precision",
+    "primary",
+    "real",
+    "references",
+    "returning",
+    "right",
+    "row",
+    "select",
+    "session_user",
+    "setof",
+    "similar",
+    "smallint",
+    "some",
+    "substring",
+    "symmetric",
+    "table",
+    "tablesample",
+    "then",
+    "time",
+    "timestamp",
+    "to",
+    "trailing",
+    "treat",
+    "trim",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "values",
+    "varchar",
+    "variadic",
+    "verbose",
+    "when",
+    "where",
+    "window",
+    "with",
+    "xmlattributes",
+    "xmlconcat",
+    "xmlelement",
+    "xmlexists",
+    "xmlforest",
+    "xmlnamespaces",
+    "xmlparse",
+    "xmlpi",
+    "xmlroot",
+    "xmlserialize",
+    "xmltable",
 ];
 
 #[cfg(test)]
@@ -139,7 +284,10 @@ mod tests {
     #[test]
     fn literals_double_quotes_and_keep_backslashes() {
         assert_eq!(quote_literal("it's"), "'it''s'");
-        assert_eq!(quote_literal("'; DROP TABLE x; --"), "'''; DROP TABLE x; --'");
+        assert_eq!(
+            quote_literal("'; DROP TABLE x; --"),
+            "'''; DROP TABLE x; --'"
+        );
         assert_eq!(quote_literal(r"a\b"), r"E'a\\b'");
     }
 
@@ -147,7 +295,10 @@ mod tests {
     fn identity_quotes_only_where_needed() {
         let cx = Cx::new("public");
         assert_eq!(cx.identity(&["accounts", "email"]), "public.accounts.email");
-        assert_eq!(cx.identity(&["My Table", "select"]), r#"public."My Table"."select""#);
+        assert_eq!(
+            cx.identity(&["My Table", "select"]),
+            r#"public."My Table"."select""#
+        );
         assert_eq!(Cx::new("Sales").identity(&["t1"]), r#""Sales".t1"#);
         assert_eq!(cx.identity(&["naïve"]), r#"public."naïve""#);
     }
@@ -159,7 +310,10 @@ mod tests {
 
     #[test]
     fn storage_parameters_quote_values() {
-        let options = vec!["fillfactor=70".to_owned(), "autovacuum_enabled=false".to_owned()];
+        let options = vec![
+            "fillfactor=70".to_owned(),
+            "autovacuum_enabled=false".to_owned(),
+        ];
         assert_eq!(
             storage_parameters(&options, "toast."),
             vec!["toast.fillfactor='70'", "toast.autovacuum_enabled='false'"]

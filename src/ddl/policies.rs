@@ -5,7 +5,18 @@ use crate::model::Policy;
 
 /// `PUBLIC` is a keyword; every other role a quoted name.
 fn roles(policy: &Policy) -> String {
-    policy.roles.iter().map(|r| if r == "PUBLIC" { r.clone() } else { quote_ident(r) }).collect::<Vec<_>>().join(", ")
+    policy
+        .roles
+        .iter()
+        .map(|r| {
+            if r == "PUBLIC" {
+                r.clone()
+            } else {
+                quote_ident(r)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn clauses(policy: &Policy) -> String {
@@ -20,7 +31,11 @@ fn clauses(policy: &Policy) -> String {
 }
 
 pub fn create(cx: &Cx, policy: &Policy) -> String {
-    let kind = if policy.permissive { "PERMISSIVE" } else { "RESTRICTIVE" };
+    let kind = if policy.permissive {
+        "PERMISSIVE"
+    } else {
+        "RESTRICTIVE"
+    };
     format!(
         "CREATE POLICY {} ON {} AS {kind} FOR {}{};",
         quote_ident(&policy.name),
@@ -32,16 +47,28 @@ pub fn create(cx: &Cx, policy: &Policy) -> String {
 
 /// `ALTER POLICY` sets roles, USING and WITH CHECK; it cannot take a clause away.
 pub fn alter(cx: &Cx, policy: &Policy) -> String {
-    format!("ALTER POLICY {} ON {}{};", quote_ident(&policy.name), cx.qualify(&policy.table), clauses(policy))
+    format!(
+        "ALTER POLICY {} ON {}{};",
+        quote_ident(&policy.name),
+        cx.qualify(&policy.table),
+        clauses(policy)
+    )
 }
 
 pub fn drop(cx: &Cx, policy: &Policy) -> String {
-    format!("DROP POLICY {} ON {};", quote_ident(&policy.name), cx.qualify(&policy.table))
+    format!(
+        "DROP POLICY {} ON {};",
+        quote_ident(&policy.name),
+        cx.qualify(&policy.table)
+    )
 }
 
 /// `ALTER TABLE ... ENABLE / DISABLE / FORCE / NO FORCE ROW LEVEL SECURITY`
 pub fn row_security(cx: &Cx, table: &str, action: &str) -> String {
-    format!("ALTER TABLE {} {action} ROW LEVEL SECURITY;", cx.qualify(table))
+    format!(
+        "ALTER TABLE {} {action} ROW LEVEL SECURITY;",
+        cx.qualify(table)
+    )
 }
 
 #[cfg(test)]
@@ -76,6 +103,9 @@ mod tests {
             alter(&Cx::new("app"), &p),
             r#"ALTER POLICY "own rows" ON "app"."accounts" TO PUBLIC, "app user" USING ((owner = CURRENT_USER));"#
         );
-        assert_eq!(drop(&Cx::new("app"), &p), r#"DROP POLICY "own rows" ON "app"."accounts";"#);
+        assert_eq!(
+            drop(&Cx::new("app"), &p),
+            r#"DROP POLICY "own rows" ON "app"."accounts";"#
+        );
     }
 }

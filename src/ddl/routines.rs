@@ -18,13 +18,20 @@ pub fn create(cx: &Cx, routine: &Routine, or_replace: bool) -> Result<String, Er
     Ok(match routine.kind {
         RoutineKind::Aggregate => format!("CREATE {replace}AGGREGATE {name}{definition};"),
         RoutineKind::Procedure => format!("CREATE {replace}PROCEDURE {name}({definition};"),
-        RoutineKind::Function | RoutineKind::Window => format!("CREATE {replace}FUNCTION {name}({definition};"),
+        RoutineKind::Function | RoutineKind::Window => {
+            format!("CREATE {replace}FUNCTION {name}({definition};")
+        }
     })
 }
 
 /// `DROP FUNCTION "s".f(a integer);`: the signature quotes its name already.
 pub fn drop(cx: &Cx, routine: &Routine) -> String {
-    format!("DROP {} {}.{};", routine.kind.sql(), quote_ident(&cx.schema), routine.signature)
+    format!(
+        "DROP {} {}.{};",
+        routine.kind.sql(),
+        quote_ident(&cx.schema),
+        routine.signature
+    )
 }
 
 #[cfg(test)]
@@ -47,22 +54,34 @@ mod tests {
 
     #[test]
     fn a_function_is_made_from_the_servers_text_under_the_migrated_schema() {
-        let f = routine(RoutineKind::Function, "n integer)\n RETURNS integer\n LANGUAGE sql\nRETURN (n + 1)\n");
+        let f = routine(
+            RoutineKind::Function,
+            "n integer)\n RETURNS integer\n LANGUAGE sql\nRETURN (n + 1)\n",
+        );
         assert_eq!(
             create(&Cx::new("My App"), &f, true).unwrap(),
             "CREATE OR REPLACE FUNCTION \"My App\".\"total\"(n integer)\n RETURNS integer\n LANGUAGE sql\nRETURN (n + 1);"
         );
-        assert_eq!(drop(&Cx::new("My App"), &f), "DROP FUNCTION \"My App\".total(n integer);");
+        assert_eq!(
+            drop(&Cx::new("My App"), &f),
+            "DROP FUNCTION \"My App\".total(n integer);"
+        );
     }
 
     #[test]
     fn an_aggregate_is_spelled_out() {
-        let a = routine(RoutineKind::Aggregate, "(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0')");
+        let a = routine(
+            RoutineKind::Aggregate,
+            "(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0')",
+        );
         assert_eq!(
             create(&Cx::new("app"), &a, false).unwrap(),
             "CREATE AGGREGATE \"app\".\"total\"(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0');"
         );
-        assert_eq!(drop(&Cx::new("app"), &a), "DROP AGGREGATE \"app\".total(n integer);");
+        assert_eq!(
+            drop(&Cx::new("app"), &a),
+            "DROP AGGREGATE \"app\".total(n integer);"
+        );
     }
 
     #[test]

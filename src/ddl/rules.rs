@@ -15,12 +15,20 @@ pub fn create(cx: &Cx, rule: &Rule, or_replace: bool) -> String {
 }
 
 pub fn drop(cx: &Cx, rule: &Rule) -> String {
-    format!("DROP RULE {} ON {};", quote_ident(&rule.name), cx.qualify(&rule.table))
+    format!(
+        "DROP RULE {} ON {};",
+        quote_ident(&rule.name),
+        cx.qualify(&rule.table)
+    )
 }
 
 pub fn set_enabled(cx: &Cx, rule: &Rule) -> String {
     let state = super::triggers::enabled_state(&rule.enabled);
-    format!("ALTER TABLE {} {state} RULE {};", cx.qualify(&rule.table), quote_ident(&rule.name))
+    format!(
+        "ALTER TABLE {} {state} RULE {};",
+        cx.qualify(&rule.table),
+        quote_ident(&rule.name)
+    )
 }
 
 #[cfg(test)]
@@ -36,7 +44,13 @@ mod tests {
             event: "DELETE".into(),
             definition: Some(" DO INSTEAD NOTHING".into()),
         };
-        assert_eq!(create(&Cx::new("s"), &rule, true), r#"CREATE OR REPLACE RULE "No Delete" AS ON DELETE TO "s"."t" DO INSTEAD NOTHING;"#);
-        assert_eq!(set_enabled(&Cx::new("s"), &rule), r#"ALTER TABLE "s"."t" DISABLE RULE "No Delete";"#);
+        assert_eq!(
+            create(&Cx::new("s"), &rule, true),
+            r#"CREATE OR REPLACE RULE "No Delete" AS ON DELETE TO "s"."t" DO INSTEAD NOTHING;"#
+        );
+        assert_eq!(
+            set_enabled(&Cx::new("s"), &rule),
+            r#"ALTER TABLE "s"."t" DISABLE RULE "No Delete";"#
+        );
     }
 }

@@ -25,7 +25,11 @@ fn cycle(on: bool) -> &'static str {
 
 /// The options that differ, each as it is written in ALTER SEQUENCE. A new type comes with its
 /// bounds, since `AS` alone moves bounds that were the old type's limits.
-pub fn changed_options(from: &SequenceOptions, to: &SequenceOptions, with_type: bool) -> Vec<String> {
+pub fn changed_options(
+    from: &SequenceOptions,
+    to: &SequenceOptions,
+    with_type: bool,
+) -> Vec<String> {
     let type_changes = with_type && from.data_type != to.data_type;
     let mut parts = Vec::new();
     if type_changes {
@@ -59,8 +63,16 @@ pub fn start_outside_new_bounds(from: &SequenceOptions, to: &SequenceOptions) ->
 }
 
 pub fn create(cx: &Cx, options: &SequenceOptions) -> String {
-    let unlogged = if options.persistence == Persistence::Unlogged { "UNLOGGED " } else { "" };
-    format!("CREATE {unlogged}SEQUENCE {} {};", cx.qualify(&options.name), options_text(options, true))
+    let unlogged = if options.persistence == Persistence::Unlogged {
+        "UNLOGGED "
+    } else {
+        ""
+    };
+    format!(
+        "CREATE {unlogged}SEQUENCE {} {};",
+        cx.qualify(&options.name),
+        options_text(options, true)
+    )
 }
 
 pub fn alter(cx: &Cx, name: &str, changes: &[String]) -> String {
@@ -68,7 +80,11 @@ pub fn alter(cx: &Cx, name: &str, changes: &[String]) -> String {
 }
 
 pub fn set_persistence(cx: &Cx, name: &str, persistence: Persistence) -> String {
-    let word = if persistence == Persistence::Unlogged { "UNLOGGED" } else { "LOGGED" };
+    let word = if persistence == Persistence::Unlogged {
+        "UNLOGGED"
+    } else {
+        "LOGGED"
+    };
     format!("ALTER SEQUENCE {} SET {word};", cx.qualify(name))
 }
 
@@ -81,7 +97,11 @@ pub fn owned_by(cx: &Cx, name: &str, owner: Option<&OwnedBy>) -> String {
 }
 
 pub fn rename(cx: &Cx, from: &str, to: &str) -> String {
-    format!("ALTER SEQUENCE {} RENAME TO {};", cx.qualify(from), super::quote_ident(to))
+    format!(
+        "ALTER SEQUENCE {} RENAME TO {};",
+        cx.qualify(from),
+        super::quote_ident(to)
+    )
 }
 
 pub fn drop(cx: &Cx, name: &str) -> String {
@@ -128,11 +148,17 @@ mod tests {
 
     #[test]
     fn owned_by_qualifies_the_column() {
-        let owner = OwnedBy { table: "Orders".into(), column: "id".into() };
+        let owner = OwnedBy {
+            table: "Orders".into(),
+            column: "id".into(),
+        };
         assert_eq!(
             owned_by(&Cx::new("s"), "q", Some(&owner)),
             r#"ALTER SEQUENCE "s"."q" OWNED BY "s"."Orders"."id";"#
         );
-        assert_eq!(owned_by(&Cx::new("s"), "q", None), r#"ALTER SEQUENCE "s"."q" OWNED BY NONE;"#);
+        assert_eq!(
+            owned_by(&Cx::new("s"), "q", None),
+            r#"ALTER SEQUENCE "s"."q" OWNED BY NONE;"#
+        );
     }
 }

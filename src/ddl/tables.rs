@@ -6,24 +6,37 @@ use crate::model::{Persistence, Table};
 /// `CREATE [UNLOGGED] TABLE` with its columns and storage parameters. Constraints and indexes
 /// are steps of their own, so that foreign keys can wait for every table they join.
 pub fn create(cx: &Cx, table: &Table) -> String {
-    let unlogged = if table.persistence == Persistence::Unlogged { "UNLOGGED " } else { "" };
+    let unlogged = if table.persistence == Persistence::Unlogged {
+        "UNLOGGED "
+    } else {
+        ""
+    };
     let mut columns: Vec<_> = table.columns.iter().collect();
     columns.sort_by_key(|c| c.position);
     let body = if columns.is_empty() {
         "()".to_owned()
     } else {
-        let lines: Vec<String> =
-            columns.iter().map(|c| format!("    {}", columns::definition(cx, c))).collect();
+        let lines: Vec<String> = columns
+            .iter()
+            .map(|c| format!("    {}", columns::definition(cx, c)))
+            .collect();
         format!("(\n{}\n)", lines.join(",\n"))
     };
     let mut parameters = storage_parameters(&table.options, "");
     parameters.extend(storage_parameters(&table.toast_options, "toast."));
-    let with = if parameters.is_empty() { String::new() } else { format!(" WITH ({})", parameters.join(", ")) };
+    let with = if parameters.is_empty() {
+        String::new()
+    } else {
+        format!(" WITH ({})", parameters.join(", "))
+    };
     let using = match table.access_method.as_deref() {
         Some(method) if method != "heap" => format!(" USING {}", quote_ident(method)),
         _ => String::new(),
     };
-    format!("CREATE {unlogged}TABLE {} {body}{using}{with};", cx.qualify(&table.name))
+    format!(
+        "CREATE {unlogged}TABLE {} {body}{using}{with};",
+        cx.qualify(&table.name)
+    )
 }
 
 pub fn drop(cx: &Cx, table: &str) -> String {
@@ -40,19 +53,32 @@ pub fn set_persistence(cx: &Cx, table: &str, persistence: Persistence) -> String
 
 /// `ALTER TABLE ... SET (...)` for the parameters that are new or changed.
 pub fn set_options(cx: &Cx, table: &str, options: &[String], prefix: &str) -> String {
-    format!("ALTER TABLE {} SET ({});", cx.qualify(table), storage_parameters(options, prefix).join(", "))
+    format!(
+        "ALTER TABLE {} SET ({});",
+        cx.qualify(table),
+        storage_parameters(options, prefix).join(", ")
+    )
 }
 
 /// `ALTER TABLE ... RESET (...)` for the parameters that are gone.
 pub fn reset_options(cx: &Cx, table: &str, options: &[String], prefix: &str) -> String {
-    let names: Vec<String> =
-        options.iter().map(|o| format!("{prefix}{}", option_name(split_option(o).0))).collect();
-    format!("ALTER TABLE {} RESET ({});", cx.qualify(table), names.join(", "))
+    let names: Vec<String> = options
+        .iter()
+        .map(|o| format!("{prefix}{}", option_name(split_option(o).0)))
+        .collect();
+    format!(
+        "ALTER TABLE {} RESET ({});",
+        cx.qualify(table),
+        names.join(", ")
+    )
 }
 
 /// `REPLICA IDENTITY ...` as the table has it.
 pub fn replica_identity(cx: &Cx, table: &Table) -> String {
-    let identity = match (table.replica_identity.as_str(), &table.replica_identity_index) {
+    let identity = match (
+        table.replica_identity.as_str(),
+        &table.replica_identity_index,
+    ) {
         ("n", _) => "NOTHING".to_owned(),
         ("f", _) => "FULL".to_owned(),
         ("i", Some(index)) => format!("USING INDEX {}", quote_ident(index)),
@@ -63,7 +89,11 @@ pub fn replica_identity(cx: &Cx, table: &Table) -> String {
 
 pub fn cluster_on(cx: &Cx, table: &Table) -> String {
     match &table.clustered_on {
-        Some(index) => alter(cx, &table.name, &format!("CLUSTER ON {}", quote_ident(index))),
+        Some(index) => alter(
+            cx,
+            &table.name,
+            &format!("CLUSTER ON {}", quote_ident(index)),
+        ),
         None => alter(cx, &table.name, "SET WITHOUT CLUSTER"),
     }
 }
@@ -83,7 +113,11 @@ pub fn alter(cx: &Cx, table: &str, action: &str) -> String {
 
 /// `ALTER TABLE "s"."t" ALTER COLUMN "c" <action>`
 pub fn alter_column(cx: &Cx, table: &str, column: &str, action: &str) -> String {
-    alter(cx, table, &format!("ALTER COLUMN {} {action}", quote_ident(column)))
+    alter(
+        cx,
+        table,
+        &format!("ALTER COLUMN {} {action}", quote_ident(column)),
+    )
 }
 
 #[cfg(test)]
@@ -148,12 +182,18 @@ mod tests {
 
     #[test]
     fn a_table_may_have_no_columns() {
-        assert_eq!(create(&Cx::new("s"), &table("empty")), r#"CREATE TABLE "s"."empty" ();"#);
+        assert_eq!(
+            create(&Cx::new("s"), &table("empty")),
+            r#"CREATE TABLE "s"."empty" ();"#
+        );
     }
 
     #[test]
     fn reset_names_only_the_parameters() {
         let options = vec!["fillfactor=70".to_owned()];
-        assert_eq!(reset_options(&Cx::new("s"), "t", &options, "toast."), r#"ALTER TABLE "s"."t" RESET (toast.fillfactor);"#);
+        assert_eq!(
+            reset_options(&Cx::new("s"), "t", &options, "toast."),
+            r#"ALTER TABLE "s"."t" RESET (toast.fillfactor);"#
+        );
     }
 }

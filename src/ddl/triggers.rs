@@ -20,7 +20,11 @@ pub fn create(cx: &Cx, trigger: &Trigger, or_replace: bool) -> String {
 }
 
 pub fn drop(cx: &Cx, trigger: &Trigger) -> String {
-    format!("DROP TRIGGER {} ON {};", quote_ident(&trigger.name), cx.qualify(&trigger.table))
+    format!(
+        "DROP TRIGGER {} ON {};",
+        quote_ident(&trigger.name),
+        cx.qualify(&trigger.table)
+    )
 }
 
 /// The words that put a trigger, event trigger or rule in the state `tgenabled`,
@@ -36,7 +40,11 @@ pub fn enabled_state(code: &str) -> &'static str {
 
 pub fn set_enabled(cx: &Cx, trigger: &Trigger) -> String {
     let state = enabled_state(&trigger.enabled);
-    format!("ALTER TABLE {} {state} TRIGGER {};", cx.qualify(&trigger.table), quote_ident(&trigger.name))
+    format!(
+        "ALTER TABLE {} {state} TRIGGER {};",
+        cx.qualify(&trigger.table),
+        quote_ident(&trigger.name)
+    )
 }
 
 pub fn create_event_trigger(trigger: &EventTrigger) -> String {
@@ -58,7 +66,11 @@ pub fn drop_event_trigger(trigger: &EventTrigger) -> String {
 }
 
 pub fn set_event_trigger_enabled(trigger: &EventTrigger) -> String {
-    format!("ALTER EVENT TRIGGER {} {};", quote_ident(&trigger.name), enabled_state(&trigger.enabled))
+    format!(
+        "ALTER EVENT TRIGGER {} {};",
+        quote_ident(&trigger.name),
+        enabled_state(&trigger.enabled)
+    )
 }
 
 #[cfg(test)]
@@ -83,10 +95,22 @@ mod tests {
             create(&cx, &trigger(false), false),
             r#"CREATE TRIGGER "stamp" BEFORE INSERT OR UPDATE ON "app"."My Table" FOR EACH ROW EXECUTE FUNCTION stamp();"#
         );
-        assert!(create(&cx, &trigger(false), true).starts_with(r#"CREATE OR REPLACE TRIGGER "stamp" BEFORE"#));
-        assert!(create(&cx, &trigger(true), false).starts_with(r#"CREATE CONSTRAINT TRIGGER "stamp" BEFORE"#));
-        assert_eq!(set_enabled(&cx, &trigger(false)), r#"ALTER TABLE "app"."My Table" DISABLE TRIGGER "stamp";"#);
-        assert_eq!(drop(&cx, &trigger(false)), r#"DROP TRIGGER "stamp" ON "app"."My Table";"#);
+        assert!(
+            create(&cx, &trigger(false), true)
+                .starts_with(r#"CREATE OR REPLACE TRIGGER "stamp" BEFORE"#)
+        );
+        assert!(
+            create(&cx, &trigger(true), false)
+                .starts_with(r#"CREATE CONSTRAINT TRIGGER "stamp" BEFORE"#)
+        );
+        assert_eq!(
+            set_enabled(&cx, &trigger(false)),
+            r#"ALTER TABLE "app"."My Table" DISABLE TRIGGER "stamp";"#
+        );
+        assert_eq!(
+            drop(&cx, &trigger(false)),
+            r#"DROP TRIGGER "stamp" ON "app"."My Table";"#
+        );
     }
 
     #[test]

@@ -52,12 +52,19 @@ fn create_domain_or_type(cx: &Cx, ty: &Type, name_not_null: bool) -> String {
                 text.push_str(&format!(" DEFAULT {default}"));
             }
             if domain.not_null && name_not_null {
-                text.push_str(&format!(" CONSTRAINT {} NOT NULL", quote_ident(&default_not_null_name(&ty.name))));
+                text.push_str(&format!(
+                    " CONSTRAINT {} NOT NULL",
+                    quote_ident(&default_not_null_name(&ty.name))
+                ));
             } else if domain.not_null {
                 text.push_str(" NOT NULL");
             }
             for constraint in domain.constraints.iter().filter(|c| c.validated) {
-                text.push_str(&format!(" CONSTRAINT {} {}", quote_ident(&constraint.name), constraint.check()));
+                text.push_str(&format!(
+                    " CONSTRAINT {} {}",
+                    quote_ident(&constraint.name),
+                    constraint.check()
+                ));
             }
             text + ";"
         }
@@ -65,7 +72,10 @@ fn create_domain_or_type(cx: &Cx, ty: &Type, name_not_null: bool) -> String {
             let attributes: Vec<String> = attributes.iter().map(attribute).collect();
             format!("CREATE TYPE {name} AS ({});", attributes.join(", "))
         }
-        TypeDefinition::Range { range } => format!("CREATE TYPE {name} AS RANGE ({});", range_options(cx, range).join(", ")),
+        TypeDefinition::Range { range } => format!(
+            "CREATE TYPE {name} AS RANGE ({});",
+            range_options(cx, range).join(", ")
+        ),
     }
 }
 
@@ -104,7 +114,12 @@ pub fn drop(cx: &Cx, ty: &Type) -> String {
 
 /// Renames a type out of the way of the one that replaces it.
 pub fn rename(cx: &Cx, ty: &Type, new_name: &str) -> String {
-    format!("ALTER {} {} RENAME TO {};", word(&ty.definition), cx.qualify(&ty.name), quote_ident(new_name))
+    format!(
+        "ALTER {} {} RENAME TO {};",
+        word(&ty.definition),
+        cx.qualify(&ty.name),
+        quote_ident(new_name)
+    )
 }
 
 /// A range set aside under `aside`: its multirange type and the constructor functions of both,
@@ -116,14 +131,30 @@ pub fn set_range_aside(cx: &Cx, name: &str, aside: &str, range: &Range) -> Vec<S
     };
     let subtype = &range.subtype;
     let mut statements = vec![
-        rename(&format!("FUNCTION {}({{}})", cx.qualify(name)), &format!("{subtype}, {subtype}"), aside),
-        rename(&format!("FUNCTION {}({{}})", cx.qualify(name)), &format!("{subtype}, {subtype}, text"), aside),
+        rename(
+            &format!("FUNCTION {}({{}})", cx.qualify(name)),
+            &format!("{subtype}, {subtype}"),
+            aside,
+        ),
+        rename(
+            &format!("FUNCTION {}({{}})", cx.qualify(name)),
+            &format!("{subtype}, {subtype}, text"),
+            aside,
+        ),
     ];
     if let Some(multirange) = &range.multirange {
         let multirange_aside = set_aside_name(multirange);
-        statements.push(rename(&format!("TYPE {}", cx.qualify(multirange)), "", &multirange_aside));
+        statements.push(rename(
+            &format!("TYPE {}", cx.qualify(multirange)),
+            "",
+            &multirange_aside,
+        ));
         let function = format!("FUNCTION {}({{}})", cx.qualify(multirange));
-        for arguments in [String::new(), cx.qualify(aside), format!("VARIADIC {}[]", cx.qualify(aside))] {
+        for arguments in [
+            String::new(),
+            cx.qualify(aside),
+            format!("VARIADIC {}[]", cx.qualify(aside)),
+        ] {
             statements.push(rename(&function, &arguments, &multirange_aside));
         }
     }
@@ -148,7 +179,11 @@ pub fn add_value(cx: &Cx, name: &str, value: &str, position: Option<Position>) -
         Some(Position::After(n)) => format!(" AFTER {}", quote_literal(n)),
         None => String::new(),
     };
-    format!("ALTER TYPE {} ADD VALUE {}{place};", cx.qualify(name), quote_literal(value))
+    format!(
+        "ALTER TYPE {} ADD VALUE {}{place};",
+        cx.qualify(name),
+        quote_literal(value)
+    )
 }
 
 pub fn alter_domain(cx: &Cx, name: &str, action: &str) -> String {
@@ -165,28 +200,53 @@ pub fn domain_default(cx: &Cx, name: &str, domain: &Domain) -> String {
 /// `ADD CONSTRAINT ... NOT VALID`: existing values are checked apart (`validate`), without
 /// blocking writes to the tables that use the domain.
 pub fn add_constraint(cx: &Cx, name: &str, constraint: &DomainConstraint) -> String {
-    let action = format!("ADD CONSTRAINT {} {} NOT VALID", quote_ident(&constraint.name), constraint.check());
+    let action = format!(
+        "ADD CONSTRAINT {} {} NOT VALID",
+        quote_ident(&constraint.name),
+        constraint.check()
+    );
     alter_domain(cx, name, &action)
 }
 
 pub fn validate_constraint(cx: &Cx, name: &str, constraint: &str) -> String {
-    alter_domain(cx, name, &format!("VALIDATE CONSTRAINT {}", quote_ident(constraint)))
+    alter_domain(
+        cx,
+        name,
+        &format!("VALIDATE CONSTRAINT {}", quote_ident(constraint)),
+    )
 }
 
 pub fn drop_constraint(cx: &Cx, name: &str, constraint: &str) -> String {
-    alter_domain(cx, name, &format!("DROP CONSTRAINT {}", quote_ident(constraint)))
+    alter_domain(
+        cx,
+        name,
+        &format!("DROP CONSTRAINT {}", quote_ident(constraint)),
+    )
 }
 
 pub fn add_attribute(cx: &Cx, name: &str, new: &Attribute) -> String {
-    format!("ALTER TYPE {} ADD ATTRIBUTE {};", cx.qualify(name), attribute(new))
+    format!(
+        "ALTER TYPE {} ADD ATTRIBUTE {};",
+        cx.qualify(name),
+        attribute(new)
+    )
 }
 
 pub fn drop_attribute(cx: &Cx, name: &str, attribute: &str) -> String {
-    format!("ALTER TYPE {} DROP ATTRIBUTE {};", cx.qualify(name), quote_ident(attribute))
+    format!(
+        "ALTER TYPE {} DROP ATTRIBUTE {};",
+        cx.qualify(name),
+        quote_ident(attribute)
+    )
 }
 
 pub fn alter_attribute(cx: &Cx, name: &str, new: &Attribute) -> String {
-    let mut text = format!("ALTER TYPE {} ALTER ATTRIBUTE {} TYPE {}", cx.qualify(name), quote_ident(&new.name), new.data_type);
+    let mut text = format!(
+        "ALTER TYPE {} ALTER ATTRIBUTE {} TYPE {}",
+        cx.qualify(name),
+        quote_ident(&new.name),
+        new.data_type
+    );
     if let Some(collation) = &new.collation {
         text.push_str(&format!(" COLLATE {collation}"));
     }
@@ -203,18 +263,32 @@ mod tests {
 
     #[test]
     fn an_enum_lists_its_labels_quoted() {
-        let e = ty(serde_json::json!({"name": "Mood", "kind": "enum", "values": ["sad", "it's ok"]}));
-        assert_eq!(create(&Cx::new("s"), &e), r#"CREATE TYPE "s"."Mood" AS ENUM ('sad', 'it''s ok');"#);
-        let add = add_value(&Cx::new("s"), "Mood", "happy", Some(Position::After("it's ok")));
-        assert_eq!(add, r#"ALTER TYPE "s"."Mood" ADD VALUE 'happy' AFTER 'it''s ok';"#);
+        let e =
+            ty(serde_json::json!({"name": "Mood", "kind": "enum", "values": ["sad", "it's ok"]}));
+        assert_eq!(
+            create(&Cx::new("s"), &e),
+            r#"CREATE TYPE "s"."Mood" AS ENUM ('sad', 'it''s ok');"#
+        );
+        let add = add_value(
+            &Cx::new("s"),
+            "Mood",
+            "happy",
+            Some(Position::After("it's ok")),
+        );
+        assert_eq!(
+            add,
+            r#"ALTER TYPE "s"."Mood" ADD VALUE 'happy' AFTER 'it''s ok';"#
+        );
     }
 
     #[test]
     fn a_domain_is_made_with_its_valid_checks_only() {
-        let d = ty(serde_json::json!({"name": "email", "kind": "domain", "base_type": "text", "collation": null,
+        let d = ty(
+            serde_json::json!({"name": "email", "kind": "domain", "base_type": "text", "collation": null,
             "default": "''::text", "not_null": true, "constraints": [
                 {"name": "has_at", "definition": "CHECK ((VALUE ~ '@'::text))", "validated": true},
-                {"name": "short", "definition": "CHECK ((length(VALUE) < 300))", "validated": false}]}));
+                {"name": "short", "definition": "CHECK ((length(VALUE) < 300))", "validated": false}]}),
+        );
         assert_eq!(
             create(&Cx::new("s"), &d),
             r#"CREATE DOMAIN "s"."email" AS text DEFAULT ''::text NOT NULL CONSTRAINT "has_at" CHECK ((VALUE ~ '@'::text));"#
@@ -224,8 +298,10 @@ mod tests {
 
     #[test]
     fn a_domain_made_beside_its_set_aside_self_names_its_not_null() {
-        let d = ty(serde_json::json!({"name": "email", "kind": "domain", "base_type": "text", "collation": null,
-            "default": null, "not_null": true, "constraints": []}));
+        let d = ty(
+            serde_json::json!({"name": "email", "kind": "domain", "base_type": "text", "collation": null,
+            "default": null, "not_null": true, "constraints": []}),
+        );
         assert_eq!(
             create_beside_set_aside(&Cx::new("s"), &d),
             r#"CREATE DOMAIN "s"."email" AS text CONSTRAINT "email_not_null" NOT NULL;"#
@@ -243,8 +319,10 @@ mod tests {
 
     #[test]
     fn a_range_names_only_what_is_not_a_default() {
-        let r = ty(serde_json::json!({"name": "floatrange", "kind": "range", "range": {"subtype": "double precision",
-            "opclass": null, "collation": null, "canonical": null, "subtype_diff": "float8mi", "multirange": "floatmultirange"}}));
+        let r = ty(
+            serde_json::json!({"name": "floatrange", "kind": "range", "range": {"subtype": "double precision",
+            "opclass": null, "collation": null, "canonical": null, "subtype_diff": "float8mi", "multirange": "floatmultirange"}}),
+        );
         assert_eq!(
             create(&Cx::new("s"), &r),
             r#"CREATE TYPE "s"."floatrange" AS RANGE (SUBTYPE = double precision, SUBTYPE_DIFF = float8mi, MULTIRANGE_TYPE_NAME = "s"."floatmultirange");"#

@@ -8,22 +8,37 @@ use crate::model::View;
 /// REPLACE sets exactly the ones it names.
 pub fn create(cx: &Cx, view: &View, or_replace: bool) -> String {
     let replace = if or_replace { "OR REPLACE " } else { "" };
-    let kind = if view.materialized { "MATERIALIZED VIEW" } else { "VIEW" };
+    let kind = if view.materialized {
+        "MATERIALIZED VIEW"
+    } else {
+        "VIEW"
+    };
     let with = if view.options.is_empty() {
         String::new()
     } else {
-        format!(" WITH ({})", storage_parameters(&view.options, "").join(", "))
+        format!(
+            " WITH ({})",
+            storage_parameters(&view.options, "").join(", ")
+        )
     };
     let data = match (view.materialized, view.populated) {
         (false, _) => "",
         (true, true) => " WITH DATA",
         (true, false) => " WITH NO DATA",
     };
-    format!("CREATE {replace}{kind} {}{with} AS\n{}{data};", cx.qualify(&view.name), view.definition.trim_start())
+    format!(
+        "CREATE {replace}{kind} {}{with} AS\n{}{data};",
+        cx.qualify(&view.name),
+        view.definition.trim_start()
+    )
 }
 
 pub fn drop(cx: &Cx, view: &View) -> String {
-    let kind = if view.materialized { "MATERIALIZED VIEW" } else { "VIEW" };
+    let kind = if view.materialized {
+        "MATERIALIZED VIEW"
+    } else {
+        "VIEW"
+    };
     format!("DROP {kind} {};", cx.qualify(&view.name))
 }
 
@@ -33,7 +48,11 @@ pub fn column_default(cx: &Cx, view: &str, column: &str, default: Option<&str>) 
         Some(expression) => format!("SET DEFAULT {expression}"),
         None => "DROP DEFAULT".to_owned(),
     };
-    format!("ALTER VIEW {} ALTER COLUMN {} {action};", cx.qualify(view), quote_ident(column))
+    format!(
+        "ALTER VIEW {} ALTER COLUMN {} {action};",
+        cx.qualify(view),
+        quote_ident(column)
+    )
 }
 
 pub fn refresh(cx: &Cx, view: &str) -> String {
@@ -60,7 +79,15 @@ mod tests {
     fn a_view_is_created_with_every_option_spelled_out() {
         let cx = Cx::new("app");
         assert_eq!(
-            create(&cx, &view(false, true, &["security_invoker=true", "check_option=local"]), true),
+            create(
+                &cx,
+                &view(
+                    false,
+                    true,
+                    &["security_invoker=true", "check_option=local"]
+                ),
+                true
+            ),
             "CREATE OR REPLACE VIEW \"app\".\"Active users\" WITH (security_invoker='true', check_option='local') AS\nSELECT users.id\n   FROM users;"
         );
     }
@@ -69,7 +96,14 @@ mod tests {
     fn a_materialized_view_keeps_whether_it_holds_data() {
         let cx = Cx::new("app");
         assert!(create(&cx, &view(true, false, &[]), false).ends_with("FROM users WITH NO DATA;"));
-        assert!(create(&cx, &view(true, true, &["fillfactor=70"]), false).starts_with("CREATE MATERIALIZED VIEW \"app\".\"Active users\" WITH (fillfactor='70') AS"));
-        assert_eq!(drop(&cx, &view(true, true, &[])), "DROP MATERIALIZED VIEW \"app\".\"Active users\";");
+        assert!(
+            create(&cx, &view(true, true, &["fillfactor=70"]), false).starts_with(
+                "CREATE MATERIALIZED VIEW \"app\".\"Active users\" WITH (fillfactor='70') AS"
+            )
+        );
+        assert_eq!(
+            drop(&cx, &view(true, true, &[])),
+            "DROP MATERIALIZED VIEW \"app\".\"Active users\";"
+        );
     }
 }

@@ -24,19 +24,48 @@ pub fn rebuilt(pairs: &[(&Schema, &Schema)], changes: &mut TableChanges) -> BTre
         }
     }
     for (from, to) in pairs {
-        for dependency in from.dependencies.iter().filter(|d| d.object.kind == "column" && d.on.kind == "collation") {
-            let schema = dependency.on.schema.clone().unwrap_or_else(|| from.name.clone());
+        for dependency in from
+            .dependencies
+            .iter()
+            .filter(|d| d.object.kind == "column" && d.on.kind == "collation")
+        {
+            let schema = dependency
+                .on
+                .schema
+                .clone()
+                .unwrap_or_else(|| from.name.clone());
             if !rebuilt.contains(&Key::Collation(schema, dependency.on.name.clone())) {
                 continue;
             }
-            let (table, Some(column)) = (&dependency.object.name, &dependency.object.part) else { continue };
-            let find = |schema: &Schema| schema.tables.iter().find(|t| t.name == *table).and_then(|t| t.column(column)).cloned();
-            let (Some(old), Some(new)) = (find(from), find(to)) else { continue };
+            let (table, Some(column)) = (&dependency.object.name, &dependency.object.part) else {
+                continue;
+            };
+            let find = |schema: &Schema| {
+                schema
+                    .tables
+                    .iter()
+                    .find(|t| t.name == *table)
+                    .and_then(|t| t.column(column))
+                    .cloned()
+            };
+            let (Some(old), Some(new)) = (find(from), find(to)) else {
+                continue;
+            };
             let key = column_name(&from.name, table, column);
             let same_type = old.data_type == new.data_type && old.collation == new.collation;
-            if same_type && old.generated.is_none() && new.generated.is_none() && !changes.recast_columns.contains_key(&key) {
+            if same_type
+                && old.generated.is_none()
+                && new.generated.is_none()
+                && !changes.recast_columns.contains_key(&key)
+            {
                 let using = Some(format!("{}::{}", quote_ident(column), new.data_type));
-                changes.recast_columns.insert(key, Recast { using, loses_data: false });
+                changes.recast_columns.insert(
+                    key,
+                    Recast {
+                        using,
+                        loses_data: false,
+                    },
+                );
             }
         }
     }
@@ -46,16 +75,35 @@ pub fn rebuilt(pairs: &[(&Schema, &Schema)], changes: &mut TableChanges) -> BTre
 pub fn going_away(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>) -> Vec<Key> {
     let pairs = pair_up(&from.collations, &to.collations, |c| c.name.clone());
     let removed = pairs.removed.into_iter().map(|c| cx.collation_key(&c.name));
-    removed.chain(rebuilt.iter().filter(|k| matches!(k, Key::Collation(s, _) if *s == cx.schema)).cloned()).collect()
+    removed
+        .chain(
+            rebuilt
+                .iter()
+                .filter(|k| matches!(k, Key::Collation(s, _) if *s == cx.schema))
+                .cloned(),
+        )
+        .collect()
 }
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.collations, &to.collations, |c| c.name.clone());
     for collation in pairs.removed {
-        steps.push(step(cx, collation, Phase::DropCollation, Action::Drop, sql::drop(cx, &collation.name)));
+        steps.push(step(
+            cx,
+            collation,
+            Phase::DropCollation,
+            Action::Drop,
+            sql::drop(cx, &collation.name),
+        ));
     }
     for collation in pairs.added {
-        steps.push(step(cx, collation, Phase::CreateCollation, Action::Create, sql::create(cx, collation)));
+        steps.push(step(
+            cx,
+            collation,
+            Phase::CreateCollation,
+            Action::Create,
+            sql::create(cx, collation),
+        ));
     }
     for (old, new) in pairs.kept {
         if !rebuilt.contains(&cx.collation_key(&old.name)) {
@@ -63,16 +111,41 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
         }
         let aside = set_aside_name(&old.name);
         // keyed apart: what is dropped at the end waits for the old collation's drop, not this
-        let mut rename = step(cx, old, Phase::SetAside, Action::Alter, sql::rename(cx, &old.name, &aside));
+        let mut rename = step(
+            cx,
+            old,
+            Phase::SetAside,
+            Action::Alter,
+            sql::rename(cx, &old.name, &aside),
+        );
         rename.key = Key::CollationRename(cx.schema.clone(), old.name.clone());
         steps.push(rename);
-        steps.push(step(cx, new, Phase::CreateCollation, Action::Create, sql::create(cx, new)));
-        let mut drop = step(cx, old, Phase::DropCollation, Action::Drop, sql::drop(cx, &aside));
+        steps.push(step(
+            cx,
+            new,
+            Phase::CreateCollation,
+            Action::Create,
+            sql::create(cx, new),
+        ));
+        let mut drop = step(
+            cx,
+            old,
+            Phase::DropCollation,
+            Action::Drop,
+            sql::drop(cx, &aside),
+        );
         drop.key = Key::CollationSetAside(cx.schema.clone(), old.name.clone());
         steps.push(drop);
     }
 }
 
 fn step(cx: &Cx, collation: &Collation, phase: Phase, action: Action, statement: String) -> Step {
-    Step::new(phase, Kind::Collation, action, cx.collation_key(&collation.name), cx.identity(&[&collation.name]), statement)
+    Step::new(
+        phase,
+        Kind::Collation,
+        action,
+        cx.collation_key(&collation.name),
+        cx.identity(&[&collation.name]),
+        statement,
+    )
 }

@@ -8,7 +8,13 @@ use crate::ddl::{self, Cx, columns as sql};
 use crate::model::{Column, Schema, Table};
 use crate::plan::{Action, Hazard, Kind, Phase, Step};
 
-pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>, changes: &mut TableChanges) {
+pub fn diff(
+    cx: &Cx,
+    old_table: &Table,
+    new_table: &Table,
+    steps: &mut Vec<Step>,
+    changes: &mut TableChanges,
+) {
     let table = new_table.name.as_str();
     let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
 
@@ -21,9 +27,16 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
         .filter(|(old, new)| type_changes(old, new))
         .map(|(_, new)| new.name.as_str())
         .collect();
-    let reads_retyped = |c: &Column| c.generated_uses.iter().any(|u| retyped.contains(u.as_str()));
+    let reads_retyped = |c: &Column| {
+        c.generated_uses
+            .iter()
+            .any(|u| retyped.contains(u.as_str()))
+    };
     let recast_by_rebuild = |c: &Column| {
-        changes.recast_columns.get(&(cx.schema.clone(), table.to_owned(), c.name.clone())).is_some_and(|r| r.using.is_none())
+        changes
+            .recast_columns
+            .get(&(cx.schema.clone(), table.to_owned(), c.name.clone()))
+            .is_some_and(|r| r.using.is_none())
     };
     let rebuilt: BTreeSet<&str> = pairs
         .kept
@@ -44,16 +57,23 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
         .collect();
 
     for column in pairs.removed {
-        changes.dropped_columns.insert((cx.schema.clone(), table.to_owned(), column.name.clone()));
+        changes
+            .dropped_columns
+            .insert((cx.schema.clone(), table.to_owned(), column.name.clone()));
         steps.push(drop(cx, table, column).hazard(Hazard::DataLoss));
     }
     for column in pairs.added {
         add(cx, table, column, steps);
     }
     for (old, new) in pairs.kept {
-        let recast = changes.recast_columns.get(&(cx.schema.clone(), table.to_owned(), new.name.clone())).cloned();
+        let recast = changes
+            .recast_columns
+            .get(&(cx.schema.clone(), table.to_owned(), new.name.clone()))
+            .cloned();
         if rebuilt.contains(new.name.as_str()) {
-            changes.rebuilt_columns.insert((cx.schema.clone(), table.to_owned(), new.name.clone()));
+            changes
+                .rebuilt_columns
+                .insert((cx.schema.clone(), table.to_owned(), new.name.clone()));
             // the values of a generated column are computed again; a plain one's are lost
             let mut dropped = drop(cx, table, old);
             if old.generated.is_none() {
@@ -63,7 +83,11 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
             add(cx, table, new, steps);
         } else if !old.same_definition(new) || recast.is_some() {
             if type_changes(old, new) || recast.is_some() {
-                changes.retyped_columns.insert((cx.schema.clone(), table.to_owned(), new.name.clone()));
+                changes.retyped_columns.insert((
+                    cx.schema.clone(),
+                    table.to_owned(),
+                    new.name.clone(),
+                ));
             }
             alter(cx, table, old, new, recast.as_ref(), steps);
         }
@@ -74,17 +98,42 @@ pub fn diff(cx: &Cx, old_table: &Table, new_table: &Table, steps: &mut Vec<Step>
 /// early and set again late, when nothing else about the column already does so. A generated
 /// column has no default to drop: it is dropped and added again, its values computed anew (the
 /// graph has already sent what uses it, its indexes and views, down with it).
-pub fn remade_defaults(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: &mut Vec<Step>) {
+pub fn remade_defaults(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    changes: &TableChanges,
+    steps: &mut Vec<Step>,
+) {
     for key in changes.remade.iter() {
-        let crate::plan::Key::Column(schema, table, column) = key else { continue };
+        let crate::plan::Key::Column(schema, table, column) = key else {
+            continue;
+        };
         // a column moved to a type made again has its default dropped and set again by `alter`
-        let recast = changes.recast_columns.contains_key(&(schema.clone(), table.clone(), column.clone()));
-        if *schema != cx.schema || changes.column_goes_away(schema, table, column) || changes.is_created(schema, table) || recast {
+        let recast =
+            changes
+                .recast_columns
+                .contains_key(&(schema.clone(), table.clone(), column.clone()));
+        if *schema != cx.schema
+            || changes.column_goes_away(schema, table, column)
+            || changes.is_created(schema, table)
+            || recast
+        {
             continue;
         }
-        let old = from.tables.iter().find(|t| t.name == *table).and_then(|t| t.column(column));
-        let new = to.tables.iter().find(|t| t.name == *table).and_then(|t| t.column(column));
-        let (Some(old), Some(new)) = (old, new) else { continue };
+        let old = from
+            .tables
+            .iter()
+            .find(|t| t.name == *table)
+            .and_then(|t| t.column(column));
+        let new = to
+            .tables
+            .iter()
+            .find(|t| t.name == *table)
+            .and_then(|t| t.column(column));
+        let (Some(old), Some(new)) = (old, new) else {
+            continue;
+        };
         if old.generated.is_some() && old.same_definition(new) {
             steps.push(drop(cx, table, old));
             add(cx, table, new, steps);
@@ -97,7 +146,13 @@ pub fn remade_defaults(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChang
         let release = ddl::tables::alter_column(cx, table, column, "DROP DEFAULT");
         steps.push(step(cx, table, column, Action::Alter, release).in_phase(Phase::ReleaseColumn));
         if let Some(default) = &new.default {
-            steps.push(step(cx, table, column, Action::Alter, sql::set_default(cx, table, column, default)));
+            steps.push(step(
+                cx,
+                table,
+                column,
+                Action::Alter,
+                sql::set_default(cx, table, column, default),
+            ));
         }
     }
 }
@@ -106,25 +161,58 @@ pub fn remade_defaults(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChang
 /// before PostgreSQL 16.
 pub fn settings_of_new_column(cx: &Cx, table: &str, column: &Column, steps: &mut Vec<Step>) {
     if column.storage != column.type_storage {
-        steps.push(step(cx, table, &column.name, Action::Alter, sql::set_storage(cx, table, &column.name, &column.storage)));
+        steps.push(step(
+            cx,
+            table,
+            &column.name,
+            Action::Alter,
+            sql::set_storage(cx, table, &column.name, &column.storage),
+        ));
     }
     if column.statistics.is_some() {
-        steps.push(step(cx, table, &column.name, Action::Alter, sql::set_statistics(cx, table, &column.name, column.statistics)));
+        steps.push(step(
+            cx,
+            table,
+            &column.name,
+            Action::Alter,
+            sql::set_statistics(cx, table, &column.name, column.statistics),
+        ));
     }
 }
 
 fn add(cx: &Cx, table: &str, column: &Column, steps: &mut Vec<Step>) {
-    let reads = column.generated_uses.iter().map(|c| cx.column_key(table, c));
-    steps.push(step(cx, table, &column.name, Action::Create, sql::add(cx, table, column)).requires(reads));
+    let reads = column
+        .generated_uses
+        .iter()
+        .map(|c| cx.column_key(table, c));
+    steps.push(
+        step(
+            cx,
+            table,
+            &column.name,
+            Action::Create,
+            sql::add(cx, table, column),
+        )
+        .requires(reads),
+    );
     settings_of_new_column(cx, table, column, steps);
 }
 
 /// DROP COLUMN, before any column its generation expression reads is dropped.
 fn drop(cx: &Cx, table: &str, column: &Column) -> Step {
-    let reads = column.generated_uses.iter().map(|c| cx.column_key(table, c));
-    step(cx, table, &column.name, Action::Drop, sql::drop(cx, table, &column.name))
-        .in_phase(Phase::DropColumn)
-        .requires(reads)
+    let reads = column
+        .generated_uses
+        .iter()
+        .map(|c| cx.column_key(table, c));
+    step(
+        cx,
+        table,
+        &column.name,
+        Action::Drop,
+        sql::drop(cx, table, &column.name),
+    )
+    .in_phase(Phase::DropColumn)
+    .requires(reads)
 }
 
 fn type_changes(old: &Column, new: &Column) -> bool {
@@ -133,9 +221,18 @@ fn type_changes(old: &Column, new: &Column) -> bool {
 
 /// Changes a column in place. `recast`: its type is made again under the same name, so the
 /// column moves to it whatever its definition says.
-fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, recast: Option<&Recast>, steps: &mut Vec<Step>) {
+fn alter(
+    cx: &Cx,
+    table: &str,
+    old: &Column,
+    new: &Column,
+    recast: Option<&Recast>,
+    steps: &mut Vec<Step>,
+) {
     let name = new.name.as_str();
-    let push = |steps: &mut Vec<Step>, statement: String| steps.push(step(cx, table, name, Action::Alter, statement));
+    let push = |steps: &mut Vec<Step>, statement: String| {
+        steps.push(step(cx, table, name, Action::Alter, statement))
+    };
     let release = |steps: &mut Vec<Step>, action: &str| {
         let statement = ddl::tables::alter_column(cx, table, name, action);
         steps.push(step(cx, table, name, Action::Alter, statement).in_phase(Phase::ReleaseColumn));
@@ -160,7 +257,13 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, recast: Option<&Recas
 
     if type_changes {
         let using = recast.and_then(|r| r.using.as_deref());
-        let mut change = step(cx, table, name, Action::Alter, sql::set_type(cx, table, new, using));
+        let mut change = step(
+            cx,
+            table,
+            name,
+            Action::Alter,
+            sql::set_type(cx, table, new, using),
+        );
         let loses_data = match recast {
             Some(recast) => recast.loses_data,
             None => !keeps_every_value(&old.data_type, &new.data_type),
@@ -173,7 +276,10 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, recast: Option<&Recas
 
     // Then build up the new definition: NOT NULL before an identity, which requires it.
     if !old.not_null && new.not_null {
-        push(steps, ddl::tables::alter_column(cx, table, name, "SET NOT NULL"));
+        push(
+            steps,
+            ddl::tables::alter_column(cx, table, name, "SET NOT NULL"),
+        );
     }
     match (&old.identity, &new.identity) {
         (None, Some(identity)) => push(steps, sql::add_identity(cx, table, name, identity)),
@@ -199,7 +305,11 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, recast: Option<&Recas
         }
     }
     // a new type brings its own storage
-    let storage_now = if type_changes { &new.type_storage } else { &old.storage };
+    let storage_now = if type_changes {
+        &new.type_storage
+    } else {
+        &old.storage
+    };
     if *storage_now != new.storage {
         push(steps, sql::set_storage(cx, table, name, &new.storage));
     }
@@ -207,15 +317,26 @@ fn alter(cx: &Cx, table: &str, old: &Column, new: &Column, recast: Option<&Recas
         push(steps, sql::set_statistics(cx, table, name, new.statistics));
     }
     // and its own compression method, the server's default
-    let compression_now = if type_changes { &None } else { &old.compression };
+    let compression_now = if type_changes {
+        &None
+    } else {
+        &old.compression
+    };
     if *compression_now != new.compression {
         push(steps, sql::set_compression(cx, table, new));
     }
 }
 
 fn step(cx: &Cx, table: &str, column: &str, action: Action, statement: String) -> Step {
-    Step::new(Phase::AlterTable, Kind::Column, action, cx.column_key(table, column), cx.identity(&[table, column]), statement)
-        .requires([cx.table_key(table)])
+    Step::new(
+        Phase::AlterTable,
+        Kind::Column,
+        action,
+        cx.column_key(table, column),
+        cx.identity(&[table, column]),
+        statement,
+    )
+    .requires([cx.table_key(table)])
 }
 
 /// True when every value of type `from` converts to `to` unchanged: widening integers,
@@ -233,7 +354,8 @@ pub fn keeps_every_value(from: &str, to: &str) -> bool {
         ("bigint", "numeric") => to_args.is_empty(),
         ("real", "double precision") => true,
         (a, b) if STRINGS.contains(&a) && STRINGS.contains(&b) => {
-            to_args.is_empty() || (from_args.len() == 1 && to_args.len() == 1 && to_args[0] >= from_args[0])
+            to_args.is_empty()
+                || (from_args.len() == 1 && to_args.len() == 1 && to_args[0] >= from_args[0])
         }
         ("numeric", "numeric") => match (from_args.as_slice(), to_args.as_slice()) {
             (_, []) => true,
@@ -244,10 +366,16 @@ pub fn keeps_every_value(from: &str, to: &str) -> bool {
         },
         (a, b) if a == b => {
             // same type, other modifiers: only more room keeps every value
-            matches!(a, "character" | "bit varying" | "timestamp without time zone"
-                | "timestamp with time zone" | "time without time zone" | "time with time zone"
-                | "interval")
-                && from_args.len() == to_args.len()
+            matches!(
+                a,
+                "character"
+                    | "bit varying"
+                    | "timestamp without time zone"
+                    | "timestamp with time zone"
+                    | "time without time zone"
+                    | "time with time zone"
+                    | "interval"
+            ) && from_args.len() == to_args.len()
                 && from_args.iter().zip(&to_args).all(|(f, t)| t >= f)
                 && !(a == "character" && from_args != to_args)
         }
@@ -260,8 +388,14 @@ pub fn keeps_every_value(from: &str, to: &str) -> bool {
 fn split_modifiers(type_name: &str) -> (String, Vec<i64>) {
     match (type_name.find('('), type_name.find(')')) {
         (Some(open), Some(close)) if open < close => {
-            let args = type_name[open + 1..close].split(',').filter_map(|a| a.trim().parse().ok()).collect();
-            (format!("{}{}", &type_name[..open], &type_name[close + 1..]), args)
+            let args = type_name[open + 1..close]
+                .split(',')
+                .filter_map(|a| a.trim().parse().ok())
+                .collect();
+            (
+                format!("{}{}", &type_name[..open], &type_name[close + 1..]),
+                args,
+            )
         }
         _ => (type_name.to_owned(), Vec::new()),
     }
@@ -274,23 +408,35 @@ mod tests {
     #[test]
     fn widening_keeps_every_value() {
         assert!(keeps_every_value("integer", "bigint"));
-        assert!(keeps_every_value("character varying(10)", "character varying(20)"));
+        assert!(keeps_every_value(
+            "character varying(10)",
+            "character varying(20)"
+        ));
         assert!(keeps_every_value("character varying(10)", "text"));
         assert!(keeps_every_value("numeric(10,2)", "numeric(12,2)"));
         assert!(keeps_every_value("numeric(10,2)", "numeric"));
         assert!(keeps_every_value("integer[]", "bigint[]"));
-        assert!(keeps_every_value("timestamp(3) without time zone", "timestamp(6) without time zone"));
+        assert!(keeps_every_value(
+            "timestamp(3) without time zone",
+            "timestamp(6) without time zone"
+        ));
     }
 
     #[test]
     fn narrowing_or_reinterpreting_can_lose_data() {
         assert!(!keeps_every_value("bigint", "integer"));
         assert!(!keeps_every_value("text", "character varying(10)"));
-        assert!(!keeps_every_value("character varying(20)", "character varying(10)"));
+        assert!(!keeps_every_value(
+            "character varying(20)",
+            "character varying(10)"
+        ));
         assert!(!keeps_every_value("numeric(10,2)", "numeric(10,1)"));
         assert!(!keeps_every_value("numeric(10,2)", "numeric(10,3)"));
         assert!(!keeps_every_value("text", "integer"));
-        assert!(!keeps_every_value("timestamp without time zone", "timestamp with time zone"));
+        assert!(!keeps_every_value(
+            "timestamp without time zone",
+            "timestamp with time zone"
+        ));
         assert!(!keeps_every_value("character(5)", "character(10)"));
     }
 }

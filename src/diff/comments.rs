@@ -13,8 +13,14 @@ use crate::model::{Comment, Schema, TypeDefinition};
 use crate::plan::{Action, Key, Kind, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) {
-    let made: BTreeSet<Key> = steps.iter().filter(|s| s.action == Action::Create).map(|s| s.key.clone()).collect();
-    let pairs = pair_up(&from.comments, &to.comments, |c| (c.kind.clone(), c.name.clone(), c.part.clone()));
+    let made: BTreeSet<Key> = steps
+        .iter()
+        .filter(|s| s.action == Action::Create)
+        .map(|s| s.key.clone())
+        .collect();
+    let pairs = pair_up(&from.comments, &to.comments, |c| {
+        (c.kind.clone(), c.name.clone(), c.part.clone())
+    });
     let mut new_steps = Vec::new();
     for comment in pairs.removed {
         let key = object_key(cx, comment);
@@ -25,7 +31,9 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) {
     let kept = pairs.kept.into_iter().map(|(old, new)| (Some(old), new));
     for (old, new) in kept.chain(pairs.added.into_iter().map(|new| (None, new))) {
         let key = object_key(cx, new);
-        let before = old.filter(|_| !made.contains(&key)).map(|c| c.text.as_str());
+        let before = old
+            .filter(|_| !made.contains(&key))
+            .map(|c| c.text.as_str());
         if before != Some(new.text.as_str()) {
             new_steps.push(step(cx, new, key, to, Some(&new.text)));
         }
@@ -36,7 +44,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) {
 /// The key of the object a comment is on; a column of a view or composite type, or a domain's
 /// constraint, stands for its view or type, with which it is made.
 fn object_key(cx: &Cx, comment: &Comment) -> Key {
-    let (name, part) = (comment.name.as_str(), comment.part.as_deref().unwrap_or_default());
+    let (name, part) = (
+        comment.name.as_str(),
+        comment.part.as_deref().unwrap_or_default(),
+    );
     match comment.kind.as_str() {
         "table" => cx.table_key(name),
         "view" | "materialized view" | "view column" => cx.view_key(name),
@@ -58,25 +69,51 @@ fn object_key(cx: &Cx, comment: &Comment) -> Key {
 /// model holds must be in the target's too. An object neither side holds (a column of a table
 /// whose fingerprints match, so that neither side read it) is on both.
 fn stays(comment: &Comment, from: &Schema, to: &Schema) -> bool {
-    let (name, part) = (comment.name.as_str(), comment.part.as_deref().unwrap_or_default());
+    let (name, part) = (
+        comment.name.as_str(),
+        comment.part.as_deref().unwrap_or_default(),
+    );
     let on = |schema: &Schema| -> bool {
         match comment.kind.as_str() {
             "table" => schema.tables.iter().any(|t| t.name == name),
-            "column" => schema.tables.iter().any(|t| t.name == name && t.column(part).is_some()),
+            "column" => schema
+                .tables
+                .iter()
+                .any(|t| t.name == name && t.column(part).is_some()),
             "view" | "materialized view" => schema.views.iter().any(|v| v.name == name),
-            "view column" => schema.views.iter().any(|v| v.name == name && v.columns.iter().any(|c| c.name == part)),
+            "view column" => schema
+                .views
+                .iter()
+                .any(|v| v.name == name && v.columns.iter().any(|c| c.name == part)),
             "sequence" => schema.sequences.iter().any(|s| s.name == name),
             "index" => {
                 schema.indexes.iter().any(|i| i.name == name)
-                    || schema.constraints.iter().any(|c| c.index_name.as_deref() == Some(name))
+                    || schema
+                        .constraints
+                        .iter()
+                        .any(|c| c.index_name.as_deref() == Some(name))
             }
-            "type" | "domain constraint" | "attribute" => schema.types.iter().any(|t| t.name == name),
+            "type" | "domain constraint" | "attribute" => {
+                schema.types.iter().any(|t| t.name == name)
+            }
             "collation" => schema.collations.iter().any(|c| c.name == name),
             "statistics" => schema.statistics.iter().any(|s| s.name == name),
-            "constraint" => schema.constraints.iter().any(|c| c.table == name && c.name == part),
-            "trigger" => schema.triggers.iter().any(|t| t.table == name && t.name == part),
-            "rule" => schema.rules.iter().any(|r| r.table == name && r.name == part),
-            "policy" => schema.policies.iter().any(|p| p.table == name && p.name == part),
+            "constraint" => schema
+                .constraints
+                .iter()
+                .any(|c| c.table == name && c.name == part),
+            "trigger" => schema
+                .triggers
+                .iter()
+                .any(|t| t.table == name && t.name == part),
+            "rule" => schema
+                .rules
+                .iter()
+                .any(|r| r.table == name && r.name == part),
+            "policy" => schema
+                .policies
+                .iter()
+                .any(|p| p.table == name && p.name == part),
             _ => schema.routines.iter().any(|r| r.identity == name),
         }
     };
@@ -84,14 +121,28 @@ fn stays(comment: &Comment, from: &Schema, to: &Schema) -> bool {
 }
 
 fn step(cx: &Cx, comment: &Comment, key: Key, to: &Schema, text: Option<&str>) -> Step {
-    let domain = to.types.iter().any(|t| t.name == comment.name && matches!(t.definition, TypeDefinition::Domain(_)));
+    let domain = to
+        .types
+        .iter()
+        .any(|t| t.name == comment.name && matches!(t.definition, TypeDefinition::Domain(_)));
     let name = match comment.kind.as_str() {
-        "routine" => to.routines.iter().find(|r| r.identity == comment.name).map_or(comment.name.clone(), |r| r.signature.clone()),
+        "routine" => to
+            .routines
+            .iter()
+            .find(|r| r.identity == comment.name)
+            .map_or(comment.name.clone(), |r| r.signature.clone()),
         _ => comment.name.clone(),
     };
     let object = sql::object(cx, &comment.kind, &name, comment.part.as_deref(), domain);
     let mut identity = vec![comment.name.as_str()];
     identity.extend(comment.part.as_deref());
-    Step::new(Phase::Comment, Kind::Comment, Action::Alter, Key::Comment(Box::new(key.clone())), cx.identity(&identity), sql::set(&object, text))
-        .requires([key])
+    Step::new(
+        Phase::Comment,
+        Kind::Comment,
+        Action::Alter,
+        Key::Comment(Box::new(key.clone())),
+        cx.identity(&identity),
+        sql::set(&object, text),
+    )
+    .requires([key])
 }

@@ -4,8 +4,8 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, constraints as sql};
 use crate::model::{Constraint, ConstraintType, Schema};
-use crate::plan::{Action, Key, Phase, Step};
 use crate::plan::Kind;
+use crate::plan::{Action, Key, Phase, Step};
 
 /// Constraints of every schema pair. One that needs something the plan drops or makes again
 /// (a column that changes type, the unique key a foreign key relies on: `TableChanges::remade`)
@@ -13,7 +13,9 @@ use crate::plan::Kind;
 pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, steps: &mut Vec<Step>) {
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);
-        let list = pair_up(&from.constraints, &to.constraints, |c| (c.table.clone(), c.name.clone()));
+        let list = pair_up(&from.constraints, &to.constraints, |c| {
+            (c.table.clone(), c.name.clone())
+        });
         for old in list.removed {
             if !goes_with_its_table(&cx, old, tables) {
                 steps.push(drop(&cx, old));
@@ -23,9 +25,21 @@ pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, steps: &mut Vec
             create(&cx, new, tables, steps);
         }
         for (old, new) in list.kept {
-            match change_of(old, new, tables.remade.contains(&cx.constraint_key(&old.table, &old.name))) {
+            match change_of(
+                old,
+                new,
+                tables
+                    .remade
+                    .contains(&cx.constraint_key(&old.table, &old.name)),
+            ) {
                 Change::None => {}
-                Change::Validate => steps.push(step(&cx, new, phase_of_create(new), Action::Alter, sql::validate(&cx, new))),
+                Change::Validate => steps.push(step(
+                    &cx,
+                    new,
+                    phase_of_create(new),
+                    Action::Alter,
+                    sql::validate(&cx, new),
+                )),
                 Change::IndexOptions => index_options(&cx, new, &old.index_options, steps),
                 Change::Remake => {
                     steps.push(drop(&cx, old));
@@ -39,9 +53,19 @@ pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, steps: &mut Vec
 /// Constraints of the source that the plan drops, for good or to make again, by their own change:
 /// a foreign key that relies on one, or a view that groups by a primary key, goes with it.
 pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
-    let list = pair_up(&from.constraints, &to.constraints, |c| (c.table.clone(), c.name.clone()));
-    let remade = list.kept.into_iter().filter(|(old, new)| change_of(old, new, false) == Change::Remake).map(|(old, _)| old);
-    list.removed.into_iter().chain(remade).map(|c| cx.constraint_key(&c.table, &c.name)).collect()
+    let list = pair_up(&from.constraints, &to.constraints, |c| {
+        (c.table.clone(), c.name.clone())
+    });
+    let remade = list
+        .kept
+        .into_iter()
+        .filter(|(old, new)| change_of(old, new, false) == Change::Remake)
+        .map(|(old, _)| old);
+    list.removed
+        .into_iter()
+        .chain(remade)
+        .map(|c| cx.constraint_key(&c.table, &c.name))
+        .collect()
 }
 
 /// What a constraint present on both sides needs.
@@ -77,7 +101,9 @@ fn goes_with_its_table(cx: &Cx, constraint: &Constraint, tables: &TableChanges) 
         return false;
     }
     match &constraint.references {
-        Some(r) => r.schema.as_deref().unwrap_or(&cx.schema) == cx.schema && r.table == constraint.table,
+        Some(r) => {
+            r.schema.as_deref().unwrap_or(&cx.schema) == cx.schema && r.table == constraint.table
+        }
         None => true,
     }
 }
@@ -86,7 +112,10 @@ fn goes_with_its_table(cx: &Cx, constraint: &Constraint, tables: &TableChanges) 
 /// `normalize`), and without the unique index a foreign key relies on, which PostgreSQL picks
 /// itself (the oldest that fits) and no DDL names; it stays in the model for the order of drops.
 fn comparable(c: &Constraint) -> Constraint {
-    let mut c = Constraint { definition: super::normalize::expression(&c.definition), ..c.clone() };
+    let mut c = Constraint {
+        definition: super::normalize::expression(&c.definition),
+        ..c.clone()
+    };
     if let Some(r) = c.references.as_mut() {
         r.index = None;
     }
@@ -96,21 +125,37 @@ fn comparable(c: &Constraint) -> Constraint {
 fn only_validation_differs(old: &Constraint, new: &Constraint) -> bool {
     !old.validated
         && new.validated
-        && super::normalize::expression(old.definition_when_valid()) == super::normalize::expression(&new.definition)
-        && comparable(&Constraint { definition: new.definition.clone(), validated: true, ..old.clone() }) == comparable(new)
+        && super::normalize::expression(old.definition_when_valid())
+            == super::normalize::expression(&new.definition)
+        && comparable(&Constraint {
+            definition: new.definition.clone(),
+            validated: true,
+            ..old.clone()
+        }) == comparable(new)
 }
 
 fn only_index_options_differ(old: &Constraint, new: &Constraint) -> bool {
     old.index_options != new.index_options
-        && comparable(&Constraint { index_options: new.index_options.clone(), ..old.clone() }) == comparable(new)
+        && comparable(&Constraint {
+            index_options: new.index_options.clone(),
+            ..old.clone()
+        }) == comparable(new)
 }
 
 fn phase_of_create(c: &Constraint) -> Phase {
-    if c.constraint_type == ConstraintType::ForeignKey { Phase::CreateForeignKey } else { Phase::CreateConstraint }
+    if c.constraint_type == ConstraintType::ForeignKey {
+        Phase::CreateForeignKey
+    } else {
+        Phase::CreateConstraint
+    }
 }
 
 fn drop(cx: &Cx, c: &Constraint) -> Step {
-    let phase = if c.constraint_type == ConstraintType::ForeignKey { Phase::DropForeignKey } else { Phase::DropConstraint };
+    let phase = if c.constraint_type == ConstraintType::ForeignKey {
+        Phase::DropForeignKey
+    } else {
+        Phase::DropConstraint
+    };
     step(cx, c, phase, Action::Drop, sql::drop(cx, &c.table, &c.name))
 }
 
@@ -123,13 +168,28 @@ fn create(cx: &Cx, c: &Constraint, tables: &TableChanges, steps: &mut Vec<Step>)
     if let Some(r) = &c.references {
         let referenced = Cx::new(r.schema.as_deref().unwrap_or(&cx.schema));
         requires.push(referenced.table_key(&r.table));
-        requires.extend(r.columns.iter().map(|col| referenced.column_key(&r.table, col)));
+        requires.extend(
+            r.columns
+                .iter()
+                .map(|col| referenced.column_key(&r.table, col)),
+        );
     }
 
-    let validate_apart = matches!(c.constraint_type, ConstraintType::Check | ConstraintType::ForeignKey)
-        && c.validated
+    let validate_apart = matches!(
+        c.constraint_type,
+        ConstraintType::Check | ConstraintType::ForeignKey
+    ) && c.validated
         && !tables.is_created(&cx.schema, &c.table);
-    steps.push(step(cx, c, phase, Action::Create, sql::add(cx, c, validate_apart)).requires(requires));
+    steps.push(
+        step(
+            cx,
+            c,
+            phase,
+            Action::Create,
+            sql::add(cx, c, validate_apart),
+        )
+        .requires(requires),
+    );
     if validate_apart {
         steps.push(step(cx, c, phase, Action::Alter, sql::validate(cx, c)));
     }
@@ -143,13 +203,32 @@ fn index_options(cx: &Cx, c: &Constraint, old: &[String], steps: &mut Vec<Step>)
     let index = c.index_name.as_deref().unwrap_or(&c.name);
     let (reset, set) = super::storage_parameter_changes(old, &c.index_options);
     if !reset.is_empty() {
-        steps.push(step(cx, c, Phase::CreateConstraint, Action::Alter, sql::reset_index_options(cx, index, &reset)));
+        steps.push(step(
+            cx,
+            c,
+            Phase::CreateConstraint,
+            Action::Alter,
+            sql::reset_index_options(cx, index, &reset),
+        ));
     }
     if !set.is_empty() {
-        steps.push(step(cx, c, Phase::CreateConstraint, Action::Alter, sql::set_index_options(cx, index, &set)));
+        steps.push(step(
+            cx,
+            c,
+            Phase::CreateConstraint,
+            Action::Alter,
+            sql::set_index_options(cx, index, &set),
+        ));
     }
 }
 
 fn step(cx: &Cx, c: &Constraint, phase: Phase, action: Action, statement: String) -> Step {
-    Step::new(phase, Kind::Constraint, action, cx.constraint_key(&c.table, &c.name), cx.identity(&[&c.table, &c.name]), statement)
+    Step::new(
+        phase,
+        Kind::Constraint,
+        action,
+        cx.constraint_key(&c.table, &c.name),
+        cx.identity(&[&c.table, &c.name]),
+        statement,
+    )
 }

@@ -30,27 +30,70 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
     }
 
     let schemas = pair_up(&from.schemas, &to.schemas, |s| s.name.clone());
-    let created: Vec<Schema> = schemas.added.iter().map(|s| Schema::empty(&s.name)).collect();
+    let created: Vec<Schema> = schemas
+        .added
+        .iter()
+        .map(|s| Schema::empty(&s.name))
+        .collect();
     // keeps its grants: a schema about to be dropped needs no REVOKE
-    let dropped: Vec<Schema> =
-        schemas.removed.iter().map(|s| Schema { privileges: s.privileges.clone(), ..Schema::empty(&s.name) }).collect();
+    let dropped: Vec<Schema> = schemas
+        .removed
+        .iter()
+        .map(|s| Schema {
+            privileges: s.privileges.clone(),
+            ..Schema::empty(&s.name)
+        })
+        .collect();
     let mut pairs: Vec<(&Schema, &Schema)> = schemas.kept.clone();
-    pairs.extend(created.iter().zip(&schemas.added).map(|(empty, new)| (empty, *new)));
-    pairs.extend(schemas.removed.iter().zip(&dropped).map(|(old, empty)| (*old, empty)));
-    steps.extend(schema_pairs(&pairs, options.with_privileges, &released_event_triggers(from, to))?);
+    pairs.extend(
+        created
+            .iter()
+            .zip(&schemas.added)
+            .map(|(empty, new)| (empty, *new)),
+    );
+    pairs.extend(
+        schemas
+            .removed
+            .iter()
+            .zip(&dropped)
+            .map(|(old, empty)| (*old, empty)),
+    );
+    steps.extend(schema_pairs(
+        &pairs,
+        options.with_privileges,
+        &released_event_triggers(from, to),
+    )?);
 
     for schema in &schemas.added {
-        steps.push(schema_step(&schema.name, Phase::CreateSchema, Action::Create, ddl::schemas::create(&schema.name)));
+        steps.push(schema_step(
+            &schema.name,
+            Phase::CreateSchema,
+            Action::Create,
+            ddl::schemas::create(&schema.name),
+        ));
     }
     for schema in &schemas.removed {
-        steps.push(schema_step(&schema.name, Phase::DropSchema, Action::Drop, ddl::schemas::drop(&schema.name)));
+        steps.push(schema_step(
+            &schema.name,
+            Phase::DropSchema,
+            Action::Drop,
+            ddl::schemas::drop(&schema.name),
+        ));
     }
     event_triggers(from, to, &mut steps);
-    let kept = schemas.kept.iter().map(|(old, new)| (old.comment.as_deref(), *new));
+    let kept = schemas
+        .kept
+        .iter()
+        .map(|(old, new)| (old.comment.as_deref(), *new));
     for (before, schema) in kept.chain(schemas.added.iter().map(|new| (None, *new))) {
         if before != schema.comment.as_deref() {
             let object = format!("SCHEMA {}", ddl::quote_ident(&schema.name));
-            steps.push(comment_step(Key::Schema(schema.name.clone()), &schema.name, &object, schema.comment.as_deref()));
+            steps.push(comment_step(
+                Key::Schema(schema.name.clone()),
+                &schema.name,
+                &object,
+                schema.comment.as_deref(),
+            ));
         }
     }
     Ok(steps)
@@ -59,8 +102,17 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
 /// The event triggers the plan drops: removed, or made again.
 fn released_event_triggers(from: &Database, to: &Database) -> BTreeSet<Key> {
     let pairs = pair_up(&from.event_triggers, &to.event_triggers, |t| t.name.clone());
-    let changed = pairs.kept.into_iter().filter(|(old, new)| remade(old, new)).map(|(old, _)| old);
-    pairs.removed.into_iter().chain(changed).map(|t| Key::EventTrigger(t.name.clone())).collect()
+    let changed = pairs
+        .kept
+        .into_iter()
+        .filter(|(old, new)| remade(old, new))
+        .map(|(old, _)| old);
+    pairs
+        .removed
+        .into_iter()
+        .chain(changed)
+        .map(|t| Key::EventTrigger(t.name.clone()))
+        .collect()
 }
 
 /// Event triggers: made once their function is, dropped before it; made again when what they
@@ -70,40 +122,83 @@ fn event_triggers(from: &Database, to: &Database, steps: &mut Vec<Step>) {
     let function = |t: &EventTrigger| Key::Routine(t.function_schema.clone(), t.function.clone());
     let step = |t: &EventTrigger, phase: Phase, action: Action, sql: String| {
         let key = Key::EventTrigger(t.name.clone());
-        Step::new(phase, Kind::EventTrigger, action, key, ddl::display_ident(&t.name), sql).requires([function(t)])
+        Step::new(
+            phase,
+            Kind::EventTrigger,
+            action,
+            key,
+            ddl::display_ident(&t.name),
+            sql,
+        )
+        .requires([function(t)])
     };
     let create = |t: &EventTrigger, steps: &mut Vec<Step>| {
-        steps.push(step(t, Phase::CreateTrigger, Action::Create, ddl::triggers::create_event_trigger(t)));
+        steps.push(step(
+            t,
+            Phase::CreateTrigger,
+            Action::Create,
+            ddl::triggers::create_event_trigger(t),
+        ));
         if t.enabled != "O" {
-            steps.push(step(t, Phase::CreateTrigger, Action::Alter, ddl::triggers::set_event_trigger_enabled(t)));
+            steps.push(step(
+                t,
+                Phase::CreateTrigger,
+                Action::Alter,
+                ddl::triggers::set_event_trigger_enabled(t),
+            ));
         }
     };
     for trigger in pairs.removed {
-        steps.push(step(trigger, Phase::DropTrigger, Action::Drop, ddl::triggers::drop_event_trigger(trigger)));
+        steps.push(step(
+            trigger,
+            Phase::DropTrigger,
+            Action::Drop,
+            ddl::triggers::drop_event_trigger(trigger),
+        ));
     }
     for trigger in pairs.added {
         create(trigger, steps);
     }
     for (old, new) in pairs.kept {
         if remade(old, new) {
-            steps.push(step(old, Phase::DropTrigger, Action::Drop, ddl::triggers::drop_event_trigger(old)));
+            steps.push(step(
+                old,
+                Phase::DropTrigger,
+                Action::Drop,
+                ddl::triggers::drop_event_trigger(old),
+            ));
             create(new, steps);
         } else if old.enabled != new.enabled {
-            steps.push(step(new, Phase::CreateTrigger, Action::Alter, ddl::triggers::set_event_trigger_enabled(new)));
+            steps.push(step(
+                new,
+                Phase::CreateTrigger,
+                Action::Alter,
+                ddl::triggers::set_event_trigger_enabled(new),
+            ));
         }
     }
 }
 
 /// What it fires on or calls changes: no ALTER EVENT TRIGGER does that.
 fn remade(old: &EventTrigger, new: &EventTrigger) -> bool {
-    old.event != new.event || old.tags != new.tags || old.function != new.function || old.function_schema != new.function_schema
+    old.event != new.event
+        || old.tags != new.tags
+        || old.function != new.function
+        || old.function_schema != new.function_schema
 }
 
 /// COMMENT ON a schema or an extension, once it is made.
 fn comment_step(key: Key, name: &str, object: &str, text: Option<&str>) -> Step {
     let statement = ddl::comments::set(object, text);
-    Step::new(Phase::Comment, Kind::Comment, Action::Alter, Key::Comment(Box::new(key.clone())), ddl::display_ident(name), statement)
-        .requires([key])
+    Step::new(
+        Phase::Comment,
+        Kind::Comment,
+        Action::Alter,
+        Key::Comment(Box::new(key.clone())),
+        ddl::display_ident(name),
+        statement,
+    )
+    .requires([key])
 }
 
 fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<Step>) {
@@ -111,7 +206,10 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
     for extension in &pairs.added {
         let version = (!options.ignore_extension_versions).then_some(extension.version.as_str());
         let sql = ddl::extensions::create(extension, version);
-        steps.push(extension_step(extension, Phase::CreateExtension, Action::Create, sql).requires([Key::Schema(extension.schema.clone())]));
+        steps.push(
+            extension_step(extension, Phase::CreateExtension, Action::Create, sql)
+                .requires([Key::Schema(extension.schema.clone())]),
+        );
     }
     if options.create_extensions_only {
         return;
@@ -119,36 +217,69 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
     for extension in pairs.removed {
         // its functions, types and tables go with it
         let sql = ddl::extensions::drop(&extension.name);
-        steps.push(extension_step(extension, Phase::DropExtension, Action::Drop, sql).hazard(Hazard::DataLoss));
+        steps.push(
+            extension_step(extension, Phase::DropExtension, Action::Drop, sql)
+                .hazard(Hazard::DataLoss),
+        );
     }
     // a new extension's script sets its comment, most often to the target's: set again anyway
-    let kept = pairs.kept.iter().map(|(old, new)| (old.comment.as_deref(), *new));
+    let kept = pairs
+        .kept
+        .iter()
+        .map(|(old, new)| (old.comment.as_deref(), *new));
     for (before, extension) in kept.chain(pairs.added.iter().map(|new| (None, *new))) {
         if before != extension.comment.as_deref() {
             let object = format!("EXTENSION {}", ddl::quote_ident(&extension.name));
             let key = Key::Extension(extension.name.clone());
-            steps.push(comment_step(key, &extension.name, &object, extension.comment.as_deref()));
+            steps.push(comment_step(
+                key,
+                &extension.name,
+                &object,
+                extension.comment.as_deref(),
+            ));
         }
     }
     for (old, new) in pairs.kept {
         if old.schema != new.schema {
             let sql = ddl::extensions::set_schema(&new.name, &new.schema);
-            steps.push(extension_step(new, Phase::CreateExtension, Action::Alter, sql).requires([Key::Schema(new.schema.clone())]));
+            steps.push(
+                extension_step(new, Phase::CreateExtension, Action::Alter, sql)
+                    .requires([Key::Schema(new.schema.clone())]),
+            );
         }
         if old.version != new.version && !options.ignore_extension_versions {
             let sql = ddl::extensions::update(&new.name, &new.version);
-            steps.push(extension_step(new, Phase::CreateExtension, Action::Alter, sql));
+            steps.push(extension_step(
+                new,
+                Phase::CreateExtension,
+                Action::Alter,
+                sql,
+            ));
         }
     }
 }
 
 fn extension_step(extension: &Extension, phase: Phase, action: Action, sql: String) -> Step {
     let identity = ddl::display_ident(&extension.name);
-    Step::new(phase, Kind::Extension, action, Key::Extension(extension.name.clone()), identity, sql)
+    Step::new(
+        phase,
+        Kind::Extension,
+        action,
+        Key::Extension(extension.name.clone()),
+        identity,
+        sql,
+    )
 }
 
 fn schema_step(name: &str, phase: Phase, action: Action, sql: String) -> Step {
-    Step::new(phase, Kind::Schema, action, Key::Schema(name.to_owned()), ddl::display_ident(name), sql)
+    Step::new(
+        phase,
+        Kind::Schema,
+        action,
+        Key::Schema(name.to_owned()),
+        ddl::display_ident(name),
+        sql,
+    )
 }
 
 #[cfg(test)]
@@ -159,7 +290,10 @@ mod tests {
     use crate::model::Database;
 
     fn database(schemas: serde_json::Value) -> Database {
-        serde_json::from_value(json!({"server_version_num": 150000, "schemas": schemas, "extensions": []})).unwrap()
+        serde_json::from_value(
+            json!({"server_version_num": 150000, "schemas": schemas, "extensions": []}),
+        )
+        .unwrap()
     }
 
     fn schema(name: &str, tables: serde_json::Value) -> serde_json::Value {
@@ -172,8 +306,12 @@ mod tests {
         let table = json!([{"name": "t", "persistence": "p", "options": [], "toast_options": [], "columns": []}]);
         let from = database(json!([schema("old", table.clone())]));
         let to = database(json!([schema("new", table)]));
-        let options = Options { with_privileges: true, ..Options::default() };
-        let steps = crate::plan::build(databases(&from, &to, options).unwrap(), "pg_catalog").unwrap();
+        let options = Options {
+            with_privileges: true,
+            ..Options::default()
+        };
+        let steps =
+            crate::plan::build(databases(&from, &to, options).unwrap(), "pg_catalog").unwrap();
         let statements: Vec<&str> = steps.iter().map(|s| s.statement.as_str()).collect();
         assert_eq!(
             statements,

@@ -11,11 +11,26 @@ use crate::plan::{Action, Key, Kind, Phase, Step};
 /// a foreign key that relies on one goes with it.
 pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
     let pairs = pair_up(&from.indexes, &to.indexes, |i| i.name.clone());
-    let changed = pairs.kept.into_iter().filter(|(old, new)| comparable(old) != comparable(new)).map(|(old, _)| old);
-    pairs.removed.into_iter().chain(changed).map(|i| cx.index_key(&i.name)).collect()
+    let changed = pairs
+        .kept
+        .into_iter()
+        .filter(|(old, new)| comparable(old) != comparable(new))
+        .map(|(old, _)| old);
+    pairs
+        .removed
+        .into_iter()
+        .chain(changed)
+        .map(|i| cx.index_key(&i.name))
+        .collect()
 }
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) -> Result<(), Error> {
+pub fn diff(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    tables: &TableChanges,
+    steps: &mut Vec<Step>,
+) -> Result<(), Error> {
     let pairs = pair_up(&from.indexes, &to.indexes, |i| i.name.clone());
 
     for index in pairs.removed {
@@ -39,16 +54,36 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
 
 /// The index with its definition as it compares (see `normalize`).
 fn comparable(index: &Index) -> Index {
-    Index { definition: index.definition.as_deref().map(super::normalize::expression), ..index.clone() }
+    Index {
+        definition: index
+            .definition
+            .as_deref()
+            .map(super::normalize::expression),
+        ..index.clone()
+    }
 }
 
 fn drop(cx: &Cx, index: &Index) -> Step {
-    Step::new(Phase::DropIndex, Kind::Index, Action::Drop, cx.index_key(&index.name), cx.identity(&[&index.name]), sql::drop(cx, &index.name))
+    Step::new(
+        Phase::DropIndex,
+        Kind::Index,
+        Action::Drop,
+        cx.index_key(&index.name),
+        cx.identity(&[&index.name]),
+        sql::drop(cx, &index.name),
+    )
 }
 
 fn create(cx: &Cx, index: &Index) -> Result<Step, Error> {
     let requires = std::iter::once(cx.table_key(&index.table))
         .chain(index.columns.iter().map(|c| cx.column_key(&index.table, c)));
-    Ok(Step::new(Phase::CreateIndex, Kind::Index, Action::Create, cx.index_key(&index.name), cx.identity(&[&index.name]), sql::create(cx, index)?)
-        .requires(requires))
+    Ok(Step::new(
+        Phase::CreateIndex,
+        Kind::Index,
+        Action::Create,
+        cx.index_key(&index.name),
+        cx.identity(&[&index.name]),
+        sql::create(cx, index)?,
+    )
+    .requires(requires))
 }

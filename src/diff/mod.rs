@@ -47,7 +47,11 @@ pub fn schemas(from: &Schema, to: &Schema) -> Result<Vec<Step>, Error> {
 /// must hear what happened to the key it relies on in the other one.
 /// `released`: the event triggers the plan drops itself (between whole databases), which may
 /// lose what they call.
-pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool, released: &BTreeSet<Key>) -> Result<Vec<Step>, Error> {
+pub fn schema_pairs(
+    pairs: &[(&Schema, &Schema)],
+    with_privileges: bool,
+    released: &BTreeSet<Key>,
+) -> Result<Vec<Step>, Error> {
     let source = Graph::of(pairs.iter().map(|(from, _)| (*from, from.name.as_str())));
     let target = Graph::of(pairs.iter().map(|(from, to)| (*to, from.name.as_str())));
     let mut steps = Vec::new();
@@ -76,12 +80,28 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool, release
     let mut dropped = going_away.clone();
     dropped.extend(tables.remade.iter().cloned());
     if let Some((object, needed)) = source.blocked(&dropped, released) {
-        return Err(Error::NotComparedDependent { object, needed: needed.display() });
+        return Err(Error::NotComparedDependent {
+            object,
+            needed: needed.display(),
+        });
     }
 
     for (from, to) in pairs {
-        types::diff(&Cx::new(&from.name), from, to, &rebuilt_types, &mut tables, &mut steps);
-        collations::diff(&Cx::new(&from.name), from, to, &rebuilt_collations, &mut steps);
+        types::diff(
+            &Cx::new(&from.name),
+            from,
+            to,
+            &rebuilt_types,
+            &mut tables,
+            &mut steps,
+        );
+        collations::diff(
+            &Cx::new(&from.name),
+            from,
+            to,
+            &rebuilt_collations,
+            &mut steps,
+        );
     }
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);
@@ -102,7 +122,14 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool, release
         rules::diff(&cx, from, to, &mut tables, &mut steps);
     }
     for (from, to) in pairs {
-        privileges::diff(&Cx::new(&from.name), from, to, &tables, with_privileges, &mut steps);
+        privileges::diff(
+            &Cx::new(&from.name),
+            from,
+            to,
+            &tables,
+            with_privileges,
+            &mut steps,
+        );
     }
     // last: what refers to indexes and types that may have been made again, and comments, which
     // an object made again has lost, whatever kind of step made it
@@ -120,18 +147,30 @@ pub fn schema_pairs(pairs: &[(&Schema, &Schema)], with_privileges: bool, release
 /// Gives every step what its object needs: from the source's graph for a step that takes
 /// something down, from the target's for one that builds. A column or table that is dropped
 /// takes the sequences it owns along, so what needs one of them (a default elsewhere) goes first.
-fn what_each_step_needs(pairs: &[(&Schema, &Schema)], source: &Graph, target: &Graph, steps: &mut [Step]) {
+fn what_each_step_needs(
+    pairs: &[(&Schema, &Schema)],
+    source: &Graph,
+    target: &Graph,
+    steps: &mut [Step],
+) {
     let mut owned: BTreeMap<(&str, &str), Vec<(&str, Key)>> = BTreeMap::new();
     for (from, _) in pairs {
         for sequence in &from.sequences {
             if let Some(owner) = &sequence.owned_by {
                 let key = Key::Sequence(from.name.clone(), sequence.name.clone());
-                owned.entry((from.name.as_str(), owner.table.as_str())).or_default().push((owner.column.as_str(), key));
+                owned
+                    .entry((from.name.as_str(), owner.table.as_str()))
+                    .or_default()
+                    .push((owner.column.as_str(), key));
             }
         }
     }
     for step in steps {
-        let graph = if step.phase.is_teardown() { source } else { target };
+        let graph = if step.phase.is_teardown() {
+            source
+        } else {
+            target
+        };
         let mut needs = match &step.key {
             Key::TypeSetAside(s, t) => source.needs(&Key::Type(s.clone(), t.clone())),
             key => graph.needs(key),
@@ -155,7 +194,9 @@ fn what_each_step_needs(pairs: &[(&Schema, &Schema)], source: &Graph, target: &G
         }
         let (table, column) = match &step.key {
             Key::Table(s, t) => ((s.as_str(), t.as_str()), None),
-            Key::Column(s, t, c) if step.phase == Phase::DropColumn => ((s.as_str(), t.as_str()), Some(c.as_str())),
+            Key::Column(s, t, c) if step.phase == Phase::DropColumn => {
+                ((s.as_str(), t.as_str()), Some(c.as_str()))
+            }
             _ => continue,
         };
         let sequences: Vec<Key> = owned
@@ -180,14 +221,22 @@ pub struct Pairs<'a, T> {
 pub fn pair_up<'a, T, K: Ord>(from: &'a [T], to: &'a [T], key: impl Fn(&T) -> K) -> Pairs<'a, T> {
     let from_by_key: BTreeMap<K, &T> = from.iter().map(|o| (key(o), o)).collect();
     let to_by_key: BTreeMap<K, &T> = to.iter().map(|o| (key(o), o)).collect();
-    let mut pairs = Pairs { added: Vec::new(), removed: Vec::new(), kept: Vec::new() };
+    let mut pairs = Pairs {
+        added: Vec::new(),
+        removed: Vec::new(),
+        kept: Vec::new(),
+    };
     for (k, old) in &from_by_key {
         match to_by_key.get(k) {
             Some(new) => pairs.kept.push((*old, *new)),
             None => pairs.removed.push(*old),
         }
     }
-    pairs.added = to_by_key.iter().filter(|(k, _)| !from_by_key.contains_key(*k)).map(|(_, o)| *o).collect();
+    pairs.added = to_by_key
+        .iter()
+        .filter(|(k, _)| !from_by_key.contains_key(*k))
+        .map(|(_, o)| *o)
+        .collect();
     pairs
 }
 
@@ -252,7 +301,11 @@ impl Cx {
 pub fn storage_parameter_changes(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
     let name = |o: &String| crate::ddl::split_option(o).0.to_owned();
     let new_names: BTreeSet<String> = new.iter().map(name).collect();
-    let reset: Vec<String> = old.iter().filter(|o| !new_names.contains(&name(o))).cloned().collect();
+    let reset: Vec<String> = old
+        .iter()
+        .filter(|o| !new_names.contains(&name(o)))
+        .cloned()
+        .collect();
     let mut kept = 0;
     let mut last_position = None;
     for option in new {
@@ -319,9 +372,18 @@ pub struct Recast {
 impl TableChanges {
     /// The tables and columns the plan drops, or changes under what reads them.
     fn going_away(&self) -> BTreeSet<Key> {
-        let tables = self.dropped.iter().map(|(s, t)| Key::Table(s.clone(), t.clone()));
-        let columns = self.dropped_columns.iter().chain(&self.rebuilt_columns).chain(&self.retyped_columns);
-        tables.chain(columns.map(|(s, t, c)| Key::Column(s.clone(), t.clone(), c.clone()))).collect()
+        let tables = self
+            .dropped
+            .iter()
+            .map(|(s, t)| Key::Table(s.clone(), t.clone()));
+        let columns = self
+            .dropped_columns
+            .iter()
+            .chain(&self.rebuilt_columns)
+            .chain(&self.retyped_columns);
+        tables
+            .chain(columns.map(|(s, t, c)| Key::Column(s.clone(), t.clone(), c.clone())))
+            .collect()
     }
 
     pub fn is_created(&self, schema: &str, table: &str) -> bool {
@@ -335,9 +397,10 @@ impl TableChanges {
     /// The source's column will not survive the plan: its table or itself is dropped.
     pub fn column_goes_away(&self, schema: &str, table: &str, column: &str) -> bool {
         let key = column_name(schema, table, column);
-        self.is_dropped(schema, table) || self.dropped_columns.contains(&key) || self.rebuilt_columns.contains(&key)
+        self.is_dropped(schema, table)
+            || self.dropped_columns.contains(&key)
+            || self.rebuilt_columns.contains(&key)
     }
-
 }
 
 #[cfg(test)]
@@ -380,7 +443,13 @@ mod stage_tests {
         json!({ "name": name, "persistence": "p", "options": [], "toast_options": [], "columns": columns })
     }
 
-    fn schema(name: &str, tables: Vec<Value>, constraints: Vec<Value>, indexes: Vec<Value>, sequences: Vec<Value>) -> Schema {
+    fn schema(
+        name: &str,
+        tables: Vec<Value>,
+        constraints: Vec<Value>,
+        indexes: Vec<Value>,
+        sequences: Vec<Value>,
+    ) -> Schema {
         serde_json::from_value(json!({
             "name": name, "tables": tables, "constraints": constraints, "indexes": indexes, "sequences": sequences
         }))
@@ -388,7 +457,11 @@ mod stage_tests {
     }
 
     fn plan(from: &Schema, to: &Schema) -> Vec<Step> {
-        plan::build(schemas(from, to).unwrap(), &crate::catalog::search_path_for(&from.name)).unwrap()
+        plan::build(
+            schemas(from, to).unwrap(),
+            &crate::catalog::search_path_for(&from.name),
+        )
+        .unwrap()
     }
 
     fn statements(steps: &[Step]) -> Vec<&str> {
@@ -413,17 +486,41 @@ mod stage_tests {
     #[test]
     fn the_same_tables_in_two_schemas_need_no_steps() {
         let tables = || vec![table("t", vec![column("id", 1, "integer", json!({}))])];
-        assert!(plan(&schema("a", tables(), vec![], vec![], vec![]), &schema("b", tables(), vec![], vec![], vec![])).is_empty());
+        assert!(
+            plan(
+                &schema("a", tables(), vec![], vec![], vec![]),
+                &schema("b", tables(), vec![], vec![], vec![])
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn a_dropped_column_loses_data_and_an_added_one_does_not() {
-        let from = schema("app", vec![table("t", vec![column("old", 1, "text", json!({}))])], vec![], vec![], vec![]);
-        let to = schema("next", vec![table("t", vec![column("new", 1, "text", json!({"not_null": true}))])], vec![], vec![], vec![]);
+        let from = schema(
+            "app",
+            vec![table("t", vec![column("old", 1, "text", json!({}))])],
+            vec![],
+            vec![],
+            vec![],
+        );
+        let to = schema(
+            "next",
+            vec![table(
+                "t",
+                vec![column("new", 1, "text", json!({"not_null": true}))],
+            )],
+            vec![],
+            vec![],
+            vec![],
+        );
         let steps = plan(&from, &to);
         assert_eq!(
             statements(&steps)[1..],
-            [r#"ALTER TABLE "app"."t" DROP COLUMN "old";"#, r#"ALTER TABLE "app"."t" ADD COLUMN "new" text NOT NULL;"#]
+            [
+                r#"ALTER TABLE "app"."t" DROP COLUMN "old";"#,
+                r#"ALTER TABLE "app"."t" ADD COLUMN "new" text NOT NULL;"#
+            ]
         );
         assert_eq!(steps[1].hazards, vec![Hazard::DataLoss]);
         assert!(steps[2].hazards.is_empty());
@@ -432,14 +529,37 @@ mod stage_tests {
     #[test]
     fn foreign_keys_between_new_tables_come_after_both_tables() {
         let tables = vec![
-            table("a", vec![column("id", 1, "integer", json!({})), column("b_id", 2, "integer", json!({}))]),
-            table("b", vec![column("id", 1, "integer", json!({})), column("a_id", 2, "integer", json!({}))]),
+            table(
+                "a",
+                vec![
+                    column("id", 1, "integer", json!({})),
+                    column("b_id", 2, "integer", json!({})),
+                ],
+            ),
+            table(
+                "b",
+                vec![
+                    column("id", 1, "integer", json!({})),
+                    column("a_id", 2, "integer", json!({})),
+                ],
+            ),
         ];
         let constraints = vec![
-            primary_key("a", "id"), primary_key("b", "id"), foreign_key("a", "b_id", "b"), foreign_key("b", "a_id", "a"),
+            primary_key("a", "id"),
+            primary_key("b", "id"),
+            foreign_key("a", "b_id", "b"),
+            foreign_key("b", "a_id", "a"),
         ];
-        let steps = plan(&schema("s", vec![], vec![], vec![], vec![]), &schema("t", tables, constraints, vec![], vec![]));
-        let position = |needle: &str| steps.iter().position(|s| s.statement.contains(needle)).unwrap();
+        let steps = plan(
+            &schema("s", vec![], vec![], vec![], vec![]),
+            &schema("t", tables, constraints, vec![], vec![]),
+        );
+        let position = |needle: &str| {
+            steps
+                .iter()
+                .position(|s| s.statement.contains(needle))
+                .unwrap()
+        };
         assert!(position("CREATE TABLE \"s\".\"b\"") < position("\"a_b_id_fkey\""));
         assert!(position("CREATE TABLE \"s\".\"a\"") < position("\"b_a_id_fkey\""));
         assert!(position("\"a_pkey\" PRIMARY KEY") < position("\"b_a_id_fkey\""));
@@ -449,14 +569,37 @@ mod stage_tests {
 
     #[test]
     fn a_foreign_key_is_dropped_before_its_key_and_added_after() {
-        let tables = || vec![
-            table("parent", vec![column("id", 1, "integer", json!({})), column("code", 2, "text", json!({}))]),
-            table("child", vec![column("parent_id", 1, "integer", json!({}))]),
-        ];
+        let tables = || {
+            vec![
+                table(
+                    "parent",
+                    vec![
+                        column("id", 1, "integer", json!({})),
+                        column("code", 2, "text", json!({})),
+                    ],
+                ),
+                table("child", vec![column("parent_id", 1, "integer", json!({}))]),
+            ]
+        };
         let mut wider = primary_key("parent", "id");
         wider["definition"] = json!("PRIMARY KEY (id) DEFERRABLE");
-        let from = schema("s", tables(), vec![primary_key("parent", "id"), foreign_key("child", "parent_id", "parent")], vec![], vec![]);
-        let to = schema("t", tables(), vec![wider, foreign_key("child", "parent_id", "parent")], vec![], vec![]);
+        let from = schema(
+            "s",
+            tables(),
+            vec![
+                primary_key("parent", "id"),
+                foreign_key("child", "parent_id", "parent"),
+            ],
+            vec![],
+            vec![],
+        );
+        let to = schema(
+            "t",
+            tables(),
+            vec![wider, foreign_key("child", "parent_id", "parent")],
+            vec![],
+            vec![],
+        );
         assert_eq!(
             statements(&plan(&from, &to))[1..],
             [
@@ -473,10 +616,15 @@ mod stage_tests {
     fn a_changed_generation_expression_remakes_the_column_and_its_index() {
         let index = json!({ "name": "t_g_idx", "table": "t", "unique": false, "method": "btree",
                             "definition": "(g)", "columns": ["g"] });
-        let with = |expression: &str| vec![table("t", vec![
-            column("a", 1, "integer", json!({})),
-            column("g", 2, "integer", json!({"generated": expression})),
-        ])];
+        let with = |expression: &str| {
+            vec![table(
+                "t",
+                vec![
+                    column("a", 1, "integer", json!({})),
+                    column("g", 2, "integer", json!({"generated": expression})),
+                ],
+            )]
+        };
         let from = schema("s", with("(a * 2)"), vec![], vec![index.clone()], vec![]);
         let to = schema("t", with("(a * 3)"), vec![], vec![index], vec![]);
         let steps = plan(&from, &to);
@@ -496,17 +644,48 @@ mod stage_tests {
     #[test]
     fn grants_wait_for_their_object_and_nothing_waits_for_grants() {
         let mut granted = table("t", vec![column("id", 1, "integer", json!({}))]);
-        granted["privileges"] = json!([{"grantee": "reader", "privilege": "SELECT", "grantable": false}]);
+        granted["privileges"] =
+            json!([{"grantee": "reader", "privilege": "SELECT", "grantable": false}]);
         let mut wider = granted.clone();
-        wider["columns"] = json!([column("id", 1, "bigint", json!({})), column("added", 2, "text", json!({}))]);
-        wider["privileges"] = json!([{"grantee": "reader", "privilege": "INSERT", "grantable": false}]);
+        wider["columns"] = json!([
+            column("id", 1, "bigint", json!({})),
+            column("added", 2, "text", json!({}))
+        ]);
+        wider["privileges"] =
+            json!([{"grantee": "reader", "privilege": "INSERT", "grantable": false}]);
         let from = schema("s", vec![granted], vec![], vec![], vec![]);
-        let to = schema("t", vec![wider], vec![primary_key("t", "id")], vec![], vec![]);
-        let steps = plan::build(super::schema_pairs(&[(&from, &to)], true, &std::collections::BTreeSet::new()).unwrap(), "pg_catalog").unwrap();
+        let to = schema(
+            "t",
+            vec![wider],
+            vec![primary_key("t", "id")],
+            vec![],
+            vec![],
+        );
+        let steps = plan::build(
+            super::schema_pairs(&[(&from, &to)], true, &std::collections::BTreeSet::new()).unwrap(),
+            "pg_catalog",
+        )
+        .unwrap();
         let kinds: Vec<&str> = steps.iter().map(|s| s.kind.as_str()).collect();
-        assert_eq!(kinds, ["setting", "column", "column", "constraint", "privilege", "privilege"]);
-        assert_eq!(steps[4].statement, r#"REVOKE SELECT ON TABLE "s"."t" FROM "reader";"#);
-        assert_eq!(steps[5].statement, r#"GRANT INSERT ON TABLE "s"."t" TO "reader";"#);
+        assert_eq!(
+            kinds,
+            [
+                "setting",
+                "column",
+                "column",
+                "constraint",
+                "privilege",
+                "privilege"
+            ]
+        );
+        assert_eq!(
+            steps[4].statement,
+            r#"REVOKE SELECT ON TABLE "s"."t" FROM "reader";"#
+        );
+        assert_eq!(
+            steps[5].statement,
+            r#"GRANT INSERT ON TABLE "s"."t" TO "reader";"#
+        );
     }
 
     fn view(name: &str, definition: &str, columns: Value) -> Value {
@@ -517,7 +696,13 @@ mod stage_tests {
     #[test]
     fn views_over_a_column_that_changes_type_are_dropped_before_it_and_made_again_after() {
         let with = |data_type: &str| {
-            let mut schema = schema("s", vec![table("t", vec![column("amount", 1, data_type, json!({}))])], vec![], vec![], vec![]);
+            let mut schema = schema(
+                "s",
+                vec![table("t", vec![column("amount", 1, data_type, json!({}))])],
+                vec![],
+                vec![],
+                vec![],
+            );
             let extra: Schema = serde_json::from_value(json!({
                 "name": "s", "tables": [], "constraints": [], "indexes": [], "sequences": [],
                 "views": [
@@ -550,19 +735,33 @@ mod stage_tests {
 
     #[test]
     fn a_sequence_that_outlives_its_table_is_released_first() {
-        let sequence = |owned: bool| json!({
-            "name": "t_id_seq", "data_type": "integer", "start": 1, "increment": 1, "min": 1,
-            "max": 2147483647, "cache": 1, "cycle": false, "persistence": "p",
-            "owned_by": if owned { json!({"table": "t", "column": "id"}) } else { Value::Null }
-        });
-        let from = schema("s", vec![table("t", vec![column("id", 1, "integer", json!({}))])], vec![], vec![], vec![sequence(true)]);
+        let sequence = |owned: bool| {
+            json!({
+                "name": "t_id_seq", "data_type": "integer", "start": 1, "increment": 1, "min": 1,
+                "max": 2147483647, "cache": 1, "cycle": false, "persistence": "p",
+                "owned_by": if owned { json!({"table": "t", "column": "id"}) } else { Value::Null }
+            })
+        };
+        let from = schema(
+            "s",
+            vec![table("t", vec![column("id", 1, "integer", json!({}))])],
+            vec![],
+            vec![],
+            vec![sequence(true)],
+        );
         let kept = schema("t", vec![], vec![], vec![], vec![sequence(false)]);
         assert_eq!(
             statements(&plan(&from, &kept))[1..],
-            [r#"ALTER SEQUENCE "s"."t_id_seq" OWNED BY NONE;"#, r#"DROP TABLE "s"."t";"#]
+            [
+                r#"ALTER SEQUENCE "s"."t_id_seq" OWNED BY NONE;"#,
+                r#"DROP TABLE "s"."t";"#
+            ]
         );
         // gone in the target too: DROP TABLE takes the owned sequence along
         let gone = schema("t", vec![], vec![], vec![], vec![]);
-        assert_eq!(statements(&plan(&from, &gone))[1..], [r#"DROP TABLE "s"."t";"#]);
+        assert_eq!(
+            statements(&plan(&from, &gone))[1..],
+            [r#"DROP TABLE "s"."t";"#]
+        );
     }
 }

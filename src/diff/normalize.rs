@@ -50,7 +50,10 @@ fn cast_array(text: &str) -> Option<(String, usize)> {
     if element_type.is_empty() || element_type.contains(['(', ')', '[', ']', '\'']) {
         return None;
     }
-    let items: Vec<String> = elements.iter().map(|e| format!("({e})::{element_type}")).collect();
+    let items: Vec<String> = elements
+        .iter()
+        .map(|e| format!("({e})::{element_type}"))
+        .collect();
     Some((format!("ARRAY[{}]", items.join(", ")), type_stop + 2))
 }
 
@@ -113,7 +116,7 @@ mod tests {
             "CHECK ((tags && (ARRAY[1, 2])::integer[]))",
             "(ARRAY[",
             "CHECK ((x = ANY ((ARRAY['a, b'::text])::character varying", // no closing []
-            "(ARRAY['a'::text, 'b'", // cut short
+            "(ARRAY['a'::text, 'b'",                                     // cut short
         ] {
             assert_eq!(expression(text), text);
         }
@@ -122,7 +125,9 @@ mod tests {
     #[test]
     fn escaped_literals_and_typmods_are_read_whole() {
         assert_eq!(
-            expression(r"(ARRAY[E'a\\b'::character varying(5), 'x'::character varying(5)])::text[]"),
+            expression(
+                r"(ARRAY[E'a\\b'::character varying(5), 'x'::character varying(5)])::text[]"
+            ),
             r"ARRAY[(E'a\\b'::character varying(5))::text, ('x'::character varying(5))::text]"
         );
     }

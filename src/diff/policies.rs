@@ -8,27 +8,50 @@ use crate::model::{Policy, Schema, Table};
 use crate::plan::{Action, Key, Kind, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
-    let pairs = pair_up(&from.policies, &to.policies, |p| (p.table.clone(), p.name.clone()));
+    let pairs = pair_up(&from.policies, &to.policies, |p| {
+        (p.table.clone(), p.name.clone())
+    });
     for policy in pairs.removed {
         // a policy goes with its table
         if !tables.is_dropped(&cx.schema, &policy.table) {
-            steps.push(step(cx, policy, Phase::DropPolicy, Action::Drop, sql::drop(cx, policy)));
+            steps.push(step(
+                cx,
+                policy,
+                Phase::DropPolicy,
+                Action::Drop,
+                sql::drop(cx, policy),
+            ));
         }
     }
     for policy in pairs.added {
         steps.push(create(cx, policy));
     }
     for (old, new) in pairs.kept {
-        let remade = tables.remade.contains(&cx.policy_key(&old.table, &old.name));
+        let remade = tables
+            .remade
+            .contains(&cx.policy_key(&old.table, &old.name));
         if old == new && !remade {
             continue;
         }
-        let clause_goes = (old.using.is_some() && new.using.is_none()) || (old.with_check.is_some() && new.with_check.is_none());
+        let clause_goes = (old.using.is_some() && new.using.is_none())
+            || (old.with_check.is_some() && new.with_check.is_none());
         if remade || clause_goes || old.permissive != new.permissive || old.command != new.command {
-            steps.push(step(cx, old, Phase::DropPolicy, Action::Drop, sql::drop(cx, old)));
+            steps.push(step(
+                cx,
+                old,
+                Phase::DropPolicy,
+                Action::Drop,
+                sql::drop(cx, old),
+            ));
             steps.push(create(cx, new));
         } else {
-            steps.push(step(cx, new, Phase::CreatePolicy, Action::Alter, sql::alter(cx, new)));
+            steps.push(step(
+                cx,
+                new,
+                Phase::CreatePolicy,
+                Action::Alter,
+                sql::alter(cx, new),
+            ));
         }
     }
 }
@@ -39,21 +62,50 @@ pub fn row_security(cx: &Cx, old: Option<&Table>, new: &Table, steps: &mut Vec<S
     let key = Key::TableSettings(cx.schema.clone(), new.name.clone());
     let mut push = |action: &str| {
         let statement = sql::row_security(cx, &new.name, action);
-        steps.push(Step::new(Phase::AlterTable, Kind::Table, Action::Alter, key.clone(), cx.identity(&[&new.name]), statement));
+        steps.push(Step::new(
+            Phase::AlterTable,
+            Kind::Table,
+            Action::Alter,
+            key.clone(),
+            cx.identity(&[&new.name]),
+            statement,
+        ));
     };
     if enabled != new.row_security {
-        push(if new.row_security { "ENABLE" } else { "DISABLE" });
+        push(if new.row_security {
+            "ENABLE"
+        } else {
+            "DISABLE"
+        });
     }
     if forced != new.force_row_security {
-        push(if new.force_row_security { "FORCE" } else { "NO FORCE" });
+        push(if new.force_row_security {
+            "FORCE"
+        } else {
+            "NO FORCE"
+        });
     }
 }
 
 fn create(cx: &Cx, policy: &Policy) -> Step {
-    step(cx, policy, Phase::CreatePolicy, Action::Create, sql::create(cx, policy)).requires([cx.table_key(&policy.table)])
+    step(
+        cx,
+        policy,
+        Phase::CreatePolicy,
+        Action::Create,
+        sql::create(cx, policy),
+    )
+    .requires([cx.table_key(&policy.table)])
 }
 
 fn step(cx: &Cx, policy: &Policy, phase: Phase, action: Action, statement: String) -> Step {
     let key = cx.policy_key(&policy.table, &policy.name);
-    Step::new(phase, Kind::Policy, action, key, cx.identity(&[&policy.table, &policy.name]), statement)
+    Step::new(
+        phase,
+        Kind::Policy,
+        action,
+        key,
+        cx.identity(&[&policy.table, &policy.name]),
+        statement,
+    )
 }

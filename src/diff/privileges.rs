@@ -12,7 +12,14 @@ use crate::ddl::{Cx, privileges as sql, quote_ident};
 use crate::model::{Grant, Routine, Schema};
 use crate::plan::{Action, Key, Kind, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_privileges: bool, steps: &mut Vec<Step>) {
+pub fn diff(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    tables: &TableChanges,
+    with_privileges: bool,
+    steps: &mut Vec<Step>,
+) {
     let view_pairs = pair_up(&from.views, &to.views, |v| v.name.clone());
     let routine_pairs = pair_up(&from.routines, &to.routines, |r| r.identity.clone());
     if !with_privileges {
@@ -34,7 +41,14 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
         for (old, _) in pair_up(&from.types, &to.types, |t| t.name.clone()).kept {
             let key = cx.type_key(&old.name);
             if tables.recreated.contains(&key) {
-                type_changes(cx, &old.name, &new_type_grants(), &old.privileges, &key, steps);
+                type_changes(
+                    cx,
+                    &old.name,
+                    &new_type_grants(),
+                    &old.privileges,
+                    &key,
+                    steps,
+                );
             }
         }
         return;
@@ -42,9 +56,19 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
 
     let schema_object = format!("SCHEMA {}", quote_ident(&cx.schema));
     let schema_key = Key::Schema(cx.schema.clone());
-    changes(&schema_object, None, &from.privileges, &to.privileges, &mut |statement| {
-        steps.push(step(crate::ddl::display_ident(&cx.schema), schema_key.clone(), statement))
-    });
+    changes(
+        &schema_object,
+        None,
+        &from.privileges,
+        &to.privileges,
+        &mut |statement| {
+            steps.push(step(
+                crate::ddl::display_ident(&cx.schema),
+                schema_key.clone(),
+                statement,
+            ))
+        },
+    );
 
     let table_pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
     let kept = table_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
@@ -63,9 +87,19 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
                     && !(c.generated.is_some() && tables.remade.contains(&key))
             });
             let before = survived.map(|c| c.privileges.as_slice()).unwrap_or(&[]);
-            changes(&object, Some(&column.name), before, &column.privileges, &mut |statement| {
-                steps.push(step(cx.identity(&[&new.name, &column.name]), key.clone(), statement))
-            });
+            changes(
+                &object,
+                Some(&column.name),
+                before,
+                &column.privileges,
+                &mut |statement| {
+                    steps.push(step(
+                        cx.identity(&[&new.name, &column.name]),
+                        key.clone(),
+                        statement,
+                    ))
+                },
+            );
         }
     }
 
@@ -73,17 +107,26 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
     for (old, new) in kept.chain(view_pairs.added.iter().map(|new| (None, *new))) {
         let object = format!("TABLE {}", cx.qualify(&new.name));
         let key = cx.view_key(&new.name);
-        let before = old.filter(|_| !tables.recreated.contains(&key)).map(|v| v.privileges.as_slice()).unwrap_or(&[]);
+        let before = old
+            .filter(|_| !tables.recreated.contains(&key))
+            .map(|v| v.privileges.as_slice())
+            .unwrap_or(&[]);
         changes(&object, None, before, &new.privileges, &mut |statement| {
             steps.push(step(cx.identity(&[&new.name]), key.clone(), statement))
         });
     }
 
-    let kept = routine_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
+    let kept = routine_pairs
+        .kept
+        .iter()
+        .map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(routine_pairs.added.iter().map(|new| (None, *new))) {
         let key = cx.routine_key(&new.identity);
         let fresh = new_routine_grants();
-        let before = old.filter(|_| !tables.recreated.contains(&key)).map(|r| r.privileges.as_slice()).unwrap_or(&fresh);
+        let before = old
+            .filter(|_| !tables.recreated.contains(&key))
+            .map(|r| r.privileges.as_slice())
+            .unwrap_or(&fresh);
         routine_changes(cx, new, before, &new.privileges, &key, steps);
     }
 
@@ -92,12 +135,18 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
     for (old, new) in kept.chain(type_pairs.added.iter().map(|new| (None, *new))) {
         let key = cx.type_key(&new.name);
         let fresh = new_type_grants();
-        let before = old.filter(|_| !tables.recreated.contains(&key)).map(|t| t.privileges.as_slice()).unwrap_or(&fresh);
+        let before = old
+            .filter(|_| !tables.recreated.contains(&key))
+            .map(|t| t.privileges.as_slice())
+            .unwrap_or(&fresh);
         type_changes(cx, &new.name, before, &new.privileges, &key, steps);
     }
 
     let sequence_pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());
-    let kept = sequence_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
+    let kept = sequence_pairs
+        .kept
+        .iter()
+        .map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(sequence_pairs.added.iter().map(|new| (None, *new))) {
         let object = format!("SEQUENCE {}", cx.qualify(&new.name));
         let key = cx.sequence_key(&new.name);
@@ -111,38 +160,79 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, with_pri
 /// What a routine has when it is made: PUBLIC may EXECUTE it (short of default privileges, which
 /// the model does not read).
 fn new_routine_grants() -> Vec<Grant> {
-    vec![Grant { grantee: "PUBLIC".to_owned(), privilege: "EXECUTE".to_owned(), grantable: false }]
+    vec![Grant {
+        grantee: "PUBLIC".to_owned(),
+        privilege: "EXECUTE".to_owned(),
+        grantable: false,
+    }]
 }
 
 /// What a type has when it is made: PUBLIC may use it.
 fn new_type_grants() -> Vec<Grant> {
-    vec![Grant { grantee: "PUBLIC".to_owned(), privilege: "USAGE".to_owned(), grantable: false }]
+    vec![Grant {
+        grantee: "PUBLIC".to_owned(),
+        privilege: "USAGE".to_owned(),
+        grantable: false,
+    }]
 }
 
 /// `ON TYPE` takes domains too.
-fn type_changes(cx: &Cx, name: &str, before: &[Grant], after: &[Grant], key: &Key, steps: &mut Vec<Step>) {
+fn type_changes(
+    cx: &Cx,
+    name: &str,
+    before: &[Grant],
+    after: &[Grant],
+    key: &Key,
+    steps: &mut Vec<Step>,
+) {
     let object = format!("TYPE {}", cx.qualify(name));
     let identity = cx.identity(&[name]);
-    changes(&object, None, before, after, &mut |statement| steps.push(step(identity.clone(), key.clone(), statement)));
+    changes(&object, None, before, after, &mut |statement| {
+        steps.push(step(identity.clone(), key.clone(), statement))
+    });
 }
 
-fn routine_changes(cx: &Cx, routine: &Routine, before: &[Grant], after: &[Grant], key: &Key, steps: &mut Vec<Step>) {
+fn routine_changes(
+    cx: &Cx,
+    routine: &Routine,
+    before: &[Grant],
+    after: &[Grant],
+    key: &Key,
+    steps: &mut Vec<Step>,
+) {
     // ROUTINE takes functions, procedures and aggregates alike
     let object = format!("ROUTINE {}.{}", quote_ident(&cx.schema), routine.signature);
-    let identity = format!("{}.{}", crate::ddl::display_ident(&cx.schema), routine.signature);
-    changes(&object, None, before, after, &mut |statement| steps.push(step(identity.clone(), key.clone(), statement)));
+    let identity = format!(
+        "{}.{}",
+        crate::ddl::display_ident(&cx.schema),
+        routine.signature
+    );
+    changes(&object, None, before, after, &mut |statement| {
+        steps.push(step(identity.clone(), key.clone(), statement))
+    });
 }
 
 /// REVOKE what only `old` has, GRANT what only `new` has; a grant option alone is given or taken.
-fn changes(object: &str, column: Option<&str>, old: &[Grant], new: &[Grant], push: &mut dyn FnMut(String)) {
+fn changes(
+    object: &str,
+    column: Option<&str>,
+    old: &[Grant],
+    new: &[Grant],
+    push: &mut dyn FnMut(String),
+) {
     let by_right = |grants: &[Grant]| -> BTreeMap<(String, String), Grant> {
-        grants.iter().map(|g| ((g.grantee.clone(), g.privilege.clone()), g.clone())).collect()
+        grants
+            .iter()
+            .map(|g| ((g.grantee.clone(), g.privilege.clone()), g.clone()))
+            .collect()
     };
     let (old, new) = (by_right(old), by_right(new));
     for (right, grant) in &old {
         match new.get(right) {
             None => push(sql::revoke(object, column, grant)),
-            Some(n) if grant.grantable && !n.grantable => push(sql::revoke_grant_option(object, column, grant)),
+            Some(n) if grant.grantable && !n.grantable => {
+                push(sql::revoke_grant_option(object, column, grant))
+            }
             _ => {}
         }
     }
@@ -157,7 +247,18 @@ fn changes(object: &str, column: Option<&str>, old: &[Grant], new: &[Grant], pus
 
 /// After the object exists and has its final shape.
 fn step(identity: String, key: Key, statement: String) -> Step {
-    let action = if statement.starts_with("GRANT") { Action::Create } else { Action::Drop };
-    Step::new(Phase::Privileges, Kind::Privilege, action, Key::Privileges(Box::new(key.clone())), identity, statement)
-        .requires([key])
+    let action = if statement.starts_with("GRANT") {
+        Action::Create
+    } else {
+        Action::Drop
+    };
+    Step::new(
+        Phase::Privileges,
+        Kind::Privilege,
+        action,
+        Key::Privileges(Box::new(key.clone())),
+        identity,
+        statement,
+    )
+    .requires([key])
 }

@@ -17,11 +17,24 @@ use crate::plan::{Action, Key, Kind, Phase, Step};
 pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
     let pairs = pair_up(&from.routines, &to.routines, |r| r.identity.clone());
     let removed = pairs.removed.into_iter();
-    let rebuilt = pairs.kept.into_iter().filter(|(old, new)| must_be_remade(old, new)).map(|(old, _)| old);
-    removed.chain(rebuilt).map(|r| cx.routine_key(&r.identity)).collect()
+    let rebuilt = pairs
+        .kept
+        .into_iter()
+        .filter(|(old, new)| must_be_remade(old, new))
+        .map(|(old, _)| old);
+    removed
+        .chain(rebuilt)
+        .map(|r| cx.routine_key(&r.identity))
+        .collect()
 }
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, steps: &mut Vec<Step>) -> Result<(), Error> {
+pub fn diff(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    changes: &mut TableChanges,
+    steps: &mut Vec<Step>,
+) -> Result<(), Error> {
     let relations = Relations::of(to);
     let pairs = pair_up(&from.routines, &to.routines, |r| r.identity.clone());
     for routine in pairs.removed {
@@ -51,16 +64,31 @@ fn must_be_remade(old: &Routine, new: &Routine) -> bool {
         || (new.kind == RoutineKind::Aggregate && old.definition != new.definition)
 }
 
-fn create(cx: &Cx, routine: &Routine, action: Action, relations: &Relations) -> Result<Step, Error> {
+fn create(
+    cx: &Cx,
+    routine: &Routine,
+    action: Action,
+    relations: &Relations,
+) -> Result<Step, Error> {
     let statement = sql::create(cx, routine, action == Action::Replace)?;
     // PostgreSQL parses a SQL function's string body when it is made, and records nothing it
     // reads: the tables and views of the schema that its body names are made first when they can be
-    let reads = if routine.has_string_sql_body() { relations.named_in(cx, routine.definition.as_deref().unwrap_or("")) } else { Vec::new() };
+    let reads = if routine.has_string_sql_body() {
+        relations.named_in(cx, routine.definition.as_deref().unwrap_or(""))
+    } else {
+        Vec::new()
+    };
     Ok(step(cx, routine, Phase::CreateRoutine, action, statement).prefers(reads))
 }
 
 fn drop(cx: &Cx, routine: &Routine) -> Step {
-    step(cx, routine, Phase::DropRoutine, Action::Drop, sql::drop(cx, routine))
+    step(
+        cx,
+        routine,
+        Phase::DropRoutine,
+        Action::Drop,
+        sql::drop(cx, routine),
+    )
 }
 
 fn step(cx: &Cx, routine: &Routine, phase: Phase, action: Action, statement: String) -> Step {
@@ -70,7 +98,14 @@ fn step(cx: &Cx, routine: &Routine, phase: Phase, action: Action, statement: Str
         RoutineKind::Aggregate => Kind::Aggregate,
     };
     let identity = format!("{}.{}", display_ident(&cx.schema), routine.signature);
-    Step::new(phase, kind, action, cx.routine_key(&routine.identity), identity, statement)
+    Step::new(
+        phase,
+        kind,
+        action,
+        cx.routine_key(&routine.identity),
+        identity,
+        statement,
+    )
 }
 
 /// The tables and views of the target schema, by name, to find those a body names.
@@ -145,7 +180,9 @@ mod tests {
     #[test]
     fn identifiers_are_words_folded_and_quoted_names_kept() {
         let words = identifiers("select * from Orders join \"Line \"\"Items\"\"\" using (id)");
-        assert!(words.contains("orders") && words.contains("Line \"Items\"") && words.contains("id"));
+        assert!(
+            words.contains("orders") && words.contains("Line \"Items\"") && words.contains("id")
+        );
         assert!(!words.contains("Orders"));
     }
 }

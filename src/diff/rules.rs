@@ -7,11 +7,25 @@ use crate::ddl::{Cx, rules as sql};
 use crate::model::{Rule, Schema};
 use crate::plan::{Action, Kind, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, steps: &mut Vec<Step>) {
-    let pairs = pair_up(&from.rules, &to.rules, |r| (r.table.clone(), r.name.clone()));
+pub fn diff(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    changes: &mut TableChanges,
+    steps: &mut Vec<Step>,
+) {
+    let pairs = pair_up(&from.rules, &to.rules, |r| {
+        (r.table.clone(), r.name.clone())
+    });
     for rule in pairs.removed {
         if !changes.is_dropped(&cx.schema, &rule.table) {
-            steps.push(step(cx, rule, Phase::DropRule, Action::Drop, sql::drop(cx, rule)));
+            steps.push(step(
+                cx,
+                rule,
+                Phase::DropRule,
+                Action::Drop,
+                sql::drop(cx, rule),
+            ));
         }
     }
     for rule in pairs.added {
@@ -22,28 +36,65 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
         if changes.remade.contains(&key) {
             changes.recreated.insert(key);
             if !changes.is_dropped(&cx.schema, &old.table) {
-                steps.push(step(cx, old, Phase::DropRule, Action::Drop, sql::drop(cx, old)));
+                steps.push(step(
+                    cx,
+                    old,
+                    Phase::DropRule,
+                    Action::Drop,
+                    sql::drop(cx, old),
+                ));
             }
             create(cx, new, steps);
             continue;
         }
         if old.event != new.event || old.definition != new.definition {
-            steps.push(step(cx, new, Phase::CreateRule, Action::Replace, sql::create(cx, new, true)));
+            steps.push(step(
+                cx,
+                new,
+                Phase::CreateRule,
+                Action::Replace,
+                sql::create(cx, new, true),
+            ));
         }
         if old.enabled != new.enabled {
-            steps.push(step(cx, new, Phase::CreateRule, Action::Alter, sql::set_enabled(cx, new)));
+            steps.push(step(
+                cx,
+                new,
+                Phase::CreateRule,
+                Action::Alter,
+                sql::set_enabled(cx, new),
+            ));
         }
     }
 }
 
 fn create(cx: &Cx, rule: &Rule, steps: &mut Vec<Step>) {
-    steps.push(step(cx, rule, Phase::CreateRule, Action::Create, sql::create(cx, rule, false)));
+    steps.push(step(
+        cx,
+        rule,
+        Phase::CreateRule,
+        Action::Create,
+        sql::create(cx, rule, false),
+    ));
     if rule.enabled != "O" {
-        steps.push(step(cx, rule, Phase::CreateRule, Action::Alter, sql::set_enabled(cx, rule)));
+        steps.push(step(
+            cx,
+            rule,
+            Phase::CreateRule,
+            Action::Alter,
+            sql::set_enabled(cx, rule),
+        ));
     }
 }
 
 fn step(cx: &Cx, rule: &Rule, phase: Phase, action: Action, statement: String) -> Step {
     let key = cx.rule_key(&rule.table, &rule.name);
-    Step::new(phase, Kind::Rule, action, key, cx.identity(&[&rule.table, &rule.name]), statement)
+    Step::new(
+        phase,
+        Kind::Rule,
+        action,
+        key,
+        cx.identity(&[&rule.table, &rule.name]),
+        statement,
+    )
 }

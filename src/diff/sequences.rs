@@ -11,18 +11,36 @@ use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());
-    let owner_goes_away =
-        |s: &Sequence| s.owned_by.as_ref().is_some_and(|o| tables.column_goes_away(&cx.schema, &o.table, &o.column));
+    let owner_goes_away = |s: &Sequence| {
+        s.owned_by
+            .as_ref()
+            .is_some_and(|o| tables.column_goes_away(&cx.schema, &o.table, &o.column))
+    };
 
     for sequence in pairs.removed {
         // dropped along with its owning column or table
         if !owner_goes_away(sequence) {
-            steps.push(step(cx, Phase::DropSequence, Action::Drop, &sequence.name, sql::drop(cx, &sequence.name)).hazard(Hazard::DataLoss));
+            steps.push(
+                step(
+                    cx,
+                    Phase::DropSequence,
+                    Action::Drop,
+                    &sequence.name,
+                    sql::drop(cx, &sequence.name),
+                )
+                .hazard(Hazard::DataLoss),
+            );
         }
     }
 
     for sequence in pairs.added {
-        steps.push(step(cx, Phase::CreateSequence, Action::Create, &sequence.name, sql::create(cx, sequence)));
+        steps.push(step(
+            cx,
+            Phase::CreateSequence,
+            Action::Create,
+            &sequence.name,
+            sql::create(cx, sequence),
+        ));
         if let Some(owner) = &sequence.owned_by {
             steps.push(own(cx, sequence, owner));
         }
@@ -35,7 +53,13 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
             if restart {
                 changed.push(format!("RESTART WITH {}", new.start));
             }
-            let mut alter = step(cx, Phase::AlterSequence, Action::Alter, &new.name, sql::alter(cx, &new.name, &changed));
+            let mut alter = step(
+                cx,
+                Phase::AlterSequence,
+                Action::Alter,
+                &new.name,
+                sql::alter(cx, &new.name, &changed),
+            );
             if restart {
                 // the sequence's position is lost: it may hand out values it already gave
                 alter = alter.hazard(Hazard::DataLoss);
@@ -44,12 +68,23 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
         }
         if old.persistence != new.persistence {
             let statement = sql::set_persistence(cx, &new.name, new.persistence);
-            steps.push(step(cx, Phase::AlterSequence, Action::Alter, &new.name, statement));
+            steps.push(step(
+                cx,
+                Phase::AlterSequence,
+                Action::Alter,
+                &new.name,
+                statement,
+            ));
         }
 
         let released = old.owned_by.is_some() && (owner_goes_away(old) || new.owned_by.is_none());
         if released {
-            steps.push(owner_step(cx, Phase::ReleaseSequence, &new.name, sql::owned_by(cx, &new.name, None)));
+            steps.push(owner_step(
+                cx,
+                Phase::ReleaseSequence,
+                &new.name,
+                sql::owned_by(cx, &new.name, None),
+            ));
         }
         if let Some(owner) = &new.owned_by {
             if released || old.owned_by.as_ref() != Some(owner) {
@@ -61,15 +96,37 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
 
 /// OWNED BY a column, once that column exists.
 fn own(cx: &Cx, sequence: &Sequence, owner: &OwnedBy) -> Step {
-    owner_step(cx, Phase::AlterSequence, &sequence.name, sql::owned_by(cx, &sequence.name, Some(owner)))
-        .requires([cx.sequence_key(&sequence.name), cx.column_key(&owner.table, &owner.column)])
+    owner_step(
+        cx,
+        Phase::AlterSequence,
+        &sequence.name,
+        sql::owned_by(cx, &sequence.name, Some(owner)),
+    )
+    .requires([
+        cx.sequence_key(&sequence.name),
+        cx.column_key(&owner.table, &owner.column),
+    ])
 }
 
 fn owner_step(cx: &Cx, phase: Phase, name: &str, statement: String) -> Step {
     let key = Key::SequenceOwner(cx.schema.clone(), name.to_owned());
-    Step::new(phase, Kind::Sequence, Action::Alter, key, cx.identity(&[name]), statement)
+    Step::new(
+        phase,
+        Kind::Sequence,
+        Action::Alter,
+        key,
+        cx.identity(&[name]),
+        statement,
+    )
 }
 
 fn step(cx: &Cx, phase: Phase, action: Action, name: &str, statement: String) -> Step {
-    Step::new(phase, Kind::Sequence, action, cx.sequence_key(name), cx.identity(&[name]), statement)
+    Step::new(
+        phase,
+        Kind::Sequence,
+        action,
+        cx.sequence_key(name),
+        cx.identity(&[name]),
+        statement,
+    )
 }

@@ -10,7 +10,13 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: 
     let pairs = pair_up(&from.statistics, &to.statistics, |s| s.name.clone());
     for statistics in pairs.removed {
         if !changes.is_dropped(&cx.schema, &statistics.table) {
-            steps.push(step(cx, statistics, Phase::DropIndex, Action::Drop, sql::drop(cx, &statistics.name)));
+            steps.push(step(
+                cx,
+                statistics,
+                Phase::DropIndex,
+                Action::Drop,
+                sql::drop(cx, &statistics.name),
+            ));
         }
     }
     for statistics in pairs.added {
@@ -18,26 +24,63 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: 
     }
     for (old, new) in pairs.kept {
         let key = cx.statistics_key(&new.name);
-        if changes.remade.contains(&key) || old.definition != new.definition || old.table != new.table {
+        if changes.remade.contains(&key)
+            || old.definition != new.definition
+            || old.table != new.table
+        {
             if !changes.is_dropped(&cx.schema, &old.table) {
-                steps.push(step(cx, old, Phase::DropIndex, Action::Drop, sql::drop(cx, &old.name)));
+                steps.push(step(
+                    cx,
+                    old,
+                    Phase::DropIndex,
+                    Action::Drop,
+                    sql::drop(cx, &old.name),
+                ));
             }
             create(cx, new, steps);
         } else if old.target != new.target {
-            steps.push(step(cx, new, Phase::CreateIndex, Action::Alter, sql::set_target(cx, new)));
+            steps.push(step(
+                cx,
+                new,
+                Phase::CreateIndex,
+                Action::Alter,
+                sql::set_target(cx, new),
+            ));
         }
     }
 }
 
 fn create(cx: &Cx, statistics: &Statistics, steps: &mut Vec<Step>) {
     let table = cx.table_key(&statistics.table);
-    steps.push(step(cx, statistics, Phase::CreateIndex, Action::Create, sql::create(cx, statistics)).requires([table]));
+    steps.push(
+        step(
+            cx,
+            statistics,
+            Phase::CreateIndex,
+            Action::Create,
+            sql::create(cx, statistics),
+        )
+        .requires([table]),
+    );
     if statistics.target.is_some() {
-        steps.push(step(cx, statistics, Phase::CreateIndex, Action::Alter, sql::set_target(cx, statistics)));
+        steps.push(step(
+            cx,
+            statistics,
+            Phase::CreateIndex,
+            Action::Alter,
+            sql::set_target(cx, statistics),
+        ));
     }
 }
 
 fn step(cx: &Cx, statistics: &Statistics, phase: Phase, action: Action, statement: String) -> Step {
     let key = cx.statistics_key(&statistics.name);
-    Step::new(phase, Kind::Statistics, action, key, cx.identity(&[&statistics.name]), statement)
+    Step::new(
+        phase,
+        Kind::Statistics,
+        action,
+        key,
+        cx.identity(&[&statistics.name]),
+        statement,
+    )
 }

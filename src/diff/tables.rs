@@ -7,20 +7,42 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{Persistence, Schema};
 use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, steps: &mut Vec<Step>) {
+pub fn diff(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    changes: &mut TableChanges,
+    steps: &mut Vec<Step>,
+) {
     let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
 
     for table in pairs.removed {
-        changes.dropped.insert((cx.schema.clone(), table.name.clone()));
+        changes
+            .dropped
+            .insert((cx.schema.clone(), table.name.clone()));
         steps.push(
-            step(cx, Phase::DropTable, Action::Drop, &table.name, ddl::tables::drop(cx, &table.name))
-                .hazard(Hazard::DataLoss),
+            step(
+                cx,
+                Phase::DropTable,
+                Action::Drop,
+                &table.name,
+                ddl::tables::drop(cx, &table.name),
+            )
+            .hazard(Hazard::DataLoss),
         );
     }
 
     for table in pairs.added {
-        changes.created.insert((cx.schema.clone(), table.name.clone()));
-        steps.push(step(cx, Phase::CreateTable, Action::Create, &table.name, ddl::tables::create(cx, table)));
+        changes
+            .created
+            .insert((cx.schema.clone(), table.name.clone()));
+        steps.push(step(
+            cx,
+            Phase::CreateTable,
+            Action::Create,
+            &table.name,
+            ddl::tables::create(cx, table),
+        ));
         for column in &table.columns {
             columns::settings_of_new_column(cx, &table.name, column, steps);
         }
@@ -36,19 +58,30 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
     for (old, new) in pairs.kept {
         if old.persistence != new.persistence {
             let sql = ddl::tables::set_persistence(cx, &new.name, new.persistence);
-            let mut requires = persistence_order(cx, from, &new.name, new.persistence, &persistence_changes);
+            let mut requires =
+                persistence_order(cx, from, &new.name, new.persistence, &persistence_changes);
             // SET LOGGED/UNLOGGED takes the sequences the table owns along (PostgreSQL 15): one
             // that goes to another owner goes first
-            requires.extend(from.sequences.iter().filter(|q| q.owned_by.as_ref().is_some_and(|o| o.table == new.name)).filter_map(|q| {
-                let target = to.sequences.iter().find(|t| t.name == q.name)?;
-                (target.owned_by != q.owned_by).then(|| Key::SequenceOwner(cx.schema.clone(), q.name.clone()))
-            }));
+            requires.extend(
+                from.sequences
+                    .iter()
+                    .filter(|q| q.owned_by.as_ref().is_some_and(|o| o.table == new.name))
+                    .filter_map(|q| {
+                        let target = to.sequences.iter().find(|t| t.name == q.name)?;
+                        (target.owned_by != q.owned_by)
+                            .then(|| Key::SequenceOwner(cx.schema.clone(), q.name.clone()))
+                    }),
+            );
             steps.push(settings_step(cx, &new.name, sql).requires(requires));
         }
         storage_parameters(cx, &new.name, &old.options, &new.options, "", &[], steps);
         if old.access_method != new.access_method {
             if let Some(method) = &new.access_method {
-                let sql = ddl::tables::alter(cx, &new.name, &format!("SET ACCESS METHOD {}", ddl::quote_ident(method)));
+                let sql = ddl::tables::alter(
+                    cx,
+                    &new.name,
+                    &format!("SET ACCESS METHOD {}", ddl::quote_ident(method)),
+                );
                 steps.push(settings_step(cx, &new.name, sql));
             }
         }
@@ -56,8 +89,20 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
         super::policies::row_security(cx, Some(old), new, steps);
         // after the columns: a TOAST table exists only once a column needs one, and parameters
         // set before it are lost
-        let columns: Vec<Key> = new.columns.iter().map(|c| cx.column_key(&new.name, &c.name)).collect();
-        storage_parameters(cx, &new.name, &old.toast_options, &new.toast_options, "toast.", &columns, steps);
+        let columns: Vec<Key> = new
+            .columns
+            .iter()
+            .map(|c| cx.column_key(&new.name, &c.name))
+            .collect();
+        storage_parameters(
+            cx,
+            &new.name,
+            &old.toast_options,
+            &new.toast_options,
+            "toast.",
+            &columns,
+            steps,
+        );
     }
 }
 
@@ -66,45 +111,99 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
 /// (a new index is neither). Runs over the steps already made. A typed table whose columns or
 /// type change is released from its type (`NOT OF`) first, and bound again after.
 pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) {
-    let made: BTreeSet<Key> = steps.iter().filter(|s| s.action == Action::Create).map(|s| s.key.clone()).collect();
+    let made: BTreeSet<Key> = steps
+        .iter()
+        .filter(|s| s.action == Action::Create)
+        .map(|s| s.key.clone())
+        .collect();
     let touched: BTreeSet<Key> = steps.iter().map(|s| s.key.clone()).collect();
     // the key of the step that makes an index: its constraint's, when it backs one
     let index_key = |table: &str, index: &str| {
         to.constraints
             .iter()
             .find(|c| c.table == table && c.index_name.as_deref() == Some(index))
-            .map_or_else(|| cx.index_key(index), |c| cx.constraint_key(table, &c.name))
+            .map_or_else(
+                || cx.index_key(index),
+                |c| cx.constraint_key(table, &c.name),
+            )
     };
     let type_key = |of_type: &str| {
-        to.types.iter().find(|t| ddl::display_ident(&t.name) == of_type).map(|t| cx.type_key(&t.name))
+        to.types
+            .iter()
+            .find(|t| ddl::display_ident(&t.name) == of_type)
+            .map(|t| cx.type_key(&t.name))
     };
     let mut new_steps = Vec::new();
     for new in &to.tables {
         let old = from.tables.iter().find(|t| t.name == new.name);
-        let remade = |index: &Option<String>| index.as_ref().is_some_and(|i| made.contains(&index_key(&new.name, i)));
-        let identity_changed = old.is_none_or(|o| o.replica_identity != new.replica_identity || o.replica_identity_index != new.replica_identity_index);
+        let remade = |index: &Option<String>| {
+            index
+                .as_ref()
+                .is_some_and(|i| made.contains(&index_key(&new.name, i)))
+        };
+        let identity_changed = old.is_none_or(|o| {
+            o.replica_identity != new.replica_identity
+                || o.replica_identity_index != new.replica_identity_index
+        });
         let identity_default = new.replica_identity == "d";
-        if (identity_changed && !(old.is_none() && identity_default)) || (new.replica_identity == "i" && remade(&new.replica_identity_index)) {
-            let needs = new.replica_identity_index.iter().map(|i| index_key(&new.name, i));
-            new_steps.push(settings_step(cx, &new.name, ddl::tables::replica_identity(cx, new)).requires(needs));
+        if (identity_changed && !(old.is_none() && identity_default))
+            || (new.replica_identity == "i" && remade(&new.replica_identity_index))
+        {
+            let needs = new
+                .replica_identity_index
+                .iter()
+                .map(|i| index_key(&new.name, i));
+            new_steps.push(
+                settings_step(cx, &new.name, ddl::tables::replica_identity(cx, new))
+                    .requires(needs),
+            );
         }
         let cluster_changed = old.is_none_or(|o| o.clustered_on != new.clustered_on);
-        if (cluster_changed && !(old.is_none() && new.clustered_on.is_none())) || remade(&new.clustered_on) {
+        if (cluster_changed && !(old.is_none() && new.clustered_on.is_none()))
+            || remade(&new.clustered_on)
+        {
             let needs = new.clustered_on.iter().map(|i| index_key(&new.name, i));
-            new_steps.push(settings_step(cx, &new.name, ddl::tables::cluster_on(cx, new)).requires(needs));
+            new_steps.push(
+                settings_step(cx, &new.name, ddl::tables::cluster_on(cx, new)).requires(needs),
+            );
         }
-        let columns: Vec<Key> = new.columns.iter().map(|c| cx.column_key(&new.name, &c.name)).collect();
-        let of_type_touched = new.of_type.as_deref().and_then(type_key).is_some_and(|k| touched.contains(&k));
+        let columns: Vec<Key> = new
+            .columns
+            .iter()
+            .map(|c| cx.column_key(&new.name, &c.name))
+            .collect();
+        let of_type_touched = new
+            .of_type
+            .as_deref()
+            .and_then(type_key)
+            .is_some_and(|k| touched.contains(&k));
         let columns_touched = columns.iter().any(|k| touched.contains(k));
         let old_of = old.and_then(|o| o.of_type.as_deref());
-        let rebind = old_of.is_some() && (old_of != new.of_type.as_deref() || of_type_touched || columns_touched);
+        let rebind = old_of.is_some()
+            && (old_of != new.of_type.as_deref() || of_type_touched || columns_touched);
         if rebind {
-            let release = settings_step(cx, &new.name, ddl::tables::of_type(cx, &new.name, None)).in_phase(Phase::ReleaseColumn);
+            let release = settings_step(cx, &new.name, ddl::tables::of_type(cx, &new.name, None))
+                .in_phase(Phase::ReleaseColumn);
             new_steps.push(release);
         }
-        if let Some(of_type) = new.of_type.as_deref().filter(|_| rebind || old_of.is_none()) {
-            let needs = columns.iter().cloned().chain(type_key(of_type)).chain([cx.table_key(&new.name)]);
-            new_steps.push(settings_step(cx, &new.name, ddl::tables::of_type(cx, &new.name, Some(of_type))).requires(needs));
+        if let Some(of_type) = new
+            .of_type
+            .as_deref()
+            .filter(|_| rebind || old_of.is_none())
+        {
+            let needs = columns
+                .iter()
+                .cloned()
+                .chain(type_key(of_type))
+                .chain([cx.table_key(&new.name)]);
+            new_steps.push(
+                settings_step(
+                    cx,
+                    &new.name,
+                    ddl::tables::of_type(cx, &new.name, Some(of_type)),
+                )
+                .requires(needs),
+            );
         }
     }
     steps.extend(new_steps);
@@ -122,9 +221,16 @@ fn persistence_order(
     let same_way = |t: &str| t != table && changing.get(t) == Some(&persistence);
     from.constraints
         .iter()
-        .filter_map(|c| c.references.as_ref().filter(|r| r.schema.is_none()).map(|r| (c.table.as_str(), r.table.as_str())))
+        .filter_map(|c| {
+            c.references
+                .as_ref()
+                .filter(|r| r.schema.is_none())
+                .map(|r| (c.table.as_str(), r.table.as_str()))
+        })
         .filter_map(|(referencing, referenced)| match persistence {
-            Persistence::Unlogged if referenced == table && same_way(referencing) => Some(referencing),
+            Persistence::Unlogged if referenced == table && same_way(referencing) => {
+                Some(referencing)
+            }
             Persistence::Logged if referencing == table && same_way(referenced) => Some(referenced),
             _ => None,
         })
@@ -133,17 +239,39 @@ fn persistence_order(
 }
 
 fn step(cx: &Cx, phase: Phase, action: Action, table: &str, sql: String) -> Step {
-    Step::new(phase, Kind::Table, action, cx.table_key(table), cx.identity(&[table]), sql)
+    Step::new(
+        phase,
+        Kind::Table,
+        action,
+        cx.table_key(table),
+        cx.identity(&[table]),
+        sql,
+    )
 }
 
 fn settings_step(cx: &Cx, table: &str, sql: String) -> Step {
     let key = Key::TableSettings(cx.schema.clone(), table.to_owned());
-    Step::new(Phase::AlterTable, Kind::Table, Action::Alter, key, cx.identity(&[table]), sql)
+    Step::new(
+        Phase::AlterTable,
+        Kind::Table,
+        Action::Alter,
+        key,
+        cx.identity(&[table]),
+        sql,
+    )
 }
 
 /// SET for parameters that are new or changed, RESET for those that are gone, in the target's
 /// order (see `storage_parameter_changes`), after the steps in `after`.
-fn storage_parameters(cx: &Cx, table: &str, old: &[String], new: &[String], prefix: &str, after: &[Key], steps: &mut Vec<Step>) {
+fn storage_parameters(
+    cx: &Cx,
+    table: &str,
+    old: &[String],
+    new: &[String],
+    prefix: &str,
+    after: &[Key],
+    steps: &mut Vec<Step>,
+) {
     let (reset, set) = super::storage_parameter_changes(old, new);
     if !reset.is_empty() {
         let sql = ddl::tables::reset_options(cx, table, &reset, prefix);

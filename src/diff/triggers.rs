@@ -11,12 +11,26 @@ use crate::ddl::{Cx, triggers as sql};
 use crate::model::{Schema, Trigger};
 use crate::plan::{Action, Kind, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, steps: &mut Vec<Step>) {
-    let pairs = pair_up(&from.triggers, &to.triggers, |t| (t.table.clone(), t.name.clone()));
+pub fn diff(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    changes: &mut TableChanges,
+    steps: &mut Vec<Step>,
+) {
+    let pairs = pair_up(&from.triggers, &to.triggers, |t| {
+        (t.table.clone(), t.name.clone())
+    });
     for trigger in pairs.removed {
         // DROP TABLE takes its triggers along
         if !changes.is_dropped(&cx.schema, &trigger.table) {
-            steps.push(step(cx, trigger, Phase::DropTrigger, Action::Drop, sql::drop(cx, trigger)));
+            steps.push(step(
+                cx,
+                trigger,
+                Phase::DropTrigger,
+                Action::Drop,
+                sql::drop(cx, trigger),
+            ));
         }
     }
     for trigger in pairs.added {
@@ -24,33 +38,72 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
     }
     for (old, new) in pairs.kept {
         let key = cx.trigger_key(&new.table, &new.name);
-        let changed = old.events != new.events || old.definition != new.definition || old.constraint != new.constraint;
+        let changed = old.events != new.events
+            || old.definition != new.definition
+            || old.constraint != new.constraint;
         if changes.remade.contains(&key) || (changed && (old.constraint || new.constraint)) {
             changes.recreated.insert(key);
             if !changes.is_dropped(&cx.schema, &old.table) {
-                steps.push(step(cx, old, Phase::DropTrigger, Action::Drop, sql::drop(cx, old)));
+                steps.push(step(
+                    cx,
+                    old,
+                    Phase::DropTrigger,
+                    Action::Drop,
+                    sql::drop(cx, old),
+                ));
             }
             create(cx, new, steps);
             continue;
         }
         if changed {
-            steps.push(step(cx, new, Phase::CreateTrigger, Action::Replace, sql::create(cx, new, true)));
+            steps.push(step(
+                cx,
+                new,
+                Phase::CreateTrigger,
+                Action::Replace,
+                sql::create(cx, new, true),
+            ));
         }
         // CREATE OR REPLACE TRIGGER enables the trigger again
         if old.enabled != new.enabled || (changed && new.enabled != "O") {
-            steps.push(step(cx, new, Phase::CreateTrigger, Action::Alter, sql::set_enabled(cx, new)));
+            steps.push(step(
+                cx,
+                new,
+                Phase::CreateTrigger,
+                Action::Alter,
+                sql::set_enabled(cx, new),
+            ));
         }
     }
 }
 
 fn create(cx: &Cx, trigger: &Trigger, steps: &mut Vec<Step>) {
-    steps.push(step(cx, trigger, Phase::CreateTrigger, Action::Create, sql::create(cx, trigger, false)));
+    steps.push(step(
+        cx,
+        trigger,
+        Phase::CreateTrigger,
+        Action::Create,
+        sql::create(cx, trigger, false),
+    ));
     if trigger.enabled != "O" {
-        steps.push(step(cx, trigger, Phase::CreateTrigger, Action::Alter, sql::set_enabled(cx, trigger)));
+        steps.push(step(
+            cx,
+            trigger,
+            Phase::CreateTrigger,
+            Action::Alter,
+            sql::set_enabled(cx, trigger),
+        ));
     }
 }
 
 fn step(cx: &Cx, trigger: &Trigger, phase: Phase, action: Action, statement: String) -> Step {
     let key = cx.trigger_key(&trigger.table, &trigger.name);
-    Step::new(phase, Kind::Trigger, action, key, cx.identity(&[&trigger.table, &trigger.name]), statement)
+    Step::new(
+        phase,
+        Kind::Trigger,
+        action,
+        key,
+        cx.identity(&[&trigger.table, &trigger.name]),
+        statement,
+    )
 }

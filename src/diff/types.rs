@@ -25,7 +25,11 @@ use crate::plan::{Action, Key, Kind, Phase, Step};
 /// make in place, and every type the source builds on one of them. Their columns that stay go
 /// into `changes.recast_columns`, and so does every column that moves from or to a user type
 /// (there is no cast between two enums, but every value has a text form).
-pub fn rebuilt<'a>(pairs: &[(&'a Schema, &'a Schema)], source: &Graph, changes: &mut TableChanges) -> BTreeMap<Key, bool> {
+pub fn rebuilt<'a>(
+    pairs: &[(&'a Schema, &'a Schema)],
+    source: &Graph,
+    changes: &mut TableChanges,
+) -> BTreeMap<Key, bool> {
     let targets: Vec<&Schema> = pairs.iter().map(|(_, to)| *to).collect();
     let mut rebuilt = BTreeMap::new();
     for (from, to) in pairs {
@@ -47,15 +51,27 @@ pub fn rebuilt<'a>(pairs: &[(&'a Schema, &'a Schema)], source: &Graph, changes: 
 
     for (from, to) in pairs {
         let typed = |schema: &'a Schema| {
-            schema.dependencies.iter().filter(|d| d.object.kind == "column" && d.on.kind == "type")
+            schema
+                .dependencies
+                .iter()
+                .filter(|d| d.object.kind == "column" && d.on.kind == "type")
         };
         let on_either_side: BTreeSet<(&str, &str)> = typed(from)
             .chain(typed(to))
             .filter_map(|d| Some((d.object.name.as_str(), d.object.part.as_deref()?)))
             .collect();
         for (table, column) in on_either_side {
-            let find = |schema: &Schema| schema.tables.iter().find(|t| t.name == table).and_then(|t| t.column(column)).cloned();
-            let (Some(old), Some(new)) = (find(from), find(to)) else { continue };
+            let find = |schema: &Schema| {
+                schema
+                    .tables
+                    .iter()
+                    .find(|t| t.name == table)
+                    .and_then(|t| t.column(column))
+                    .cloned()
+            };
+            let (Some(old), Some(new)) = (find(from), find(to)) else {
+                continue;
+            };
             // a generated column is computed again (`columns::remade_defaults`)
             if old.generated.is_some() || new.generated.is_some() {
                 continue;
@@ -65,20 +81,36 @@ pub fn rebuilt<'a>(pairs: &[(&'a Schema, &'a Schema)], source: &Graph, changes: 
                 // from or to another user type: no cast between two enums, but every type has a text form
                 let using = Some(format!("{}::text::{}", quote_ident(column), new.data_type));
                 let loses_data = !super::columns::keeps_every_value(&old.data_type, &new.data_type);
-                changes.recast_columns.insert(key, Recast { using, loses_data });
+                changes
+                    .recast_columns
+                    .insert(key, Recast { using, loses_data });
                 continue;
             }
-            let Some(dependency) = typed(from).find(|d| d.object.name == table && d.object.part.as_deref() == Some(column)) else {
+            let Some(dependency) = typed(from)
+                .find(|d| d.object.name == table && d.object.part.as_deref() == Some(column))
+            else {
                 continue;
             };
-            let type_schema = dependency.on.schema.clone().unwrap_or_else(|| from.name.clone());
-            let Some(&loses_data) = rebuilt.get(&Key::Type(type_schema.clone(), dependency.on.name.clone())) else {
+            let type_schema = dependency
+                .on
+                .schema
+                .clone()
+                .unwrap_or_else(|| from.name.clone());
+            let Some(&loses_data) =
+                rebuilt.get(&Key::Type(type_schema.clone(), dependency.on.name.clone()))
+            else {
                 continue;
             };
-            let Some((Some(old_type), Some(new_type))) = type_of(pairs, &type_schema, &dependency.on.name) else { continue };
+            let Some((Some(old_type), Some(new_type))) =
+                type_of(pairs, &type_schema, &dependency.on.name)
+            else {
+                continue;
+            };
             let using = recast_expression(&new.name, &new.data_type, old_type, new_type);
             let loses_data = loses_data || using.is_none();
-            changes.recast_columns.insert(key, Recast { using, loses_data });
+            changes
+                .recast_columns
+                .insert(key, Recast { using, loses_data });
         }
     }
     rebuilt
@@ -91,17 +123,41 @@ pub fn going_away(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeMap<Key, b
     let pairs = pair_up(&from.types, &to.types, |t| t.name.clone());
     let removed = pairs.removed.into_iter().map(|t| cx.type_key(&t.name));
     let altered = pairs.kept.into_iter().filter(|(old, new)| {
-        matches!((&old.definition, &new.definition), (TypeDefinition::Composite { .. }, TypeDefinition::Composite { .. }))
-            && old.definition != new.definition
+        matches!(
+            (&old.definition, &new.definition),
+            (
+                TypeDefinition::Composite { .. },
+                TypeDefinition::Composite { .. }
+            )
+        ) && old.definition != new.definition
     });
-    let rebuilt = rebuilt.keys().filter(|k| matches!(k, Key::Type(s, _) if *s == cx.schema)).cloned();
-    removed.chain(altered.map(|(old, _)| cx.type_key(&old.name))).chain(rebuilt).collect()
+    let rebuilt = rebuilt
+        .keys()
+        .filter(|k| matches!(k, Key::Type(s, _) if *s == cx.schema))
+        .cloned();
+    removed
+        .chain(altered.map(|(old, _)| cx.type_key(&old.name)))
+        .chain(rebuilt)
+        .collect()
 }
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeMap<Key, bool>, changes: &mut TableChanges, steps: &mut Vec<Step>) {
+pub fn diff(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    rebuilt: &BTreeMap<Key, bool>,
+    changes: &mut TableChanges,
+    steps: &mut Vec<Step>,
+) {
     let pairs = pair_up(&from.types, &to.types, |t| t.name.clone());
     for ty in pairs.removed {
-        steps.push(step(cx, ty, Phase::DropType, Action::Drop, sql::drop(cx, ty)));
+        steps.push(step(
+            cx,
+            ty,
+            Phase::DropType,
+            Action::Drop,
+            sql::drop(cx, ty),
+        ));
     }
     for ty in pairs.added {
         create(cx, ty, steps);
@@ -121,7 +177,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeMap<Key, bool>, 
                 let remade = changes.remade.contains(&key);
                 alter_domain(cx, old, new, remade, steps);
             }
-            (TypeDefinition::Composite { attributes: before }, TypeDefinition::Composite { attributes: after }) => {
+            (
+                TypeDefinition::Composite { attributes: before },
+                TypeDefinition::Composite { attributes: after },
+            ) => {
                 alter_attributes(cx, new, before, after, steps);
             }
             // a range that differs, or a type of another kind, is rebuilt (`own_rebuild`)
@@ -138,24 +197,42 @@ fn own_rebuild(from: &Schema, old: &Type, new: &Type, targets: &[&Schema]) -> Op
     match (&old.definition, &new.definition) {
         (TypeDefinition::Enum { values: before }, TypeDefinition::Enum { values: after }) => {
             let only_added = is_subsequence(before, after);
-            let used = after.iter().filter(|v| !before.contains(v)).any(|v| label_used(v, &new.name, targets));
+            let used = after
+                .iter()
+                .filter(|v| !before.contains(v))
+                .any(|v| label_used(v, &new.name, targets));
             (!only_added || used).then(|| before.iter().any(|v| !after.contains(v)))
         }
         (TypeDefinition::Domain(a), TypeDefinition::Domain(b)) => {
             // ALTER DOMAIN cannot add a constraint while a stored composite type holds the
             // domain ("cannot alter type because column uses it")
-            let tightened = (!a.not_null && b.not_null) || b.constraints.iter().any(|c| !a.constraints.contains(c));
+            let tightened = (!a.not_null && b.not_null)
+                || b.constraints.iter().any(|c| !a.constraints.contains(c));
             let base_changes = a.base_type != b.base_type || a.collation != b.collation;
             (base_changes || (tightened && in_stored_composite(from, &old.name)))
                 .then(|| !super::columns::keeps_every_value(&a.base_type, &b.base_type))
         }
-        (TypeDefinition::Composite { attributes: before }, TypeDefinition::Composite { attributes: after }) => {
-            let stored = from.dependencies.iter().any(|d| d.object.kind == "column" && d.on.kind == "type" && d.on.schema.is_none() && d.on.name == old.name);
+        (
+            TypeDefinition::Composite { attributes: before },
+            TypeDefinition::Composite { attributes: after },
+        ) => {
+            let stored = from.dependencies.iter().any(|d| {
+                d.object.kind == "column"
+                    && d.on.kind == "type"
+                    && d.on.schema.is_none()
+                    && d.on.name == old.name
+            });
             (stored || !attributes_in_place(before, after)).then(|| {
-                before.iter().any(|a| !after.iter().any(|b| b.name == a.name && b.data_type == a.data_type))
+                before.iter().any(|a| {
+                    !after
+                        .iter()
+                        .any(|b| b.name == a.name && b.data_type == a.data_type)
+                })
             })
         }
-        (TypeDefinition::Range { range: a }, TypeDefinition::Range { range: b }) => Some(a.subtype != b.subtype),
+        (TypeDefinition::Range { range: a }, TypeDefinition::Range { range: b }) => {
+            Some(a.subtype != b.subtype)
+        }
         _ => Some(true),
     }
 }
@@ -163,11 +240,22 @@ fn own_rebuild(from: &Schema, old: &Type, new: &Type, targets: &[&Schema]) -> Op
 /// Whether a composite type of the schema that a table column stores has an attribute of the type.
 fn in_stored_composite(from: &Schema, name: &str) -> bool {
     let stored = |composite: &str| {
-        from.dependencies.iter().any(|d| d.object.kind == "column" && d.on.kind == "type" && d.on.schema.is_none() && d.on.name == composite)
+        from.dependencies.iter().any(|d| {
+            d.object.kind == "column"
+                && d.on.kind == "type"
+                && d.on.schema.is_none()
+                && d.on.name == composite
+        })
     };
     from.types.iter().any(|t| {
         matches!(&t.definition, TypeDefinition::Composite { .. })
-            && from.dependencies.iter().any(|d| d.object.kind == "type" && d.object.name == t.name && d.on.kind == "type" && d.on.schema.is_none() && d.on.name == name)
+            && from.dependencies.iter().any(|d| {
+                d.object.kind == "type"
+                    && d.object.name == t.name
+                    && d.on.kind == "type"
+                    && d.on.schema.is_none()
+                    && d.on.name == name
+            })
             && stored(&t.name)
     })
 }
@@ -186,18 +274,48 @@ fn label_used(label: &str, type_name: &str, targets: &[&Schema]) -> bool {
     let literal = label.replace('\'', "''");
     let uses = |text: &str| text.contains(&literal) && names_type(text, &cast);
     targets.iter().any(|schema| {
-        let tables = schema.tables.iter().flat_map(|t| &t.columns).flat_map(|c| [&c.default, &c.generated]).flatten();
+        let tables = schema
+            .tables
+            .iter()
+            .flat_map(|t| &t.columns)
+            .flat_map(|c| [&c.default, &c.generated])
+            .flatten();
         let constraints = schema.constraints.iter().map(|c| &c.definition);
         let indexes = schema.indexes.iter().filter_map(|i| i.definition.as_ref());
         let views = schema.views.iter().map(|v| &v.definition);
-        let view_defaults = schema.views.iter().flat_map(|v| &v.columns).filter_map(|c| c.default.as_ref());
-        let policies = schema.policies.iter().flat_map(|p| [&p.using, &p.with_check]).flatten();
-        let routines = schema.routines.iter().flat_map(|r| [r.definition.as_ref(), Some(&r.arguments)]).flatten();
+        let view_defaults = schema
+            .views
+            .iter()
+            .flat_map(|v| &v.columns)
+            .filter_map(|c| c.default.as_ref());
+        let policies = schema
+            .policies
+            .iter()
+            .flat_map(|p| [&p.using, &p.with_check])
+            .flatten();
+        let routines = schema
+            .routines
+            .iter()
+            .flat_map(|r| [r.definition.as_ref(), Some(&r.arguments)])
+            .flatten();
         let domains = schema.types.iter().filter_map(|t| match &t.definition {
-            TypeDefinition::Domain(d) => Some(d.constraints.iter().map(|c| &c.definition).chain(&d.default).collect::<Vec<_>>()),
+            TypeDefinition::Domain(d) => Some(
+                d.constraints
+                    .iter()
+                    .map(|c| &c.definition)
+                    .chain(&d.default)
+                    .collect::<Vec<_>>(),
+            ),
             _ => None,
         });
-        tables.chain(constraints).chain(indexes).chain(views).chain(view_defaults).chain(policies).chain(routines).any(|t| uses(t))
+        tables
+            .chain(constraints)
+            .chain(indexes)
+            .chain(views)
+            .chain(view_defaults)
+            .chain(policies)
+            .chain(routines)
+            .any(|t| uses(t))
             || domains.flatten().any(|t| uses(t))
     })
 }
@@ -208,20 +326,34 @@ fn names_type(text: &str, cast: &str) -> bool {
     text.match_indices("::").any(|(at, _)| {
         let rest = &text[at + 2..];
         let rest = match rest.split_once('.') {
-            Some((qualifier, after)) if !rest.starts_with(name) && !qualifier.contains(char::is_whitespace) => after,
+            Some((qualifier, after))
+                if !rest.starts_with(name) && !qualifier.contains(char::is_whitespace) =>
+            {
+                after
+            }
             _ => rest,
         };
-        rest.strip_prefix(name)
-            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$'))
+        rest.strip_prefix(name).is_some_and(|after| {
+            !after.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+        })
     })
 }
 
 /// Whether ALTER TYPE can turn a composite type's attributes into `after`: drops and type
 /// changes happen in place, and new attributes go at the end.
 fn attributes_in_place(before: &[Attribute], after: &[Attribute]) -> bool {
-    let kept: Vec<&str> = before.iter().filter(|a| after.iter().any(|b| b.name == a.name)).map(|a| a.name.as_str()).collect();
-    let added = after.iter().filter(|b| !before.iter().any(|a| a.name == b.name)).map(|b| b.name.as_str());
-    kept.into_iter().chain(added).eq(after.iter().map(|b| b.name.as_str()))
+    let kept: Vec<&str> = before
+        .iter()
+        .filter(|a| after.iter().any(|b| b.name == a.name))
+        .map(|a| a.name.as_str())
+        .collect();
+    let added = after
+        .iter()
+        .filter(|b| !before.iter().any(|a| a.name == b.name))
+        .map(|b| b.name.as_str());
+    kept.into_iter()
+        .chain(added)
+        .eq(after.iter().map(|b| b.name.as_str()))
 }
 
 /// How a column's value moves to the type made again: a composite type field by field, by name
@@ -230,10 +362,15 @@ fn attributes_in_place(before: &[Attribute], after: &[Attribute]) -> bool {
 /// subquery converts it, so the column is dropped and added again.
 fn recast_expression(column: &str, data_type: &str, old: &Type, new: &Type) -> Option<String> {
     let value = quote_ident(column);
-    if let (TypeDefinition::Composite { attributes: before }, TypeDefinition::Composite { attributes: after }) =
-        (&old.definition, &new.definition)
+    if let (
+        TypeDefinition::Composite { attributes: before },
+        TypeDefinition::Composite { attributes: after },
+    ) = (&old.definition, &new.definition)
     {
-        let same_fields = before.iter().map(|a| &a.name).eq(after.iter().map(|b| &b.name));
+        let same_fields = before
+            .iter()
+            .map(|a| &a.name)
+            .eq(after.iter().map(|b| &b.name));
         if data_type.ends_with(']') && !same_fields {
             return None;
         }
@@ -245,16 +382,26 @@ fn recast_expression(column: &str, data_type: &str, old: &Type, new: &Type) -> O
                     None => format!("NULL::{}", b.data_type),
                 })
                 .collect();
-            return Some(format!("CASE WHEN {value} IS NULL THEN NULL ELSE ROW({})::{data_type} END", fields.join(", ")));
+            return Some(format!(
+                "CASE WHEN {value} IS NULL THEN NULL ELSE ROW({})::{data_type} END",
+                fields.join(", ")
+            ));
         }
     }
     Some(format!("{value}::text::{data_type}"))
 }
 
 /// The type of `schema` by name, on each side.
-fn type_of<'a>(pairs: &[(&'a Schema, &'a Schema)], schema: &str, name: &str) -> Option<(Option<&'a Type>, Option<&'a Type>)> {
+fn type_of<'a>(
+    pairs: &[(&'a Schema, &'a Schema)],
+    schema: &str,
+    name: &str,
+) -> Option<(Option<&'a Type>, Option<&'a Type>)> {
     let (from, to) = pairs.iter().find(|(from, _)| from.name == schema)?;
-    Some((from.types.iter().find(|t| t.name == name), to.types.iter().find(|t| t.name == name)))
+    Some((
+        from.types.iter().find(|t| t.name == name),
+        to.types.iter().find(|t| t.name == name),
+    ))
 }
 
 fn create(cx: &Cx, ty: &Type, steps: &mut Vec<Step>) {
@@ -265,7 +412,13 @@ fn create_with(cx: &Cx, ty: &Type, statement: String, steps: &mut Vec<Step>) {
     steps.push(step(cx, ty, Phase::CreateType, Action::Create, statement));
     if let TypeDefinition::Domain(domain) = &ty.definition {
         for constraint in domain.constraints.iter().filter(|c| !c.validated) {
-            steps.push(step(cx, ty, Phase::CreateType, Action::Alter, sql::add_constraint(cx, &ty.name, constraint)));
+            steps.push(step(
+                cx,
+                ty,
+                Phase::CreateType,
+                Action::Alter,
+                sql::add_constraint(cx, &ty.name, constraint),
+            ));
         }
     }
 }
@@ -285,11 +438,21 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
         let calls: Vec<Key> = from
             .dependencies
             .iter()
-            .filter(|d| d.object.kind == "type" && d.object.name == old.name && d.on.kind == "routine")
-            .map(|d| Key::Routine(d.on.schema.clone().unwrap_or_else(|| cx.schema.clone()), d.on.name.clone()))
+            .filter(|d| {
+                d.object.kind == "type" && d.object.name == old.name && d.on.kind == "routine"
+            })
+            .map(|d| {
+                Key::Routine(
+                    d.on.schema.clone().unwrap_or_else(|| cx.schema.clone()),
+                    d.on.name.clone(),
+                )
+            })
             .collect();
         for constraint in domain.constraints.iter().filter(|_| !calls.is_empty()) {
-            steps.push(set_aside(sql::drop_constraint(cx, &old.name, &constraint.name)).requires(calls.clone()));
+            steps.push(
+                set_aside(sql::drop_constraint(cx, &old.name, &constraint.name))
+                    .requires(calls.clone()),
+            );
         }
     }
     steps.push(set_aside(sql::rename(cx, old, &aside)));
@@ -299,8 +462,17 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
         }
     }
     create_with(cx, new, sql::create_beside_set_aside(cx, new), steps);
-    let set_aside = Type { name: aside.clone(), ..old.clone() };
-    let mut drop = step(cx, old, Phase::DropType, Action::Drop, sql::drop(cx, &set_aside));
+    let set_aside = Type {
+        name: aside.clone(),
+        ..old.clone()
+    };
+    let mut drop = step(
+        cx,
+        old,
+        Phase::DropType,
+        Action::Drop,
+        sql::drop(cx, &set_aside),
+    );
     drop.key = Key::TypeSetAside(cx.schema.clone(), old.name.clone());
     steps.push(drop);
 }
@@ -309,13 +481,23 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
 /// then), and the leading ones before the first label the enum already had.
 fn add_values(cx: &Cx, ty: &Type, before: &[String], after: &[String], steps: &mut Vec<Step>) {
     let first_kept = after.iter().find(|v| before.contains(v));
-    for (i, value) in after.iter().enumerate().filter(|(_, v)| !before.contains(v)) {
+    for (i, value) in after
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !before.contains(v))
+    {
         let position = match (i, first_kept) {
             (0, Some(first)) => Some(sql::Position::Before(first)),
             (0, None) => None,
             _ => Some(sql::Position::After(&after[i - 1])),
         };
-        steps.push(step(cx, ty, Phase::CreateType, Action::Alter, sql::add_value(cx, &ty.name, value, position)));
+        steps.push(step(
+            cx,
+            ty,
+            Phase::CreateType,
+            Action::Alter,
+            sql::add_value(cx, &ty.name, value, position),
+        ));
     }
 }
 
@@ -324,42 +506,90 @@ fn add_values(cx: &Cx, ty: &Type, before: &[String], after: &[String], steps: &m
 /// holding a lock on every table that uses the domain. `remade`: something a CHECK calls is
 /// made again, so the CHECKs that call something are dropped and added again around it.
 fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<Step>) {
-    let (TypeDefinition::Domain(a), TypeDefinition::Domain(b)) = (&old.definition, &new.definition) else { return };
+    let (TypeDefinition::Domain(a), TypeDefinition::Domain(b)) = (&old.definition, &new.definition)
+    else {
+        return;
+    };
     let name = &new.name;
-    let mut push = |phase: Phase, action: Action, statement: String| steps.push(step(cx, new, phase, action, statement));
+    let mut push = |phase: Phase, action: Action, statement: String| {
+        steps.push(step(cx, new, phase, action, statement))
+    };
     if a.default != b.default {
-        push(Phase::CreateType, Action::Alter, sql::domain_default(cx, name, b));
+        push(
+            Phase::CreateType,
+            Action::Alter,
+            sql::domain_default(cx, name, b),
+        );
     }
     if a.not_null != b.not_null {
-        let action = if b.not_null { "SET NOT NULL" } else { "DROP NOT NULL" };
-        push(Phase::CreateType, Action::Alter, sql::alter_domain(cx, name, action));
+        let action = if b.not_null {
+            "SET NOT NULL"
+        } else {
+            "DROP NOT NULL"
+        };
+        push(
+            Phase::CreateType,
+            Action::Alter,
+            sql::alter_domain(cx, name, action),
+        );
     }
     for old_check in &a.constraints {
         let new_check = b.constraints.iter().find(|c| c.name == old_check.name);
-        let changed = new_check.is_none_or(|c| c.check() != old_check.check() || (old_check.validated && !c.validated));
+        let changed = new_check.is_none_or(|c| {
+            c.check() != old_check.check() || (old_check.validated && !c.validated)
+        });
         if changed || remade {
             // early, before what it calls may be dropped
-            push(Phase::SetAside, Action::Alter, sql::drop_constraint(cx, name, &old_check.name));
+            push(
+                Phase::SetAside,
+                Action::Alter,
+                sql::drop_constraint(cx, name, &old_check.name),
+            );
         }
     }
     for new_check in &b.constraints {
         let old_check = a.constraints.iter().find(|c| c.name == new_check.name);
-        let kept = old_check.is_some_and(|c| c.check() == new_check.check() && !(c.validated && !new_check.validated));
+        let kept = old_check.is_some_and(|c| {
+            c.check() == new_check.check() && !(c.validated && !new_check.validated)
+        });
         if !kept || remade {
-            push(Phase::CreateType, Action::Alter, sql::add_constraint(cx, name, new_check));
+            push(
+                Phase::CreateType,
+                Action::Alter,
+                sql::add_constraint(cx, name, new_check),
+            );
         }
         let valid_before = kept && !remade && old_check.is_some_and(|c| c.validated);
         if new_check.validated && !valid_before {
-            push(Phase::CreateType, Action::Alter, sql::validate_constraint(cx, name, &new_check.name));
+            push(
+                Phase::CreateType,
+                Action::Alter,
+                sql::validate_constraint(cx, name, &new_check.name),
+            );
         }
     }
 }
 
 /// A composite type that no table stores: attributes dropped, retyped and added in place.
-fn alter_attributes(cx: &Cx, ty: &Type, before: &[Attribute], after: &[Attribute], steps: &mut Vec<Step>) {
+fn alter_attributes(
+    cx: &Cx,
+    ty: &Type,
+    before: &[Attribute],
+    after: &[Attribute],
+    steps: &mut Vec<Step>,
+) {
     let name = &ty.name;
-    for old in before.iter().filter(|a| !after.iter().any(|b| b.name == a.name)) {
-        steps.push(step(cx, ty, Phase::CreateType, Action::Alter, sql::drop_attribute(cx, name, &old.name)));
+    for old in before
+        .iter()
+        .filter(|a| !after.iter().any(|b| b.name == a.name))
+    {
+        steps.push(step(
+            cx,
+            ty,
+            Phase::CreateType,
+            Action::Alter,
+            sql::drop_attribute(cx, name, &old.name),
+        ));
     }
     for new in after {
         let statement = match before.iter().find(|a| a.name == new.name) {
@@ -378,7 +608,14 @@ fn step(cx: &Cx, ty: &Type, phase: Phase, action: Action, statement: String) -> 
         TypeDefinition::Composite { .. } => Kind::CompositeType,
         TypeDefinition::Range { .. } => Kind::RangeType,
     };
-    Step::new(phase, kind, action, cx.type_key(&ty.name), cx.identity(&[&ty.name]), statement)
+    Step::new(
+        phase,
+        kind,
+        action,
+        cx.type_key(&ty.name),
+        cx.identity(&[&ty.name]),
+        statement,
+    )
 }
 
 #[cfg(test)]
@@ -391,7 +628,10 @@ mod tests {
 
     #[test]
     fn labels_only_added_keep_the_old_ones_in_order() {
-        assert!(is_subsequence(&labels(&["a", "c"]), &labels(&["a", "b", "c", "d"])));
+        assert!(is_subsequence(
+            &labels(&["a", "c"]),
+            &labels(&["a", "b", "c", "d"])
+        ));
         assert!(!is_subsequence(&labels(&["a", "c"]), &labels(&["c", "a"])));
         assert!(!is_subsequence(&labels(&["a", "b"]), &labels(&["a"])));
     }
@@ -408,9 +648,22 @@ mod tests {
     #[test]
     fn attributes_change_in_place_only_when_new_ones_come_last() {
         let attributes = |names: &[&str]| -> Vec<Attribute> {
-            names.iter().map(|n| Attribute { name: (*n).into(), data_type: "integer".into(), collation: None }).collect()
+            names
+                .iter()
+                .map(|n| Attribute {
+                    name: (*n).into(),
+                    data_type: "integer".into(),
+                    collation: None,
+                })
+                .collect()
         };
-        assert!(attributes_in_place(&attributes(&["a", "b"]), &attributes(&["a", "c"])));
-        assert!(!attributes_in_place(&attributes(&["a", "b"]), &attributes(&["c", "a", "b"])));
+        assert!(attributes_in_place(
+            &attributes(&["a", "b"]),
+            &attributes(&["a", "c"])
+        ));
+        assert!(!attributes_in_place(
+            &attributes(&["a", "b"]),
+            &attributes(&["c", "a", "b"])
+        ));
     }
 }

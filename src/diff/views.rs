@@ -15,11 +15,24 @@ use crate::plan::{Action, Key, Kind, Phase, Step};
 pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
     let pairs = pair_up(&from.views, &to.views, |v| v.name.clone());
     let removed = pairs.removed.into_iter();
-    let rebuilt = pairs.kept.into_iter().filter(|(old, new)| must_be_remade(old, new)).map(|(old, _)| old);
-    removed.chain(rebuilt).map(|v| cx.view_key(&v.name)).collect()
+    let rebuilt = pairs
+        .kept
+        .into_iter()
+        .filter(|(old, new)| must_be_remade(old, new))
+        .map(|(old, _)| old);
+    removed
+        .chain(rebuilt)
+        .map(|v| cx.view_key(&v.name))
+        .collect()
 }
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, steps: &mut Vec<Step>) {
+pub fn diff(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    changes: &mut TableChanges,
+    steps: &mut Vec<Step>,
+) {
     let pairs = pair_up(&from.views, &to.views, |v| v.name.clone());
     for view in pairs.removed {
         steps.push(drop(cx, view));
@@ -37,15 +50,32 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &mut TableChanges, ste
         }
         if old.definition != new.definition || old.options != new.options {
             // only plain views get here: a materialized view that changes is remade
-            steps.push(step(cx, new, Phase::CreateView, Action::Replace, sql::create(cx, new, true)));
+            steps.push(step(
+                cx,
+                new,
+                Phase::CreateView,
+                Action::Replace,
+                sql::create(cx, new, true),
+            ));
         }
         if new.materialized && !old.populated && new.populated {
-            steps.push(step(cx, new, Phase::CreateView, Action::Alter, sql::refresh(cx, &new.name)));
+            steps.push(step(
+                cx,
+                new,
+                Phase::CreateView,
+                Action::Alter,
+                sql::refresh(cx, &new.name),
+            ));
         }
         for column in &new.columns {
-            let before = old.columns.iter().find(|c| c.name == column.name).and_then(|c| c.default.as_deref());
+            let before = old
+                .columns
+                .iter()
+                .find(|c| c.name == column.name)
+                .and_then(|c| c.default.as_deref());
             if before != column.default.as_deref() {
-                let statement = sql::column_default(cx, &new.name, &column.name, column.default.as_deref());
+                let statement =
+                    sql::column_default(cx, &new.name, &column.name, column.default.as_deref());
                 steps.push(step(cx, new, Phase::CreateView, Action::Alter, statement));
             }
         }
@@ -58,18 +88,31 @@ fn must_be_remade(old: &View, new: &View) -> bool {
         return true;
     }
     if new.materialized {
-        return old.definition != new.definition || old.options != new.options || (old.populated && !new.populated);
+        return old.definition != new.definition
+            || old.options != new.options
+            || (old.populated && !new.populated);
     }
     // CREATE OR REPLACE VIEW keeps every column it had, by name and type, and adds at the end
     let keeps_columns = old.columns.len() <= new.columns.len()
-        && old.columns.iter().zip(&new.columns).all(|(a, b)| a.name == b.name && a.data_type == b.data_type);
+        && old
+            .columns
+            .iter()
+            .zip(&new.columns)
+            .all(|(a, b)| a.name == b.name && a.data_type == b.data_type);
     (old.definition != new.definition || old.options != new.options) && !keeps_columns
 }
 
 fn create(cx: &Cx, view: &View, steps: &mut Vec<Step>) {
-    steps.push(step(cx, view, Phase::CreateView, Action::Create, sql::create(cx, view, false)));
+    steps.push(step(
+        cx,
+        view,
+        Phase::CreateView,
+        Action::Create,
+        sql::create(cx, view, false),
+    ));
     for column in view.columns.iter().filter(|c| c.default.is_some()) {
-        let statement = sql::column_default(cx, &view.name, &column.name, column.default.as_deref());
+        let statement =
+            sql::column_default(cx, &view.name, &column.name, column.default.as_deref());
         steps.push(step(cx, view, Phase::CreateView, Action::Alter, statement));
     }
 }
@@ -79,6 +122,17 @@ fn drop(cx: &Cx, view: &View) -> Step {
 }
 
 fn step(cx: &Cx, view: &View, phase: Phase, action: Action, statement: String) -> Step {
-    let kind = if view.materialized { Kind::MaterializedView } else { Kind::View };
-    Step::new(phase, kind, action, cx.view_key(&view.name), cx.identity(&[&view.name]), statement)
+    let kind = if view.materialized {
+        Kind::MaterializedView
+    } else {
+        Kind::View
+    };
+    Step::new(
+        phase,
+        kind,
+        action,
+        cx.view_key(&view.name),
+        cx.identity(&[&view.name]),
+        statement,
+    )
 }

@@ -58,7 +58,9 @@ impl Constraint {
         if self.validated {
             &self.definition
         } else {
-            self.definition.strip_suffix(" NOT VALID").unwrap_or(&self.definition)
+            self.definition
+                .strip_suffix(" NOT VALID")
+                .unwrap_or(&self.definition)
         }
     }
 }

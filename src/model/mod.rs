@@ -22,18 +22,18 @@ pub use collations::Collation;
 pub use comments::Comment;
 pub use constraints::{Constraint, ConstraintType};
 pub use dependencies::{Dependency, ObjectRef};
-pub use routines::{Routine, RoutineKind};
-pub use rules::Rule;
-pub use views::View;
 pub use indexes::Index;
 pub use policies::Policy;
-pub use statistics::Statistics;
+pub use routines::{Routine, RoutineKind};
+pub use rules::Rule;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
+pub use statistics::Statistics;
+#[cfg(any(test, feature = "pg_test"))]
+pub use tables::Generation;
 pub use tables::{Column, Identity, Table};
 pub use triggers::Trigger;
 pub use types::{Attribute, Domain, DomainConstraint, Range, Type, TypeDefinition};
-#[cfg(any(test, feature = "pg_test"))]
-pub use tables::Generation;
+pub use views::View;
 
 use serde::{Deserialize, Serialize};
 
@@ -66,10 +66,14 @@ struct DatabaseRow {
 impl Database {
     /// A database from the rows of `sql/catalog.sql`: its own row, then one row per schema.
     pub fn from_rows<S: AsRef<str>>(rows: &[S]) -> Result<Self, serde_json::Error> {
-        let (first, schemas) =
-            rows.split_first().ok_or_else(|| <serde_json::Error as serde::de::Error>::custom("no rows"))?;
+        let (first, schemas) = rows
+            .split_first()
+            .ok_or_else(|| <serde_json::Error as serde::de::Error>::custom("no rows"))?;
         let row: DatabaseRow = serde_json::from_str(first.as_ref())?;
-        let schemas = schemas.iter().map(|s| serde_json::from_str(s.as_ref())).collect::<Result<Vec<Schema>, _>>()?;
+        let schemas = schemas
+            .iter()
+            .map(|s| serde_json::from_str(s.as_ref()))
+            .collect::<Result<Vec<Schema>, _>>()?;
         Ok(Database {
             server_version_num: row.server_version_num,
             schemas,
@@ -86,7 +90,8 @@ impl Database {
     /// Keeps the named schemas (all when `None`) less the excluded, as the catalog query does.
     pub fn keep_schemas(&mut self, schemas: Option<&[String]>, excluded: Option<&[String]>) {
         self.schemas.retain(|s| {
-            schemas.is_none_or(|names| names.contains(&s.name)) && !excluded.is_some_and(|names| names.contains(&s.name))
+            schemas.is_none_or(|names| names.contains(&s.name))
+                && !excluded.is_some_and(|names| names.contains(&s.name))
         });
     }
 }
@@ -118,10 +123,18 @@ impl Snapshot {
             names.dedup();
             names
         });
-        if let Some(missing) = scope.iter().flatten().find(|name| !database.schemas.iter().any(|s| &s.name == *name)) {
+        if let Some(missing) = scope
+            .iter()
+            .flatten()
+            .find(|name| !database.schemas.iter().any(|s| &s.name == *name))
+        {
             return Err(Error::SchemaNotFound(missing.clone()));
         }
-        Ok(Snapshot { format: Self::FORMAT, scope, database })
+        Ok(Snapshot {
+            format: Self::FORMAT,
+            scope,
+            database,
+        })
     }
 
     pub fn to_json(&self) -> Result<serde_json::Value, Error> {
@@ -137,25 +150,40 @@ impl Snapshot {
         struct Probe {
             format: Option<serde_json::Value>,
         }
-        let probe: Probe = serde_json::from_str(document).map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
-        let format = probe.format.ok_or_else(|| Error::SnapshotInvalid("it has no \"format\" key".into()))?;
+        let probe: Probe =
+            serde_json::from_str(document).map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
+        let format = probe
+            .format
+            .ok_or_else(|| Error::SnapshotInvalid("it has no \"format\" key".into()))?;
         if format.as_u64() != Some(u64::from(Self::FORMAT)) {
             let mut found = format.to_string();
             found.truncate(40);
-            return Err(Error::SnapshotFormat { found, expected: Self::FORMAT });
+            return Err(Error::SnapshotFormat {
+                found,
+                expected: Self::FORMAT,
+            });
         }
-        let snapshot: Snapshot = crate::timing::measure("decode", || serde_json::from_str(document))
-            .map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
+        let snapshot: Snapshot =
+            crate::timing::measure("decode", || serde_json::from_str(document))
+                .map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
         // the scope only filters what is read (its names cross as parameters), but a NUL or a
         // system schema in it is refused as it would be from a caller
         for name in snapshot.scope.iter().flatten() {
             if name.contains('\0') {
-                return Err(Error::SnapshotInvalid("its scope holds a NUL character".into()));
+                return Err(Error::SnapshotInvalid(
+                    "its scope holds a NUL character".into(),
+                ));
             }
             crate::catalog::refuse_system_schema(name)?;
         }
-        crate::timing::measure("checks", || crate::untrusted::check(&snapshot.database, crate::untrusted::Origin::Snapshot))?;
-        snapshot.database.schemas.iter().try_for_each(Schema::check_definitions)?;
+        crate::timing::measure("checks", || {
+            crate::untrusted::check(&snapshot.database, crate::untrusted::Origin::Snapshot)
+        })?;
+        snapshot
+            .database
+            .schemas
+            .iter()
+            .try_for_each(Schema::check_definitions)?;
         Ok(snapshot)
     }
 }
@@ -294,21 +322,42 @@ impl Schema {
     pub fn check_definitions(&self) -> Result<(), Error> {
         let qualified = |name: &str| crate::ddl::display_ident(&self.name) + "." + name;
         if let Some(index) = self.indexes.iter().find(|i| i.definition.is_none()) {
-            return Err(Error::UnreadableDefinition(format!("index {}", qualified(&crate::ddl::display_ident(&index.name)))));
+            return Err(Error::UnreadableDefinition(format!(
+                "index {}",
+                qualified(&crate::ddl::display_ident(&index.name))
+            )));
         }
-        if let Some(trigger) = self.triggers.iter().find(|t| t.events.is_none() || t.definition.is_none()) {
-            let name = format!("{} on {}", crate::ddl::display_ident(&trigger.name), qualified(&crate::ddl::display_ident(&trigger.table)));
+        if let Some(trigger) = self
+            .triggers
+            .iter()
+            .find(|t| t.events.is_none() || t.definition.is_none())
+        {
+            let name = format!(
+                "{} on {}",
+                crate::ddl::display_ident(&trigger.name),
+                qualified(&crate::ddl::display_ident(&trigger.table))
+            );
             return Err(Error::UnreadableDefinition(format!("trigger {name}")));
         }
         if let Some(rule) = self.rules.iter().find(|r| r.definition.is_none()) {
-            let name = format!("{} on {}", crate::ddl::display_ident(&rule.name), qualified(&crate::ddl::display_ident(&rule.table)));
+            let name = format!(
+                "{} on {}",
+                crate::ddl::display_ident(&rule.name),
+                qualified(&crate::ddl::display_ident(&rule.table))
+            );
             return Err(Error::UnreadableDefinition(format!("rule {name}")));
         }
         if let Some(statistics) = self.statistics.iter().find(|s| s.definition.is_none()) {
-            return Err(Error::UnreadableDefinition(format!("statistics {}", qualified(&crate::ddl::display_ident(&statistics.name)))));
+            return Err(Error::UnreadableDefinition(format!(
+                "statistics {}",
+                qualified(&crate::ddl::display_ident(&statistics.name))
+            )));
         }
         if let Some(routine) = self.routines.iter().find(|r| r.definition.is_none()) {
-            return Err(Error::UnreadableDefinition(format!("routine {}", qualified(&routine.signature))));
+            return Err(Error::UnreadableDefinition(format!(
+                "routine {}",
+                qualified(&routine.signature)
+            )));
         }
         Ok(())
     }
@@ -333,7 +382,14 @@ mod tests {
         let database = Database::from_rows(&rows).unwrap();
         assert_eq!(database.server_version_num, 150020);
         assert_eq!(database.extensions[0].name, "citext");
-        assert_eq!(database.schemas.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(
+            database
+                .schemas
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
         // a database with no schema to read is its own row alone; no rows at all is not a database
         assert!(Database::from_rows(&rows[..1]).unwrap().schemas.is_empty());
         assert!(Database::from_rows::<&str>(&[]).is_err());

@@ -56,6 +56,9 @@ impl Routine {
     /// made (`check_function_bodies`) but records nothing it reads.
     pub fn has_string_sql_body(&self) -> bool {
         self.language == "sql"
-            && self.definition.as_deref().is_some_and(|d| !d.contains("\nBEGIN ATOMIC") && !d.contains("\nRETURN "))
+            && self
+                .definition
+                .as_deref()
+                .is_some_and(|d| !d.contains("\nBEGIN ATOMIC") && !d.contains("\nRETURN "))
     }
 }

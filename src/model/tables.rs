@@ -93,7 +93,10 @@ impl Column {
     /// True when everything but the position matches: the position only says when the column
     /// was added.
     pub fn same_definition(&self, other: &Column) -> bool {
-        Column { position: other.position, ..self.clone() } == *other
+        Column {
+            position: other.position,
+            ..self.clone()
+        } == *other
     }
 }
 

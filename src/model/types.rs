@@ -18,11 +18,17 @@ pub struct Type {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum TypeDefinition {
     /// `CREATE TYPE ... AS ENUM`: its labels in sort order.
-    Enum { values: Vec<String> },
+    Enum {
+        values: Vec<String>,
+    },
     Domain(Domain),
     /// `CREATE TYPE ... AS (...)`
-    Composite { attributes: Vec<Attribute> },
-    Range { range: Range },
+    Composite {
+        attributes: Vec<Attribute>,
+    },
+    Range {
+        range: Range,
+    },
 }
 
 /// `CREATE DOMAIN name AS base_type [COLLATE] [DEFAULT] [NOT NULL] [CONSTRAINT ... CHECK]`
@@ -52,7 +58,9 @@ pub struct DomainConstraint {
 impl DomainConstraint {
     /// The CHECK itself: `pg_get_constraintdef` adds ` NOT VALID` to one not validated.
     pub fn check(&self) -> &str {
-        self.definition.strip_suffix(" NOT VALID").unwrap_or(&self.definition)
+        self.definition
+            .strip_suffix(" NOT VALID")
+            .unwrap_or(&self.definition)
     }
 }
 

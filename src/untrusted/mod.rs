@@ -15,7 +15,9 @@
 pub mod text;
 
 use crate::error::Error;
-use crate::model::{Column, Database, Grant, RoutineKind, Schema, SequenceOptions, Type, TypeDefinition};
+use crate::model::{
+    Column, Database, Grant, RoutineKind, Schema, SequenceOptions, Type, TypeDefinition,
+};
 
 /// Where a document came from, for the error message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,12 +51,32 @@ pub fn check(database: &Database, origin: Origin) -> Result<(), Error> {
     for trigger in &database.event_triggers {
         let object = format!("event trigger {}", trigger.name);
         checker.field(&object, "name", &trigger.name, text::name)?;
-        checker.one_of(&object, "event", &trigger.event, &["ddl_command_start", "ddl_command_end", "sql_drop", "table_rewrite", "login"])?;
+        checker.one_of(
+            &object,
+            "event",
+            &trigger.event,
+            &[
+                "ddl_command_start",
+                "ddl_command_end",
+                "sql_drop",
+                "table_rewrite",
+                "login",
+            ],
+        )?;
         checker.one_of(&object, "enabled", &trigger.enabled, &["O", "D", "R", "A"])?;
-        checker.field(&object, "function_schema", &trigger.function_schema, text::name)?;
+        checker.field(
+            &object,
+            "function_schema",
+            &trigger.function_schema,
+            text::name,
+        )?;
         checker.field(&object, "function", &trigger.function, text::signature)?;
         // tags are quoted literals
-        trigger.tags.iter().flatten().try_for_each(|t| checker.field(&object, "tags", t, no_nul))?;
+        trigger
+            .tags
+            .iter()
+            .flatten()
+            .try_for_each(|t| checker.field(&object, "tags", t, no_nul))?;
     }
     for schema in &database.schemas {
         checker.schema(schema)?;
@@ -68,14 +90,32 @@ struct Checker {
 
 impl Checker {
     fn error(&self, object: &str, field: &'static str, reason: &'static str, value: &str) -> Error {
-        Error::UntrustedText { origin: self.origin.as_str(), object: object.to_owned(), field, reason, value: shown(value) }
+        Error::UntrustedText {
+            origin: self.origin.as_str(),
+            object: object.to_owned(),
+            field,
+            reason,
+            value: shown(value),
+        }
     }
 
-    fn field(&self, object: &str, field: &'static str, value: &str, check: fn(&str) -> text::Verdict) -> Result<(), Error> {
+    fn field(
+        &self,
+        object: &str,
+        field: &'static str,
+        value: &str,
+        check: fn(&str) -> text::Verdict,
+    ) -> Result<(), Error> {
         check(value).map_err(|reason| self.error(object, field, reason, value))
     }
 
-    fn one_of(&self, object: &str, field: &'static str, value: &str, allowed: &[&str]) -> Result<(), Error> {
+    fn one_of(
+        &self,
+        object: &str,
+        field: &'static str,
+        value: &str,
+        allowed: &[&str],
+    ) -> Result<(), Error> {
         if allowed.contains(&value) {
             Ok(())
         } else {
@@ -91,8 +131,17 @@ impl Checker {
         for table in &schema.tables {
             let object = format!("table {s}.{}", table.name);
             self.field(&object, "name", &table.name, text::name)?;
-            self.one_of(&object, "replica_identity", &table.replica_identity, &["d", "n", "f", "i"])?;
-            self.optional_name(&object, "replica_identity_index", table.replica_identity_index.as_deref())?;
+            self.one_of(
+                &object,
+                "replica_identity",
+                &table.replica_identity,
+                &["d", "n", "f", "i"],
+            )?;
+            self.optional_name(
+                &object,
+                "replica_identity_index",
+                table.replica_identity_index.as_deref(),
+            )?;
             self.optional_name(&object, "clustered_on", table.clustered_on.as_deref())?;
             self.optional_name(&object, "access_method", table.access_method.as_deref())?;
             if let Some(of_type) = &table.of_type {
@@ -100,14 +149,22 @@ impl Checker {
             }
             self.grants(&object, &table.privileges)?;
             for column in &table.columns {
-                self.column(&format!("column {s}.{}.{}", table.name, column.name), column)?;
+                self.column(
+                    &format!("column {s}.{}.{}", table.name, column.name),
+                    column,
+                )?;
             }
         }
         for constraint in &schema.constraints {
             let object = format!("constraint {s}.{}.{}", constraint.table, constraint.name);
             self.field(&object, "table", &constraint.table, text::name)?;
             self.field(&object, "name", &constraint.name, text::name)?;
-            self.field(&object, "definition", &constraint.definition, text::sql_text)?;
+            self.field(
+                &object,
+                "definition",
+                &constraint.definition,
+                text::sql_text,
+            )?;
             self.optional_name(&object, "index_name", constraint.index_name.as_deref())?;
             self.names(&object, "columns", &constraint.columns)?;
             if let Some(target) = &constraint.references {
@@ -131,7 +188,12 @@ impl Checker {
             let object = format!("policy {} on {s}.{}", policy.name, policy.table);
             self.field(&object, "table", &policy.table, text::name)?;
             self.field(&object, "name", &policy.name, text::name)?;
-            self.one_of(&object, "command", &policy.command, &["*", "r", "a", "w", "d"])?;
+            self.one_of(
+                &object,
+                "command",
+                &policy.command,
+                &["*", "r", "a", "w", "d"],
+            )?;
             self.names(&object, "roles", &policy.roles)?;
             for expression in [&policy.using, &policy.with_check].into_iter().flatten() {
                 self.field(&object, "using / with_check", expression, text::sql_text)?;
@@ -150,7 +212,9 @@ impl Checker {
             self.field(&object, "name", &view.name, text::name)?;
             self.field(&object, "definition", &view.definition, text::sql_text)?;
             // options are quoted like a table's
-            view.options.iter().try_for_each(|o| self.field(&object, "options", o, no_nul))?;
+            view.options
+                .iter()
+                .try_for_each(|o| self.field(&object, "options", o, no_nul))?;
             for column in &view.columns {
                 self.field(&object, "columns.name", &column.name, text::name)?;
                 self.field(&object, "columns.type", &column.data_type, text::type_name)?;
@@ -167,7 +231,11 @@ impl Checker {
             self.field(&object, "name", &routine.name, text::name)?;
             self.field(&object, "language", &routine.language, text::name)?;
             if let Some(definition) = &routine.definition {
-                let check = if routine.kind == RoutineKind::Aggregate { text::sql_text } else { text::routine_definition };
+                let check = if routine.kind == RoutineKind::Aggregate {
+                    text::sql_text
+                } else {
+                    text::routine_definition
+                };
                 self.field(&object, "definition", definition, check)?;
             }
             self.grants(&object, &routine.privileges)?;
@@ -183,12 +251,37 @@ impl Checker {
         }
         for comment in &schema.comments {
             let object = format!("comment on {} {s}.{}", comment.kind, comment.name);
-            self.one_of(&object, "kind", &comment.kind, &["table", "view", "materialized view", "sequence", "index",
-                "type", "collation", "statistics", "rule", "column", "view column", "attribute", "constraint", "domain constraint", "trigger",
-                "policy", "routine"])?;
+            self.one_of(
+                &object,
+                "kind",
+                &comment.kind,
+                &[
+                    "table",
+                    "view",
+                    "materialized view",
+                    "sequence",
+                    "index",
+                    "type",
+                    "collation",
+                    "statistics",
+                    "rule",
+                    "column",
+                    "view column",
+                    "attribute",
+                    "constraint",
+                    "domain constraint",
+                    "trigger",
+                    "policy",
+                    "routine",
+                ],
+            )?;
             // a routine's comment is on its identity: the statement names the routine by the
             // model's signature, checked above
-            let check = if comment.kind == "routine" { text::signature } else { text::name };
+            let check = if comment.kind == "routine" {
+                text::signature
+            } else {
+                text::name
+            };
             self.field(&object, "name", &comment.name, check)?;
             self.optional_name(&object, "part", comment.part.as_deref())?;
             // always a quoted literal
@@ -202,7 +295,12 @@ impl Checker {
             self.field(&object, "table", &rule.table, text::name)?;
             self.field(&object, "name", &rule.name, text::name)?;
             self.one_of(&object, "enabled", &rule.enabled, &["O", "D", "R", "A"])?;
-            self.one_of(&object, "event", &rule.event, &["SELECT", "UPDATE", "INSERT", "DELETE"])?;
+            self.one_of(
+                &object,
+                "event",
+                &rule.event,
+                &["SELECT", "UPDATE", "INSERT", "DELETE"],
+            )?;
             if let Some(definition) = &rule.definition {
                 self.field(&object, "definition", definition, text::sql_text)?;
             }
@@ -218,9 +316,22 @@ impl Checker {
         for collation in &schema.collations {
             let object = format!("collation {s}.{}", collation.name);
             self.field(&object, "name", &collation.name, text::name)?;
-            self.one_of(&object, "provider", &collation.provider, &["c", "i", "b", "d"])?;
+            self.one_of(
+                &object,
+                "provider",
+                &collation.provider,
+                &["c", "i", "b", "d"],
+            )?;
             // the locale, LC_ and rules are always quoted literals
-            for value in [&collation.lc_collate, &collation.lc_ctype, &collation.locale, &collation.rules].into_iter().flatten() {
+            for value in [
+                &collation.lc_collate,
+                &collation.lc_ctype,
+                &collation.locale,
+                &collation.rules,
+            ]
+            .into_iter()
+            .flatten()
+            {
                 self.field(&object, "locale", value, no_nul)?;
             }
         }
@@ -260,7 +371,9 @@ impl Checker {
         self.grants(object, &ty.privileges)?;
         match &ty.definition {
             // labels are always quoted literals
-            TypeDefinition::Enum { values } => values.iter().try_for_each(|v| self.field(object, "values", v, no_nul)),
+            TypeDefinition::Enum { values } => values
+                .iter()
+                .try_for_each(|v| self.field(object, "values", v, no_nul)),
             TypeDefinition::Domain(domain) => {
                 self.field(object, "base_type", &domain.base_type, text::type_name)?;
                 if let Some(collation) = &domain.collation {
@@ -271,57 +384,99 @@ impl Checker {
                 }
                 for constraint in &domain.constraints {
                     self.field(object, "constraints.name", &constraint.name, text::name)?;
-                    self.field(object, "constraints.definition", &constraint.definition, text::sql_text)?;
+                    self.field(
+                        object,
+                        "constraints.definition",
+                        &constraint.definition,
+                        text::sql_text,
+                    )?;
                 }
                 Ok(())
             }
             TypeDefinition::Composite { attributes } => attributes.iter().try_for_each(|a| {
                 self.field(object, "attributes.name", &a.name, text::name)?;
                 self.field(object, "attributes.type", &a.data_type, text::type_name)?;
-                a.collation.as_deref().map_or(Ok(()), |c| self.field(object, "attributes.collation", c, text::collation))
+                a.collation.as_deref().map_or(Ok(()), |c| {
+                    self.field(object, "attributes.collation", c, text::collation)
+                })
             }),
             TypeDefinition::Range { range } => {
                 self.field(object, "range.subtype", &range.subtype, text::type_name)?;
                 // operator classes, collations and functions are one or two names, like a collation
-                for value in [&range.opclass, &range.collation, &range.canonical, &range.subtype_diff].into_iter().flatten() {
+                for value in [
+                    &range.opclass,
+                    &range.collation,
+                    &range.canonical,
+                    &range.subtype_diff,
+                ]
+                .into_iter()
+                .flatten()
+                {
                     self.field(object, "range", value, text::collation)?;
                 }
-                range.multirange.as_deref().map_or(Ok(()), |m| self.field(object, "range.multirange", m, text::name))
+                range.multirange.as_deref().map_or(Ok(()), |m| {
+                    self.field(object, "range.multirange", m, text::name)
+                })
             }
         }
     }
 
     fn sequence(&self, object: &str, sequence: &SequenceOptions) -> Result<(), Error> {
         self.field(object, "name", &sequence.name, text::name)?;
-        self.one_of(object, "data_type", &sequence.data_type, text::SEQUENCE_TYPES)?;
+        self.one_of(
+            object,
+            "data_type",
+            &sequence.data_type,
+            text::SEQUENCE_TYPES,
+        )?;
         self.grants(object, &sequence.privileges)
     }
 
     fn grants(&self, object: &str, grants: &[Grant]) -> Result<(), Error> {
         for grant in grants {
             self.field(object, "privileges.grantee", &grant.grantee, text::name)?;
-            self.one_of(object, "privileges.privilege", &grant.privilege, text::PRIVILEGES)?;
+            self.one_of(
+                object,
+                "privileges.privilege",
+                &grant.privilege,
+                text::PRIVILEGES,
+            )?;
         }
         Ok(())
     }
 
     fn names(&self, object: &str, field: &'static str, names: &[String]) -> Result<(), Error> {
-        names.iter().try_for_each(|n| self.field(object, field, n, text::name))
+        names
+            .iter()
+            .try_for_each(|n| self.field(object, field, n, text::name))
     }
 
-    fn optional_name(&self, object: &str, field: &'static str, name: Option<&str>) -> Result<(), Error> {
+    fn optional_name(
+        &self,
+        object: &str,
+        field: &'static str,
+        name: Option<&str>,
+    ) -> Result<(), Error> {
         name.map_or(Ok(()), |n| self.field(object, field, n, text::name))
     }
 }
 
 fn no_nul(value: &str) -> text::Verdict {
-    if value.contains('\0') { Err("a NUL character") } else { Ok(()) }
+    if value.contains('\0') {
+        Err("a NUL character")
+    } else {
+        Ok(())
+    }
 }
 
 /// The value as the error message shows it: cut short, and with control characters escaped.
 pub fn shown(value: &str) -> String {
     const LONGEST: usize = 80;
-    let mut shown: String = value.chars().take(LONGEST).flat_map(char::escape_debug).collect();
+    let mut shown: String = value
+        .chars()
+        .take(LONGEST)
+        .flat_map(char::escape_debug)
+        .collect();
     if value.chars().count() > LONGEST {
         shown.push_str("...");
     }
@@ -341,12 +496,18 @@ mod tests {
                 "collation": null, "not_null": false, "default": null, "generated": null, "identity": null,
                 "storage": "p", "type_storage": "p", "statistics": null}]}],
                 "constraints": [], "indexes": [], "sequences": []}]});
-        serde_json::from_value::<Snapshot>(document).unwrap().database
+        serde_json::from_value::<Snapshot>(document)
+            .unwrap()
+            .database
     }
 
     #[test]
     fn a_doctored_type_is_refused_naming_object_and_field() {
-        let error = check(&snapshot_with_column_type("int; DROP TABLE x; --"), Origin::Snapshot).unwrap_err();
+        let error = check(
+            &snapshot_with_column_type("int; DROP TABLE x; --"),
+            Origin::Snapshot,
+        )
+        .unwrap_err();
         assert_eq!(
             error.to_string(),
             "snapshot field \"type\" of column public.t.c is not allowed (a character that is not part of a name): int; DROP TABLE x; --"
@@ -355,6 +516,12 @@ mod tests {
 
     #[test]
     fn a_real_type_passes() {
-        assert!(check(&snapshot_with_column_type("character varying(20)[]"), Origin::RemoteServer).is_ok());
+        assert!(
+            check(
+                &snapshot_with_column_type("character varying(20)[]"),
+                Origin::RemoteServer
+            )
+            .is_ok()
+        );
     }
 }

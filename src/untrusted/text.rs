@@ -8,8 +8,21 @@
 
 /// A privilege as `aclexplode` names it: the only words that GRANT and REVOKE get from a document.
 pub const PRIVILEGES: &[&str] = &[
-    "SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "MAINTAIN", "USAGE", "CREATE",
-    "CONNECT", "TEMPORARY", "EXECUTE", "SET", "ALTER SYSTEM",
+    "SELECT",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "TRUNCATE",
+    "REFERENCES",
+    "TRIGGER",
+    "MAINTAIN",
+    "USAGE",
+    "CREATE",
+    "CONNECT",
+    "TEMPORARY",
+    "EXECUTE",
+    "SET",
+    "ALTER SYSTEM",
 ];
 
 /// What a sequence can be (`CREATE SEQUENCE ... AS`).
@@ -79,7 +92,9 @@ fn name_tokens(text: &str) -> Result<Vec<Token>, &'static str> {
             tokens.push(Token::Quoted);
         } else if c.is_ascii_alphabetic() || c == '_' {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+            {
                 i += 1;
             }
             tokens.push(Token::Word(chars[start..i].iter().collect()));
@@ -111,7 +126,9 @@ impl Tokens {
 
     fn next_is_word(&self, words: &[&str]) -> Option<String> {
         match self.peek() {
-            Some(Token::Word(w)) if words.iter().any(|x| x.eq_ignore_ascii_case(w)) => Some(w.to_ascii_lowercase()),
+            Some(Token::Word(w)) if words.iter().any(|x| x.eq_ignore_ascii_case(w)) => {
+                Some(w.to_ascii_lowercase())
+            }
             _ => None,
         }
     }
@@ -170,7 +187,10 @@ const INTERVAL_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute", "se
 /// several-word names, with optional modifiers and array brackets. Nothing may follow:
 /// `integer DEFAULT ...` or `int; DROP TABLE x` are not types.
 pub fn type_name(text: &str) -> Verdict {
-    let mut t = Tokens { tokens: name_tokens(text)?, at: 0 };
+    let mut t = Tokens {
+        tokens: name_tokens(text)?,
+        at: 0,
+    };
     let head = match t.peek() {
         Some(Token::Word(w)) => Some(w.to_ascii_lowercase()),
         Some(Token::Quoted) => None,
@@ -184,14 +204,16 @@ pub fn type_name(text: &str) -> Verdict {
         }
         Some("character" | "char" | "bit" | "national") => {
             if head.as_deref() == Some("national") {
-                t.take_word(&["character", "char"]).ok_or("an unknown type name")?;
+                t.take_word(&["character", "char"])
+                    .ok_or("an unknown type name")?;
             }
             t.take_word(&["varying"]);
         }
         Some("time" | "timestamp") => zone = true,
         Some("interval") => {
             if t.take_word(INTERVAL_FIELDS).is_some() && t.take_word(&["to"]).is_some() {
-                t.take_word(INTERVAL_FIELDS).ok_or("an incomplete interval")?;
+                t.take_word(INTERVAL_FIELDS)
+                    .ok_or("an incomplete interval")?;
             }
         }
         _ => {
@@ -207,8 +229,10 @@ pub fn type_name(text: &str) -> Verdict {
     }
     t.take_modifiers()?;
     if zone && t.take_word(&["with", "without"]).is_some() {
-        t.take_word(&["time"]).ok_or("an incomplete time zone clause")?;
-        t.take_word(&["zone"]).ok_or("an incomplete time zone clause")?;
+        t.take_word(&["time"])
+            .ok_or("an incomplete time zone clause")?;
+        t.take_word(&["zone"])
+            .ok_or("an incomplete time zone clause")?;
     }
     while t.take_punct('[') {
         if t.peek() == Some(&Token::Number) {
@@ -218,26 +242,40 @@ pub fn type_name(text: &str) -> Verdict {
             return Err("unbalanced array brackets");
         }
     }
-    if t.done() { Ok(()) } else { Err("more than a type name") }
+    if t.done() {
+        Ok(())
+    } else {
+        Err("more than a type name")
+    }
 }
 
 /// A collation as the catalog query prints it: `"C"` or `"schema"."name"`.
 pub fn collation(text: &str) -> Verdict {
-    let mut t = Tokens { tokens: name_tokens(text)?, at: 0 };
+    let mut t = Tokens {
+        tokens: name_tokens(text)?,
+        at: 0,
+    };
     if !t.take_identifier() {
         return Err("no collation name");
     }
     if t.take_punct('.') && !t.take_identifier() {
         return Err("a malformed qualified name");
     }
-    if t.done() { Ok(()) } else { Err("more than a collation name") }
+    if t.done() {
+        Ok(())
+    } else {
+        Err("more than a collation name")
+    }
 }
 
 /// A routine as `GRANT ... ON ROUTINE` takes it: one name, then its identity arguments in
 /// parentheses (`pg_get_function_identity_arguments`: modes, names and types, no defaults), and
 /// nothing after: `f(int), g(int)` would name a second routine.
 pub fn signature(text: &str) -> Verdict {
-    let mut t = Tokens { tokens: name_tokens(text)?, at: 0 };
+    let mut t = Tokens {
+        tokens: name_tokens(text)?,
+        at: 0,
+    };
     if !t.take_identifier() || !t.take_punct('(') {
         return Err("not a routine name followed by its arguments");
     }
@@ -249,7 +287,11 @@ pub fn signature(text: &str) -> Verdict {
         }
     }
     t.at += 1;
-    if t.done() { Ok(()) } else { Err("more than one routine") }
+    if t.done() {
+        Ok(())
+    } else {
+        Err("more than one routine")
+    }
 }
 
 /// SQL text that PostgreSQL deparsed (a default, a CHECK, an index's keys and predicate), pasted
@@ -267,7 +309,9 @@ pub fn sql_text(text: &str) -> Verdict {
         match c {
             b'\'' => {
                 // E'...' (backslash escapes whatever the settings say) or a plain literal
-                let escaped = i > 0 && matches!(bytes[i - 1], b'e' | b'E') && !is_word_byte(bytes.get(i.wrapping_sub(2)).copied());
+                let escaped = i > 0
+                    && matches!(bytes[i - 1], b'e' | b'E')
+                    && !is_word_byte(bytes.get(i.wrapping_sub(2)).copied());
                 i = literal_end(bytes, i, escaped)?;
             }
             b'"' => i = quoted_identifier_end(bytes, i)?,
@@ -309,21 +353,34 @@ pub fn routine_definition(text: &str) -> Verdict {
         let c = bytes[i];
         match c {
             b'\'' => {
-                let escaped = i > 0 && matches!(bytes[i - 1], b'e' | b'E') && !is_word_byte(bytes.get(i.wrapping_sub(2)).copied());
+                let escaped = i > 0
+                    && matches!(bytes[i - 1], b'e' | b'E')
+                    && !is_word_byte(bytes.get(i.wrapping_sub(2)).copied());
                 i = literal_end(bytes, i, escaped)?;
             }
             b'"' => i = quoted_identifier_end(bytes, i)?,
             // a parameter ($1), or part of a name (a$b)
-            b'$' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) || is_word_byte(i.checked_sub(1).map(|p| bytes[p])) => {}
+            b'$' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                || is_word_byte(i.checked_sub(1).map(|p| bytes[p])) => {}
             b'$' => {
                 // $tag$ ... $tag$, the tag a name or nothing
-                let tag_end = bytes[i + 1..].iter().position(|&b| b == b'$').map(|p| i + 1 + p).ok_or("a dollar sign that opens nothing")?;
+                let tag_end = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| b == b'$')
+                    .map(|p| i + 1 + p)
+                    .ok_or("a dollar sign that opens nothing")?;
                 let tag = &bytes[i..=tag_end];
-                if !tag[1..tag.len() - 1].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80) {
+                if !tag[1..tag.len() - 1]
+                    .iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+                {
                     return Err("a dollar quote with a malformed tag");
                 }
                 let body = tag_end + 1;
-                let close = bytes[body..].windows(tag.len()).position(|w| w == tag).ok_or("an unterminated dollar quote")?;
+                let close = bytes[body..]
+                    .windows(tag.len())
+                    .position(|w| w == tag)
+                    .ok_or("an unterminated dollar quote")?;
                 i = body + close + tag.len() - 1;
             }
             b'(' => depth += 1,
@@ -338,7 +395,12 @@ pub fn routine_definition(text: &str) -> Verdict {
             b'\0' => return Err("a NUL character"),
             b'-' if bytes.get(i + 1) == Some(&b'-') => return Err("a comment"),
             b'/' if bytes.get(i + 1) == Some(&b'*') => return Err("a comment"),
-            b'B' if depth == 0 && text[i..].starts_with("BEGIN ATOMIC") && (i == 0 || bytes[i - 1] == b'\n') => atomic = true,
+            b'B' if depth == 0
+                && text[i..].starts_with("BEGIN ATOMIC")
+                && (i == 0 || bytes[i - 1] == b'\n') =>
+            {
+                atomic = true
+            }
             _ => {}
         }
         i += 1;
@@ -458,7 +520,10 @@ mod tests {
     #[test]
     fn signatures_name_one_routine() {
         assert_eq!(signature("order_total(o public.orders)"), Ok(()));
-        assert_eq!(signature("\"My Func\"(VARIADIC xs integer[], OUT y \"char\")"), Ok(()));
+        assert_eq!(
+            signature("\"My Func\"(VARIADIC xs integer[], OUT y \"char\")"),
+            Ok(())
+        );
         assert_eq!(signature("f()"), Ok(()));
         assert!(signature("f(int), g(int)").is_err());
         assert!(signature("f(int) TO evil").is_err());
