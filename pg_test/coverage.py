@@ -4,9 +4,13 @@ each of them either compared (the plan from an empty schema names it) or named i
 with its kind. Objects that belong to an extension are never listed.
 
 Against a running cluster that has the extension installed: a database of its own, a schema
-"everything" with the objects and an empty schema "nothing"; migra_diff('nothing', 'everything')
-is run with client_min_messages at WARNING. Then the same for a schema that holds only what an
-extension made (hstore's operators, functions and type): neither compared nor listed.
+"everything" with the objects and an empty schema "nothing". migra_diff('nothing', 'everything')
+first refuses the plan (0A000), naming each table of a kind not compared (partitioned, a
+partition, inherited, foreign) that the plan would have to make. Then "nothing" gets the same
+tables of those kinds, and the diff is run again with client_min_messages at WARNING: every
+compared object is in the plan, every other one is named in the WARNING. Then the same for a
+schema that holds only what an extension made (hstore's operators, functions and type): neither
+compared nor listed.
 
 Prints "ok <name>" or "FAIL <name>: <reason>" per check and ends with "N passed, N failed".
 Standard library only; psql does the talking.
@@ -47,6 +51,13 @@ COMPARED = [
     ("extended statistics", '"everything"."t_stats"', "CREATE STATISTICS t_stats ON id, amount FROM t"),
     ("comment", "COMMENT ON TABLE", "COMMENT ON TABLE t IS 'documented'"),
 ]
+# The tables of kinds not compared: a plan that would have to make one is refused.
+TABLE_KINDS = ("partitioned table", "partition", "inherited table", "foreign table")
+SAME_TABLES_IN_NOTHING = """SET search_path = nothing;
+CREATE TABLE measurement (at date) PARTITION BY RANGE (at);
+CREATE TABLE measurement_2026 PARTITION OF measurement FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE parent (a integer); CREATE TABLE child () INHERITS (parent);
+CREATE FOREIGN TABLE remote (a integer) SERVER coverage_server;"""
 NAMED = [
     ("partitioned table", "everything.measurement", "CREATE TABLE measurement (at date) PARTITION BY RANGE (at)"),
     ("partition", "everything.measurement_2026", "CREATE TABLE measurement_2026 PARTITION OF measurement FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"),
@@ -102,14 +113,26 @@ def main():
         script += "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
         script += ";\n".join(first + rest) + ";\n"
         cluster.psql(DATABASE, script)
-        done = cluster.run([cluster.tool("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c",
-                            "SET client_min_messages = warning; "
-                            "SELECT statement FROM migra_diff('nothing', 'everything', unsafe => true)"], DATABASE)
+        diff = ["SET client_min_messages = warning; "
+                "SELECT statement FROM migra_diff('nothing', 'everything', unsafe => true)"]
+        refused = cluster.run([cluster.tool("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", *diff], DATABASE, check=False)
+        checks.check("a plan that would make a table not compared is refused",
+                     refused.returncode != 0 and "cannot plan around" in refused.stderr, refused.stderr.strip()[-300:])
+        error_detail = re.search(r"ERROR:.*\nDETAIL:\s+(.*)", refused.stderr)
+        error_detail = error_detail.group(1) if error_detail else ""
+        for kind, name, _ in NAMED:
+            if kind in TABLE_KINDS:
+                checks.check(f"refused: {kind}", f"{kind} {name.replace('everything.', 'nothing.')} (only in the target)" in error_detail,
+                             f"the ERROR does not name {name}: {error_detail!r}")
+
+        cluster.psql(DATABASE, SAME_TABLES_IN_NOTHING)
+        done = cluster.run([cluster.tool("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", *diff], DATABASE)
         plan, warning = done.stdout, done.stderr
         for kind, needle, _ in COMPARED:
             checks.check(f"compared: {kind}", needle.replace('"everything"', '"nothing"') in plan,
                          f"no statement of the plan names {needle}")
-        detail = re.search(r"DETAIL:\s+(.*)", warning)
+        # the DETAIL's line "not compared: kind: names; kind: names (in source schema ..., target ...)"
+        detail = re.search(r"^(?:DETAIL:\s+)?not compared: (.*)$", warning, re.MULTILINE)
         detail = detail.group(1) if detail else ""
         kinds = dict(part.split(": ", 1) for part in detail.split("; ") if ": " in part)
         for kind, name, _ in NAMED:

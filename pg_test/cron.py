@@ -9,7 +9,10 @@ socket directory (scripts/test.sh starts one). In its `postgres` database (pg_cr
 2. a column is added: the next run of the same job is `failed`, and `cron.job_run_details`
    says `schema drift: 1 difference ...`;
 3. a second job, scheduled with the change, logs instead of failing (`migra_log_drift`): its
-   run at the same tick is `succeeded` and `migra_drift_log` holds the drift.
+   run at the same tick is `succeeded` and `migra_drift_log` holds the drift;
+4. a baseline of the whole `postgres` database (which holds pg_cron) matches another database
+   with the same schema and no pg_cron: the drift functions leave out pg_cron and dblink, the
+   checking machinery, unless `exclude_extensions` says otherwise.
 
 pg_cron 1.4 (Debian 12) schedules by the minute: the test polls every half second and waits for
 the next tick only, so it takes one to two minutes.
@@ -105,6 +108,35 @@ class Tests(Runner):
             raise CaseFailure(f"migra_drift_log holds {logged!r}")
         print(f"     run {runid}: {status}; migra_drift_log: {logged}")
 
+    def a_baseline_of_the_cron_database_leaves_pg_cron_out(self):
+        self.query("SELECT migra_baseline_save('whole')")
+        snapshot = self.query("SELECT migra_baseline('whole')::text")
+        if '"pg_cron"' not in snapshot:
+            raise CaseFailure("the baseline of the cron database does not hold pg_cron: nothing to leave out")
+        other = "migra_cron_other"
+        self.cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{other}"')
+        self.cluster.psql("postgres", f'CREATE DATABASE "{other}"')
+        try:
+            self.cluster.query(other, """
+                CREATE EXTENSION migra; CREATE SCHEMA app;
+                CREATE TYPE app.status AS ENUM ('new', 'paid');
+                CREATE TABLE app.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                                         status app.status NOT NULL DEFAULT 'new', total numeric(12, 2));
+                CREATE INDEX ON app.orders (status);
+                ALTER TABLE app.orders ADD COLUMN note text;""")
+            drift = self.cluster.query(other, f"SELECT count(*) FROM migra_drift($s${snapshot}$s$::jsonb)")
+            if drift != "0":
+                rows = self.cluster.query(other, f"SELECT string_agg(statement, ' ') FROM migra_drift($s${snapshot}$s$::jsonb)")
+                raise CaseFailure(f"{drift} differences from the cron database's baseline: {rows}")
+            asked = self.cluster.query(other, f"""
+                SELECT string_agg(statement, ' ') FROM migra_drift($s${snapshot}$s$::jsonb, exclude_extensions => '{{dblink}}')
+                WHERE kind = 'extension'""")
+            if "pg_cron" not in asked:
+                raise CaseFailure(f"with pg_cron compared, the drift is {asked!r}")
+            print("     no drift by default; compared when asked: " + asked)
+        finally:
+            self.cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{other}"', check=False)
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -117,6 +149,7 @@ def main():
     tests.run("a scheduled check succeeds, then fails on drift with the drift in job_run_details",
               tests.check_succeeds_then_fails_on_drift)
     tests.run("a scheduled check logs drift to migra_drift_log instead of failing", tests.logs_drift_instead_of_failing)
+    tests.run("a baseline of the cron database leaves pg_cron out of the drift", tests.a_baseline_of_the_cron_database_leaves_pg_cron_out)
     tests.query("SELECT cron.unschedule(jobid) FROM cron.job")
     tests.finish()
 

@@ -196,6 +196,21 @@ class Tests(Runner):
             raise CaseFailure(f"expected SQLSTATE 08001, got: {done.stderr.strip()}")
         print(f"     (gave up after {elapsed:.1f} s: {done.stderr.strip().splitlines()[0]})")
 
+    def a_remote_diff_warns_once_naming_each_side(self):
+        sql = "CREATE OPERATOR public.=== (leftarg = int, rightarg = int, function = int4eq);"
+        self.local.fresh_database("migra_remote_a", sql)
+        self.local.fresh_database("migra_remote_b", sql.replace("int4eq", "int4ne"))
+        a, b = literal(self.local.conninfo("migra_remote_a")), literal(self.local.conninfo("migra_remote_b"))
+        done = self.local.cluster.psql(CONTROL, f"SELECT count(*) FROM migra_diff_remote({a}, {b})")
+        warnings = [line for line in done.stderr.splitlines() if line.startswith("WARNING:")]
+        if len(warnings) != 1:
+            raise CaseFailure(f"expected one WARNING, got {len(warnings)}: {done.stderr}")
+        for expected in ("1 differs between the sides", "operator public.===(integer, integer) (defined otherwise)",
+                         "source: host=", "dbname=migra_remote_a", "target: host="):
+            if expected not in done.stderr:
+                raise CaseFailure(f"the WARNING does not say {expected!r}: {done.stderr}")
+        print("     " + warnings[0])
+
     def virtual_generated_columns(self, server):
         """PostgreSQL 18 makes VIRTUAL the default kind of generated column."""
         def test():
@@ -242,6 +257,7 @@ def main():
     tests.run("remote snapshot equals local snapshot", tests.snapshot_of_a_remote_database_equals_its_local_snapshot)
     tests.run("a non-superuser needs a password", tests.a_non_superuser_needs_a_password)
     tests.run("unreachable server times out", tests.unreachable_server_times_out)
+    tests.run("a remote diff warns once, naming each side and what differs", tests.a_remote_diff_warns_once_naming_each_side)
     here = local.cluster.query("postgres", "SHOW server_version")
     for other in others:
         there = other.cluster.query("postgres", "SHOW server_version")

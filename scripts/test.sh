@@ -89,6 +89,7 @@ SIMPLE_RUNNERS=(
   "coverage|one object of every kind pg_dump writes: compared, or named in the WARNING"
   "fleet|one expected schema against 20 databases in parallel, one unreachable, one stalled"
   "workflows|the README's app-driven deployment recipe, run as written"
+  "readme|every SQL example of the README runs as printed"
 )
 for runner in "${SIMPLE_RUNNERS[@]}"; do
   say "${runner%%|*}: ${runner#*|}"
@@ -101,8 +102,8 @@ python3 pg_test/conformance.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --b
   | tee "$WORK/conformance.log" || status=1
 
 # The release before this one, built from its own commit (sql/ holds the upgrade scripts)
-PREVIOUS_RELEASE=0.1.0
-PREVIOUS_COMMIT=135592c9c5e46480aacf62723e6538faac9af117
+PREVIOUS_RELEASE=0.2.0
+PREVIOUS_COMMIT=0c91f514124aace5f872669f550d2462ef21a556
 say "upgrade: migra $PREVIOUS_RELEASE, built from its commit, updated with ALTER EXTENSION migra UPDATE"
 rm -rf "$WORK/current-pkg"  # made again below, for the upgrade or for the package test
 if git cat-file -e "$PREVIOUS_COMMIT^{commit}" 2>/dev/null; then
@@ -141,6 +142,24 @@ if [ -z "$(find "$WORK/current-pkg" -name migra.so 2>/dev/null)" ]; then
 fi
 python3 pg_test/package.py --package "$WORK/current-pkg" --pg-config "$PG_CONFIG" | tee "$WORK/package.log" || status=1
 SIMPLE_RUNNERS+=("package|cargo pgrx package installed into a clean copy of the server")
+
+# The same tree as a Debian package (scripts/deb.sh), installed with apt into the server's own
+# folders, used, and removed; deb.py puts back the files `cargo pgrx install` left there
+say "deb: postgresql-15-migra from that tree, installed with apt-get, used and removed"
+if [ "$PG_MAJOR" = 15 ]; then
+  rm -rf "$WORK/deb"
+  if bash scripts/deb.sh 15 --package-dir "$WORK/current-pkg" --out-dir "$WORK/deb" >"$WORK/deb-build.log" 2>&1; then
+    python3 pg_test/deb.py --deb "$(tail -n 1 "$WORK/deb-build.log")" --pg-config "$PG_CONFIG" \
+      | tee "$WORK/deb.log" || status=1
+  else
+    tail -n 30 "$WORK/deb-build.log"
+    printf 'FAIL scripts/deb.sh (see %s)\n0 passed, 1 failed\n' "$WORK/deb-build.log" | tee "$WORK/deb.log"
+  fi
+else
+  printf "skipped: the .deb is tested on Debian's postgresql-15, for PostgreSQL 15 only\n0 passed, 0 failed\n" \
+    | tee "$WORK/deb.log"
+fi
+SIMPLE_RUNNERS+=("deb|scripts/deb.sh's postgresql-15-migra: contents, apt-get install, a diff, apt-get remove")
 
 say "pg_cron: a drift check scheduled for real (a cluster with shared_preload_libraries = pg_cron)"
 if [ "$PG_MAJOR" = 15 ]; then

@@ -1061,7 +1061,11 @@ comment_docs as materialized (
                     where e.classid operator(pg_catalog.=) 'pg_catalog.pg_collation'::pg_catalog.regclass
                       and e.objid operator(pg_catalog.=) co.oid)
 ),
--- What is in the schemas that this version does not compare yet, so the caller can say so.
+-- What is in the schemas that this version does not compare yet, so the caller can say so, with
+-- a definition as text where one is cheap to read: the caller compares the two sides' texts, so
+-- that a difference among them is reported (and a plan that would build around a table it
+-- cannot make is refused), never mistaken for "equal". Texts are deparsed under the same
+-- search_path as the rest, so a schema's own names come out unqualified.
 ignored as materialized (
   -- searched CASE: a simple CASE would look "=" up on the search_path
   select c.relnamespace as nsoid,
@@ -1069,14 +1073,57 @@ ignored as materialized (
               when c.relkind operator(pg_catalog.=) 'p' then 'partitioned table'
               when (select r.relispartition from pg_catalog.pg_class r where r.oid operator(pg_catalog.=) c.oid) then 'partition'
               else 'inherited table' end as kind,
-         c.relname::pg_catalog.text as name
+         c.relname::pg_catalog.text as name,
+         pg_catalog.concat_ws(E'\n',
+           'persistence ' operator(pg_catalog.||) c.relpersistence::pg_catalog.text,
+           'options ' operator(pg_catalog.||) c.reloptions::pg_catalog.text,
+           'partition by ' operator(pg_catalog.||) pg_catalog.pg_get_partkeydef(c.oid),
+           (select 'bound ' operator(pg_catalog.||) pg_catalog.pg_get_expr(r.relpartbound, r.oid)
+            from pg_catalog.pg_class r where r.oid operator(pg_catalog.=) c.oid and r.relispartition),
+           (select 'inherits ' operator(pg_catalog.||) pg_catalog.string_agg(
+                     case when pc.relnamespace operator(pg_catalog.=) c.relnamespace
+                          then pg_catalog.quote_ident(pc.relname)
+                          else pg_catalog.concat(pg_catalog.quote_ident(pn.nspname), '.', pg_catalog.quote_ident(pc.relname)) end,
+                     ', ' order by i.inhseqno)
+            from pg_catalog.pg_inherits i
+            join pg_catalog.pg_class pc on pc.oid operator(pg_catalog.=) i.inhparent
+            join pg_catalog.pg_namespace pn on pn.oid operator(pg_catalog.=) pc.relnamespace
+            where i.inhrelid operator(pg_catalog.=) c.oid),
+           (select 'server ' operator(pg_catalog.||) pg_catalog.quote_ident(fs.srvname)
+                   operator(pg_catalog.||) coalesce(' ' operator(pg_catalog.||) ft.ftoptions::pg_catalog.text, '')
+            from pg_catalog.pg_foreign_table ft
+            join pg_catalog.pg_foreign_server fs on fs.oid operator(pg_catalog.=) ft.ftserver
+            where ft.ftrelid operator(pg_catalog.=) c.oid),
+           (select 'columns ' operator(pg_catalog.||) pg_catalog.string_agg(pg_catalog.concat_ws(' ',
+                     pg_catalog.quote_ident(a.attname), pg_catalog.format_type(a.atttypid, a.atttypmod),
+                     case when a.attnotnull then 'not null' end,
+                     case when not a.attislocal then 'inherited' end,
+                     'default ' operator(pg_catalog.||) pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)),
+                     ', ' order by a.attnum)
+            from pg_catalog.pg_attribute a
+            left join pg_catalog.pg_attrdef ad on ad.adrelid operator(pg_catalog.=) a.attrelid
+                                              and ad.adnum operator(pg_catalog.=) a.attnum
+            where a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped),
+           (select 'constraints ' operator(pg_catalog.||) pg_catalog.string_agg(
+                     pg_catalog.concat(pg_catalog.quote_ident(k.conname), ' ', pg_catalog.pg_get_constraintdef(k.oid)),
+                     ', ' order by k.conname)
+            from pg_catalog.pg_constraint k where k.conrelid operator(pg_catalog.=) c.oid),
+           -- pg_get_indexdef names the table with its schema: the text from USING on is compared
+           (select 'indexes ' operator(pg_catalog.||) pg_catalog.string_agg(
+                     pg_catalog.concat(pg_catalog.quote_ident(ic.relname), ' ',
+                                       pg_catalog.substr(pg_catalog.pg_get_indexdef(x.indexrelid),
+                                                         pg_catalog.strpos(pg_catalog.pg_get_indexdef(x.indexrelid), ' USING '))),
+                     ', ' order by ic.relname)
+            from pg_catalog.pg_index x
+            join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) x.indexrelid
+            where x.indrelid operator(pg_catalog.=) c.oid)) as definition
   from rel c
   where c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[])
     and not c.is_plain_table
   union all
   -- base types made with C functions, and shell types (an array type goes with its element)
   select t.typnamespace, case when t.typtype operator(pg_catalog.=) 'p' then 'shell type' else 'base type' end,
-         t.typname::pg_catalog.text
+         t.typname::pg_catalog.text, null
   from pg_catalog.pg_type t
   join ns on ns.oid operator(pg_catalog.=) t.typnamespace
   where t.typtype operator(pg_catalog.=) any (array['b', 'p']::pg_catalog."char"[])
@@ -1091,38 +1138,41 @@ ignored as materialized (
   union all
   -- operators, operator classes and families, conversions and text search objects: named, not
   -- compared; an extension's are neither (one anti-join with what extensions own)
-  select o.nsoid, o.kind, o.name
+  select o.nsoid, o.kind, o.name, o.definition
   from (
     select 'pg_catalog.pg_operator'::pg_catalog.regclass as classid, o.oid, o.oprnamespace as nsoid, 'operator' as kind,
            pg_catalog.concat(o.oprname, '(', pg_catalog.format_type(o.oprleft, null), ', ',
-                             pg_catalog.format_type(o.oprright, null), ')') as name
+                             pg_catalog.format_type(o.oprright, null), ')') as name,
+           pg_catalog.concat_ws(' ', 'function', o.oprcode::pg_catalog.regprocedure::pg_catalog.text,
+                                'commutator', o.oprcom::pg_catalog.regoperator::pg_catalog.text,
+                                'negator', o.oprnegate::pg_catalog.regoperator::pg_catalog.text) as definition
     from pg_catalog.pg_operator o
     union all
     select 'pg_catalog.pg_opclass'::pg_catalog.regclass, c.oid, c.opcnamespace, 'operator class',
-           pg_catalog.concat(c.opcname, ' using ', am.amname)
+           pg_catalog.concat(c.opcname, ' using ', am.amname), null
     from pg_catalog.pg_opclass c join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) c.opcmethod
     union all
     select 'pg_catalog.pg_opfamily'::pg_catalog.regclass, f.oid, f.opfnamespace, 'operator family',
-           pg_catalog.concat(f.opfname, ' using ', am.amname)
+           pg_catalog.concat(f.opfname, ' using ', am.amname), null
     from pg_catalog.pg_opfamily f join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) f.opfmethod
     union all
-    select 'pg_catalog.pg_conversion'::pg_catalog.regclass, c.oid, c.connamespace, 'conversion', c.conname::pg_catalog.text
+    select 'pg_catalog.pg_conversion'::pg_catalog.regclass, c.oid, c.connamespace, 'conversion', c.conname::pg_catalog.text, null
     from pg_catalog.pg_conversion c
     union all
     select 'pg_catalog.pg_ts_config'::pg_catalog.regclass, c.oid, c.cfgnamespace, 'text search configuration',
-           c.cfgname::pg_catalog.text
+           c.cfgname::pg_catalog.text, null
     from pg_catalog.pg_ts_config c
     union all
     select 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, t.oid, t.dictnamespace, 'text search dictionary',
-           t.dictname::pg_catalog.text
+           t.dictname::pg_catalog.text, null
     from pg_catalog.pg_ts_dict t
     union all
     select 'pg_catalog.pg_ts_parser'::pg_catalog.regclass, p.oid, p.prsnamespace, 'text search parser',
-           p.prsname::pg_catalog.text
+           p.prsname::pg_catalog.text, null
     from pg_catalog.pg_ts_parser p
     union all
     select 'pg_catalog.pg_ts_template'::pg_catalog.regclass, t.oid, t.tmplnamespace, 'text search template',
-           t.tmplname::pg_catalog.text
+           t.tmplname::pg_catalog.text, null
     from pg_catalog.pg_ts_template t) o
   join ns on ns.oid operator(pg_catalog.=) o.nsoid
   where not exists (select from ext_members e
@@ -1135,16 +1185,18 @@ ignored as materialized (
                                 when a.defaclobjtype operator(pg_catalog.=) 'S' then 'sequences'
                                 when a.defaclobjtype operator(pg_catalog.=) 'f' then 'functions'
                                 when a.defaclobjtype operator(pg_catalog.=) 'T' then 'types'
-                                else 'schemas' end)
+                                else 'schemas' end),
+         a.defaclacl::pg_catalog.text
   from pg_catalog.pg_default_acl a join ns on ns.oid operator(pg_catalog.=) a.defaclnamespace
   union all
-  select c.relnamespace, 'publication table', pg_catalog.concat(c.relname, ' in ', p.pubname)
+  select c.relnamespace, 'publication table', pg_catalog.concat(c.relname, ' in ', p.pubname), null
   from pg_catalog.pg_publication_rel pr
   join pg_catalog.pg_publication p on p.oid operator(pg_catalog.=) pr.prpubid
   join rel c on c.oid operator(pg_catalog.=) pr.prrelid
   union all
   -- triggers of relations not compared (a partitioned table, a foreign table)
-  select c.relnamespace, 'trigger of a table not compared', pg_catalog.concat(c.relname, '.', tg.tgname)
+  select c.relnamespace, 'trigger of a table not compared', pg_catalog.concat(c.relname, '.', tg.tgname),
+         pg_catalog.concat(tg.tgenabled, ' ', pg_catalog.pg_get_triggerdef(tg.oid))
   from pg_catalog.pg_trigger tg
   join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
   where not tg.tgisinternal and not c.is_plain_table and c.relkind operator(pg_catalog.<>) 'v'
@@ -1219,7 +1271,8 @@ schema_docs as (
                                                          'name', d.on_name, 'part', d.on_part))
                       order by d.kind, d.name, d.part, d.on_kind, d.on_schema, d.on_name, d.on_part) as docs
              from (select distinct * from dependency_docs) d group by d.nsoid) dp on dp.nsoid operator(pg_catalog.=) ns.oid
-  left join (select o.nsoid, pg_catalog.json_agg(pg_catalog.json_build_object('kind', o.kind, 'name', o.name)
+  left join (select o.nsoid, pg_catalog.json_agg(pg_catalog.json_build_object('kind', o.kind, 'name', o.name,
+                                                                            'definition', o.definition)
                                                   order by o.kind, o.name) as docs
              from ignored o group by o.nsoid) ig on ig.nsoid operator(pg_catalog.=) ns.oid
 )

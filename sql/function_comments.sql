@@ -1,8 +1,8 @@
 -- What `\df+ migra_*` shows. Runs last in the install script; the upgrade scripts set the same
 -- text. A #[pg_test] checks that every function of the extension has one.
-COMMENT ON FUNCTION migra_diff(text, text, boolean) IS
-  'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data';
-COMMENT ON FUNCTION migra_diff_sql(text, text, boolean) IS
+COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean) IS
+  'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants';
+COMMENT ON FUNCTION migra_diff_sql(text, text, boolean, boolean) IS
   'The plan of migra_diff() as one script, hazardous statements marked; empty when the schemas match';
 COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[]) IS
   'The statements that make database source look like database target; each is a connection string, a foreign server name, or NULL for this database';
@@ -14,13 +14,13 @@ COMMENT ON FUNCTION migra_drift(jsonb, text[], text[], boolean, boolean, text[])
   'Drift: the statements that take this database from its live state to the expected snapshot (e.g. migra_baseline(name)); no rows when it matches';
 COMMENT ON FUNCTION migra_drift(text, text[], text[], boolean, boolean, text[]) IS
   'Drift: the statements that take this database from its live state to the schema of a reference database (connection string or foreign server name)';
-COMMENT ON FUNCTION migra_assert_no_drift(jsonb, text[], text[], boolean, boolean, text[]) IS
-  'Returns nothing when this database matches the expected snapshot; otherwise raises P0004 naming the differences (for pg_cron and deploy checks)';
-COMMENT ON FUNCTION migra_assert_no_drift(text, text[], text[], boolean, boolean, text[]) IS
-  'Returns nothing when this database matches the reference database; otherwise raises P0004 naming the differences (for pg_cron and deploy checks)';
-COMMENT ON FUNCTION migra_log_drift(jsonb, text, text[], text[], boolean, boolean, text[]) IS
+COMMENT ON FUNCTION migra_assert_no_drift(jsonb, text[], text[], boolean, boolean, text[], boolean) IS
+  'Returns nothing when this database matches the expected snapshot; otherwise raises P0004 naming the differences, objects not compared that differ among them unless uncompared_is_drift => false (for pg_cron and deploy checks)';
+COMMENT ON FUNCTION migra_assert_no_drift(text, text[], text[], boolean, boolean, text[], boolean) IS
+  'Returns nothing when this database matches the reference database; otherwise raises P0004 naming the differences, objects not compared that differ among them unless uncompared_is_drift => false (for pg_cron and deploy checks)';
+COMMENT ON FUNCTION migra_log_drift(jsonb, text, text[], text[], boolean, boolean, text[], boolean) IS
   'Writes the drift from the expected snapshot to migra_drift_log (nothing when there is none) and returns the number of differences';
-COMMENT ON FUNCTION migra_log_drift(text, text, text[], text[], boolean, boolean, text[]) IS
+COMMENT ON FUNCTION migra_log_drift(text, text, text[], text[], boolean, boolean, text[], boolean) IS
   'Writes the drift from the reference database to migra_drift_log (nothing when there is none) and returns the number of differences';
 COMMENT ON FUNCTION migra_baseline_save(text, text[], text) IS
   'Saves a snapshot of this database (or of the one source reaches) in migra_baselines under a name, replacing one of that name';

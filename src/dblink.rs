@@ -7,11 +7,14 @@ use std::time::Duration;
 
 use pgrx::datum::DatumWithOid;
 use pgrx::pg_sys;
+use pgrx::pg_sys::panic::{CaughtError, ErrorReport};
 use pgrx::spi::SpiClient;
+use pgrx::{PgLogLevel, PgSqlErrorCode};
 
 use crate::conninfo;
 use crate::ddl::quote_ident;
 use crate::error::Error;
+use crate::subtransaction::{Attempt, attempt};
 
 /// dblink, found in this database.
 pub struct Dblink<'a, 'c> {
@@ -42,9 +45,23 @@ impl<'a, 'c> Dblink<'a, 'c> {
 
     /// Opens the named connection to `connection` (a foreign server's name or a connection
     /// string; `which` names it in errors), giving up when its connect timeout has passed.
+    /// A failure names the side: `could not connect to the target database: ...`.
     pub fn connect(&self, name: &str, connection: &str, which: &'static str) -> Result<(), Error> {
         let (target, deadline) = self.target(connection, which)?;
         connect_deadline::within(deadline, which, || {
+            naming_the_side(which, || {
+                self.call(
+                    "dblink_connect($1, $2)",
+                    &[name.into(), target.as_str().into()],
+                )
+            })
+        })
+    }
+
+    /// The same for one database of a fleet, whose row names it: dblink's error as it is.
+    pub fn connect_fleet_member(&self, name: &str, connection: &str) -> Result<(), Error> {
+        let (target, deadline) = self.target(connection, "fleet")?;
+        connect_deadline::within(deadline, "fleet", || {
             self.call(
                 "dblink_connect($1, $2)",
                 &[name.into(), target.as_str().into()],
@@ -214,6 +231,41 @@ pub fn pause(ms: i64) {
         pg_sys::ResetLatch(pg_sys::MyLatch);
     }
     pgrx::check_for_interrupts!();
+}
+
+/// dblink's own ERROR for a connection that failed (`could not establish connection`, 08001),
+/// raised again with the side it was for: `could not connect to the target database: ...`,
+/// its SQLSTATE, detail (libpq's reason, never the password) and hint kept.
+fn naming_the_side(
+    which: &'static str,
+    connect: impl FnOnce() -> Result<(), Error>,
+) -> Result<(), Error> {
+    match attempt(connect) {
+        Attempt::Done(done) => done,
+        Attempt::Raised(caught) => {
+            let report = match &caught {
+                CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => r,
+                CaughtError::RustPanic { ereport, .. } => ereport,
+            };
+            // a cancel (the caller's, or the connect deadline's) is not about the side
+            if report.sql_error_code() == PgSqlErrorCode::ERRCODE_QUERY_CANCELED {
+                caught.rethrow()
+            }
+            let message = format!(
+                "could not connect to the {which} database: {}",
+                report.message()
+            );
+            let mut named = ErrorReport::new(report.sql_error_code(), message, "migra");
+            if let Some(detail) = report.detail() {
+                named = named.set_detail(detail.trim().to_owned());
+            }
+            if let Some(hint) = report.hint() {
+                named = named.set_hint(hint.to_owned());
+            }
+            named.report(PgLogLevel::ERROR);
+            unreachable!("an ERROR does not return")
+        }
+    }
 }
 
 /// PostgreSQL 14 and 15: dblink connects with `PQconnectdb`, which keeps to `connect_timeout`

@@ -9,6 +9,17 @@ pub enum Error {
     #[error("schema \"{0}\" does not exist")]
     SchemaNotFound(String),
 
+    /// 3F000 invalid_schema_name: a schema named in `schemas` that neither side holds: a typo
+    /// would otherwise read as "no drift".
+    #[error(
+        "schema \"{schema}\" does not exist in the source ({source_side}) nor in the target ({target_side})"
+    )]
+    SchemaOnNeitherSide {
+        schema: String,
+        source_side: String,
+        target_side: String,
+    },
+
     /// 22004 null_value_not_allowed
     #[error("argument \"{0}\" of {1} must not be null")]
     NullArgument(&'static str, &'static str),
@@ -32,6 +43,12 @@ pub enum Error {
         "the plan would drop {needed}, which {object} needs, and that kind of object is not compared yet"
     )]
     NotComparedDependent { object: String, needed: String },
+
+    /// 0A000 feature_not_supported: a table of a kind the plan does not make yet (partitioned,
+    /// a partition, inherited, foreign) differs between the sides, or is such a table on one
+    /// side and a plain one on the other; a plan would build around it or drop it.
+    #[error("cannot plan around {}: migra does not compare partitioned, inherited or foreign tables yet", .objects.first().map(String::as_str).unwrap_or(""))]
+    NotComparedTables { objects: Vec<String> },
 
     /// 0A000 feature_not_supported
     #[error("server version {0} is not supported: migra reads PostgreSQL 12 and later")]
@@ -117,12 +134,14 @@ pub enum Error {
 impl Error {
     pub fn sqlstate(&self) -> PgSqlErrorCode {
         match self {
-            Error::SchemaNotFound(_) => PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME,
+            Error::SchemaNotFound(_) | Error::SchemaOnNeitherSide { .. } => {
+                PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME
+            }
             Error::NullArgument(..) => PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
             Error::DataLoss { .. } => PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
-            Error::UnsupportedServer(_) | Error::NotComparedDependent { .. } => {
-                PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED
-            }
+            Error::UnsupportedServer(_)
+            | Error::NotComparedDependent { .. }
+            | Error::NotComparedTables { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
             Error::DblinkMissing => PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION,
             Error::SnapshotFormat { .. }
             | Error::SnapshotInvalid(_)
@@ -163,6 +182,10 @@ impl Error {
                 }
                 Some(detail)
             }
+            Error::NotComparedTables { objects } => Some(format!(
+                "tables not compared that differ: {}",
+                objects.join(", ")
+            )),
             Error::Drift { changes } => {
                 const SHOWN: usize = 20;
                 let mut detail =
@@ -182,9 +205,14 @@ impl Error {
 
     fn hint(&self) -> Option<&'static str> {
         match self {
-            Error::SchemaNotFound(_) => Some("Check the spelling, or create the schema first."),
+            Error::SchemaNotFound(_) | Error::SchemaOnNeitherSide { .. } => {
+                Some("Check the spelling, or create the schema first.")
+            }
             Error::NotComparedDependent { .. } => Some(
                 "Make that change by hand first (drop the object, or keep what it needs), then diff again.",
+            ),
+            Error::NotComparedTables { .. } => Some(
+                "Make that table the same on both sides by hand (or leave its schema out with exclude_schemas), then diff again.",
             ),
             Error::DblinkMissing => Some("CREATE EXTENSION dblink;"),
             Error::UntrustedText { .. } => Some(
@@ -224,13 +252,24 @@ pub struct DriftChange {
     pub statement: String,
 }
 
+impl DriftChange {
+    /// `alter column public.t.c`, or `not compared: partitioned table public.e (only in the target)`.
+    fn summary(&self) -> String {
+        if self.kind == "not compared" {
+            format!("not compared: {}", self.identity)
+        } else {
+            format!("{} {} {}", self.action, self.kind, self.identity)
+        }
+    }
+}
+
 /// `alter column public.t.c, drop table public.u, and 3 more`: short enough for one line.
 fn drift_summary(changes: &[DriftChange]) -> String {
     const SHOWN: usize = 3;
     let mut text = changes
         .iter()
         .take(SHOWN)
-        .map(|c| format!("{} {} {}", c.action, c.kind, c.identity))
+        .map(DriftChange::summary)
         .collect::<Vec<_>>()
         .join(", ");
     if changes.len() > SHOWN {

@@ -154,7 +154,7 @@ impl Reader<'_, '_> {
     fn start(&self, index: usize, connection: &str) -> Result<Flight, Error> {
         let name = format!("{CONNECTION_PREFIX}{}", index + 1);
         let started = Instant::now();
-        self.dblink.connect(&name, connection, "fleet")?;
+        self.dblink.connect_fleet_member(&name, connection)?;
         self.dblink.send(
             &name,
             "select pg_catalog.current_setting('server_version_num')",

@@ -101,12 +101,16 @@ pub enum Hazard {
     /// Destroys data: a dropped table, column or sequence, a type change that can fail or
     /// truncate. Refused unless the caller says `unsafe => true`.
     DataLoss,
+    /// Fails on a table that holds rows: a column added NOT NULL with no default, identity or
+    /// generation to fill it.
+    FailsOnExistingRows,
 }
 
 impl Hazard {
     pub fn as_str(self) -> &'static str {
         match self {
             Hazard::DataLoss => "data_loss",
+            Hazard::FailsOnExistingRows => "fails_on_existing_rows",
         }
     }
 }
@@ -347,21 +351,42 @@ impl Step {
 }
 
 /// Orders the steps and, when there are any, opens the plan with the search_path the
-/// definitions were read under (`crate::catalog::search_path_for`).
+/// definitions were read under (`crate::catalog::search_path_for`), and, when the plan makes
+/// or replaces a function or procedure, with `check_function_bodies` off.
 pub fn build(steps: Vec<Step>, search_path: &str) -> Result<Vec<Step>, Error> {
     let mut ordered = order(steps)?;
-    if !ordered.is_empty() {
-        let statement = format!("SET search_path TO {search_path};");
-        let preamble = Step::new(
+    if ordered.is_empty() {
+        return Ok(ordered);
+    }
+    let setting = |name: &str, statement: String| {
+        Step::new(
             Phase::Preamble,
             Kind::Setting,
             Action::Alter,
             Key::Setting,
-            "search_path".to_owned(),
+            name.to_owned(),
             statement,
-        );
-        ordered.insert(0, preamble);
+        )
+    };
+    let mut preamble = vec![setting(
+        "search_path",
+        format!("SET search_path TO {search_path};"),
+    )];
+    // A SQL function's body is checked when it is made, under the plan's search_path, which
+    // need not resolve the body's unqualified names (whole-database plans set only
+    // pg_catalog); the function finds them at run time under its caller's search_path, as
+    // it does where it was read. pg_dump's scripts turn the check off for the same reason.
+    let makes_routine_bodies = ordered.iter().any(|s| {
+        matches!(s.kind, Kind::Function | Kind::Procedure)
+            && matches!(s.action, Action::Create | Action::Replace)
+    });
+    if makes_routine_bodies {
+        preamble.push(setting(
+            "check_function_bodies",
+            "SET check_function_bodies = false;".to_owned(),
+        ));
     }
+    ordered.splice(0..0, preamble);
     Ok(ordered)
 }
 
@@ -682,5 +707,40 @@ mod tests {
             r#"SET search_path TO pg_catalog, "My ""Schema""";"#
         );
         assert_eq!(plan.len(), 2);
+    }
+
+    #[test]
+    fn a_plan_that_makes_a_function_does_not_check_its_body() {
+        let key = Key::Routine("s".into(), "f()".into());
+        let function = Step::new(
+            Phase::CreateRoutine,
+            Kind::Function,
+            Action::Create,
+            key,
+            "s.f()".into(),
+            "CREATE ...".into(),
+        );
+        let plan = build(vec![function], "pg_catalog").unwrap();
+        let statements: Vec<&str> = plan.iter().map(|s| s.statement.as_str()).collect();
+        assert_eq!(
+            statements,
+            [
+                "SET search_path TO pg_catalog;",
+                "SET check_function_bodies = false;",
+                "CREATE ..."
+            ]
+        );
+        // a plan that makes no function keeps the check, as the session has it
+        let table = step(
+            Phase::CreateTable,
+            Key::Table("s".into(), "a".into()),
+            vec![],
+        );
+        assert!(
+            build(vec![table], "pg_catalog")
+                .unwrap()
+                .iter()
+                .all(|s| !s.statement.contains("check_function_bodies"))
+        );
     }
 }

@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 DROP VIEW "source"."stats";
 
 DROP AGGREGATE "source".sum_sq(integer);

@@ -6,6 +6,6 @@ ALTER TABLE "source"."t" ADD COLUMN "c" text COLLATE "numeric";
 
 ALTER TABLE "source"."t" ADD COLUMN "d" text COLLATE "Case Insensitive";
 
-ALTER TABLE "source"."t" ALTER COLUMN "b" TYPE text COLLATE "numeric" USING "b"::text;
+ALTER TABLE "source"."t" ALTER COLUMN "b" TYPE text COLLATE "numeric";
 
 DROP COLLATION "source"."posix";

@@ -1,9 +1,9 @@
 SET search_path TO pg_catalog, "source";
 
-ALTER TABLE "source"."doc" ALTER COLUMN "body" TYPE text USING "body"::text;
+ALTER TABLE "source"."doc" ALTER COLUMN "body" TYPE text;
 
 ALTER TABLE "source"."doc" ALTER COLUMN "body" SET COMPRESSION pglz;
 
-ALTER TABLE "source"."doc" ALTER COLUMN "note" TYPE text USING "note"::text;
+ALTER TABLE "source"."doc" ALTER COLUMN "note" TYPE text;
 
 ALTER TABLE "source"."doc" ALTER COLUMN "note" SET COMPRESSION pglz;

@@ -15,6 +15,6 @@ ALTER TABLE "source"."settings" ALTER COLUMN "expr_default" SET DEFAULT (now() +
 ALTER TABLE "source"."settings" ALTER COLUMN "gains_default" SET DEFAULT 42;
 
 -- hazards: data_loss
-ALTER TABLE "source"."settings" ALTER COLUMN "retyped" TYPE text USING "retyped"::text;
+ALTER TABLE "source"."settings" ALTER COLUMN "retyped" TYPE text;
 
 ALTER TABLE "source"."settings" ALTER COLUMN "retyped" SET DEFAULT 'zero'::text;

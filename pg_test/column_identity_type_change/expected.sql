@@ -5,9 +5,9 @@ ALTER TABLE "source"."narrow" DROP CONSTRAINT "narrow_pkey";
 ALTER TABLE "source"."widen" DROP CONSTRAINT "widen_pkey";
 
 -- hazards: data_loss
-ALTER TABLE "source"."narrow" ALTER COLUMN "id" TYPE smallint USING "id"::smallint;
+ALTER TABLE "source"."narrow" ALTER COLUMN "id" TYPE smallint;
 
-ALTER TABLE "source"."widen" ALTER COLUMN "id" TYPE bigint USING "id"::bigint;
+ALTER TABLE "source"."widen" ALTER COLUMN "id" TYPE bigint;
 
 ALTER TABLE "source"."widen" ALTER COLUMN "id" SET MAXVALUE 9223372036854775807;
 

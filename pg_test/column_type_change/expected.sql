@@ -3,22 +3,22 @@ SET search_path TO pg_catalog, "source";
 ALTER TABLE "source"."conversions" DROP CONSTRAINT "conversions_pkey";
 
 -- hazards: data_loss
-ALTER TABLE "source"."conversions" ALTER COLUMN "code" TYPE text USING "code"::text;
+ALTER TABLE "source"."conversions" ALTER COLUMN "code" TYPE text;
 
-ALTER TABLE "source"."conversions" ALTER COLUMN "counter" TYPE bigint USING "counter"::bigint;
+ALTER TABLE "source"."conversions" ALTER COLUMN "counter" TYPE bigint;
 
 -- hazards: data_loss
-ALTER TABLE "source"."conversions" ALTER COLUMN "description" TYPE character varying(10) USING "description"::character varying(10);
+ALTER TABLE "source"."conversions" ALTER COLUMN "description" TYPE character varying(10);
 
-ALTER TABLE "source"."conversions" ALTER COLUMN "flag" TYPE integer USING "flag"::integer;
+ALTER TABLE "source"."conversions" ALTER COLUMN "flag" TYPE integer;
 
-ALTER TABLE "source"."conversions" ALTER COLUMN "id" TYPE bigint USING "id"::bigint;
+ALTER TABLE "source"."conversions" ALTER COLUMN "id" TYPE bigint;
 
-ALTER TABLE "source"."conversions" ALTER COLUMN "ids" TYPE bigint[] USING "ids"::bigint[];
+ALTER TABLE "source"."conversions" ALTER COLUMN "ids" TYPE bigint[];
 
-ALTER TABLE "source"."conversions" ALTER COLUMN "price" TYPE numeric(12,4) USING "price"::numeric(12,4);
+ALTER TABLE "source"."conversions" ALTER COLUMN "price" TYPE numeric(12,4);
 
-ALTER TABLE "source"."conversions" ALTER COLUMN "short_name" TYPE character varying(20) USING "short_name"::character varying(20);
+ALTER TABLE "source"."conversions" ALTER COLUMN "short_name" TYPE character varying(20);
 
 -- hazards: data_loss
 ALTER TABLE "source"."conversions" ALTER COLUMN "stamp" TYPE timestamp(3) with time zone USING "stamp"::timestamp(3) with time zone;

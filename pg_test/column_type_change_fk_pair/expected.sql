@@ -8,11 +8,11 @@ ALTER TABLE "source"."accounts" DROP CONSTRAINT "accounts_pkey";
 
 DROP INDEX "source"."transfers_from_idx";
 
-ALTER TABLE "source"."accounts" ALTER COLUMN "id" TYPE bigint USING "id"::bigint;
+ALTER TABLE "source"."accounts" ALTER COLUMN "id" TYPE bigint;
 
-ALTER TABLE "source"."transfers" ALTER COLUMN "from_account" TYPE bigint USING "from_account"::bigint;
+ALTER TABLE "source"."transfers" ALTER COLUMN "from_account" TYPE bigint;
 
-ALTER TABLE "source"."transfers" ALTER COLUMN "to_account" TYPE bigint USING "to_account"::bigint;
+ALTER TABLE "source"."transfers" ALTER COLUMN "to_account" TYPE bigint;
 
 CREATE INDEX "transfers_from_idx" ON "source"."transfers" USING "btree" (from_account);
 

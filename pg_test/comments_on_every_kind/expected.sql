@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 CREATE COLLATION "source"."numeric" (provider = libc, lc_collate = 'C', lc_ctype = 'C');
 
 CREATE TYPE "source"."address" AS ("street" text);

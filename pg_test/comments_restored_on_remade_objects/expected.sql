@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 DROP VIEW "source"."v";
 
 DROP FUNCTION "source".total(x t);
@@ -15,7 +17,7 @@ CREATE FUNCTION "source"."total"(x t)
  LANGUAGE sql
 AS $function$SELECT 1::bigint$function$;
 
-ALTER TABLE "source"."t" ALTER COLUMN "amount" TYPE bigint USING "amount"::bigint;
+ALTER TABLE "source"."t" ALTER COLUMN "amount" TYPE bigint;
 
 ALTER TABLE "source"."t" ALTER COLUMN "s" TYPE status USING "s"::text::status;
 

@@ -1,6 +1,6 @@
 SET search_path TO pg_catalog, "source";
 
-ALTER TABLE "source"."orders" ALTER COLUMN "kind" TYPE character varying(20) USING "kind"::character varying(20);
+ALTER TABLE "source"."orders" ALTER COLUMN "kind" TYPE character varying(20);
 
 ALTER TABLE "source"."orders" ADD CONSTRAINT "orders_kind_check" CHECK (((kind)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))) NOT VALID;
 

@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 DROP FUNCTION "source".biggest(s size[]);
 
 ALTER TABLE "source"."shirt" ALTER COLUMN "sizes" DROP DEFAULT;

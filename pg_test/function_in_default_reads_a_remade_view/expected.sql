@@ -1,12 +1,14 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 ALTER TABLE "source"."stats" ALTER COLUMN "seen" DROP DEFAULT;
 
 DROP FUNCTION "source".kinds_seen();
 
 DROP VIEW "source"."event_kinds";
 
-ALTER TABLE "source"."events" ALTER COLUMN "kind" TYPE bigint USING "kind"::bigint;
+ALTER TABLE "source"."events" ALTER COLUMN "kind" TYPE bigint;
 
 CREATE VIEW "source"."event_kinds" AS
 SELECT events.kind

@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 DROP FUNCTION "source".area(s text);
 
 CREATE FUNCTION "source"."area"(w integer, h integer, d integer)

@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 CREATE VIEW "source"."recent" AS
 SELECT t.id
    FROM t

@@ -1,8 +1,10 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 DROP FUNCTION "source".total();
 
-ALTER TABLE "source"."t" ALTER COLUMN "amount" TYPE bigint USING "amount"::bigint;
+ALTER TABLE "source"."t" ALTER COLUMN "amount" TYPE bigint;
 
 CREATE FUNCTION "source"."total"()
  RETURNS numeric

@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 ALTER TABLE "source"."t" DROP CONSTRAINT "t_level_check";
 
 DROP INDEX "source"."t_clamp";

@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 CREATE FUNCTION "source"."next_code"()
  RETURNS text
  LANGUAGE plpgsql

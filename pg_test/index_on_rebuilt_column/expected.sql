@@ -10,7 +10,7 @@ ALTER TABLE "source"."measurements" DROP COLUMN "fahrenheit";
 
 ALTER TABLE "source"."measurements" ADD COLUMN "fahrenheit" numeric GENERATED ALWAYS AS (round((((celsius * (9)::numeric) / (5)::numeric) + (32)::numeric), 1)) STORED;
 
-ALTER TABLE "source"."measurements" ALTER COLUMN "sensor_no" TYPE bigint USING "sensor_no"::bigint;
+ALTER TABLE "source"."measurements" ALTER COLUMN "sensor_no" TYPE bigint;
 
 CREATE INDEX "measurements_fahrenheit_idx" ON "source"."measurements" USING "btree" (fahrenheit);
 

@@ -6,7 +6,7 @@ DROP INDEX "source"."mv_amount";
 
 DROP MATERIALIZED VIEW "source"."mv";
 
-ALTER TABLE "source"."t" ALTER COLUMN "amount" TYPE bigint USING "amount"::bigint;
+ALTER TABLE "source"."t" ALTER COLUMN "amount" TYPE bigint;
 
 CREATE MATERIALIZED VIEW "source"."mv" AS
 SELECT t.id,

@@ -28,17 +28,17 @@ ALTER TABLE "source"."Order Items" ALTER COLUMN "say ""hi""" SET NOT NULL;
 ALTER TABLE "source"."Order Items" ALTER COLUMN "say ""hi""" SET DEFAULT 'he said "hi"'::text;
 
 -- hazards: data_loss
-ALTER TABLE "source"."Order Items" ALTER COLUMN "select" TYPE character varying(100) USING "select"::character varying(100);
+ALTER TABLE "source"."Order Items" ALTER COLUMN "select" TYPE character varying(100);
 
 ALTER TABLE "source"."user" ADD COLUMN "Order Item ID" integer;
 
-ALTER TABLE "source"."user" ALTER COLUMN "Größe" TYPE numeric(6,2) USING "Größe"::numeric(6,2);
+ALTER TABLE "source"."user" ALTER COLUMN "Größe" TYPE numeric(6,2);
 
 ALTER TABLE "source"."user" ALTER COLUMN "Größe" SET NOT NULL;
 
 ALTER TABLE "source"."user" ALTER COLUMN "Größe" SET DEFAULT 0;
 
-ALTER TABLE "source"."user" ALTER COLUMN "café" TYPE text COLLATE "C" USING "café"::text;
+ALTER TABLE "source"."user" ALTER COLUMN "café" TYPE text COLLATE "C";
 
 ALTER SEQUENCE "source"."New ""Seq"" Ünï" OWNED BY "source"."Ünïcödé Tåble"."Mixed Case";
 

@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 DROP POLICY "by_tenant" ON "source"."items";
 
 DROP FUNCTION "source".tenant_of(u text);

@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 DROP PROCEDURE "source".old_one();
 
 CREATE PROCEDURE "source"."write_twice"(IN m text)

@@ -6,7 +6,7 @@ DROP RULE "log insert" ON "source"."item";
 
 ALTER TABLE "source"."item_log" ADD COLUMN "at" timestamp with time zone DEFAULT now();
 
-ALTER TABLE "source"."item_log" ALTER COLUMN "qty" TYPE bigint USING "qty"::bigint;
+ALTER TABLE "source"."item_log" ALTER COLUMN "qty" TYPE bigint;
 
 CREATE RULE "view_delete" AS ON DELETE TO "source"."item_view" DO INSTEAD  DELETE FROM item
   WHERE (item.id = old.id);

@@ -7,6 +7,6 @@ ALTER TABLE "source"."consumer" ALTER COLUMN "n" DROP DEFAULT;
 -- hazards: data_loss
 ALTER TABLE "source"."owner_table" DROP COLUMN "legacy";
 
-ALTER TABLE "source"."consumer" ALTER COLUMN "n" TYPE bigint USING "n"::bigint;
+ALTER TABLE "source"."consumer" ALTER COLUMN "n" TYPE bigint;
 
 ALTER TABLE "source"."consumer" ADD COLUMN "doubled" bigint GENERATED ALWAYS AS ((n * 2)) STORED;

@@ -6,7 +6,7 @@ CREATE TABLE "source"."d" (
     "id" integer NOT NULL
 );
 
-ALTER TABLE "source"."c" ALTER COLUMN "id" TYPE bigint USING "id"::bigint;
+ALTER TABLE "source"."c" ALTER COLUMN "id" TYPE bigint;
 
 ALTER TABLE "source"."a" REPLICA IDENTITY USING INDEX "a_code";
 

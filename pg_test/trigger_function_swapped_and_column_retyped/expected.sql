@@ -1,5 +1,7 @@
 SET search_path TO pg_catalog, "source";
 
+SET check_function_bodies = false;
+
 DROP TRIGGER "price" ON "source"."item";
 
 DROP TRIGGER "touch" ON "source"."item";
@@ -12,7 +14,7 @@ CREATE FUNCTION "source"."touch_new"()
 AS $function$ BEGIN RETURN NEW; END $function$;
 
 -- hazards: data_loss
-ALTER TABLE "source"."item" ALTER COLUMN "price" TYPE numeric(12,2) USING "price"::numeric(12,2);
+ALTER TABLE "source"."item" ALTER COLUMN "price" TYPE numeric(12,2);
 
 CREATE TRIGGER "price" BEFORE UPDATE OF price ON "source"."item" FOR EACH ROW EXECUTE FUNCTION log_price();
 

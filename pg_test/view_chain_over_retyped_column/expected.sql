@@ -5,7 +5,7 @@ DROP VIEW "source"."rich";
 DROP VIEW "source"."balances";
 
 -- hazards: data_loss
-ALTER TABLE "source"."accounts" ALTER COLUMN "balance" TYPE numeric(12,2) USING "balance"::numeric(12,2);
+ALTER TABLE "source"."accounts" ALTER COLUMN "balance" TYPE numeric(12,2);
 
 CREATE VIEW "source"."balances" AS
 SELECT accounts.id,

@@ -3,7 +3,7 @@
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 
-use super::{required, rows, safe_plan, warn_about_ignored};
+use super::{Uncovered, refuse_unknown_schemas, required, rows, safe_plan, warn_about_rows};
 use crate::diff::{self, Options};
 use crate::error::Error;
 use crate::model::Database;
@@ -60,15 +60,35 @@ fn migra_diff_remote(
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
     let [mut from, mut to] = remote::read_databases(
         [side(source, "source"), side(target, "target")],
-        schemas,
+        schemas.clone(),
         exclude_schemas,
     )?;
     from.leave_out_extensions(&exclude_extensions);
     to.leave_out_extensions(&exclude_extensions);
-    let steps = plan_databases(&from, &to, options, allow_data_loss)?;
+    let labels = [shown(source), shown(target)];
+    let steps = plan_databases(
+        &from,
+        &to,
+        labels,
+        schemas.as_deref(),
+        options,
+        allow_data_loss,
+    )?;
+    if source.is_none() {
+        warn_about_rows(&steps)?;
+    }
     let rows = crate::timing::measure("rows", || rows(steps));
     crate::timing::report(F);
     Ok(TableIterator::new(rows))
+}
+
+/// What a side is, for a message: `this database`, or where its connection leads, without
+/// its password.
+pub(super) fn shown(connection: Option<&str>) -> String {
+    connection.map_or_else(
+        || "this database".to_owned(),
+        crate::conninfo::connection_shown,
+    )
 }
 
 /// Where a connection argument says to read: this database when it is NULL.
@@ -112,14 +132,20 @@ pub(super) fn options(
     })
 }
 
+/// The plan, after one WARNING for what is not compared on either side (`labels` say what each
+/// side is); refused when a table not compared differs.
 pub(super) fn plan_databases(
     from: &Database,
     to: &Database,
+    labels: [String; 2],
+    schemas: Option<&[String]>,
     options: Options,
     allow_data_loss: bool,
 ) -> Result<Vec<Step>, Error> {
-    warn_about_ignored(&from.schemas);
-    warn_about_ignored(&to.schemas);
+    refuse_unknown_schemas(schemas, from, to, &labels)?;
+    let uncovered = Uncovered::of_databases(from, to, labels, options.with_privileges);
+    uncovered.warn();
+    uncovered.refuse_tables()?;
     plan_databases_unwarned(from, to, options, allow_data_loss)
 }
 
@@ -180,6 +206,11 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("sekrit-42"), "{text}");
+        // which of the two sides failed
+        assert!(
+            text.starts_with("could not connect to the source database: "),
+            "{text}"
+        );
     }
 
     #[pg_test]

@@ -8,10 +8,11 @@ use pgrx::Internal;
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 
-use super::databases::{plan_databases, plan_databases_unwarned, read};
+use super::databases::{plan_databases_unwarned, read};
 use super::snapshots::snapshot_text;
-use super::{Row, required, rows};
+use super::{Row, Uncovered, refuse_unknown_schemas, required, rows, warn_about_rows};
 use crate::diff::Options;
+use crate::diff::uncompared::Uncompared;
 use crate::error::{DriftChange, Error};
 use crate::model::{Database, Snapshot};
 use crate::plan::{Kind, Step};
@@ -30,6 +31,9 @@ pub(super) struct Scope {
     pub exclude_schemas: Option<Vec<String>>,
     pub options: Options,
     pub exclude_extensions: Vec<String>,
+    /// An object of a kind not compared that differs between the sides is drift, for the
+    /// assertion and the log (`migra_drift`'s plan is refused instead when it is a table).
+    pub uncompared_is_drift: bool,
 }
 
 impl Scope {
@@ -55,6 +59,7 @@ impl Scope {
                 create_extensions_only: false,
             },
             exclude_extensions: required(exclude_extensions, "exclude_extensions", function)?,
+            uncompared_is_drift: true,
         })
     }
 
@@ -78,17 +83,30 @@ pub(super) fn expected_snapshot(
     Ok(Expected::Snapshot(Snapshot::from_text(&document)?))
 }
 
-/// The statements that take this database from its live state to the expected one. Data loss
-/// is allowed: this is a report of what differs, and the `hazards` column says what would
-/// destroy data.
+/// What a drift check found: the statements that take this database to the expected schema,
+/// and the objects of kinds not compared that differ.
+pub(super) struct Found {
+    pub steps: Vec<Step>,
+    pub uncompared: Vec<Uncompared>,
+}
+
+/// The statements that take this database from its live state to the expected one, refused
+/// when a table not compared differs. Data loss is allowed: this is a report of what differs,
+/// and the `hazards` column says what would destroy data.
 pub(super) fn drift(expected: Expected<'_>, scope: &Scope) -> Result<Vec<Step>, Error> {
-    let (mut live, mut wanted) = match expected {
+    let found = find(expected, scope, true)?;
+    warn_about_rows(&found.steps)?;
+    Ok(found.steps)
+}
+
+/// The drift, with the objects not compared that differ; `refuse_tables`: a table among them
+/// refuses the plan (0A000), else the plan is made around it and the difference reported.
+fn find(expected: Expected<'_>, scope: &Scope, refuse_tables: bool) -> Result<Found, Error> {
+    let (expected_label, (mut live, mut wanted, schemas)) = match expected {
         Expected::Snapshot(snapshot) => {
             let (schemas, wanted) = scope.expected_from(snapshot);
-            (
-                read(None, "live", schemas, scope.exclude_schemas.clone())?,
-                wanted,
-            )
+            let live = read(None, "live", schemas.clone(), scope.exclude_schemas.clone())?;
+            ("the expected snapshot".to_owned(), (live, wanted, schemas))
         }
         Expected::Reference(connection) => {
             let [live, wanted] = remote::read_databases(
@@ -102,31 +120,49 @@ pub(super) fn drift(expected: Expected<'_>, scope: &Scope) -> Result<Vec<Step>, 
                 scope.schemas.clone(),
                 scope.exclude_schemas.clone(),
             )?;
-            (live, wanted)
+            (
+                super::databases::shown(Some(connection)),
+                (live, wanted, scope.schemas.clone()),
+            )
         }
     };
     for database in [&mut live, &mut wanted] {
         database.leave_out_extensions(&scope.exclude_extensions);
     }
-    compare(&live, &wanted, scope)
+    let labels = ["this database".to_owned(), expected_label];
+    refuse_unknown_schemas(schemas.as_deref(), &live, &wanted, &labels)?;
+    let uncovered = Uncovered::of_databases(&live, &wanted, labels, scope.options.with_privileges);
+    uncovered.warn();
+    if refuse_tables {
+        uncovered.refuse_tables()?;
+    }
+    let uncompared = uncovered.differences;
+    let steps = plan_databases_unwarned(&live, &wanted, scope.options, true)?;
+    Ok(Found { steps, uncompared })
 }
 
-/// The drift between two databases already read.
-fn compare(live: &Database, wanted: &Database, scope: &Scope) -> Result<Vec<Step>, Error> {
-    plan_databases(live, wanted, scope.options, true)
-}
-
-/// The same, without the WARNING about what is not compared (the fleet check gives one for all
-/// its databases).
+/// The drift between two databases already read, for the fleet check (which names what is not
+/// compared once, for all its databases): refused when a table not compared differs.
 pub(super) fn compare_unwarned(
     live: &Database,
     wanted: &Database,
     scope: &Scope,
 ) -> Result<Vec<Step>, Error> {
+    let labels = ["this database".to_owned(), "the expected schema".to_owned()];
+    refuse_unknown_schemas(scope.schemas.as_deref(), live, wanted, &labels)?;
+    let differences = crate::diff::uncompared::between_databases(live, wanted);
+    let objects: Vec<String> = differences
+        .iter()
+        .filter(|d| d.is_table())
+        .map(Uncompared::describe)
+        .collect();
+    if !objects.is_empty() {
+        return Err(Error::NotComparedTables { objects });
+    }
     plan_databases_unwarned(live, wanted, scope.options, true)
 }
 
-/// The differences among the steps: every step but the `SET search_path` that opens a plan.
+/// The differences among the steps: every step but the settings that open a plan.
 pub(super) fn changes(steps: &[Step]) -> Vec<DriftChange> {
     steps
         .iter()
@@ -140,8 +176,26 @@ pub(super) fn changes(steps: &[Step]) -> Vec<DriftChange> {
         .collect()
 }
 
+/// Every difference found: the plan's, then (when they count) the objects not compared that
+/// differ, which no statement changes: their `statement` is a comment that says so.
+fn differences(found: &Found, scope: &Scope) -> Vec<DriftChange> {
+    let mut all = changes(&found.steps);
+    if scope.uncompared_is_drift {
+        all.extend(found.uncompared.iter().map(|u| DriftChange {
+            kind: "not compared".to_owned(),
+            identity: u.describe(),
+            action: "differs".to_owned(),
+            statement: format!(
+                "-- {}: not compared by migra, to be made the same by hand",
+                u.describe()
+            ),
+        }));
+    }
+    all
+}
+
 fn assert_no_drift(expected: Expected<'_>, scope: &Scope) -> Result<(), Error> {
-    let changes = changes(&drift(expected, scope)?);
+    let changes = differences(&find(expected, scope, false)?, scope);
     if changes.is_empty() {
         Ok(())
     } else {
@@ -156,10 +210,20 @@ fn log_drift(
     check_name: Option<&str>,
     scope: &Scope,
 ) -> Result<i32, Error> {
-    let steps = drift(expected, scope)?;
-    let count = changes(&steps).len() as i32;
+    let found = find(expected, scope, false)?;
+    let count = differences(&found, scope).len() as i32;
     if count > 0 {
-        let rows: Vec<serde_json::Value> = rows(steps).into_iter().map(row_json).collect();
+        let mut rows: Vec<serde_json::Value> =
+            rows(found.steps).into_iter().map(row_json).collect();
+        if scope.uncompared_is_drift {
+            let next = rows.len() as i32 + 1;
+            rows.extend(found.uncompared.iter().enumerate().map(|(i, u)| {
+                serde_json::json!({
+                    "ordinal": next + i as i32, "kind": "not compared", "identity": u.describe(),
+                    "action": "differs", "statement": null, "hazards": [],
+                })
+            }));
+        }
         let schema = super::baselines::extension_schema()?;
         Spi::connect_mut(|client| {
             client.update(
@@ -189,7 +253,7 @@ CREATE FUNCTION migra_drift(
     expected jsonb,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'])
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_from_snapshot_wrapper';
@@ -236,7 +300,7 @@ CREATE FUNCTION migra_drift(
     reference text,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'])
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_from_reference_wrapper';
@@ -285,11 +349,13 @@ CREATE FUNCTION migra_assert_no_drift(
     expected jsonb,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
+    uncompared_is_drift boolean DEFAULT true)
 RETURNS void
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_assert_no_drift_from_snapshot_wrapper';
 "#)]
+#[allow(clippy::too_many_arguments)]
 fn migra_assert_no_drift_from_snapshot(
     expected: Option<Internal>,
     schemas: Option<Vec<String>>,
@@ -297,9 +363,10 @@ fn migra_assert_no_drift_from_snapshot(
     with_privileges: Option<bool>,
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
+    uncompared_is_drift: Option<bool>,
 ) -> Result<(), ErrorReport> {
     const F: &str = "migra_assert_no_drift";
-    let scope = Scope::new(
+    let mut scope = Scope::new(
         F,
         schemas,
         exclude_schemas,
@@ -307,6 +374,7 @@ fn migra_assert_no_drift_from_snapshot(
         ignore_extension_versions,
         exclude_extensions,
     )?;
+    scope.uncompared_is_drift = required(uncompared_is_drift, "uncompared_is_drift", F)?;
     Ok(assert_no_drift(expected_snapshot(expected, F)?, &scope)?)
 }
 
@@ -316,11 +384,13 @@ CREATE FUNCTION migra_assert_no_drift(
     reference text,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
+    uncompared_is_drift boolean DEFAULT true)
 RETURNS void
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_assert_no_drift_from_reference_wrapper';
 "#)]
+#[allow(clippy::too_many_arguments)]
 fn migra_assert_no_drift_from_reference(
     reference: Option<&str>,
     schemas: Option<Vec<String>>,
@@ -328,10 +398,11 @@ fn migra_assert_no_drift_from_reference(
     with_privileges: Option<bool>,
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
+    uncompared_is_drift: Option<bool>,
 ) -> Result<(), ErrorReport> {
     const F: &str = "migra_assert_no_drift";
     let reference = required(reference, "reference", F)?;
-    let scope = Scope::new(
+    let mut scope = Scope::new(
         F,
         schemas,
         exclude_schemas,
@@ -339,6 +410,7 @@ fn migra_assert_no_drift_from_reference(
         ignore_extension_versions,
         exclude_extensions,
     )?;
+    scope.uncompared_is_drift = required(uncompared_is_drift, "uncompared_is_drift", F)?;
     Ok(assert_no_drift(Expected::Reference(reference), &scope)?)
 }
 
@@ -348,11 +420,13 @@ CREATE FUNCTION migra_log_drift(
     expected jsonb, check_name text DEFAULT NULL,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
+    uncompared_is_drift boolean DEFAULT true)
 RETURNS integer
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_log_drift_from_snapshot_wrapper';
 "#)]
+#[allow(clippy::too_many_arguments)]
 fn migra_log_drift_from_snapshot(
     expected: Option<Internal>,
     check_name: Option<&str>,
@@ -361,9 +435,10 @@ fn migra_log_drift_from_snapshot(
     with_privileges: Option<bool>,
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
+    uncompared_is_drift: Option<bool>,
 ) -> Result<i32, ErrorReport> {
     const F: &str = "migra_log_drift";
-    let scope = Scope::new(
+    let mut scope = Scope::new(
         F,
         schemas,
         exclude_schemas,
@@ -371,6 +446,7 @@ fn migra_log_drift_from_snapshot(
         ignore_extension_versions,
         exclude_extensions,
     )?;
+    scope.uncompared_is_drift = required(uncompared_is_drift, "uncompared_is_drift", F)?;
     Ok(log_drift(
         expected_snapshot(expected, F)?,
         check_name,
@@ -385,11 +461,13 @@ CREATE FUNCTION migra_log_drift(
     reference text, check_name text DEFAULT NULL,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
+    uncompared_is_drift boolean DEFAULT true)
 RETURNS integer
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_log_drift_from_reference_wrapper';
 "#)]
+#[allow(clippy::too_many_arguments)]
 fn migra_log_drift_from_reference(
     reference: Option<&str>,
     check_name: Option<&str>,
@@ -398,10 +476,11 @@ fn migra_log_drift_from_reference(
     with_privileges: Option<bool>,
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
+    uncompared_is_drift: Option<bool>,
 ) -> Result<i32, ErrorReport> {
     const F: &str = "migra_log_drift";
     let reference = required(reference, "reference", F)?;
-    let scope = Scope::new(
+    let mut scope = Scope::new(
         F,
         schemas,
         exclude_schemas,
@@ -409,6 +488,7 @@ fn migra_log_drift_from_reference(
         ignore_extension_versions,
         exclude_extensions,
     )?;
+    scope.uncompared_is_drift = required(uncompared_is_drift, "uncompared_is_drift", F)?;
     Ok(log_drift(
         Expected::Reference(reference),
         check_name,
@@ -494,6 +574,49 @@ mod tests {
         );
     }
 
+    /// A whole-database plan runs under `search_path = pg_catalog`: a SQL function whose body
+    /// names its table unqualified is made with its body unchecked, as pg_dump's scripts do.
+    #[pg_test]
+    fn a_sql_function_with_unqualified_names_is_made_again_by_a_whole_database_plan() {
+        Spi::run(
+            "create schema app; create table app.order_items (id int primary key, qty int);
+             set search_path to app;
+             create function app.items_count() returns bigint language sql stable
+               as 'select count(*) from order_items';
+             reset search_path;
+             select migra_baseline_save('app', schemas => '{app}');
+             drop function app.items_count();",
+        )
+        .unwrap();
+        let statements = Spi::connect(|c| {
+            c.select(
+                "select statement from migra_drift(migra_baseline('app')) order by ordinal",
+                None,
+                &[],
+            )
+            .unwrap()
+            .map(|row| row.get::<String>(1).unwrap().unwrap())
+            .collect::<Vec<_>>()
+        });
+        assert_eq!(
+            statements[..2],
+            [
+                "SET search_path TO pg_catalog;",
+                "SET check_function_bodies = false;"
+            ]
+        );
+        for statement in &statements {
+            Spi::run(statement).unwrap();
+        }
+        Spi::run("reset search_path; reset check_function_bodies").unwrap();
+        assert_eq!(
+            count("select count(*) from migra_drift(migra_baseline('app'))"),
+            0,
+            "{statements:#?}"
+        );
+        assert_eq!(count("set search_path to app; select app.items_count()"), 0);
+    }
+
     #[pg_test]
     fn drift_found_is_logged_with_its_statements() {
         app_with_baseline();
@@ -539,5 +662,99 @@ mod tests {
     fn a_reference_database_needs_dblink() {
         let (code, _) = error_of("select migra_assert_no_drift('dbname=reference')");
         assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION));
+    }
+
+    #[pg_test]
+    fn a_table_taken_out_of_inheritance_is_refused_never_dropped() {
+        Spi::run(
+            "create schema app; create table app.notes (id serial primary key, body text);
+             create table app.order_notes (order_id int) inherits (app.notes);
+             select migra_baseline_save('app', schemas => '{app}');
+             alter table app.order_notes no inherit app.notes;",
+        )
+        .unwrap();
+        let (code, text) = error_of("select * from migra_drift(migra_baseline('app'))");
+        assert_eq!(
+            code,
+            Some(PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED),
+            "{text}"
+        );
+        assert!(
+            text.contains("app.notes (source: table; target: inherited table)"),
+            "{text}"
+        );
+        assert!(!text.contains("DROP TABLE"), "{text}");
+    }
+
+    #[pg_test]
+    fn a_column_added_to_a_partitioned_table_is_drift_unless_told_otherwise() {
+        Spi::run(
+            "create schema app; create table app.events (at date, n int) partition by range (at);
+             create table app.events_2026 partition of app.events for values from ('2026-01-01') to ('2027-01-01');
+             select migra_baseline_save('app', schemas => '{app}');
+             alter table app.events add column note text;",
+        )
+        .unwrap();
+        Spi::run(
+            "select migra_assert_no_drift(migra_baseline('app'), uncompared_is_drift => false)",
+        )
+        .unwrap();
+        assert_eq!(
+            Spi::get_one::<i32>("select migra_log_drift(migra_baseline('app'), 'hourly')").unwrap(),
+            Some(2)
+        );
+        let (code, text) = error_of("select migra_assert_no_drift(migra_baseline('app'))");
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_ASSERT_FAILURE), "{text}");
+        assert!(
+            text.contains("not compared: partitioned table app.events (defined otherwise)"),
+            "{text}"
+        );
+    }
+
+    #[pg_test]
+    fn a_dropped_partition_is_drift() {
+        Spi::run(
+            "create schema app; create table app.events (at date) partition by range (at);
+             create table app.events_2026 partition of app.events for values from ('2026-01-01') to ('2027-01-01');
+             select migra_baseline_save('app', schemas => '{app}');
+             drop table app.events_2026;",
+        )
+        .unwrap();
+        let (code, text) = error_of("select migra_assert_no_drift(migra_baseline('app'))");
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_ASSERT_FAILURE), "{text}");
+        assert!(
+            text.contains("partition app.events_2026 (only in the target)"),
+            "{text}"
+        );
+    }
+
+    #[pg_test]
+    fn a_misspelt_schema_is_refused_not_read_as_no_drift() {
+        app_with_baseline();
+        let (code, text) =
+            error_of("select * from migra_drift(migra_baseline('app'), schemas => '{publik}')");
+        assert_eq!(
+            code,
+            Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                r#"schema "publik" does not exist in the source (this database) nor in the target"#
+            ),
+            "{text}"
+        );
+    }
+
+    #[pg_test]
+    fn a_misspelt_schema_is_refused_between_databases_too() {
+        Spi::run("create schema app").unwrap();
+        let (code, text) =
+            error_of("select * from migra_diff_remote(null, null, schemas => '{app,publik}')");
+        assert_eq!(
+            code,
+            Some(PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME),
+            "{text}"
+        );
     }
 }

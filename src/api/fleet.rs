@@ -122,12 +122,22 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
         outcome_of[index] = Some(outcome);
     }
     let servers = foreign_servers(&connections)?;
-    // one WARNING for every side: what the expected schema and the databases hold that is not compared
-    let mut every_side = wanted.schemas.clone();
+    // one WARNING for every side: what the expected schema and the databases hold that is not
+    // compared (a table among them that differs is the error of its database's row)
+    let mut databases_read = Vec::new();
     for live in outcome_of.iter().flatten().flatten() {
-        every_side.extend(live.schemas.iter().cloned());
+        databases_read.extend(live.schemas.iter().cloned());
     }
-    super::warn_about_ignored(&every_side);
+    let sides = vec![
+        ("the expected schema".to_owned(), wanted.schemas.as_slice()),
+        ("the databases".to_owned(), databases_read.as_slice()),
+    ];
+    super::Uncovered {
+        sides,
+        differences: Vec::new(),
+        grants: Vec::new(),
+    }
+    .warn();
 
     let mut rows = Vec::new();
     for (index, (connection, outcome)) in databases.iter().zip(outcome_of).enumerate() {
@@ -213,7 +223,7 @@ CREATE FUNCTION migra_drift_fleet(
     expected jsonb, databases text[],
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'],
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
     max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60)
 RETURNS TABLE (database_number integer, database text, differences integer, ordinal integer, kind text,
                identity text, action text, statement text, hazards text[], error text)
@@ -272,7 +282,7 @@ CREATE FUNCTION migra_drift_fleet(
     reference text, databases text[],
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'],
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
     max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60)
 RETURNS TABLE (database_number integer, database text, differences integer, ordinal integer, kind text,
                identity text, action text, statement text, hazards text[], error text)

@@ -19,8 +19,9 @@ pgrx::extension_sql_file!(
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::{PgLogLevel, PgSqlErrorCode};
 
+use crate::diff::uncompared::Uncompared;
 use crate::error::Error;
-use crate::model::Schema;
+use crate::model::{Database, Schema};
 use crate::plan::{Hazard, Step};
 
 /// One row of the diff functions: ordinal, kind, identity, action, statement, hazards.
@@ -67,44 +68,262 @@ fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error
     Ok(steps)
 }
 
-/// A WARNING that names what was left out, kind by kind, so that an empty plan is not mistaken
-/// for "equal".
-fn warn_about_ignored(schemas: &[Schema]) {
-    let Some((count, detail)) = ignored_detail(schemas) else {
-        return;
-    };
-    ErrorReport::new(
-        PgSqlErrorCode::ERRCODE_WARNING,
-        format!(
-            "migra does not compare {count} object{}",
-            if count == 1 { "" } else { "s" }
-        ),
-        "migra",
-    )
-    .set_detail(detail)
-    .set_hint(crate::coverage::hint())
-    .report(PgLogLevel::WARNING);
+/// A WARNING for each step that fails on a table holding rows (`Hazard::FailsOnExistingRows`),
+/// naming the table and how many rows it holds now, when the plan's source is this database.
+/// Counting stops at a bound: a large table costs no more than a small one.
+fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
+    const BOUND: i64 = 100_000;
+    for step in steps
+        .iter()
+        .filter(|s| s.has_hazard(Hazard::FailsOnExistingRows))
+    {
+        let crate::plan::Key::Column(schema, table, column) = &step.key else {
+            continue;
+        };
+        let name = format!(
+            "{}.{}",
+            crate::ddl::quote_ident(schema),
+            crate::ddl::quote_ident(table)
+        );
+        // the table may have gone since it was read
+        if pgrx::Spi::get_one_with_args::<pgrx::pg_sys::Oid>(
+            "select pg_catalog.to_regclass($1)::pg_catalog.oid",
+            &[name.as_str().into()],
+        )?
+        .is_none()
+        {
+            continue;
+        }
+        let query = format!(
+            "select pg_catalog.count(*) from (select from {name} limit {}) rows",
+            BOUND + 1
+        );
+        let rows = pgrx::Spi::get_one::<i64>(&query)?.unwrap_or(0);
+        if rows == 0 {
+            continue;
+        }
+        let count = if rows > BOUND {
+            format!("more than {BOUND} rows")
+        } else {
+            format!("{rows} row{}", if rows == 1 { "" } else { "s" })
+        };
+        ErrorReport::new(
+            PgSqlErrorCode::ERRCODE_WARNING,
+            format!(
+                "the plan adds column {} NOT NULL with no default to {}.{}, which holds {count}: that statement will fail",
+                crate::ddl::display_ident(column),
+                crate::ddl::display_ident(schema),
+                crate::ddl::display_ident(table)
+            ),
+            "migra",
+        )
+        .set_hint("Give the column a default in the target, or add it nullable, fill it, then set it NOT NULL.")
+        .report(PgLogLevel::WARNING);
+    }
+    Ok(())
 }
 
-/// How many objects are left out (each once, however many sides hold it) and `kind:
+/// A schema named in `schemas` that neither side holds is refused (3F000): a misspelt name
+/// would otherwise compare nothing with nothing and read as "no drift". A schema that one side
+/// holds is made or dropped by the plan.
+fn refuse_unknown_schemas(
+    schemas: Option<&[String]>,
+    from: &Database,
+    to: &Database,
+    labels: &[String; 2],
+) -> Result<(), Error> {
+    let holds = |database: &Database, name: &str| database.schemas.iter().any(|s| s.name == name);
+    for name in schemas.unwrap_or_default() {
+        if !holds(from, name) && !holds(to, name) {
+            return Err(Error::SchemaOnNeitherSide {
+                schema: name.clone(),
+                source_side: labels[0].clone(),
+                target_side: labels[1].clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What a comparison saw and did not compare: the objects of kinds it does not compare on each
+/// side, those of them that differ between the sides, and the grants that differ where
+/// privileges are not compared. One WARNING says it all, once per call.
+pub(crate) struct Uncovered<'a> {
+    /// Each side's schemas, with what it is (`source (this database)`).
+    pub sides: Vec<(String, &'a [Schema])>,
+    pub differences: Vec<Uncompared>,
+    /// `public.orders to app_reader`: grants that differ, when privileges are not compared.
+    pub grants: Vec<String>,
+}
+
+impl<'a> Uncovered<'a> {
+    /// One schema against another of this database.
+    pub fn of_schemas(schemas: &'a [Schema; 2], with_privileges: bool) -> Self {
+        let [from, to] = schemas;
+        let grants = if with_privileges {
+            Vec::new()
+        } else {
+            crate::diff::privileges_not_compared(&[(from, to)])
+        };
+        Uncovered {
+            sides: vec![
+                (
+                    format!("source schema {}", crate::ddl::display_ident(&from.name)),
+                    std::slice::from_ref(from),
+                ),
+                (
+                    format!("target schema {}", crate::ddl::display_ident(&to.name)),
+                    std::slice::from_ref(to),
+                ),
+            ],
+            differences: crate::diff::uncompared::between_schemas(from, to),
+            grants,
+        }
+    }
+
+    /// Whole databases; `labels` say where each side was read (`this database`, a connection
+    /// string without its password, `the expected schema`).
+    pub fn of_databases(
+        from: &'a Database,
+        to: &'a Database,
+        labels: [String; 2],
+        with_privileges: bool,
+    ) -> Self {
+        let grants = if with_privileges {
+            Vec::new()
+        } else {
+            // the grants on a schema made by the plan, and on what it holds, are not made either
+            let pairs = crate::diff::pair_up(&from.schemas, &to.schemas, |s| s.name.clone());
+            let created: Vec<Schema> = pairs.added.iter().map(|s| Schema::empty(&s.name)).collect();
+            let mut compared: Vec<(&Schema, &Schema)> = pairs.kept.clone();
+            compared.extend(
+                created
+                    .iter()
+                    .zip(&pairs.added)
+                    .map(|(empty, new)| (empty, *new)),
+            );
+            crate::diff::privileges_not_compared(&compared)
+        };
+        let [source, target] = labels;
+        Uncovered {
+            sides: vec![
+                (format!("source: {source}"), &from.schemas),
+                (format!("target: {target}"), &to.schemas),
+            ],
+            differences: crate::diff::uncompared::between_databases(from, to),
+            grants,
+        }
+    }
+
+    /// The WARNING, when there is anything to say.
+    pub fn warn(&self) {
+        let Some((message, detail)) = self.text() else {
+            return;
+        };
+        ErrorReport::new(PgSqlErrorCode::ERRCODE_WARNING, message, "migra")
+            .set_detail(detail)
+            .set_hint(crate::coverage::hint())
+            .report(PgLogLevel::WARNING);
+    }
+
+    /// A table of a kind the plan does not make that differs between the sides refuses the plan:
+    /// it would be built around, or dropped.
+    pub fn refuse_tables(&self) -> Result<(), Error> {
+        let objects: Vec<String> = self
+            .differences
+            .iter()
+            .filter(|d| d.is_table())
+            .map(Uncompared::describe)
+            .collect();
+        if objects.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::NotComparedTables { objects })
+        }
+    }
+
+    /// The message and its detail: what differs first, then what is not compared, side by side.
+    fn text(&self) -> Option<(String, String)> {
+        let ignored = ignored_detail(&self.sides);
+        if ignored.is_none() && self.grants.is_empty() {
+            return None;
+        }
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut message = Vec::new();
+        let mut detail = Vec::new();
+        if let Some((count, _)) = &ignored {
+            let mut text = format!("migra does not compare {}", plural(*count, "object"));
+            if !self.differences.is_empty() {
+                let verb = if self.differences.len() == 1 {
+                    "differs"
+                } else {
+                    "differ"
+                };
+                text.push_str(&format!(
+                    " ({} {verb} between the sides)",
+                    self.differences.len()
+                ));
+            }
+            message.push(text);
+        }
+        if !self.differences.is_empty() {
+            detail.push(format!(
+                "differ: {}",
+                shown(self.differences.iter().map(Uncompared::describe).collect())
+            ));
+        }
+        if !self.grants.is_empty() {
+            message.push(format!(
+                "the grants on {} differ and are not compared",
+                plural(self.grants.len(), "object")
+            ));
+            detail.push(format!(
+                "grants not compared (with_privileges => true compares them): {}",
+                shown(self.grants.clone())
+            ));
+        }
+        if let Some((_, sides)) = ignored {
+            detail.push(format!("not compared: {sides}"));
+        }
+        Some((message.join("; "), detail.join("\n")))
+    }
+}
+
+/// At most ten, then how many more.
+fn shown(items: Vec<String>) -> String {
+    const SHOWN: usize = 10;
+    let mut text = items
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        text.push_str(&format!(", and {} more", items.len() - SHOWN));
+    }
+    text
+}
+
+/// How many objects are left out (each once, however many sides hold it), and `kind:
 /// schema.name, ...; kind: ...`, kinds in name order, at most ten names a kind.
-fn ignored_detail(schemas: &[Schema]) -> Option<(usize, String)> {
+fn ignored_detail(sides: &[(String, &[Schema])]) -> Option<(usize, String)> {
     let mut by_kind: std::collections::BTreeMap<&str, Vec<String>> =
         std::collections::BTreeMap::new();
-    for schema in schemas {
-        for object in &schema.ignored {
-            let name = format!(
-                "{}.{}",
-                crate::ddl::display_ident(&schema.name),
-                object.name
-            );
-            by_kind.entry(object.kind.as_str()).or_default().push(name);
+    for (_, schemas) in sides {
+        for schema in schemas.iter() {
+            for object in &schema.ignored {
+                let name = format!(
+                    "{}.{}",
+                    crate::ddl::display_ident(&schema.name),
+                    object.name
+                );
+                by_kind.entry(object.kind.as_str()).or_default().push(name);
+            }
         }
     }
     if by_kind.is_empty() {
         return None;
     }
-    const SHOWN: usize = 10;
     for names in by_kind.values_mut() {
         names.sort();
         names.dedup();
@@ -112,23 +331,13 @@ fn ignored_detail(schemas: &[Schema]) -> Option<(usize, String)> {
     let count = by_kind.values().map(Vec::len).sum();
     let kinds: Vec<String> = by_kind
         .into_iter()
-        .map(|(kind, names)| {
-            let mut text = format!(
-                "{kind}: {}",
-                names
-                    .iter()
-                    .take(SHOWN)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            if names.len() > SHOWN {
-                text.push_str(&format!(", and {} more", names.len() - SHOWN));
-            }
-            text
-        })
+        .map(|(kind, names)| format!("{kind}: {}", shown(names)))
         .collect();
-    Some((count, kinds.join("; ")))
+    let sides: Vec<&str> = sides.iter().map(|(label, _)| label.as_str()).collect();
+    Some((
+        count,
+        format!("{} (in {})", kinds.join("; "), sides.join(", ")),
+    ))
 }
 
 #[cfg(any(test, feature = "pg_test"))]

@@ -3,14 +3,15 @@
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 
-use super::{required, rows, safe_plan, warn_about_ignored};
+use super::{Uncovered, required, rows, safe_plan, warn_about_rows};
 use crate::error::Error;
 use crate::plan::{self, Step};
 use crate::{catalog, diff};
 
 /// The statements that make `source_schema` look like `target_schema`, one a row, in order.
 #[pg_extern(sql = r#"
-CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false)
+CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
+                           with_privileges boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_wrapper';
@@ -19,6 +20,7 @@ fn migra_diff(
     source_schema: Option<&str>,
     target_schema: Option<&str>,
     allow_data_loss: Option<bool>,
+    with_privileges: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -34,7 +36,13 @@ fn migra_diff(
     ErrorReport,
 > {
     crate::timing::start();
-    let steps = plan_schemas("migra_diff", source_schema, target_schema, allow_data_loss)?;
+    let steps = plan_schemas(
+        "migra_diff",
+        source_schema,
+        target_schema,
+        allow_data_loss,
+        with_privileges,
+    )?;
     let rows = crate::timing::measure("rows", || rows(steps));
     crate::timing::report("migra_diff");
     Ok(TableIterator::new(rows))
@@ -42,7 +50,8 @@ fn migra_diff(
 
 /// The same plan as one script, for `\o file` or `psql -At`; empty when there is nothing to do.
 #[pg_extern(sql = r#"
-CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false)
+CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
+                               with_privileges boolean DEFAULT false)
 RETURNS text
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
@@ -51,6 +60,7 @@ fn migra_diff_sql(
     source_schema: Option<&str>,
     target_schema: Option<&str>,
     allow_data_loss: Option<bool>,
+    with_privileges: Option<bool>,
 ) -> Result<String, ErrorReport> {
     crate::timing::start();
     let steps = plan_schemas(
@@ -58,6 +68,7 @@ fn migra_diff_sql(
         source_schema,
         target_schema,
         allow_data_loss,
+        with_privileges,
     )?;
     let script = crate::timing::measure("rows", || plan::script(&steps));
     crate::timing::report("migra_diff_sql");
@@ -69,18 +80,26 @@ fn plan_schemas(
     source: Option<&str>,
     target: Option<&str>,
     allow_data_loss: Option<bool>,
+    with_privileges: Option<bool>,
 ) -> Result<Vec<Step>, Error> {
     let source = required(source, "source_schema", function)?;
     let target = required(target, "target_schema", function)?;
     let allow_data_loss = required(allow_data_loss, "unsafe", function)?;
+    let with_privileges = required(with_privileges, "with_privileges", function)?;
 
     let schemas = catalog::read_schema_pair([source, target])?;
-    warn_about_ignored(&schemas);
-    let changes = crate::timing::measure("diff", || diff::schemas(&schemas[0], &schemas[1]))?;
+    let uncovered = Uncovered::of_schemas(&schemas, with_privileges);
+    uncovered.warn();
+    uncovered.refuse_tables()?;
+    let changes = crate::timing::measure("diff", || {
+        diff::schemas(&schemas[0], &schemas[1], with_privileges)
+    })?;
     let steps = crate::timing::measure("order", || {
         plan::build(changes, &catalog::search_path_for(source))
     })?;
-    safe_plan(steps, allow_data_loss)
+    let steps = safe_plan(steps, allow_data_loss)?;
+    warn_about_rows(&steps)?;
+    Ok(steps)
 }
 
 #[cfg(any(test, feature = "pg_test"))]
@@ -328,5 +347,162 @@ mod tests {
         assert_eq!(planted, 0);
         // and the objects run: a planted function would raise
         Spi::run("insert into src.t (n, v) values (1, 'x')").unwrap();
+    }
+
+    /// The plan's statements, in order.
+    fn plan_of(query: &str) -> Vec<String> {
+        Spi::connect(|c| {
+            c.select(query, None, &[])
+                .unwrap()
+                .map(|row| row.get::<String>(1).unwrap().unwrap())
+                .collect::<Vec<_>>()
+        })
+    }
+
+    #[pg_test]
+    fn narrowing_a_varchar_fails_on_a_value_too_long_instead_of_cutting_it() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.people (phone varchar(20)); create table b.people (phone varchar(15));
+             insert into a.people values ('+44 20 7946 0958 x12');",
+        )
+        .unwrap();
+        let plan =
+            plan_of("select statement from migra_diff('a', 'b', unsafe => true) order by ordinal");
+        assert_eq!(
+            plan[1],
+            r#"ALTER TABLE "a"."people" ALTER COLUMN "phone" TYPE character varying(15);"#
+        );
+        Spi::run(&plan[0]).unwrap();
+        // an explicit cast (USING phone::varchar(15)) would have cut the value to fit
+        assert_eq!(
+            sqlstate_of(&plan[1]),
+            Some(PgSqlErrorCode::ERRCODE_STRING_DATA_RIGHT_TRUNCATION)
+        );
+    }
+
+    #[pg_test]
+    fn a_widening_keeps_the_default_and_a_type_without_assignment_cast_is_cast() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (n integer default 0, total numeric(10,2) default 0, code text);
+             create table b.t (n bigint default 0, total numeric(12,2) default 0, code integer);",
+        )
+        .unwrap();
+        let plan =
+            plan_of("select statement from migra_diff('a', 'b', unsafe => true) order by ordinal");
+        assert_eq!(
+            plan[1..],
+            [
+                r#"ALTER TABLE "a"."t" ALTER COLUMN "code" TYPE integer USING "code"::integer;"#,
+                r#"ALTER TABLE "a"."t" ALTER COLUMN "n" TYPE bigint;"#,
+                r#"ALTER TABLE "a"."t" ALTER COLUMN "total" TYPE numeric(12,2);"#,
+            ]
+        );
+        converge("a", "b");
+    }
+
+    #[pg_test]
+    fn a_column_added_not_null_with_nothing_to_fill_it_says_it_fails_on_rows() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (id int); create table b.t (id int, code text not null, kind text not null default 'x',
+                                                        n int generated always as identity);",
+        )
+        .unwrap();
+        let hazards = plan_of(
+            "select identity || ' ' || hazards::text from migra_diff('a', 'b') where action = 'create' order by identity",
+        );
+        assert_eq!(
+            hazards,
+            [
+                "a.t.code {fails_on_existing_rows}",
+                "a.t.kind {}",
+                "a.t.n {}"
+            ]
+        );
+    }
+
+    #[pg_test]
+    fn grants_are_compared_when_asked_one_statement_per_grantee_named_in_the_identity() {
+        Spi::run(
+            "create schema a; create schema b; create role migra_reader;
+             create table a.t (id int); create table b.t (id int);
+             grant select, insert, update, delete on a.t to migra_reader;
+             grant select on b.t to public;",
+        )
+        .unwrap();
+        // not compared by default: no rows (and a WARNING that says the grants differ)
+        assert_eq!(count("select count(*) from migra_diff('a', 'b')"), 0);
+        let rows = plan_of(
+            "select identity || ': ' || statement from migra_diff('a', 'b', with_privileges => true) where kind = 'privilege' order by ordinal",
+        );
+        assert_eq!(
+            rows,
+            [
+                r#"a.t from migra_reader: REVOKE ALL ON TABLE "a"."t" FROM "migra_reader";"#,
+                r#"a.t to PUBLIC: GRANT SELECT ON TABLE "a"."t" TO PUBLIC;"#,
+            ]
+        );
+    }
+
+    #[pg_test]
+    fn a_partitioned_table_that_differs_refuses_the_plan_naming_it() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.events (at date, n int) partition by range (at);
+             create table b.events (at date, n int, note text) partition by range (at);",
+        )
+        .unwrap();
+        let (code, text) = crate::api::test_support::error_of("select * from migra_diff('a', 'b')");
+        assert_eq!(
+            code,
+            Some(PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED),
+            "{text}"
+        );
+        assert!(
+            text.contains("partitioned table a.events (defined otherwise)"),
+            "{text}"
+        );
+    }
+
+    #[pg_test]
+    fn a_view_over_a_partitioned_table_the_plan_cannot_make_is_refused_not_half_made() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table b.events (at date, n int) partition by range (at);
+             create table b.events_2026 partition of b.events for values from ('2026-01-01') to ('2027-01-01');
+             create view b.recent as select * from b.events where at > '2026-06-01';",
+        )
+        .unwrap();
+        let (code, text) = crate::api::test_support::error_of("select * from migra_diff('a', 'b')");
+        assert_eq!(
+            code,
+            Some(PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED),
+            "{text}"
+        );
+        assert!(
+            text.contains("a.events (only in the target)")
+                && text.contains("a.events_2026 (only in the target)"),
+            "{text}"
+        );
+    }
+
+    #[pg_test]
+    fn the_same_partitioned_tables_on_both_sides_do_not_stop_the_plan() {
+        let tables = |s: &str| {
+            format!(
+                "create table {s}.events (at date, n int) partition by range (at);
+                 create table {s}.events_2026 partition of {s}.events for values from ('2026-01-01') to ('2027-01-01');
+                 create index on {s}.events (n);"
+            )
+        };
+        Spi::run(&format!(
+            "create schema a; create schema b; {} {} create table b.t (id int);",
+            tables("a"),
+            tables("b")
+        ))
+        .unwrap();
+        converge("a", "b");
     }
 }

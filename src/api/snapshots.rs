@@ -92,7 +92,19 @@ fn migra_diff_snapshots(
         database.keep_schemas(schemas.as_deref(), exclude_schemas.as_deref());
         database.leave_out_extensions(&exclude_extensions);
     }
-    let steps = plan_databases(&from, &to, options, allow_data_loss).map_err(ErrorReport::from)?;
+    let labels = [
+        "the source snapshot".to_owned(),
+        "the target snapshot".to_owned(),
+    ];
+    let steps = plan_databases(
+        &from,
+        &to,
+        labels,
+        schemas.as_deref(),
+        options,
+        allow_data_loss,
+    )
+    .map_err(ErrorReport::from)?;
     let rows = crate::timing::measure("rows", || rows(steps));
     crate::timing::report(F);
     Ok(TableIterator::new(rows))

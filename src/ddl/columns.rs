@@ -53,20 +53,33 @@ pub fn drop(cx: &Cx, table: &str, column: &str) -> String {
     tables::alter(cx, table, &format!("DROP COLUMN {}", quote_ident(column)))
 }
 
-/// `TYPE t [COLLATE c] USING "c"::t`: the cast is spelled out so that a change without an
-/// implicit cast still runs, and fails loudly where the data does not fit.
-/// `ALTER COLUMN ... TYPE`, converting each value with `using`, or by a plain cast when `None`.
-pub fn set_type(cx: &Cx, table: &str, column: &Column, using: Option<&str>) -> String {
+/// How `ALTER COLUMN ... TYPE` converts the stored values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conversion<'a> {
+    /// No USING: PostgreSQL's assignment cast, which raises an error where a value does not
+    /// fit (an explicit cast to `varchar(n)` would cut it instead).
+    Assignment,
+    /// `USING "c"::t`: for types with no assignment cast between them.
+    ExplicitCast,
+    /// `USING <expression>` over the old value.
+    Using(&'a str),
+}
+
+/// `ALTER COLUMN ... TYPE t [COLLATE c] [USING ...]`.
+pub fn set_type(cx: &Cx, table: &str, column: &Column, conversion: Conversion<'_>) -> String {
     let collate = column
         .collation
         .as_deref()
         .map(|c| format!(" COLLATE {c}"))
         .unwrap_or_default();
-    let using = using.map_or_else(
-        || format!("{}::{}", quote_ident(&column.name), column.data_type),
-        str::to_owned,
-    );
-    let action = format!("TYPE {}{collate} USING {using}", column.data_type);
+    let using = match conversion {
+        Conversion::Assignment => String::new(),
+        Conversion::ExplicitCast => {
+            format!(" USING {}::{}", quote_ident(&column.name), column.data_type)
+        }
+        Conversion::Using(expression) => format!(" USING {expression}"),
+    };
+    let action = format!("TYPE {}{collate}{using}", column.data_type);
     tables::alter_column(cx, table, &column.name, &action)
 }
 
@@ -187,8 +200,14 @@ mod tests {
         c.data_type = "text".into();
         c.collation = Some(r#""C""#.into());
         assert_eq!(
-            set_type(&Cx::new("s"), "t", &c, None),
+            set_type(&Cx::new("s"), "t", &c, Conversion::ExplicitCast),
             r#"ALTER TABLE "s"."t" ALTER COLUMN "Total Due" TYPE text COLLATE "C" USING "Total Due"::text;"#
+        );
+        c.data_type = "character varying(15)".into();
+        c.collation = None;
+        assert_eq!(
+            set_type(&Cx::new("s"), "t", &c, Conversion::Assignment),
+            r#"ALTER TABLE "s"."t" ALTER COLUMN "Total Due" TYPE character varying(15);"#
         );
     }
 

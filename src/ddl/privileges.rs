@@ -1,53 +1,67 @@
-//! GRANT and REVOKE text.
+//! GRANT and REVOKE text: one statement per object and grantee.
 
 use super::quote_ident;
-use crate::model::Grant;
 
 /// `PUBLIC`, or the quoted role name.
-fn grantee(grant: &Grant) -> String {
-    if grant.grantee == "PUBLIC" {
+pub fn grantee(name: &str) -> String {
+    if name == "PUBLIC" {
         "PUBLIC".to_owned()
     } else {
-        quote_ident(&grant.grantee)
+        quote_ident(name)
     }
 }
 
-/// `privilege [("column")]`: privileges are keywords from `aclexplode`, never user text.
-fn privilege(grant: &Grant, column: Option<&str>) -> String {
-    match column {
-        Some(c) => format!("{} ({})", grant.privilege, quote_ident(c)),
-        None => grant.privilege.clone(),
-    }
-}
-
-/// `GRANT ... ON <object> TO ...`; `object` is `TABLE "s"."t"`, `SEQUENCE ...` or `SCHEMA ...`.
-pub fn grant(object: &str, column: Option<&str>, grant: &Grant) -> String {
-    let option = if grant.grantable {
-        " WITH GRANT OPTION"
-    } else {
-        ""
+/// `SELECT, INSERT` or, for a column, `SELECT ("c"), INSERT ("c")`: privileges are keywords from
+/// `aclexplode`, never user text.
+fn privilege_list(privileges: &[&str], column: Option<&str>) -> String {
+    let one = |p: &&str| match column {
+        Some(c) => format!("{p} ({})", quote_ident(c)),
+        None => (*p).to_owned(),
     };
+    privileges.iter().map(one).collect::<Vec<_>>().join(", ")
+}
+
+/// `GRANT p, ... ON <object> TO r [WITH GRANT OPTION]`; `object` is `TABLE "s"."t"`,
+/// `SEQUENCE ...`, `SCHEMA ...`, `ROUTINE ...` or `TYPE ...`.
+pub fn grant(
+    object: &str,
+    column: Option<&str>,
+    to: &str,
+    privileges: &[&str],
+    grantable: bool,
+) -> String {
+    let option = if grantable { " WITH GRANT OPTION" } else { "" };
     format!(
         "GRANT {} ON {object} TO {}{option};",
-        privilege(grant, column),
-        grantee(grant)
+        privilege_list(privileges, column),
+        grantee(to)
     )
 }
 
-pub fn revoke(object: &str, column: Option<&str>, grant: &Grant) -> String {
+pub fn revoke(object: &str, column: Option<&str>, from: &str, privileges: &[&str]) -> String {
     format!(
         "REVOKE {} ON {object} FROM {};",
-        privilege(grant, column),
-        grantee(grant)
+        privilege_list(privileges, column),
+        grantee(from)
     )
 }
 
-/// Keeps the privilege, takes back the right to pass it on.
-pub fn revoke_grant_option(object: &str, column: Option<&str>, grant: &Grant) -> String {
+/// Everything the role holds on the object (or column), grant options with it.
+pub fn revoke_all(object: &str, column: Option<&str>, from: &str) -> String {
+    revoke(object, column, from, &["ALL"])
+}
+
+/// Keeps the privileges, takes back the right to pass them on.
+pub fn revoke_grant_option(
+    object: &str,
+    column: Option<&str>,
+    from: &str,
+    privileges: &[&str],
+) -> String {
     format!(
         "REVOKE GRANT OPTION FOR {} ON {object} FROM {};",
-        privilege(grant, column),
-        grantee(grant)
+        privilege_list(privileges, column),
+        grantee(from)
     )
 }
 
@@ -55,27 +69,25 @@ pub fn revoke_grant_option(object: &str, column: Option<&str>, grant: &Grant) ->
 mod tests {
     use super::*;
 
-    fn select_for(grantee: &str, grantable: bool) -> Grant {
-        Grant {
-            grantee: grantee.into(),
-            privilege: "SELECT".into(),
-            grantable,
-        }
-    }
-
     #[test]
     fn grants_quote_roles_but_not_public() {
         assert_eq!(
-            grant(r#"TABLE "s"."t""#, None, &select_for("Report Reader", true)),
-            r#"GRANT SELECT ON TABLE "s"."t" TO "Report Reader" WITH GRANT OPTION;"#
+            grant(
+                r#"TABLE "s"."t""#,
+                None,
+                "Report Reader",
+                &["SELECT", "INSERT"],
+                true
+            ),
+            r#"GRANT SELECT, INSERT ON TABLE "s"."t" TO "Report Reader" WITH GRANT OPTION;"#
         );
         assert_eq!(
-            revoke(
-                r#"TABLE "s"."t""#,
-                Some("email"),
-                &select_for("PUBLIC", false)
-            ),
+            revoke(r#"TABLE "s"."t""#, Some("email"), "PUBLIC", &["SELECT"]),
             r#"REVOKE SELECT ("email") ON TABLE "s"."t" FROM PUBLIC;"#
+        );
+        assert_eq!(
+            revoke_all(r#"TABLE "s"."t""#, Some("email"), "app"),
+            r#"REVOKE ALL ("email") ON TABLE "s"."t" FROM "app";"#
         );
     }
 }

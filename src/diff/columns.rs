@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::{Recast, TableChanges, pair_up};
-use crate::ddl::{self, Cx, columns as sql};
+use crate::ddl::columns::{self as sql, Conversion};
+use crate::ddl::{self, Cx};
 use crate::model::{Column, Schema, Table};
 use crate::plan::{Action, Hazard, Kind, Phase, Step};
 
@@ -185,16 +186,21 @@ fn add(cx: &Cx, table: &str, column: &Column, steps: &mut Vec<Step>) {
         .generated_uses
         .iter()
         .map(|c| cx.column_key(table, c));
-    steps.push(
-        step(
-            cx,
-            table,
-            &column.name,
-            Action::Create,
-            sql::add(cx, table, column),
-        )
-        .requires(reads),
-    );
+    let mut added = step(
+        cx,
+        table,
+        &column.name,
+        Action::Create,
+        sql::add(cx, table, column),
+    )
+    .requires(reads);
+    // nothing gives the existing rows a value, and NULL is refused
+    let unfilled =
+        column.default.is_none() && column.identity.is_none() && column.generated.is_none();
+    if column.not_null && unfilled {
+        added = added.hazard(Hazard::FailsOnExistingRows);
+    }
+    steps.push(added);
     settings_of_new_column(cx, table, column, steps);
 }
 
@@ -240,8 +246,11 @@ fn alter(
     let type_changes = type_changes(old, new) || recast.is_some();
 
     // First take away, early in the plan, what would stand in the way: an old default may use a
-    // sequence that goes, or not cast to the new type; an identity or NOT NULL may block.
-    let default_dropped = old.default.is_some() && (old.default != new.default || type_changes);
+    // sequence that goes, or not cast to the new type; an identity or NOT NULL may block. A
+    // default kept through a widening converts with the column (PostgreSQL casts it along).
+    let widened = recast.is_none() && keeps_every_value(&old.data_type, &new.data_type);
+    let default_dropped =
+        old.default.is_some() && (old.default != new.default || (type_changes && !widened));
     if default_dropped {
         release(steps, "DROP DEFAULT");
     }
@@ -256,13 +265,17 @@ fn alter(
     }
 
     if type_changes {
-        let using = recast.and_then(|r| r.using.as_deref());
+        let conversion = match recast.and_then(|r| r.using.as_deref()) {
+            Some(expression) => Conversion::Using(expression),
+            None if assignment_converts(&old.data_type, &new.data_type) => Conversion::Assignment,
+            None => Conversion::ExplicitCast,
+        };
         let mut change = step(
             cx,
             table,
             name,
             Action::Alter,
-            sql::set_type(cx, table, new, using),
+            sql::set_type(cx, table, new, conversion),
         );
         let loses_data = match recast {
             Some(recast) => recast.loses_data,
@@ -383,6 +396,39 @@ pub fn keeps_every_value(from: &str, to: &str) -> bool {
     }
 }
 
+/// True when PostgreSQL converts a `from` value to `to` by an assignment cast, so that ALTER
+/// TYPE needs no USING: the same type with other modifiers or collation, any type to a string
+/// type (PostgreSQL's I/O conversion to string types is an assignment cast), bit strings to
+/// bit strings, and numbers to numbers. Without USING, a value too long for `varchar(n)`,
+/// `character(n)` or `bit(n)` makes the statement fail; an explicit cast would cut it. Types
+/// this does not know (user types, or a change of array dimensions) keep the explicit cast.
+pub fn assignment_converts(from: &str, to: &str) -> bool {
+    let (from, to) = match (from.strip_suffix("[]"), to.strip_suffix("[]")) {
+        (Some(a), Some(b)) => (a, b),
+        (None, None) => (from, to),
+        _ => return false,
+    };
+    let (from_base, _) = split_modifiers(from);
+    let (to_base, _) = split_modifiers(to);
+    const STRINGS: [&str; 3] = ["character varying", "character", "text"];
+    const BITS: [&str; 2] = ["bit", "bit varying"];
+    const NUMBERS: [&str; 6] = [
+        "smallint",
+        "integer",
+        "bigint",
+        "numeric",
+        "real",
+        "double precision",
+    ];
+    let both_in = |family: &[&str]| {
+        family.contains(&from_base.as_str()) && family.contains(&to_base.as_str())
+    };
+    from_base == to_base
+        || STRINGS.contains(&to_base.as_str())
+        || both_in(&BITS)
+        || both_in(&NUMBERS)
+}
+
 /// `numeric(10,2)` → (`numeric`, [10, 2]); `timestamp(3) without time zone` →
 /// (`timestamp without time zone`, [3]).
 fn split_modifiers(type_name: &str) -> (String, Vec<i64>) {
@@ -420,6 +466,33 @@ mod tests {
             "timestamp(3) without time zone",
             "timestamp(6) without time zone"
         ));
+    }
+
+    #[test]
+    fn a_change_with_an_assignment_cast_needs_no_using() {
+        // an explicit cast would cut a value too long; the assignment cast raises an error
+        assert!(assignment_converts(
+            "character varying(20)",
+            "character varying(15)"
+        ));
+        assert!(assignment_converts("text", "character(3)"));
+        assert!(assignment_converts("integer", "character varying(5)"));
+        assert!(assignment_converts(
+            "character varying(20)[]",
+            "character varying(15)[]"
+        ));
+        assert!(assignment_converts("bit varying(8)", "bit(4)"));
+        assert!(assignment_converts("numeric(10,2)", "integer"));
+        assert!(assignment_converts(
+            "timestamp(6) without time zone",
+            "timestamp(0) without time zone"
+        ));
+        // no assignment cast: USING spells the cast out
+        assert!(!assignment_converts("text", "integer"));
+        assert!(!assignment_converts("integer", "bit(8)"));
+        assert!(!assignment_converts("text", "mood"));
+        assert!(!assignment_converts("text[]", "text"));
+        assert!(!assignment_converts("text", "boolean"));
     }
 
     #[test]

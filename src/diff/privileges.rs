@@ -27,9 +27,20 @@ pub fn diff(
             let key = cx.view_key(&old.name);
             if tables.recreated.contains(&key) {
                 let object = format!("TABLE {}", cx.qualify(&old.name));
-                changes(&object, None, &[], &old.privileges, &mut |statement| {
-                    steps.push(step(cx.identity(&[&old.name]), key.clone(), statement))
-                });
+                changes(
+                    &object,
+                    None,
+                    &[],
+                    &old.privileges,
+                    &mut |grantee, statement| {
+                        steps.push(step(
+                            &cx.identity(&[&old.name]),
+                            grantee,
+                            key.clone(),
+                            statement,
+                        ))
+                    },
+                );
             }
         }
         for (old, _) in &routine_pairs.kept {
@@ -54,21 +65,26 @@ pub fn diff(
         return;
     }
 
-    let schema_object = format!("SCHEMA {}", quote_ident(&cx.schema));
-    let schema_key = Key::Schema(cx.schema.clone());
-    changes(
-        &schema_object,
-        None,
-        &from.privileges,
-        &to.privileges,
-        &mut |statement| {
-            steps.push(step(
-                crate::ddl::display_ident(&cx.schema),
-                schema_key.clone(),
-                statement,
-            ))
-        },
-    );
+    // The schema's own grants between whole databases (the same schema on both sides); one
+    // schema compared with another of the same database compares what they hold, not them.
+    if from.name == to.name {
+        let schema_object = format!("SCHEMA {}", quote_ident(&cx.schema));
+        let schema_key = Key::Schema(cx.schema.clone());
+        changes(
+            &schema_object,
+            None,
+            &from.privileges,
+            &to.privileges,
+            &mut |grantee, statement| {
+                steps.push(step(
+                    &crate::ddl::display_ident(&cx.schema),
+                    grantee,
+                    schema_key.clone(),
+                    statement,
+                ))
+            },
+        );
+    }
 
     let table_pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
     let kept = table_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
@@ -76,9 +92,20 @@ pub fn diff(
         let object = format!("TABLE {}", cx.qualify(&new.name));
         let key = cx.table_key(&new.name);
         let before = old.map(|t| t.privileges.as_slice()).unwrap_or(&[]);
-        changes(&object, None, before, &new.privileges, &mut |statement| {
-            steps.push(step(cx.identity(&[&new.name]), key.clone(), statement))
-        });
+        changes(
+            &object,
+            None,
+            before,
+            &new.privileges,
+            &mut |grantee, statement| {
+                steps.push(step(
+                    &cx.identity(&[&new.name]),
+                    grantee,
+                    key.clone(),
+                    statement,
+                ))
+            },
+        );
         for column in &new.columns {
             let key = cx.column_key(&new.name, &column.name);
             // a generated column that calls a remade routine is added again (columns::remade_defaults)
@@ -92,9 +119,10 @@ pub fn diff(
                 Some(&column.name),
                 before,
                 &column.privileges,
-                &mut |statement| {
+                &mut |grantee, statement| {
                     steps.push(step(
-                        cx.identity(&[&new.name, &column.name]),
+                        &cx.identity(&[&new.name, &column.name]),
+                        grantee,
                         key.clone(),
                         statement,
                     ))
@@ -111,9 +139,20 @@ pub fn diff(
             .filter(|_| !tables.recreated.contains(&key))
             .map(|v| v.privileges.as_slice())
             .unwrap_or(&[]);
-        changes(&object, None, before, &new.privileges, &mut |statement| {
-            steps.push(step(cx.identity(&[&new.name]), key.clone(), statement))
-        });
+        changes(
+            &object,
+            None,
+            before,
+            &new.privileges,
+            &mut |grantee, statement| {
+                steps.push(step(
+                    &cx.identity(&[&new.name]),
+                    grantee,
+                    key.clone(),
+                    statement,
+                ))
+            },
+        );
     }
 
     let kept = routine_pairs
@@ -151,9 +190,20 @@ pub fn diff(
         let object = format!("SEQUENCE {}", cx.qualify(&new.name));
         let key = cx.sequence_key(&new.name);
         let before = old.map(|s| s.privileges.as_slice()).unwrap_or(&[]);
-        changes(&object, None, before, &new.privileges, &mut |statement| {
-            steps.push(step(cx.identity(&[&new.name]), key.clone(), statement))
-        });
+        changes(
+            &object,
+            None,
+            before,
+            &new.privileges,
+            &mut |grantee, statement| {
+                steps.push(step(
+                    &cx.identity(&[&new.name]),
+                    grantee,
+                    key.clone(),
+                    statement,
+                ))
+            },
+        );
     }
 }
 
@@ -187,8 +237,8 @@ fn type_changes(
 ) {
     let object = format!("TYPE {}", cx.qualify(name));
     let identity = cx.identity(&[name]);
-    changes(&object, None, before, after, &mut |statement| {
-        steps.push(step(identity.clone(), key.clone(), statement))
+    changes(&object, None, before, after, &mut |grantee, statement| {
+        steps.push(step(&identity, grantee, key.clone(), statement))
     });
 }
 
@@ -207,51 +257,95 @@ fn routine_changes(
         crate::ddl::display_ident(&cx.schema),
         routine.signature
     );
-    changes(&object, None, before, after, &mut |statement| {
-        steps.push(step(identity.clone(), key.clone(), statement))
+    changes(&object, None, before, after, &mut |grantee, statement| {
+        steps.push(step(&identity, grantee, key.clone(), statement))
     });
 }
 
-/// REVOKE what only `old` has, GRANT what only `new` has; a grant option alone is given or taken.
+/// For each grantee: REVOKE ALL when it holds nothing in `new`, else REVOKE what only `old`
+/// has and take back grant options in one statement each; then GRANT what only `new` has, the
+/// rights with grant option in a statement of their own. `push` takes the grantee too, for the
+/// row's identity.
 fn changes(
     object: &str,
     column: Option<&str>,
     old: &[Grant],
     new: &[Grant],
-    push: &mut dyn FnMut(String),
+    push: &mut dyn FnMut(&str, String),
 ) {
-    let by_right = |grants: &[Grant]| -> BTreeMap<(String, String), Grant> {
-        grants
-            .iter()
-            .map(|g| ((g.grantee.clone(), g.privilege.clone()), g.clone()))
-            .collect()
+    let by_grantee = |grants: &[Grant]| -> BTreeMap<String, BTreeMap<String, bool>> {
+        let mut map: BTreeMap<String, BTreeMap<String, bool>> = BTreeMap::new();
+        for g in grants {
+            map.entry(g.grantee.clone())
+                .or_default()
+                .insert(g.privilege.clone(), g.grantable);
+        }
+        map
     };
-    let (old, new) = (by_right(old), by_right(new));
-    for (right, grant) in &old {
-        match new.get(right) {
-            None => push(sql::revoke(object, column, grant)),
-            Some(n) if grant.grantable && !n.grantable => {
-                push(sql::revoke_grant_option(object, column, grant))
-            }
-            _ => {}
+    let (old, new) = (by_grantee(old), by_grantee(new));
+    for (grantee, rights) in &old {
+        let Some(kept) = new.get(grantee) else {
+            push(grantee, sql::revoke_all(object, column, grantee));
+            continue;
+        };
+        let revoked: Vec<&str> = rights
+            .keys()
+            .filter(|p| !kept.contains_key(*p))
+            .map(String::as_str)
+            .collect();
+        if !revoked.is_empty() {
+            push(grantee, sql::revoke(object, column, grantee, &revoked));
+        }
+        let options: Vec<&str> = rights
+            .iter()
+            .filter(|(p, grantable)| **grantable && kept.get(*p) == Some(&false))
+            .map(|(p, _)| p.as_str())
+            .collect();
+        if !options.is_empty() {
+            push(
+                grantee,
+                sql::revoke_grant_option(object, column, grantee, &options),
+            );
         }
     }
-    for (right, grant) in &new {
-        match old.get(right) {
-            None => push(sql::grant(object, column, grant)),
-            Some(o) if grant.grantable && !o.grantable => push(sql::grant(object, column, grant)),
-            _ => {}
+    for (grantee, rights) in &new {
+        let had = old.get(grantee);
+        for with_option in [false, true] {
+            let granted: Vec<&str> = rights
+                .iter()
+                .filter(|(_, grantable)| **grantable == with_option)
+                .filter(|(p, _)| match had.and_then(|h| h.get(*p)) {
+                    None => true,
+                    Some(had_option) => with_option && !had_option,
+                })
+                .map(|(p, _)| p.as_str())
+                .collect();
+            if !granted.is_empty() {
+                push(
+                    grantee,
+                    sql::grant(object, column, grantee, &granted, with_option),
+                );
+            }
         }
     }
 }
 
 /// After the object exists and has its final shape.
-fn step(identity: String, key: Key, statement: String) -> Step {
-    let action = if statement.starts_with("GRANT") {
-        Action::Create
+/// The row's identity names the object and the grantee: `public.orders to app_reader`,
+/// `public.orders from PUBLIC`.
+fn step(object: &str, grantee: &str, key: Key, statement: String) -> Step {
+    let granted = statement.starts_with("GRANT");
+    let (action, preposition) = if granted {
+        (Action::Create, "to")
     } else {
-        Action::Drop
+        (Action::Drop, "from")
     };
+    let grantee = if grantee == "PUBLIC" {
+        grantee.to_owned()
+    } else {
+        crate::ddl::display_ident(grantee)
+    };
+    let identity = format!("{object} {preposition} {grantee}");
     Step::new(
         Phase::Privileges,
         Kind::Privilege,

@@ -287,9 +287,14 @@ pub struct Grant {
 /// An object the model leaves out, so that the caller can say so instead of keeping quiet.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Ignored {
-    /// `view`, `function`, `enum`, `partitioned table`, ...
+    /// `partitioned table`, `partition`, `inherited table`, `foreign table`, `operator`, ...
     pub kind: String,
     pub name: String,
+    /// What the object is, as text to compare between the sides (`sql/catalog.sql`, "ignored"):
+    /// a table's columns, constraints, indexes, partition key and bound, parents; an operator's
+    /// function. `None` where only the name is compared (and in snapshots of migra 0.2).
+    #[serde(default)]
+    pub definition: Option<String>,
 }
 
 impl Schema {
