@@ -431,6 +431,77 @@ class Tests(Runner):
         self.notes.append(note)
         print(f"     ({note}; psql wall {wall:.2f} s)")
 
+    def remote_backends(self):
+        """Client backends connected to the test database (the remote side of every read here)."""
+        return int(self.control(f"""
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = '{DATABASE}' AND backend_type = 'client backend' AND pid <> pg_backend_pid()"""))
+
+    def wait_for_no_remote_backend(self, seconds=5.0):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.remote_backends() == 0:
+                return True
+            time.sleep(0.1)
+        return False
+
+    def a_timed_out_read_releases_the_remote_side_at_once(self):
+        """A read stopped by statement_timeout cancels and closes its remote connection before
+        the error reaches the caller: no remote backend is left idle in transaction, holding its
+        locks and an old xmin, until the session reads again or ends."""
+        with self.proxy("stall", 30) as proxy:
+            target = literal(proxy.conninfo(DATABASE))
+            done = self.session(f"""
+                SET statement_timeout = '1s';
+                SELECT count(*) FROM migra_diff_remote(NULL, {target});
+                RESET statement_timeout;
+                SELECT 'open connections: ' || coalesce(array_to_string(dblink_get_connections(), ','), 'none');
+                SELECT pg_sleep(1);
+                SELECT 'remote backends: ' || count(*) || ' ' || coalesce(string_agg(state, ','), '')
+                FROM pg_stat_activity WHERE datname = '{DATABASE}' AND backend_type = 'client backend';""")
+            if sqlstate(done.stderr) != "57014":
+                raise CaseFailure(f"expected 57014, got: {done.stderr.strip()[:300]}")
+            # still in the caller's session, which has not read again
+            if "open connections: none" not in done.stdout:
+                raise CaseFailure(f"the session still holds a dblink connection: {done.stdout.strip()}")
+            if "remote backends: 0" not in done.stdout:
+                raise CaseFailure(f"the remote backend is still there after the timeout: {done.stdout.strip()}")
+
+    def a_remote_backend_terminated_mid_read_is_a_lost_connection(self):
+        """A remote database dropped, or its backend terminated, during a read: dblink relays the
+        server's 57P01 (admin_shutdown); migra reports 08006 naming the side."""
+        import subprocess
+        with self.proxy("stall", 2) as proxy:
+            target = literal(proxy.conninfo(DATABASE))
+            env = dict(os.environ, PGHOST=self.cluster.host, PGPORT=str(self.cluster.port), PGUSER="postgres",
+                       PGDATABASE=CONTROL)
+            reader = subprocess.Popen([self.cluster.tool("psql"), "-X", "-v", "VERBOSITY=verbose", "-c",
+                                       f"SELECT count(*) FROM migra_diff_remote(NULL, {target})"],
+                                      env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            deadline = time.monotonic() + 10
+            while proxy.stalls == 0 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(0.3)
+            self.control(f"""SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                             WHERE datname = '{DATABASE}' AND backend_type = 'client backend'""")
+            _, stderr = reader.communicate(timeout=30)
+        if sqlstate(stderr) != "08006" or "the connection to the target database was lost" not in stderr:
+            raise CaseFailure(f"expected 08006 naming the target, got: {stderr.strip()[:400]}")
+        print(f"     ({first_error(stderr)})")
+
+    def a_failed_connect_closes_the_other_side(self):
+        """The source connects, the target cannot: the source's connection is closed at once."""
+        done = self.session(f"""
+            SELECT count(*) FROM migra_diff_remote({literal(self.direct(DATABASE))},
+                                                   'host=/nonexistent/socket/dir dbname=x');
+            SELECT 'open connections: ' || coalesce(array_to_string(dblink_get_connections(), ','), 'none');""")
+        if sqlstate(done.stderr) != "08001" or "could not connect to the target database" not in done.stderr:
+            raise CaseFailure(f"expected 08001 naming the target, got: {done.stderr.strip()[:300]}")
+        if "open connections: none" not in done.stdout:
+            raise CaseFailure(f"a connection was left open: {done.stdout.strip()}")
+        if not self.wait_for_no_remote_backend():
+            raise CaseFailure("the source's remote backend is still there")
+
     # --- a server that lies ---
 
     def wrong_shape(self, document):
@@ -682,6 +753,10 @@ def main():
     tests.run("a server that dies mid-read gives class 08", tests.server_dies_mid_read)
     tests.run("a snapshot from a server that dies gives class 08", tests.snapshot_from_a_server_that_dies)
     tests.run("a stalled server with statement_timeout", tests.stalled_server_with_statement_timeout)
+    tests.run("a timed-out read releases the remote side at once", tests.a_timed_out_read_releases_the_remote_side_at_once)
+    tests.run("a remote backend terminated mid-read is 08006 naming the side",
+              tests.a_remote_backend_terminated_mid_read_is_a_lost_connection)
+    tests.run("a failed connect closes the other side's connection", tests.a_failed_connect_closes_the_other_side)
     tests.run("a document {\"hello\": 1} gives 08P01", tests.wrong_shape(b'{"hello": 1}'))
     tests.run("a document [] gives 08P01", tests.wrong_shape(b"[]"))
     tests.run("a document 'not json' gives 08P01", tests.wrong_shape(b"not json"))

@@ -14,6 +14,7 @@ use crate::ddl::quote_ident;
 use crate::error::Error;
 use crate::fingerprints::{self, Fingerprints, Pairing};
 use crate::model::{Database, Schema};
+use crate::subtransaction::{Failed, again_after_concurrent_ddl};
 
 pub const CATALOG_SQL: &str = include_str!("../sql/catalog.sql");
 
@@ -68,19 +69,26 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
         refuse_system_schema(name)?;
     }
     let schemas = with_pinned_settings(|client| {
-        let reader = Reader::new(true)?;
-        let tables = match reader.has_fingerprints() {
-            false => [None, None],
-            true => {
-                let [a, b] = names.map(|name| reader.fingerprints_of_schema(client, name));
-                fingerprints::tables_to_read([&a?, &b?], Pairing::Schemas).map(Some)
-            }
+        let read = || {
+            let reader = Reader::new(true)?;
+            let tables = match reader.has_fingerprints() {
+                false => [None, None],
+                true => {
+                    let [a, b] = names.map(|name| reader.fingerprints_of_schema(client, name));
+                    fingerprints::tables_to_read([&a?, &b?], Pairing::Schemas).map(Some)
+                }
+            };
+            let [a, b] = tables;
+            Ok([
+                reader.schema(client, names[0], a)?,
+                reader.schema(client, names[1], b)?,
+            ])
         };
-        let [a, b] = tables;
-        Ok([
-            reader.schema(client, names[0], a)?,
-            reader.schema(client, names[1], b)?,
-        ])
+        match again_after_concurrent_ddl(read, || true) {
+            Ok(schemas) => Ok(schemas),
+            Err(Failed::Error(error)) => Err(error),
+            Err(Failed::Raised(caught)) => caught.rethrow(),
+        }
     })?;
     schemas.iter().try_for_each(Schema::check_definitions)?;
     Ok(schemas)

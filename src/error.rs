@@ -118,6 +118,11 @@ pub enum Error {
     #[error("{0}")]
     InvalidArgument(String),
 
+    /// 40001 serialization_failure: DDL committed while the catalogs were read, each time
+    /// they were read; running the call again is the remedy, as for any serialization failure.
+    #[error("the catalogs changed while they were read ({attempts} attempts): {last}")]
+    CatalogsChanging { attempts: usize, last: String },
+
     /// XX000: the catalog query could not run as it should.
     #[error("could not read the catalogs: {0}")]
     Catalog(String),
@@ -153,6 +158,7 @@ impl Error {
             Error::BaselineNotFound(_) => PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
             Error::InvalidArgument(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteLost(_) => PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
+            Error::CatalogsChanging { .. } => PgSqlErrorCode::ERRCODE_T_R_SERIALIZATION_FAILURE,
             Error::ConnectTimeout { .. } => {
                 PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION
             }
@@ -215,6 +221,9 @@ impl Error {
                 "Make that table the same on both sides by hand (or leave its schema out with exclude_schemas), then diff again.",
             ),
             Error::DblinkMissing => Some("CREATE EXTENSION dblink;"),
+            Error::CatalogsChanging { .. } => {
+                Some("DDL kept changing the schemas being read: run the call again.")
+            }
             Error::UntrustedText { .. } => Some(
                 "The document was not written by migra as it is, or the server it came from is not an ordinary PostgreSQL server.",
             ),

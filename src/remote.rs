@@ -8,7 +8,11 @@
 //! is read meanwhile, so the two reads overlap. dblink's rules stay in force (a non-superuser
 //! must connect with a password), and nothing here puts a connection string into a message.
 
+use std::cell::Cell;
+
 use pgrx::pg_sys;
+use pgrx::pg_sys::panic::{CaughtError, ErrorReport};
+use pgrx::{PgLogLevel, PgSqlErrorCode};
 
 use crate::catalog;
 use crate::dblink::Dblink;
@@ -16,6 +20,7 @@ use crate::ddl::quote_literal;
 use crate::error::Error;
 use crate::fingerprints::{Fingerprints, Pairing};
 use crate::model::Database;
+use crate::subtransaction::{Failed, again_after_concurrent_ddl};
 use crate::untrusted::{self, Origin};
 
 /// One side of a whole-database comparison.
@@ -58,85 +63,25 @@ pub fn read_databases<const N: usize>(
         if let Some(dblink) = &dblink {
             dblink.close_left_over(|name| CONNECTION_NAMES.contains(&name))?;
         }
-        let reader = catalog::Reader::new(N == 2)?;
-        let mut sessions = Vec::with_capacity(N);
-        for side in sides {
-            sessions.push(match side {
-                Side::Here => None,
-                Side::Remote { connection, which } => {
-                    let dblink = dblink.as_ref().ok_or(Error::DblinkMissing)?;
-                    Some(RemoteSession::open(dblink, connection, which)?)
-                }
-            });
-        }
-        let versions = sessions
-            .iter()
-            .map(|s| match s {
-                None => Ok(pg_sys::PG_VERSION_NUM as i32),
-                Some(session) => session.server_version(),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-
-        let fast = reader.has_fingerprints() && crate::fingerprints::comparable(&versions);
-        let tables: Vec<Option<Vec<u32>>> = if fast {
-            for (session, version) in sessions.iter().zip(&versions) {
-                if let Some(session) = session {
-                    session.send_fingerprint_query(
-                        *version,
-                        schemas.as_deref(),
-                        excluded.as_deref(),
-                    )?;
-                }
+        // The read runs in a subtransaction (again, when DDL committed here meanwhile ended it;
+        // see `again_after_concurrent_ddl`), so that whatever ends it (an error of either
+        // server, a failed connect, a cancel or statement_timeout) the remote sides are
+        // cancelled and disconnected at once: a remote backend is never left idle in
+        // transaction, holding its locks and an old xmin, until this session reads again.
+        let talking_to = Cell::new(None);
+        let read = || read_sides(dblink.as_ref(), &talking_to, sides, &schemas, &excluded);
+        let after_failure = || {
+            if let Some(dblink) = &dblink {
+                release(dblink);
             }
-            let mut prints = Vec::with_capacity(N);
-            for session in &sessions {
-                prints.push(match session {
-                    None => reader.fingerprints(schemas.clone(), excluded.clone())?,
-                    Some(session) => {
-                        decode_fingerprints(&crate::timing::measure("fingerprints", || {
-                            session.receive()
-                        })?)?
-                    }
-                });
-            }
-            crate::fingerprints::tables_to_read([&prints[0], &prints[1]], Pairing::Databases)
-                .map(Some)
-                .into()
-        } else {
-            vec![None; N]
+            // only this database's own DDL is seen here: a remote side's error is reported
+            talking_to.get().is_none()
         };
-
-        for ((session, version), tables) in sessions.iter().zip(&versions).zip(&tables) {
-            if let Some(session) = session {
-                session.send_catalog_query(
-                    *version,
-                    schemas.as_deref(),
-                    excluded.as_deref(),
-                    tables.as_deref(),
-                )?;
-            }
+        match again_after_concurrent_ddl(read, after_failure) {
+            Ok(read) => Ok(read),
+            Err(Failed::Error(error)) => Err(error),
+            Err(Failed::Raised(caught)) => raise_naming_the_side(caught, talking_to.get()),
         }
-        let mut pending = Vec::with_capacity(N);
-        for (session, tables) in sessions.into_iter().zip(tables) {
-            pending.push(match session {
-                None => {
-                    Pending::Here(reader.database(schemas.clone(), excluded.clone(), tables)?)
-                }
-                Some(session) => Pending::Remote(session),
-            });
-        }
-        let mut read = Vec::with_capacity(N);
-        for side in pending {
-            read.push(match side {
-                Pending::Here(database) => Read::Here(database),
-                Pending::Remote(session) => {
-                    let rows = crate::timing::measure("query", || session.receive_rows())?;
-                    session.close()?;
-                    Read::Remote(rows)
-                }
-            });
-        }
-        Ok(read)
     })?;
     // decoded once the connections are closed: checking untrusted text needs no SPI
     let databases = read
@@ -149,6 +94,156 @@ pub fn read_databases<const N: usize>(
     databases.try_into().map_err(|read: Vec<Database>| {
         Error::Catalog(format!("{} databases read for {N} sides", read.len()))
     })
+}
+
+/// Each side's read, remote ones over the connections `read_databases` cleans up after.
+/// `talking_to` is set to the side each remote call is for, so that an error names it.
+fn read_sides<'a, 'c, const N: usize>(
+    dblink: Option<&'a Dblink<'a, 'c>>,
+    talking_to: &'a Cell<Option<&'static str>>,
+    sides: [Side<'_>; N],
+    schemas: &Option<Vec<String>>,
+    excluded: &Option<Vec<String>>,
+) -> Result<Vec<Read>, Error> {
+    let reader = catalog::Reader::new(N == 2)?;
+    let mut sessions = Vec::with_capacity(N);
+    for side in sides {
+        sessions.push(match side {
+            Side::Here => None,
+            Side::Remote { connection, which } => {
+                let dblink = dblink.ok_or(Error::DblinkMissing)?;
+                Some(RemoteSession::open(dblink, talking_to, connection, which)?)
+            }
+        });
+    }
+    let versions = sessions
+        .iter()
+        .map(|s| match s {
+            None => Ok(pg_sys::PG_VERSION_NUM as i32),
+            Some(session) => session.server_version(),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let fast = reader.has_fingerprints() && crate::fingerprints::comparable(&versions);
+    let tables: Vec<Option<Vec<u32>>> = if fast {
+        for (session, version) in sessions.iter().zip(&versions) {
+            if let Some(session) = session {
+                session.send_fingerprint_query(
+                    *version,
+                    schemas.as_deref(),
+                    excluded.as_deref(),
+                )?;
+            }
+        }
+        let mut prints = Vec::with_capacity(N);
+        for session in &sessions {
+            prints.push(match session {
+                None => {
+                    talking_to.set(None);
+                    reader.fingerprints(schemas.clone(), excluded.clone())?
+                }
+                Some(session) => {
+                    decode_fingerprints(&crate::timing::measure("fingerprints", || {
+                        session.receive()
+                    })?)?
+                }
+            });
+        }
+        crate::fingerprints::tables_to_read([&prints[0], &prints[1]], Pairing::Databases)
+            .map(Some)
+            .into()
+    } else {
+        vec![None; N]
+    };
+
+    for ((session, version), tables) in sessions.iter().zip(&versions).zip(&tables) {
+        if let Some(session) = session {
+            session.send_catalog_query(
+                *version,
+                schemas.as_deref(),
+                excluded.as_deref(),
+                tables.as_deref(),
+            )?;
+        }
+    }
+    let mut pending = Vec::with_capacity(N);
+    for (session, tables) in sessions.into_iter().zip(tables) {
+        pending.push(match session {
+            None => {
+                talking_to.set(None);
+                Pending::Here(reader.database(schemas.clone(), excluded.clone(), tables)?)
+            }
+            Some(session) => Pending::Remote(session),
+        });
+    }
+    let mut read = Vec::with_capacity(N);
+    for side in pending {
+        read.push(match side {
+            Pending::Here(database) => Read::Here(database),
+            Pending::Remote(session) => {
+                let rows = crate::timing::measure("query", || session.receive_rows())?;
+                session.close()?;
+                Read::Remote(rows)
+            }
+        });
+    }
+    Ok(read)
+}
+
+/// Cancels and closes the connections a failed read leaves, ignoring what fails in doing so
+/// (a server already gone): the read's own error is the one to report.
+fn release(dblink: &Dblink<'_, '_>) {
+    let _ = crate::subtransaction::catching(|| {
+        dblink.close_left_over(|name| CONNECTION_NAMES.contains(&name))
+    });
+}
+
+/// The ERROR that ended a read, raised again naming the side it came from: a remote server
+/// that went away (dblink relays its `57P01` "terminating connection due to administrator
+/// command" when the database is dropped or the backend terminated, `57P02`/`57P03` when the
+/// server shuts down, or libpq's connection errors) is `08006` connection_failure; any other
+/// error of a remote side keeps its SQLSTATE, its message prefixed with the side.
+fn raise_naming_the_side(caught: CaughtError, side: Option<&'static str>) -> ! {
+    let Some(side) = side else { caught.rethrow() };
+    let report = match &caught {
+        CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => r,
+        CaughtError::RustPanic { ereport, .. } => ereport,
+    };
+    let code = report.sql_error_code();
+    if code == PgSqlErrorCode::ERRCODE_QUERY_CANCELED
+        || report.message().starts_with("could not connect to the ")
+    {
+        caught.rethrow()
+    }
+    let gone = matches!(
+        code,
+        PgSqlErrorCode::ERRCODE_ADMIN_SHUTDOWN
+            | PgSqlErrorCode::ERRCODE_CRASH_SHUTDOWN
+            | PgSqlErrorCode::ERRCODE_CANNOT_CONNECT_NOW
+            | PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE
+            | PgSqlErrorCode::ERRCODE_CONNECTION_EXCEPTION
+            | PgSqlErrorCode::ERRCODE_CONNECTION_DOES_NOT_EXIST
+    );
+    let (code, message) = if gone {
+        (
+            PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
+            format!(
+                "the connection to the {side} database was lost: {}",
+                report.message()
+            ),
+        )
+    } else {
+        (code, format!("the {side} database: {}", report.message()))
+    };
+    let mut named = ErrorReport::new(code, message, "migra");
+    if let Some(detail) = report.detail() {
+        named = named.set_detail(detail.trim().to_owned());
+    }
+    if let Some(hint) = report.hint() {
+        named = named.set_hint(hint.to_owned());
+    }
+    named.report(PgLogLevel::ERROR);
+    unreachable!("an ERROR does not return")
 }
 
 /// A side whose remote query has been sent, or that has been read here.
@@ -174,6 +269,10 @@ enum Read {
 struct RemoteSession<'a, 'c> {
     dblink: &'a Dblink<'a, 'c>,
     name: &'static str,
+    /// The argument it reads (`source`, `target`, `reference`), for errors.
+    which: &'static str,
+    /// Set to `which` before each call on this connection.
+    talking_to: &'a Cell<Option<&'static str>>,
 }
 
 /// The names of the dblink connections reads hold open.
@@ -190,12 +289,15 @@ fn connection_name(which: &'static str) -> &'static str {
 impl<'a, 'c> RemoteSession<'a, 'c> {
     fn open(
         dblink: &'a Dblink<'a, 'c>,
+        talking_to: &'a Cell<Option<&'static str>>,
         connection: &str,
         which: &'static str,
     ) -> Result<Self, Error> {
         let session = RemoteSession {
             dblink,
             name: connection_name(which),
+            which,
+            talking_to,
         };
         dblink.connect(session.name, connection, which)?;
         Ok(session)
@@ -264,10 +366,12 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
     }
 
     fn close(self) -> Result<(), Error> {
+        self.talking_to.set(Some(self.which));
         self.dblink.disconnect(self.name)
     }
 
     fn send(&self, sql: &str) -> Result<(), Error> {
+        self.talking_to.set(Some(self.which));
         self.dblink.send(self.name, sql)
     }
 
@@ -284,6 +388,7 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
 
     /// The values of the rows of the last statement of what was sent that returns rows.
     fn receive_rows(&self) -> Result<Vec<String>, Error> {
+        self.talking_to.set(Some(self.which));
         let mut last = Vec::new();
         let mut pause_ms = 1;
         loop {

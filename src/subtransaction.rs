@@ -5,9 +5,9 @@
 
 use std::panic::AssertUnwindSafe;
 
-use pgrx::PgTryBuilder;
 use pgrx::pg_sys;
 use pgrx::pg_sys::panic::CaughtError;
+use pgrx::{PgSqlErrorCode, PgTryBuilder};
 
 use crate::error::Error;
 
@@ -53,6 +53,76 @@ pub fn attempt<T>(work: impl FnOnce() -> Result<T, Error>) -> Attempt<T> {
     }
 }
 
+/// How a read ended that `again_after_concurrent_ddl` gave up on.
+pub enum Failed {
+    Error(Error),
+    Raised(CaughtError),
+}
+
+/// How many times a read is tried when concurrent DDL keeps ending it.
+const READS: usize = 3;
+
+/// Runs `read` in a subtransaction, and again (under a new snapshot, `READS` times in all) when
+/// it ended the way DDL committed meanwhile ends a read: a deparse function that looks an
+/// object up in the catalog cache, which is newer than the read's snapshot, finds it dropped
+/// (`cache lookup failed`, `could not open relation with OID`), or returns NULL for it (a
+/// definition the decoder finds missing). Transactions must have been assigned since the
+/// attempt began; the same failure with nothing written meanwhile is reported as it is (a bug).
+/// `after_failure` runs after each failed attempt (closing what it left open) and says whether
+/// this failure may be tried again (a remote server's error may not: its DDL is not ours).
+/// After the last attempt, 40001: the catalogs changed while they were read; try again.
+pub fn again_after_concurrent_ddl<T>(
+    mut read: impl FnMut() -> Result<T, Error>,
+    mut after_failure: impl FnMut() -> bool,
+) -> Result<T, Failed> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        // SAFETY: reads the shared counter under its lock, as any backend may.
+        let next_xid = unsafe { pg_sys::ReadNextFullTransactionId().value };
+        let failed = match attempt(&mut read) {
+            Attempt::Done(Ok(value)) => return Ok(value),
+            Attempt::Done(Err(error)) => Failed::Error(error),
+            Attempt::Raised(caught) => Failed::Raised(caught),
+        };
+        let retryable = after_failure();
+        let concurrent = match &failed {
+            Failed::Error(error) => {
+                matches!(
+                    error,
+                    Error::Decode(_) | Error::UnreadableDefinition(_) | Error::Catalog(_)
+                )
+            }
+            Failed::Raised(caught) => matches!(
+                report_of(caught).sql_error_code(),
+                PgSqlErrorCode::ERRCODE_INTERNAL_ERROR
+                    | PgSqlErrorCode::ERRCODE_UNDEFINED_TABLE
+                    | PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT
+                    | PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION
+            ),
+        };
+        // SAFETY: as above
+        let written_meanwhile = unsafe { pg_sys::ReadNextFullTransactionId().value } != next_xid;
+        if !(retryable && concurrent && written_meanwhile) {
+            return Err(failed);
+        }
+        if attempts == READS {
+            let last = match &failed {
+                Failed::Error(error) => error.to_string(),
+                Failed::Raised(caught) => report_of(caught).message().to_owned(),
+            };
+            return Err(Failed::Error(Error::CatalogsChanging { attempts, last }));
+        }
+    }
+}
+
+fn report_of(caught: &CaughtError) -> &pgrx::pg_sys::panic::ErrorReportWithLevel {
+    match caught {
+        CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => r,
+        CaughtError::RustPanic { ereport, .. } => ereport,
+    }
+}
+
 fn describe_error(error: &Error) -> String {
     format!("{}: {error}", sqlstate_text(error.sqlstate()))
 }
@@ -85,7 +155,7 @@ fn sqlstate_text(code: pgrx::PgSqlErrorCode) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+mod unit_tests {
     use super::sqlstate_text;
     use pgrx::PgSqlErrorCode;
 
@@ -99,5 +169,68 @@ mod tests {
             sqlstate_text(PgSqlErrorCode::ERRCODE_ASSERT_FAILURE),
             "P0004"
         );
+    }
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use pgrx::prelude::*;
+
+    use super::{Failed, again_after_concurrent_ddl};
+    use crate::error::Error;
+
+    /// What DDL committed meanwhile does to a read: a transaction id is assigned (here, this
+    /// attempt's own write), and the read's deparse of a dropped object fails (here, a lookup
+    /// of a relation that does not exist: 42P01).
+    fn written_then(fails: bool) -> Result<(), Error> {
+        Spi::run("create temporary table migra_probe (x int)")?;
+        if fails {
+            Spi::run("select 'migra_no_such_table'::regclass")?;
+        }
+        Ok(())
+    }
+
+    #[pg_test]
+    fn a_read_ended_by_concurrent_ddl_is_read_again() {
+        let mut calls = 0;
+        let outcome = again_after_concurrent_ddl(
+            || {
+                calls += 1;
+                written_then(calls == 1).map(|()| calls)
+            },
+            || true,
+        );
+        assert!(matches!(outcome, Ok(2)));
+    }
+
+    #[pg_test]
+    fn a_read_that_keeps_failing_under_ddl_is_a_serialization_failure() {
+        let outcome = again_after_concurrent_ddl(|| written_then(true), || true);
+        let Err(Failed::Error(error)) = outcome else {
+            panic!("expected an error")
+        };
+        assert!(
+            matches!(error, Error::CatalogsChanging { attempts: 3, .. }),
+            "{error}"
+        );
+        assert_eq!(
+            error.sqlstate(),
+            pgrx::PgSqlErrorCode::ERRCODE_T_R_SERIALIZATION_FAILURE
+        );
+    }
+
+    #[pg_test]
+    fn a_failure_the_caller_says_is_not_ours_is_not_read_again() {
+        let mut calls = 0;
+        let outcome = again_after_concurrent_ddl(
+            || {
+                calls += 1;
+                written_then(true)
+            },
+            || false,
+        );
+        assert!(matches!(outcome, Err(Failed::Raised(_))));
+        assert_eq!(calls, 1);
     }
 }
