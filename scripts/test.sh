@@ -90,6 +90,7 @@ SIMPLE_RUNNERS=(
   "fleet|one expected schema against 20 databases in parallel, one unreachable, one stalled"
   "workflows|the README's app-driven deployment recipe, run as written"
   "readme|every SQL example of the README runs as printed"
+  "concurrency|diffs while DDL runs: step by step, then a churn loop of DDL sessions and diffs"
 )
 for runner in "${SIMPLE_RUNNERS[@]}"; do
   say "${runner%%|*}: ${runner#*|}"

@@ -70,6 +70,7 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
     }
     let schemas = with_pinned_settings(|client| {
         let read = || {
+            crate::locks::lock_for_read(client, Some(&names.map(str::to_owned)), None)?;
             let reader = Reader::new(true)?;
             let tables = match reader.has_fingerprints() {
                 false => [None, None],

@@ -118,6 +118,13 @@ pub enum Error {
     #[error("{0}")]
     InvalidArgument(String),
 
+    /// 55P03 lock_not_available: a relation to read stayed locked by DDL for longer than
+    /// `migra.lock_timeout`.
+    #[error(
+        "could not read {relation}: a transaction held it for {milliseconds} ms (migra.lock_timeout)"
+    )]
+    LockTimeout { relation: String, milliseconds: i32 },
+
     /// 40001 serialization_failure: DDL committed while the catalogs were read, each time
     /// they were read; running the call again is the remedy, as for any serialization failure.
     #[error("the catalogs changed while they were read ({attempts} attempts): {last}")]
@@ -159,6 +166,7 @@ impl Error {
             Error::InvalidArgument(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteLost(_) => PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
             Error::CatalogsChanging { .. } => PgSqlErrorCode::ERRCODE_T_R_SERIALIZATION_FAILURE,
+            Error::LockTimeout { .. } => PgSqlErrorCode::ERRCODE_LOCK_NOT_AVAILABLE,
             Error::ConnectTimeout { .. } => {
                 PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION
             }

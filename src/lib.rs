@@ -16,6 +16,7 @@ mod error;
 mod fingerprints;
 mod fleet;
 mod graph;
+mod locks;
 mod model;
 mod plan;
 mod remote;
@@ -27,6 +28,7 @@ mod untrusted;
 pub extern "C-unwind" fn _PG_init() {
     timing::define_setting();
     fingerprints::define_setting();
+    locks::define_setting();
 }
 
 /// Required by `cargo pgrx test` at the crate root.

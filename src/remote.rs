@@ -69,7 +69,16 @@ pub fn read_databases<const N: usize>(
         // cancelled and disconnected at once: a remote backend is never left idle in
         // transaction, holding its locks and an old xmin, until this session reads again.
         let talking_to = Cell::new(None);
-        let read = || read_sides(dblink.as_ref(), &talking_to, sides, &schemas, &excluded);
+        let read = || {
+            read_sides(
+                client,
+                dblink.as_ref(),
+                &talking_to,
+                sides,
+                &schemas,
+                &excluded,
+            )
+        };
         let after_failure = || {
             if let Some(dblink) = &dblink {
                 release(dblink);
@@ -99,12 +108,17 @@ pub fn read_databases<const N: usize>(
 /// Each side's read, remote ones over the connections `read_databases` cleans up after.
 /// `talking_to` is set to the side each remote call is for, so that an error names it.
 fn read_sides<'a, 'c, const N: usize>(
+    client: &pgrx::spi::SpiClient<'_>,
     dblink: Option<&'a Dblink<'a, 'c>>,
     talking_to: &'a Cell<Option<&'static str>>,
     sides: [Side<'_>; N],
     schemas: &Option<Vec<String>>,
     excluded: &Option<Vec<String>>,
 ) -> Result<Vec<Read>, Error> {
+    // this database's relations are locked before the snapshot is taken (`crate::locks`)
+    if sides.iter().any(|s| matches!(s, Side::Here)) {
+        crate::locks::lock_for_read(client, schemas.as_deref(), excluded.as_deref())?;
+    }
     let reader = catalog::Reader::new(N == 2)?;
     let mut sessions = Vec::with_capacity(N);
     for side in sides {
