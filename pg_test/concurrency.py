@@ -31,7 +31,6 @@ from run import CaseFailure, Cluster, Tests as Runner, sqlstate  # noqa: E402
 DATABASE = "migra_concurrency"
 
 SCHEMAS = """
-CREATE EXTENSION IF NOT EXISTS migra;
 DROP SCHEMA IF EXISTS x CASCADE; DROP SCHEMA IF EXISTS y CASCADE;
 CREATE SCHEMA x; CREATE SCHEMA y;
 CREATE TABLE x.lines (id int PRIMARY KEY, qty int CHECK (qty > 0), note text);
@@ -43,6 +42,22 @@ CREATE VIEW y.big AS SELECT l.id, l.qty, o.total FROM y.lines l JOIN y.orders o 
 """
 
 PLAN = "SELECT coalesce(string_agg(statement, E'\\n' ORDER BY ordinal), '') FROM migra_diff('x', 'y', unsafe => true)"
+TARGET = "migra_concurrency_target"
+# the target of the remote diff: y's schema as x, in a database of its own
+TARGET_SQL = """
+CREATE SCHEMA x;
+CREATE TABLE x.lines (id int PRIMARY KEY, qty int CHECK (qty > 0), note text, added text);
+CREATE TABLE x.orders (id int PRIMARY KEY, total numeric(12,2) DEFAULT 0);
+CREATE VIEW x.big AS SELECT l.id, l.qty, o.total FROM x.lines l JOIN x.orders o USING (id);
+"""
+
+
+def remote_plan(cluster):
+    """The same plan as PLAN, from x of this database to x of the target, read through dblink."""
+    here = f"host={cluster.host} port={cluster.port} dbname={DATABASE} user=postgres"
+    there = f"host={cluster.host} port={cluster.port} dbname={TARGET} user=postgres"
+    return (f"SELECT coalesce(string_agg(statement, E'\\n' ORDER BY ordinal), '') "
+            f"FROM migra_diff_remote('{here}', '{there}', schemas => '{{x}}', unsafe => true)")
 
 
 class Session:
@@ -114,12 +129,15 @@ class Tests(Runner):
         return Session(self.cluster, DATABASE)
 
     def waiting_for_a_lock(self, pid, timeout=10):
+        """Until session `pid` (or, when None, any backend of the database: a remote read's)
+        waits for a lock."""
+        which = f"pid = {pid}" if pid else f"datname = '{DATABASE}'"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.query(f"SELECT wait_event_type FROM pg_stat_activity WHERE pid = {pid}") == "Lock":
+            if self.query(f"SELECT count(*) FROM pg_stat_activity WHERE {which} AND wait_event_type = 'Lock'") != "0":
                 return
             time.sleep(0.02)
-        raise CaseFailure(f"session {pid} did not come to wait for a lock")
+        raise CaseFailure(f"{which}: nothing came to wait for a lock")
 
     def fresh(self):
         self.query(SCHEMAS)
@@ -154,6 +172,31 @@ class Tests(Runner):
         if "quantity" not in plan:
             raise CaseFailure(f"the plan does not see the rename that committed before it read:\n{plan}")
         self.applies_and_converges(plan)
+
+    def a_rename_committed_while_a_remote_read_waits_gives_the_plan_after_it(self):
+        self.fresh()
+        migration, diff = self.session(), self.session()
+        try:
+            migration.run("BEGIN; ALTER TABLE x.lines RENAME COLUMN qty TO quantity;")
+            diff.send(remote_plan(self.cluster) + ";")
+            self.waiting_for_a_lock(None)
+            migration.run("COMMIT;")
+            out, errors = diff.wait()
+            if errors:
+                raise CaseFailure(f"the diff failed: {errors}")
+            plan = "\n".join(out)
+        finally:
+            migration.close()
+            diff.close()
+        if "quantity" not in plan:
+            raise CaseFailure(f"the plan does not see the rename that committed before it read:\n{plan}")
+        self.applies_and_converges_remotely(plan)
+
+    def applies_and_converges_remotely(self, plan):
+        self.cluster.psql(DATABASE, plan)
+        left = self.query(remote_plan(self.cluster))
+        if left:
+            raise CaseFailure(f"the plan applied leaves:\n{left}")
 
     def a_diff_waiting_on_a_migration_does_not_deadlock_it(self):
         self.fresh()
@@ -198,20 +241,26 @@ class Tests(Runner):
 
     # --- the churn loop ---
 
-    def churn(self, seconds=12.0, ddl_sessions=2):
+    def churn(self, seconds=12.0, ddl_sessions=2, remote=False):
         """DDL sessions move x between four states while diffs run; every diff must be the plan
-        of one of the states, or a named retryable error."""
+        of one of the states, or a named retryable error. `remote`: the diffs read this database
+        through dblink (`migra_diff_remote`), as another server would."""
         self.fresh()
+        plan_sql = remote_plan(self.cluster) if remote else PLAN
         toggles = [
             ("ALTER TABLE x.lines RENAME COLUMN qty TO quantity", "ALTER TABLE x.lines RENAME COLUMN quantity TO qty"),
             ("CREATE INDEX lines_note ON x.lines (note)", "DROP INDEX x.lines_note"),
         ][:ddl_sessions]
         plans = set()
         for state in range(1 << len(toggles)):
-            # each state made in a transaction that is rolled back, its plan read there
-            sql = "".join(toggles[i][0] + ";\n" for i in range(len(toggles)) if state & (1 << i))
-            done = self.cluster.psql(DATABASE, f"BEGIN;\n{sql}{PLAN};\nROLLBACK;")
-            plans.add(done.stdout.strip())
+            # each state made, its plan read (through dblink too: so committed), and undone
+            forward = "".join(toggles[i][0] + ";\n" for i in range(len(toggles)) if state & (1 << i))
+            back = "".join(toggles[i][1] + ";\n" for i in range(len(toggles)) if state & (1 << i))
+            if forward:
+                self.query(forward)
+            plans.add(self.query(plan_sql))
+            if back:
+                self.query(back)
         if len(plans) != 1 << len(toggles):
             raise CaseFailure(f"the {1 << len(toggles)} states gave {len(plans)} different plans")
         stop = threading.Event()
@@ -239,7 +288,7 @@ class Tests(Runner):
         deadline = time.monotonic() + seconds
         try:
             while time.monotonic() < deadline:
-                diff.send(f"{PLAN};")
+                diff.send(f"{plan_sql};")
                 out, errors = diff.wait()
                 if errors:
                     state = sqlstate(errors)
@@ -257,7 +306,8 @@ class Tests(Runner):
             diff.close()
             for thread in threads:
                 thread.join(timeout=30)
-        print(f"     {sum(outcomes.values())} diffs in {seconds:.0f} s under {len(toggles)} DDL sessions: {outcomes}")
+        print(f"     {sum(outcomes.values())} {'remote ' if remote else ''}diffs in {seconds:.0f} s "
+              f"under {len(toggles)} DDL sessions: {outcomes}")
         if ddl_errors:
             raise CaseFailure(f"a DDL session failed: {ddl_errors[0][:300]}")
         if bad:
@@ -277,6 +327,10 @@ def main():
     cluster = Cluster(args.host, args.port, args.bindir)
     cluster.psql("postgres", f"DROP DATABASE IF EXISTS {DATABASE}")
     cluster.psql("postgres", f"CREATE DATABASE {DATABASE}")
+    cluster.psql("postgres", f"DROP DATABASE IF EXISTS {TARGET}")
+    cluster.psql("postgres", f"CREATE DATABASE {TARGET}")
+    cluster.psql(DATABASE, "CREATE EXTENSION migra; CREATE EXTENSION dblink;")
+    cluster.psql(TARGET, TARGET_SQL)
     tests = Tests(cluster)
     try:
         tests.run("a rename committed while a diff waits gives the plan after it",
@@ -284,8 +338,13 @@ def main():
         tests.run("a diff waiting on a migration does not deadlock it", tests.a_diff_waiting_on_a_migration_does_not_deadlock_it)
         tests.run("a table held past migra.lock_timeout is 55P03, named", tests.a_table_held_past_the_lock_timeout_is_named)
         tests.run("churn: every diff is the plan of a real state or a retryable error", lambda: tests.churn(args.seconds))
+        tests.run("a rename committed while a remote read waits gives the plan after it",
+                  tests.a_rename_committed_while_a_remote_read_waits_gives_the_plan_after_it)
+        tests.run("churn, read through dblink: the plan of a real state or a retryable error",
+                  lambda: tests.churn(args.seconds / 2, remote=True))
     finally:
         cluster.psql("postgres", f"DROP DATABASE IF EXISTS {DATABASE}", check=False)
+        cluster.psql("postgres", f"DROP DATABASE IF EXISTS {TARGET}", check=False)
     tests.finish()
 
 

@@ -70,7 +70,8 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
     }
     let schemas = with_pinned_settings(|client| {
         let read = || {
-            crate::locks::lock_for_read(client, Some(&names.map(str::to_owned)), None)?;
+            let locked =
+                crate::locks::lock_for_read(client, Some(&names.map(str::to_owned)), None)?;
             let reader = Reader::new(true)?;
             let tables = match reader.has_fingerprints() {
                 false => [None, None],
@@ -80,10 +81,12 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
                 }
             };
             let [a, b] = tables;
-            Ok([
+            let read = [
                 reader.schema(client, names[0], a)?,
                 reader.schema(client, names[1], b)?,
-            ])
+            ];
+            locked.release();
+            Ok(read)
         };
         match again_after_concurrent_ddl(read, || true) {
             Ok(schemas) => Ok(schemas),

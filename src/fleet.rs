@@ -195,9 +195,14 @@ impl Reader<'_, '_> {
                         .ok_or_else(|| {
                             Error::RemoteDocument("it did not report its server version".into())
                         })?;
+                    // the database's tables and views locked first (`crate::locks`), in the
+                    // transaction the catalog query then runs in
+                    let schemas = remote::array_literal(self.schemas);
+                    let excluded = remote::array_literal(self.excluded);
                     self.dblink.send(&flight.name, &format!(
-                        "{} PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[], pg_catalog.oid[]) AS {}; \
+                        "{} {} PREPARE migra_catalog(pg_catalog.text[], pg_catalog.text[], pg_catalog.oid[]) AS {}; \
                          EXECUTE migra_catalog({}, {}, NULL)",
+                        crate::locks::remote_lock_sql(&schemas, &excluded)?,
                         catalog::pinned_settings_sql(),
                         catalog::query_for(version)?,
                         remote::array_literal(self.schemas),

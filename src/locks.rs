@@ -9,8 +9,8 @@
 //! cannot be locked at once (a migration holds it) is waited for alone, every lock of the pass
 //! let go first, for at most `migra.lock_timeout` in all. So a read cannot deadlock with a
 //! migration that takes its locks in another order, and it either reads one real state or fails
-//! with 55P03 naming the relation it could not lock. The locks are held to the end of the
-//! transaction, as every lock a statement takes is.
+//! with 55P03 naming the relation it could not lock. The locks are let go as soon as the
+//! catalogs are read: a caller who keeps the transaction open does not keep DDL waiting.
 
 use std::collections::HashSet;
 use std::ffi::CStr;
@@ -40,12 +40,29 @@ pub fn define_setting() {
     );
 }
 
+/// The locks of one read, let go with `release` once the catalogs are read. An error in
+/// between rolls back the subtransaction the read runs in, which lets them go.
+#[must_use]
+pub struct Locked {
+    oids: Vec<pg_sys::Oid>,
+}
+
+impl Locked {
+    pub fn release(self) {
+        for &oid in self.oids.iter().rev() {
+            // SAFETY: each was taken once by `lock_all`; a lock the caller's transaction held
+            // before keeps its own count.
+            unsafe { pg_sys::UnlockRelationOid(oid, pg_sys::AccessShareLock as pg_sys::LOCKMODE) };
+        }
+    }
+}
+
 /// Locks what a read of `schemas` (every user schema when `None`) less `excluded` deparses.
 pub fn lock_for_read(
     client: &pgrx::spi::SpiClient<'_>,
     schemas: Option<&[String]>,
     excluded: Option<&[String]>,
-) -> Result<(), Error> {
+) -> Result<Locked, Error> {
     let oids: Vec<pg_sys::Oid> = client
         .select(
             RELATIONS_TO_LOCK,
@@ -62,11 +79,87 @@ pub fn lock_for_read(
         0 => None,
         ms => Some(Duration::from_millis(ms as u64)),
     };
-    lock_all(&oids, timeout)
+    Ok(Locked {
+        oids: lock_all(&oids, timeout)?,
+    })
 }
 
-/// ACCESS SHARE on each of `oids`, in their order, never waiting while holding one.
-fn lock_all(oids: &[pg_sys::Oid], timeout: Option<Duration>) -> Result<(), Error> {
+/// The statements that take a remote side's locks by the same rule, sent first on its
+/// connection: they open a `READ COMMITTED READ ONLY` transaction, so that the queries after
+/// them (each with a snapshot of its own) see what the locks hold still, and run a DO block
+/// (PL/pgSQL, part of every server: nothing is installed) that locks with `NOWAIT` every table
+/// and view of the schemas that the remote role may read (`LOCK TABLE` takes no materialized or
+/// foreign table, and needs `SELECT`), lets the pass go when one is busy and waits for that one
+/// alone, and after `migra.lock_timeout` in all fails with 55P03 naming it. `schemas` and
+/// `excluded` are SQL literals (`ARRAY['app']::pg_catalog.text[]`, `NULL`).
+pub fn remote_lock_sql(schemas: &str, excluded: &str) -> Result<String, Error> {
+    const TAG: &str = "$migra_lock$";
+    let relations = RELATIONS_TO_LOCK
+        .replace(
+            "$1::pg_catalog.text[]",
+            &format!("({schemas})::pg_catalog.text[]"),
+        )
+        .replace(
+            "$2::pg_catalog.text[]",
+            &format!("({excluded})::pg_catalog.text[]"),
+        );
+    let timeout = LOCK_TIMEOUT.get();
+    let body = format!(
+        r#"
+DECLARE
+  wanted pg_catalog.oid[];
+  busy pg_catalog.oid;
+  left_ms pg_catalog.int8;
+  deadline pg_catalog.timestamptz := pg_catalog.clock_timestamp() + pg_catalog.make_interval(secs => {timeout} / 1000.0);
+BEGIN
+  SELECT pg_catalog.array_agg(o ORDER BY o) INTO wanted
+  FROM pg_catalog.unnest(({relations})) o
+  JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) o
+  WHERE c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'v']::pg_catalog."char"[])
+    AND pg_catalog.has_table_privilege(o, 'SELECT');
+  IF wanted IS NULL THEN RETURN; END IF;
+  LOOP
+    BEGIN
+      FOREACH busy IN ARRAY wanted LOOP
+        EXECUTE pg_catalog.format('LOCK TABLE ONLY %s IN ACCESS SHARE MODE NOWAIT', busy::pg_catalog.regclass);
+      END LOOP;
+      RETURN;
+    EXCEPTION WHEN lock_not_available THEN
+      NULL; -- the pass's locks go with its subtransaction
+    END;
+    left_ms := pg_catalog.ceil(pg_catalog.date_part('epoch', deadline OPERATOR(pg_catalog.-) pg_catalog.clock_timestamp()) OPERATOR(pg_catalog.*) 1000);
+    IF {timeout} OPERATOR(pg_catalog.>) 0 AND left_ms OPERATOR(pg_catalog.<=) 0 THEN
+      RAISE EXCEPTION USING ERRCODE = 'lock_not_available',
+        MESSAGE = pg_catalog.format('could not read %s: a transaction held it for %s ms (migra.lock_timeout)', busy::pg_catalog.regclass, {timeout});
+    END IF;
+    -- wait for the busy one alone, then let it go too and start the pass again
+    BEGIN
+      PERFORM pg_catalog.set_config('lock_timeout', CASE WHEN {timeout} OPERATOR(pg_catalog.>) 0 THEN left_ms::pg_catalog.text ELSE '0' END, true);
+      EXECUTE pg_catalog.format('LOCK TABLE ONLY %s IN ACCESS SHARE MODE', busy::pg_catalog.regclass);
+      RAISE EXCEPTION USING ERRCODE = 'MGRLK';
+    EXCEPTION
+      WHEN SQLSTATE 'MGRLK' THEN NULL;
+      WHEN lock_not_available THEN
+        RAISE EXCEPTION USING ERRCODE = 'lock_not_available',
+          MESSAGE = pg_catalog.format('could not read %s: a transaction held it for %s ms (migra.lock_timeout)', busy::pg_catalog.regclass, {timeout});
+    END;
+  END LOOP;
+END
+"#
+    );
+    if body.contains(TAG) {
+        return Err(Error::InvalidArgument(
+            "a schema name holds the text $migra_lock$".into(),
+        ));
+    }
+    Ok(format!(
+        "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; DO {TAG}{body}{TAG};"
+    ))
+}
+
+/// ACCESS SHARE on each of `oids`, in their order, never waiting while holding one; the OIDs
+/// locked, each once.
+fn lock_all(oids: &[pg_sys::Oid], timeout: Option<Duration>) -> Result<Vec<pg_sys::Oid>, Error> {
     let deadline = timeout.map(|t| Instant::now() + t);
     let lock = pg_sys::AccessShareLock as pg_sys::LOCKMODE;
     // the relations locked so far in this pass, each once, in the order taken
@@ -97,7 +190,7 @@ fn lock_all(oids: &[pg_sys::Oid], timeout: Option<Duration>) -> Result<(), Error
             continue 'pass;
         }
         pgrx::check_for_interrupts!();
-        return Ok(());
+        return Ok(held);
     }
 }
 

@@ -41,8 +41,9 @@ pub enum Side<'a> {
 /// Remote sides are read in parallel with each other and with a local side: every remote query
 /// is sent before anything is read here or waited for. Two sides on servers of one major version
 /// read their tables' fingerprints first, and then in full only the tables that differ
-/// (`crate::fingerprints`); each remote side's two reads run in one REPEATABLE READ transaction,
-/// a local side's under one snapshot.
+/// (`crate::fingerprints`). Each side first locks what it deparses (`crate::locks`): a local
+/// side's reads then run under one snapshot, a remote side's in one READ COMMITTED transaction
+/// whose locks hold its tables and views still between its two queries.
 pub fn read_databases<const N: usize>(
     sides: [Side<'_>; N],
     schemas: Option<Vec<String>>,
@@ -116,9 +117,14 @@ fn read_sides<'a, 'c, const N: usize>(
     excluded: &Option<Vec<String>>,
 ) -> Result<Vec<Read>, Error> {
     // this database's relations are locked before the snapshot is taken (`crate::locks`)
-    if sides.iter().any(|s| matches!(s, Side::Here)) {
-        crate::locks::lock_for_read(client, schemas.as_deref(), excluded.as_deref())?;
-    }
+    let locked = match sides.iter().any(|s| matches!(s, Side::Here)) {
+        true => Some(crate::locks::lock_for_read(
+            client,
+            schemas.as_deref(),
+            excluded.as_deref(),
+        )?),
+        false => None,
+    };
     let reader = catalog::Reader::new(N == 2)?;
     let mut sessions = Vec::with_capacity(N);
     for side in sides {
@@ -137,6 +143,9 @@ fn read_sides<'a, 'c, const N: usize>(
             Some(session) => session.server_version(),
         })
         .collect::<Result<Vec<_>, _>>()?;
+    for session in sessions.iter().flatten() {
+        session.lock(schemas.as_deref(), excluded.as_deref())?;
+    }
 
     let fast = reader.has_fingerprints() && crate::fingerprints::comparable(&versions);
     let tables: Vec<Option<Vec<u32>>> = if fast {
@@ -189,6 +198,10 @@ fn read_sides<'a, 'c, const N: usize>(
             }
             Some(session) => Pending::Remote(session),
         });
+    }
+    // this database is read: its locks are let go before the remote sides are waited for
+    if let Some(locked) = locked {
+        locked.release();
     }
     let mut read = Vec::with_capacity(N);
     for side in pending {
@@ -329,9 +342,19 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
         })
     }
 
-    /// Opens the REPEATABLE READ transaction that the catalog query will also run in, and sends
-    /// the fingerprint query. The remote session gets the settings a local read pins: the same
-    /// text comes back.
+    /// Opens the read's transaction and takes the remote side's locks by the rule of
+    /// `crate::locks` (`locks::remote_lock_sql`), before any query of the read takes a snapshot.
+    fn lock(&self, schemas: Option<&[String]>, excluded: Option<&[String]>) -> Result<(), Error> {
+        self.send(&crate::locks::remote_lock_sql(
+            &array_literal(schemas),
+            &array_literal(excluded),
+        )?)?;
+        self.receive_rows().map(drop)
+    }
+
+    /// Sends the fingerprint query, in the transaction `lock` opened, which the catalog query
+    /// also runs in. The remote session gets the settings a local read pins: the same text
+    /// comes back.
     fn send_fingerprint_query(
         &self,
         version: i32,
@@ -344,7 +367,7 @@ impl<'a, 'c> RemoteSession<'a, 'c> {
             ))
         })?;
         self.send(&format!(
-            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; {} \
+            "{} \
              PREPARE migra_fingerprints(pg_catalog.text[], pg_catalog.text[]) AS {query}; \
              EXECUTE migra_fingerprints({}, {})",
             catalog::pinned_settings_sql(),
