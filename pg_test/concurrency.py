@@ -173,6 +173,27 @@ class Tests(Runner):
             raise CaseFailure(f"the plan does not see the rename that committed before it read:\n{plan}")
         self.applies_and_converges(plan)
 
+    def a_table_dropped_while_a_diff_waits_is_not_in_the_plan(self):
+        """An ordinary DROP that commits while a diff waits: the plan of the state after it,
+        never XX000 (a deparse of what was dropped)."""
+        self.fresh()
+        migration, diff = self.session(), self.session()
+        try:
+            migration.run("BEGIN; DROP VIEW x.big; DROP TABLE x.orders;")
+            diff.send(PLAN + ";")
+            self.waiting_for_a_lock(diff.pid)
+            migration.run("COMMIT;")
+            out, errors = diff.wait()
+            if errors:
+                raise CaseFailure(f"the diff failed: {errors}")
+            plan = "\n".join(out)
+        finally:
+            migration.close()
+            diff.close()
+        if 'CREATE TABLE "x"."orders"' not in plan:
+            raise CaseFailure(f"the plan does not see the drop that committed before it read:\n{plan}")
+        self.applies_and_converges(plan)
+
     def a_rename_committed_while_a_remote_read_waits_gives_the_plan_after_it(self):
         self.fresh()
         migration, diff = self.session(), self.session()
@@ -335,6 +356,7 @@ def main():
     try:
         tests.run("a rename committed while a diff waits gives the plan after it",
                   tests.a_rename_committed_while_a_diff_waits_gives_the_plan_after_it)
+        tests.run("a table dropped while a diff waits is not in the plan", tests.a_table_dropped_while_a_diff_waits_is_not_in_the_plan)
         tests.run("a diff waiting on a migration does not deadlock it", tests.a_diff_waiting_on_a_migration_does_not_deadlock_it)
         tests.run("a table held past migra.lock_timeout is 55P03, named", tests.a_table_held_past_the_lock_timeout_is_named)
         tests.run("churn: every diff is the plan of a real state or a retryable error", lambda: tests.churn(args.seconds))
