@@ -153,21 +153,27 @@ class Tests(Runner):
 
     # --- step by step ---
 
-    def a_rename_committed_while_a_diff_waits_gives_the_plan_after_it(self):
+    def plan_after(self, migration_sql, plan_sql, remote=False):
+        """A migration runs `migration_sql` and holds its locks; a diff (`plan_sql`) comes to wait
+        for them; the migration commits: the diff's plan."""
         self.fresh()
         migration, diff = self.session(), self.session()
         try:
-            migration.run("BEGIN; ALTER TABLE x.lines RENAME COLUMN qty TO quantity;")
-            diff.send(PLAN + ";")
-            self.waiting_for_a_lock(diff.pid)
+            migration.run(f"BEGIN; {migration_sql}")
+            diff.send(plan_sql)
+            # a remote read's backend, not the diff's own, is the one that waits
+            self.waiting_for_a_lock(None if remote else diff.pid)
             migration.run("COMMIT;")
             out, errors = diff.wait()
             if errors:
                 raise CaseFailure(f"the diff failed: {errors}")
-            plan = "\n".join(out)
+            return "\n".join(out)
         finally:
             migration.close()
             diff.close()
+
+    def a_rename_committed_while_a_diff_waits_gives_the_plan_after_it(self):
+        plan = self.plan_after("ALTER TABLE x.lines RENAME COLUMN qty TO quantity;", PLAN)
         # the plan of the state after the rename: it drops quantity and adds qty
         if "quantity" not in plan:
             raise CaseFailure(f"the plan does not see the rename that committed before it read:\n{plan}")
@@ -176,39 +182,13 @@ class Tests(Runner):
     def a_table_dropped_while_a_diff_waits_is_not_in_the_plan(self):
         """An ordinary DROP that commits while a diff waits: the plan of the state after it,
         never XX000 (a deparse of what was dropped)."""
-        self.fresh()
-        migration, diff = self.session(), self.session()
-        try:
-            migration.run("BEGIN; DROP VIEW x.big; DROP TABLE x.orders;")
-            diff.send(PLAN + ";")
-            self.waiting_for_a_lock(diff.pid)
-            migration.run("COMMIT;")
-            out, errors = diff.wait()
-            if errors:
-                raise CaseFailure(f"the diff failed: {errors}")
-            plan = "\n".join(out)
-        finally:
-            migration.close()
-            diff.close()
+        plan = self.plan_after("DROP VIEW x.big; DROP TABLE x.orders;", PLAN)
         if 'CREATE TABLE "x"."orders"' not in plan:
             raise CaseFailure(f"the plan does not see the drop that committed before it read:\n{plan}")
         self.applies_and_converges(plan)
 
     def a_rename_committed_while_a_remote_read_waits_gives_the_plan_after_it(self):
-        self.fresh()
-        migration, diff = self.session(), self.session()
-        try:
-            migration.run("BEGIN; ALTER TABLE x.lines RENAME COLUMN qty TO quantity;")
-            diff.send(remote_plan(self.cluster) + ";")
-            self.waiting_for_a_lock(None)
-            migration.run("COMMIT;")
-            out, errors = diff.wait()
-            if errors:
-                raise CaseFailure(f"the diff failed: {errors}")
-            plan = "\n".join(out)
-        finally:
-            migration.close()
-            diff.close()
+        plan = self.plan_after("ALTER TABLE x.lines RENAME COLUMN qty TO quantity;", remote_plan(self.cluster), remote=True)
         if "quantity" not in plan:
             raise CaseFailure(f"the plan does not see the rename that committed before it read:\n{plan}")
         self.applies_and_converges_remotely(plan)

@@ -5,16 +5,15 @@
 
 use std::time::Duration;
 
+use pgrx::PgSqlErrorCode;
 use pgrx::datum::DatumWithOid;
 use pgrx::pg_sys;
-use pgrx::pg_sys::panic::{CaughtError, ErrorReport};
 use pgrx::spi::SpiClient;
-use pgrx::{PgLogLevel, PgSqlErrorCode};
 
 use crate::conninfo;
 use crate::ddl::quote_ident;
 use crate::error::Error;
-use crate::subtransaction::{Attempt, attempt};
+use crate::subtransaction::{Attempt, attempt, raise_as, report_of};
 
 /// dblink, found in this database.
 pub struct Dblink<'a, 'c> {
@@ -243,10 +242,7 @@ fn naming_the_side(
     match attempt(connect) {
         Attempt::Done(done) => done,
         Attempt::Raised(caught) => {
-            let report = match &caught {
-                CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => r,
-                CaughtError::RustPanic { ereport, .. } => ereport,
-            };
+            let report = report_of(&caught);
             // a cancel (the caller's, or the connect deadline's) is not about the side
             if report.sql_error_code() == PgSqlErrorCode::ERRCODE_QUERY_CANCELED {
                 caught.rethrow()
@@ -255,15 +251,7 @@ fn naming_the_side(
                 "could not connect to the {which} database: {}",
                 report.message()
             );
-            let mut named = ErrorReport::new(report.sql_error_code(), message, "migra");
-            if let Some(detail) = report.detail() {
-                named = named.set_detail(detail.trim().to_owned());
-            }
-            if let Some(hint) = report.hint() {
-                named = named.set_hint(hint.to_owned());
-            }
-            named.report(PgLogLevel::ERROR);
-            unreachable!("an ERROR does not return")
+            raise_as(&caught, report.sql_error_code(), message)
         }
     }
 }
@@ -300,7 +288,7 @@ mod connect_deadline {
     use pgrx::pg_sys;
 
     use crate::error::Error;
-    use crate::subtransaction::{Attempt, attempt};
+    use crate::subtransaction::{Attempt, attempt, raise_as, report_of};
 
     /// `USER_TIMEOUT` of `utils/timeout.h`, the first id `RegisterTimeout` hands out to an
     /// extension: a C enum, so a number that each release's list of built-in timeouts fixes

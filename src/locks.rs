@@ -20,7 +20,7 @@ use pgrx::prelude::*;
 use pgrx::{GucContext, GucFlags, GucRegistry, GucSetting, pg_sys};
 
 use crate::error::Error;
-use crate::subtransaction::{Attempt, attempt};
+use crate::subtransaction::{Attempt, attempt, report_of};
 
 const RELATIONS_TO_LOCK: &str = include_str!("../sql/relations_to_lock.sql");
 
@@ -230,12 +230,9 @@ fn wait_alone(oid: pg_sys::Oid, deadline: Option<Instant>) -> Result<(), Error> 
     match outcome {
         Attempt::Done(done) => done,
         Attempt::Raised(caught) => {
-            let report = match &caught {
-                pgrx::pg_sys::panic::CaughtError::PostgresError(r)
-                | pgrx::pg_sys::panic::CaughtError::ErrorReport(r) => r,
-                pgrx::pg_sys::panic::CaughtError::RustPanic { ereport, .. } => ereport,
-            };
-            if report.sql_error_code() == pgrx::PgSqlErrorCode::ERRCODE_LOCK_NOT_AVAILABLE {
+            if report_of(&caught).sql_error_code()
+                == pgrx::PgSqlErrorCode::ERRCODE_LOCK_NOT_AVAILABLE
+            {
                 Err(timed_out(oid))
             } else {
                 caught.rethrow()

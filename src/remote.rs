@@ -10,9 +10,9 @@
 
 use std::cell::Cell;
 
+use pgrx::PgSqlErrorCode;
 use pgrx::pg_sys;
-use pgrx::pg_sys::panic::{CaughtError, ErrorReport};
-use pgrx::{PgLogLevel, PgSqlErrorCode};
+use pgrx::pg_sys::panic::CaughtError;
 
 use crate::catalog;
 use crate::dblink::Dblink;
@@ -20,7 +20,7 @@ use crate::ddl::quote_literal;
 use crate::error::Error;
 use crate::fingerprints::{Fingerprints, Pairing};
 use crate::model::Database;
-use crate::subtransaction::{Failed, again_after_concurrent_ddl};
+use crate::subtransaction::{Failed, again_after_concurrent_ddl, raise_as, report_of};
 use crate::untrusted::{self, Origin};
 
 /// One side of a whole-database comparison.
@@ -232,10 +232,7 @@ fn release(dblink: &Dblink<'_, '_>) {
 /// error of a remote side keeps its SQLSTATE, its message prefixed with the side.
 fn raise_naming_the_side(caught: CaughtError, side: Option<&'static str>) -> ! {
     let Some(side) = side else { caught.rethrow() };
-    let report = match &caught {
-        CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => r,
-        CaughtError::RustPanic { ereport, .. } => ereport,
-    };
+    let report = report_of(&caught);
     let code = report.sql_error_code();
     if code == PgSqlErrorCode::ERRCODE_QUERY_CANCELED
         || report.message().starts_with("could not connect to the ")
@@ -251,26 +248,15 @@ fn raise_naming_the_side(caught: CaughtError, side: Option<&'static str>) -> ! {
             | PgSqlErrorCode::ERRCODE_CONNECTION_EXCEPTION
             | PgSqlErrorCode::ERRCODE_CONNECTION_DOES_NOT_EXIST
     );
-    let (code, message) = if gone {
-        (
-            PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
-            format!(
-                "the connection to the {side} database was lost: {}",
-                report.message()
-            ),
-        )
-    } else {
-        (code, format!("the {side} database: {}", report.message()))
-    };
-    let mut named = ErrorReport::new(code, message, "migra");
-    if let Some(detail) = report.detail() {
-        named = named.set_detail(detail.trim().to_owned());
+    if gone {
+        let message = format!(
+            "the connection to the {side} database was lost: {}",
+            report.message()
+        );
+        raise_as(&caught, PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE, message)
     }
-    if let Some(hint) = report.hint() {
-        named = named.set_hint(hint.to_owned());
-    }
-    named.report(PgLogLevel::ERROR);
-    unreachable!("an ERROR does not return")
+    let message = format!("the {side} database: {}", report.message());
+    raise_as(&caught, code, message)
 }
 
 /// A side whose remote query has been sent, or that has been read here.

@@ -116,11 +116,27 @@ pub fn again_after_concurrent_ddl<T>(
     }
 }
 
-fn report_of(caught: &CaughtError) -> &pgrx::pg_sys::panic::ErrorReportWithLevel {
+/// The report of a caught ERROR: its SQLSTATE, message, detail and hint.
+pub fn report_of(caught: &CaughtError) -> &pgrx::pg_sys::panic::ErrorReportWithLevel {
     match caught {
         CaughtError::PostgresError(r) | CaughtError::ErrorReport(r) => r,
         CaughtError::RustPanic { ereport, .. } => ereport,
     }
+}
+
+/// Raises a caught ERROR again under another SQLSTATE and message (which name what it was
+/// about: the side of a remote read), its detail and hint kept.
+pub fn raise_as(caught: &CaughtError, code: PgSqlErrorCode, message: String) -> ! {
+    let report = report_of(caught);
+    let mut again = pgrx::pg_sys::panic::ErrorReport::new(code, message, "migra");
+    if let Some(detail) = report.detail() {
+        again = again.set_detail(detail.trim().to_owned());
+    }
+    if let Some(hint) = report.hint() {
+        again = again.set_hint(hint.to_owned());
+    }
+    again.report(pgrx::PgLogLevel::ERROR);
+    unreachable!("an ERROR does not return")
 }
 
 fn describe_error(error: &Error) -> String {
