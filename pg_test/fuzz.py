@@ -28,8 +28,10 @@ Then, in a fresh database made from a template that has CREATE EXTENSION migra:
 1. the source SQL is loaded into schema "source" and the target SQL into schema "target"
    (search_path through PGOPTIONS, psql -1 with ON_ERROR_STOP). A pair that does not load is
    a bug of this generator: it is counted as failed, as "invalid";
-2. the plan of migra_diff('source', 'target', unsafe => true) is applied with \\gexec from a
-   session whose search_path points at the target schema;
+2. the plan of migra_diff('source', 'target', unsafe => true) is applied statement by
+   statement, each in a transaction of its own as \\gexec runs them, from a session whose
+   search_path points at the target schema; each row's lock_mode and table_rewrite hazard are
+   held to what its statement did (run.py's apply_observing);
 3. a second diff must return zero rows;
 4. pg_dump --schema-only of both schemas must be equal once normalised as run.py does (and,
    as run.py allows column order to differ, with each table's run of SET STATISTICS and
@@ -58,7 +60,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the work tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CaseFailure, Cluster, normalised_dump  # noqa: E402  (pg_test/run.py, the case runner)
+from run import CaseFailure, Cluster, apply_observing, normalised_dump  # noqa: E402  (pg_test/run.py, the case runner)
 
 FAILURES = Path(__file__).resolve().parent / "_fuzz_failures"
 
@@ -2221,13 +2223,8 @@ def check_pair(cluster, database, template, workdir, source_sql, target_sql):
                                           "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
             if full != plan:
                 raise CaseFailure("the plan differs with migra.fingerprints = off (every table read in full):\n" + full)
-            applied = cluster.psql(database, "\\set ECHO errors\n"
-                                   "SELECT statement FROM public.migra_diff('source', 'target', unsafe => true) "
-                                   "ORDER BY ordinal \\gexec", search_path="target", check=False)
-            if applied.returncode != 0:
-                error = applied.stderr.strip()
-                first = next((line for line in error.splitlines() if "ERROR" in line), error.split("\n")[0])
-                raise CaseFailure(f"the plan does not apply: {first.split('ERROR:', 1)[-1].strip()}\n{error}")
+            # statement by statement, as \\gexec would, each row's lock and rewrite checked
+            apply_observing(cluster, database, "public.migra_diff('source', 'target', unsafe => true)")
             rest = cluster.query(database, "SELECT string_agg(statement, E'\\n' ORDER BY ordinal) "
                                            "FROM public.migra_diff('source', 'target', unsafe => true)")
             if rest:

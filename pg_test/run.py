@@ -8,8 +8,11 @@ its own:
 2. migra_diff_sql('source', 'target', unsafe => true) must equal expected.sql;
 3. migra_diff without unsafe must fail with SQLSTATE 2BP01 exactly when the plan has a data_loss
    hazard, and succeed otherwise;
-4. the plan is applied the way the README tells users to, in psql with \\gexec, from a session
-   whose search_path points at the target schema (the plan must not depend on it);
+4. the plan is applied statement by statement, each in a transaction of its own as psql's
+   \\gexec (the way the README tells users to) runs them, from a session whose search_path points
+   at the target schema (the plan must not depend on it); before each commit, the locks the
+   statement holds (`pg_locks`) and whether its table got a new file (`relfilenode`) are held to
+   the row's `lock_mode` and `table_rewrite` hazard (see apply_observing);
 5. a second diff must be empty;
 6. pg_dump --schema-only of both schemas must match once the schema name is swapped. The one
    difference allowed is column order (a column added to an existing table goes last, whatever
@@ -197,6 +200,86 @@ class Server:
         return chosen
 
 
+LOCK_NAMES = {
+    "ACCESS SHARE": "AccessShareLock", "ROW SHARE": "RowShareLock", "ROW EXCLUSIVE": "RowExclusiveLock",
+    "SHARE UPDATE EXCLUSIVE": "ShareUpdateExclusiveLock", "SHARE": "ShareLock",
+    "SHARE ROW EXCLUSIVE": "ShareRowExclusiveLock", "EXCLUSIVE": "ExclusiveLock",
+    "ACCESS EXCLUSIVE": "AccessExclusiveLock",
+}
+LOCK_ORDER = list(LOCK_NAMES)
+
+
+def apply_observing(cluster, database, plan_call, search_path="target"):
+    """Applies the rows of `plan_call` (a diff function's call, as SQL) in order, each statement in
+    a transaction of its own, and holds each row to what the statement did before its commit:
+    - `lock_mode` is the strongest lock the statement holds on `relation`, when that relation
+      existed before the statement (NULL: it holds none there);
+    - on a table or materialized view that existed before the plan, `table_rewrite` is among
+      the hazards exactly when the statement gave it a new file (`relfilenode`).
+    Raises CaseFailure naming the statement that does not apply or whose row is wrong."""
+    rows = json.loads(cluster.query(database, f"""
+        SELECT coalesce(json_agg(json_build_object('ordinal', ordinal, 'statement', statement,
+               'relation', relation, 'lock_mode', lock_mode, 'hazards', hazards) ORDER BY ordinal), '[]')
+        FROM {plan_call}"""))
+    if not rows:
+        return
+    relations = sorted({r["relation"] for r in rows if r["relation"]})
+    before_plan = {}
+    if relations:
+        listed = ", ".join(literal(r) for r in relations)
+        found = cluster.query(database, f"""
+            SELECT coalesce(json_object_agg(r.name, to_regclass(r.name)::oid), '{{}}')
+            FROM unnest(ARRAY[{listed}]) r(name) WHERE to_regclass(r.name) IS NOT NULL""")
+        before_plan = json.loads(found)
+    script = ["\\set ON_ERROR_STOP 1"]
+    for row in rows:
+        script.append("BEGIN;")
+        relation = row["relation"]
+        if relation:
+            script.append(
+                f"SELECT coalesce(c.oid, 0) AS rel_oid, coalesce(c.relfilenode, 0) AS rel_node, "
+                f"coalesce(c.relkind::text, '') AS rel_kind "
+                f"FROM (SELECT) one LEFT JOIN pg_catalog.pg_class c "
+                f"ON c.oid = pg_catalog.to_regclass({literal(relation)}) \\gset")
+        script.append(f"\\echo 'statement {row['ordinal']}'")
+        script.append(row["statement"])
+        if relation:
+            script.append(
+                f"SELECT 'observed', {row['ordinal']}, :rel_oid, :'rel_kind', coalesce((SELECT string_agg(l.mode, ',') "
+                f"FROM pg_catalog.pg_locks l WHERE l.locktype = 'relation' AND l.relation = :rel_oid "
+                f"AND l.pid = pg_catalog.pg_backend_pid() AND l.granted), ''), "
+                f"coalesce((SELECT c.relfilenode FROM pg_catalog.pg_class c WHERE c.oid = :rel_oid), 0) <> :rel_node;")
+        script.append("COMMIT;")
+    done = cluster.psql(database, "\n".join(script) + "\n", search_path=search_path, check=False)
+    if done.returncode != 0:
+        started = re.findall(r"^statement (\d+)$", done.stdout, re.M)
+        failing = rows[int(started[-1]) - 1]["statement"] if started else "?"
+        error = done.stderr.strip()
+        raise CaseFailure(f"the plan does not apply: {error}\nat: {failing}")
+    by_ordinal = {r["ordinal"]: r for r in rows}
+    wrong = []
+    for line in done.stdout.splitlines():
+        parts = line.split("|")
+        if len(parts) != 6 or parts[0] != "observed":
+            continue
+        row = by_ordinal[int(parts[1])]
+        oid, kind, modes, rewritten = int(parts[2]), parts[3], [m for m in parts[4].split(",") if m], parts[5] == "t"
+        if oid == 0:
+            continue  # the statement made the relation: nobody else can wait for it
+        held = [m for m in LOCK_ORDER if LOCK_NAMES[m] in modes]
+        strongest = held[-1] if held else None
+        if strongest != row["lock_mode"]:
+            wrong.append(f"{row['statement'].splitlines()[0]}: lock_mode says {row['lock_mode']}, "
+                         f"it holds {strongest} on {row['relation']}")
+        existed = before_plan.get(row["relation"]) == oid
+        if existed and kind in ("r", "m", "p") and rewritten != ("table_rewrite" in row["hazards"]):
+            wrong.append(f"{row['statement'].splitlines()[0]}: table_rewrite is "
+                         f"{'missing' if rewritten else 'claimed'}, the table was "
+                         f"{'' if rewritten else 'not '}written out again")
+    if wrong:
+        raise CaseFailure("rows that misstate what their statement does:\n" + "\n".join(wrong))
+
+
 def run_case(cluster, case, bless, server):
     database = "case_" + case.name
     cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
@@ -246,9 +329,7 @@ def check_case(cluster, case, database, bless, server):
         raise CaseFailure(f"plan has no data_loss but the safe call failed: {safe.stderr.strip()}")
 
     # Apply as a user would, from a session whose search_path would mislead unqualified DDL.
-    cluster.psql(database,
-                 "SELECT statement FROM public.migra_diff('source', 'target', unsafe => true) ORDER BY ordinal \\gexec",
-                 search_path="target")
+    apply_observing(cluster, database, "public.migra_diff('source', 'target', unsafe => true)")
 
     left = cluster.query(database, "SELECT count(*) FROM public.migra_diff('source', 'target', unsafe => true)")
     if left != "0":

@@ -103,8 +103,8 @@ python3 pg_test/conformance.py --host "$CLUSTER_HOST" --port "$CLUSTER_PORT" --b
   | tee "$WORK/conformance.log" || status=1
 
 # The release before this one, built from its own commit (sql/ holds the upgrade scripts)
-PREVIOUS_RELEASE=0.2.0
-PREVIOUS_COMMIT=0c91f514124aace5f872669f550d2462ef21a556
+PREVIOUS_RELEASE=0.3.0
+PREVIOUS_COMMIT=dd0f2c6b09d5f61ec8f35107b3fed8148f0fbf23
 say "upgrade: migra $PREVIOUS_RELEASE, built from its commit, updated with ALTER EXTENSION migra UPDATE"
 rm -rf "$WORK/current-pkg"  # made again below, for the upgrade or for the package test
 if git cat-file -e "$PREVIOUS_COMMIT^{commit}" 2>/dev/null; then
@@ -188,6 +188,26 @@ if [ "$PG_MAJOR" = 15 ]; then
     grep -E '^test .* FAILED$' "$WORK/pgrx-pg$major.log" || true
   done
 fi
+
+say "style: cargo fmt --check, and cargo clippy with every warning an error"
+{
+  style_passed=0
+  style_failed=0
+  if cargo fmt --check >"$WORK/fmt.out" 2>&1; then
+    echo "ok   cargo fmt --check"; style_passed=$((style_passed + 1))
+  else
+    head -n 40 "$WORK/fmt.out"; echo "FAIL cargo fmt --check"; style_failed=$((style_failed + 1))
+  fi
+  if cargo clippy --no-default-features --features "pg$PG_MAJOR pg_test" --tests -- -D warnings \
+       >"$WORK/clippy.out" 2>&1; then
+    echo "ok   cargo clippy (the crate and its tests)"; style_passed=$((style_passed + 1))
+  else
+    grep -E '^(warning|error)' -A 6 "$WORK/clippy.out" | head -n 60
+    echo "FAIL cargo clippy (the crate and its tests)"; style_failed=$((style_failed + 1))
+  fi
+  echo "$style_passed passed, $style_failed failed"
+} | tee "$WORK/style.log"
+SIMPLE_RUNNERS+=("style|cargo fmt --check, cargo clippy -D warnings")
 
 # "N passed, N failed" on the last line of a runner's log; a runner that printed none failed.
 counts() {

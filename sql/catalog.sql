@@ -168,6 +168,12 @@ table_docs as materialized (
                'not_null', a.attnotnull,
                'default', case when a.attgenerated operator(pg_catalog.=) '' then
                    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
+               -- a default that calls a volatile function or operator (its expression tree names
+               -- them by oid) computes a value per row: ADD COLUMN with it rewrites the table
+               'default_volatile', a.attgenerated operator(pg_catalog.=) '' and exists (
+                   select from pg_catalog.regexp_matches(ad.adbin::pg_catalog.text, ':(?:op)?funcid (\d+)', 'g') m(f)
+                   join pg_catalog.pg_proc vp on vp.oid operator(pg_catalog.=) m.f[1]::pg_catalog.oid
+                   where vp.provolatile operator(pg_catalog.=) 'v'),
                'generated', case when a.attgenerated operator(pg_catalog.<>) '' then
                    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
                -- PostgreSQL 18 adds VIRTUAL generated columns ('v'); before, all are STORED ('s')
@@ -378,6 +384,7 @@ routine_docs as materialized (
            'name', p.proname,
            'kind', p.prokind,
            'language', l.lanname,
+           'security_definer', p.prosecdef,
            -- names, modes and defaults: what CREATE OR REPLACE may not change
            'arguments', pg_catalog.pg_get_function_arguments(p.oid),
            'result', pg_catalog.pg_get_function_result(p.oid),
@@ -1283,6 +1290,13 @@ select x.doc
 from (
   select 0 as part, ''::pg_catalog.name as nspname, pg_catalog.json_build_object(
     'server_version_num', pg_catalog.current_setting('server_version_num')::pg_catalog.int4,
+    -- casts that only relabel a value: a column's type change along one rewrites nothing
+    'binary_coercible', coalesce((
+      select pg_catalog.json_agg(pg_catalog.json_build_array(
+               pg_catalog.format_type(k.castsource, null), pg_catalog.format_type(k.casttarget, null))
+               order by k.castsource, k.casttarget)
+      from pg_catalog.pg_cast k
+      where k.castmethod operator(pg_catalog.=) 'b'), '[]'),
     -- extensions, less this one: the tool is never part of the diff
     'extensions', coalesce((
       select pg_catalog.json_agg(pg_catalog.json_build_object(

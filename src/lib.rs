@@ -3,11 +3,20 @@
 //! catalog (SQL → JSON; fingerprints first, to read only what differs) → model (serde) → diff (per
 //! kind) → plan (order) → ddl (text) → api (rows)
 
+// `pg_extern` functions return pgrx's `ErrorReport`, and the caught-error types carry one: large
+// by nature, and on the path to an ERROR only.
+#![allow(clippy::result_large_err)]
+// the SQL functions' result types: pgrx reads their column names (`name!`) from the signature
+// itself, so they cannot be put behind a type alias
+#![allow(clippy::type_complexity)]
+
 ::pgrx::pg_module_magic!(name, version);
 
 mod api;
 mod catalog;
+mod change;
 mod conninfo;
+mod costs;
 mod coverage;
 mod dblink;
 mod ddl;

@@ -7,113 +7,11 @@
 //! then the order in which the diff found the steps. A cycle is an error that names the objects.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use crate::error::Error;
 
-/// The object kind a row of the plan is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// The session setting that makes the statements' deparsed definitions resolve as read.
-    Setting,
-    Extension,
-    Schema,
-    Table,
-    Column,
-    Constraint,
-    Index,
-    Sequence,
-    View,
-    MaterializedView,
-    Function,
-    Procedure,
-    Aggregate,
-    Policy,
-    Trigger,
-    Collation,
-    Comment,
-    Statistics,
-    Rule,
-    EventTrigger,
-    Enum,
-    Domain,
-    CompositeType,
-    RangeType,
-    /// A GRANT or REVOKE on the object named by the identity.
-    Privilege,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Setting => "setting",
-            Kind::Extension => "extension",
-            Kind::Schema => "schema",
-            Kind::Table => "table",
-            Kind::Column => "column",
-            Kind::Constraint => "constraint",
-            Kind::Index => "index",
-            Kind::Sequence => "sequence",
-            Kind::View => "view",
-            Kind::MaterializedView => "materialized view",
-            Kind::Function => "function",
-            Kind::Procedure => "procedure",
-            Kind::Aggregate => "aggregate",
-            Kind::Policy => "policy",
-            Kind::Trigger => "trigger",
-            Kind::Collation => "collation",
-            Kind::Comment => "comment",
-            Kind::Statistics => "statistics",
-            Kind::Rule => "rule",
-            Kind::EventTrigger => "event trigger",
-            Kind::Enum => "enum",
-            Kind::Domain => "domain",
-            Kind::CompositeType => "composite type",
-            Kind::RangeType => "range type",
-            Kind::Privilege => "privilege",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Create,
-    Alter,
-    /// `CREATE OR REPLACE` of an object that exists.
-    Replace,
-    Drop,
-}
-
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Create => "create",
-            Action::Alter => "alter",
-            Action::Replace => "replace",
-            Action::Drop => "drop",
-        }
-    }
-}
-
-/// What a statement can do beyond the change it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Hazard {
-    /// Destroys data: a dropped table, column or sequence, a type change that can fail or
-    /// truncate. Refused unless the caller says `unsafe => true`.
-    DataLoss,
-    /// Fails on a table that holds rows: a column added NOT NULL with no default, identity or
-    /// generation to fill it.
-    FailsOnExistingRows,
-}
-
-impl Hazard {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Hazard::DataLoss => "data_loss",
-            Hazard::FailsOnExistingRows => "fails_on_existing_rows",
-        }
-    }
-}
+pub use crate::change::{Action, ConstraintKind, Hazard, Kind, LockMode, Operation};
 
 /// The phases of a migration, in the order they run when nothing else says otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -246,6 +144,38 @@ pub enum Key {
 }
 
 impl Key {
+    /// The relation (schema, name) the object is or belongs to: a table, view, sequence or
+    /// index. `None` for objects outside any relation (types, routines, schemas).
+    pub fn relation(&self) -> Option<(String, String)> {
+        match self {
+            Key::Table(s, t)
+            | Key::TableSettings(s, t)
+            | Key::Column(s, t, _)
+            | Key::Constraint(s, t, _)
+            | Key::Policy(s, t, _)
+            | Key::Trigger(s, t, _)
+            | Key::Rule(s, t, _)
+            | Key::Index(s, t)
+            | Key::Sequence(s, t)
+            | Key::SequenceOwner(s, t)
+            | Key::View(s, t) => Some((s.clone(), t.clone())),
+            Key::Privileges(key) | Key::Comment(key) => key.relation(),
+            Key::Setting
+            | Key::Extension(_)
+            | Key::Schema(_)
+            | Key::EventTrigger(_)
+            | Key::Routine(..)
+            | Key::Type(..)
+            | Key::TypeSetAside(..)
+            | Key::TypeRename(..)
+            | Key::Collation(..)
+            | Key::Statistics(..)
+            | Key::CollationSetAside(..)
+            | Key::CollationRename(..)
+            | Key::NotCompared(_) => None,
+        }
+    }
+
     /// The object as an error message names it: `column public.t.c`, `routine public.f(integer)`.
     pub fn display(&self) -> String {
         use crate::ddl::display_ident as d;
@@ -288,6 +218,16 @@ pub struct Step {
     pub identity: String,
     pub statement: String,
     pub hazards: Vec<Hazard>,
+    /// What the statement does, as the diff decided it: the lock and hazards come from it.
+    pub operation: Operation,
+    /// The table, view, materialized view, sequence or index (schema, name) whose lock the row
+    /// reports: the object's own relation, or the table of an index or statistics object.
+    pub relation: Option<(String, String)>,
+    /// The strongest lock the statement takes on `relation` (`plan::annotate`).
+    pub lock_mode: Option<LockMode>,
+    /// `relation` is made by this statement or an earlier one of the plan: it holds no rows,
+    /// and nobody else uses it yet (`plan::annotate`).
+    pub relation_is_new: bool,
     /// The object this step makes, changes or drops.
     pub key: Key,
     /// Objects this step needs: made before it, or (for teardown) dropped after it.
@@ -304,7 +244,7 @@ impl Step {
     pub fn new(
         phase: Phase,
         kind: Kind,
-        action: Action,
+        operation: Operation,
         key: Key,
         identity: String,
         statement: String,
@@ -312,10 +252,14 @@ impl Step {
         Step {
             phase,
             kind,
-            action,
+            action: operation.action(),
             identity,
             statement,
             hazards: Vec::new(),
+            operation,
+            relation: key.relation(),
+            lock_mode: None,
+            relation_is_new: false,
             key,
             requires: Vec::new(),
             prefers: Vec::new(),
@@ -330,6 +274,13 @@ impl Step {
 
     pub fn prefers(mut self, keys: impl IntoIterator<Item = Key>) -> Self {
         self.prefers.extend(keys);
+        self
+    }
+
+    /// The relation whose lock the row reports, when it is not the object's own: the table of
+    /// an index or of a statistics object.
+    pub fn on_relation(mut self, schema: &str, name: &str) -> Self {
+        self.relation = Some((schema.to_owned(), name.to_owned()));
         self
     }
 
@@ -358,11 +309,12 @@ pub fn build(steps: Vec<Step>, search_path: &str) -> Result<Vec<Step>, Error> {
     if ordered.is_empty() {
         return Ok(ordered);
     }
+    annotate(&mut ordered);
     let setting = |name: &str, statement: String| {
         Step::new(
             Phase::Preamble,
             Kind::Setting,
-            Action::Alter,
+            Operation::Set,
             Key::Setting,
             name.to_owned(),
             statement,
@@ -390,17 +342,86 @@ pub fn build(steps: Vec<Step>, search_path: &str) -> Result<Vec<Step>, Error> {
     Ok(ordered)
 }
 
-/// The plan as one script: statements separated by a blank line, each hazardous one preceded
-/// by a comment that names its hazards. Empty when there is nothing to do.
+/// Gives every ordered step its lock mode and the hazards that come from its operation
+/// (`crate::costs`), then those that only the whole plan shows:
+/// - a relation the plan creates is empty and used by nobody yet: the statements after its
+///   CREATE take their locks on it, but block nobody and rewrite, scan or build nothing of
+///   worth;
+/// - an object dropped and made again later in the plan is missing in between
+///   (`breaks_dependents`), for views, routines, triggers, rules and policies.
+///
+/// No statement of a plan needs a transaction of its own: an enum label that a later statement
+/// would use is not added but the enum made again (`diff::types`), so the whole plan can run in
+/// one transaction.
+fn annotate(steps: &mut [Step]) {
+    let made: BTreeSet<Key> = steps
+        .iter()
+        .filter(|s| s.action == Action::Create)
+        .map(|s| s.key.clone())
+        .collect();
+    let mut created: BTreeSet<(String, String)> = BTreeSet::new();
+    for step in steps.iter_mut() {
+        let creates_relation = matches!(
+            step.operation,
+            Operation::CreateTable | Operation::CreateView | Operation::CreateSequence
+        );
+        step.relation_is_new = match &step.relation {
+            Some(relation) if creates_relation => {
+                created.insert(relation.clone());
+                true
+            }
+            Some(relation) => created.contains(relation),
+            None => false,
+        };
+        if step.relation.is_some() && !creates_relation {
+            step.lock_mode = crate::costs::lock_mode(&step.operation);
+        }
+        let mut hazards = crate::costs::hazards(&step.operation);
+        if let Some(lock) = step.lock_mode {
+            if lock.blocks_writes() {
+                hazards.push(Hazard::BlocksWrites);
+            }
+            if lock.blocks_reads() {
+                hazards.push(Hazard::BlocksReads);
+            }
+        }
+        let dropped_and_made_again = step.action == Action::Drop
+            && matches!(
+                step.kind,
+                Kind::View
+                    | Kind::MaterializedView
+                    | Kind::Function
+                    | Kind::Procedure
+                    | Kind::Aggregate
+                    | Kind::Trigger
+                    | Kind::Rule
+                    | Kind::Policy
+            )
+            && made.contains(&step.key);
+        if dropped_and_made_again {
+            hazards.push(Hazard::BreaksDependents);
+        }
+        step.hazards.extend(hazards);
+        if step.relation_is_new {
+            step.hazards
+                .retain(|h| !crate::costs::only_on_existing_rows(*h));
+        }
+        step.hazards.sort();
+        step.hazards.dedup();
+    }
+}
+
+/// The plan as one script: statements separated by a blank line, each one that locks a relation
+/// that exists or has hazards preceded by a comment that says so (`costs_comment`). Empty when
+/// there is nothing to do.
 pub fn script(steps: &[Step]) -> String {
     let mut text = String::new();
     for step in steps {
         if !text.is_empty() {
             text.push('\n');
         }
-        if !step.hazards.is_empty() {
-            let names: Vec<&str> = step.hazards.iter().map(|h| h.as_str()).collect();
-            text.push_str(&format!("-- hazards: {}\n", names.join(", ")));
+        if let Some(costs) = costs_comment(step) {
+            text.push_str(&costs);
         }
         text.push_str(&step.statement);
         text.push('\n');
@@ -408,13 +429,32 @@ pub fn script(steps: &[Step]) -> String {
     text
 }
 
+/// `-- lock: ACCESS EXCLUSIVE on public.orders; hazards: table_rewrite, ...`, for a step that
+/// locks an existing relation or has hazards.
+fn costs_comment(step: &Step) -> Option<String> {
+    let mut parts = Vec::new();
+    if let (Some(lock), Some((schema, name))) = (step.lock_mode, &step.relation) {
+        let relation = format!(
+            "{}.{}",
+            crate::ddl::display_ident(schema),
+            crate::ddl::display_ident(name)
+        );
+        parts.push(format!("lock: {} on {relation}", lock.as_str()));
+    }
+    if !step.hazards.is_empty() {
+        let names: Vec<&str> = step.hazards.iter().map(|h| h.as_str()).collect();
+        parts.push(format!("hazards: {}", names.join(", ")));
+    }
+    (!parts.is_empty()).then(|| format!("-- {}\n", parts.join("; ")))
+}
+
 /// Stable topological sort: Kahn's algorithm that always takes the ready step with the lowest
 /// (phase, position). Preferences count as requirements unless they make a cycle.
 pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
-    if steps.iter().any(|s| !s.prefers.is_empty()) {
-        if let Ok(sequence) = sequence(&steps, true) {
-            return Ok(take(steps, sequence));
-        }
+    if steps.iter().any(|s| !s.prefers.is_empty())
+        && let Ok(sequence) = sequence(&steps, true)
+    {
+        return Ok(take(steps, sequence));
     }
     let sequence = sequence(&steps, false)?;
     Ok(take(steps, sequence))
@@ -517,7 +557,15 @@ mod tests {
 
     fn step(phase: Phase, key: Key, requires: Vec<Key>) -> Step {
         let name = format!("{key:?}");
-        Step::new(phase, Kind::Table, Action::Create, key, name.clone(), name).requires(requires)
+        Step::new(
+            phase,
+            Kind::Table,
+            Operation::CreateTable,
+            key,
+            name.clone(),
+            name,
+        )
+        .requires(requires)
     }
 
     fn names(steps: &[Step]) -> Vec<&str> {
@@ -690,6 +738,72 @@ mod tests {
     }
 
     #[test]
+    fn a_relation_the_plan_creates_blocks_nobody_and_needs_no_scan() {
+        let table = Key::Table("s".into(), "t".into());
+        let column = Key::Column("s".into(), "t".into(), "c".into());
+        let create = Step::new(
+            Phase::CreateTable,
+            Kind::Table,
+            Operation::CreateTable,
+            table.clone(),
+            "s.t".into(),
+            "CREATE TABLE ...".into(),
+        );
+        let not_null = Step::new(
+            Phase::AlterTable,
+            Kind::Column,
+            Operation::SetNotNull,
+            column.clone(),
+            "s.t.c".into(),
+            "ALTER TABLE ... SET NOT NULL".into(),
+        )
+        .requires([table.clone()]);
+        let plan = build(vec![create, not_null.clone()], "s").unwrap();
+        // the CREATE locks nothing that exists; the ALTER after it locks, but harms nobody
+        assert_eq!(plan[1].lock_mode, None);
+        assert_eq!(plan[2].lock_mode, Some(LockMode::AccessExclusive));
+        assert!(plan[1].hazards.is_empty() && plan[2].hazards.is_empty());
+        // on a table that exists, the same statement scans it and blocks everyone
+        let plan = build(vec![not_null], "s").unwrap();
+        assert_eq!(
+            plan[1].hazards,
+            [
+                Hazard::ValidatesRows,
+                Hazard::BlocksWrites,
+                Hazard::BlocksReads
+            ]
+        );
+    }
+
+    #[test]
+    fn a_view_dropped_and_made_again_breaks_what_uses_it_meanwhile() {
+        let view = Key::View("s".into(), "v".into());
+        let step = |phase, operation| {
+            Step::new(
+                phase,
+                Kind::View,
+                operation,
+                view.clone(),
+                "s.v".into(),
+                "...".into(),
+            )
+        };
+        let plan = build(
+            vec![
+                step(Phase::DropView, Operation::DropView),
+                step(Phase::CreateView, Operation::CreateView),
+            ],
+            "s",
+        )
+        .unwrap();
+        assert!(plan[1].has_hazard(Hazard::BreaksDependents));
+        assert!(!plan[2].has_hazard(Hazard::BreaksDependents));
+        // dropped for good, it breaks nothing the plan keeps
+        let plan = build(vec![step(Phase::DropView, Operation::DropView)], "s").unwrap();
+        assert!(!plan[1].has_hazard(Hazard::BreaksDependents));
+    }
+
+    #[test]
     fn an_empty_plan_has_no_preamble() {
         assert!(build(Vec::new(), "public").unwrap().is_empty());
     }
@@ -715,7 +829,9 @@ mod tests {
         let function = Step::new(
             Phase::CreateRoutine,
             Kind::Function,
-            Action::Create,
+            Operation::CreateRoutine {
+                security_definer: false,
+            },
             key,
             "s.f()".into(),
             "CREATE ...".into(),

@@ -2,8 +2,10 @@ SET search_path TO pg_catalog, "source";
 
 SET check_function_bodies = false;
 
+-- lock: ACCESS EXCLUSIVE on source.stats; hazards: blocks_writes, blocks_reads, breaks_dependents
 DROP VIEW "source"."stats";
 
+-- hazards: breaks_dependents
 DROP AGGREGATE "source".sum_sq(integer);
 
 CREATE FUNCTION "source"."halve"(acc bigint)

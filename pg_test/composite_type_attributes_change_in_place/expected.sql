@@ -2,6 +2,7 @@ SET search_path TO pg_catalog, "source";
 
 SET check_function_bodies = false;
 
+-- hazards: breaks_dependents
 DROP FUNCTION "source".city_of(a address);
 
 CREATE TYPE "source"."point3" AS ("x" double precision, "y" double precision, "z" double precision);

@@ -16,16 +16,23 @@ CREATE TABLE "source"."tree_nodes" (
     "existing_id" integer
 );
 
+-- lock: ACCESS EXCLUSIVE on source.a
 ALTER TABLE "source"."a" ADD CONSTRAINT "a_pkey" PRIMARY KEY (id);
 
+-- lock: ACCESS EXCLUSIVE on source.b
 ALTER TABLE "source"."b" ADD CONSTRAINT "b_pkey" PRIMARY KEY (id);
 
+-- lock: ACCESS EXCLUSIVE on source.tree_nodes
 ALTER TABLE "source"."tree_nodes" ADD CONSTRAINT "tree_nodes_pkey" PRIMARY KEY (id);
 
+-- lock: SHARE ROW EXCLUSIVE on source.a
 ALTER TABLE "source"."a" ADD CONSTRAINT "a_b_id_fkey" FOREIGN KEY (b_id) REFERENCES b(id);
 
+-- lock: SHARE ROW EXCLUSIVE on source.b
 ALTER TABLE "source"."b" ADD CONSTRAINT "b_a_id_fkey" FOREIGN KEY (a_id) REFERENCES a(id);
 
+-- lock: SHARE ROW EXCLUSIVE on source.tree_nodes
 ALTER TABLE "source"."tree_nodes" ADD CONSTRAINT "tree_nodes_existing_id_fkey" FOREIGN KEY (existing_id) REFERENCES existing(id);
 
+-- lock: SHARE ROW EXCLUSIVE on source.tree_nodes
 ALTER TABLE "source"."tree_nodes" ADD CONSTRAINT "tree_nodes_parent_id_fkey" FOREIGN KEY (parent_id) REFERENCES tree_nodes(id) ON DELETE CASCADE;

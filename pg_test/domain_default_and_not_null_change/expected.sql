@@ -6,4 +6,5 @@ ALTER DOMAIN "source"."label" DROP NOT NULL;
 
 ALTER DOMAIN "source"."quantity" SET DEFAULT 0;
 
+-- hazards: validates_rows
 ALTER DOMAIN "source"."quantity" SET NOT NULL;

@@ -8,6 +8,7 @@ CREATE DOMAIN "source"."d" AS integer CONSTRAINT "d_not_null" NOT NULL CONSTRAIN
 
 CREATE TYPE "source"."ct" AS ("a" d);
 
+-- lock: ACCESS EXCLUSIVE on source.t; hazards: table_rewrite, blocks_writes, blocks_reads
 ALTER TABLE "source"."t" ALTER COLUMN "c" TYPE ct USING CASE WHEN "c" IS NULL THEN NULL ELSE ROW(("c")."a"::text::d)::ct END;
 
 DROP TYPE "source"."ct__migra_old";

@@ -4,6 +4,7 @@ ALTER TYPE "source"."e" RENAME TO "e__migra_old";
 
 CREATE TYPE "source"."e" AS ENUM ('b', 'a');
 
+-- lock: ACCESS EXCLUSIVE on source.t; hazards: table_rewrite, blocks_writes, blocks_reads
 ALTER TABLE "source"."t" ALTER COLUMN "v" TYPE e USING "v"::text::e;
 
 DROP TYPE "source"."ct";

@@ -2,10 +2,13 @@ SET search_path TO pg_catalog, "source";
 
 SET check_function_bodies = false;
 
+-- lock: ACCESS EXCLUSIVE on source.greetings; hazards: blocks_writes, blocks_reads, breaks_dependents
 DROP VIEW "source"."greetings";
 
+-- hazards: breaks_dependents
 DROP FUNCTION "source".greet(who text);
 
+-- hazards: breaks_dependents
 DROP FUNCTION "source".pad(s text, n integer);
 
 CREATE FUNCTION "source"."greet"(whom text)

@@ -2,6 +2,7 @@ SET search_path TO pg_catalog, "source";
 
 SET check_function_bodies = false;
 
+-- hazards: authz_change
 CREATE OR REPLACE FUNCTION "source"."f"(a integer)
  RETURNS integer
  LANGUAGE plpgsql

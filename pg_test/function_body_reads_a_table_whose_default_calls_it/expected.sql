@@ -12,4 +12,5 @@ CREATE TABLE "source"."tickets" (
     "title" text NOT NULL
 );
 
+-- lock: ACCESS EXCLUSIVE on source.tickets
 ALTER TABLE "source"."tickets" ADD CONSTRAINT "tickets_pkey" PRIMARY KEY (ticket);

@@ -2,10 +2,13 @@ SET search_path TO pg_catalog, "source";
 
 SET check_function_bodies = false;
 
+-- lock: ACCESS EXCLUSIVE on source.top_scores; hazards: blocks_writes, blocks_reads, breaks_dependents
 DROP VIEW "source"."top_scores";
 
+-- lock: ACCESS EXCLUSIVE on source.scores; hazards: blocks_writes, blocks_reads, breaks_dependents
 DROP VIEW "source"."scores";
 
+-- hazards: breaks_dependents
 DROP FUNCTION "source".score(n integer);
 
 CREATE FUNCTION "source"."score"(n integer)

@@ -18,4 +18,5 @@ CREATE TABLE "source"."codes" (
     "n" integer
 );
 
+-- lock: ACCESS EXCLUSIVE on source.codes
 ALTER TABLE "source"."codes" ADD CONSTRAINT "codes_n_check" CHECK (positive(n));

@@ -1,7 +1,9 @@
 SET search_path TO pg_catalog, "source";
 
+-- lock: ACCESS EXCLUSIVE on source.empty_one; hazards: blocks_writes, blocks_reads, breaks_dependents
 DROP MATERIALIZED VIEW "source"."empty_one";
 
+-- lock: ACCESS EXCLUSIVE on source.full_one; hazards: blocks_writes, blocks_reads, breaks_dependents
 DROP MATERIALIZED VIEW "source"."full_one";
 
 CREATE MATERIALIZED VIEW "source"."empty_one" AS
@@ -14,4 +16,5 @@ SELECT t.id,
     1 AS one
    FROM t WITH DATA;
 
+-- lock: ACCESS EXCLUSIVE on source.to_fill; hazards: blocks_writes, blocks_reads
 REFRESH MATERIALIZED VIEW "source"."to_fill";

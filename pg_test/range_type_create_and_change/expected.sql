@@ -18,8 +18,10 @@ CREATE TYPE "source"."textrange" AS RANGE (SUBTYPE = text, COLLATION = "C", MULT
 
 CREATE TYPE "source"."floatrange" AS RANGE (SUBTYPE = double precision, MULTIRANGE_TYPE_NAME = "source"."floatmultirange");
 
+-- lock: ACCESS EXCLUSIVE on source.reading; hazards: blocks_writes, blocks_reads
 ALTER TABLE "source"."reading" ADD COLUMN "names" textrange;
 
+-- lock: ACCESS EXCLUSIVE on source.reading; hazards: table_rewrite, blocks_writes, blocks_reads
 ALTER TABLE "source"."reading" ALTER COLUMN "span" TYPE floatrange USING "span"::text::floatrange;
 
 DROP TYPE "source"."old_range";

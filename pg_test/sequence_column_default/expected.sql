@@ -9,8 +9,11 @@ CREATE TABLE "source"."receipts" (
     "invoice_id" integer
 );
 
+-- lock: ACCESS EXCLUSIVE on source.invoices; hazards: blocks_writes, blocks_reads, sequence_behind_data
 ALTER TABLE "source"."invoices" ALTER COLUMN "number" SET DEFAULT nextval('invoice_number_seq'::regclass);
 
+-- lock: ACCESS EXCLUSIVE on source.receipts
 ALTER TABLE "source"."receipts" ADD CONSTRAINT "receipts_pkey" PRIMARY KEY (id);
 
+-- lock: SHARE ROW EXCLUSIVE on source.receipts
 ALTER TABLE "source"."receipts" ADD CONSTRAINT "receipts_invoice_id_fkey" FOREIGN KEY (invoice_id) REFERENCES invoices(id);

@@ -20,4 +20,5 @@ CREATE TABLE "source"."everything" (
     "raw" bytea
 );
 
+-- lock: ACCESS EXCLUSIVE on source.everything
 ALTER TABLE "source"."everything" ADD CONSTRAINT "everything_pkey" PRIMARY KEY (id);

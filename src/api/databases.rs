@@ -3,7 +3,9 @@
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 
-use super::{Uncovered, refuse_unknown_schemas, required, rows, safe_plan, warn_about_rows};
+use super::{
+    Uncovered, refuse_unknown_schemas, required, rows, rows_with_sizes, safe_plan, warn_about_rows,
+};
 use crate::diff::{self, Options};
 use crate::error::Error;
 use crate::model::Database;
@@ -19,7 +21,8 @@ CREATE FUNCTION migra_diff_remote(
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
     ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink'])
-RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_remote_wrapper';
 "#)]
@@ -44,6 +47,10 @@ fn migra_diff_remote(
             name!(action, String),
             name!(statement, String),
             name!(hazards, Vec<String>),
+            name!(relation, Option<String>),
+            name!(lock_mode, Option<String>),
+            name!(table_rows, Option<i64>),
+            name!(table_bytes, Option<i64>),
         ),
     >,
     ErrorReport,
@@ -74,10 +81,13 @@ fn migra_diff_remote(
         options,
         allow_data_loss,
     )?;
-    if source.is_none() {
+    // sizes only of tables of this database, which the plan changes
+    let rows = if source.is_none() {
         warn_about_rows(&steps)?;
-    }
-    let rows = crate::timing::measure("rows", || rows(steps));
+        crate::timing::measure("rows", || rows_with_sizes(steps))?
+    } else {
+        crate::timing::measure("rows", || rows(steps))
+    };
     crate::timing::report(F);
     Ok(TableIterator::new(rows))
 }

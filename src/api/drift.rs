@@ -10,7 +10,7 @@ use pgrx::prelude::*;
 
 use super::databases::{plan_databases_unwarned, read};
 use super::snapshots::snapshot_text;
-use super::{Row, Uncovered, refuse_unknown_schemas, required, rows, warn_about_rows};
+use super::{Row, Uncovered, refuse_unknown_schemas, required, rows_with_sizes, warn_about_rows};
 use crate::diff::Options;
 use crate::diff::uncompared::Uncompared;
 use crate::error::{DriftChange, Error};
@@ -213,8 +213,10 @@ fn log_drift(
     let found = find(expected, scope, false)?;
     let count = differences(&found, scope).len() as i32;
     if count > 0 {
-        let mut rows: Vec<serde_json::Value> =
-            rows(found.steps).into_iter().map(row_json).collect();
+        let mut rows: Vec<serde_json::Value> = rows_with_sizes(found.steps)?
+            .into_iter()
+            .map(row_json)
+            .collect();
         if scope.uncompared_is_drift {
             let next = rows.len() as i32 + 1;
             rows.extend(found.uncompared.iter().enumerate().map(|(i, u)| {
@@ -240,10 +242,13 @@ fn log_drift(
     Ok(count)
 }
 
-fn row_json((ordinal, kind, identity, action, statement, hazards): Row) -> serde_json::Value {
+fn row_json(
+    (ordinal, kind, identity, action, statement, hazards, relation, lock_mode, tuples, bytes): Row,
+) -> serde_json::Value {
     serde_json::json!({
         "ordinal": ordinal, "kind": kind, "identity": identity, "action": action,
-        "statement": statement, "hazards": hazards,
+        "statement": statement, "hazards": hazards, "relation": relation,
+        "lock_mode": lock_mode, "table_rows": tuples, "table_bytes": bytes,
     })
 }
 
@@ -254,7 +259,8 @@ CREATE FUNCTION migra_drift(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'])
-RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_from_snapshot_wrapper';
 "#)]
@@ -275,6 +281,10 @@ fn migra_drift_from_snapshot(
             name!(action, String),
             name!(statement, String),
             name!(hazards, Vec<String>),
+            name!(relation, Option<String>),
+            name!(lock_mode, Option<String>),
+            name!(table_rows, Option<i64>),
+            name!(table_bytes, Option<i64>),
         ),
     >,
     ErrorReport,
@@ -291,7 +301,7 @@ fn migra_drift_from_snapshot(
     )?;
     let steps = drift(expected_snapshot(expected, F)?, &scope)?;
     crate::timing::report(F);
-    Ok(TableIterator::new(rows(steps)))
+    Ok(TableIterator::new(rows_with_sizes(steps)?))
 }
 
 /// The statements that take this database to the schema of a reference database.
@@ -301,7 +311,8 @@ CREATE FUNCTION migra_drift(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'])
-RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_from_reference_wrapper';
 "#)]
@@ -322,6 +333,10 @@ fn migra_drift_from_reference(
             name!(action, String),
             name!(statement, String),
             name!(hazards, Vec<String>),
+            name!(relation, Option<String>),
+            name!(lock_mode, Option<String>),
+            name!(table_rows, Option<i64>),
+            name!(table_bytes, Option<i64>),
         ),
     >,
     ErrorReport,
@@ -339,7 +354,7 @@ fn migra_drift_from_reference(
     )?;
     let steps = drift(Expected::Reference(reference), &scope)?;
     crate::timing::report(F);
-    Ok(TableIterator::new(rows(steps)))
+    Ok(TableIterator::new(rows_with_sizes(steps)?))
 }
 
 /// Nothing when this database matches the snapshot; an ERROR (P0004) naming the differences

@@ -24,6 +24,10 @@ type FleetRow = (
     Option<String>,
     Option<Vec<String>>,
     Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
 );
 
 /// The arguments after `databases`, checked.
@@ -164,6 +168,10 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
                 None,
                 None,
                 None,
+                None,
+                None,
+                None,
+                None,
                 Some(error),
             )),
             Ok((0, _)) => rows.push((
@@ -177,9 +185,24 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
                 None,
                 None,
                 None,
+                None,
+                None,
+                None,
+                None,
             )),
             Ok((count, steps)) => {
-                for (ordinal, kind, identity, action, statement, hazards) in super::rows(steps) {
+                for (
+                    ordinal,
+                    kind,
+                    identity,
+                    action,
+                    statement,
+                    hazards,
+                    relation,
+                    lock_mode,
+                    ..,
+                ) in super::rows(steps)
+                {
                     rows.push((
                         number,
                         shown.clone(),
@@ -190,6 +213,10 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
                         Some(action),
                         Some(statement),
                         Some(hazards),
+                        relation,
+                        lock_mode,
+                        None,
+                        None,
                         None,
                     ));
                 }
@@ -226,7 +253,8 @@ CREATE FUNCTION migra_drift_fleet(
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
     max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60)
 RETURNS TABLE (database_number integer, database text, differences integer, ordinal integer, kind text,
-               identity text, action text, statement text, hazards text[], error text)
+               identity text, action text, statement text, hazards text[], relation text, lock_mode text,
+               table_rows bigint, table_bytes bigint, error text)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_fleet_from_snapshot_wrapper';
 "#)]
@@ -254,6 +282,10 @@ fn migra_drift_fleet_from_snapshot(
             name!(action, Option<String>),
             name!(statement, Option<String>),
             name!(hazards, Option<Vec<String>>),
+            name!(relation, Option<String>),
+            name!(lock_mode, Option<String>),
+            name!(table_rows, Option<i64>),
+            name!(table_bytes, Option<i64>),
             name!(error, Option<String>),
         ),
     >,
@@ -285,7 +317,8 @@ CREATE FUNCTION migra_drift_fleet(
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
     max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60)
 RETURNS TABLE (database_number integer, database text, differences integer, ordinal integer, kind text,
-               identity text, action text, statement text, hazards text[], error text)
+               identity text, action text, statement text, hazards text[], relation text, lock_mode text,
+               table_rows bigint, table_bytes bigint, error text)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_fleet_from_reference_wrapper';
 "#)]
@@ -313,6 +346,10 @@ fn migra_drift_fleet_from_reference(
             name!(action, Option<String>),
             name!(statement, Option<String>),
             name!(hazards, Option<Vec<String>>),
+            name!(relation, Option<String>),
+            name!(lock_mode, Option<String>),
+            name!(table_rows, Option<i64>),
+            name!(table_bytes, Option<i64>),
             name!(error, Option<String>),
         ),
     >,

@@ -17,6 +17,8 @@ pgrx::extension_sql_file!(
 );
 
 use pgrx::pg_sys::panic::ErrorReport;
+use std::collections::BTreeMap;
+
 use pgrx::{PgLogLevel, PgSqlErrorCode};
 
 use crate::diff::uncompared::Uncompared;
@@ -24,15 +26,94 @@ use crate::error::Error;
 use crate::model::{Database, Schema};
 use crate::plan::{Hazard, Step};
 
-/// One row of the diff functions: ordinal, kind, identity, action, statement, hazards.
-type Row = (i32, String, String, String, String, Vec<String>);
+/// One row of the diff functions: ordinal, kind, identity, action, statement, hazards, relation,
+/// lock_mode, table_rows, table_bytes.
+type Row = (
+    i32,
+    String,
+    String,
+    String,
+    String,
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+);
 
+/// The rows of a plan that applies to another database (a snapshot's, a remote one): the sizes
+/// of its tables are not known here.
 fn rows(steps: Vec<Step>) -> Vec<Row> {
+    let none = BTreeMap::new();
+    rows_sized(steps, &none)
+}
+
+/// The rows of a plan that applies to this database, each with the live size of the table it
+/// locks: `reltuples` (NULL until the table was first vacuumed or analyzed) and
+/// `pg_total_relation_size`. A relation the plan creates has none.
+fn rows_with_sizes(steps: Vec<Step>) -> Result<Vec<Row>, Error> {
+    let names: Vec<String> = steps
+        .iter()
+        .filter(|s| !s.relation_is_new)
+        .filter_map(|s| s.relation.as_ref().map(qualified))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut sizes = BTreeMap::new();
+    if !names.is_empty() {
+        pgrx::Spi::connect(|client| {
+            let table = client.select(
+                "select r.name, case when c.reltuples operator(pg_catalog.>=) 0 \
+                        then c.reltuples::pg_catalog.int8 end, \
+                        pg_catalog.pg_total_relation_size(c.oid) \
+                 from pg_catalog.unnest($1::pg_catalog.text[]) r(name) \
+                 join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) pg_catalog.to_regclass(r.name) \
+                 where c.relkind operator(pg_catalog.=) any ('{r,m,p}'::pg_catalog.\"char\"[])",
+                None,
+                &[names.clone().into()],
+            )?;
+            for row in table {
+                let name: Option<String> = row.get(1)?;
+                let tuples: Option<i64> = row.get(2)?;
+                let bytes: Option<i64> = row.get(3)?;
+                if let Some(name) = name {
+                    sizes.insert(name, (tuples, bytes));
+                }
+            }
+            Ok::<_, Error>(())
+        })?;
+    }
+    Ok(rows_sized(steps, &sizes))
+}
+
+/// `"schema"."name"`, as `to_regclass` reads it.
+fn qualified((schema, name): &(String, String)) -> String {
+    format!(
+        "{}.{}",
+        crate::ddl::quote_ident(schema),
+        crate::ddl::quote_ident(name)
+    )
+}
+
+fn rows_sized(steps: Vec<Step>, sizes: &BTreeMap<String, (Option<i64>, Option<i64>)>) -> Vec<Row> {
     steps
         .into_iter()
         .enumerate()
         .map(|(i, s)| {
             let hazards = s.hazards.iter().map(|h| h.as_str().to_owned()).collect();
+            let (tuples, bytes) = s
+                .relation
+                .as_ref()
+                .filter(|_| !s.relation_is_new)
+                .and_then(|r| sizes.get(&qualified(r)).copied())
+                .unwrap_or((None, None));
+            let relation = s.relation.as_ref().map(|(schema, name)| {
+                format!(
+                    "{}.{}",
+                    crate::ddl::display_ident(schema),
+                    crate::ddl::display_ident(name)
+                )
+            });
             (
                 i as i32 + 1,
                 s.kind.as_str().to_owned(),
@@ -40,6 +121,10 @@ fn rows(steps: Vec<Step>) -> Vec<Row> {
                 s.action.as_str().to_owned(),
                 s.statement,
                 hazards,
+                relation,
+                s.lock_mode.map(|l| l.as_str().to_owned()),
+                tuples,
+                bytes,
             )
         })
         .collect()

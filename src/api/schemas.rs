@@ -3,7 +3,7 @@
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 
-use super::{Uncovered, required, rows, safe_plan, warn_about_rows};
+use super::{Uncovered, required, rows_with_sizes, safe_plan, warn_about_rows};
 use crate::error::Error;
 use crate::plan::{self, Step};
 use crate::{catalog, diff};
@@ -12,7 +12,8 @@ use crate::{catalog, diff};
 #[pg_extern(sql = r#"
 CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                            with_privileges boolean DEFAULT false)
-RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[])
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_wrapper';
 "#)]
@@ -31,6 +32,10 @@ fn migra_diff(
             name!(action, String),
             name!(statement, String),
             name!(hazards, Vec<String>),
+            name!(relation, Option<String>),
+            name!(lock_mode, Option<String>),
+            name!(table_rows, Option<i64>),
+            name!(table_bytes, Option<i64>),
         ),
     >,
     ErrorReport,
@@ -43,7 +48,7 @@ fn migra_diff(
         allow_data_loss,
         with_privileges,
     )?;
-    let rows = crate::timing::measure("rows", || rows(steps));
+    let rows = crate::timing::measure("rows", || rows_with_sizes(steps))?;
     crate::timing::report("migra_diff");
     Ok(TableIterator::new(rows))
 }
@@ -202,7 +207,11 @@ mod tests {
             row,
             (
                 Some(r#"DROP TABLE "a"."doomed";"#.to_owned()),
-                Some(vec!["data_loss".to_owned()])
+                Some(vec![
+                    "data_loss".to_owned(),
+                    "blocks_writes".to_owned(),
+                    "blocks_reads".to_owned()
+                ])
             )
         );
     }
@@ -212,7 +221,7 @@ mod tests {
         Spi::run("create schema a; create schema b; create table a.t (x int); create table b.t (x int); create index on a.t (x);").unwrap();
         assert_eq!(
             count(
-                "select count(*) from migra_diff('a', 'b') where statement like 'DROP INDEX%' and hazards = '{}'"
+                "select count(*) from migra_diff('a', 'b') where statement like 'DROP INDEX%' and not 'data_loss' = any (hazards)"
             ),
             1
         );
@@ -416,9 +425,51 @@ mod tests {
         assert_eq!(
             hazards,
             [
-                "a.t.code {fails_on_existing_rows}",
-                "a.t.kind {}",
-                "a.t.n {}"
+                "a.t.code {fails_on_existing_rows,blocks_writes,blocks_reads}",
+                "a.t.kind {blocks_writes,blocks_reads}",
+                "a.t.n {table_rewrite,blocks_writes,blocks_reads}"
+            ]
+        );
+    }
+
+    #[pg_test]
+    fn each_row_names_the_table_it_locks_how_and_how_big_that_table_is_now() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.orders (id int, note text); create table b.orders (id bigint, note text);
+             create index orders_note on b.orders (note);
+             create table b.fresh (id int); create index fresh_id on b.fresh (id);
+             insert into a.orders select g, repeat('x', 100) from generate_series(1, 1000) g;
+             analyze a.orders;",
+        )
+        .unwrap();
+        let bytes = Spi::get_one::<i64>("select pg_total_relation_size('a.orders')")
+            .unwrap()
+            .unwrap();
+        let rows = plan_of(
+            "select concat_ws(' ', identity, relation, lock_mode, table_rows, table_bytes)
+             from migra_diff('a', 'b') where ordinal > 1 order by ordinal",
+        );
+        assert_eq!(
+            rows,
+            [
+                // a new table and its index: locked, but empty and seen by nobody yet
+                "a.fresh a.fresh".to_owned(),
+                format!("a.orders.id a.orders ACCESS EXCLUSIVE 1000 {bytes}"),
+                "a.fresh_id a.fresh SHARE".to_owned(),
+                format!("a.orders_note a.orders SHARE 1000 {bytes}"),
+            ]
+        );
+        let hazards = plan_of(
+            "select hazards::text from migra_diff('a', 'b') where ordinal > 1 order by ordinal",
+        );
+        assert_eq!(
+            hazards,
+            [
+                "{}",
+                "{table_rewrite,blocks_writes,blocks_reads}",
+                "{}",
+                "{index_build,blocks_writes}"
             ]
         );
     }

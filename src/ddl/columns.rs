@@ -174,6 +174,7 @@ mod tests {
             collation: None,
             not_null: true,
             default: Some("0".into()),
+            default_volatile: false,
             generated: None,
             generated_virtual: false,
             generated_uses: vec![],

@@ -45,6 +45,7 @@ mod tests {
             name: "total".into(),
             kind,
             language: "sql".into(),
+            security_definer: false,
             arguments: "n integer".into(),
             result: Some("integer".into()),
             definition: Some(definition.into()),

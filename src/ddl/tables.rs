@@ -133,6 +133,7 @@ mod tests {
             collation: None,
             not_null: false,
             default: None,
+            default_volatile: false,
             generated: None,
             generated_virtual: false,
             generated_uses: vec![],

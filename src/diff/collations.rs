@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use super::{Recast, TableChanges, column_name, pair_up};
 use crate::ddl::{Cx, collations as sql, quote_ident, types::set_aside_name};
 use crate::model::{Collation, Schema};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// The collations of both sides that differ; their columns that stay go into
 /// `changes.recast_columns`.
@@ -92,7 +92,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
             cx,
             collation,
             Phase::DropCollation,
-            Action::Drop,
+            Operation::DropCollation,
             sql::drop(cx, &collation.name),
         ));
     }
@@ -101,7 +101,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
             cx,
             collation,
             Phase::CreateCollation,
-            Action::Create,
+            Operation::CreateCollation,
             sql::create(cx, collation),
         ));
     }
@@ -115,7 +115,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
             cx,
             old,
             Phase::SetAside,
-            Action::Alter,
+            Operation::RenameCollation,
             sql::rename(cx, &old.name, &aside),
         );
         rename.key = Key::CollationRename(cx.schema.clone(), old.name.clone());
@@ -124,14 +124,14 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
             cx,
             new,
             Phase::CreateCollation,
-            Action::Create,
+            Operation::CreateCollation,
             sql::create(cx, new),
         ));
         let mut drop = step(
             cx,
             old,
             Phase::DropCollation,
-            Action::Drop,
+            Operation::DropCollation,
             sql::drop(cx, &aside),
         );
         drop.key = Key::CollationSetAside(cx.schema.clone(), old.name.clone());
@@ -139,11 +139,17 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
     }
 }
 
-fn step(cx: &Cx, collation: &Collation, phase: Phase, action: Action, statement: String) -> Step {
+fn step(
+    cx: &Cx,
+    collation: &Collation,
+    phase: Phase,
+    operation: Operation,
+    statement: String,
+) -> Step {
     Step::new(
         phase,
         Kind::Collation,
-        action,
+        operation,
         cx.collation_key(&collation.name),
         cx.identity(&[&collation.name]),
         statement,

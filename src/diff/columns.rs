@@ -7,12 +7,15 @@ use super::{Recast, TableChanges, pair_up};
 use crate::ddl::columns::{self as sql, Conversion};
 use crate::ddl::{self, Cx};
 use crate::model::{Column, Schema, Table};
-use crate::plan::{Action, Hazard, Kind, Phase, Step};
+use crate::plan::{Hazard, Kind, Operation, Phase, Step};
 
+/// `binary_coercible`: the source database's casts that need no conversion (`pg_cast`), by type
+/// name, which decide whether a type change rewrites the table.
 pub fn diff(
     cx: &Cx,
     old_table: &Table,
     new_table: &Table,
+    binary_coercible: &[(String, String)],
     steps: &mut Vec<Step>,
     changes: &mut TableChanges,
 ) {
@@ -57,14 +60,23 @@ pub fn diff(
         .map(|(_, new)| new.name.as_str())
         .collect();
 
+    // a column dropped and one added of the same type: perhaps a rename
+    let removed_types: BTreeSet<&str> =
+        pairs.removed.iter().map(|c| c.data_type.as_str()).collect();
+    let added_types: BTreeSet<&str> = pairs.added.iter().map(|c| c.data_type.as_str()).collect();
     for column in pairs.removed {
         changes
             .dropped_columns
             .insert((cx.schema.clone(), table.to_owned(), column.name.clone()));
-        steps.push(drop(cx, table, column).hazard(Hazard::DataLoss));
+        let mut dropped = drop(cx, table, column).hazard(Hazard::DataLoss);
+        if added_types.contains(column.data_type.as_str()) {
+            dropped = dropped.hazard(Hazard::PossibleRename);
+        }
+        steps.push(dropped);
     }
     for column in pairs.added {
-        add(cx, table, column, steps);
+        let renamed = removed_types.contains(column.data_type.as_str());
+        add(cx, table, column, renamed, steps);
     }
     for (old, new) in pairs.kept {
         let recast = changes
@@ -81,7 +93,7 @@ pub fn diff(
                 dropped = dropped.hazard(Hazard::DataLoss);
             }
             steps.push(dropped);
-            add(cx, table, new, steps);
+            add(cx, table, new, false, steps);
         } else if !old.same_definition(new) || recast.is_some() {
             if type_changes(old, new) || recast.is_some() {
                 changes.retyped_columns.insert((
@@ -90,7 +102,15 @@ pub fn diff(
                     new.name.clone(),
                 ));
             }
-            alter(cx, table, old, new, recast.as_ref(), steps);
+            alter(
+                cx,
+                table,
+                old,
+                new,
+                recast.as_ref(),
+                binary_coercible,
+                steps,
+            );
         }
     }
 }
@@ -137,7 +157,7 @@ pub fn remade_defaults(
         };
         if old.generated.is_some() && old.same_definition(new) {
             steps.push(drop(cx, table, old));
-            add(cx, table, new, steps);
+            add(cx, table, new, false, steps);
             continue;
         }
         // a changed default or type is dropped early and set late already
@@ -145,13 +165,19 @@ pub fn remade_defaults(
             continue;
         }
         let release = ddl::tables::alter_column(cx, table, column, "DROP DEFAULT");
-        steps.push(step(cx, table, column, Action::Alter, release).in_phase(Phase::ReleaseColumn));
+        steps.push(
+            step(cx, table, column, Operation::DropDefault, release).in_phase(Phase::ReleaseColumn),
+        );
         if let Some(default) = &new.default {
+            // the same default as before, set again: no sequence comes new to the column
+            let operation = Operation::SetDefault {
+                from_sequence: false,
+            };
             steps.push(step(
                 cx,
                 table,
                 column,
-                Action::Alter,
+                operation,
                 sql::set_default(cx, table, column, default),
             ));
         }
@@ -166,7 +192,7 @@ pub fn settings_of_new_column(cx: &Cx, table: &str, column: &Column, steps: &mut
             cx,
             table,
             &column.name,
-            Action::Alter,
+            Operation::SetColumnStorage,
             sql::set_storage(cx, table, &column.name, &column.storage),
         ));
     }
@@ -175,25 +201,33 @@ pub fn settings_of_new_column(cx: &Cx, table: &str, column: &Column, steps: &mut
             cx,
             table,
             &column.name,
-            Action::Alter,
+            Operation::SetColumnStatistics,
             sql::set_statistics(cx, table, &column.name, column.statistics),
         ));
     }
 }
 
-fn add(cx: &Cx, table: &str, column: &Column, steps: &mut Vec<Step>) {
+/// ADD COLUMN. `possible_rename`: a column of the same type is dropped from the table.
+fn add(cx: &Cx, table: &str, column: &Column, possible_rename: bool, steps: &mut Vec<Step>) {
     let reads = column
         .generated_uses
         .iter()
         .map(|c| cx.column_key(table, c));
+    // every row gets a value of its own: the table is written out again
+    let rewrites = column.identity.is_some()
+        || (column.generated.is_some() && !column.generated_virtual)
+        || (column.default.is_some() && column.default_volatile);
     let mut added = step(
         cx,
         table,
         &column.name,
-        Action::Create,
+        Operation::AddColumn { rewrites },
         sql::add(cx, table, column),
     )
     .requires(reads);
+    if possible_rename {
+        added = added.hazard(Hazard::PossibleRename);
+    }
     // nothing gives the existing rows a value, and NULL is refused
     let unfilled =
         column.default.is_none() && column.identity.is_none() && column.generated.is_none();
@@ -214,7 +248,7 @@ fn drop(cx: &Cx, table: &str, column: &Column) -> Step {
         cx,
         table,
         &column.name,
-        Action::Drop,
+        Operation::DropColumn,
         sql::drop(cx, table, &column.name),
     )
     .in_phase(Phase::DropColumn)
@@ -233,15 +267,16 @@ fn alter(
     old: &Column,
     new: &Column,
     recast: Option<&Recast>,
+    binary_coercible: &[(String, String)],
     steps: &mut Vec<Step>,
 ) {
     let name = new.name.as_str();
-    let push = |steps: &mut Vec<Step>, statement: String| {
-        steps.push(step(cx, table, name, Action::Alter, statement))
+    let push = |steps: &mut Vec<Step>, operation: Operation, statement: String| {
+        steps.push(step(cx, table, name, operation, statement))
     };
-    let release = |steps: &mut Vec<Step>, action: &str| {
+    let release = |steps: &mut Vec<Step>, operation: Operation, action: &str| {
         let statement = ddl::tables::alter_column(cx, table, name, action);
-        steps.push(step(cx, table, name, Action::Alter, statement).in_phase(Phase::ReleaseColumn));
+        steps.push(step(cx, table, name, operation, statement).in_phase(Phase::ReleaseColumn));
     };
     let type_changes = type_changes(old, new) || recast.is_some();
 
@@ -252,16 +287,16 @@ fn alter(
     let default_dropped =
         old.default.is_some() && (old.default != new.default || (type_changes && !widened));
     if default_dropped {
-        release(steps, "DROP DEFAULT");
+        release(steps, Operation::DropDefault, "DROP DEFAULT");
     }
     if old.identity.is_some() && new.identity.is_none() {
-        release(steps, "DROP IDENTITY");
+        release(steps, Operation::DropIdentity, "DROP IDENTITY");
     }
     if old.generated.is_some() && new.generated.is_none() {
-        release(steps, "DROP EXPRESSION");
+        release(steps, Operation::DropExpression, "DROP EXPRESSION");
     }
     if old.not_null && !new.not_null {
-        release(steps, "DROP NOT NULL");
+        release(steps, Operation::DropNotNull, "DROP NOT NULL");
     }
 
     if type_changes {
@@ -270,11 +305,14 @@ fn alter(
             None if assignment_converts(&old.data_type, &new.data_type) => Conversion::Assignment,
             None => Conversion::ExplicitCast,
         };
+        // a type made again under the same name is another type: every value is converted
+        let rewrites =
+            recast.is_some() || rewrites_table(&old.data_type, &new.data_type, binary_coercible);
         let mut change = step(
             cx,
             table,
             name,
-            Action::Alter,
+            Operation::AlterColumnType { rewrites },
             sql::set_type(cx, table, new, conversion),
         );
         let loses_data = match recast {
@@ -291,18 +329,23 @@ fn alter(
     if !old.not_null && new.not_null {
         push(
             steps,
+            Operation::SetNotNull,
             ddl::tables::alter_column(cx, table, name, "SET NOT NULL"),
         );
     }
     match (&old.identity, &new.identity) {
-        (None, Some(identity)) => push(steps, sql::add_identity(cx, table, name, identity)),
+        (None, Some(identity)) => push(
+            steps,
+            Operation::AddIdentity,
+            sql::add_identity(cx, table, name, identity),
+        ),
         (Some(a), Some(b)) => {
             if a.sequence.name != b.sequence.name {
                 let rename = ddl::sequences::rename(cx, &a.sequence.name, &b.sequence.name);
-                steps.push(step(cx, table, name, Action::Alter, rename));
+                steps.push(step(cx, table, name, Operation::RenameSequence, rename));
             }
             if let Some(statement) = sql::alter_identity(cx, table, name, a, b) {
-                let mut alter = step(cx, table, name, Action::Alter, statement);
+                let mut alter = step(cx, table, name, Operation::AlterIdentity, statement);
                 if ddl::sequences::start_outside_new_bounds(&a.sequence, &b.sequence) {
                     // restarted: the identity may hand out values it already gave
                     alter = alter.hazard(Hazard::DataLoss);
@@ -312,10 +355,16 @@ fn alter(
         }
         _ => {}
     }
-    if let Some(default) = &new.default {
-        if default_dropped || old.default.is_none() {
-            push(steps, sql::set_default(cx, table, name, default));
-        }
+    if let Some(default) = &new.default
+        && (default_dropped || old.default.is_none())
+    {
+        // a sequence put behind values the column already holds
+        let from_sequence = default.contains("nextval(") && old.default.as_ref() != Some(default);
+        push(
+            steps,
+            Operation::SetDefault { from_sequence },
+            sql::set_default(cx, table, name, default),
+        );
     }
     // a new type brings its own storage
     let storage_now = if type_changes {
@@ -324,10 +373,18 @@ fn alter(
         &old.storage
     };
     if *storage_now != new.storage {
-        push(steps, sql::set_storage(cx, table, name, &new.storage));
+        push(
+            steps,
+            Operation::SetColumnStorage,
+            sql::set_storage(cx, table, name, &new.storage),
+        );
     }
     if old.statistics != new.statistics {
-        push(steps, sql::set_statistics(cx, table, name, new.statistics));
+        push(
+            steps,
+            Operation::SetColumnStatistics,
+            sql::set_statistics(cx, table, name, new.statistics),
+        );
     }
     // and its own compression method, the server's default
     let compression_now = if type_changes {
@@ -336,15 +393,19 @@ fn alter(
         &old.compression
     };
     if *compression_now != new.compression {
-        push(steps, sql::set_compression(cx, table, new));
+        push(
+            steps,
+            Operation::SetColumnCompression,
+            sql::set_compression(cx, table, new),
+        );
     }
 }
 
-fn step(cx: &Cx, table: &str, column: &str, action: Action, statement: String) -> Step {
+fn step(cx: &Cx, table: &str, column: &str, operation: Operation, statement: String) -> Step {
     Step::new(
         Phase::AlterTable,
         Kind::Column,
-        action,
+        operation,
         cx.column_key(table, column),
         cx.identity(&[table, column]),
         statement,
@@ -392,6 +453,58 @@ pub fn keeps_every_value(from: &str, to: &str) -> bool {
                 && from_args.iter().zip(&to_args).all(|(f, t)| t >= f)
                 && !(a == "character" && from_args != to_args)
         }
+        _ => false,
+    }
+}
+
+/// True when `ALTER COLUMN ... TYPE` from `from` to `to` makes PostgreSQL convert every value and
+/// write the table out again, as its `ATColumnChangeRequiresRewrite` decides: nothing is
+/// rewritten when only the collation changes, when the new type is binary-coercible from the old
+/// one (`binary_coercible`, read from the source's `pg_cast`) and takes no modifiers, or when the
+/// type stays and its modifiers only make room (see `modifiers_make_room`). Anything else,
+/// arrays and domains included, is taken to rewrite.
+pub fn rewrites_table(from: &str, to: &str, binary_coercible: &[(String, String)]) -> bool {
+    if from == to {
+        return false;
+    }
+    if from.ends_with("[]") || to.ends_with("[]") {
+        return true;
+    }
+    let (from_base, from_args) = split_modifiers(from);
+    let (to_base, to_args) = split_modifiers(to);
+    if from_base == to_base {
+        return !modifiers_make_room(&from_base, &from_args, &to_args);
+    }
+    let relabelled = binary_coercible
+        .iter()
+        .any(|(source, target)| *source == from_base && *target == to_base);
+    // a binary-coercible type that takes a length still has every value checked against it
+    !(relabelled && to_args.is_empty())
+}
+
+/// True when a change of modifiers within one type is a relabelling, as the type's length
+/// coercion says (`varchar_support`, `numeric_support`, `TemporalSimplify`): a longer or
+/// unbounded string or bit string, more digits before the point at the same scale, more
+/// fractional digits of seconds.
+fn modifiers_make_room(base: &str, from: &[i64], to: &[i64]) -> bool {
+    match base {
+        "character varying" | "bit varying" => {
+            to.is_empty() || (from.len() == 1 && to.len() == 1 && to[0] >= from[0])
+        }
+        "numeric" => match (from, to) {
+            (_, []) => true,
+            ([p1, s1], [p2, s2]) => s1 == s2 && p2 >= p1,
+            _ => false,
+        },
+        "timestamp without time zone"
+        | "timestamp with time zone"
+        | "time without time zone"
+        | "time with time zone" => match (from, to) {
+            (_, []) => true,
+            (_, [p2]) if *p2 >= 6 => true,
+            ([p1], [p2]) => p2 >= p1,
+            _ => false,
+        },
         _ => false,
     }
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use super::pair_up;
 use crate::ddl::{Cx, comments as sql};
 use crate::model::{Comment, Schema, TypeDefinition};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Action, Key, Kind, Operation, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) {
     let made: BTreeSet<Key> = steps
@@ -136,10 +136,15 @@ fn step(cx: &Cx, comment: &Comment, key: Key, to: &Schema, text: Option<&str>) -
     let object = sql::object(cx, &comment.kind, &name, comment.part.as_deref(), domain);
     let mut identity = vec![comment.name.as_str()];
     identity.extend(comment.part.as_deref());
+    // COMMENT ON a constraint, trigger, rule or policy takes a lighter lock on its table
+    let whole_relation = !matches!(
+        key,
+        Key::Constraint(..) | Key::Policy(..) | Key::Trigger(..) | Key::Rule(..)
+    );
     Step::new(
         Phase::Comment,
         Kind::Comment,
-        Action::Alter,
+        Operation::Comment { whole_relation },
         Key::Comment(Box::new(key.clone())),
         cx.identity(&identity),
         sql::set(&object, text),

@@ -5,7 +5,7 @@ use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, constraints as sql};
 use crate::model::{Constraint, ConstraintType, Schema};
 use crate::plan::Kind;
-use crate::plan::{Action, Key, Phase, Step};
+use crate::plan::{ConstraintKind, Key, Operation, Phase, Step};
 
 /// Constraints of every schema pair. One that needs something the plan drops or makes again
 /// (a column that changes type, the unique key a foreign key relies on: `TableChanges::remade`)
@@ -37,7 +37,7 @@ pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, steps: &mut Vec
                     &cx,
                     new,
                     phase_of_create(new),
-                    Action::Alter,
+                    Operation::ValidateConstraint { kind: kind_of(new) },
                     sql::validate(&cx, new),
                 )),
                 Change::IndexOptions => index_options(&cx, new, &old.index_options, steps),
@@ -156,7 +156,8 @@ fn drop(cx: &Cx, c: &Constraint) -> Step {
     } else {
         Phase::DropConstraint
     };
-    step(cx, c, phase, Action::Drop, sql::drop(cx, &c.table, &c.name))
+    let operation = Operation::DropConstraint { kind: kind_of(c) };
+    step(cx, c, phase, operation, sql::drop(cx, &c.table, &c.name))
 }
 
 /// On a table that already holds rows, a validated CHECK or FOREIGN KEY is added NOT VALID and
@@ -180,18 +181,15 @@ fn create(cx: &Cx, c: &Constraint, tables: &TableChanges, steps: &mut Vec<Step>)
         ConstraintType::Check | ConstraintType::ForeignKey
     ) && c.validated
         && !tables.is_created(&cx.schema, &c.table);
-    steps.push(
-        step(
-            cx,
-            c,
-            phase,
-            Action::Create,
-            sql::add(cx, c, validate_apart),
-        )
-        .requires(requires),
-    );
+    let added = Operation::AddConstraint {
+        kind: kind_of(c),
+        validated: c.validated && !validate_apart,
+        using_index: false,
+    };
+    steps.push(step(cx, c, phase, added, sql::add(cx, c, validate_apart)).requires(requires));
     if validate_apart {
-        steps.push(step(cx, c, phase, Action::Alter, sql::validate(cx, c)));
+        let validate = Operation::ValidateConstraint { kind: kind_of(c) };
+        steps.push(step(cx, c, phase, validate, sql::validate(cx, c)));
     }
     if !c.index_options.is_empty() {
         index_options(cx, c, &[], steps);
@@ -203,30 +201,46 @@ fn index_options(cx: &Cx, c: &Constraint, old: &[String], steps: &mut Vec<Step>)
     let index = c.index_name.as_deref().unwrap_or(&c.name);
     let (reset, set) = super::storage_parameter_changes(old, &c.index_options);
     if !reset.is_empty() {
-        steps.push(step(
-            cx,
-            c,
-            Phase::CreateConstraint,
-            Action::Alter,
-            sql::reset_index_options(cx, index, &reset),
-        ));
+        steps.push(
+            step(
+                cx,
+                c,
+                Phase::CreateConstraint,
+                Operation::IndexStorageParameters,
+                sql::reset_index_options(cx, index, &reset),
+            )
+            .on_relation(&cx.schema, index),
+        );
     }
     if !set.is_empty() {
-        steps.push(step(
-            cx,
-            c,
-            Phase::CreateConstraint,
-            Action::Alter,
-            sql::set_index_options(cx, index, &set),
-        ));
+        steps.push(
+            step(
+                cx,
+                c,
+                Phase::CreateConstraint,
+                Operation::IndexStorageParameters,
+                sql::set_index_options(cx, index, &set),
+            )
+            .on_relation(&cx.schema, index),
+        );
     }
 }
 
-fn step(cx: &Cx, c: &Constraint, phase: Phase, action: Action, statement: String) -> Step {
+fn kind_of(c: &Constraint) -> ConstraintKind {
+    match c.constraint_type {
+        ConstraintType::PrimaryKey => ConstraintKind::PrimaryKey,
+        ConstraintType::Unique => ConstraintKind::Unique,
+        ConstraintType::Exclude => ConstraintKind::Exclusion,
+        ConstraintType::Check => ConstraintKind::Check,
+        ConstraintType::ForeignKey => ConstraintKind::ForeignKey,
+    }
+}
+
+fn step(cx: &Cx, c: &Constraint, phase: Phase, operation: Operation, statement: String) -> Step {
     Step::new(
         phase,
         Kind::Constraint,
-        action,
+        operation,
         cx.constraint_key(&c.table, &c.name),
         cx.identity(&[&c.table, &c.name]),
         statement,

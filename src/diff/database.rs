@@ -6,7 +6,7 @@ use super::{pair_up, schema_pairs};
 use crate::ddl;
 use crate::error::Error;
 use crate::model::{Database, EventTrigger, Extension, Schema};
-use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 
 /// What `migra_diff_remote` and `migra_diff_snapshots` are asked to compare.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
         steps.push(schema_step(
             &schema.name,
             Phase::CreateSchema,
-            Action::Create,
+            Operation::CreateSchema,
             ddl::schemas::create(&schema.name),
         ));
     }
@@ -76,7 +76,7 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
         steps.push(schema_step(
             &schema.name,
             Phase::DropSchema,
-            Action::Drop,
+            Operation::DropSchema,
             ddl::schemas::drop(&schema.name),
         ));
     }
@@ -120,12 +120,12 @@ fn released_event_triggers(from: &Database, to: &Database) -> BTreeSet<Key> {
 fn event_triggers(from: &Database, to: &Database, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.event_triggers, &to.event_triggers, |t| t.name.clone());
     let function = |t: &EventTrigger| Key::Routine(t.function_schema.clone(), t.function.clone());
-    let step = |t: &EventTrigger, phase: Phase, action: Action, sql: String| {
+    let step = |t: &EventTrigger, phase: Phase, operation: Operation, sql: String| {
         let key = Key::EventTrigger(t.name.clone());
         Step::new(
             phase,
             Kind::EventTrigger,
-            action,
+            operation,
             key,
             ddl::display_ident(&t.name),
             sql,
@@ -136,14 +136,14 @@ fn event_triggers(from: &Database, to: &Database, steps: &mut Vec<Step>) {
         steps.push(step(
             t,
             Phase::CreateTrigger,
-            Action::Create,
+            Operation::CreateEventTrigger,
             ddl::triggers::create_event_trigger(t),
         ));
         if t.enabled != "O" {
             steps.push(step(
                 t,
                 Phase::CreateTrigger,
-                Action::Alter,
+                Operation::EnableEventTrigger,
                 ddl::triggers::set_event_trigger_enabled(t),
             ));
         }
@@ -152,7 +152,7 @@ fn event_triggers(from: &Database, to: &Database, steps: &mut Vec<Step>) {
         steps.push(step(
             trigger,
             Phase::DropTrigger,
-            Action::Drop,
+            Operation::DropEventTrigger,
             ddl::triggers::drop_event_trigger(trigger),
         ));
     }
@@ -164,7 +164,7 @@ fn event_triggers(from: &Database, to: &Database, steps: &mut Vec<Step>) {
             steps.push(step(
                 old,
                 Phase::DropTrigger,
-                Action::Drop,
+                Operation::DropEventTrigger,
                 ddl::triggers::drop_event_trigger(old),
             ));
             create(new, steps);
@@ -172,7 +172,7 @@ fn event_triggers(from: &Database, to: &Database, steps: &mut Vec<Step>) {
             steps.push(step(
                 new,
                 Phase::CreateTrigger,
-                Action::Alter,
+                Operation::EnableEventTrigger,
                 ddl::triggers::set_event_trigger_enabled(new),
             ));
         }
@@ -193,7 +193,9 @@ fn comment_step(key: Key, name: &str, object: &str, text: Option<&str>) -> Step 
     Step::new(
         Phase::Comment,
         Kind::Comment,
-        Action::Alter,
+        Operation::Comment {
+            whole_relation: false,
+        },
         Key::Comment(Box::new(key.clone())),
         ddl::display_ident(name),
         statement,
@@ -207,8 +209,13 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
         let version = (!options.ignore_extension_versions).then_some(extension.version.as_str());
         let sql = ddl::extensions::create(extension, version);
         steps.push(
-            extension_step(extension, Phase::CreateExtension, Action::Create, sql)
-                .requires([Key::Schema(extension.schema.clone())]),
+            extension_step(
+                extension,
+                Phase::CreateExtension,
+                Operation::CreateExtension,
+                sql,
+            )
+            .requires([Key::Schema(extension.schema.clone())]),
         );
     }
     if options.create_extensions_only {
@@ -218,8 +225,13 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
         // its functions, types and tables go with it
         let sql = ddl::extensions::drop(&extension.name);
         steps.push(
-            extension_step(extension, Phase::DropExtension, Action::Drop, sql)
-                .hazard(Hazard::DataLoss),
+            extension_step(
+                extension,
+                Phase::DropExtension,
+                Operation::DropExtension,
+                sql,
+            )
+            .hazard(Hazard::DataLoss),
         );
     }
     // a new extension's script sets its comment, most often to the target's: set again anyway
@@ -243,7 +255,7 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
         if old.schema != new.schema {
             let sql = ddl::extensions::set_schema(&new.name, &new.schema);
             steps.push(
-                extension_step(new, Phase::CreateExtension, Action::Alter, sql)
+                extension_step(new, Phase::CreateExtension, Operation::MoveExtension, sql)
                     .requires([Key::Schema(new.schema.clone())]),
             );
         }
@@ -252,30 +264,30 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
             steps.push(extension_step(
                 new,
                 Phase::CreateExtension,
-                Action::Alter,
+                Operation::UpdateExtension,
                 sql,
             ));
         }
     }
 }
 
-fn extension_step(extension: &Extension, phase: Phase, action: Action, sql: String) -> Step {
+fn extension_step(extension: &Extension, phase: Phase, operation: Operation, sql: String) -> Step {
     let identity = ddl::display_ident(&extension.name);
     Step::new(
         phase,
         Kind::Extension,
-        action,
+        operation,
         Key::Extension(extension.name.clone()),
         identity,
         sql,
     )
 }
 
-fn schema_step(name: &str, phase: Phase, action: Action, sql: String) -> Step {
+fn schema_step(name: &str, phase: Phase, operation: Operation, sql: String) -> Step {
     Step::new(
         phase,
         Kind::Schema,
-        action,
+        operation,
         Key::Schema(name.to_owned()),
         ddl::display_ident(name),
         sql,

@@ -5,7 +5,7 @@ use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, indexes as sql};
 use crate::error::Error;
 use crate::model::{Index, Schema};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// Indexes of the source that the plan drops, for good or to make again, by their own change:
 /// a foreign key that relies on one goes with it.
@@ -67,11 +67,12 @@ fn drop(cx: &Cx, index: &Index) -> Step {
     Step::new(
         Phase::DropIndex,
         Kind::Index,
-        Action::Drop,
+        Operation::DropIndex,
         cx.index_key(&index.name),
         cx.identity(&[&index.name]),
         sql::drop(cx, &index.name),
     )
+    .on_relation(&cx.schema, &index.table)
 }
 
 fn create(cx: &Cx, index: &Index) -> Result<Step, Error> {
@@ -80,10 +81,11 @@ fn create(cx: &Cx, index: &Index) -> Result<Step, Error> {
     Ok(Step::new(
         Phase::CreateIndex,
         Kind::Index,
-        Action::Create,
+        Operation::CreateIndex,
         cx.index_key(&index.name),
         cx.identity(&[&index.name]),
         sql::create(cx, index)?,
     )
+    .on_relation(&cx.schema, &index.table)
     .requires(requires))
 }

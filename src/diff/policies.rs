@@ -5,7 +5,7 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, policies as sql};
 use crate::model::{Policy, Schema, Table};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.policies, &to.policies, |p| {
@@ -18,7 +18,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
                 cx,
                 policy,
                 Phase::DropPolicy,
-                Action::Drop,
+                Operation::DropPolicy,
                 sql::drop(cx, policy),
             ));
         }
@@ -40,7 +40,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
                 cx,
                 old,
                 Phase::DropPolicy,
-                Action::Drop,
+                Operation::DropPolicy,
                 sql::drop(cx, old),
             ));
             steps.push(create(cx, new));
@@ -49,7 +49,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
                 cx,
                 new,
                 Phase::CreatePolicy,
-                Action::Alter,
+                Operation::AlterPolicy,
                 sql::alter(cx, new),
             ));
         }
@@ -65,7 +65,7 @@ pub fn row_security(cx: &Cx, old: Option<&Table>, new: &Table, steps: &mut Vec<S
         steps.push(Step::new(
             Phase::AlterTable,
             Kind::Table,
-            Action::Alter,
+            Operation::RowSecurity,
             key.clone(),
             cx.identity(&[&new.name]),
             statement,
@@ -92,18 +92,18 @@ fn create(cx: &Cx, policy: &Policy) -> Step {
         cx,
         policy,
         Phase::CreatePolicy,
-        Action::Create,
+        Operation::CreatePolicy,
         sql::create(cx, policy),
     )
     .requires([cx.table_key(&policy.table)])
 }
 
-fn step(cx: &Cx, policy: &Policy, phase: Phase, action: Action, statement: String) -> Step {
+fn step(cx: &Cx, policy: &Policy, phase: Phase, operation: Operation, statement: String) -> Step {
     let key = cx.policy_key(&policy.table, &policy.name);
     Step::new(
         phase,
         Kind::Policy,
-        action,
+        operation,
         key,
         cx.identity(&[&policy.table, &policy.name]),
         statement,

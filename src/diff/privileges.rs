@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, privileges as sql, quote_ident};
 use crate::model::{Grant, Routine, Schema};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 pub fn diff(
     cx: &Cx,
@@ -110,8 +110,8 @@ pub fn diff(
             let key = cx.column_key(&new.name, &column.name);
             // a generated column that calls a remade routine is added again (columns::remade_defaults)
             let survived = old.and_then(|t| t.column(&column.name)).filter(|c| {
-                !tables.column_goes_away(&cx.schema, &new.name, &column.name)
-                    && !(c.generated.is_some() && tables.remade.contains(&key))
+                let regenerated = c.generated.is_some() && tables.remade.contains(&key);
+                !(tables.column_goes_away(&cx.schema, &new.name, &column.name) || regenerated)
             });
             let before = survived.map(|c| c.privileges.as_slice()).unwrap_or(&[]);
             changes(
@@ -335,10 +335,10 @@ fn changes(
 /// `public.orders from PUBLIC`.
 fn step(object: &str, grantee: &str, key: Key, statement: String) -> Step {
     let granted = statement.starts_with("GRANT");
-    let (action, preposition) = if granted {
-        (Action::Create, "to")
+    let (operation, preposition) = if granted {
+        (Operation::Grant, "to")
     } else {
-        (Action::Drop, "from")
+        (Operation::Revoke, "from")
     };
     let grantee = if grantee == "PUBLIC" {
         grantee.to_owned()
@@ -349,7 +349,7 @@ fn step(object: &str, grantee: &str, key: Key, statement: String) -> Step {
     Step::new(
         Phase::Privileges,
         Kind::Privilege,
-        action,
+        operation,
         Key::Privileges(Box::new(key.clone())),
         identity,
         statement,

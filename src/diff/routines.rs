@@ -11,7 +11,7 @@ use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, display_ident, routines as sql};
 use crate::error::Error;
 use crate::model::{Routine, RoutineKind, Schema};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// Routines of the source that the plan drops, for good or to make again, by their own change.
 pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
@@ -41,16 +41,16 @@ pub fn diff(
         steps.push(drop(cx, routine));
     }
     for routine in pairs.added {
-        steps.push(create(cx, routine, Action::Create, &relations)?);
+        steps.push(create(cx, routine, None, &relations)?);
     }
     for (old, new) in pairs.kept {
         let key = cx.routine_key(&new.identity);
         if changes.remade.contains(&key) || must_be_remade(old, new) {
             changes.recreated.insert(key);
             steps.push(drop(cx, old));
-            steps.push(create(cx, new, Action::Create, &relations)?);
+            steps.push(create(cx, new, None, &relations)?);
         } else if old.definition != new.definition {
-            steps.push(create(cx, new, Action::Replace, &relations)?);
+            steps.push(create(cx, new, Some(old), &relations)?);
         }
     }
     Ok(())
@@ -67,10 +67,18 @@ fn must_be_remade(old: &Routine, new: &Routine) -> bool {
 fn create(
     cx: &Cx,
     routine: &Routine,
-    action: Action,
+    replaced: Option<&Routine>,
     relations: &Relations,
 ) -> Result<Step, Error> {
-    let statement = sql::create(cx, routine, action == Action::Replace)?;
+    let statement = sql::create(cx, routine, replaced.is_some())?;
+    let operation = match replaced {
+        Some(old) => Operation::ReplaceRoutine {
+            security_definer: old.security_definer || routine.security_definer,
+        },
+        None => Operation::CreateRoutine {
+            security_definer: routine.security_definer,
+        },
+    };
     // PostgreSQL parses a SQL function's string body when it is made, and records nothing it
     // reads: the tables and views of the schema that its body names are made first when they can be
     let reads = if routine.has_string_sql_body() {
@@ -78,7 +86,7 @@ fn create(
     } else {
         Vec::new()
     };
-    Ok(step(cx, routine, Phase::CreateRoutine, action, statement).prefers(reads))
+    Ok(step(cx, routine, Phase::CreateRoutine, operation, statement).prefers(reads))
 }
 
 fn drop(cx: &Cx, routine: &Routine) -> Step {
@@ -86,12 +94,12 @@ fn drop(cx: &Cx, routine: &Routine) -> Step {
         cx,
         routine,
         Phase::DropRoutine,
-        Action::Drop,
+        Operation::DropRoutine,
         sql::drop(cx, routine),
     )
 }
 
-fn step(cx: &Cx, routine: &Routine, phase: Phase, action: Action, statement: String) -> Step {
+fn step(cx: &Cx, routine: &Routine, phase: Phase, operation: Operation, statement: String) -> Step {
     let kind = match routine.kind {
         RoutineKind::Function | RoutineKind::Window => Kind::Function,
         RoutineKind::Procedure => Kind::Procedure,
@@ -101,7 +109,7 @@ fn step(cx: &Cx, routine: &Routine, phase: Phase, action: Action, statement: Str
     Step::new(
         phase,
         kind,
-        action,
+        operation,
         cx.routine_key(&routine.identity),
         identity,
         statement,

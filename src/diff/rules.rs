@@ -5,7 +5,7 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, rules as sql};
 use crate::model::{Rule, Schema};
-use crate::plan::{Action, Kind, Phase, Step};
+use crate::plan::{Kind, Operation, Phase, Step};
 
 pub fn diff(
     cx: &Cx,
@@ -23,7 +23,7 @@ pub fn diff(
                 cx,
                 rule,
                 Phase::DropRule,
-                Action::Drop,
+                Operation::DropRule,
                 sql::drop(cx, rule),
             ));
         }
@@ -40,7 +40,7 @@ pub fn diff(
                     cx,
                     old,
                     Phase::DropRule,
-                    Action::Drop,
+                    Operation::DropRule,
                     sql::drop(cx, old),
                 ));
             }
@@ -52,7 +52,7 @@ pub fn diff(
                 cx,
                 new,
                 Phase::CreateRule,
-                Action::Replace,
+                Operation::ReplaceRule,
                 sql::create(cx, new, true),
             ));
         }
@@ -61,7 +61,7 @@ pub fn diff(
                 cx,
                 new,
                 Phase::CreateRule,
-                Action::Alter,
+                Operation::EnableRule,
                 sql::set_enabled(cx, new),
             ));
         }
@@ -73,7 +73,7 @@ fn create(cx: &Cx, rule: &Rule, steps: &mut Vec<Step>) {
         cx,
         rule,
         Phase::CreateRule,
-        Action::Create,
+        Operation::CreateRule,
         sql::create(cx, rule, false),
     ));
     if rule.enabled != "O" {
@@ -81,18 +81,18 @@ fn create(cx: &Cx, rule: &Rule, steps: &mut Vec<Step>) {
             cx,
             rule,
             Phase::CreateRule,
-            Action::Alter,
+            Operation::EnableRule,
             sql::set_enabled(cx, rule),
         ));
     }
 }
 
-fn step(cx: &Cx, rule: &Rule, phase: Phase, action: Action, statement: String) -> Step {
+fn step(cx: &Cx, rule: &Rule, phase: Phase, operation: Operation, statement: String) -> Step {
     let key = cx.rule_key(&rule.table, &rule.name);
     Step::new(
         phase,
         Kind::Rule,
-        action,
+        operation,
         key,
         cx.identity(&[&rule.table, &rule.name]),
         statement,

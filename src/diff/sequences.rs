@@ -7,7 +7,7 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, sequences as sql};
 use crate::model::{OwnedBy, Schema, Sequence};
-use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());
@@ -24,7 +24,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
                 step(
                     cx,
                     Phase::DropSequence,
-                    Action::Drop,
+                    Operation::DropSequence,
                     &sequence.name,
                     sql::drop(cx, &sequence.name),
                 )
@@ -37,7 +37,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
         steps.push(step(
             cx,
             Phase::CreateSequence,
-            Action::Create,
+            Operation::CreateSequence,
             &sequence.name,
             sql::create(cx, sequence),
         ));
@@ -56,7 +56,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
             let mut alter = step(
                 cx,
                 Phase::AlterSequence,
-                Action::Alter,
+                Operation::AlterSequence,
                 &new.name,
                 sql::alter(cx, &new.name, &changed),
             );
@@ -71,7 +71,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
             steps.push(step(
                 cx,
                 Phase::AlterSequence,
-                Action::Alter,
+                Operation::SetSequencePersistence,
                 &new.name,
                 statement,
             ));
@@ -86,10 +86,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
                 sql::owned_by(cx, &new.name, None),
             ));
         }
-        if let Some(owner) = &new.owned_by {
-            if released || old.owned_by.as_ref() != Some(owner) {
-                steps.push(own(cx, new, owner));
-            }
+        if let Some(owner) = &new.owned_by
+            && (released || old.owned_by.as_ref() != Some(owner))
+        {
+            steps.push(own(cx, new, owner));
         }
     }
 }
@@ -113,18 +113,18 @@ fn owner_step(cx: &Cx, phase: Phase, name: &str, statement: String) -> Step {
     Step::new(
         phase,
         Kind::Sequence,
-        Action::Alter,
+        Operation::SequenceOwnedBy,
         key,
         cx.identity(&[name]),
         statement,
     )
 }
 
-fn step(cx: &Cx, phase: Phase, action: Action, name: &str, statement: String) -> Step {
+fn step(cx: &Cx, phase: Phase, operation: Operation, name: &str, statement: String) -> Step {
     Step::new(
         phase,
         Kind::Sequence,
-        action,
+        operation,
         cx.sequence_key(name),
         cx.identity(&[name]),
         statement,

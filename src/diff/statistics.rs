@@ -4,7 +4,7 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, statistics as sql};
 use crate::model::{Schema, Statistics};
-use crate::plan::{Action, Kind, Phase, Step};
+use crate::plan::{Kind, Operation, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.statistics, &to.statistics, |s| s.name.clone());
@@ -14,7 +14,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: 
                 cx,
                 statistics,
                 Phase::DropIndex,
-                Action::Drop,
+                Operation::DropStatistics,
                 sql::drop(cx, &statistics.name),
             ));
         }
@@ -33,7 +33,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: 
                     cx,
                     old,
                     Phase::DropIndex,
-                    Action::Drop,
+                    Operation::DropStatistics,
                     sql::drop(cx, &old.name),
                 ));
             }
@@ -43,7 +43,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: 
                 cx,
                 new,
                 Phase::CreateIndex,
-                Action::Alter,
+                Operation::AlterStatistics,
                 sql::set_target(cx, new),
             ));
         }
@@ -57,7 +57,7 @@ fn create(cx: &Cx, statistics: &Statistics, steps: &mut Vec<Step>) {
             cx,
             statistics,
             Phase::CreateIndex,
-            Action::Create,
+            Operation::CreateStatistics,
             sql::create(cx, statistics),
         )
         .requires([table]),
@@ -67,20 +67,27 @@ fn create(cx: &Cx, statistics: &Statistics, steps: &mut Vec<Step>) {
             cx,
             statistics,
             Phase::CreateIndex,
-            Action::Alter,
+            Operation::AlterStatistics,
             sql::set_target(cx, statistics),
         ));
     }
 }
 
-fn step(cx: &Cx, statistics: &Statistics, phase: Phase, action: Action, statement: String) -> Step {
+fn step(
+    cx: &Cx,
+    statistics: &Statistics,
+    phase: Phase,
+    operation: Operation,
+    statement: String,
+) -> Step {
     let key = cx.statistics_key(&statistics.name);
     Step::new(
         phase,
         Kind::Statistics,
-        action,
+        operation,
         key,
         cx.identity(&[&statistics.name]),
         statement,
     )
+    .on_relation(&cx.schema, &statistics.table)
 }

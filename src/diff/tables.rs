@@ -5,7 +5,7 @@ use crate::ddl::{self, Cx};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Persistence, Schema};
-use crate::plan::{Action, Hazard, Key, Kind, Phase, Step};
+use crate::plan::{Action, Hazard, Key, Kind, Operation, Phase, Step};
 
 pub fn diff(
     cx: &Cx,
@@ -15,34 +15,51 @@ pub fn diff(
     steps: &mut Vec<Step>,
 ) {
     let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
+    // a table dropped and one created with the same columns: perhaps a rename
+    let shape = |t: &crate::model::Table| -> Vec<(String, String)> {
+        t.columns
+            .iter()
+            .map(|c| (c.name.clone(), c.data_type.clone()))
+            .collect()
+    };
+    let removed_shapes: BTreeSet<Vec<(String, String)>> =
+        pairs.removed.iter().map(|t| shape(t)).collect();
+    let added_shapes: BTreeSet<Vec<(String, String)>> =
+        pairs.added.iter().map(|t| shape(t)).collect();
 
     for table in pairs.removed {
         changes
             .dropped
             .insert((cx.schema.clone(), table.name.clone()));
-        steps.push(
-            step(
-                cx,
-                Phase::DropTable,
-                Action::Drop,
-                &table.name,
-                ddl::tables::drop(cx, &table.name),
-            )
-            .hazard(Hazard::DataLoss),
-        );
+        let mut dropped = step(
+            cx,
+            Phase::DropTable,
+            Operation::DropTable,
+            &table.name,
+            ddl::tables::drop(cx, &table.name),
+        )
+        .hazard(Hazard::DataLoss);
+        if added_shapes.contains(&shape(table)) {
+            dropped = dropped.hazard(Hazard::PossibleRename);
+        }
+        steps.push(dropped);
     }
 
     for table in pairs.added {
         changes
             .created
             .insert((cx.schema.clone(), table.name.clone()));
-        steps.push(step(
+        let mut created = step(
             cx,
             Phase::CreateTable,
-            Action::Create,
+            Operation::CreateTable,
             &table.name,
             ddl::tables::create(cx, table),
-        ));
+        );
+        if removed_shapes.contains(&shape(table)) {
+            created = created.hazard(Hazard::PossibleRename);
+        }
+        steps.push(created);
         for column in &table.columns {
             columns::settings_of_new_column(cx, &table.name, column, steps);
         }
@@ -72,20 +89,28 @@ pub fn diff(
                             .then(|| Key::SequenceOwner(cx.schema.clone(), q.name.clone()))
                     }),
             );
-            steps.push(settings_step(cx, &new.name, sql).requires(requires));
+            steps.push(
+                settings_step(cx, &new.name, Operation::SetTablePersistence, sql)
+                    .requires(requires),
+            );
         }
         storage_parameters(cx, &new.name, &old.options, &new.options, "", &[], steps);
-        if old.access_method != new.access_method {
-            if let Some(method) = &new.access_method {
-                let sql = ddl::tables::alter(
-                    cx,
-                    &new.name,
-                    &format!("SET ACCESS METHOD {}", ddl::quote_ident(method)),
-                );
-                steps.push(settings_step(cx, &new.name, sql));
-            }
+        if old.access_method != new.access_method
+            && let Some(method) = &new.access_method
+        {
+            let sql = ddl::tables::alter(
+                cx,
+                &new.name,
+                &format!("SET ACCESS METHOD {}", ddl::quote_ident(method)),
+            );
+            steps.push(settings_step(
+                cx,
+                &new.name,
+                Operation::SetAccessMethod,
+                sql,
+            ));
         }
-        columns::diff(cx, old, new, steps, changes);
+        columns::diff(cx, old, new, &from.binary_coercible, steps, changes);
         super::policies::row_security(cx, Some(old), new, steps);
         // after the columns: a TOAST table exists only once a column needs one, and parameters
         // set before it are lost
@@ -154,8 +179,13 @@ pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut 
                 .iter()
                 .map(|i| index_key(&new.name, i));
             new_steps.push(
-                settings_step(cx, &new.name, ddl::tables::replica_identity(cx, new))
-                    .requires(needs),
+                settings_step(
+                    cx,
+                    &new.name,
+                    Operation::ReplicaIdentity,
+                    ddl::tables::replica_identity(cx, new),
+                )
+                .requires(needs),
             );
         }
         let cluster_changed = old.is_none_or(|o| o.clustered_on != new.clustered_on);
@@ -164,7 +194,13 @@ pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut 
         {
             let needs = new.clustered_on.iter().map(|i| index_key(&new.name, i));
             new_steps.push(
-                settings_step(cx, &new.name, ddl::tables::cluster_on(cx, new)).requires(needs),
+                settings_step(
+                    cx,
+                    &new.name,
+                    Operation::ClusterOn,
+                    ddl::tables::cluster_on(cx, new),
+                )
+                .requires(needs),
             );
         }
         let columns: Vec<Key> = new
@@ -182,8 +218,13 @@ pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut 
         let rebind = old_of.is_some()
             && (old_of != new.of_type.as_deref() || of_type_touched || columns_touched);
         if rebind {
-            let release = settings_step(cx, &new.name, ddl::tables::of_type(cx, &new.name, None))
-                .in_phase(Phase::ReleaseColumn);
+            let release = settings_step(
+                cx,
+                &new.name,
+                Operation::OfType,
+                ddl::tables::of_type(cx, &new.name, None),
+            )
+            .in_phase(Phase::ReleaseColumn);
             new_steps.push(release);
         }
         if let Some(of_type) = new
@@ -200,6 +241,7 @@ pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut 
                 settings_step(
                     cx,
                     &new.name,
+                    Operation::OfType,
                     ddl::tables::of_type(cx, &new.name, Some(of_type)),
                 )
                 .requires(needs),
@@ -238,23 +280,23 @@ fn persistence_order(
         .collect()
 }
 
-fn step(cx: &Cx, phase: Phase, action: Action, table: &str, sql: String) -> Step {
+fn step(cx: &Cx, phase: Phase, operation: Operation, table: &str, sql: String) -> Step {
     Step::new(
         phase,
         Kind::Table,
-        action,
+        operation,
         cx.table_key(table),
         cx.identity(&[table]),
         sql,
     )
 }
 
-fn settings_step(cx: &Cx, table: &str, sql: String) -> Step {
+fn settings_step(cx: &Cx, table: &str, operation: Operation, sql: String) -> Step {
     let key = Key::TableSettings(cx.schema.clone(), table.to_owned());
     Step::new(
         Phase::AlterTable,
         Kind::Table,
-        Action::Alter,
+        operation,
         key,
         cx.identity(&[table]),
         sql,
@@ -273,12 +315,18 @@ fn storage_parameters(
     steps: &mut Vec<Step>,
 ) {
     let (reset, set) = super::storage_parameter_changes(old, new);
+    let operation = |options: &[String]| Operation::TableStorageParameters {
+        names: options
+            .iter()
+            .map(|o| format!("{prefix}{}", ddl::split_option(o).0))
+            .collect(),
+    };
     if !reset.is_empty() {
         let sql = ddl::tables::reset_options(cx, table, &reset, prefix);
-        steps.push(settings_step(cx, table, sql).requires(after.to_vec()));
+        steps.push(settings_step(cx, table, operation(&reset), sql).requires(after.to_vec()));
     }
     if !set.is_empty() {
         let sql = ddl::tables::set_options(cx, table, &set, prefix);
-        steps.push(settings_step(cx, table, sql).requires(after.to_vec()));
+        steps.push(settings_step(cx, table, operation(&set), sql).requires(after.to_vec()));
     }
 }

@@ -9,7 +9,7 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, triggers as sql};
 use crate::model::{Schema, Trigger};
-use crate::plan::{Action, Kind, Phase, Step};
+use crate::plan::{Kind, Operation, Phase, Step};
 
 pub fn diff(
     cx: &Cx,
@@ -28,7 +28,7 @@ pub fn diff(
                 cx,
                 trigger,
                 Phase::DropTrigger,
-                Action::Drop,
+                Operation::DropTrigger,
                 sql::drop(cx, trigger),
             ));
         }
@@ -48,7 +48,7 @@ pub fn diff(
                     cx,
                     old,
                     Phase::DropTrigger,
-                    Action::Drop,
+                    Operation::DropTrigger,
                     sql::drop(cx, old),
                 ));
             }
@@ -60,7 +60,7 @@ pub fn diff(
                 cx,
                 new,
                 Phase::CreateTrigger,
-                Action::Replace,
+                Operation::ReplaceTrigger,
                 sql::create(cx, new, true),
             ));
         }
@@ -70,7 +70,7 @@ pub fn diff(
                 cx,
                 new,
                 Phase::CreateTrigger,
-                Action::Alter,
+                Operation::EnableTrigger,
                 sql::set_enabled(cx, new),
             ));
         }
@@ -82,7 +82,7 @@ fn create(cx: &Cx, trigger: &Trigger, steps: &mut Vec<Step>) {
         cx,
         trigger,
         Phase::CreateTrigger,
-        Action::Create,
+        Operation::CreateTrigger,
         sql::create(cx, trigger, false),
     ));
     if trigger.enabled != "O" {
@@ -90,18 +90,18 @@ fn create(cx: &Cx, trigger: &Trigger, steps: &mut Vec<Step>) {
             cx,
             trigger,
             Phase::CreateTrigger,
-            Action::Alter,
+            Operation::EnableTrigger,
             sql::set_enabled(cx, trigger),
         ));
     }
 }
 
-fn step(cx: &Cx, trigger: &Trigger, phase: Phase, action: Action, statement: String) -> Step {
+fn step(cx: &Cx, trigger: &Trigger, phase: Phase, operation: Operation, statement: String) -> Step {
     let key = cx.trigger_key(&trigger.table, &trigger.name);
     Step::new(
         phase,
         Kind::Trigger,
-        action,
+        operation,
         key,
         cx.identity(&[&trigger.table, &trigger.name]),
         statement,

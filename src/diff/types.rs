@@ -18,7 +18,7 @@ use super::{Recast, TableChanges, column_name, pair_up};
 use crate::ddl::{Cx, display_ident, quote_ident, types as sql};
 use crate::graph::Graph;
 use crate::model::{Attribute, Schema, Type, TypeDefinition};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// The types of both sides that are made again, by key, each with whether moving a value over
 /// can fail (a label removed, a narrower base type): those whose own change PostgreSQL cannot
@@ -42,10 +42,10 @@ pub fn rebuilt<'a>(
     }
     let seeds: BTreeSet<Key> = rebuilt.keys().cloned().collect();
     for key in source.dependents(&seeds) {
-        if let Key::Type(schema, name) = &key {
-            if type_of(pairs, schema, name).is_some_and(|(_, new)| new.is_some()) {
-                rebuilt.entry(key).or_insert(false);
-            }
+        if let Key::Type(schema, name) = &key
+            && type_of(pairs, schema, name).is_some_and(|(_, new)| new.is_some())
+        {
+            rebuilt.entry(key).or_insert(false);
         }
     }
 
@@ -155,7 +155,7 @@ pub fn diff(
             cx,
             ty,
             Phase::DropType,
-            Action::Drop,
+            Operation::DropType,
             sql::drop(cx, ty),
         ));
     }
@@ -409,14 +409,20 @@ fn create(cx: &Cx, ty: &Type, steps: &mut Vec<Step>) {
 }
 
 fn create_with(cx: &Cx, ty: &Type, statement: String, steps: &mut Vec<Step>) {
-    steps.push(step(cx, ty, Phase::CreateType, Action::Create, statement));
+    steps.push(step(
+        cx,
+        ty,
+        Phase::CreateType,
+        Operation::CreateType,
+        statement,
+    ));
     if let TypeDefinition::Domain(domain) = &ty.definition {
         for constraint in domain.constraints.iter().filter(|c| !c.validated) {
             steps.push(step(
                 cx,
                 ty,
                 Phase::CreateType,
-                Action::Alter,
+                Operation::AddDomainConstraint { validated: false },
                 sql::add_constraint(cx, &ty.name, constraint),
             ));
         }
@@ -429,8 +435,8 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
     let aside = sql::set_aside_name(&old.name);
     // keyed apart from the type: what the source drops for good at the end waits for the old
     // type's own drop at the end, not for this rename, which comes early
-    let set_aside = |statement: String| {
-        let mut renamed = step(cx, old, Phase::SetAside, Action::Alter, statement);
+    let set_aside = |operation: Operation, statement: String| {
+        let mut renamed = step(cx, old, Phase::SetAside, operation, statement);
         renamed.key = Key::TypeRename(cx.schema.clone(), old.name.clone());
         renamed
     };
@@ -450,15 +456,21 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
             .collect();
         for constraint in domain.constraints.iter().filter(|_| !calls.is_empty()) {
             steps.push(
-                set_aside(sql::drop_constraint(cx, &old.name, &constraint.name))
-                    .requires(calls.clone()),
+                set_aside(
+                    Operation::DropDomainConstraint,
+                    sql::drop_constraint(cx, &old.name, &constraint.name),
+                )
+                .requires(calls.clone()),
             );
         }
     }
-    steps.push(set_aside(sql::rename(cx, old, &aside)));
+    steps.push(set_aside(
+        Operation::RenameType,
+        sql::rename(cx, old, &aside),
+    ));
     if let TypeDefinition::Range { range } = &old.definition {
         for statement in sql::set_range_aside(cx, &old.name, &aside, range) {
-            steps.push(set_aside(statement));
+            steps.push(set_aside(Operation::RenameType, statement));
         }
     }
     create_with(cx, new, sql::create_beside_set_aside(cx, new), steps);
@@ -470,7 +482,7 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
         cx,
         old,
         Phase::DropType,
-        Action::Drop,
+        Operation::DropType,
         sql::drop(cx, &set_aside),
     );
     drop.key = Key::TypeSetAside(cx.schema.clone(), old.name.clone());
@@ -495,7 +507,7 @@ fn add_values(cx: &Cx, ty: &Type, before: &[String], after: &[String], steps: &m
             cx,
             ty,
             Phase::CreateType,
-            Action::Alter,
+            Operation::AddEnumValue,
             sql::add_value(cx, &ty.name, value, position),
         ));
     }
@@ -511,13 +523,13 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
         return;
     };
     let name = &new.name;
-    let mut push = |phase: Phase, action: Action, statement: String| {
-        steps.push(step(cx, new, phase, action, statement))
+    let mut push = |phase: Phase, operation: Operation, statement: String| {
+        steps.push(step(cx, new, phase, operation, statement))
     };
     if a.default != b.default {
         push(
             Phase::CreateType,
-            Action::Alter,
+            Operation::AlterDomain,
             sql::domain_default(cx, name, b),
         );
     }
@@ -527,9 +539,14 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
         } else {
             "DROP NOT NULL"
         };
+        let operation = if b.not_null {
+            Operation::SetDomainNotNull
+        } else {
+            Operation::AlterDomain
+        };
         push(
             Phase::CreateType,
-            Action::Alter,
+            operation,
             sql::alter_domain(cx, name, action),
         );
     }
@@ -542,7 +559,7 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
             // early, before what it calls may be dropped
             push(
                 Phase::SetAside,
-                Action::Alter,
+                Operation::DropDomainConstraint,
                 sql::drop_constraint(cx, name, &old_check.name),
             );
         }
@@ -550,12 +567,12 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
     for new_check in &b.constraints {
         let old_check = a.constraints.iter().find(|c| c.name == new_check.name);
         let kept = old_check.is_some_and(|c| {
-            c.check() == new_check.check() && !(c.validated && !new_check.validated)
+            c.check() == new_check.check() && (new_check.validated || !c.validated)
         });
         if !kept || remade {
             push(
                 Phase::CreateType,
-                Action::Alter,
+                Operation::AddDomainConstraint { validated: false },
                 sql::add_constraint(cx, name, new_check),
             );
         }
@@ -563,7 +580,7 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
         if new_check.validated && !valid_before {
             push(
                 Phase::CreateType,
-                Action::Alter,
+                Operation::ValidateDomainConstraint,
                 sql::validate_constraint(cx, name, &new_check.name),
             );
         }
@@ -587,21 +604,24 @@ fn alter_attributes(
             cx,
             ty,
             Phase::CreateType,
-            Action::Alter,
+            Operation::DropAttribute,
             sql::drop_attribute(cx, name, &old.name),
         ));
     }
     for new in after {
-        let statement = match before.iter().find(|a| a.name == new.name) {
+        let (operation, statement) = match before.iter().find(|a| a.name == new.name) {
             Some(old) if old == new => continue,
-            Some(_) => sql::alter_attribute(cx, name, new),
-            None => sql::add_attribute(cx, name, new),
+            Some(_) => (
+                Operation::AlterAttribute,
+                sql::alter_attribute(cx, name, new),
+            ),
+            None => (Operation::AddAttribute, sql::add_attribute(cx, name, new)),
         };
-        steps.push(step(cx, ty, Phase::CreateType, Action::Alter, statement));
+        steps.push(step(cx, ty, Phase::CreateType, operation, statement));
     }
 }
 
-fn step(cx: &Cx, ty: &Type, phase: Phase, action: Action, statement: String) -> Step {
+fn step(cx: &Cx, ty: &Type, phase: Phase, operation: Operation, statement: String) -> Step {
     let kind = match ty.definition {
         TypeDefinition::Enum { .. } => Kind::Enum,
         TypeDefinition::Domain(_) => Kind::Domain,
@@ -611,7 +631,7 @@ fn step(cx: &Cx, ty: &Type, phase: Phase, action: Action, statement: String) -> 
     Step::new(
         phase,
         kind,
-        action,
+        operation,
         cx.type_key(&ty.name),
         cx.identity(&[&ty.name]),
         statement,

@@ -9,7 +9,7 @@
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, views as sql};
 use crate::model::{Schema, View};
-use crate::plan::{Action, Key, Kind, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// Views of the source that the plan drops, for good or to make again, by their own change.
 pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
@@ -54,7 +54,9 @@ pub fn diff(
                 cx,
                 new,
                 Phase::CreateView,
-                Action::Replace,
+                Operation::ReplaceView {
+                    security: security_options(old) != security_options(new),
+                },
                 sql::create(cx, new, true),
             ));
         }
@@ -63,7 +65,7 @@ pub fn diff(
                 cx,
                 new,
                 Phase::CreateView,
-                Action::Alter,
+                Operation::RefreshMaterializedView,
                 sql::refresh(cx, &new.name),
             ));
         }
@@ -76,7 +78,13 @@ pub fn diff(
             if before != column.default.as_deref() {
                 let statement =
                     sql::column_default(cx, &new.name, &column.name, column.default.as_deref());
-                steps.push(step(cx, new, Phase::CreateView, Action::Alter, statement));
+                steps.push(step(
+                    cx,
+                    new,
+                    Phase::CreateView,
+                    Operation::SetViewColumnDefault,
+                    statement,
+                ));
             }
         }
     }
@@ -107,21 +115,41 @@ fn create(cx: &Cx, view: &View, steps: &mut Vec<Step>) {
         cx,
         view,
         Phase::CreateView,
-        Action::Create,
+        Operation::CreateView,
         sql::create(cx, view, false),
     ));
     for column in view.columns.iter().filter(|c| c.default.is_some()) {
         let statement =
             sql::column_default(cx, &view.name, &column.name, column.default.as_deref());
-        steps.push(step(cx, view, Phase::CreateView, Action::Alter, statement));
+        steps.push(step(
+            cx,
+            view,
+            Phase::CreateView,
+            Operation::SetViewColumnDefault,
+            statement,
+        ));
     }
 }
 
 fn drop(cx: &Cx, view: &View) -> Step {
-    step(cx, view, Phase::DropView, Action::Drop, sql::drop(cx, view))
+    step(
+        cx,
+        view,
+        Phase::DropView,
+        Operation::DropView,
+        sql::drop(cx, view),
+    )
 }
 
-fn step(cx: &Cx, view: &View, phase: Phase, action: Action, statement: String) -> Step {
+/// The options that say whose rights and whose row-level security a view's reads run under.
+fn security_options(view: &View) -> Vec<&String> {
+    view.options
+        .iter()
+        .filter(|o| o.starts_with("security_barrier") || o.starts_with("security_invoker"))
+        .collect()
+}
+
+fn step(cx: &Cx, view: &View, phase: Phase, operation: Operation, statement: String) -> Step {
     let kind = if view.materialized {
         Kind::MaterializedView
     } else {
@@ -130,7 +158,7 @@ fn step(cx: &Cx, view: &View, phase: Phase, action: Action, statement: String) -
     Step::new(
         phase,
         kind,
-        action,
+        operation,
         cx.view_key(&view.name),
         cx.identity(&[&view.name]),
         statement,

@@ -52,12 +52,19 @@ pub struct Database {
     /// `pg_event_trigger`, by name, less extensions' own.
     #[serde(default)]
     pub event_triggers: Vec<EventTrigger>,
+    /// Casts that need no conversion (`pg_cast.castmethod = 'b'`), as (source, target) type
+    /// names; each schema holds a copy for the diff (`Schema::binary_coercible`). A snapshot of
+    /// an older migra has none: every type change across types is then taken to rewrite.
+    #[serde(default)]
+    pub binary_coercible: Vec<(String, String)>,
 }
 
 /// The first row `sql/catalog.sql` returns: what belongs to the database, not to a schema.
 #[derive(Deserialize)]
 struct DatabaseRow {
     server_version_num: i32,
+    #[serde(default)]
+    binary_coercible: Vec<(String, String)>,
     extensions: Vec<Extension>,
     #[serde(default)]
     event_triggers: Vec<EventTrigger>,
@@ -74,12 +81,22 @@ impl Database {
             .iter()
             .map(|s| serde_json::from_str(s.as_ref()))
             .collect::<Result<Vec<Schema>, _>>()?;
-        Ok(Database {
+        let mut database = Database {
             server_version_num: row.server_version_num,
             schemas,
             extensions: row.extensions,
             event_triggers: row.event_triggers,
-        })
+            binary_coercible: row.binary_coercible,
+        };
+        database.share_casts();
+        Ok(database)
+    }
+
+    /// Gives every schema the database's binary-coercible casts.
+    pub fn share_casts(&mut self) {
+        for schema in &mut self.schemas {
+            schema.binary_coercible.clone_from(&self.binary_coercible);
+        }
     }
 
     /// Leaves out the extensions named: on both sides of a diff, they are not compared.
@@ -163,9 +180,10 @@ impl Snapshot {
                 expected: Self::FORMAT,
             });
         }
-        let snapshot: Snapshot =
+        let mut snapshot: Snapshot =
             crate::timing::measure("decode", || serde_json::from_str(document))
                 .map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
+        snapshot.database.share_casts();
         // the scope only filters what is read (its names cross as parameters), but a NUL or a
         // system schema in it is refused as it would be from a caller
         for name in snapshot.scope.iter().flatten() {
@@ -222,6 +240,11 @@ pub struct EventTrigger {
 pub struct Schema {
     /// `pg_namespace.nspname`
     pub name: String,
+    /// `Database::binary_coercible` of the database read, given to each of its schemas
+    /// (`Database::share_casts`): whether a column's type change rewrites its table. Written
+    /// once, with the database, not with every schema.
+    #[serde(default, skip_serializing)]
+    pub binary_coercible: Vec<(String, String)>,
     /// Grants on the schema (`nspacl`).
     #[serde(default)]
     pub privileges: Vec<Grant>,
@@ -302,6 +325,7 @@ impl Schema {
     pub fn empty(name: &str) -> Self {
         Schema {
             name: name.to_owned(),
+            binary_coercible: Vec::new(),
             privileges: Vec::new(),
             tables: Vec::new(),
             constraints: Vec::new(),

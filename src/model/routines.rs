@@ -14,6 +14,9 @@ pub struct Routine {
     pub kind: RoutineKind,
     /// `pg_language.lanname`
     pub language: String,
+    /// `prosecdef`: SECURITY DEFINER, it runs with its owner's rights (also in `definition`).
+    #[serde(default)]
+    pub security_definer: bool,
     /// `pg_get_function_arguments`: names, modes, types and defaults.
     pub arguments: String,
     /// `pg_get_function_result`; `None` for a procedure.

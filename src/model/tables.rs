@@ -65,6 +65,10 @@ pub struct Column {
     pub not_null: bool,
     /// `pg_get_expr(adbin)` of a plain column's default.
     pub default: Option<String>,
+    /// The default calls a volatile function or operator (read from the expression tree and
+    /// `pg_proc.provolatile`): ADD COLUMN with it computes a value per row and rewrites the table.
+    #[serde(default)]
+    pub default_volatile: bool,
     /// `pg_get_expr(adbin)` of a generated column (`attgenerated` set).
     pub generated: Option<String>,
     /// `attgenerated = 'v'`: VIRTUAL (PostgreSQL 18) rather than STORED.
@@ -95,6 +99,7 @@ impl Column {
     pub fn same_definition(&self, other: &Column) -> bool {
         Column {
             position: other.position,
+            default_volatile: other.default_volatile,
             ..self.clone()
         } == *other
     }

@@ -1,0 +1,103 @@
+-- migra 0.3.0 -> 0.4.0: every diff function's rows say what each statement costs production:
+-- relation (the table, view, sequence or index the statement locks), lock_mode (the strongest
+-- lock it takes there), table_rows and table_bytes (that table's live size, for a plan that
+-- applies to this database), and hazards beyond data_loss. A function's result columns cannot
+-- change in place: each is dropped and made again. pg_test/upgrade.py checks that an updated
+-- extension has exactly the objects of a fresh install.
+\echo Use "ALTER EXTENSION migra UPDATE TO '0.4.0'" to load this file. \quit
+
+DROP FUNCTION migra_diff(text, text, boolean, boolean);
+DROP FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[]);
+DROP FUNCTION migra_diff_snapshots(jsonb, jsonb, text[], text[], boolean, boolean, boolean, boolean, text[]);
+DROP FUNCTION migra_drift(jsonb, text[], text[], boolean, boolean, text[]);
+DROP FUNCTION migra_drift(text, text[], text[], boolean, boolean, text[]);
+DROP FUNCTION migra_drift_fleet(jsonb, text[], text[], text[], boolean, boolean, text[], integer, integer);
+DROP FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, text[], integer, integer);
+
+CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
+                           with_privileges boolean DEFAULT false)
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
+STABLE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_wrapper';
+
+CREATE FUNCTION migra_diff_remote(
+    source text, target text,
+    schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
+    "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
+    ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
+    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_remote_wrapper';
+
+CREATE FUNCTION migra_diff_snapshots(
+    source jsonb, target jsonb,
+    schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
+    "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
+    ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
+    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_snapshots_wrapper';
+
+CREATE FUNCTION migra_drift(
+    expected jsonb,
+    schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
+    with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'])
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_from_snapshot_wrapper';
+
+CREATE FUNCTION migra_drift(
+    reference text,
+    schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
+    with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'])
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_from_reference_wrapper';
+
+CREATE FUNCTION migra_drift_fleet(
+    expected jsonb, databases text[],
+    schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
+    with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
+    max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60)
+RETURNS TABLE (database_number integer, database text, differences integer, ordinal integer, kind text,
+               identity text, action text, statement text, hazards text[], relation text, lock_mode text,
+               table_rows bigint, table_bytes bigint, error text)
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_fleet_from_snapshot_wrapper';
+
+CREATE FUNCTION migra_drift_fleet(
+    reference text, databases text[],
+    schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
+    with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
+    max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60)
+RETURNS TABLE (database_number integer, database text, differences integer, ordinal integer, kind text,
+               identity text, action text, statement text, hazards text[], relation text, lock_mode text,
+               table_rows bigint, table_bytes bigint, error text)
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_fleet_from_reference_wrapper';
+
+COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean) IS
+  'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants';
+COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[]) IS
+  'The statements that make database source look like database target; each is a connection string, a foreign server name, or NULL for this database';
+COMMENT ON FUNCTION migra_diff_snapshots(jsonb, jsonb, text[], text[], boolean, boolean, boolean, boolean, text[]) IS
+  'The statements that make the database of snapshot source look like that of snapshot target, without any connection';
+COMMENT ON FUNCTION migra_drift(jsonb, text[], text[], boolean, boolean, text[]) IS
+  'Drift: the statements that take this database from its live state to the expected snapshot (e.g. migra_baseline(name)); no rows when it matches';
+COMMENT ON FUNCTION migra_drift(text, text[], text[], boolean, boolean, text[]) IS
+  'Drift: the statements that take this database from its live state to the schema of a reference database (connection string or foreign server name)';
+COMMENT ON FUNCTION migra_drift_fleet(jsonb, text[], text[], text[], boolean, boolean, text[], integer, integer) IS
+  'Drift of many databases (connection strings or foreign server names) from one snapshot, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
+COMMENT ON FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, text[], integer, integer) IS
+  'Drift of many databases (connection strings or foreign server names) from a reference database, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
