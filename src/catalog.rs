@@ -10,9 +10,9 @@ use std::ffi::{CStr, CString};
 use pgrx::pg_sys;
 use pgrx::prelude::*;
 
-use crate::ddl::quote_ident;
 use crate::error::Error;
 use crate::fingerprints::{self, Fingerprints, Pairing};
+use crate::ident::quote_ident;
 use crate::model::{Database, Schema};
 use crate::subtransaction::{Failed, again_after_concurrent_ddl};
 
@@ -319,7 +319,7 @@ const PINNED: [(&str, &str); 3] = [
 pub fn pinned_settings_sql() -> String {
     let statements: Vec<String> = PINNED
         .iter()
-        .map(|(name, value)| format!("SET {name} = {};", crate::ddl::quote_literal(value)))
+        .map(|(name, value)| format!("SET {name} = {};", crate::ident::quote_literal(value)))
         .collect();
     statements.join(" ")
 }
@@ -417,8 +417,11 @@ mod tests {
         assert_eq!(note.default.as_deref(), Some("'n/a'::text"));
         assert!(note.not_null);
         assert_eq!(
-            (note.storage.as_str(), note.type_storage.as_str()),
-            ("e", "x")
+            (note.storage, note.type_storage),
+            (
+                crate::model::Storage::External,
+                crate::model::Storage::Extended
+            )
         );
 
         let total = orders.column("total").unwrap();

@@ -2,7 +2,8 @@
 //! what it costs production (does it rewrite the table, validate rows, build an index), but no
 //! SQL. `crate::costs` turns an operation into the lock it takes and its hazards.
 //!
-//! Imports nothing of the crate: every stage may name an operation.
+//! Imports nothing of the crate but identifier quoting (`crate::ident`): every stage may name
+//! an object, an operation, a hazard.
 
 /// The object kind a row of the plan is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +85,123 @@ impl Action {
             Action::Alter => "alter",
             Action::Replace => "replace",
             Action::Drop => "drop",
+        }
+    }
+}
+
+/// An object: its schema, then its name within the schema.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    Setting,
+    Extension(String),
+    Schema(String),
+    Table(String, String),
+    /// Persistence and storage parameters of a table: apart from the table, so that its
+    /// columns need not wait for them (TOAST parameters wait for the columns instead).
+    TableSettings(String, String),
+    Column(String, String, String),
+    Constraint(String, String, String),
+    /// A policy: schema, table, name.
+    Policy(String, String, String),
+    /// A trigger: schema, table or view, name.
+    Trigger(String, String, String),
+    /// A rule: schema, table or view, name.
+    Rule(String, String, String),
+    /// An event trigger: of the database, not of a schema.
+    EventTrigger(String),
+    Index(String, String),
+    Sequence(String, String),
+    /// A sequence's OWNED BY: apart from the sequence, so that a default that takes from the
+    /// sequence waits for the sequence, not for the column that will own it.
+    SequenceOwner(String, String),
+    /// A view or a materialized view.
+    View(String, String),
+    /// A function, procedure or aggregate by its identity, `"name"(argument types)`.
+    Routine(String, String),
+    /// An enum, domain, composite or range type.
+    Type(String, String),
+    /// A type that is made again, under the name it was set aside as: dropped at the very end.
+    TypeSetAside(String, String),
+    /// The rename that sets a type aside (and the CHECKs of a domain dropped with it).
+    TypeRename(String, String),
+    Collation(String, String),
+    /// An extended statistics object.
+    Statistics(String, String),
+    /// A collation that is made again, as it was set aside.
+    CollationSetAside(String, String),
+    /// The rename that sets a collation aside.
+    CollationRename(String, String),
+    /// An object of a kind the plan does not make (a trigger, an operator), by its description:
+    /// nothing it needs may be dropped.
+    NotCompared(String),
+    /// The grants on an object: apart from the object, so that nothing that needs the object
+    /// waits for its grants.
+    Privileges(Box<Key>),
+    /// The comment on an object (or on a column of a view or type, or a domain's constraint).
+    Comment(Box<Key>),
+}
+
+impl Key {
+    /// The relation (schema, name) the object is or belongs to: a table, view, sequence or
+    /// index. `None` for objects outside any relation (types, routines, schemas).
+    pub fn relation(&self) -> Option<(String, String)> {
+        match self {
+            Key::Table(s, t)
+            | Key::TableSettings(s, t)
+            | Key::Column(s, t, _)
+            | Key::Constraint(s, t, _)
+            | Key::Policy(s, t, _)
+            | Key::Trigger(s, t, _)
+            | Key::Rule(s, t, _)
+            | Key::Index(s, t)
+            | Key::Sequence(s, t)
+            | Key::SequenceOwner(s, t)
+            | Key::View(s, t) => Some((s.clone(), t.clone())),
+            Key::Privileges(key) | Key::Comment(key) => key.relation(),
+            Key::Setting
+            | Key::Extension(_)
+            | Key::Schema(_)
+            | Key::EventTrigger(_)
+            | Key::Routine(..)
+            | Key::Type(..)
+            | Key::TypeSetAside(..)
+            | Key::TypeRename(..)
+            | Key::Collation(..)
+            | Key::Statistics(..)
+            | Key::CollationSetAside(..)
+            | Key::CollationRename(..)
+            | Key::NotCompared(_) => None,
+        }
+    }
+
+    /// The object as an error message names it: `column public.t.c`, `routine public.f(integer)`.
+    pub fn display(&self) -> String {
+        use crate::ident::display_ident as d;
+        match self {
+            Key::Setting => "the search_path".to_owned(),
+            Key::Extension(e) => format!("extension {}", d(e)),
+            Key::Schema(s) => format!("schema {}", d(s)),
+            Key::Table(s, t) | Key::TableSettings(s, t) => format!("table {}.{}", d(s), d(t)),
+            Key::Column(s, t, c) => format!("column {}.{}.{}", d(s), d(t), d(c)),
+            Key::Constraint(s, t, c) => format!("constraint {} on {}.{}", d(c), d(s), d(t)),
+            Key::Policy(s, t, p) => format!("policy {} on {}.{}", d(p), d(s), d(t)),
+            Key::Trigger(s, t, g) => format!("trigger {} on {}.{}", d(g), d(s), d(t)),
+            Key::Rule(s, t, r) => format!("rule {} on {}.{}", d(r), d(s), d(t)),
+            Key::EventTrigger(t) => format!("event trigger {}", d(t)),
+            Key::Index(s, i) => format!("index {}.{}", d(s), d(i)),
+            Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
+            Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
+            Key::Routine(s, r) => format!("routine {}.{r}", d(s)),
+            Key::Type(s, t) | Key::TypeSetAside(s, t) | Key::TypeRename(s, t) => {
+                format!("type {}.{}", d(s), d(t))
+            }
+            Key::Collation(s, c) | Key::CollationSetAside(s, c) | Key::CollationRename(s, c) => {
+                format!("collation {}.{}", d(s), d(c))
+            }
+            Key::Statistics(s, x) => format!("statistics {}.{}", d(s), d(x)),
+            Key::NotCompared(what) => what.clone(),
+            Key::Privileges(key) => format!("the grants on {}", key.display()),
+            Key::Comment(key) => format!("the comment on {}", key.display()),
         }
     }
 }

@@ -11,8 +11,8 @@ use pgrx::pg_sys;
 use pgrx::spi::SpiClient;
 
 use crate::conninfo;
-use crate::ddl::quote_ident;
 use crate::error::Error;
+use crate::ident::quote_ident;
 use crate::subtransaction::{Attempt, attempt, raise_as, report_of};
 
 /// dblink, found in this database.

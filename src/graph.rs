@@ -9,8 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
+use crate::change::Key;
 use crate::model::{ObjectRef, Schema};
-use crate::plan::Key;
 
 #[derive(Debug, Default)]
 pub struct Graph {

@@ -25,6 +25,9 @@ mod error;
 mod fingerprints;
 mod fleet;
 mod graph;
+mod ident;
+#[cfg(test)]
+mod layers;
 mod locks;
 mod model;
 mod plan;

@@ -266,8 +266,8 @@ fn relation_name(oid: pg_sys::Oid) -> String {
         };
         format!(
             "{}.{}",
-            crate::ddl::display_ident(&schema),
-            crate::ddl::display_ident(&name)
+            crate::ident::display_ident(&schema),
+            crate::ident::display_ident(&name)
         )
     }
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use crate::error::Error;
 
-pub use crate::change::{Action, ConstraintKind, Hazard, Kind, LockMode, Operation};
+pub use crate::change::{Action, ConstraintKind, Hazard, Key, Kind, LockMode, Operation};
 
 /// The phases of a migration, in the order they run when nothing else says otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,123 +91,6 @@ impl Phase {
     }
 }
 
-/// An object: its schema, then its name within the schema.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Key {
-    Setting,
-    Extension(String),
-    Schema(String),
-    Table(String, String),
-    /// Persistence and storage parameters of a table: apart from the table, so that its
-    /// columns need not wait for them (TOAST parameters wait for the columns instead).
-    TableSettings(String, String),
-    Column(String, String, String),
-    Constraint(String, String, String),
-    /// A policy: schema, table, name.
-    Policy(String, String, String),
-    /// A trigger: schema, table or view, name.
-    Trigger(String, String, String),
-    /// A rule: schema, table or view, name.
-    Rule(String, String, String),
-    /// An event trigger: of the database, not of a schema.
-    EventTrigger(String),
-    Index(String, String),
-    Sequence(String, String),
-    /// A sequence's OWNED BY: apart from the sequence, so that a default that takes from the
-    /// sequence waits for the sequence, not for the column that will own it.
-    SequenceOwner(String, String),
-    /// A view or a materialized view.
-    View(String, String),
-    /// A function, procedure or aggregate by its identity, `"name"(argument types)`.
-    Routine(String, String),
-    /// An enum, domain, composite or range type.
-    Type(String, String),
-    /// A type that is made again, under the name it was set aside as: dropped at the very end.
-    TypeSetAside(String, String),
-    /// The rename that sets a type aside (and the CHECKs of a domain dropped with it).
-    TypeRename(String, String),
-    Collation(String, String),
-    /// An extended statistics object.
-    Statistics(String, String),
-    /// A collation that is made again, as it was set aside.
-    CollationSetAside(String, String),
-    /// The rename that sets a collation aside.
-    CollationRename(String, String),
-    /// An object of a kind the plan does not make (a trigger, an operator), by its description:
-    /// nothing it needs may be dropped.
-    NotCompared(String),
-    /// The grants on an object: apart from the object, so that nothing that needs the object
-    /// waits for its grants.
-    Privileges(Box<Key>),
-    /// The comment on an object (or on a column of a view or type, or a domain's constraint).
-    Comment(Box<Key>),
-}
-
-impl Key {
-    /// The relation (schema, name) the object is or belongs to: a table, view, sequence or
-    /// index. `None` for objects outside any relation (types, routines, schemas).
-    pub fn relation(&self) -> Option<(String, String)> {
-        match self {
-            Key::Table(s, t)
-            | Key::TableSettings(s, t)
-            | Key::Column(s, t, _)
-            | Key::Constraint(s, t, _)
-            | Key::Policy(s, t, _)
-            | Key::Trigger(s, t, _)
-            | Key::Rule(s, t, _)
-            | Key::Index(s, t)
-            | Key::Sequence(s, t)
-            | Key::SequenceOwner(s, t)
-            | Key::View(s, t) => Some((s.clone(), t.clone())),
-            Key::Privileges(key) | Key::Comment(key) => key.relation(),
-            Key::Setting
-            | Key::Extension(_)
-            | Key::Schema(_)
-            | Key::EventTrigger(_)
-            | Key::Routine(..)
-            | Key::Type(..)
-            | Key::TypeSetAside(..)
-            | Key::TypeRename(..)
-            | Key::Collation(..)
-            | Key::Statistics(..)
-            | Key::CollationSetAside(..)
-            | Key::CollationRename(..)
-            | Key::NotCompared(_) => None,
-        }
-    }
-
-    /// The object as an error message names it: `column public.t.c`, `routine public.f(integer)`.
-    pub fn display(&self) -> String {
-        use crate::ddl::display_ident as d;
-        match self {
-            Key::Setting => "the search_path".to_owned(),
-            Key::Extension(e) => format!("extension {}", d(e)),
-            Key::Schema(s) => format!("schema {}", d(s)),
-            Key::Table(s, t) | Key::TableSettings(s, t) => format!("table {}.{}", d(s), d(t)),
-            Key::Column(s, t, c) => format!("column {}.{}.{}", d(s), d(t), d(c)),
-            Key::Constraint(s, t, c) => format!("constraint {} on {}.{}", d(c), d(s), d(t)),
-            Key::Policy(s, t, p) => format!("policy {} on {}.{}", d(p), d(s), d(t)),
-            Key::Trigger(s, t, g) => format!("trigger {} on {}.{}", d(g), d(s), d(t)),
-            Key::Rule(s, t, r) => format!("rule {} on {}.{}", d(r), d(s), d(t)),
-            Key::EventTrigger(t) => format!("event trigger {}", d(t)),
-            Key::Index(s, i) => format!("index {}.{}", d(s), d(i)),
-            Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
-            Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
-            Key::Routine(s, r) => format!("routine {}.{r}", d(s)),
-            Key::Type(s, t) | Key::TypeSetAside(s, t) | Key::TypeRename(s, t) => {
-                format!("type {}.{}", d(s), d(t))
-            }
-            Key::Collation(s, c) | Key::CollationSetAside(s, c) | Key::CollationRename(s, c) => {
-                format!("collation {}.{}", d(s), d(c))
-            }
-            Key::Statistics(s, x) => format!("statistics {}.{}", d(s), d(x)),
-            Key::NotCompared(what) => what.clone(),
-            Key::Privileges(key) => format!("the grants on {}", key.display()),
-            Key::Comment(key) => format!("the comment on {}", key.display()),
-        }
-    }
-}
-
 /// One statement of the plan, with what the ordering needs to know about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
@@ -238,6 +121,10 @@ pub struct Step {
     /// Other objects this step makes or drops along with its own: the sequences that a dropped
     /// column owns. A step that requires one of them is ordered against this step too.
     pub along: Vec<Key>,
+    /// For a step that changes an object in place (ALTER, CREATE OR REPLACE): what the object
+    /// needed before (the source's graph). A step that drops one of those runs after this one:
+    /// the old enum goes once its columns have moved to the new one.
+    pub used_before: Vec<Key>,
 }
 
 impl Step {
@@ -264,6 +151,7 @@ impl Step {
             requires: Vec::new(),
             prefers: Vec::new(),
             along: Vec::new(),
+            used_before: Vec::new(),
         }
     }
 
@@ -436,8 +324,8 @@ fn costs_comment(step: &Step) -> Option<String> {
     if let (Some(lock), Some((schema, name))) = (step.lock_mode, &step.relation) {
         let relation = format!(
             "{}.{}",
-            crate::ddl::display_ident(schema),
-            crate::ddl::display_ident(name)
+            crate::ident::display_ident(schema),
+            crate::ident::display_ident(name)
         );
         parts.push(format!("lock: {} on {relation}", lock.as_str()));
     }
@@ -448,16 +336,49 @@ fn costs_comment(step: &Step) -> Option<String> {
     (!parts.is_empty()).then(|| format!("-- {}\n", parts.join("; ")))
 }
 
-/// Stable topological sort: Kahn's algorithm that always takes the ready step with the lowest
-/// (phase, position). Preferences count as requirements unless they make a cycle.
+/// Stable topological sort: Kahn's algorithm that always takes, among the steps whose
+/// predecessors have all run, the one of lowest (phase, position). Preferences count as
+/// requirements unless they make a cycle.
+///
+/// Every order between two steps that matters is an edge (`sequence`); the phase is only the
+/// tie-break between steps with no path between them, and the one rule that is not an edge
+/// lives in it: what goes away is taken down before what is new is built, so that a name is
+/// free before another kind of object takes it (a sequence dropped, then a table of its name).
 pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
+    let rank = |step: &Step, position: usize| (step.phase, position);
+    order_by(steps, &rank)
+}
+
+/// `order` with another tie-break: `rank` of a step and its position.
+pub fn order_by(
+    steps: Vec<Step>,
+    rank: &dyn Fn(&Step, usize) -> (Phase, usize),
+) -> Result<Vec<Step>, Error> {
     if steps.iter().any(|s| !s.prefers.is_empty())
-        && let Ok(sequence) = sequence(&steps, true)
+        && let Ok(sequence) = sequence(&steps, true, rank)
     {
         return Ok(take(steps, sequence));
     }
-    let sequence = sequence(&steps, false)?;
+    let sequence = sequence(&steps, false, rank)?;
     Ok(take(steps, sequence))
+}
+
+/// The object whose name a rename sets aside, so that another can be made under it.
+fn name_set_aside(key: &Key) -> Option<Key> {
+    match key {
+        Key::TypeRename(s, t) => Some(Key::Type(s.clone(), t.clone())),
+        Key::CollationRename(s, c) => Some(Key::Collation(s.clone(), c.clone())),
+        _ => None,
+    }
+}
+
+/// The object of the source that the drop of a set-aside type or collation removes at last.
+fn dropped_at_last(key: &Key) -> Option<Key> {
+    match key {
+        Key::TypeSetAside(s, t) => Some(Key::Type(s.clone(), t.clone())),
+        Key::CollationSetAside(s, c) => Some(Key::Collation(s.clone(), c.clone())),
+        _ => None,
+    }
 }
 
 fn take(steps: Vec<Step>, sequence: Vec<usize>) -> Vec<Step> {
@@ -468,7 +389,19 @@ fn take(steps: Vec<Step>, sequence: Vec<usize>) -> Vec<Step> {
         .collect()
 }
 
-fn sequence(steps: &[Step], with_preferences: bool) -> Result<Vec<usize>, Error> {
+/// The edges, then Kahn's algorithm. Edges:
+/// - steps on one object, in each class (teardown, build-up), in the order the diff found them;
+/// - a build-up step after the teardown steps on its object, or that set a type or collation
+///   of its name aside: a name is taken only once it is free;
+/// - a build-up step after what it requires; a teardown step before what it requires, which
+///   goes after it (and so for the objects a step takes `along`);
+/// - a step that changes an object in place before the drop of what the object used before
+///   (`Step::used_before`), when that is dropped for good or set aside and dropped at last.
+fn sequence(
+    steps: &[Step],
+    with_preferences: bool,
+    rank: &dyn Fn(&Step, usize) -> (Phase, usize),
+) -> Result<Vec<usize>, Error> {
     let n = steps.len();
     let mut by_key: BTreeMap<&Key, Vec<usize>> = BTreeMap::new();
     for (i, step) in steps.iter().enumerate() {
@@ -490,6 +423,51 @@ fn sequence(steps: &[Step], with_preferences: bool) -> Result<Vec<usize>, Error>
             for pair in chain.windows(2) {
                 edges[pair[0]].push(pair[1]);
                 incoming[pair[1]] += 1;
+            }
+        }
+    }
+    // by object: the teardown steps that free its name, and those that drop it for good (one
+    // made again has had what uses it released or remade around it)
+    let made_again: BTreeSet<&Key> = steps
+        .iter()
+        .filter(|s| s.action == Action::Create && !s.phase.is_teardown())
+        .map(|s| &s.key)
+        .collect();
+    let mut frees_name: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+    let mut drops: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+    for (i, step) in steps.iter().enumerate() {
+        if !step.phase.is_teardown() {
+            continue;
+        }
+        frees_name.entry(step.key.clone()).or_default().push(i);
+        if let Some(object) = name_set_aside(&step.key) {
+            frees_name.entry(object).or_default().push(i);
+        }
+        if step.action == Action::Drop && !made_again.contains(&step.key) {
+            drops.entry(step.key.clone()).or_default().push(i);
+            if let Some(object) = dropped_at_last(&step.key) {
+                drops.entry(object).or_default().push(i);
+            }
+        }
+    }
+    for (b, step) in steps.iter().enumerate() {
+        if step.phase.is_teardown() {
+            continue;
+        }
+        // the first build-up step on the object waits until its name is free
+        let first = by_key[&step.key]
+            .iter()
+            .find(|&&i| !steps[i].phase.is_teardown());
+        if first == Some(&b) {
+            for &t in frees_name.get(&step.key).into_iter().flatten() {
+                edges[t].push(b);
+                incoming[b] += 1;
+            }
+        }
+        for used in &step.used_before {
+            for &t in drops.get(used).into_iter().flatten() {
+                edges[b].push(t);
+                incoming[t] += 1;
             }
         }
     }
@@ -526,9 +504,9 @@ fn sequence(steps: &[Step], with_preferences: bool) -> Result<Vec<usize>, Error>
         }
     }
 
-    let mut ready: BinaryHeap<Reverse<(Phase, usize)>> = (0..n)
+    let mut ready: BinaryHeap<Reverse<((Phase, usize), usize)>> = (0..n)
         .filter(|&i| incoming[i] == 0)
-        .map(|i| Reverse((steps[i].phase, i)))
+        .map(|i| Reverse((rank(&steps[i], i), i)))
         .collect();
     let mut sequence = Vec::with_capacity(n);
     while let Some(Reverse((_, i))) = ready.pop() {
@@ -536,7 +514,7 @@ fn sequence(steps: &[Step], with_preferences: bool) -> Result<Vec<usize>, Error>
         for &j in &edges[i] {
             incoming[j] -= 1;
             if incoming[j] == 0 {
-                ready.push(Reverse((steps[j].phase, j)));
+                ready.push(Reverse((rank(&steps[j], j), j)));
             }
         }
     }

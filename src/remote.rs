@@ -16,9 +16,9 @@ use pgrx::pg_sys::panic::CaughtError;
 
 use crate::catalog;
 use crate::dblink::Dblink;
-use crate::ddl::quote_literal;
 use crate::error::Error;
 use crate::fingerprints::{Fingerprints, Pairing};
+use crate::ident::quote_literal;
 use crate::model::Database;
 use crate::subtransaction::{Failed, again_after_concurrent_ddl, raise_as, report_of};
 use crate::untrusted::{self, Origin};

@@ -6,8 +6,8 @@ use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 
 use super::databases::read;
-use crate::ddl::quote_ident;
 use crate::error::Error;
+use crate::ident::quote_ident;
 use crate::model::Snapshot;
 
 extension_sql!(

@@ -80,7 +80,9 @@ pub(super) fn expected_snapshot(
     function: &'static str,
 ) -> Result<Expected<'static>, Error> {
     let document = snapshot_text(required(argument, "expected", function)?)?;
-    Ok(Expected::Snapshot(Snapshot::from_text(&document)?))
+    Ok(Expected::Snapshot(crate::untrusted::read_snapshot(
+        &document,
+    )?))
 }
 
 /// What a drift check found: the statements that take this database to the expected schema,
@@ -231,7 +233,7 @@ fn log_drift(
             client.update(
                 &format!(
                     "insert into {}.migra_drift_log (check_name, differences, drift) values ($1, $2, $3::pg_catalog.jsonb)",
-                    crate::ddl::quote_ident(&schema)
+                    crate::ident::quote_ident(&schema)
                 ),
                 None,
                 &[check_name.into(), count.into(), serde_json::Value::Array(rows).to_string().into()],

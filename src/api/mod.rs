@@ -90,8 +90,8 @@ fn rows_with_sizes(steps: Vec<Step>) -> Result<Vec<Row>, Error> {
 fn qualified((schema, name): &(String, String)) -> String {
     format!(
         "{}.{}",
-        crate::ddl::quote_ident(schema),
-        crate::ddl::quote_ident(name)
+        crate::ident::quote_ident(schema),
+        crate::ident::quote_ident(name)
     )
 }
 
@@ -110,8 +110,8 @@ fn rows_sized(steps: Vec<Step>, sizes: &BTreeMap<String, (Option<i64>, Option<i6
             let relation = s.relation.as_ref().map(|(schema, name)| {
                 format!(
                     "{}.{}",
-                    crate::ddl::display_ident(schema),
-                    crate::ddl::display_ident(name)
+                    crate::ident::display_ident(schema),
+                    crate::ident::display_ident(name)
                 )
             });
             (
@@ -167,8 +167,8 @@ fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
         };
         let name = format!(
             "{}.{}",
-            crate::ddl::quote_ident(schema),
-            crate::ddl::quote_ident(table)
+            crate::ident::quote_ident(schema),
+            crate::ident::quote_ident(table)
         );
         // the table may have gone since it was read
         if pgrx::Spi::get_one_with_args::<pgrx::pg_sys::Oid>(
@@ -196,9 +196,9 @@ fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
             PgSqlErrorCode::ERRCODE_WARNING,
             format!(
                 "the plan adds column {} NOT NULL with no default to {}.{}, which holds {count}: that statement will fail",
-                crate::ddl::display_ident(column),
-                crate::ddl::display_ident(schema),
-                crate::ddl::display_ident(table)
+                crate::ident::display_ident(column),
+                crate::ident::display_ident(schema),
+                crate::ident::display_ident(table)
             ),
             "migra",
         )
@@ -253,11 +253,11 @@ impl<'a> Uncovered<'a> {
         Uncovered {
             sides: vec![
                 (
-                    format!("source schema {}", crate::ddl::display_ident(&from.name)),
+                    format!("source schema {}", crate::ident::display_ident(&from.name)),
                     std::slice::from_ref(from),
                 ),
                 (
-                    format!("target schema {}", crate::ddl::display_ident(&to.name)),
+                    format!("target schema {}", crate::ident::display_ident(&to.name)),
                     std::slice::from_ref(to),
                 ),
             ],
@@ -399,7 +399,7 @@ fn ignored_detail(sides: &[(String, &[Schema])]) -> Option<(usize, String)> {
             for object in &schema.ignored {
                 let name = format!(
                     "{}.{}",
-                    crate::ddl::display_ident(&schema.name),
+                    crate::ident::display_ident(&schema.name),
                     object.name
                 );
                 by_kind.entry(object.kind.as_str()).or_default().push(name);

@@ -91,8 +91,8 @@ fn migra_diff_snapshots(
             .iter()
             .try_for_each(|n| crate::catalog::refuse_system_schema(n))?;
     }
-    let mut from = Snapshot::from_text(&snapshot_text(source)?)?.database;
-    let mut to = Snapshot::from_text(&snapshot_text(target)?)?.database;
+    let mut from = crate::untrusted::read_snapshot(&snapshot_text(source)?)?.database;
+    let mut to = crate::untrusted::read_snapshot(&snapshot_text(target)?)?.database;
     for database in [&mut from, &mut to] {
         database.keep_schemas(schemas.as_deref(), exclude_schemas.as_deref());
         database.leave_out_extensions(&exclude_extensions);

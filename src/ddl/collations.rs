@@ -1,13 +1,13 @@
 //! CREATE, RENAME and DROP COLLATION.
 
 use super::{Cx, quote_ident, quote_literal};
-use crate::model::Collation;
+use crate::model::{Collation, CollationProvider};
 
 pub fn create(cx: &Cx, collation: &Collation) -> String {
-    let provider = match collation.provider.as_str() {
-        "i" => "icu",
-        "b" => "builtin",
-        _ => "libc",
+    let provider = match collation.provider {
+        CollationProvider::Icu => "icu",
+        CollationProvider::Builtin => "builtin",
+        CollationProvider::Libc => "libc",
     };
     let mut options = vec![format!("provider = {provider}")];
     let mut option = |name: &str, value: &Option<String>| {
@@ -49,7 +49,7 @@ mod tests {
     fn a_collation_spells_out_its_provider_and_locale() {
         let icu = Collation {
             name: "Numeric".into(),
-            provider: "i".into(),
+            provider: crate::model::CollationProvider::Icu,
             deterministic: false,
             lc_collate: None,
             lc_ctype: None,
@@ -61,7 +61,7 @@ mod tests {
             r#"CREATE COLLATION "s"."Numeric" (provider = icu, locale = 'en-u-kn-true', deterministic = false);"#
         );
         let libc = Collation {
-            provider: "c".into(),
+            provider: crate::model::CollationProvider::Libc,
             deterministic: true,
             lc_collate: Some("C".into()),
             lc_ctype: Some("C".into()),

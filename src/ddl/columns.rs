@@ -1,7 +1,7 @@
 //! Column definitions and the ALTER COLUMN actions.
 
-use super::{Cx, quote_ident, sequences, tables};
-use crate::model::{Column, Identity};
+use super::{Cx, quote_ident, sequences};
+use crate::model::{Column, Identity, Storage};
 
 /// `"name" type [COLLATE c] [GENERATED ...] [DEFAULT e] [NOT NULL]`, as in CREATE TABLE and
 /// ADD COLUMN.
@@ -46,11 +46,11 @@ pub fn identity_clause(cx: &Cx, identity: &Identity) -> String {
 }
 
 pub fn add(cx: &Cx, table: &str, column: &Column) -> String {
-    tables::alter(cx, table, &format!("ADD COLUMN {}", definition(cx, column)))
+    super::alter_table(cx, table, &format!("ADD COLUMN {}", definition(cx, column)))
 }
 
 pub fn drop(cx: &Cx, table: &str, column: &str) -> String {
-    tables::alter(cx, table, &format!("DROP COLUMN {}", quote_ident(column)))
+    super::alter_table(cx, table, &format!("DROP COLUMN {}", quote_ident(column)))
 }
 
 /// How `ALTER COLUMN ... TYPE` converts the stored values.
@@ -80,7 +80,7 @@ pub fn set_type(cx: &Cx, table: &str, column: &Column, conversion: Conversion<'_
         Conversion::Using(expression) => format!(" USING {expression}"),
     };
     let action = format!("TYPE {}{collate}{using}", column.data_type);
-    tables::alter_column(cx, table, &column.name, &action)
+    super::alter_column(cx, table, &column.name, &action)
 }
 
 /// `SET COMPRESSION method`, or `default` for the server's.
@@ -89,7 +89,7 @@ pub fn set_compression(cx: &Cx, table: &str, column: &Column) -> String {
         .compression
         .as_deref()
         .map_or_else(|| "default".to_owned(), super::option_name);
-    tables::alter_column(
+    super::alter_column(
         cx,
         table,
         &column.name,
@@ -97,21 +97,52 @@ pub fn set_compression(cx: &Cx, table: &str, column: &Column) -> String {
     )
 }
 
-pub fn set_default(cx: &Cx, table: &str, column: &str, expression: &str) -> String {
-    tables::alter_column(cx, table, column, &format!("SET DEFAULT {expression}"))
+/// `"c"::type`: a column's value cast to a type (one made again under the same name, whose
+/// collation moves the column to it).
+pub fn cast(column: &str, data_type: &str) -> String {
+    format!("{}::{data_type}", quote_ident(column))
 }
 
-pub fn storage_word(storage: &str) -> &'static str {
+/// `ALTER COLUMN ... DROP DEFAULT`
+pub fn drop_default(cx: &Cx, table: &str, column: &str) -> String {
+    super::alter_column(cx, table, column, "DROP DEFAULT")
+}
+
+/// `ALTER COLUMN ... DROP IDENTITY`
+pub fn drop_identity(cx: &Cx, table: &str, column: &str) -> String {
+    super::alter_column(cx, table, column, "DROP IDENTITY")
+}
+
+/// `ALTER COLUMN ... DROP EXPRESSION`: a generated column becomes a plain one, keeping values.
+pub fn drop_expression(cx: &Cx, table: &str, column: &str) -> String {
+    super::alter_column(cx, table, column, "DROP EXPRESSION")
+}
+
+/// `ALTER COLUMN ... SET NOT NULL` or `DROP NOT NULL`
+pub fn set_not_null(cx: &Cx, table: &str, column: &str, not_null: bool) -> String {
+    let action = if not_null {
+        "SET NOT NULL"
+    } else {
+        "DROP NOT NULL"
+    };
+    super::alter_column(cx, table, column, action)
+}
+
+pub fn set_default(cx: &Cx, table: &str, column: &str, expression: &str) -> String {
+    super::alter_column(cx, table, column, &format!("SET DEFAULT {expression}"))
+}
+
+pub fn storage_word(storage: Storage) -> &'static str {
     match storage {
-        "p" => "PLAIN",
-        "e" => "EXTERNAL",
-        "m" => "MAIN",
-        _ => "EXTENDED",
+        Storage::Plain => "PLAIN",
+        Storage::External => "EXTERNAL",
+        Storage::Main => "MAIN",
+        Storage::Extended => "EXTENDED",
     }
 }
 
-pub fn set_storage(cx: &Cx, table: &str, column: &str, storage: &str) -> String {
-    tables::alter_column(
+pub fn set_storage(cx: &Cx, table: &str, column: &str, storage: Storage) -> String {
+    super::alter_column(
         cx,
         table,
         column,
@@ -121,7 +152,7 @@ pub fn set_storage(cx: &Cx, table: &str, column: &str, storage: &str) -> String 
 
 /// `SET STATISTICS n`, or `-1` for the default target.
 pub fn set_statistics(cx: &Cx, table: &str, column: &str, target: Option<i32>) -> String {
-    tables::alter_column(
+    super::alter_column(
         cx,
         table,
         column,
@@ -130,7 +161,7 @@ pub fn set_statistics(cx: &Cx, table: &str, column: &str, target: Option<i32>) -
 }
 
 pub fn add_identity(cx: &Cx, table: &str, column: &str, identity: &Identity) -> String {
-    tables::alter_column(
+    super::alter_column(
         cx,
         table,
         column,
@@ -158,7 +189,7 @@ pub fn alter_identity(
     if sequences::start_outside_new_bounds(&from.sequence, &to.sequence) {
         actions.push(format!("RESTART WITH {}", to.sequence.start));
     }
-    (!actions.is_empty()).then(|| tables::alter_column(cx, table, column, &actions.join(" ")))
+    (!actions.is_empty()).then(|| super::alter_column(cx, table, column, &actions.join(" ")))
 }
 
 #[cfg(test)]
@@ -179,8 +210,8 @@ mod tests {
             generated_virtual: false,
             generated_uses: vec![],
             identity: None,
-            storage: "m".into(),
-            type_storage: "m".into(),
+            storage: Storage::Main,
+            type_storage: Storage::Main,
             statistics: None,
             compression: None,
             privileges: vec![],

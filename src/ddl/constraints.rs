@@ -1,6 +1,6 @@
 //! ADD, DROP and VALIDATE CONSTRAINT text.
 
-use super::{Cx, option_name, quote_ident, split_option, storage_parameters, tables};
+use super::{Cx, option_name, quote_ident, split_option, storage_parameters};
 use crate::model::Constraint;
 
 /// `ADD CONSTRAINT "c" <definition>`; with `not_valid`, a CHECK or FOREIGN KEY that the target
@@ -11,7 +11,7 @@ pub fn add(cx: &Cx, constraint: &Constraint, not_valid: bool) -> String {
     } else {
         ""
     };
-    tables::alter(
+    super::alter_table(
         cx,
         &constraint.table,
         &format!(
@@ -23,7 +23,7 @@ pub fn add(cx: &Cx, constraint: &Constraint, not_valid: bool) -> String {
 }
 
 pub fn validate(cx: &Cx, constraint: &Constraint) -> String {
-    tables::alter(
+    super::alter_table(
         cx,
         &constraint.table,
         &format!("VALIDATE CONSTRAINT {}", quote_ident(&constraint.name)),
@@ -31,7 +31,7 @@ pub fn validate(cx: &Cx, constraint: &Constraint) -> String {
 }
 
 pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
-    tables::alter(cx, table, &format!("DROP CONSTRAINT {}", quote_ident(name)))
+    super::alter_table(cx, table, &format!("DROP CONSTRAINT {}", quote_ident(name)))
 }
 
 /// Storage parameters of the index behind a constraint: `ALTER INDEX ... SET (...)`. They are

@@ -31,6 +31,11 @@ pub fn set_schema(name: &str, schema: &str) -> String {
     )
 }
 
+/// `EXTENSION "name"`, as COMMENT ON names it.
+pub fn object(name: &str) -> String {
+    format!("EXTENSION {}", quote_ident(name))
+}
+
 pub fn drop(name: &str) -> String {
     format!("DROP EXTENSION {};", quote_ident(name))
 }

@@ -20,20 +20,20 @@ pub mod triggers;
 pub mod types;
 pub mod views;
 
-/// `"name"`, with embedded double quotes doubled. Always quotes: `"select"`, `"My Table"`.
-pub fn quote_ident(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
+pub use crate::ident::{display_ident, quote_ident, quote_literal};
+
+/// `ALTER TABLE "s"."t" <action>`
+pub fn alter_table(cx: &Cx, table: &str, action: &str) -> String {
+    format!("ALTER TABLE {} {action};", cx.qualify(table))
 }
 
-/// A string literal: `'it''s'`, or `E'...'` when a backslash must survive any setting of
-/// standard_conforming_strings.
-pub fn quote_literal(value: &str) -> String {
-    let quoted = value.replace('\'', "''");
-    if value.contains('\\') {
-        format!("E'{}'", quoted.replace('\\', "\\\\"))
-    } else {
-        format!("'{quoted}'")
-    }
+/// `ALTER TABLE "s"."t" ALTER COLUMN "c" <action>`
+pub fn alter_column(cx: &Cx, table: &str, column: &str, action: &str) -> String {
+    alter_table(
+        cx,
+        table,
+        &format!("ALTER COLUMN {} {action}", quote_ident(column)),
+    )
 }
 
 /// Names the schema being migrated in every statement.
@@ -66,23 +66,6 @@ impl Cx {
     }
 }
 
-/// Quotes like PostgreSQL's `quote_ident`: only names that are not plain lower-case words, or that
-/// are keywords the grammar would not take as a name. For display, not for DDL.
-pub fn display_ident(name: &str) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if plain && !NON_UNRESERVED_KEYWORDS.contains(&name) {
-        name.to_owned()
-    } else {
-        quote_ident(name)
-    }
-}
-
 /// Storage parameters: `fillfactor=70` → `fillfactor='70'`, with `prefix` for `toast.`.
 pub fn storage_parameters(options: &[String], prefix: &str) -> Vec<String> {
     options
@@ -112,184 +95,9 @@ pub fn option_name(name: &str) -> String {
     }
 }
 
-/// Keywords of PostgreSQL 15 that `quote_ident` quotes: reserved, type/function-name and
-/// column-name keywords (`src/include/parser/kwlist.h`).
-const NON_UNRESERVED_KEYWORDS: &[&str] = &[
-    "all",
-    "analyse",
-    "analyze",
-    "and",
-    "any",
-    "array",
-    "as",
-    "asc",
-    "asymmetric",
-    "authorization",
-    "between",
-    "bigint",
-    "binary",
-    "bit",
-    "boolean",
-    "both",
-    "case",
-    "cast",
-    "char",
-    "character",
-    "check",
-    "coalesce",
-    "collate",
-    "collation",
-    "column",
-    "concurrently",
-    "constraint",
-    "create",
-    "cross",
-    "current_catalog",
-    "current_date",
-    "current_role",
-    "current_schema",
-    "current_time",
-    "current_timestamp",
-    "current_user",
-    "dec",
-    "decimal",
-    "default",
-    "deferrable",
-    "desc",
-    "distinct",
-    "do",
-    "else",
-    "end",
-    "except",
-    "exists",
-    "extract",
-    "false",
-    "fetch",
-    "float",
-    "for",
-    "foreign",
-    "freeze",
-    "from",
-    "full",
-    "grant",
-    "greatest",
-    "group",
-    "grouping",
-    "having",
-    "ilike",
-    "in",
-    "initially",
-    "inner",
-    "inout",
-    "int",
-    "integer",
-    "intersect",
-    "interval",
-    "into",
-    "is",
-    "isnull",
-    "join",
-    "lateral",
-    "leading",
-    "least",
-    "left",
-    "like",
-    "limit",
-    "localtime",
-    "localtimestamp",
-    "national",
-    "natural",
-    "nchar",
-    "none",
-    "normalize",
-    "not",
-    "notnull",
-    "null",
-    "nullif",
-    "numeric",
-    "offset",
-    "on",
-    "only",
-    "or",
-    "order",
-    "out",
-    "outer",
-    "overlaps",
-    "overlay",
-    "placing",
-    "position",
-    "precision",
-    "primary",
-    "real",
-    "references",
-    "returning",
-    "right",
-    "row",
-    "select",
-    "session_user",
-    "setof",
-    "similar",
-    "smallint",
-    "some",
-    "substring",
-    "symmetric",
-    "table",
-    "tablesample",
-    "then",
-    "time",
-    "timestamp",
-    "to",
-    "trailing",
-    "treat",
-    "trim",
-    "true",
-    "union",
-    "unique",
-    "user",
-    "using",
-    "values",
-    "varchar",
-    "variadic",
-    "verbose",
-    "when",
-    "where",
-    "window",
-    "with",
-    "xmlattributes",
-    "xmlconcat",
-    "xmlelement",
-    "xmlexists",
-    "xmlforest",
-    "xmlnamespaces",
-    "xmlparse",
-    "xmlpi",
-    "xmlroot",
-    "xmlserialize",
-    "xmltable",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn identifiers_are_always_quoted_and_inner_quotes_doubled() {
-        assert_eq!(quote_ident("accounts"), r#""accounts""#);
-        assert_eq!(quote_ident("My Table"), r#""My Table""#);
-        assert_eq!(quote_ident(r#"say "hi""#), r#""say ""hi""""#);
-        assert_eq!(quote_ident("select"), r#""select""#);
-        assert_eq!(quote_ident("naïve"), r#""naïve""#);
-    }
-
-    #[test]
-    fn literals_double_quotes_and_keep_backslashes() {
-        assert_eq!(quote_literal("it's"), "'it''s'");
-        assert_eq!(
-            quote_literal("'; DROP TABLE x; --"),
-            "'''; DROP TABLE x; --'"
-        );
-        assert_eq!(quote_literal(r"a\b"), r"E'a\\b'");
-    }
 
     #[test]
     fn identity_quotes_only_where_needed() {

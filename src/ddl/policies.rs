@@ -63,8 +63,18 @@ pub fn drop(cx: &Cx, policy: &Policy) -> String {
     )
 }
 
-/// `ALTER TABLE ... ENABLE / DISABLE / FORCE / NO FORCE ROW LEVEL SECURITY`
-pub fn row_security(cx: &Cx, table: &str, action: &str) -> String {
+/// `ALTER TABLE ... ENABLE` or `DISABLE ROW LEVEL SECURITY`
+pub fn enable_row_security(cx: &Cx, table: &str, enabled: bool) -> String {
+    let action = if enabled { "ENABLE" } else { "DISABLE" };
+    format!(
+        "ALTER TABLE {} {action} ROW LEVEL SECURITY;",
+        cx.qualify(table)
+    )
+}
+
+/// `ALTER TABLE ... FORCE` or `NO FORCE ROW LEVEL SECURITY`: whether the owner too is bound
+pub fn force_row_security(cx: &Cx, table: &str, forced: bool) -> String {
+    let action = if forced { "FORCE" } else { "NO FORCE" };
     format!(
         "ALTER TABLE {} {action} ROW LEVEL SECURITY;",
         cx.qualify(table)
@@ -80,7 +90,7 @@ mod tests {
             table: "accounts".into(),
             name: "own rows".into(),
             permissive: false,
-            command: "w".into(),
+            command: crate::model::PolicyCommand::Update,
             roles: vec!["PUBLIC".into(), "app user".into()],
             using: Some("(owner = CURRENT_USER)".into()),
             with_check: Some("(amount > 0)".into()),

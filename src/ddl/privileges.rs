@@ -1,8 +1,30 @@
 //! GRANT and REVOKE text: one statement per object and grantee.
 
-use super::quote_ident;
+use super::{Cx, quote_ident};
 
 /// `PUBLIC`, or the quoted role name.
+/// `TABLE "s"."t"`: what GRANT and REVOKE name a table, view or materialized view by.
+pub fn table(cx: &Cx, name: &str) -> String {
+    format!("TABLE {}", cx.qualify(name))
+}
+
+pub fn sequence(cx: &Cx, name: &str) -> String {
+    format!("SEQUENCE {}", cx.qualify(name))
+}
+
+pub fn type_named(cx: &Cx, name: &str) -> String {
+    format!("TYPE {}", cx.qualify(name))
+}
+
+/// `ROUTINE "s".name(arguments)`: `signature` as `pg_get_function_identity_arguments` spells it.
+pub fn routine(cx: &Cx, signature: &str) -> String {
+    format!("ROUTINE {}.{signature}", quote_ident(&cx.schema))
+}
+
+pub fn schema(name: &str) -> String {
+    format!("SCHEMA {}", quote_ident(name))
+}
+
 pub fn grantee(name: &str) -> String {
     if name == "PUBLIC" {
         "PUBLIC".to_owned()

@@ -23,7 +23,7 @@ pub fn drop(cx: &Cx, rule: &Rule) -> String {
 }
 
 pub fn set_enabled(cx: &Cx, rule: &Rule) -> String {
-    let state = super::triggers::enabled_state(&rule.enabled);
+    let state = super::triggers::enabled_state(rule.enabled);
     format!(
         "ALTER TABLE {} {state} RULE {};",
         cx.qualify(&rule.table),
@@ -40,7 +40,7 @@ mod tests {
         let rule = Rule {
             table: "t".into(),
             name: "No Delete".into(),
-            enabled: "D".into(),
+            enabled: crate::model::Firing::Disabled,
             event: "DELETE".into(),
             definition: Some(" DO INSTEAD NOTHING".into()),
         };

@@ -75,8 +75,18 @@ pub fn create(cx: &Cx, options: &SequenceOptions) -> String {
     )
 }
 
-pub fn alter(cx: &Cx, name: &str, changes: &[String]) -> String {
-    format!("ALTER SEQUENCE {} {};", cx.qualify(name), changes.join(" "))
+/// `ALTER SEQUENCE` with the options that differ (`changed_options`); `restart`: also
+/// `RESTART WITH` the new start, which new bounds that leave out the old one need.
+pub fn alter(cx: &Cx, from: &SequenceOptions, to: &SequenceOptions, restart: bool) -> String {
+    let mut changes = changed_options(from, to, true);
+    if restart {
+        changes.push(format!("RESTART WITH {}", to.start));
+    }
+    format!(
+        "ALTER SEQUENCE {} {};",
+        cx.qualify(&to.name),
+        changes.join(" ")
+    )
 }
 
 pub fn set_persistence(cx: &Cx, name: &str, persistence: Persistence) -> String {

@@ -1,7 +1,9 @@
 //! CREATE, ALTER and DROP TABLE text.
 
-use super::{Cx, columns, option_name, quote_ident, split_option, storage_parameters};
-use crate::model::{Persistence, Table};
+use super::{
+    Cx, alter_table as alter, columns, option_name, quote_ident, split_option, storage_parameters,
+};
+use crate::model::{Persistence, ReplicaIdentity, Table};
 
 /// `CREATE [UNLOGGED] TABLE` with its columns and storage parameters. Constraints and indexes
 /// are steps of their own, so that foreign keys can wait for every table they join.
@@ -75,14 +77,12 @@ pub fn reset_options(cx: &Cx, table: &str, options: &[String], prefix: &str) -> 
 
 /// `REPLICA IDENTITY ...` as the table has it.
 pub fn replica_identity(cx: &Cx, table: &Table) -> String {
-    let identity = match (
-        table.replica_identity.as_str(),
-        &table.replica_identity_index,
-    ) {
-        ("n", _) => "NOTHING".to_owned(),
-        ("f", _) => "FULL".to_owned(),
-        ("i", Some(index)) => format!("USING INDEX {}", quote_ident(index)),
-        _ => "DEFAULT".to_owned(),
+    let identity = match (table.replica_identity, &table.replica_identity_index) {
+        (ReplicaIdentity::Nothing, _) => "NOTHING".to_owned(),
+        (ReplicaIdentity::Full, _) => "FULL".to_owned(),
+        (ReplicaIdentity::Index, Some(index)) => format!("USING INDEX {}", quote_ident(index)),
+        // an index the catalog names is always read with it
+        (ReplicaIdentity::Index, None) | (ReplicaIdentity::Default, _) => "DEFAULT".to_owned(),
     };
     alter(cx, &table.name, &format!("REPLICA IDENTITY {identity}"))
 }
@@ -106,17 +106,12 @@ pub fn of_type(cx: &Cx, table: &str, of_type: Option<&str>) -> String {
     }
 }
 
-/// `ALTER TABLE "s"."t" <action>`
-pub fn alter(cx: &Cx, table: &str, action: &str) -> String {
-    format!("ALTER TABLE {} {action};", cx.qualify(table))
-}
-
-/// `ALTER TABLE "s"."t" ALTER COLUMN "c" <action>`
-pub fn alter_column(cx: &Cx, table: &str, column: &str, action: &str) -> String {
+/// `SET ACCESS METHOD "method"`: the table is written out again.
+pub fn set_access_method(cx: &Cx, table: &str, method: &str) -> String {
     alter(
         cx,
         table,
-        &format!("ALTER COLUMN {} {action}", quote_ident(column)),
+        &format!("SET ACCESS METHOD {}", quote_ident(method)),
     )
 }
 
@@ -138,8 +133,8 @@ mod tests {
             generated_virtual: false,
             generated_uses: vec![],
             identity: None,
-            storage: "p".into(),
-            type_storage: "p".into(),
+            storage: crate::model::Storage::Plain,
+            type_storage: crate::model::Storage::Plain,
             statistics: None,
             compression: None,
             privileges: vec![],
@@ -157,7 +152,7 @@ mod tests {
             privileges: vec![],
             row_security: false,
             force_row_security: false,
-            replica_identity: "d".into(),
+            replica_identity: ReplicaIdentity::Default,
             replica_identity_index: None,
             clustered_on: None,
             access_method: None,

@@ -1,7 +1,7 @@
 //! CREATE, CREATE OR REPLACE and DROP TRIGGER, and a trigger's enabled state.
 
 use super::{Cx, quote_ident, quote_literal};
-use crate::model::{EventTrigger, Trigger};
+use crate::model::{EventTrigger, Firing, Trigger};
 
 /// `or_replace`: PostgreSQL 14 and later replace a trigger in place (not a constraint trigger).
 pub fn create(cx: &Cx, trigger: &Trigger, or_replace: bool) -> String {
@@ -29,17 +29,17 @@ pub fn drop(cx: &Cx, trigger: &Trigger) -> String {
 
 /// The words that put a trigger, event trigger or rule in the state `tgenabled`,
 /// `evtenabled` or `ev_enabled` says: `O` as made, `D`, `R`, `A`.
-pub fn enabled_state(code: &str) -> &'static str {
-    match code {
-        "D" => "DISABLE",
-        "R" => "ENABLE REPLICA",
-        "A" => "ENABLE ALWAYS",
-        _ => "ENABLE",
+pub fn enabled_state(firing: Firing) -> &'static str {
+    match firing {
+        Firing::Disabled => "DISABLE",
+        Firing::Replica => "ENABLE REPLICA",
+        Firing::Always => "ENABLE ALWAYS",
+        Firing::Origin => "ENABLE",
     }
 }
 
 pub fn set_enabled(cx: &Cx, trigger: &Trigger) -> String {
-    let state = enabled_state(&trigger.enabled);
+    let state = enabled_state(trigger.enabled);
     format!(
         "ALTER TABLE {} {state} TRIGGER {};",
         cx.qualify(&trigger.table),
@@ -69,7 +69,7 @@ pub fn set_event_trigger_enabled(trigger: &EventTrigger) -> String {
     format!(
         "ALTER EVENT TRIGGER {} {};",
         quote_ident(&trigger.name),
-        enabled_state(&trigger.enabled)
+        enabled_state(trigger.enabled)
     )
 }
 
@@ -82,7 +82,7 @@ mod tests {
             table: "My Table".into(),
             name: "stamp".into(),
             constraint,
-            enabled: "D".into(),
+            enabled: Firing::Disabled,
             events: Some("BEFORE INSERT OR UPDATE".into()),
             definition: Some("FOR EACH ROW EXECUTE FUNCTION stamp()".into()),
         }
@@ -121,7 +121,7 @@ mod tests {
             tags: Some(vec!["DROP TABLE".into()]),
             function_schema: "audit".into(),
             function: "refuse()".into(),
-            enabled: "O".into(),
+            enabled: Firing::Origin,
         };
         assert_eq!(
             create_event_trigger(&trigger),

@@ -190,6 +190,48 @@ pub fn alter_domain(cx: &Cx, name: &str, action: &str) -> String {
     format!("ALTER DOMAIN {} {action};", cx.qualify(name))
 }
 
+/// `ALTER DOMAIN ... SET NOT NULL` (every column of the domain is checked) or `DROP NOT NULL`
+/// `"c"::text::type`: a value moved to another type through its text, which every type can be
+/// read from (there is no cast between two enums).
+pub fn through_text(column: &str, data_type: &str) -> String {
+    format!("{}::text::{data_type}", quote_ident(column))
+}
+
+/// The USING expression that moves a column's value to its type made again: a composite value
+/// (not an array of one) field by field, by name, a new field NULL; anything else through its
+/// text.
+pub fn recast_using(column: &str, data_type: &str, old: &Type, new: &Type) -> String {
+    let value = quote_ident(column);
+    if let (
+        TypeDefinition::Composite { attributes: before },
+        TypeDefinition::Composite { attributes: after },
+    ) = (&old.definition, &new.definition)
+        && !data_type.ends_with(']')
+    {
+        let fields: Vec<String> = after
+            .iter()
+            .map(|b| match before.iter().find(|a| a.name == b.name) {
+                Some(_) => format!("({value}).{}::text::{}", quote_ident(&b.name), b.data_type),
+                None => format!("NULL::{}", b.data_type),
+            })
+            .collect();
+        return format!(
+            "CASE WHEN {value} IS NULL THEN NULL ELSE ROW({})::{data_type} END",
+            fields.join(", ")
+        );
+    }
+    through_text(column, data_type)
+}
+
+pub fn set_domain_not_null(cx: &Cx, name: &str, not_null: bool) -> String {
+    let action = if not_null {
+        "SET NOT NULL"
+    } else {
+        "DROP NOT NULL"
+    };
+    alter_domain(cx, name, action)
+}
+
 pub fn domain_default(cx: &Cx, name: &str, domain: &Domain) -> String {
     match &domain.default {
         Some(default) => alter_domain(cx, name, &format!("SET DEFAULT {default}")),

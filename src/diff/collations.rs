@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::{Recast, TableChanges, column_name, pair_up};
-use crate::ddl::{Cx, collations as sql, quote_ident, types::set_aside_name};
+use crate::ddl::{Cx, collations as sql, types::set_aside_name};
 use crate::model::{Collation, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -58,7 +58,7 @@ pub fn rebuilt(pairs: &[(&Schema, &Schema)], changes: &mut TableChanges) -> BTre
                 && new.generated.is_none()
                 && !changes.recast_columns.contains_key(&key)
             {
-                let using = Some(format!("{}::{}", quote_ident(column), new.data_type));
+                let using = Some(crate::ddl::columns::cast(column, &new.data_type));
                 changes.recast_columns.insert(
                     key,
                     Recast {

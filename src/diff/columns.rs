@@ -164,7 +164,7 @@ pub fn remade_defaults(
         if old.default.is_none() || old.default != new.default || type_changes(old, new) {
             continue;
         }
-        let release = ddl::tables::alter_column(cx, table, column, "DROP DEFAULT");
+        let release = sql::drop_default(cx, table, column);
         steps.push(
             step(cx, table, column, Operation::DropDefault, release).in_phase(Phase::ReleaseColumn),
         );
@@ -193,7 +193,7 @@ pub fn settings_of_new_column(cx: &Cx, table: &str, column: &Column, steps: &mut
             table,
             &column.name,
             Operation::SetColumnStorage,
-            sql::set_storage(cx, table, &column.name, &column.storage),
+            sql::set_storage(cx, table, &column.name, column.storage),
         ));
     }
     if column.statistics.is_some() {
@@ -274,8 +274,7 @@ fn alter(
     let push = |steps: &mut Vec<Step>, operation: Operation, statement: String| {
         steps.push(step(cx, table, name, operation, statement))
     };
-    let release = |steps: &mut Vec<Step>, operation: Operation, action: &str| {
-        let statement = ddl::tables::alter_column(cx, table, name, action);
+    let release = |steps: &mut Vec<Step>, operation: Operation, statement: String| {
         steps.push(step(cx, table, name, operation, statement).in_phase(Phase::ReleaseColumn));
     };
     let type_changes = type_changes(old, new) || recast.is_some();
@@ -287,16 +286,32 @@ fn alter(
     let default_dropped =
         old.default.is_some() && (old.default != new.default || (type_changes && !widened));
     if default_dropped {
-        release(steps, Operation::DropDefault, "DROP DEFAULT");
+        release(
+            steps,
+            Operation::DropDefault,
+            sql::drop_default(cx, table, name),
+        );
     }
     if old.identity.is_some() && new.identity.is_none() {
-        release(steps, Operation::DropIdentity, "DROP IDENTITY");
+        release(
+            steps,
+            Operation::DropIdentity,
+            sql::drop_identity(cx, table, name),
+        );
     }
     if old.generated.is_some() && new.generated.is_none() {
-        release(steps, Operation::DropExpression, "DROP EXPRESSION");
+        release(
+            steps,
+            Operation::DropExpression,
+            sql::drop_expression(cx, table, name),
+        );
     }
     if old.not_null && !new.not_null {
-        release(steps, Operation::DropNotNull, "DROP NOT NULL");
+        release(
+            steps,
+            Operation::DropNotNull,
+            sql::set_not_null(cx, table, name, false),
+        );
     }
 
     if type_changes {
@@ -330,7 +345,7 @@ fn alter(
         push(
             steps,
             Operation::SetNotNull,
-            ddl::tables::alter_column(cx, table, name, "SET NOT NULL"),
+            sql::set_not_null(cx, table, name, true),
         );
     }
     match (&old.identity, &new.identity) {
@@ -376,7 +391,7 @@ fn alter(
         push(
             steps,
             Operation::SetColumnStorage,
-            sql::set_storage(cx, table, name, &new.storage),
+            sql::set_storage(cx, table, name, new.storage),
         );
     }
     if old.statistics != new.statistics {

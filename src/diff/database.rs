@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::{pair_up, schema_pairs};
 use crate::ddl;
 use crate::error::Error;
-use crate::model::{Database, EventTrigger, Extension, Schema};
+use crate::model::{Database, EventTrigger, Extension, Firing, Schema};
 use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 
 /// What `migra_diff_remote` and `migra_diff_snapshots` are asked to compare.
@@ -87,7 +87,7 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
         .map(|(old, new)| (old.comment.as_deref(), *new));
     for (before, schema) in kept.chain(schemas.added.iter().map(|new| (None, *new))) {
         if before != schema.comment.as_deref() {
-            let object = format!("SCHEMA {}", ddl::quote_ident(&schema.name));
+            let object = ddl::privileges::schema(&schema.name);
             steps.push(comment_step(
                 Key::Schema(schema.name.clone()),
                 &schema.name,
@@ -139,7 +139,7 @@ fn event_triggers(from: &Database, to: &Database, steps: &mut Vec<Step>) {
             Operation::CreateEventTrigger,
             ddl::triggers::create_event_trigger(t),
         ));
-        if t.enabled != "O" {
+        if t.enabled != Firing::Origin {
             steps.push(step(
                 t,
                 Phase::CreateTrigger,
@@ -241,7 +241,7 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
         .map(|(old, new)| (old.comment.as_deref(), *new));
     for (before, extension) in kept.chain(pairs.added.iter().map(|new| (None, *new))) {
         if before != extension.comment.as_deref() {
-            let object = format!("EXTENSION {}", ddl::quote_ident(&extension.name));
+            let object = ddl::extensions::object(&extension.name);
             let key = Key::Extension(extension.name.clone());
             steps.push(comment_step(
                 key,

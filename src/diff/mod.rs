@@ -167,7 +167,8 @@ pub fn schema_pairs(
 }
 
 /// Gives every step what its object needs: from the source's graph for a step that takes
-/// something down, from the target's for one that builds. A column or table that is dropped
+/// something down, from the target's for one that builds; and a step that changes an object in
+/// place what the object used before (`Step::used_before`). A column or table that is dropped
 /// takes the sequences it owns along, so what needs one of them (a default elsewhere) goes first.
 fn what_each_step_needs(
     pairs: &[(&Schema, &Schema)],
@@ -187,6 +188,11 @@ fn what_each_step_needs(
             }
         }
     }
+    let dropped: BTreeSet<Key> = steps
+        .iter()
+        .filter(|s| s.action == Action::Drop)
+        .map(|s| s.key.clone())
+        .collect();
     for step in steps {
         let graph = if step.phase.is_teardown() {
             source
@@ -211,6 +217,14 @@ fn what_each_step_needs(
             needs.extend(set_aside);
         }
         step.requires.extend(needs);
+        // changed in place (not dropped and made again): what it used before may go only once
+        // it has let go of it
+        let in_place = !step.phase.is_teardown()
+            && matches!(step.action, Action::Alter | Action::Replace)
+            && !dropped.contains(&step.key);
+        if in_place {
+            step.used_before = source.needs(&step.key);
+        }
         if step.action != Action::Drop {
             continue;
         }
@@ -484,6 +498,40 @@ mod stage_tests {
             &crate::catalog::search_path_for(&from.name),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn a_type_is_dropped_after_its_column_moves_off_it_by_an_edge_not_a_phase() {
+        // the column goes from the enum to text, and the enum goes: the drop (a teardown) must
+        // follow the ALTER (a build-up)
+        let with_enum = |name: &str, data_type: &str, enum_too: bool| -> Schema {
+            let mut schema = json!({
+                "name": name, "constraints": [], "indexes": [], "sequences": [],
+                "tables": [table("t", vec![column("c", 1, data_type, json!({}))])],
+            });
+            if enum_too {
+                schema["types"] = json!([{ "name": "mood", "kind": "enum", "values": ["ok"] }]);
+                schema["dependencies"] = json!([{
+                    "object": { "kind": "column", "name": "t", "part": "c" },
+                    "on": { "kind": "type", "name": "mood" }
+                }]);
+            }
+            serde_json::from_value(schema).unwrap()
+        };
+        let from = with_enum("app", "mood", true);
+        let to = with_enum("next", "text", false);
+        let steps = schemas(&from, &to, false).unwrap();
+        // the tie-break reversed and blind to phases: only the edges order the plan
+        let reversed =
+            |_: &Step, position: usize| (crate::plan::Phase::Preamble, usize::MAX - position);
+        let ordered = crate::plan::order_by(steps, &reversed).unwrap();
+        assert_eq!(
+            statements(&ordered),
+            [
+                r#"ALTER TABLE "app"."t" ALTER COLUMN "c" TYPE text USING "c"::text::text;"#,
+                r#"DROP TYPE "app"."mood";"#
+            ]
+        );
     }
 
     fn statements(steps: &[Step]) -> Vec<&str> {

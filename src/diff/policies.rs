@@ -60,8 +60,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
 pub fn row_security(cx: &Cx, old: Option<&Table>, new: &Table, steps: &mut Vec<Step>) {
     let (enabled, forced) = old.map_or((false, false), |t| (t.row_security, t.force_row_security));
     let key = Key::TableSettings(cx.schema.clone(), new.name.clone());
-    let mut push = |action: &str| {
-        let statement = sql::row_security(cx, &new.name, action);
+    let mut push = |statement: String| {
         steps.push(Step::new(
             Phase::AlterTable,
             Kind::Table,
@@ -72,18 +71,14 @@ pub fn row_security(cx: &Cx, old: Option<&Table>, new: &Table, steps: &mut Vec<S
         ));
     };
     if enabled != new.row_security {
-        push(if new.row_security {
-            "ENABLE"
-        } else {
-            "DISABLE"
-        });
+        push(sql::enable_row_security(cx, &new.name, new.row_security));
     }
     if forced != new.force_row_security {
-        push(if new.force_row_security {
-            "FORCE"
-        } else {
-            "NO FORCE"
-        });
+        push(sql::force_row_security(
+            cx,
+            &new.name,
+            new.force_row_security,
+        ));
     }
 }
 

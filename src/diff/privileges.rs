@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::{TableChanges, pair_up};
-use crate::ddl::{Cx, privileges as sql, quote_ident};
+use crate::ddl::{Cx, privileges as sql};
 use crate::model::{Grant, Routine, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -26,17 +26,18 @@ pub fn diff(
         for (old, _) in &view_pairs.kept {
             let key = cx.view_key(&old.name);
             if tables.recreated.contains(&key) {
-                let object = format!("TABLE {}", cx.qualify(&old.name));
+                let object = sql::table(cx, &old.name);
                 changes(
                     &object,
                     None,
                     &[],
                     &old.privileges,
-                    &mut |grantee, statement| {
+                    &mut |grantee, operation, statement| {
                         steps.push(step(
                             &cx.identity(&[&old.name]),
                             grantee,
                             key.clone(),
+                            operation,
                             statement,
                         ))
                     },
@@ -68,18 +69,19 @@ pub fn diff(
     // The schema's own grants between whole databases (the same schema on both sides); one
     // schema compared with another of the same database compares what they hold, not them.
     if from.name == to.name {
-        let schema_object = format!("SCHEMA {}", quote_ident(&cx.schema));
+        let schema_object = sql::schema(&cx.schema);
         let schema_key = Key::Schema(cx.schema.clone());
         changes(
             &schema_object,
             None,
             &from.privileges,
             &to.privileges,
-            &mut |grantee, statement| {
+            &mut |grantee, operation, statement| {
                 steps.push(step(
-                    &crate::ddl::display_ident(&cx.schema),
+                    &crate::ident::display_ident(&cx.schema),
                     grantee,
                     schema_key.clone(),
+                    operation,
                     statement,
                 ))
             },
@@ -89,7 +91,7 @@ pub fn diff(
     let table_pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
     let kept = table_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(table_pairs.added.iter().map(|new| (None, *new))) {
-        let object = format!("TABLE {}", cx.qualify(&new.name));
+        let object = sql::table(cx, &new.name);
         let key = cx.table_key(&new.name);
         let before = old.map(|t| t.privileges.as_slice()).unwrap_or(&[]);
         changes(
@@ -97,11 +99,12 @@ pub fn diff(
             None,
             before,
             &new.privileges,
-            &mut |grantee, statement| {
+            &mut |grantee, operation, statement| {
                 steps.push(step(
                     &cx.identity(&[&new.name]),
                     grantee,
                     key.clone(),
+                    operation,
                     statement,
                 ))
             },
@@ -119,11 +122,12 @@ pub fn diff(
                 Some(&column.name),
                 before,
                 &column.privileges,
-                &mut |grantee, statement| {
+                &mut |grantee, operation, statement| {
                     steps.push(step(
                         &cx.identity(&[&new.name, &column.name]),
                         grantee,
                         key.clone(),
+                        operation,
                         statement,
                     ))
                 },
@@ -133,7 +137,7 @@ pub fn diff(
 
     let kept = view_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(view_pairs.added.iter().map(|new| (None, *new))) {
-        let object = format!("TABLE {}", cx.qualify(&new.name));
+        let object = sql::table(cx, &new.name);
         let key = cx.view_key(&new.name);
         let before = old
             .filter(|_| !tables.recreated.contains(&key))
@@ -144,11 +148,12 @@ pub fn diff(
             None,
             before,
             &new.privileges,
-            &mut |grantee, statement| {
+            &mut |grantee, operation, statement| {
                 steps.push(step(
                     &cx.identity(&[&new.name]),
                     grantee,
                     key.clone(),
+                    operation,
                     statement,
                 ))
             },
@@ -187,7 +192,7 @@ pub fn diff(
         .iter()
         .map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(sequence_pairs.added.iter().map(|new| (None, *new))) {
-        let object = format!("SEQUENCE {}", cx.qualify(&new.name));
+        let object = sql::sequence(cx, &new.name);
         let key = cx.sequence_key(&new.name);
         let before = old.map(|s| s.privileges.as_slice()).unwrap_or(&[]);
         changes(
@@ -195,11 +200,12 @@ pub fn diff(
             None,
             before,
             &new.privileges,
-            &mut |grantee, statement| {
+            &mut |grantee, operation, statement| {
                 steps.push(step(
                     &cx.identity(&[&new.name]),
                     grantee,
                     key.clone(),
+                    operation,
                     statement,
                 ))
             },
@@ -235,11 +241,17 @@ fn type_changes(
     key: &Key,
     steps: &mut Vec<Step>,
 ) {
-    let object = format!("TYPE {}", cx.qualify(name));
+    let object = sql::type_named(cx, name);
     let identity = cx.identity(&[name]);
-    changes(&object, None, before, after, &mut |grantee, statement| {
-        steps.push(step(&identity, grantee, key.clone(), statement))
-    });
+    changes(
+        &object,
+        None,
+        before,
+        after,
+        &mut |grantee, operation, statement| {
+            steps.push(step(&identity, grantee, key.clone(), operation, statement))
+        },
+    );
 }
 
 fn routine_changes(
@@ -251,15 +263,21 @@ fn routine_changes(
     steps: &mut Vec<Step>,
 ) {
     // ROUTINE takes functions, procedures and aggregates alike
-    let object = format!("ROUTINE {}.{}", quote_ident(&cx.schema), routine.signature);
+    let object = sql::routine(cx, &routine.signature);
     let identity = format!(
         "{}.{}",
-        crate::ddl::display_ident(&cx.schema),
+        crate::ident::display_ident(&cx.schema),
         routine.signature
     );
-    changes(&object, None, before, after, &mut |grantee, statement| {
-        steps.push(step(&identity, grantee, key.clone(), statement))
-    });
+    changes(
+        &object,
+        None,
+        before,
+        after,
+        &mut |grantee, operation, statement| {
+            steps.push(step(&identity, grantee, key.clone(), operation, statement))
+        },
+    );
 }
 
 /// For each grantee: REVOKE ALL when it holds nothing in `new`, else REVOKE what only `old`
@@ -271,7 +289,7 @@ fn changes(
     column: Option<&str>,
     old: &[Grant],
     new: &[Grant],
-    push: &mut dyn FnMut(&str, String),
+    push: &mut dyn FnMut(&str, Operation, String),
 ) {
     let by_grantee = |grants: &[Grant]| -> BTreeMap<String, BTreeMap<String, bool>> {
         let mut map: BTreeMap<String, BTreeMap<String, bool>> = BTreeMap::new();
@@ -285,7 +303,11 @@ fn changes(
     let (old, new) = (by_grantee(old), by_grantee(new));
     for (grantee, rights) in &old {
         let Some(kept) = new.get(grantee) else {
-            push(grantee, sql::revoke_all(object, column, grantee));
+            push(
+                grantee,
+                Operation::Revoke,
+                sql::revoke_all(object, column, grantee),
+            );
             continue;
         };
         let revoked: Vec<&str> = rights
@@ -294,7 +316,11 @@ fn changes(
             .map(String::as_str)
             .collect();
         if !revoked.is_empty() {
-            push(grantee, sql::revoke(object, column, grantee, &revoked));
+            push(
+                grantee,
+                Operation::Revoke,
+                sql::revoke(object, column, grantee, &revoked),
+            );
         }
         let options: Vec<&str> = rights
             .iter()
@@ -304,6 +330,7 @@ fn changes(
         if !options.is_empty() {
             push(
                 grantee,
+                Operation::Revoke,
                 sql::revoke_grant_option(object, column, grantee, &options),
             );
         }
@@ -323,6 +350,7 @@ fn changes(
             if !granted.is_empty() {
                 push(
                     grantee,
+                    Operation::Grant,
                     sql::grant(object, column, grantee, &granted, with_option),
                 );
             }
@@ -333,17 +361,16 @@ fn changes(
 /// After the object exists and has its final shape.
 /// The row's identity names the object and the grantee: `public.orders to app_reader`,
 /// `public.orders from PUBLIC`.
-fn step(object: &str, grantee: &str, key: Key, statement: String) -> Step {
-    let granted = statement.starts_with("GRANT");
-    let (operation, preposition) = if granted {
-        (Operation::Grant, "to")
+fn step(object: &str, grantee: &str, key: Key, operation: Operation, statement: String) -> Step {
+    let preposition = if operation == Operation::Grant {
+        "to"
     } else {
-        (Operation::Revoke, "from")
+        "from"
     };
     let grantee = if grantee == "PUBLIC" {
         grantee.to_owned()
     } else {
-        crate::ddl::display_ident(grantee)
+        crate::ident::display_ident(grantee)
     };
     let identity = format!("{object} {preposition} {grantee}");
     Step::new(

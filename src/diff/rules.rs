@@ -4,7 +4,7 @@
 
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, rules as sql};
-use crate::model::{Rule, Schema};
+use crate::model::{Firing, Rule, Schema};
 use crate::plan::{Kind, Operation, Phase, Step};
 
 pub fn diff(
@@ -76,7 +76,7 @@ fn create(cx: &Cx, rule: &Rule, steps: &mut Vec<Step>) {
         Operation::CreateRule,
         sql::create(cx, rule, false),
     ));
-    if rule.enabled != "O" {
+    if rule.enabled != Firing::Origin {
         steps.push(step(
             cx,
             rule,

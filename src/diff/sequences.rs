@@ -47,18 +47,14 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &
     }
 
     for (old, new) in pairs.kept {
-        let mut changed = sql::changed_options(old, new, true);
-        if !changed.is_empty() {
+        if !sql::changed_options(old, new, true).is_empty() {
             let restart = sql::start_outside_new_bounds(old, new);
-            if restart {
-                changed.push(format!("RESTART WITH {}", new.start));
-            }
             let mut alter = step(
                 cx,
                 Phase::AlterSequence,
                 Operation::AlterSequence,
                 &new.name,
-                sql::alter(cx, &new.name, &changed),
+                sql::alter(cx, old, new, restart),
             );
             if restart {
                 // the sequence's position is lost: it may hand out values it already gave

@@ -4,7 +4,7 @@ use super::{TableChanges, columns, pair_up};
 use crate::ddl::{self, Cx};
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Persistence, Schema};
+use crate::model::{Persistence, ReplicaIdentity, Schema};
 use crate::plan::{Action, Hazard, Key, Kind, Operation, Phase, Step};
 
 pub fn diff(
@@ -98,11 +98,7 @@ pub fn diff(
         if old.access_method != new.access_method
             && let Some(method) = &new.access_method
         {
-            let sql = ddl::tables::alter(
-                cx,
-                &new.name,
-                &format!("SET ACCESS METHOD {}", ddl::quote_ident(method)),
-            );
+            let sql = ddl::tables::set_access_method(cx, &new.name, method);
             steps.push(settings_step(
                 cx,
                 &new.name,
@@ -170,9 +166,10 @@ pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut 
             o.replica_identity != new.replica_identity
                 || o.replica_identity_index != new.replica_identity_index
         });
-        let identity_default = new.replica_identity == "d";
+        let identity_default = new.replica_identity == ReplicaIdentity::Default;
         if (identity_changed && !(old.is_none() && identity_default))
-            || (new.replica_identity == "i" && remade(&new.replica_identity_index))
+            || (new.replica_identity == ReplicaIdentity::Index
+                && remade(&new.replica_identity_index))
         {
             let needs = new
                 .replica_identity_index

@@ -8,7 +8,7 @@
 
 use super::{TableChanges, pair_up};
 use crate::ddl::{Cx, triggers as sql};
-use crate::model::{Schema, Trigger};
+use crate::model::{Firing, Schema, Trigger};
 use crate::plan::{Kind, Operation, Phase, Step};
 
 pub fn diff(
@@ -65,7 +65,7 @@ pub fn diff(
             ));
         }
         // CREATE OR REPLACE TRIGGER enables the trigger again
-        if old.enabled != new.enabled || (changed && new.enabled != "O") {
+        if old.enabled != new.enabled || (changed && new.enabled != Firing::Origin) {
             steps.push(step(
                 cx,
                 new,
@@ -85,7 +85,7 @@ fn create(cx: &Cx, trigger: &Trigger, steps: &mut Vec<Step>) {
         Operation::CreateTrigger,
         sql::create(cx, trigger, false),
     ));
-    if trigger.enabled != "O" {
+    if trigger.enabled != Firing::Origin {
         steps.push(step(
             cx,
             trigger,

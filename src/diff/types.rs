@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Recast, TableChanges, column_name, pair_up};
-use crate::ddl::{Cx, display_ident, quote_ident, types as sql};
+use crate::ddl::{Cx, display_ident, types as sql};
 use crate::graph::Graph;
 use crate::model::{Attribute, Schema, Type, TypeDefinition};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
@@ -79,7 +79,7 @@ pub fn rebuilt<'a>(
             let key = column_name(&from.name, table, column);
             if old.data_type != new.data_type || old.collation != new.collation {
                 // from or to another user type: no cast between two enums, but every type has a text form
-                let using = Some(format!("{}::text::{}", quote_ident(column), new.data_type));
+                let using = Some(sql::through_text(column, &new.data_type));
                 let loses_data = !super::columns::keeps_every_value(&old.data_type, &new.data_type);
                 changes
                     .recast_columns
@@ -356,12 +356,10 @@ fn attributes_in_place(before: &[Attribute], after: &[Attribute]) -> bool {
         .eq(after.iter().map(|b| b.name.as_str()))
 }
 
-/// How a column's value moves to the type made again: a composite type field by field, by name
-/// (a new field is NULL); anything else through its text, which every type can be read from.
-/// `None` for an array of a composite type whose fields change: no expression without a
-/// subquery converts it, so the column is dropped and added again.
+/// How a column's value moves to the type made again (`sql::recast_using`); `None` for an
+/// array of a composite type whose fields change: no expression without a subquery converts
+/// it, so the column is dropped and added again.
 fn recast_expression(column: &str, data_type: &str, old: &Type, new: &Type) -> Option<String> {
-    let value = quote_ident(column);
     if let (
         TypeDefinition::Composite { attributes: before },
         TypeDefinition::Composite { attributes: after },
@@ -374,21 +372,8 @@ fn recast_expression(column: &str, data_type: &str, old: &Type, new: &Type) -> O
         if data_type.ends_with(']') && !same_fields {
             return None;
         }
-        if !data_type.ends_with(']') {
-            let fields: Vec<String> = after
-                .iter()
-                .map(|b| match before.iter().find(|a| a.name == b.name) {
-                    Some(_) => format!("({value}).{}::text::{}", quote_ident(&b.name), b.data_type),
-                    None => format!("NULL::{}", b.data_type),
-                })
-                .collect();
-            return Some(format!(
-                "CASE WHEN {value} IS NULL THEN NULL ELSE ROW({})::{data_type} END",
-                fields.join(", ")
-            ));
-        }
     }
-    Some(format!("{value}::text::{data_type}"))
+    Some(sql::recast_using(column, data_type, old, new))
 }
 
 /// The type of `schema` by name, on each side.
@@ -534,11 +519,6 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
         );
     }
     if a.not_null != b.not_null {
-        let action = if b.not_null {
-            "SET NOT NULL"
-        } else {
-            "DROP NOT NULL"
-        };
         let operation = if b.not_null {
             Operation::SetDomainNotNull
         } else {
@@ -547,7 +527,7 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
         push(
             Phase::CreateType,
             operation,
-            sql::alter_domain(cx, name, action),
+            sql::set_domain_not_null(cx, name, b.not_null),
         );
     }
     for old_check in &a.constraints {

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ddl::display_ident;
+use crate::ident::display_ident;
 use crate::model::{Database, Schema};
 
 /// The kinds of table the plan does not make: a difference in one refuses the plan.

@@ -6,7 +6,7 @@ pub struct Collation {
     /// `collname`
     pub name: String,
     /// `collprovider`: `c` libc, `i` ICU, `b` builtin (PostgreSQL 17).
-    pub provider: String,
+    pub provider: super::CollationProvider,
     /// `collisdeterministic`: false compares strings equal that differ in bytes.
     pub deterministic: bool,
     /// A libc collation's LC_COLLATE and LC_CTYPE.

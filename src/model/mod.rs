@@ -3,6 +3,7 @@
 //! Nothing here holds the schema's own name inside an object's identity: keys are relative to the
 //! schema, so comparing schema `a` with schema `b` is a comparison of keys.
 
+mod codes;
 mod collations;
 mod comments;
 mod constraints;
@@ -18,6 +19,7 @@ mod triggers;
 mod types;
 mod views;
 
+pub use codes::{CollationProvider, Firing, PolicyCommand, ReplicaIdentity, Storage};
 pub use collations::Collation;
 pub use comments::Comment;
 pub use constraints::{Constraint, ConstraintType};
@@ -157,53 +159,6 @@ impl Snapshot {
     pub fn to_json(&self) -> Result<serde_json::Value, Error> {
         Ok(serde_json::to_value(self)?)
     }
-
-    /// Reads a snapshot from its text. The format is checked before anything else, so that a
-    /// snapshot of another version gets the error that says so rather than a complaint about
-    /// some field; then every field that can reach a statement (`crate::untrusted`).
-    pub fn from_text(document: &str) -> Result<Self, Error> {
-        /// Only the format; the rest is skipped unread.
-        #[derive(Deserialize)]
-        struct Probe {
-            format: Option<serde_json::Value>,
-        }
-        let probe: Probe =
-            serde_json::from_str(document).map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
-        let format = probe
-            .format
-            .ok_or_else(|| Error::SnapshotInvalid("it has no \"format\" key".into()))?;
-        if format.as_u64() != Some(u64::from(Self::FORMAT)) {
-            let mut found = format.to_string();
-            found.truncate(40);
-            return Err(Error::SnapshotFormat {
-                found,
-                expected: Self::FORMAT,
-            });
-        }
-        let mut snapshot: Snapshot =
-            crate::timing::measure("decode", || serde_json::from_str(document))
-                .map_err(|e| Error::SnapshotInvalid(e.to_string()))?;
-        snapshot.database.share_casts();
-        // the scope only filters what is read (its names cross as parameters), but a NUL or a
-        // system schema in it is refused as it would be from a caller
-        for name in snapshot.scope.iter().flatten() {
-            if name.contains('\0') {
-                return Err(Error::SnapshotInvalid(
-                    "its scope holds a NUL character".into(),
-                ));
-            }
-            crate::catalog::refuse_system_schema(name)?;
-        }
-        crate::timing::measure("checks", || {
-            crate::untrusted::check(&snapshot.database, crate::untrusted::Origin::Snapshot)
-        })?;
-        snapshot
-            .database
-            .schemas
-            .iter()
-            .try_for_each(Schema::check_definitions)?;
-        Ok(snapshot)
-    }
 }
 
 /// `CREATE EXTENSION name WITH SCHEMA schema VERSION version`
@@ -232,7 +187,7 @@ pub struct EventTrigger {
     /// The function's identity, `"name"()`.
     pub function: String,
     /// `evtenabled`: `O` enabled, `D` disabled, `R` ENABLE REPLICA, `A` ENABLE ALWAYS.
-    pub enabled: String,
+    pub enabled: Firing,
 }
 
 /// One schema of a [`Database`].
@@ -349,11 +304,11 @@ impl Schema {
     /// Refuses an object whose definition the server printed in a shape we could not read: it
     /// must never compare as equal to another such object.
     pub fn check_definitions(&self) -> Result<(), Error> {
-        let qualified = |name: &str| crate::ddl::display_ident(&self.name) + "." + name;
+        let qualified = |name: &str| crate::ident::display_ident(&self.name) + "." + name;
         if let Some(index) = self.indexes.iter().find(|i| i.definition.is_none()) {
             return Err(Error::UnreadableDefinition(format!(
                 "index {}",
-                qualified(&crate::ddl::display_ident(&index.name))
+                qualified(&crate::ident::display_ident(&index.name))
             )));
         }
         if let Some(trigger) = self
@@ -363,23 +318,23 @@ impl Schema {
         {
             let name = format!(
                 "{} on {}",
-                crate::ddl::display_ident(&trigger.name),
-                qualified(&crate::ddl::display_ident(&trigger.table))
+                crate::ident::display_ident(&trigger.name),
+                qualified(&crate::ident::display_ident(&trigger.table))
             );
             return Err(Error::UnreadableDefinition(format!("trigger {name}")));
         }
         if let Some(rule) = self.rules.iter().find(|r| r.definition.is_none()) {
             let name = format!(
                 "{} on {}",
-                crate::ddl::display_ident(&rule.name),
-                qualified(&crate::ddl::display_ident(&rule.table))
+                crate::ident::display_ident(&rule.name),
+                qualified(&crate::ident::display_ident(&rule.table))
             );
             return Err(Error::UnreadableDefinition(format!("rule {name}")));
         }
         if let Some(statistics) = self.statistics.iter().find(|s| s.definition.is_none()) {
             return Err(Error::UnreadableDefinition(format!(
                 "statistics {}",
-                qualified(&crate::ddl::display_ident(&statistics.name))
+                qualified(&crate::ident::display_ident(&statistics.name))
             )));
         }
         if let Some(routine) = self.routines.iter().find(|r| r.definition.is_none()) {

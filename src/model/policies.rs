@@ -10,7 +10,7 @@ pub struct Policy {
     /// `polpermissive`: PERMISSIVE, or RESTRICTIVE.
     pub permissive: bool,
     /// `polcmd`: `*` ALL, `r` SELECT, `a` INSERT, `w` UPDATE, `d` DELETE.
-    pub command: String,
+    pub command: super::PolicyCommand,
     /// `polroles` by name, `PUBLIC` for everyone, sorted.
     pub roles: Vec<String>,
     /// `pg_get_expr(polqual)`: USING.
@@ -22,12 +22,12 @@ pub struct Policy {
 impl Policy {
     /// The word `CREATE POLICY ... FOR` takes.
     pub fn command_sql(&self) -> &'static str {
-        match self.command.as_str() {
-            "r" => "SELECT",
-            "a" => "INSERT",
-            "w" => "UPDATE",
-            "d" => "DELETE",
-            _ => "ALL",
+        match self.command {
+            super::PolicyCommand::Select => "SELECT",
+            super::PolicyCommand::Insert => "INSERT",
+            super::PolicyCommand::Update => "UPDATE",
+            super::PolicyCommand::Delete => "DELETE",
+            super::PolicyCommand::All => "ALL",
         }
     }
 }

@@ -8,7 +8,7 @@ pub struct Rule {
     /// `rulename`: unique per table.
     pub name: String,
     /// `ev_enabled`: `O` enabled, `D` disabled, `R` ENABLE REPLICA, `A` ENABLE ALWAYS.
-    pub enabled: String,
+    pub enabled: super::Firing,
     /// `SELECT`, `UPDATE`, `INSERT` or `DELETE`.
     pub event: String,
     /// What `pg_get_ruledef` prints after `ON event TO table`: WHERE, DO [ALSO | INSTEAD] and

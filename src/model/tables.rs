@@ -25,7 +25,7 @@ pub struct Table {
     pub force_row_security: bool,
     /// `relreplident`: `d` DEFAULT, `n` NOTHING, `f` FULL, `i` USING INDEX.
     #[serde(default = "replica_identity_default")]
-    pub replica_identity: String,
+    pub replica_identity: super::ReplicaIdentity,
     /// The index of REPLICA IDENTITY USING INDEX.
     #[serde(default)]
     pub replica_identity_index: Option<String>,
@@ -40,8 +40,8 @@ pub struct Table {
     pub of_type: Option<String>,
 }
 
-fn replica_identity_default() -> String {
-    "d".to_owned()
+fn replica_identity_default() -> super::ReplicaIdentity {
+    super::ReplicaIdentity::Default
 }
 
 impl Table {
@@ -80,9 +80,9 @@ pub struct Column {
     /// `attidentity` and the options of the identity sequence.
     pub identity: Option<Identity>,
     /// `attstorage`: `p` plain, `e` external, `m` main, `x` extended.
-    pub storage: String,
+    pub storage: super::Storage,
     /// `typstorage` of the column's type: the storage a new column gets.
-    pub type_storage: String,
+    pub type_storage: super::Storage,
     /// `attstattarget`, or `None` for the default.
     pub statistics: Option<i32>,
     /// `attcompression`: `pglz`, `lz4`, or `None` for the server's default.

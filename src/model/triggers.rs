@@ -10,7 +10,7 @@ pub struct Trigger {
     /// `CREATE CONSTRAINT TRIGGER`: deferrable, and never replaced in place.
     pub constraint: bool,
     /// `tgenabled`: `O` enabled, `D` disabled, `R` ENABLE REPLICA, `A` ENABLE ALWAYS.
-    pub enabled: String,
+    pub enabled: super::Firing,
     /// What `pg_get_triggerdef` prints between the name and `ON table`: timing and events.
     /// `None` when its text was not shaped as expected; such a trigger is refused.
     pub events: Option<String>,

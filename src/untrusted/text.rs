@@ -28,9 +28,6 @@ pub const PRIVILEGES: &[&str] = &[
 /// What a sequence can be (`CREATE SEQUENCE ... AS`).
 pub const SEQUENCE_TYPES: &[&str] = &["smallint", "integer", "bigint"];
 
-/// `attstorage` and `typstorage`.
-pub const STORAGE: &[&str] = &["p", "e", "m", "x"];
-
 /// The longest identifier PostgreSQL keeps (NAMEDATALEN - 1): a longer name would be truncated,
 /// and could then name another object.
 pub const NAME_BYTES: usize = 63;
