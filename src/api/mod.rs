@@ -153,15 +153,20 @@ fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error
     Ok(steps)
 }
 
-/// A WARNING for each step that fails on a table holding rows (`Hazard::FailsOnExistingRows`),
-/// naming the table and how many rows it holds now, when the plan's source is this database.
-/// Counting stops at a bound: a large table costs no more than a small one.
+/// The WARNINGs that only this database's rows can give, when the plan's source is this
+/// database: for a column added NOT NULL with nothing to fill it (`fails_on_existing_rows`),
+/// how many rows its table holds now (counting stops at a bound, so a large table costs no
+/// more than a small one); for a sequence put behind a column that holds values
+/// (`sequence_behind_data`), the column's largest value now (read through its index, when it
+/// has one), which the sequence must be set past.
 fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
     const BOUND: i64 = 100_000;
-    for step in steps
-        .iter()
-        .filter(|s| s.has_hazard(Hazard::FailsOnExistingRows))
-    {
+    for step in steps {
+        let fails = step.has_hazard(Hazard::FailsOnExistingRows);
+        let behind = step.has_hazard(Hazard::SequenceBehindData);
+        if !fails && !behind {
+            continue;
+        }
         let crate::plan::Key::Column(schema, table, column) = &step.key else {
             continue;
         };
@@ -179,31 +184,65 @@ fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
         {
             continue;
         }
-        let query = format!(
-            "select pg_catalog.count(*) from (select from {name} limit {}) rows",
-            BOUND + 1
+        let shown = format!(
+            "{}.{}",
+            crate::ident::display_ident(schema),
+            crate::ident::display_ident(table)
         );
-        let rows = pgrx::Spi::get_one::<i64>(&query)?.unwrap_or(0);
-        if rows == 0 {
-            continue;
+        let column_shown = crate::ident::display_ident(column);
+        if fails {
+            let query = format!(
+                "select pg_catalog.count(*) from (select from {name} limit {}) rows",
+                BOUND + 1
+            );
+            let rows = pgrx::Spi::get_one::<i64>(&query)?.unwrap_or(0);
+            let count = if rows > BOUND {
+                format!("more than {BOUND} rows")
+            } else {
+                format!("{rows} row{}", if rows == 1 { "" } else { "s" })
+            };
+            if rows > 0 {
+                ErrorReport::new(
+                    PgSqlErrorCode::ERRCODE_WARNING,
+                    format!(
+                        "the plan adds column {column_shown} NOT NULL with no default to {shown}, which holds {count}: that statement will fail"
+                    ),
+                    "migra",
+                )
+                .set_hint("Give the column a default in the target, or add it nullable, fill it, then set it NOT NULL.")
+                .report(PgLogLevel::WARNING);
+            }
         }
-        let count = if rows > BOUND {
-            format!("more than {BOUND} rows")
-        } else {
-            format!("{rows} row{}", if rows == 1 { "" } else { "s" })
-        };
-        ErrorReport::new(
-            PgSqlErrorCode::ERRCODE_WARNING,
-            format!(
-                "the plan adds column {} NOT NULL with no default to {}.{}, which holds {count}: that statement will fail",
-                crate::ident::display_ident(column),
-                crate::ident::display_ident(schema),
-                crate::ident::display_ident(table)
-            ),
-            "migra",
-        )
-        .set_hint("Give the column a default in the target, or add it nullable, fill it, then set it NOT NULL.")
-        .report(PgLogLevel::WARNING);
+        if behind {
+            // the column as it is now: only a number has a largest value a sequence can pass
+            let numeric = pgrx::Spi::get_one_with_args::<bool>(
+                // smallint, integer, bigint, numeric: built-in types, whose oids never change
+                "select a.atttypid operator(pg_catalog.=) any ('{21,23,20,1700}'::pg_catalog.oid[]) \
+                 from pg_catalog.pg_attribute a \
+                 where a.attrelid operator(pg_catalog.=) pg_catalog.to_regclass($1) \
+                   and a.attname operator(pg_catalog.=) $2 and not a.attisdropped",
+                &[name.as_str().into(), column.as_str().into()],
+            )?;
+            if numeric != Some(true) {
+                continue;
+            }
+            let query = format!(
+                "select pg_catalog.max({})::pg_catalog.text from {name}",
+                crate::ident::quote_ident(column)
+            );
+            let Some(largest) = pgrx::Spi::get_one::<String>(&query)? else {
+                continue;
+            };
+            ErrorReport::new(
+                PgSqlErrorCode::ERRCODE_WARNING,
+                format!(
+                    "the plan puts a sequence behind column {column_shown} of {shown}, whose largest value is {largest} now: the sequence will hand out values the column already holds"
+                ),
+                "migra",
+            )
+            .set_hint("After the plan, set the sequence past it: SELECT setval(pg_get_serial_sequence(...), max(...)) FROM the table.")
+            .report(PgLogLevel::WARNING);
+        }
     }
     Ok(())
 }

@@ -243,15 +243,7 @@ fn type_changes(
 ) {
     let object = sql::type_named(cx, name);
     let identity = cx.identity(&[name]);
-    changes(
-        &object,
-        None,
-        before,
-        after,
-        &mut |grantee, operation, statement| {
-            steps.push(step(&identity, grantee, key.clone(), operation, statement))
-        },
-    );
+    object_changes(&object, &identity, before, after, key, steps);
 }
 
 fn routine_changes(
@@ -269,13 +261,25 @@ fn routine_changes(
         crate::ident::display_ident(&cx.schema),
         routine.signature
     );
+    object_changes(&object, &identity, before, after, key, steps);
+}
+
+/// The steps of `changes` on a whole object (no column), each named by `identity`.
+fn object_changes(
+    object: &str,
+    identity: &str,
+    before: &[Grant],
+    after: &[Grant],
+    key: &Key,
+    steps: &mut Vec<Step>,
+) {
     changes(
-        &object,
+        object,
         None,
         before,
         after,
         &mut |grantee, operation, statement| {
-            steps.push(step(&identity, grantee, key.clone(), operation, statement))
+            steps.push(step(identity, grantee, key.clone(), operation, statement))
         },
     );
 }
