@@ -34,7 +34,7 @@ Then, in a fresh database made from a template that has CREATE EXTENSION migra:
    held to what its statement did (run.py's apply_observing);
 3. a second diff must return zero rows;
 4. pg_dump --schema-only of both schemas must be equal once normalised as run.py does (and,
-   as run.py allows column order to differ, with each table's run of SET STATISTICS and
+   as run.py allows column order to differ, with each table's run of SET STATISTICS, SET COMPRESSION and
    SET STORAGE lines, which pg_dump writes in column order, compared as a set).
 
 A lost server (a crashed backend) stops the run, --keep-going or not.
@@ -2161,7 +2161,7 @@ class InvalidPair(Exception):
 LOST_SERVER = re.compile(r"server closed the connection unexpectedly|connection to server .* failed|"
                          r"terminating connection because of crash|no connection to the server|"
                          r"the database system is (in recovery mode|not yet accepting connections)")
-PER_COLUMN = re.compile(r"ALTER TABLE ONLY (.*) ALTER COLUMN .* SET (STATISTICS|STORAGE) ")
+PER_COLUMN = re.compile(r"ALTER TABLE ONLY (.*) ALTER COLUMN .* SET (STATISTICS|STORAGE|COMPRESSION) ")
 
 
 def column_comments_sorted(lines):
@@ -2187,7 +2187,7 @@ def column_comments_sorted(lines):
 
 def dump_lines(text, schema):
     """run.py's normalised_dump, and one more allowance for column order (the one difference
-    run.py allows): pg_dump writes a table's SET STATISTICS and SET STORAGE lines, and its column
+    run.py allows): pg_dump writes a table's SET STATISTICS, SET STORAGE and SET COMPRESSION lines, and its column
     comments, in column order, so a run of them is compared as a set too."""
     lines, out = column_comments_sorted(normalised_dump(text, schema, "source")), []
     i = 0

@@ -40,7 +40,7 @@ CREATE FUNCTION migra_diff_snapshots(
     exclude_extensions text[] DEFAULT ARRAY['dblink'])
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
-IMMUTABLE PARALLEL SAFE
+STABLE PARALLEL SAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_snapshots_wrapper';
 
 CREATE FUNCTION migra_drift(

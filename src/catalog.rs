@@ -300,6 +300,27 @@ pub fn checked(database: Database) -> Result<Database, Error> {
 
 /// `pg_catalog`, `pg_toast`, temporary schemas and `information_schema` hold the system, not a
 /// schema to migrate; no user schema can be called `pg_...`.
+/// This server's casts that need no conversion, by type name, as `sql/catalog.sql` reads them:
+/// for a diff of snapshots, which hold none.
+pub fn binary_coercible() -> Result<Vec<(String, String)>, Error> {
+    pgrx::Spi::connect(|client| {
+        let rows = client.select(
+            "select pg_catalog.format_type(k.castsource, null), pg_catalog.format_type(k.casttarget, null) \
+             from pg_catalog.pg_cast k where k.castmethod operator(pg_catalog.=) 'b' \
+             order by k.castsource, k.casttarget",
+            None,
+            &[],
+        )?;
+        let mut casts = Vec::new();
+        for row in rows {
+            if let (Some(source), Some(target)) = (row.get::<String>(1)?, row.get::<String>(2)?) {
+                casts.push((source, target));
+            }
+        }
+        Ok(casts)
+    })
+}
+
 pub fn refuse_system_schema(name: &str) -> Result<(), Error> {
     if name.starts_with("pg_") || name == "information_schema" {
         Err(Error::SystemSchema(name.to_owned()))

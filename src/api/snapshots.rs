@@ -40,7 +40,7 @@ CREATE FUNCTION migra_diff_snapshots(
     exclude_extensions text[] DEFAULT ARRAY['dblink'])
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
-IMMUTABLE PARALLEL SAFE
+STABLE PARALLEL SAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_snapshots_wrapper';
 "#)]
 #[allow(clippy::too_many_arguments)]
@@ -93,9 +93,13 @@ fn migra_diff_snapshots(
     }
     let mut from = crate::untrusted::read_snapshot(&snapshot_text(source)?)?.database;
     let mut to = crate::untrusted::read_snapshot(&snapshot_text(target)?)?.database;
+    // which type changes only relabel: this server's casts, as no snapshot holds any
+    let casts = crate::catalog::binary_coercible()?;
     for database in [&mut from, &mut to] {
         database.keep_schemas(schemas.as_deref(), exclude_schemas.as_deref());
         database.leave_out_extensions(&exclude_extensions);
+        database.binary_coercible.clone_from(&casts);
+        database.share_casts();
     }
     let labels = [
         "the source snapshot".to_owned(),

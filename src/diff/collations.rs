@@ -6,14 +6,14 @@
 
 use std::collections::BTreeSet;
 
-use super::{Recast, TableChanges, column_name, pair_up};
+use super::{Decisions, Recast, column_name, pair_up};
 use crate::ddl::{Cx, collations as sql, types::set_aside_name};
 use crate::model::{Collation, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// The collations of both sides that differ; their columns that stay go into
 /// `changes.recast_columns`.
-pub fn rebuilt(pairs: &[(&Schema, &Schema)], changes: &mut TableChanges) -> BTreeSet<Key> {
+pub fn rebuilt(pairs: &[(&Schema, &Schema)], changes: &mut Decisions) -> BTreeSet<Key> {
     let mut rebuilt = BTreeSet::new();
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);

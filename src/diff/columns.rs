@@ -1,31 +1,41 @@
 //! Columns of a kept table: added, dropped, changed in place, or dropped and added again when
 //! PostgreSQL cannot change them in place.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Recast, TableChanges, pair_up};
+use super::{Decisions, Recast, pair_up};
 use crate::ddl::columns::{self as sql, Conversion};
 use crate::ddl::{self, Cx};
 use crate::model::{Column, Schema, Table};
 use crate::plan::{Hazard, Kind, Operation, Phase, Step};
 
-/// `binary_coercible`: the source database's casts that need no conversion (`pg_cast`), by type
-/// name, which decide whether a type change rewrites the table.
-pub fn diff(
+/// What becomes of the columns of a kept table: decided before any statement is written.
+pub struct Fates<'a> {
+    /// Columns that go away for good.
+    pub dropped: Vec<&'a str>,
+    /// Columns dropped and added again: PostgreSQL cannot turn the old into the new in place.
+    pub rebuilt: BTreeSet<&'a str>,
+    /// Columns changed in place whose type or collation changes (or that move to a type made
+    /// again): what uses them is made again around the change.
+    pub retyped: BTreeSet<&'a str>,
+}
+
+/// The fates of the columns of a table on both sides. A generated column is made again when its
+/// expression or kind changes, when a plain column becomes generated, when its own type changes
+/// (ALTER TYPE takes no USING there), and when a column its expression reads changes type
+/// (PostgreSQL refuses that under it); a column of a type made again that no expression can
+/// move is made again too.
+pub fn fates<'a>(
     cx: &Cx,
-    old_table: &Table,
-    new_table: &Table,
-    binary_coercible: &[(String, String)],
-    steps: &mut Vec<Step>,
-    changes: &mut TableChanges,
-) {
+    old_table: &'a Table,
+    new_table: &'a Table,
+    recast_columns: &BTreeMap<super::ColumnName, Recast>,
+) -> Fates<'a> {
     let table = new_table.name.as_str();
     let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
-
-    // A generated column is made again when its expression or kind changes, when a plain column
-    // becomes generated, when its own type changes (ALTER TYPE takes no USING there), and when a
-    // column its expression reads changes type (PostgreSQL refuses that under it).
-    let retyped: BTreeSet<&str> = pairs
+    let recast =
+        |c: &Column| recast_columns.get(&(cx.schema.clone(), table.to_owned(), c.name.clone()));
+    let type_changed: BTreeSet<&str> = pairs
         .kept
         .iter()
         .filter(|(old, new)| type_changes(old, new))
@@ -34,19 +44,13 @@ pub fn diff(
     let reads_retyped = |c: &Column| {
         c.generated_uses
             .iter()
-            .any(|u| retyped.contains(u.as_str()))
-    };
-    let recast_by_rebuild = |c: &Column| {
-        changes
-            .recast_columns
-            .get(&(cx.schema.clone(), table.to_owned(), c.name.clone()))
-            .is_some_and(|r| r.using.is_none())
+            .any(|u| type_changed.contains(u.as_str()))
     };
     let rebuilt: BTreeSet<&str> = pairs
         .kept
         .iter()
         .filter(|(old, new)| {
-            if recast_by_rebuild(new) {
+            if recast(new).is_some_and(|r| r.using.is_none()) {
                 return true;
             }
             let generation_changes = match (&old.generated, &new.generated) {
@@ -59,34 +63,53 @@ pub fn diff(
         })
         .map(|(_, new)| new.name.as_str())
         .collect();
+    let retyped = pairs
+        .kept
+        .iter()
+        .filter(|(_, new)| !rebuilt.contains(new.name.as_str()))
+        .filter(|(old, new)| type_changes(old, new) || recast(new).is_some())
+        .map(|(_, new)| new.name.as_str())
+        .collect();
+    Fates {
+        dropped: pairs.removed.iter().map(|c| c.name.as_str()).collect(),
+        rebuilt,
+        retyped,
+    }
+}
+
+/// The steps for the columns of a kept table, as `Decisions` holds their fates.
+/// `binary_coercible`: the source database's casts that need no conversion (`pg_cast`), by type
+/// name, which decide whether a type change rewrites the table.
+pub fn diff(
+    cx: &Cx,
+    old_table: &Table,
+    new_table: &Table,
+    binary_coercible: &[(String, String)],
+    decided: &Decisions,
+    steps: &mut Vec<Step>,
+) {
+    let table = new_table.name.as_str();
+    let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
+    let column = |name: &str| (cx.schema.clone(), table.to_owned(), name.to_owned());
 
     // a column dropped and one added of the same type: perhaps a rename
     let removed_types: BTreeSet<&str> =
         pairs.removed.iter().map(|c| c.data_type.as_str()).collect();
     let added_types: BTreeSet<&str> = pairs.added.iter().map(|c| c.data_type.as_str()).collect();
-    for column in pairs.removed {
-        changes
-            .dropped_columns
-            .insert((cx.schema.clone(), table.to_owned(), column.name.clone()));
-        let mut dropped = drop(cx, table, column).hazard(Hazard::DataLoss);
-        if added_types.contains(column.data_type.as_str()) {
+    for old in pairs.removed {
+        let mut dropped = drop(cx, table, old).hazard(Hazard::DataLoss);
+        if added_types.contains(old.data_type.as_str()) {
             dropped = dropped.hazard(Hazard::PossibleRename);
         }
         steps.push(dropped);
     }
-    for column in pairs.added {
-        let renamed = removed_types.contains(column.data_type.as_str());
-        add(cx, table, column, renamed, steps);
+    for new in pairs.added {
+        let renamed = removed_types.contains(new.data_type.as_str());
+        add(cx, table, new, renamed, steps);
     }
     for (old, new) in pairs.kept {
-        let recast = changes
-            .recast_columns
-            .get(&(cx.schema.clone(), table.to_owned(), new.name.clone()))
-            .cloned();
-        if rebuilt.contains(new.name.as_str()) {
-            changes
-                .rebuilt_columns
-                .insert((cx.schema.clone(), table.to_owned(), new.name.clone()));
+        let recast = decided.recast_columns.get(&column(&new.name)).cloned();
+        if decided.rebuilt_columns.contains(&column(&new.name)) {
             // the values of a generated column are computed again; a plain one's are lost
             let mut dropped = drop(cx, table, old);
             if old.generated.is_none() {
@@ -95,13 +118,6 @@ pub fn diff(
             steps.push(dropped);
             add(cx, table, new, false, steps);
         } else if !old.same_definition(new) || recast.is_some() {
-            if type_changes(old, new) || recast.is_some() {
-                changes.retyped_columns.insert((
-                    cx.schema.clone(),
-                    table.to_owned(),
-                    new.name.clone(),
-                ));
-            }
             alter(
                 cx,
                 table,
@@ -115,7 +131,7 @@ pub fn diff(
     }
 }
 
-/// Defaults that call a routine the plan drops and makes again (`TableChanges::remade`): dropped
+/// Defaults that call a routine the plan drops and makes again (`Decisions::remade`): dropped
 /// early and set again late, when nothing else about the column already does so. A generated
 /// column has no default to drop: it is dropped and added again, its values computed anew (the
 /// graph has already sent what uses it, its indexes and views, down with it).
@@ -123,7 +139,7 @@ pub fn remade_defaults(
     cx: &Cx,
     from: &Schema,
     to: &Schema,
-    changes: &TableChanges,
+    changes: &Decisions,
     steps: &mut Vec<Step>,
 ) {
     for key in changes.remade.iter() {

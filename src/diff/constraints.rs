@@ -1,50 +1,47 @@
 //! Constraints: PRIMARY KEY, UNIQUE, EXCLUDE and CHECK, then FOREIGN KEYs, which need every
 //! table and unique index they join and so come last.
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, constraints as sql};
 use crate::model::{Constraint, ConstraintType, Schema};
 use crate::plan::Kind;
 use crate::plan::{ConstraintKind, Key, Operation, Phase, Step};
 
-/// Constraints of every schema pair. One that needs something the plan drops or makes again
-/// (a column that changes type, the unique key a foreign key relies on: `TableChanges::remade`)
+/// Constraints of a schema pair. One that needs something the plan drops or makes again
+/// (a column that changes type, the unique key a foreign key relies on: `Decisions::remade`)
 /// is dropped before it and made again after.
-pub fn diff(pairs: &[(&Schema, &Schema)], tables: &TableChanges, steps: &mut Vec<Step>) {
-    for (from, to) in pairs {
-        let cx = Cx::new(&from.name);
-        let list = pair_up(&from.constraints, &to.constraints, |c| {
-            (c.table.clone(), c.name.clone())
-        });
-        for old in list.removed {
-            if !goes_with_its_table(&cx, old, tables) {
-                steps.push(drop(&cx, old));
-            }
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut Vec<Step>) {
+    let list = pair_up(&from.constraints, &to.constraints, |c| {
+        (c.table.clone(), c.name.clone())
+    });
+    for old in list.removed {
+        if !goes_with_its_table(cx, old, tables) {
+            steps.push(drop(cx, old));
         }
-        for new in list.added {
-            create(&cx, new, tables, steps);
-        }
-        for (old, new) in list.kept {
-            match change_of(
-                old,
+    }
+    for new in list.added {
+        create(cx, new, tables, steps);
+    }
+    for (old, new) in list.kept {
+        match change_of(
+            old,
+            new,
+            tables
+                .remade
+                .contains(&cx.constraint_key(&old.table, &old.name)),
+        ) {
+            Change::None => {}
+            Change::Validate => steps.push(step(
+                cx,
                 new,
-                tables
-                    .remade
-                    .contains(&cx.constraint_key(&old.table, &old.name)),
-            ) {
-                Change::None => {}
-                Change::Validate => steps.push(step(
-                    &cx,
-                    new,
-                    phase_of_create(new),
-                    Operation::ValidateConstraint { kind: kind_of(new) },
-                    sql::validate(&cx, new),
-                )),
-                Change::IndexOptions => index_options(&cx, new, &old.index_options, steps),
-                Change::Remake => {
-                    steps.push(drop(&cx, old));
-                    create(&cx, new, tables, steps);
-                }
+                phase_of_create(new),
+                Operation::ValidateConstraint { kind: kind_of(new) },
+                sql::validate(cx, new),
+            )),
+            Change::IndexOptions => index_options(cx, new, &old.index_options, steps),
+            Change::Remake => {
+                steps.push(drop(cx, old));
+                create(cx, new, tables, steps);
             }
         }
     }
@@ -96,7 +93,7 @@ fn change_of(old: &Constraint, new: &Constraint, uses_changed_column: bool) -> C
 
 /// A dropped table takes its constraints along, except its foreign keys to other tables: the key
 /// they rely on may be dropped or made again before the table goes, so they are dropped first.
-fn goes_with_its_table(cx: &Cx, constraint: &Constraint, tables: &TableChanges) -> bool {
+fn goes_with_its_table(cx: &Cx, constraint: &Constraint, tables: &Decisions) -> bool {
     if !tables.is_dropped(&cx.schema, &constraint.table) {
         return false;
     }
@@ -162,7 +159,7 @@ fn drop(cx: &Cx, c: &Constraint) -> Step {
 
 /// On a table that already holds rows, a validated CHECK or FOREIGN KEY is added NOT VALID and
 /// validated by a second statement, which takes a lighter lock while it scans.
-fn create(cx: &Cx, c: &Constraint, tables: &TableChanges, steps: &mut Vec<Step>) {
+fn create(cx: &Cx, c: &Constraint, tables: &Decisions, steps: &mut Vec<Step>) {
     let phase = phase_of_create(c);
     let mut requires = vec![cx.table_key(&c.table)];
     requires.extend(c.columns.iter().map(|col| cx.column_key(&c.table, col)));

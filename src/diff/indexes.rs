@@ -1,7 +1,7 @@
 //! Indexes that do not back a constraint. An index cannot change in place (short of its storage
 //! parameters), so a changed index is dropped and made again.
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, indexes as sql};
 use crate::error::Error;
 use crate::model::{Index, Schema};
@@ -28,7 +28,7 @@ pub fn diff(
     cx: &Cx,
     from: &Schema,
     to: &Schema,
-    tables: &TableChanges,
+    tables: &Decisions,
     steps: &mut Vec<Step>,
 ) -> Result<(), Error> {
     let pairs = pair_up(&from.indexes, &to.indexes, |i| i.name.clone());

@@ -5,7 +5,7 @@
 //! good or to make again (a table, a column, a column whose type changes, a view or routine that
 //! cannot be replaced in place), takes down everything that needs it, as the source's dependency
 //! graph says, transitively: those are dropped before it and made again after
-//! (`TableChanges::remade`). Finally every step is ordered after what its object needs: the
+//! (`Decisions::remade`). Finally every step is ordered after what its object needs: the
 //! source's graph for what goes away, the target's for what is made.
 
 mod collations;
@@ -14,6 +14,7 @@ mod comments;
 mod constraints;
 mod database;
 mod indexes;
+mod kinds;
 mod normalize;
 mod policies;
 mod privileges;
@@ -53,7 +54,7 @@ pub fn privileges_not_compared(pairs: &[(&Schema, &Schema)]) -> Vec<String> {
             &Cx::new(&from.name),
             from,
             to,
-            &TableChanges::default(),
+            &Decisions::default(),
             true,
             &mut steps,
         );
@@ -64,11 +65,19 @@ pub fn privileges_not_compared(pairs: &[(&Schema, &Schema)]) -> Vec<String> {
     identities
 }
 
-/// The steps for several schemas at once, each pair compared under the first one's name. Kinds
-/// go one after the other across all schemas, because a foreign key may join two schemas and
-/// must hear what happened to the key it relies on in the other one.
-/// `released`: the event triggers the plan drops itself (between whole databases), which may
-/// lose what they call.
+/// One schema of the source and its counterpart in the target, compared under the source's
+/// name (`cx`), in which every statement names the objects.
+pub struct Pair<'a> {
+    pub cx: Cx,
+    pub from: &'a Schema,
+    pub to: &'a Schema,
+}
+
+/// The steps for several schemas at once, each pair compared under the first one's name:
+/// everything decided first (`Decisions::decide`), then every kind's steps (`kinds::KINDS`),
+/// then the table settings and comments, which depend on what the plan makes, and what each
+/// step needs. `released`: the event triggers the plan drops itself (between whole databases),
+/// which may lose what they call.
 pub fn schema_pairs(
     pairs: &[(&Schema, &Schema)],
     with_privileges: bool,
@@ -76,92 +85,29 @@ pub fn schema_pairs(
 ) -> Result<Vec<Step>, Error> {
     let source = Graph::of(pairs.iter().map(|(from, _)| (*from, from.name.as_str())));
     let target = Graph::of(pairs.iter().map(|(from, to)| (*to, from.name.as_str())));
+    let pairs_of: Vec<Pair> = pairs
+        .iter()
+        .map(|(from, to)| Pair {
+            cx: Cx::new(&from.name),
+            from,
+            to,
+        })
+        .collect();
+    let decided = Decisions::decide(&pairs_of, &source, with_privileges, released)?;
     let mut steps = Vec::new();
-    let mut tables = TableChanges::default();
-    // types first: a column of a type made again moves over to it in the table diff
-    let rebuilt_types = types::rebuilt(pairs, &source, &mut tables);
-    let rebuilt_collations = collations::rebuilt(pairs, &mut tables);
-    for (from, to) in pairs {
-        tables::diff(&Cx::new(&from.name), from, to, &mut tables, &mut steps);
+    for kind in kinds::KINDS {
+        for pair in &pairs_of {
+            steps.extend(kind.changes(pair, &decided)?);
+        }
     }
-
-    // What goes away, then everything that needs it
-    let mut going_away = tables.going_away();
-    for (from, to) in pairs {
-        let cx = Cx::new(&from.name);
-        going_away.extend(indexes::going_away(&cx, from, to));
-        going_away.extend(constraints::going_away(&cx, from, to));
-        going_away.extend(views::going_away(&cx, from, to));
-        going_away.extend(routines::going_away(&cx, from, to));
-        going_away.extend(types::going_away(&cx, from, to, &rebuilt_types));
-        going_away.extend(collations::going_away(&cx, from, to, &rebuilt_collations));
+    // over every kind's steps: what refers to indexes and types the plan may make again, and
+    // comments, which an object made again has lost, whatever kind of step made it
+    for pair in &pairs_of {
+        tables::index_and_type_settings(&pair.cx, pair.from, pair.to, &mut steps);
     }
-    tables.remade = source.dependents(&going_away);
-    // a trigger or operator cannot be made again: what it calls must stay (`remade` holds every
-    // such object that needs something going away)
-    let mut dropped = going_away.clone();
-    dropped.extend(tables.remade.iter().cloned());
-    if let Some((object, needed)) = source.blocked(&dropped, released) {
-        return Err(Error::NotComparedDependent {
-            object,
-            needed: needed.display(),
-        });
+    for pair in &pairs_of {
+        comments::diff(&pair.cx, pair.from, pair.to, &mut steps);
     }
-
-    for (from, to) in pairs {
-        types::diff(
-            &Cx::new(&from.name),
-            from,
-            to,
-            &rebuilt_types,
-            &mut tables,
-            &mut steps,
-        );
-        collations::diff(
-            &Cx::new(&from.name),
-            from,
-            to,
-            &rebuilt_collations,
-            &mut steps,
-        );
-    }
-    for (from, to) in pairs {
-        let cx = Cx::new(&from.name);
-        columns::remade_defaults(&cx, from, to, &tables, &mut steps);
-        sequences::diff(&cx, from, to, &tables, &mut steps);
-    }
-    for (from, to) in pairs {
-        indexes::diff(&Cx::new(&from.name), from, to, &tables, &mut steps)?;
-    }
-    constraints::diff(pairs, &tables, &mut steps);
-    for (from, to) in pairs {
-        let cx = Cx::new(&from.name);
-        views::diff(&cx, from, to, &mut tables, &mut steps);
-        routines::diff(&cx, from, to, &mut tables, &mut steps)?;
-        policies::diff(&cx, from, to, &tables, &mut steps);
-        triggers::diff(&cx, from, to, &mut tables, &mut steps);
-        statistics::diff(&cx, from, to, &tables, &mut steps);
-        rules::diff(&cx, from, to, &mut tables, &mut steps);
-    }
-    for (from, to) in pairs {
-        privileges::diff(
-            &Cx::new(&from.name),
-            from,
-            to,
-            &tables,
-            with_privileges,
-            &mut steps,
-        );
-    }
-    // last: what refers to indexes and types that may have been made again, and comments, which
-    // an object made again has lost, whatever kind of step made it
-    for (from, to) in pairs {
-        tables::index_and_type_settings(&Cx::new(&from.name), from, to, &mut steps);
-    }
-    for (from, to) in pairs {
-        comments::diff(&Cx::new(&from.name), from, to, &mut steps);
-    }
-
     what_each_step_needs(pairs, &source, &target, &mut steps);
     Ok(steps)
 }
@@ -370,10 +316,14 @@ fn column_name(schema: &str, table: &str, column: &str) -> ColumnName {
     (schema.to_owned(), table.to_owned(), column.to_owned())
 }
 
-/// What the diff decided, across schemas: what the table diff drops and changes, and what the
-/// graph says must be made again around it.
+/// Everything the diff decides before any kind writes a step, across schemas, and never changed
+/// afterwards (`Decisions::decide`): what becomes of the tables and columns, which types and
+/// collations are made again, what every kind takes away by its own change, and what the
+/// source's graph says must be made again around that.
 #[derive(Debug, Default)]
-pub struct TableChanges {
+pub struct Decisions {
+    /// `with_privileges`: the grants on the schemas' objects are compared too.
+    pub with_privileges: bool,
     pub created: BTreeSet<TableName>,
     pub dropped: BTreeSet<TableName>,
     /// Columns of kept tables that go away for good.
@@ -385,14 +335,90 @@ pub struct TableChanges {
     /// whose other side has not changed yet) or keeps a definition the target would not spell
     /// the same (an index, a CHECK).
     pub retyped_columns: BTreeSet<ColumnName>,
-    /// Objects that need something the plan drops (`Graph::dependents`): dropped before it and
-    /// made again after, as the target has them. A column here stands for its default.
-    pub remade: BTreeSet<Key>,
-    /// Objects on both sides that the plan drops and creates: they come back with the grants a
-    /// new object has, not with the old ones.
-    pub recreated: BTreeSet<Key>,
     /// Columns of a type that is made again (`types::rebuilt`): moved to the new type in place.
     pub recast_columns: BTreeMap<ColumnName, Recast>,
+    /// Types made again under their own name (`types::rebuilt`), each with whether some
+    /// values may not convert.
+    pub rebuilt_types: BTreeMap<Key, bool>,
+    /// Collations made again under their own name (`collations::rebuilt`).
+    pub rebuilt_collations: BTreeSet<Key>,
+    /// What every kind takes away by its own change (`ObjectKind::going_away`).
+    pub going_away: BTreeSet<Key>,
+    /// Objects that need something going away (`Graph::dependents`): dropped before it and
+    /// made again after, as the target has them. A column here stands for its default.
+    pub remade: BTreeSet<Key>,
+}
+
+impl Decisions {
+    /// Decides, for all schema pairs at once (a foreign key may join two schemas and must hear
+    /// what happens to the key it relies on in the other one): first the types and collations
+    /// made again (a column of one moves over to it), then the tables' and columns' fates,
+    /// then what every kind takes away, then what the graph says goes with it. An object of a
+    /// kind the plan cannot make (a trigger, an operator) that needs something going away
+    /// refuses the plan. `released`: the event triggers the plan drops itself.
+    fn decide(
+        pairs: &[Pair],
+        source: &Graph,
+        with_privileges: bool,
+        released: &BTreeSet<Key>,
+    ) -> Result<Self, Error> {
+        let schemas: Vec<(&Schema, &Schema)> = pairs.iter().map(|p| (p.from, p.to)).collect();
+        let mut decided = Decisions {
+            with_privileges,
+            ..Decisions::default()
+        };
+        decided.rebuilt_types = types::rebuilt(&schemas, source, &mut decided);
+        decided.rebuilt_collations = collations::rebuilt(&schemas, &mut decided);
+        for pair in pairs {
+            tables::decide(&pair.cx, pair.from, pair.to, &mut decided);
+        }
+        let mut going_away = BTreeSet::new();
+        for kind in kinds::KINDS {
+            for pair in pairs {
+                going_away.extend(kind.going_away(pair, &decided));
+            }
+        }
+        decided.remade = source.dependents(&going_away);
+        // a trigger or operator cannot be made again: what it calls must stay (`remade` holds
+        // every such object that needs something going away)
+        let mut dropped = going_away.clone();
+        dropped.extend(decided.remade.iter().cloned());
+        if let Some((object, needed)) = source.blocked(&dropped, released) {
+            return Err(Error::NotComparedDependent {
+                object,
+                needed: needed.display(),
+            });
+        }
+        decided.going_away = going_away;
+        Ok(decided)
+    }
+
+    /// The object, on both sides, is dropped and made again by the plan: it comes back with
+    /// the grants a new object has. For views and routines, what goes away by its own change or
+    /// is remade around something else; for types, what is made again under its name.
+    pub fn made_again(&self, key: &Key) -> bool {
+        match key {
+            Key::Type(..) => self.rebuilt_types.contains_key(key),
+            _ => self.going_away.contains(key) || self.remade.contains(key),
+        }
+    }
+
+    /// The tables and columns of `schema` the plan drops, or changes under what reads them.
+    fn tables_going_away_in(&self, schema: &str) -> Vec<Key> {
+        let tables = self
+            .dropped
+            .iter()
+            .map(|(s, t)| Key::Table(s.clone(), t.clone()));
+        let columns = self
+            .dropped_columns
+            .iter()
+            .chain(&self.rebuilt_columns)
+            .chain(&self.retyped_columns);
+        tables
+            .chain(columns.map(|(s, t, c)| Key::Column(s.clone(), t.clone(), c.clone())))
+            .filter(|key| matches!(key, Key::Table(s, _) | Key::Column(s, ..) if s == schema))
+            .collect()
+    }
 }
 
 /// How a column moves to a type that is made again under the same name.
@@ -405,23 +431,7 @@ pub struct Recast {
     pub loses_data: bool,
 }
 
-impl TableChanges {
-    /// The tables and columns the plan drops, or changes under what reads them.
-    fn going_away(&self) -> BTreeSet<Key> {
-        let tables = self
-            .dropped
-            .iter()
-            .map(|(s, t)| Key::Table(s.clone(), t.clone()));
-        let columns = self
-            .dropped_columns
-            .iter()
-            .chain(&self.rebuilt_columns)
-            .chain(&self.retyped_columns);
-        tables
-            .chain(columns.map(|(s, t, c)| Key::Column(s.clone(), t.clone(), c.clone())))
-            .collect()
-    }
-
+impl Decisions {
     pub fn is_created(&self, schema: &str, table: &str) -> bool {
         self.created.contains(&table_name(schema, table))
     }

@@ -2,12 +2,12 @@
 //! roles, USING or WITH CHECK change and no clause goes away; a drop and a create otherwise, and
 //! whenever a column or routine it uses is dropped or made again (the graph says which).
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, policies as sql};
 use crate::model::{Policy, Schema, Table};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.policies, &to.policies, |p| {
         (p.table.clone(), p.name.clone())
     });

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, privileges as sql};
 use crate::model::{Grant, Routine, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
@@ -16,7 +16,7 @@ pub fn diff(
     cx: &Cx,
     from: &Schema,
     to: &Schema,
-    tables: &TableChanges,
+    tables: &Decisions,
     with_privileges: bool,
     steps: &mut Vec<Step>,
 ) {
@@ -25,7 +25,7 @@ pub fn diff(
     if !with_privileges {
         for (old, _) in &view_pairs.kept {
             let key = cx.view_key(&old.name);
-            if tables.recreated.contains(&key) {
+            if tables.made_again(&key) {
                 let object = sql::table(cx, &old.name);
                 changes(
                     &object,
@@ -46,13 +46,13 @@ pub fn diff(
         }
         for (old, _) in &routine_pairs.kept {
             let key = cx.routine_key(&old.identity);
-            if tables.recreated.contains(&key) {
+            if tables.made_again(&key) {
                 routine_changes(cx, old, &new_routine_grants(), &old.privileges, &key, steps);
             }
         }
         for (old, _) in pair_up(&from.types, &to.types, |t| t.name.clone()).kept {
             let key = cx.type_key(&old.name);
-            if tables.recreated.contains(&key) {
+            if tables.made_again(&key) {
                 type_changes(
                     cx,
                     &old.name,
@@ -140,7 +140,7 @@ pub fn diff(
         let object = sql::table(cx, &new.name);
         let key = cx.view_key(&new.name);
         let before = old
-            .filter(|_| !tables.recreated.contains(&key))
+            .filter(|_| !tables.made_again(&key))
             .map(|v| v.privileges.as_slice())
             .unwrap_or(&[]);
         changes(
@@ -168,7 +168,7 @@ pub fn diff(
         let key = cx.routine_key(&new.identity);
         let fresh = new_routine_grants();
         let before = old
-            .filter(|_| !tables.recreated.contains(&key))
+            .filter(|_| !tables.made_again(&key))
             .map(|r| r.privileges.as_slice())
             .unwrap_or(&fresh);
         routine_changes(cx, new, before, &new.privileges, &key, steps);
@@ -180,7 +180,7 @@ pub fn diff(
         let key = cx.type_key(&new.name);
         let fresh = new_type_grants();
         let before = old
-            .filter(|_| !tables.recreated.contains(&key))
+            .filter(|_| !tables.made_again(&key))
             .map(|t| t.privileges.as_slice())
             .unwrap_or(&fresh);
         type_changes(cx, &new.name, before, &new.privileges, &key, steps);

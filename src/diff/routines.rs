@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, display_ident, routines as sql};
 use crate::error::Error;
 use crate::model::{Routine, RoutineKind, Schema};
@@ -32,7 +32,7 @@ pub fn diff(
     cx: &Cx,
     from: &Schema,
     to: &Schema,
-    changes: &mut TableChanges,
+    changes: &Decisions,
     steps: &mut Vec<Step>,
 ) -> Result<(), Error> {
     let relations = Relations::of(to);
@@ -46,7 +46,6 @@ pub fn diff(
     for (old, new) in pairs.kept {
         let key = cx.routine_key(&new.identity);
         if changes.remade.contains(&key) || must_be_remade(old, new) {
-            changes.recreated.insert(key);
             steps.push(drop(cx, old));
             steps.push(create(cx, new, None, &relations)?);
         } else if old.definition != new.definition {

@@ -2,18 +2,12 @@
 //! made again after what they read or write when that is dropped or made again (through the
 //! graph), and enabled or disabled like triggers.
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, rules as sql};
 use crate::model::{Firing, Rule, Schema};
 use crate::plan::{Kind, Operation, Phase, Step};
 
-pub fn diff(
-    cx: &Cx,
-    from: &Schema,
-    to: &Schema,
-    changes: &mut TableChanges,
-    steps: &mut Vec<Step>,
-) {
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.rules, &to.rules, |r| {
         (r.table.clone(), r.name.clone())
     });
@@ -34,7 +28,6 @@ pub fn diff(
     for (old, new) in pairs.kept {
         let key = cx.rule_key(&new.table, &new.name);
         if changes.remade.contains(&key) {
-            changes.recreated.insert(key);
             if !changes.is_dropped(&cx.schema, &old.table) {
                 steps.push(step(
                     cx,

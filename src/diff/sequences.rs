@@ -4,12 +4,12 @@
 //! that outlives its old owner is released first, and one that goes with its owner needs no
 //! statement of its own.
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, sequences as sql};
 use crate::model::{OwnedBy, Schema, Sequence};
 use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &TableChanges, steps: &mut Vec<Step>) {
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.sequences, &to.sequences, |s| s.name.clone());
     let owner_goes_away = |s: &Sequence| {
         s.owned_by

@@ -1,12 +1,12 @@
 //! Extended statistics objects: made, dropped, made again when their definition changes or a
 //! column they cover is dropped or made again (through the graph), and their target set.
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, statistics as sql};
 use crate::model::{Schema, Statistics};
 use crate::plan::{Kind, Operation, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &TableChanges, steps: &mut Vec<Step>) {
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.statistics, &to.statistics, |s| s.name.clone());
     for statistics in pairs.removed {
         if !changes.is_dropped(&cx.schema, &statistics.table) {

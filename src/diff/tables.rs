@@ -1,19 +1,39 @@
 //! Tables: created with their columns, dropped, or changed in place.
 
-use super::{TableChanges, columns, pair_up};
+use super::{Decisions, columns, pair_up};
 use crate::ddl::{self, Cx};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Persistence, ReplicaIdentity, Schema};
 use crate::plan::{Action, Hazard, Key, Kind, Operation, Phase, Step};
 
-pub fn diff(
-    cx: &Cx,
-    from: &Schema,
-    to: &Schema,
-    changes: &mut TableChanges,
-    steps: &mut Vec<Step>,
-) {
+/// What becomes of the tables and their columns, before any statement is written: the tables
+/// created and dropped, and the columns dropped, made again or retyped (`columns::fates`).
+pub fn decide(cx: &Cx, from: &Schema, to: &Schema, decided: &mut Decisions) {
+    let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
+    let name = |t: &str| (cx.schema.clone(), t.to_owned());
+    decided
+        .dropped
+        .extend(pairs.removed.iter().map(|t| name(&t.name)));
+    decided
+        .created
+        .extend(pairs.added.iter().map(|t| name(&t.name)));
+    for (old, new) in pairs.kept {
+        let fates = columns::fates(cx, old, new, &decided.recast_columns);
+        let column = |c: &str| (cx.schema.clone(), new.name.clone(), c.to_owned());
+        decided
+            .dropped_columns
+            .extend(fates.dropped.iter().map(|c| column(c)));
+        decided
+            .rebuilt_columns
+            .extend(fates.rebuilt.iter().map(|c| column(c)));
+        decided
+            .retyped_columns
+            .extend(fates.retyped.iter().map(|c| column(c)));
+    }
+}
+
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
     // a table dropped and one created with the same columns: perhaps a rename
     let shape = |t: &crate::model::Table| -> Vec<(String, String)> {
@@ -28,9 +48,6 @@ pub fn diff(
         pairs.added.iter().map(|t| shape(t)).collect();
 
     for table in pairs.removed {
-        changes
-            .dropped
-            .insert((cx.schema.clone(), table.name.clone()));
         let mut dropped = step(
             cx,
             Phase::DropTable,
@@ -46,9 +63,6 @@ pub fn diff(
     }
 
     for table in pairs.added {
-        changes
-            .created
-            .insert((cx.schema.clone(), table.name.clone()));
         let mut created = step(
             cx,
             Phase::CreateTable,
@@ -106,7 +120,7 @@ pub fn diff(
                 sql,
             ));
         }
-        columns::diff(cx, old, new, &from.binary_coercible, steps, changes);
+        columns::diff(cx, old, new, &from.binary_coercible, decided, steps);
         super::policies::row_security(cx, Some(old), new, steps);
         // after the columns: a TOAST table exists only once a column needs one, and parameters
         // set before it are lost

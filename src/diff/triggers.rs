@@ -6,18 +6,12 @@
 //! through the graph. Its enabled state (`ENABLE`, `DISABLE`, `ENABLE REPLICA`,
 //! `ENABLE ALWAYS`) is set after it is made.
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, triggers as sql};
 use crate::model::{Firing, Schema, Trigger};
 use crate::plan::{Kind, Operation, Phase, Step};
 
-pub fn diff(
-    cx: &Cx,
-    from: &Schema,
-    to: &Schema,
-    changes: &mut TableChanges,
-    steps: &mut Vec<Step>,
-) {
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.triggers, &to.triggers, |t| {
         (t.table.clone(), t.name.clone())
     });
@@ -42,7 +36,6 @@ pub fn diff(
             || old.definition != new.definition
             || old.constraint != new.constraint;
         if changes.remade.contains(&key) || (changed && (old.constraint || new.constraint)) {
-            changes.recreated.insert(key);
             if !changes.is_dropped(&cx.schema, &old.table) {
                 steps.push(step(
                     cx,

@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Recast, TableChanges, column_name, pair_up};
+use super::{Decisions, Recast, column_name, pair_up};
 use crate::ddl::{Cx, display_ident, types as sql};
 use crate::graph::Graph;
 use crate::model::{Attribute, Schema, Type, TypeDefinition};
@@ -28,7 +28,7 @@ use crate::plan::{Key, Kind, Operation, Phase, Step};
 pub fn rebuilt<'a>(
     pairs: &[(&'a Schema, &'a Schema)],
     source: &Graph,
-    changes: &mut TableChanges,
+    changes: &mut Decisions,
 ) -> BTreeMap<Key, bool> {
     let targets: Vec<&Schema> = pairs.iter().map(|(_, to)| *to).collect();
     let mut rebuilt = BTreeMap::new();
@@ -141,14 +141,8 @@ pub fn going_away(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeMap<Key, b
         .collect()
 }
 
-pub fn diff(
-    cx: &Cx,
-    from: &Schema,
-    to: &Schema,
-    rebuilt: &BTreeMap<Key, bool>,
-    changes: &mut TableChanges,
-    steps: &mut Vec<Step>,
-) {
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mut Vec<Step>) {
+    let rebuilt = &decided.rebuilt_types;
     let pairs = pair_up(&from.types, &to.types, |t| t.name.clone());
     for ty in pairs.removed {
         steps.push(step(
@@ -165,7 +159,6 @@ pub fn diff(
     for (old, new) in pairs.kept {
         let key = cx.type_key(&new.name);
         if rebuilt.contains_key(&key) {
-            changes.recreated.insert(key);
             rebuild(cx, from, old, new, steps);
             continue;
         }
@@ -174,7 +167,7 @@ pub fn diff(
                 add_values(cx, new, before, after, steps);
             }
             (TypeDefinition::Domain(_), TypeDefinition::Domain(_)) => {
-                let remade = changes.remade.contains(&key);
+                let remade = decided.remade.contains(&key);
                 alter_domain(cx, old, new, remade, steps);
             }
             (

@@ -6,7 +6,7 @@
 //! everything that needs it (the graph says what). A materialized view is made again whenever
 //! its query or options change, with its indexes and grants.
 
-use super::{TableChanges, pair_up};
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, views as sql};
 use crate::model::{Schema, View};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
@@ -26,13 +26,7 @@ pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
         .collect()
 }
 
-pub fn diff(
-    cx: &Cx,
-    from: &Schema,
-    to: &Schema,
-    changes: &mut TableChanges,
-    steps: &mut Vec<Step>,
-) {
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.views, &to.views, |v| v.name.clone());
     for view in pairs.removed {
         steps.push(drop(cx, view));
@@ -43,7 +37,6 @@ pub fn diff(
     for (old, new) in pairs.kept {
         let key = cx.view_key(&new.name);
         if changes.remade.contains(&key) || must_be_remade(old, new) {
-            changes.recreated.insert(key);
             steps.push(drop(cx, old));
             create(cx, new, steps);
             continue;

@@ -41,6 +41,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
+/// For a flag added to the model after snapshots were first written: left out while false, so
+/// that a snapshot of a schema that does not use it stays the text an older migra wrote.
+fn is_false(flag: &bool) -> bool {
+    !*flag
+}
+
 /// What one run of `sql/catalog.sql` reads: some schemas of one database, and its extensions
 /// (`Database::from_rows`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -55,9 +61,10 @@ pub struct Database {
     #[serde(default)]
     pub event_triggers: Vec<EventTrigger>,
     /// Casts that need no conversion (`pg_cast.castmethod = 'b'`), as (source, target) type
-    /// names; each schema holds a copy for the diff (`Schema::binary_coercible`). A snapshot of
-    /// an older migra has none: every type change across types is then taken to rewrite.
-    #[serde(default)]
+    /// names; each schema holds a copy for the diff (`Schema::binary_coercible`). A property of
+    /// the server, not of the schema: not written into snapshots, which stay the same text for
+    /// the same schema; a diff of snapshots takes this server's (`catalog::binary_coercible`).
+    #[serde(default, skip_serializing)]
     pub binary_coercible: Vec<(String, String)>,
 }
 

@@ -15,7 +15,7 @@ pub struct Routine {
     /// `pg_language.lanname`
     pub language: String,
     /// `prosecdef`: SECURITY DEFINER, it runs with its owner's rights (also in `definition`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::is_false")]
     pub security_definer: bool,
     /// `pg_get_function_arguments`: names, modes, types and defaults.
     pub arguments: String,

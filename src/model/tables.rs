@@ -67,7 +67,9 @@ pub struct Column {
     pub default: Option<String>,
     /// The default calls a volatile function or operator (read from the expression tree and
     /// `pg_proc.provolatile`): ADD COLUMN with it computes a value per row and rewrites the table.
-    #[serde(default)]
+    /// Written into a snapshot only when true, so that a snapshot of a schema without one is
+    /// the text an older migra wrote.
+    #[serde(default, skip_serializing_if = "super::is_false")]
     pub default_volatile: bool,
     /// `pg_get_expr(adbin)` of a generated column (`attgenerated` set).
     pub generated: Option<String>,
