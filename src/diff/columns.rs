@@ -77,6 +77,26 @@ pub fn fates<'a>(
     }
 }
 
+/// Whether the plan writes any step for a column of this kept table: one added, dropped, made
+/// again, moved to a type made again, or changed in anything but its grants (which are the
+/// privileges' steps).
+pub fn any_change(cx: &Cx, old_table: &Table, new_table: &Table, decided: &Decisions) -> bool {
+    let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
+    let column = |name: &str| (cx.schema.clone(), new_table.name.clone(), name.to_owned());
+    !pairs.added.is_empty()
+        || !pairs.removed.is_empty()
+        || pairs.kept.iter().any(|(old, new)| {
+            let key = column(&new.name);
+            decided.rebuilt_columns.contains(&key)
+                || decided.recast_columns.contains_key(&key)
+                || !Column {
+                    privileges: new.privileges.clone(),
+                    ..(*old).clone()
+                }
+                .same_definition(new)
+        })
+}
+
 /// The steps for the columns of a kept table, as `Decisions` holds their fates.
 /// `binary_coercible`: the source database's casts that need no conversion (`pg_cast`), by type
 /// name, which decide whether a type change rewrites the table.
@@ -142,6 +162,53 @@ pub fn remade_defaults(
     changes: &Decisions,
     steps: &mut Vec<Step>,
 ) {
+    for (table, column, fate) in remade_default_fates(cx, from, to, changes) {
+        match fate {
+            RemadeDefault::Regenerated(old, new) => {
+                steps.push(drop(cx, table, old));
+                add(cx, table, new, false, steps);
+            }
+            RemadeDefault::SetAgain(new) => {
+                let release = sql::drop_default(cx, table, column);
+                steps.push(
+                    step(cx, table, column, Operation::DropDefault, release)
+                        .in_phase(Phase::ReleaseColumn),
+                );
+                if let Some(default) = &new.default {
+                    // the same default as before, set again: no sequence comes new to the column
+                    let operation = Operation::SetDefault {
+                        from_sequence: false,
+                    };
+                    steps.push(step(
+                        cx,
+                        table,
+                        column,
+                        operation,
+                        sql::set_default(cx, table, column, default),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// What a column that calls a routine made again needs (`remade_defaults`).
+pub enum RemadeDefault<'a> {
+    /// A generated column, dropped and added again: its values computed anew.
+    Regenerated(&'a Column, &'a Column),
+    /// A default dropped early and set again late.
+    SetAgain(&'a Column),
+}
+
+/// The columns of `cx`'s schema that `Decisions::remade` holds and that nothing else about the
+/// column already drops and makes again or sets again, with what each needs.
+pub fn remade_default_fates<'a>(
+    cx: &Cx,
+    from: &'a Schema,
+    to: &'a Schema,
+    changes: &'a Decisions,
+) -> Vec<(&'a str, &'a str, RemadeDefault<'a>)> {
+    let mut fates = Vec::new();
     for key in changes.remade.iter() {
         let crate::plan::Key::Column(schema, table, column) = key else {
             continue;
@@ -172,32 +239,24 @@ pub fn remade_defaults(
             continue;
         };
         if old.generated.is_some() && old.same_definition(new) {
-            steps.push(drop(cx, table, old));
-            add(cx, table, new, false, steps);
+            fates.push((
+                table.as_str(),
+                column.as_str(),
+                RemadeDefault::Regenerated(old, new),
+            ));
             continue;
         }
         // a changed default or type is dropped early and set late already
         if old.default.is_none() || old.default != new.default || type_changes(old, new) {
             continue;
         }
-        let release = sql::drop_default(cx, table, column);
-        steps.push(
-            step(cx, table, column, Operation::DropDefault, release).in_phase(Phase::ReleaseColumn),
-        );
-        if let Some(default) = &new.default {
-            // the same default as before, set again: no sequence comes new to the column
-            let operation = Operation::SetDefault {
-                from_sequence: false,
-            };
-            steps.push(step(
-                cx,
-                table,
-                column,
-                operation,
-                sql::set_default(cx, table, column, default),
-            ));
-        }
+        fates.push((
+            table.as_str(),
+            column.as_str(),
+            RemadeDefault::SetAgain(new),
+        ));
     }
+    fates
 }
 
 /// STORAGE and STATISTICS of a column that is being created, which CREATE TABLE does not take

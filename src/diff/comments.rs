@@ -2,29 +2,22 @@
 //!
 //! A comment that differs is set, one that the target lacks is taken away (`IS NULL`) from an
 //! object that stays. An object the plan makes (new, or dropped and made again: a view, routine,
-//! index, trigger or type remade) has lost any comment it had, so it gets the target's back
-//! whatever the source said. This runs last, over the steps already made.
+//! index, trigger or type remade: `Decisions::made_again`) has lost any comment it had, so it
+//! gets the target's back whatever the source said.
 
-use std::collections::BTreeSet;
-
-use super::pair_up;
+use super::{Decisions, pair_up};
 use crate::ddl::{Cx, comments as sql};
 use crate::model::{Comment, Schema, TypeDefinition};
-use crate::plan::{Action, Key, Kind, Operation, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
-pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) {
-    let made: BTreeSet<Key> = steps
-        .iter()
-        .filter(|s| s.action == Action::Create)
-        .map(|s| s.key.clone())
-        .collect();
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.comments, &to.comments, |c| {
         (c.kind.clone(), c.name.clone(), c.part.clone())
     });
     let mut new_steps = Vec::new();
     for comment in pairs.removed {
         let key = object_key(cx, comment);
-        if !made.contains(&key) && stays(comment, from, to) {
+        if !decided.made_again(&key) && stays(comment, from, to) {
             new_steps.push(step(cx, comment, key, to, None));
         }
     }
@@ -32,7 +25,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) {
     for (old, new) in kept.chain(pairs.added.into_iter().map(|new| (None, new))) {
         let key = object_key(cx, new);
         let before = old
-            .filter(|_| !made.contains(&key))
+            .filter(|_| !decided.made_again(&key))
             .map(|c| c.text.as_str());
         if before != Some(new.text.as_str()) {
             new_steps.push(step(cx, new, key, to, Some(&new.text)));

@@ -6,10 +6,6 @@
 //! decision, which no kind changes: a kind reads the two models and `Decisions`, never another
 //! kind's steps. Steps come out in the order of `KINDS`, which only breaks ties between steps
 //! with no edge between them (`plan::order`).
-//!
-//! Two passes run after every kind, over the steps of all of them, because what they write
-//! depends on what the plan makes, whatever kind made it: the table settings that name an index
-//! or type (`tables::index_and_type_settings`) and the comments (`comments::diff`).
 
 use super::{Decisions, Pair};
 use crate::change::Key;
@@ -20,7 +16,9 @@ use crate::plan::Step;
 pub trait ObjectKind: Sync {
     /// The source's objects this kind takes away by its own change, for good or to make again,
     /// or changes in a way PostgreSQL refuses under what uses them: whatever needs one is
-    /// dropped before it and made again after.
+    /// dropped before it and made again after. Every object the kind drops and makes again by
+    /// its own change must be here: `Decisions::made_again` (grants and comments given back)
+    /// knows it from this.
     fn going_away(&self, _pair: &Pair, _decided: &Decisions) -> Vec<Key> {
         Vec::new()
     }
@@ -30,7 +28,7 @@ pub trait ObjectKind: Sync {
 }
 
 /// Every kind, in the order their steps are written.
-pub const KINDS: [&dyn ObjectKind; 14] = [
+pub const KINDS: [&dyn ObjectKind; 16] = [
     &Tables,
     &Types,
     &Collations,
@@ -45,6 +43,8 @@ pub const KINDS: [&dyn ObjectKind; 14] = [
     &Statistics,
     &Rules,
     &Privileges,
+    &TableSettings,
+    &Comments,
 ];
 
 /// Runs one kind's step-writing function into a new list.
@@ -162,6 +162,9 @@ impl ObjectKind for Routines {
 /// Row-level security policies.
 struct Policies;
 impl ObjectKind for Policies {
+    fn going_away(&self, pair: &Pair, _decided: &Decisions) -> Vec<Key> {
+        super::policies::going_away(&pair.cx, pair.from, pair.to)
+    }
     fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
         collect(|steps| super::policies::diff(&pair.cx, pair.from, pair.to, decided, steps))
     }
@@ -169,6 +172,9 @@ impl ObjectKind for Policies {
 
 struct Triggers;
 impl ObjectKind for Triggers {
+    fn going_away(&self, pair: &Pair, _decided: &Decisions) -> Vec<Key> {
+        super::triggers::going_away(&pair.cx, pair.from, pair.to)
+    }
     fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
         collect(|steps| super::triggers::diff(&pair.cx, pair.from, pair.to, decided, steps))
     }
@@ -177,6 +183,9 @@ impl ObjectKind for Triggers {
 /// Extended statistics objects.
 struct Statistics;
 impl ObjectKind for Statistics {
+    fn going_away(&self, pair: &Pair, _decided: &Decisions) -> Vec<Key> {
+        super::statistics::going_away(&pair.cx, pair.from, pair.to)
+    }
     fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
         collect(|steps| super::statistics::diff(&pair.cx, pair.from, pair.to, decided, steps))
     }
@@ -186,6 +195,26 @@ struct Rules;
 impl ObjectKind for Rules {
     fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
         collect(|steps| super::rules::diff(&pair.cx, pair.from, pair.to, decided, steps))
+    }
+}
+
+/// What a table says of an index or type (REPLICA IDENTITY USING INDEX, CLUSTER ON, OF): set
+/// again when the plan makes the index, or changes the type or the table's columns.
+struct TableSettings;
+impl ObjectKind for TableSettings {
+    fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
+        collect(|steps| {
+            super::tables::index_and_type_settings(&pair.cx, pair.from, pair.to, decided, steps)
+        })
+    }
+}
+
+/// COMMENT ON every object above: set where it differs, taken away where the target has none,
+/// and set again on an object the plan makes again (`Decisions::made_again`), which lost it.
+struct Comments;
+impl ObjectKind for Comments {
+    fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
+        collect(|steps| super::comments::diff(&pair.cx, pair.from, pair.to, decided, steps))
     }
 }
 

@@ -75,8 +75,7 @@ pub struct Pair<'a> {
 
 /// The steps for several schemas at once, each pair compared under the first one's name:
 /// everything decided first (`Decisions::decide`), then every kind's steps (`kinds::KINDS`),
-/// then the table settings and comments, which depend on what the plan makes, and what each
-/// step needs. `released`: the event triggers the plan drops itself (between whole databases),
+/// then what each step needs. `released`: the event triggers the plan drops itself (between whole databases),
 /// which may lose what they call.
 pub fn schema_pairs(
     pairs: &[(&Schema, &Schema)],
@@ -99,14 +98,6 @@ pub fn schema_pairs(
         for pair in &pairs_of {
             steps.extend(kind.changes(pair, &decided)?);
         }
-    }
-    // over every kind's steps: what refers to indexes and types the plan may make again, and
-    // comments, which an object made again has lost, whatever kind of step made it
-    for pair in &pairs_of {
-        tables::index_and_type_settings(&pair.cx, pair.from, pair.to, &mut steps);
-    }
-    for pair in &pairs_of {
-        comments::diff(&pair.cx, pair.from, pair.to, &mut steps);
     }
     what_each_step_needs(pairs, &source, &target, &mut steps);
     Ok(steps)
@@ -347,6 +338,9 @@ pub struct Decisions {
     /// Objects that need something going away (`Graph::dependents`): dropped before it and
     /// made again after, as the target has them. A column here stands for its default.
     pub remade: BTreeSet<Key>,
+    /// Generated columns that call a routine made again: dropped and added again
+    /// (`columns::remade_default_fates`).
+    pub regenerated_columns: BTreeSet<ColumnName>,
 }
 
 impl Decisions {
@@ -390,15 +384,32 @@ impl Decisions {
             });
         }
         decided.going_away = going_away;
+        let mut regenerated = Vec::new();
+        for pair in pairs {
+            for (table, column, fate) in
+                columns::remade_default_fates(&pair.cx, pair.from, pair.to, &decided)
+            {
+                if let columns::RemadeDefault::Regenerated(..) = fate {
+                    regenerated.push(column_name(&pair.cx.schema, table, column));
+                }
+            }
+        }
+        decided.regenerated_columns.extend(regenerated);
         Ok(decided)
     }
 
     /// The object, on both sides, is dropped and made again by the plan: it comes back with
-    /// the grants a new object has. For views and routines, what goes away by its own change or
-    /// is remade around something else; for types, what is made again under its name.
+    /// the grants and comment a new object has. A table or sequence never is; a type when it
+    /// is made again under its name; a column when it is made again or regenerated; anything
+    /// else when it goes away by its own change or is remade around something else.
     pub fn made_again(&self, key: &Key) -> bool {
         match key {
             Key::Type(..) => self.rebuilt_types.contains_key(key),
+            Key::Column(s, t, c) => {
+                let column = column_name(s, t, c);
+                self.rebuilt_columns.contains(&column) || self.regenerated_columns.contains(&column)
+            }
+            Key::Table(..) | Key::Sequence(..) => false,
             _ => self.going_away.contains(key) || self.remade.contains(key),
         }
     }

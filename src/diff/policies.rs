@@ -33,9 +33,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
         if old == new && !remade {
             continue;
         }
-        let clause_goes = (old.using.is_some() && new.using.is_none())
-            || (old.with_check.is_some() && new.with_check.is_none());
-        if remade || clause_goes || old.permissive != new.permissive || old.command != new.command {
+        if remade || must_be_remade(old, new) {
             steps.push(step(
                 cx,
                 old,
@@ -80,6 +78,31 @@ pub fn row_security(cx: &Cx, old: Option<&Table>, new: &Table, steps: &mut Vec<S
             new.force_row_security,
         ));
     }
+}
+
+/// ALTER POLICY cannot take a clause away, nor change PERMISSIVE or the command.
+fn must_be_remade(old: &Policy, new: &Policy) -> bool {
+    let clause_goes = (old.using.is_some() && new.using.is_none())
+        || (old.with_check.is_some() && new.with_check.is_none());
+    clause_goes || old.permissive != new.permissive || old.command != new.command
+}
+
+/// Policies the plan drops by their own change, for good or to make again.
+pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
+    let pairs = pair_up(&from.policies, &to.policies, |p| {
+        (p.table.clone(), p.name.clone())
+    });
+    let remade = pairs
+        .kept
+        .into_iter()
+        .filter(|(old, new)| must_be_remade(old, new))
+        .map(|(old, _)| old);
+    pairs
+        .removed
+        .into_iter()
+        .chain(remade)
+        .map(|p| cx.policy_key(&p.table, &p.name))
+        .collect()
 }
 
 fn create(cx: &Cx, policy: &Policy) -> Step {

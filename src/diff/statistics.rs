@@ -4,7 +4,7 @@
 use super::{Decisions, pair_up};
 use crate::ddl::{Cx, statistics as sql};
 use crate::model::{Schema, Statistics};
-use crate::plan::{Kind, Operation, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.statistics, &to.statistics, |s| s.name.clone());
@@ -24,10 +24,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
     }
     for (old, new) in pairs.kept {
         let key = cx.statistics_key(&new.name);
-        if changes.remade.contains(&key)
-            || old.definition != new.definition
-            || old.table != new.table
-        {
+        if changes.remade.contains(&key) || must_be_remade(old, new) {
             if !changes.is_dropped(&cx.schema, &old.table) {
                 steps.push(step(
                     cx,
@@ -48,6 +45,27 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
             ));
         }
     }
+}
+
+/// Only the target can change in place.
+fn must_be_remade(old: &Statistics, new: &Statistics) -> bool {
+    old.definition != new.definition || old.table != new.table
+}
+
+/// Statistics objects the plan drops by their own change, for good or to make again.
+pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
+    let pairs = pair_up(&from.statistics, &to.statistics, |s| s.name.clone());
+    let remade = pairs
+        .kept
+        .into_iter()
+        .filter(|(old, new)| must_be_remade(old, new))
+        .map(|(old, _)| old);
+    pairs
+        .removed
+        .into_iter()
+        .chain(remade)
+        .map(|s| cx.statistics_key(&s.name))
+        .collect()
 }
 
 fn create(cx: &Cx, statistics: &Statistics, steps: &mut Vec<Step>) {

@@ -5,7 +5,7 @@ use crate::ddl::{self, Cx};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Persistence, ReplicaIdentity, Schema};
-use crate::plan::{Action, Hazard, Key, Kind, Operation, Phase, Step};
+use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 
 /// What becomes of the tables and their columns, before any statement is written: the tables
 /// created and dropped, and the columns dropped, made again or retyped (`columns::fates`).
@@ -142,16 +142,45 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
 }
 
 /// What a table says of its indexes (REPLICA IDENTITY USING INDEX, CLUSTER ON) and of its type
-/// (OF): set once the index or type is there, and set again when the plan makes the index again
-/// (a new index is neither). Runs over the steps already made. A typed table whose columns or
-/// type change is released from its type (`NOT OF`) first, and bound again after.
-pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut Vec<Step>) {
-    let made: BTreeSet<Key> = steps
-        .iter()
-        .filter(|s| s.action == Action::Create)
-        .map(|s| s.key.clone())
+/// (OF): set once the index or type is there, and set again when the plan makes the index
+/// (new, or made again: `Decisions::made_again`). A typed table whose columns or type change is
+/// released from its type (`NOT OF`) first, and bound again after.
+pub fn index_and_type_settings(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    decided: &Decisions,
+    steps: &mut Vec<Step>,
+) {
+    // the index (or the constraint it backs) is new, or made again
+    let made = |key: &Key| {
+        let on_source = match key {
+            Key::Index(_, index) => from.indexes.iter().any(|i| i.name == *index),
+            Key::Constraint(_, table, name) => from
+                .constraints
+                .iter()
+                .any(|c| c.table == *table && c.name == *name),
+            _ => true,
+        };
+        !on_source || decided.made_again(key)
+    };
+    // the type is new, made again or changed
+    let type_touched = |key: &Key| {
+        let Key::Type(_, name) = key else {
+            return false;
+        };
+        let old = from.types.iter().find(|t| t.name == *name);
+        let new = to.types.iter().find(|t| t.name == *name);
+        decided.made_again(key)
+            || match (old, new) {
+                (Some(old), Some(new)) => old.definition != new.definition,
+                _ => true,
+            }
+    };
+    let regenerated_or_reset: BTreeSet<&str> = columns::remade_default_fates(cx, from, to, decided)
+        .into_iter()
+        .map(|(table, _, _)| table)
         .collect();
-    let touched: BTreeSet<Key> = steps.iter().map(|s| s.key.clone()).collect();
     // the key of the step that makes an index: its constraint's, when it backs one
     let index_key = |table: &str, index: &str| {
         to.constraints
@@ -174,7 +203,7 @@ pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut 
         let remade = |index: &Option<String>| {
             index
                 .as_ref()
-                .is_some_and(|i| made.contains(&index_key(&new.name, i)))
+                .is_some_and(|i| made(&index_key(&new.name, i)))
         };
         let identity_changed = old.is_none_or(|o| {
             o.replica_identity != new.replica_identity
@@ -223,8 +252,11 @@ pub fn index_and_type_settings(cx: &Cx, from: &Schema, to: &Schema, steps: &mut 
             .of_type
             .as_deref()
             .and_then(type_key)
-            .is_some_and(|k| touched.contains(&k));
-        let columns_touched = columns.iter().any(|k| touched.contains(k));
+            .is_some_and(|k| type_touched(&k));
+        let columns_touched = old.is_some_and(|old| {
+            regenerated_or_reset.contains(new.name.as_str())
+                || columns::any_change(cx, old, new, decided)
+        });
         let old_of = old.and_then(|o| o.of_type.as_deref());
         let rebind = old_of.is_some()
             && (old_of != new.of_type.as_deref() || of_type_touched || columns_touched);

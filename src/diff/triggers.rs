@@ -9,7 +9,7 @@
 use super::{Decisions, pair_up};
 use crate::ddl::{Cx, triggers as sql};
 use crate::model::{Firing, Schema, Trigger};
-use crate::plan::{Kind, Operation, Phase, Step};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.triggers, &to.triggers, |t| {
@@ -32,10 +32,8 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
     }
     for (old, new) in pairs.kept {
         let key = cx.trigger_key(&new.table, &new.name);
-        let changed = old.events != new.events
-            || old.definition != new.definition
-            || old.constraint != new.constraint;
-        if changes.remade.contains(&key) || (changed && (old.constraint || new.constraint)) {
+        let changed = definition_changes(old, new);
+        if changes.remade.contains(&key) || must_be_remade(old, new) {
             if !changes.is_dropped(&cx.schema, &old.table) {
                 steps.push(step(
                     cx,
@@ -68,6 +66,33 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
             ));
         }
     }
+}
+
+fn definition_changes(old: &Trigger, new: &Trigger) -> bool {
+    old.events != new.events || old.definition != new.definition || old.constraint != new.constraint
+}
+
+/// A constraint trigger that changes: CREATE OR REPLACE cannot make or change one.
+fn must_be_remade(old: &Trigger, new: &Trigger) -> bool {
+    definition_changes(old, new) && (old.constraint || new.constraint)
+}
+
+/// Triggers the plan drops by their own change, for good or to make again.
+pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
+    let pairs = pair_up(&from.triggers, &to.triggers, |t| {
+        (t.table.clone(), t.name.clone())
+    });
+    let remade = pairs
+        .kept
+        .into_iter()
+        .filter(|(old, new)| must_be_remade(old, new))
+        .map(|(old, _)| old);
+    pairs
+        .removed
+        .into_iter()
+        .chain(remade)
+        .map(|t| cx.trigger_key(&t.table, &t.name))
+        .collect()
 }
 
 fn create(cx: &Cx, trigger: &Trigger, steps: &mut Vec<Step>) {
