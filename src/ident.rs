@@ -17,6 +17,16 @@ pub fn quote_literal(value: &str) -> String {
     }
 }
 
+/// `"schema"."name"`: a relation in a statement, or as `to_regclass` reads it.
+pub fn qualified(schema: &str, name: &str) -> String {
+    format!("{}.{}", quote_ident(schema), quote_ident(name))
+}
+
+/// `schema.name`, each quoted only where it needs to be: a relation in a row or a message.
+pub fn display_qualified(schema: &str, name: &str) -> String {
+    format!("{}.{}", display_ident(schema), display_ident(name))
+}
+
 /// Quotes like PostgreSQL's `quote_ident`: only names that are not plain lower-case words, or that
 /// are keywords the grammar would not take as a name. For display, not for DDL.
 pub fn display_ident(name: &str) -> String {

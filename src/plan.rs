@@ -322,11 +322,7 @@ pub fn script(steps: &[Step]) -> String {
 fn costs_comment(step: &Step) -> Option<String> {
     let mut parts = Vec::new();
     if let (Some(lock), Some((schema, name))) = (step.lock_mode, &step.relation) {
-        let relation = format!(
-            "{}.{}",
-            crate::ident::display_ident(schema),
-            crate::ident::display_ident(name)
-        );
+        let relation = crate::ident::display_qualified(schema, name);
         parts.push(format!("lock: {} on {relation}", lock.as_str()));
     }
     if !step.hazards.is_empty() {

@@ -86,13 +86,8 @@ fn rows_with_sizes(steps: Vec<Step>) -> Result<Vec<Row>, Error> {
     Ok(rows_sized(steps, &sizes))
 }
 
-/// `"schema"."name"`, as `to_regclass` reads it.
 fn qualified((schema, name): &(String, String)) -> String {
-    format!(
-        "{}.{}",
-        crate::ident::quote_ident(schema),
-        crate::ident::quote_ident(name)
-    )
+    crate::ident::qualified(schema, name)
 }
 
 fn rows_sized(steps: Vec<Step>, sizes: &BTreeMap<String, (Option<i64>, Option<i64>)>) -> Vec<Row> {
@@ -107,13 +102,10 @@ fn rows_sized(steps: Vec<Step>, sizes: &BTreeMap<String, (Option<i64>, Option<i6
                 .filter(|_| !s.relation_is_new)
                 .and_then(|r| sizes.get(&qualified(r)).copied())
                 .unwrap_or((None, None));
-            let relation = s.relation.as_ref().map(|(schema, name)| {
-                format!(
-                    "{}.{}",
-                    crate::ident::display_ident(schema),
-                    crate::ident::display_ident(name)
-                )
-            });
+            let relation = s
+                .relation
+                .as_ref()
+                .map(|(schema, name)| crate::ident::display_qualified(schema, name));
             (
                 i as i32 + 1,
                 s.kind.as_str().to_owned(),
@@ -170,11 +162,7 @@ fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
         let crate::plan::Key::Column(schema, table, column) = &step.key else {
             continue;
         };
-        let name = format!(
-            "{}.{}",
-            crate::ident::quote_ident(schema),
-            crate::ident::quote_ident(table)
-        );
+        let name = crate::ident::qualified(schema, table);
         // the table may have gone since it was read
         if pgrx::Spi::get_one_with_args::<pgrx::pg_sys::Oid>(
             "select pg_catalog.to_regclass($1)::pg_catalog.oid",
@@ -184,11 +172,7 @@ fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
         {
             continue;
         }
-        let shown = format!(
-            "{}.{}",
-            crate::ident::display_ident(schema),
-            crate::ident::display_ident(table)
-        );
+        let shown = crate::ident::display_qualified(schema, table);
         let column_shown = crate::ident::display_ident(column);
         if fails {
             let query = format!(
