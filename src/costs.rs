@@ -16,109 +16,114 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
     use LockMode::*;
     use Operation as O;
     Some(match operation {
-        O::Set
-        | O::CreateSchema
-        | O::DropSchema
-        | O::CreateExtension
-        | O::UpdateExtension
-        | O::MoveExtension
-        | O::DropExtension
-        | O::CreateTable
-        | O::CreateView
-        | O::CreateSequence
+        O::Set(_)
+        | O::CreateSchema { .. }
+        | O::DropSchema { .. }
+        | O::CreateExtension { .. }
+        | O::UpdateExtension { .. }
+        | O::MoveExtension { .. }
+        | O::DropExtension { .. }
+        | O::CreateTable(_)
+        | O::CreateView(_)
+        | O::CreateSequence(_)
         | O::CreateRoutine { .. }
         | O::ReplaceRoutine { .. }
-        | O::DropRoutine
-        | O::CreateType
-        | O::DropType
-        | O::RenameType
-        | O::AddEnumValue
-        | O::AlterDomain
-        | O::SetDomainNotNull
+        | O::DropRoutine(_)
+        | O::CreateType { .. }
+        | O::DropType { .. }
+        | O::SetTypeAside { .. }
+        | O::AddEnumValue { .. }
+        | O::AlterDomain { .. }
+        | O::SetDomainNotNull { .. }
         | O::AddDomainConstraint { .. }
-        | O::ValidateDomainConstraint
-        | O::DropDomainConstraint
-        | O::AddAttribute
-        | O::DropAttribute
-        | O::AlterAttribute
-        | O::CreateCollation
-        | O::RenameCollation
-        | O::DropCollation
-        | O::CreateEventTrigger
-        | O::DropEventTrigger
-        | O::EnableEventTrigger
-        | O::Grant
-        | O::Revoke
+        | O::ValidateDomainConstraint { .. }
+        | O::DropDomainConstraint { .. }
+        | O::AddAttribute { .. }
+        | O::DropAttribute { .. }
+        | O::AlterAttribute { .. }
+        | O::CreateCollation(_)
+        | O::RenameCollation { .. }
+        | O::DropCollation { .. }
+        | O::CreateEventTrigger(_)
+        | O::DropEventTrigger { .. }
+        | O::EnableEventTrigger(_)
+        | O::Grant { .. }
+        | O::Revoke { .. }
         // the statistics object is locked, not its table
-        | O::AlterStatistics => return None,
+        | O::AlterStatistics(_) => return None,
 
-        O::TableStorageParameters { names } => {
+        O::TableStorageParameters {
+            prefix, parameters, ..
+        } => {
+            let names = parameters.names(prefix);
             if names.iter().all(|n| parameter_needs_only_share_update_exclusive(n)) {
                 ShareUpdateExclusive
             } else {
                 AccessExclusive
             }
         }
-        O::ClusterOn
-        | O::SetColumnStatistics
+        O::ClusterOn { .. }
+        | O::SetColumnStatistics { .. }
         | O::ValidateConstraint { .. }
-        | O::IndexStorageParameters
-        | O::CreateStatistics
-        | O::DropStatistics
+        | O::IndexStorageParameters { .. }
+        | O::CreateStatistics(_)
+        | O::DropStatistics { .. }
         | O::Comment {
             whole_relation: true,
+            ..
         } => ShareUpdateExclusive,
         O::Comment {
             whole_relation: false,
+            ..
         } => AccessShare,
-        O::CreateIndex => Share,
+        O::CreateIndex(_) => Share,
         O::AddConstraint {
             kind: ConstraintKind::ForeignKey,
             ..
         }
-        | O::AlterSequence
-        | O::SequenceOwnedBy
-        | O::CreateTrigger
-        | O::ReplaceTrigger
-        | O::EnableTrigger => ShareRowExclusive,
+        | O::AlterSequence { .. }
+        | O::SequenceOwnedBy { .. }
+        | O::CreateTrigger(_)
+        | O::ReplaceTrigger(_)
+        | O::EnableTrigger(_) => ShareRowExclusive,
 
-        O::DropTable
-        | O::SetTablePersistence
-        | O::SetAccessMethod
-        | O::RowSecurity
-        | O::ReplicaIdentity
-        | O::OfType
+        O::DropTable { .. }
+        | O::SetTablePersistence { .. }
+        | O::SetAccessMethod { .. }
+        | O::RowSecurity { .. }
+        | O::ReplicaIdentity { .. }
+        | O::OfType { .. }
         | O::AddColumn { .. }
-        | O::DropColumn
+        | O::DropColumn { .. }
         | O::AlterColumnType { .. }
         | O::SetDefault { .. }
-        | O::DropDefault
-        | O::SetNotNull
-        | O::DropNotNull
-        | O::AddIdentity
-        | O::AlterIdentity
-        | O::DropIdentity
-        | O::DropExpression
-        | O::SetColumnCompression
-        | O::SetColumnStorage
+        | O::DropDefault { .. }
+        | O::SetNotNull { .. }
+        | O::DropNotNull { .. }
+        | O::AddIdentity { .. }
+        | O::AlterIdentity { .. }
+        | O::DropIdentity { .. }
+        | O::DropExpression { .. }
+        | O::SetColumnCompression { .. }
+        | O::SetColumnStorage { .. }
         | O::AddConstraint { .. }
         | O::DropConstraint { .. }
-        | O::DropIndex
-        | O::SetSequencePersistence
-        | O::RenameSequence
-        | O::DropSequence
+        | O::DropIndex { .. }
+        | O::SetSequencePersistence { .. }
+        | O::RenameSequence { .. }
+        | O::DropSequence { .. }
         | O::ReplaceView { .. }
-        | O::DropView
-        | O::SetViewColumnDefault
-        | O::RefreshMaterializedView
-        | O::CreatePolicy
-        | O::AlterPolicy
-        | O::DropPolicy
-        | O::DropTrigger
-        | O::CreateRule
-        | O::ReplaceRule
-        | O::DropRule
-        | O::EnableRule => AccessExclusive,
+        | O::DropView { .. }
+        | O::SetViewColumnDefault { .. }
+        | O::RefreshMaterializedView { .. }
+        | O::CreatePolicy(_)
+        | O::AlterPolicy(_)
+        | O::DropPolicy { .. }
+        | O::DropTrigger { .. }
+        | O::CreateRule(_)
+        | O::ReplaceRule(_)
+        | O::DropRule { .. }
+        | O::EnableRule(_) => AccessExclusive,
     })
 }
 
@@ -144,10 +149,10 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
     let mut hazards = Vec::new();
     let rewrites = matches!(
         operation,
-        O::AddColumn { rewrites: true }
-            | O::AlterColumnType { rewrites: true }
-            | O::SetTablePersistence
-            | O::SetAccessMethod
+        O::AddColumn { rewrites: true, .. }
+            | O::AlterColumnType { rewrites: true, .. }
+            | O::SetTablePersistence { .. }
+            | O::SetAccessMethod { .. }
     );
     if rewrites {
         hazards.push(Hazard::TableRewrite);
@@ -155,17 +160,17 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
     let validates = match operation {
         O::AddConstraint { validated, .. } => *validated,
         O::ValidateConstraint { .. }
-        | O::SetNotNull
-        | O::SetDomainNotNull
-        | O::ValidateDomainConstraint => true,
-        O::AddDomainConstraint { validated } => *validated,
+        | O::SetNotNull { .. }
+        | O::SetDomainNotNull { .. }
+        | O::ValidateDomainConstraint { .. } => true,
+        O::AddDomainConstraint { validated, .. } => *validated,
         _ => false,
     };
     if validates {
         hazards.push(Hazard::ValidatesRows);
     }
     let builds_index = match operation {
-        O::CreateIndex => true,
+        O::CreateIndex(_) => true,
         O::AddConstraint {
             kind, using_index, ..
         } => {
@@ -182,28 +187,31 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
     }
     let authz = matches!(
         operation,
-        O::Grant
-            | O::Revoke
-            | O::CreatePolicy
-            | O::AlterPolicy
-            | O::DropPolicy
-            | O::RowSecurity
+        O::Grant { .. }
+            | O::Revoke { .. }
+            | O::CreatePolicy(_)
+            | O::AlterPolicy(_)
+            | O::DropPolicy { .. }
+            | O::RowSecurity { .. }
             | O::CreateRoutine {
-                security_definer: true
+                security_definer: true,
+                ..
             }
             | O::ReplaceRoutine {
-                security_definer: true
+                security_definer: true,
+                ..
             }
-            | O::ReplaceView { security: true }
+            | O::ReplaceView { security: true, .. }
     );
     if authz {
         hazards.push(Hazard::AuthzChange);
     }
     if matches!(
         operation,
-        O::AddIdentity
+        O::AddIdentity { .. }
             | O::SetDefault {
-                from_sequence: true
+                from_sequence: true,
+                ..
             }
     ) {
         hazards.push(Hazard::SequenceBehindData);
@@ -229,15 +237,93 @@ pub fn only_on_existing_rows(hazard: Hazard) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Column, Constraint, ConstraintType, Index, Routine, RoutineKind, Storage};
+
+    fn column() -> Box<Column> {
+        Box::new(Column {
+            name: "c".into(),
+            position: 1,
+            data_type: "bigint".into(),
+            collation: None,
+            not_null: false,
+            default: None,
+            default_volatile: false,
+            generated: None,
+            generated_virtual: false,
+            generated_uses: vec![],
+            identity: None,
+            storage: Storage::Plain,
+            type_storage: Storage::Plain,
+            statistics: None,
+            compression: None,
+            privileges: vec![],
+        })
+    }
+
+    fn retype(rewrites: bool) -> Operation {
+        Operation::AlterColumnType {
+            rewrites,
+            table: "t".into(),
+            column: column(),
+            conversion: crate::change::Conversion::Assignment,
+        }
+    }
+
+    fn add_constraint(kind: ConstraintKind, validated: bool) -> Operation {
+        let constraint_type = match kind {
+            ConstraintKind::Check => ConstraintType::Check,
+            ConstraintKind::ForeignKey => ConstraintType::ForeignKey,
+            ConstraintKind::PrimaryKey => ConstraintType::PrimaryKey,
+            ConstraintKind::Unique => ConstraintType::Unique,
+            ConstraintKind::Exclusion => ConstraintType::Exclude,
+        };
+        Operation::AddConstraint {
+            kind,
+            validated,
+            using_index: false,
+            constraint: Box::new(Constraint {
+                name: "k".into(),
+                table: "t".into(),
+                constraint_type,
+                definition: "CHECK (c > 0)".into(),
+                validated,
+                deferrable: false,
+                deferred: false,
+                columns: vec!["c".into()],
+                references: None,
+                index_name: None,
+                index_options: vec![],
+            }),
+        }
+    }
+
+    fn table_parameters(options: &[&str]) -> Operation {
+        Operation::TableStorageParameters {
+            table: "t".into(),
+            prefix: "",
+            parameters: crate::change::Parameters::Set(
+                options.iter().map(|o| (*o).to_owned()).collect(),
+            ),
+        }
+    }
 
     #[test]
     fn most_alter_table_forms_take_access_exclusive() {
         let exclusive = [
-            Operation::AddColumn { rewrites: false },
-            Operation::SetNotNull,
-            Operation::AlterColumnType { rewrites: false },
+            Operation::AddColumn {
+                rewrites: false,
+                table: "t".into(),
+                column: column(),
+            },
+            Operation::SetNotNull {
+                table: "t".into(),
+                column: "c".into(),
+            },
+            retype(false),
             Operation::DropConstraint {
                 kind: ConstraintKind::Check,
+                table: "t".into(),
+                name: "k".into(),
             },
         ];
         for operation in exclusive {
@@ -247,60 +333,88 @@ mod tests {
 
     #[test]
     fn some_forms_let_reads_and_writes_go_on() {
-        let index = lock_mode(&Operation::CreateIndex).unwrap();
-        assert!(index.blocks_writes() && !index.blocks_reads());
-        let foreign_key = lock_mode(&Operation::AddConstraint {
-            kind: ConstraintKind::ForeignKey,
-            validated: true,
-            using_index: false,
-        })
+        let index = lock_mode(&Operation::CreateIndex(Box::new(Index {
+            name: "i".into(),
+            table: "t".into(),
+            unique: false,
+            method: "btree".into(),
+            definition: Some("(c)".into()),
+            columns: vec!["c".into()],
+        })))
         .unwrap();
+        assert!(index.blocks_writes() && !index.blocks_reads());
+        let foreign_key = lock_mode(&add_constraint(ConstraintKind::ForeignKey, true)).unwrap();
         assert_eq!(foreign_key, LockMode::ShareRowExclusive);
         let validate = lock_mode(&Operation::ValidateConstraint {
             kind: ConstraintKind::ForeignKey,
+            table: "t".into(),
+            name: "k".into(),
         })
         .unwrap();
         assert!(!validate.blocks_writes());
         let fillfactor = Operation::TableStorageParameters {
-            names: vec!["fillfactor".into(), "toast.autovacuum_enabled".into()],
+            table: "t".into(),
+            prefix: "toast.",
+            parameters: crate::change::Parameters::Reset(vec!["autovacuum_enabled=false".into()]),
         };
         assert_eq!(lock_mode(&fillfactor), Some(LockMode::ShareUpdateExclusive));
-        let barrier = Operation::TableStorageParameters {
-            names: vec!["fillfactor".into(), "user_catalog_table".into()],
-        };
-        assert_eq!(lock_mode(&barrier), Some(LockMode::AccessExclusive));
+        assert_eq!(
+            lock_mode(&table_parameters(&["fillfactor=70"])),
+            Some(LockMode::ShareUpdateExclusive)
+        );
+        let catalog = table_parameters(&["fillfactor=70", "user_catalog_table=true"]);
+        assert_eq!(lock_mode(&catalog), Some(LockMode::AccessExclusive));
     }
 
     #[test]
     fn hazards_follow_the_facts_the_diff_decided() {
+        assert_eq!(hazards(&retype(true)), [Hazard::TableRewrite]);
+        assert!(hazards(&retype(false)).is_empty());
         assert_eq!(
-            hazards(&Operation::AlterColumnType { rewrites: true }),
-            [Hazard::TableRewrite]
-        );
-        assert!(hazards(&Operation::AlterColumnType { rewrites: false }).is_empty());
-        let unique = Operation::AddConstraint {
-            kind: ConstraintKind::Unique,
-            validated: true,
-            using_index: false,
-        };
-        assert_eq!(
-            hazards(&unique),
+            hazards(&add_constraint(ConstraintKind::Unique, true)),
             [Hazard::ValidatesRows, Hazard::IndexBuild]
         );
-        let not_valid = Operation::AddConstraint {
-            kind: ConstraintKind::Check,
-            validated: false,
-            using_index: false,
+        assert!(hazards(&add_constraint(ConstraintKind::Check, false)).is_empty());
+        let definer = Routine {
+            identity: "f()".into(),
+            signature: "f()".into(),
+            name: "f".into(),
+            kind: RoutineKind::Function,
+            language: "sql".into(),
+            security_definer: true,
+            arguments: String::new(),
+            result: Some("integer".into()),
+            definition: None,
+            privileges: vec![],
         };
-        assert!(hazards(&not_valid).is_empty());
         assert_eq!(
             hazards(&Operation::CreateRoutine {
-                security_definer: true
+                security_definer: true,
+                routine: Box::new(definer),
             }),
             [Hazard::AuthzChange]
         );
+        let identity = crate::model::Identity {
+            generation: crate::model::Generation::Always,
+            sequence: crate::model::SequenceOptions {
+                name: "t_c_seq".into(),
+                data_type: "bigint".into(),
+                start: 1,
+                increment: 1,
+                min: 1,
+                max: i64::MAX,
+                cache: 1,
+                cycle: false,
+                persistence: crate::model::Persistence::Logged,
+                privileges: vec![],
+            },
+        };
         assert_eq!(
-            hazards(&Operation::AddIdentity),
+            hazards(&Operation::AddIdentity {
+                table: "t".into(),
+                column: "c".into(),
+                identity: Box::new(identity),
+            }),
             [Hazard::SequenceBehindData]
         );
     }

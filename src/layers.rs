@@ -9,18 +9,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Lowest first. The vocabulary (`ident`, `change`) and the plain helpers at the bottom; the
-/// model; the reading layer (catalogs, locks, untrusted text, remote servers); then the flow
-/// of a diff: the dependency graph, the diff, the order, the DDL text, and the SQL API on top.
+/// Lowest first. Quoting and the plain helpers at the bottom; the model, and the vocabulary of a
+/// plan over it (`change`: keys, operations, hazards); the reading layer (catalogs, locks,
+/// untrusted text, remote servers); then the flow of a diff: the dependency graph, the steps
+/// and their order (`plan`), the diff that decides them, the DDL text written from them, and the
+/// SQL API on top.
 const STAGES: &[&str] = &[
     "error",
     "timing",
     "ident",
-    "change",
-    "costs",
     "conninfo",
     "coverage",
     "model",
+    "change",
+    "costs",
     "subtransaction",
     "locks",
     "fingerprints",
@@ -31,8 +33,8 @@ const STAGES: &[&str] = &[
     "fleet",
     "graph",
     "plan",
-    "ddl",
     "diff",
+    "ddl",
     "api",
 ];
 

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use crate::error::Error;
 
-pub use crate::change::{Action, ConstraintKind, Hazard, Key, Kind, LockMode, Operation};
+pub use crate::change::{Action, ConstraintKind, Hazard, Key, Kind, LockMode, Operation, Setting};
 
 /// The phases of a migration, in the order they run when nothing else says otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -99,6 +99,8 @@ pub struct Step {
     pub action: Action,
     /// Qualified display name of the object: `public.accounts.email`.
     pub identity: String,
+    /// The SQL text: written by `crate::ddl::render` from `operation` once the plan is ordered,
+    /// empty until then.
     pub statement: String,
     pub hazards: Vec<Hazard>,
     /// What the statement does, as the diff decided it: the lock and hazards come from it.
@@ -128,20 +130,13 @@ pub struct Step {
 }
 
 impl Step {
-    pub fn new(
-        phase: Phase,
-        kind: Kind,
-        operation: Operation,
-        key: Key,
-        identity: String,
-        statement: String,
-    ) -> Self {
+    pub fn new(phase: Phase, kind: Kind, operation: Operation, key: Key, identity: String) -> Self {
         Step {
             phase,
             kind,
             action: operation.action(),
             identity,
-            statement,
+            statement: String::new(),
             hazards: Vec::new(),
             operation,
             relation: key.relation(),
@@ -198,19 +193,18 @@ pub fn build(steps: Vec<Step>, search_path: &str) -> Result<Vec<Step>, Error> {
         return Ok(ordered);
     }
     annotate(&mut ordered);
-    let setting = |name: &str, statement: String| {
+    let setting = |name: &str, setting: Setting| {
         Step::new(
             Phase::Preamble,
             Kind::Setting,
-            Operation::Set,
+            Operation::Set(setting),
             Key::Setting,
             name.to_owned(),
-            statement,
         )
     };
     let mut preamble = vec![setting(
         "search_path",
-        format!("SET search_path TO {search_path};"),
+        Setting::SearchPath(search_path.to_owned()),
     )];
     // A SQL function's body is checked when it is made, under the plan's search_path, which
     // need not resolve the body's unqualified names (whole-database plans set only
@@ -223,7 +217,7 @@ pub fn build(steps: Vec<Step>, search_path: &str) -> Result<Vec<Step>, Error> {
     if makes_routine_bodies {
         preamble.push(setting(
             "check_function_bodies",
-            "SET check_function_bodies = false;".to_owned(),
+            Setting::NoFunctionBodyChecks,
         ));
     }
     ordered.splice(0..0, preamble);
@@ -251,7 +245,7 @@ fn annotate(steps: &mut [Step]) {
     for step in steps.iter_mut() {
         let creates_relation = matches!(
             step.operation,
-            Operation::CreateTable | Operation::CreateView | Operation::CreateSequence
+            Operation::CreateTable(_) | Operation::CreateView(_) | Operation::CreateSequence(_)
         );
         step.relation_is_new = match &step.relation {
             Some(relation) if creates_relation => {
@@ -529,17 +523,18 @@ fn sequence(
 mod tests {
     use super::*;
 
+    /// A step that orders like any other: only its phase, key and requirements count here.
     fn step(phase: Phase, key: Key, requires: Vec<Key>) -> Step {
         let name = format!("{key:?}");
-        Step::new(
-            phase,
-            Kind::Table,
-            Operation::CreateTable,
-            key,
-            name.clone(),
-            name,
-        )
-        .requires(requires)
+        let operation = Operation::CreateSchema { name: name.clone() };
+        Step::new(phase, Kind::Table, operation, key, name).requires(requires)
+    }
+
+    fn table(name: &str) -> Box<crate::model::Table> {
+        serde_json::from_value(serde_json::json!({
+            "name": name, "persistence": "p", "options": [], "toast_options": [], "columns": []
+        }))
+        .unwrap()
     }
 
     fn names(steps: &[Step]) -> Vec<&str> {
@@ -718,18 +713,19 @@ mod tests {
         let create = Step::new(
             Phase::CreateTable,
             Kind::Table,
-            Operation::CreateTable,
+            Operation::CreateTable(self::table("t")),
             table.clone(),
             "s.t".into(),
-            "CREATE TABLE ...".into(),
         );
         let not_null = Step::new(
             Phase::AlterTable,
             Kind::Column,
-            Operation::SetNotNull,
+            Operation::SetNotNull {
+                table: "t".into(),
+                column: "c".into(),
+            },
             column.clone(),
             "s.t.c".into(),
-            "ALTER TABLE ... SET NOT NULL".into(),
         )
         .requires([table.clone()]);
         let plan = build(vec![create, not_null.clone()], "s").unwrap();
@@ -752,20 +748,21 @@ mod tests {
     #[test]
     fn a_view_dropped_and_made_again_breaks_what_uses_it_meanwhile() {
         let view = Key::View("s".into(), "v".into());
-        let step = |phase, operation| {
-            Step::new(
-                phase,
-                Kind::View,
-                operation,
-                view.clone(),
-                "s.v".into(),
-                "...".into(),
-            )
+        let step =
+            |phase, operation| Step::new(phase, Kind::View, operation, view.clone(), "s.v".into());
+        let drop = || Operation::DropView {
+            name: "v".into(),
+            materialized: false,
         };
+        let create = serde_json::from_value(serde_json::json!({
+            "name": "v", "materialized": false, "populated": true, "options": [],
+            "definition": " SELECT 1;", "columns": [], "privileges": []
+        }))
+        .unwrap();
         let plan = build(
             vec![
-                step(Phase::DropView, Operation::DropView),
-                step(Phase::CreateView, Operation::CreateView),
+                step(Phase::DropView, drop()),
+                step(Phase::CreateView, Operation::CreateView(create)),
             ],
             "s",
         )
@@ -773,7 +770,7 @@ mod tests {
         assert!(plan[1].has_hazard(Hazard::BreaksDependents));
         assert!(!plan[2].has_hazard(Hazard::BreaksDependents));
         // dropped for good, it breaks nothing the plan keeps
-        let plan = build(vec![step(Phase::DropView, Operation::DropView)], "s").unwrap();
+        let plan = build(vec![step(Phase::DropView, drop())], "s").unwrap();
         assert!(!plan[1].has_hazard(Hazard::BreaksDependents));
     }
 
@@ -791,8 +788,8 @@ mod tests {
         )];
         let plan = build(steps, r#"pg_catalog, "My ""Schema""""#).unwrap();
         assert_eq!(
-            plan[0].statement,
-            r#"SET search_path TO pg_catalog, "My ""Schema""";"#
+            plan[0].operation,
+            Operation::Set(Setting::SearchPath(r#"pg_catalog, "My ""Schema""""#.into()))
         );
         assert_eq!(plan.len(), 2);
     }
@@ -800,26 +797,31 @@ mod tests {
     #[test]
     fn a_plan_that_makes_a_function_does_not_check_its_body() {
         let key = Key::Routine("s".into(), "f()".into());
+        let routine = serde_json::from_value(serde_json::json!({
+            "identity": "f()", "signature": "f()", "name": "f", "kind": "f", "language": "sql",
+            "arguments": "", "result": "integer", "definition": null, "privileges": []
+        }))
+        .unwrap();
         let function = Step::new(
             Phase::CreateRoutine,
             Kind::Function,
             Operation::CreateRoutine {
                 security_definer: false,
+                routine,
             },
             key,
             "s.f()".into(),
-            "CREATE ...".into(),
         );
         let plan = build(vec![function], "pg_catalog").unwrap();
-        let statements: Vec<&str> = plan.iter().map(|s| s.statement.as_str()).collect();
+        let settings: Vec<&Operation> = plan[..2].iter().map(|s| &s.operation).collect();
         assert_eq!(
-            statements,
+            settings,
             [
-                "SET search_path TO pg_catalog;",
-                "SET check_function_bodies = false;",
-                "CREATE ..."
+                &Operation::Set(Setting::SearchPath("pg_catalog".into())),
+                &Operation::Set(Setting::NoFunctionBodyChecks),
             ]
         );
+        assert_eq!(plan[2].kind, Kind::Function);
         // a plan that makes no function keeps the check, as the session has it
         let table = step(
             Phase::CreateTable,
@@ -830,7 +832,7 @@ mod tests {
             build(vec![table], "pg_catalog")
                 .unwrap()
                 .iter()
-                .all(|s| !s.statement.contains("check_function_bodies"))
+                .all(|s| s.operation != Operation::Set(Setting::NoFunctionBodyChecks))
         );
     }
 }

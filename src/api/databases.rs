@@ -168,9 +168,10 @@ pub(super) fn plan_databases_unwarned(
     allow_data_loss: bool,
 ) -> Result<Vec<Step>, Error> {
     let changes = crate::timing::measure("diff", || diff::databases(from, to, options))?;
-    let steps = crate::timing::measure("order", || {
+    let mut steps = crate::timing::measure("order", || {
         plan::build(changes, catalog::DATABASE_SEARCH_PATH)
     })?;
+    crate::ddl::render(&mut steps)?;
     safe_plan(steps, allow_data_loss)
 }
 

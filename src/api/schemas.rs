@@ -99,9 +99,10 @@ fn plan_schemas(
     let changes = crate::timing::measure("diff", || {
         diff::schemas(&schemas[0], &schemas[1], with_privileges)
     })?;
-    let steps = crate::timing::measure("order", || {
+    let mut steps = crate::timing::measure("order", || {
         plan::build(changes, &catalog::search_path_for(source))
     })?;
+    crate::ddl::render(&mut steps)?;
     let steps = safe_plan(steps, allow_data_loss)?;
     warn_about_rows(&steps)?;
     Ok(steps)

@@ -1,6 +1,7 @@
 //! Column definitions and the ALTER COLUMN actions.
 
 use super::{Cx, quote_ident, sequences};
+use crate::change::Conversion;
 use crate::model::{Column, Identity, Storage};
 
 /// `"name" type [COLLATE c] [GENERATED ...] [DEFAULT e] [NOT NULL]`, as in CREATE TABLE and
@@ -53,20 +54,8 @@ pub fn drop(cx: &Cx, table: &str, column: &str) -> String {
     super::alter_table(cx, table, &format!("DROP COLUMN {}", quote_ident(column)))
 }
 
-/// How `ALTER COLUMN ... TYPE` converts the stored values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Conversion<'a> {
-    /// No USING: PostgreSQL's assignment cast, which raises an error where a value does not
-    /// fit (an explicit cast to `varchar(n)` would cut it instead).
-    Assignment,
-    /// `USING "c"::t`: for types with no assignment cast between them.
-    ExplicitCast,
-    /// `USING <expression>` over the old value.
-    Using(&'a str),
-}
-
-/// `ALTER COLUMN ... TYPE t [COLLATE c] [USING ...]`.
-pub fn set_type(cx: &Cx, table: &str, column: &Column, conversion: Conversion<'_>) -> String {
+/// `ALTER COLUMN ... TYPE t [COLLATE c] [USING ...]`, to `column`'s type and collation.
+pub fn set_type(cx: &Cx, table: &str, column: &Column, conversion: &Conversion) -> String {
     let collate = column
         .collation
         .as_deref()
@@ -74,33 +63,45 @@ pub fn set_type(cx: &Cx, table: &str, column: &Column, conversion: Conversion<'_
         .unwrap_or_default();
     let using = match conversion {
         Conversion::Assignment => String::new(),
-        Conversion::ExplicitCast => {
-            format!(" USING {}::{}", quote_ident(&column.name), column.data_type)
-        }
-        Conversion::Using(expression) => format!(" USING {expression}"),
+        conversion => format!(
+            " USING {}",
+            converted(&column.name, &column.data_type, conversion)
+        ),
     };
     let action = format!("TYPE {}{collate}{using}", column.data_type);
     super::alter_column(cx, table, &column.name, &action)
 }
 
-/// `SET COMPRESSION method`, or `default` for the server's.
-pub fn set_compression(cx: &Cx, table: &str, column: &Column) -> String {
-    let method = column
-        .compression
-        .as_deref()
-        .map_or_else(|| "default".to_owned(), super::option_name);
-    super::alter_column(
-        cx,
-        table,
-        &column.name,
-        &format!("SET COMPRESSION {method}"),
-    )
+/// The USING expression that moves the value of column `name` to `data_type`.
+fn converted(name: &str, data_type: &str, conversion: &Conversion) -> String {
+    let value = quote_ident(name);
+    match conversion {
+        Conversion::Assignment | Conversion::ExplicitCast => format!("{value}::{data_type}"),
+        Conversion::ThroughText => format!("{value}::text::{data_type}"),
+        Conversion::FieldByField(fields) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|(field, kept)| match kept {
+                    true => format!(
+                        "({value}).{}::text::{}",
+                        quote_ident(&field.name),
+                        field.data_type
+                    ),
+                    false => format!("NULL::{}", field.data_type),
+                })
+                .collect();
+            format!(
+                "CASE WHEN {value} IS NULL THEN NULL ELSE ROW({})::{data_type} END",
+                fields.join(", ")
+            )
+        }
+    }
 }
 
-/// `"c"::type`: a column's value cast to a type (one made again under the same name, whose
-/// collation moves the column to it).
-pub fn cast(column: &str, data_type: &str) -> String {
-    format!("{}::{data_type}", quote_ident(column))
+/// `SET COMPRESSION method`, or `default` for the server's.
+pub fn set_compression(cx: &Cx, table: &str, column: &str, method: Option<&str>) -> String {
+    let method = method.map_or_else(|| "default".to_owned(), super::option_name);
+    super::alter_column(cx, table, column, &format!("SET COMPRESSION {method}"))
 }
 
 /// `ALTER COLUMN ... DROP DEFAULT`
@@ -169,14 +170,15 @@ pub fn add_identity(cx: &Cx, table: &str, column: &str, identity: &Identity) -> 
     )
 }
 
-/// `SET GENERATED ...` and `SET <option>` for what differs between two identities.
+/// `SET GENERATED ...` and `SET <option>` for what differs between two identities, and
+/// `RESTART` when the start is outside the new bounds.
 pub fn alter_identity(
     cx: &Cx,
     table: &str,
     column: &str,
     from: &Identity,
     to: &Identity,
-) -> Option<String> {
+) -> String {
     let mut actions = Vec::new();
     if from.generation != to.generation {
         actions.push(format!("SET GENERATED {}", to.generation.sql()));
@@ -186,10 +188,10 @@ pub fn alter_identity(
             .into_iter()
             .map(|o| format!("SET {o}")),
     );
-    if sequences::start_outside_new_bounds(&from.sequence, &to.sequence) {
+    if from.sequence.start_outside_bounds_of(&to.sequence) {
         actions.push(format!("RESTART WITH {}", to.sequence.start));
     }
-    (!actions.is_empty()).then(|| super::alter_column(cx, table, column, &actions.join(" ")))
+    super::alter_column(cx, table, column, &actions.join(" "))
 }
 
 #[cfg(test)]
@@ -232,13 +234,13 @@ mod tests {
         c.data_type = "text".into();
         c.collation = Some(r#""C""#.into());
         assert_eq!(
-            set_type(&Cx::new("s"), "t", &c, Conversion::ExplicitCast),
+            set_type(&Cx::new("s"), "t", &c, &Conversion::ExplicitCast),
             r#"ALTER TABLE "s"."t" ALTER COLUMN "Total Due" TYPE text COLLATE "C" USING "Total Due"::text;"#
         );
         c.data_type = "character varying(15)".into();
         c.collation = None;
         assert_eq!(
-            set_type(&Cx::new("s"), "t", &c, Conversion::Assignment),
+            set_type(&Cx::new("s"), "t", &c, &Conversion::Assignment),
             r#"ALTER TABLE "s"."t" ALTER COLUMN "Total Due" TYPE character varying(15);"#
         );
     }

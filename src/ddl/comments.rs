@@ -1,10 +1,11 @@
 //! COMMENT ON every kind of object; `IS NULL` takes a comment away.
 
 use super::{Cx, quote_ident, quote_literal};
+use crate::change::CommentOn;
 
 /// The object a comment is on, as COMMENT takes it. `kind` is one of `model::Comment`'s;
 /// `routine` is the routine's `"name"(arguments)` and `domain` whether a `type` is a domain.
-pub fn object(cx: &Cx, kind: &str, name: &str, part: Option<&str>, domain: bool) -> String {
+fn object(cx: &Cx, kind: &str, name: &str, part: Option<&str>, domain: bool) -> String {
     let part = || quote_ident(part.unwrap_or_default());
     match kind {
         "table" => format!("TABLE {}", cx.qualify(name)),
@@ -27,7 +28,18 @@ pub fn object(cx: &Cx, kind: &str, name: &str, part: Option<&str>, domain: bool)
     }
 }
 
-pub fn set(object: &str, text: Option<&str>) -> String {
+/// `COMMENT ON ... IS 'text'`, or `IS NULL`.
+pub fn set(cx: &Cx, on: &CommentOn, text: Option<&str>) -> String {
+    let object = match on {
+        CommentOn::Object {
+            kind,
+            name,
+            part,
+            domain,
+        } => object(cx, kind, name, part.as_deref(), *domain),
+        CommentOn::Schema(name) => super::privileges::schema(name),
+        CommentOn::Extension(name) => super::extensions::object(name),
+    };
     format!(
         "COMMENT ON {object} IS {};",
         text.map_or_else(|| "NULL".to_owned(), quote_literal)
@@ -41,16 +53,19 @@ mod tests {
     #[test]
     fn comments_quote_their_text_and_name_the_object_whole() {
         let cx = Cx::new("app");
-        let column = object(&cx, "column", "My Table", Some("e-mail"), false);
+        let on = |kind: &str, name: &str, part: Option<&str>| CommentOn::Object {
+            kind: kind.into(),
+            name: name.into(),
+            part: part.map(str::to_owned),
+            domain: false,
+        };
+        let column = on("column", "My Table", Some("e-mail"));
         assert_eq!(
-            set(&column, Some("it's\nthe \"main\" one ✓")),
+            set(&cx, &column, Some("it's\nthe \"main\" one ✓")),
             "COMMENT ON COLUMN \"app\".\"My Table\".\"e-mail\" IS 'it''s\nthe \"main\" one ✓';"
         );
         assert_eq!(
-            set(
-                &object(&cx, "domain constraint", "email", Some("has_at"), false),
-                None
-            ),
+            set(&cx, &on("domain constraint", "email", Some("has_at")), None),
             r#"COMMENT ON CONSTRAINT "has_at" ON DOMAIN "app"."email" IS NULL;"#
         );
         assert_eq!(

@@ -1,6 +1,7 @@
 //! ADD, DROP and VALIDATE CONSTRAINT text.
 
 use super::{Cx, option_name, quote_ident, split_option, storage_parameters};
+use crate::change::Parameters;
 use crate::model::Constraint;
 
 /// `ADD CONSTRAINT "c" <definition>`; with `not_valid`, a CHECK or FOREIGN KEY that the target
@@ -22,11 +23,11 @@ pub fn add(cx: &Cx, constraint: &Constraint, not_valid: bool) -> String {
     )
 }
 
-pub fn validate(cx: &Cx, constraint: &Constraint) -> String {
+pub fn validate(cx: &Cx, table: &str, name: &str) -> String {
     super::alter_table(
         cx,
-        &constraint.table,
-        &format!("VALIDATE CONSTRAINT {}", quote_ident(&constraint.name)),
+        table,
+        &format!("VALIDATE CONSTRAINT {}", quote_ident(name)),
     )
 }
 
@@ -34,26 +35,21 @@ pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
     super::alter_table(cx, table, &format!("DROP CONSTRAINT {}", quote_ident(name)))
 }
 
-/// Storage parameters of the index behind a constraint: `ALTER INDEX ... SET (...)`. They are
-/// not part of `pg_get_constraintdef`, and setting them after the fact rebuilds nothing.
-pub fn set_index_options(cx: &Cx, index: &str, options: &[String]) -> String {
-    format!(
-        "ALTER INDEX {} SET ({});",
-        cx.qualify(index),
-        storage_parameters(options, "").join(", ")
-    )
-}
-
-pub fn reset_index_options(cx: &Cx, index: &str, options: &[String]) -> String {
-    let names: Vec<String> = options
-        .iter()
-        .map(|o| option_name(split_option(o).0))
-        .collect();
-    format!(
-        "ALTER INDEX {} RESET ({});",
-        cx.qualify(index),
-        names.join(", ")
-    )
+/// Storage parameters of the index behind a constraint: `ALTER INDEX ... SET (...)` or
+/// `RESET (...)`. They are not part of `pg_get_constraintdef`, and setting them after the fact
+/// rebuilds nothing.
+pub fn index_parameters(cx: &Cx, index: &str, parameters: &Parameters) -> String {
+    let list = match parameters {
+        Parameters::Set(options) => format!("SET ({})", storage_parameters(options, "").join(", ")),
+        Parameters::Reset(options) => {
+            let names: Vec<String> = options
+                .iter()
+                .map(|o| option_name(split_option(o).0))
+                .collect();
+            format!("RESET ({})", names.join(", "))
+        }
+    };
+    format!("ALTER INDEX {} {list};", cx.qualify(index))
 }
 
 #[cfg(test)]

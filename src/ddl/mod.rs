@@ -1,4 +1,6 @@
-//! DDL text: one module per object kind, and the quoting every one of them uses.
+//! DDL text: the only place a plan's SQL is written. `render` turns each step of an ordered plan
+//! into its statement from the step's operation (`crate::change::Operation`, which the diff
+//! decided and which holds no SQL); one module per object kind writes the text.
 //!
 //! Plain Rust, no backend: identifiers are always quoted here, so no keyword list can go stale.
 
@@ -20,7 +22,214 @@ pub mod triggers;
 pub mod types;
 pub mod views;
 
-pub use crate::ident::{display_ident, quote_ident, quote_literal};
+pub use crate::change::Cx;
+pub use crate::ident::{quote_ident, quote_literal};
+pub use crate::model::split_option;
+
+use crate::error::Error;
+use crate::plan::{Operation, Step};
+
+/// Writes the statement of every step of an ordered plan from its operation: the one place a
+/// plan's SQL is written.
+pub fn render(steps: &mut [Step]) -> Result<(), Error> {
+    for step in steps.iter_mut() {
+        let cx = Cx::new(step.key.schema().unwrap_or_default());
+        step.statement = statement(&cx, &step.operation)?;
+    }
+    Ok(())
+}
+
+/// The text of one operation on an object of `cx`'s schema.
+pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
+    use Operation as O;
+    Ok(match operation {
+        O::Set(setting) => schemas::set(setting),
+        O::CreateSchema { name } => schemas::create(name),
+        O::DropSchema { name } => schemas::drop(name),
+        O::CreateExtension { extension, version } => {
+            extensions::create(extension, version.as_deref())
+        }
+        O::UpdateExtension { name, version } => extensions::update(name, version),
+        O::MoveExtension { name, schema } => extensions::set_schema(name, schema),
+        O::DropExtension { name } => extensions::drop(name),
+
+        O::CreateTable(table) => tables::create(cx, table),
+        O::DropTable { name } => tables::drop(cx, name),
+        O::TableStorageParameters {
+            table,
+            prefix,
+            parameters,
+        } => tables::storage_parameters(cx, table, parameters, prefix),
+        O::SetTablePersistence { table, persistence } => {
+            tables::set_persistence(cx, table, *persistence)
+        }
+        O::SetAccessMethod { table, method } => tables::set_access_method(cx, table, method),
+        O::RowSecurity { table, setting } => policies::row_security(cx, table, *setting),
+        O::ReplicaIdentity {
+            table,
+            identity,
+            index,
+        } => tables::replica_identity(cx, table, *identity, index.as_deref()),
+        O::ClusterOn { table, index } => tables::cluster_on(cx, table, index.as_deref()),
+        O::OfType { table, of_type } => tables::of_type(cx, table, of_type.as_deref()),
+
+        O::AddColumn { table, column, .. } => columns::add(cx, table, column),
+        O::DropColumn { table, column } => columns::drop(cx, table, column),
+        O::AlterColumnType {
+            table,
+            column,
+            conversion,
+            ..
+        } => columns::set_type(cx, table, column, conversion),
+        O::SetDefault {
+            table,
+            column,
+            expression,
+            ..
+        } => columns::set_default(cx, table, column, expression),
+        O::DropDefault { table, column } => columns::drop_default(cx, table, column),
+        O::SetNotNull { table, column } => columns::set_not_null(cx, table, column, true),
+        O::DropNotNull { table, column } => columns::set_not_null(cx, table, column, false),
+        O::AddIdentity {
+            table,
+            column,
+            identity,
+        } => columns::add_identity(cx, table, column, identity),
+        O::AlterIdentity {
+            table,
+            column,
+            from,
+            to,
+        } => columns::alter_identity(cx, table, column, from, to),
+        O::DropIdentity { table, column } => columns::drop_identity(cx, table, column),
+        O::DropExpression { table, column } => columns::drop_expression(cx, table, column),
+        O::SetColumnStatistics {
+            table,
+            column,
+            target,
+        } => columns::set_statistics(cx, table, column, *target),
+        O::SetColumnStorage {
+            table,
+            column,
+            storage,
+        } => columns::set_storage(cx, table, column, *storage),
+        O::SetColumnCompression {
+            table,
+            column,
+            method,
+        } => columns::set_compression(cx, table, column, method.as_deref()),
+
+        O::AddConstraint {
+            validated,
+            constraint,
+            ..
+        } => constraints::add(cx, constraint, constraint.validated && !validated),
+        O::ValidateConstraint { table, name, .. } => constraints::validate(cx, table, name),
+        O::DropConstraint { table, name, .. } => constraints::drop(cx, table, name),
+        O::IndexStorageParameters { index, parameters } => {
+            constraints::index_parameters(cx, index, parameters)
+        }
+
+        O::CreateIndex(index) => indexes::create(cx, index)?,
+        O::DropIndex { name } => indexes::drop(cx, name),
+
+        O::CreateSequence(sequence) => sequences::create(cx, sequence),
+        O::AlterSequence { from, to } => sequences::alter(cx, from, to),
+        O::SetSequencePersistence { name, persistence } => {
+            sequences::set_persistence(cx, name, *persistence)
+        }
+        O::SequenceOwnedBy { name, owner } => sequences::owned_by(cx, name, owner.as_ref()),
+        O::RenameSequence { name, new_name } => sequences::rename(cx, name, new_name),
+        O::DropSequence { name } => sequences::drop(cx, name),
+
+        O::CreateView(view) => views::create(cx, view, false),
+        O::ReplaceView { view, .. } => views::create(cx, view, true),
+        O::DropView { name, materialized } => views::drop(cx, name, *materialized),
+        O::SetViewColumnDefault {
+            view,
+            column,
+            default,
+        } => views::column_default(cx, view, column, default.as_deref()),
+        O::RefreshMaterializedView { name } => views::refresh(cx, name),
+
+        O::CreateRoutine { routine, .. } => routines::create(cx, routine, false)?,
+        O::ReplaceRoutine { routine, .. } => routines::create(cx, routine, true)?,
+        O::DropRoutine(routine) => routines::drop(cx, routine),
+
+        O::CreateType {
+            ty,
+            beside_set_aside,
+        } => types::create(cx, ty, *beside_set_aside),
+        O::DropType { name, domain } => types::drop(cx, name, *domain),
+        O::SetTypeAside { ty, aside, what } => types::set_aside(cx, ty, aside, what),
+        O::AddEnumValue {
+            type_name,
+            value,
+            position,
+        } => types::add_value(cx, type_name, value, position.as_ref()),
+        O::AlterDomain { domain, change } => types::alter_domain(cx, domain, change),
+        O::SetDomainNotNull { domain } => types::set_domain_not_null(cx, domain),
+        O::AddDomainConstraint {
+            domain, constraint, ..
+        } => types::add_constraint(cx, domain, constraint),
+        O::ValidateDomainConstraint { domain, constraint } => {
+            types::validate_constraint(cx, domain, constraint)
+        }
+        O::DropDomainConstraint { domain, constraint } => {
+            types::drop_constraint(cx, domain, constraint)
+        }
+        O::AddAttribute {
+            type_name,
+            attribute,
+        } => types::add_attribute(cx, type_name, attribute),
+        O::DropAttribute {
+            type_name,
+            attribute,
+        } => types::drop_attribute(cx, type_name, attribute),
+        O::AlterAttribute {
+            type_name,
+            attribute,
+        } => types::alter_attribute(cx, type_name, attribute),
+
+        O::CreateCollation(collation) => collations::create(cx, collation),
+        O::RenameCollation { name, new_name } => collations::rename(cx, name, new_name),
+        O::DropCollation { name } => collations::drop(cx, name),
+
+        O::CreatePolicy(policy) => policies::create(cx, policy),
+        O::AlterPolicy(policy) => policies::alter(cx, policy),
+        O::DropPolicy { table, name } => policies::drop(cx, table, name),
+
+        O::CreateTrigger(trigger) => triggers::create(cx, trigger, false),
+        O::ReplaceTrigger(trigger) => triggers::create(cx, trigger, true),
+        O::DropTrigger { table, name } => triggers::drop(cx, table, name),
+        O::EnableTrigger(trigger) => triggers::set_enabled(cx, trigger),
+        O::CreateEventTrigger(trigger) => triggers::create_event_trigger(trigger),
+        O::DropEventTrigger { name } => triggers::drop_event_trigger(name),
+        O::EnableEventTrigger(trigger) => triggers::set_event_trigger_enabled(trigger),
+
+        O::CreateRule(rule) => rules::create(cx, rule, false),
+        O::ReplaceRule(rule) => rules::create(cx, rule, true),
+        O::DropRule { table, name } => rules::drop(cx, table, name),
+        O::EnableRule(rule) => rules::set_enabled(cx, rule),
+
+        O::CreateStatistics(statistics) => statistics::create(cx, statistics),
+        O::AlterStatistics(statistics) => statistics::set_target(cx, statistics),
+        O::DropStatistics { name } => statistics::drop(cx, name),
+
+        O::Comment { on, text, .. } => comments::set(cx, on, text.as_deref()),
+        O::Grant {
+            on,
+            grantee,
+            privileges,
+            with_grant_option,
+        } => privileges::grant(cx, on, grantee, privileges, *with_grant_option),
+        O::Revoke {
+            on,
+            grantee,
+            revoked,
+        } => privileges::revoke(cx, on, grantee, revoked),
+    })
+}
 
 /// `ALTER TABLE "s"."t" <action>`
 pub fn alter_table(cx: &Cx, table: &str, action: &str) -> String {
@@ -36,36 +245,6 @@ pub fn alter_column(cx: &Cx, table: &str, column: &str, action: &str) -> String 
     )
 }
 
-/// Names the schema being migrated in every statement.
-#[derive(Debug, Clone)]
-pub struct Cx {
-    /// The schema the statements apply to: the diff's source.
-    pub schema: String,
-}
-
-impl Cx {
-    pub fn new(schema: &str) -> Self {
-        Cx {
-            schema: schema.to_owned(),
-        }
-    }
-
-    /// `"schema"."name"`
-    pub fn qualify(&self, name: &str) -> String {
-        format!("{}.{}", quote_ident(&self.schema), quote_ident(name))
-    }
-
-    /// `schema.name[.part]` for the `identity` column: quoted only where the name needs it, as
-    /// `regclass` output does.
-    pub fn identity(&self, parts: &[&str]) -> String {
-        std::iter::once(self.schema.as_str())
-            .chain(parts.iter().copied())
-            .map(display_ident)
-            .collect::<Vec<_>>()
-            .join(".")
-    }
-}
-
 /// Storage parameters: `fillfactor=70` → `fillfactor='70'`, with `prefix` for `toast.`.
 pub fn storage_parameters(options: &[String], prefix: &str) -> Vec<String> {
     options
@@ -75,11 +254,6 @@ pub fn storage_parameters(options: &[String], prefix: &str) -> Vec<String> {
             format!("{prefix}{}={}", option_name(name), quote_literal(value))
         })
         .collect()
-}
-
-/// `name=value` as PostgreSQL stores a reloption.
-pub fn split_option(option: &str) -> (&str, &str) {
-    option.split_once('=').unwrap_or((option, ""))
 }
 
 /// Option names are plain words; quote anything else rather than trust it.

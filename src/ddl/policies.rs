@@ -1,6 +1,7 @@
 //! CREATE, ALTER and DROP POLICY, and ENABLE / FORCE ROW LEVEL SECURITY.
 
 use super::{Cx, quote_ident};
+use crate::change::RowSecurity;
 use crate::model::Policy;
 
 /// `PUBLIC` is a keyword; every other role a quoted name.
@@ -55,26 +56,23 @@ pub fn alter(cx: &Cx, policy: &Policy) -> String {
     )
 }
 
-pub fn drop(cx: &Cx, policy: &Policy) -> String {
+pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
     format!(
         "DROP POLICY {} ON {};",
-        quote_ident(&policy.name),
-        cx.qualify(&policy.table)
-    )
-}
-
-/// `ALTER TABLE ... ENABLE` or `DISABLE ROW LEVEL SECURITY`
-pub fn enable_row_security(cx: &Cx, table: &str, enabled: bool) -> String {
-    let action = if enabled { "ENABLE" } else { "DISABLE" };
-    format!(
-        "ALTER TABLE {} {action} ROW LEVEL SECURITY;",
+        quote_ident(name),
         cx.qualify(table)
     )
 }
 
-/// `ALTER TABLE ... FORCE` or `NO FORCE ROW LEVEL SECURITY`: whether the owner too is bound
-pub fn force_row_security(cx: &Cx, table: &str, forced: bool) -> String {
-    let action = if forced { "FORCE" } else { "NO FORCE" };
+/// `ALTER TABLE ... ENABLE`/`DISABLE ROW LEVEL SECURITY`, or `FORCE`/`NO FORCE` (whether the
+/// owner too is bound).
+pub fn row_security(cx: &Cx, table: &str, setting: RowSecurity) -> String {
+    let action = match setting {
+        RowSecurity::Enable(true) => "ENABLE",
+        RowSecurity::Enable(false) => "DISABLE",
+        RowSecurity::Force(true) => "FORCE",
+        RowSecurity::Force(false) => "NO FORCE",
+    };
     format!(
         "ALTER TABLE {} {action} ROW LEVEL SECURITY;",
         cx.qualify(table)
@@ -114,7 +112,7 @@ mod tests {
             r#"ALTER POLICY "own rows" ON "app"."accounts" TO PUBLIC, "app user" USING ((owner = CURRENT_USER));"#
         );
         assert_eq!(
-            drop(&Cx::new("app"), &p),
+            drop(&Cx::new("app"), &p.table, &p.name),
             r#"DROP POLICY "own rows" ON "app"."accounts";"#
         );
     }

@@ -14,12 +14,8 @@ pub fn create(cx: &Cx, rule: &Rule, or_replace: bool) -> String {
     )
 }
 
-pub fn drop(cx: &Cx, rule: &Rule) -> String {
-    format!(
-        "DROP RULE {} ON {};",
-        quote_ident(&rule.name),
-        cx.qualify(&rule.table)
-    )
+pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
+    format!("DROP RULE {} ON {};", quote_ident(name), cx.qualify(table))
 }
 
 pub fn set_enabled(cx: &Cx, rule: &Rule) -> String {

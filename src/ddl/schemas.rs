@@ -1,6 +1,15 @@
-//! CREATE and DROP SCHEMA text.
+//! CREATE and DROP SCHEMA text, and the session settings that open a plan.
 
 use super::quote_ident;
+use crate::change::Setting;
+
+/// `search_path` is given as `SET` takes it (`catalog::search_path_for`: quoted names).
+pub fn set(setting: &Setting) -> String {
+    match setting {
+        Setting::SearchPath(path) => format!("SET search_path TO {path};"),
+        Setting::NoFunctionBodyChecks => "SET check_function_bodies = false;".to_owned(),
+    }
+}
 
 pub fn create(name: &str) -> String {
     format!("CREATE SCHEMA {};", quote_ident(name))

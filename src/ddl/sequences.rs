@@ -56,12 +56,6 @@ pub fn changed_options(
     parts
 }
 
-/// New bounds that leave out the old start: PostgreSQL refuses them unless the sequence is
-/// restarted (it checks the current value, which for an unused sequence is the start).
-pub fn start_outside_new_bounds(from: &SequenceOptions, to: &SequenceOptions) -> bool {
-    (from.min != to.min || from.max != to.max) && (from.start < to.min || from.start > to.max)
-}
-
 pub fn create(cx: &Cx, options: &SequenceOptions) -> String {
     let unlogged = if options.persistence == Persistence::Unlogged {
         "UNLOGGED "
@@ -75,11 +69,12 @@ pub fn create(cx: &Cx, options: &SequenceOptions) -> String {
     )
 }
 
-/// `ALTER SEQUENCE` with the options that differ (`changed_options`); `restart`: also
-/// `RESTART WITH` the new start, which new bounds that leave out the old one need.
-pub fn alter(cx: &Cx, from: &SequenceOptions, to: &SequenceOptions, restart: bool) -> String {
+/// `ALTER SEQUENCE` with the options that differ (`changed_options`), and `RESTART WITH` the new
+/// start when the new bounds leave out the old one: PostgreSQL refuses them unless the sequence
+/// is restarted (it checks the current value, which for an unused sequence is the start).
+pub fn alter(cx: &Cx, from: &SequenceOptions, to: &SequenceOptions) -> String {
     let mut changes = changed_options(from, to, true);
-    if restart {
+    if from.start_outside_bounds_of(to) {
         changes.push(format!("RESTART WITH {}", to.start));
     }
     format!(

@@ -1,8 +1,10 @@
 //! CREATE, ALTER and DROP TABLE text.
 
 use super::{
-    Cx, alter_table as alter, columns, option_name, quote_ident, split_option, storage_parameters,
+    Cx, alter_table as alter, columns, option_name, quote_ident, split_option,
+    storage_parameters as storage_list,
 };
+use crate::change::Parameters;
 use crate::model::{Persistence, ReplicaIdentity, Table};
 
 /// `CREATE [UNLOGGED] TABLE` with its columns and storage parameters. Constraints and indexes
@@ -24,8 +26,8 @@ pub fn create(cx: &Cx, table: &Table) -> String {
             .collect();
         format!("(\n{}\n)", lines.join(",\n"))
     };
-    let mut parameters = storage_parameters(&table.options, "");
-    parameters.extend(storage_parameters(&table.toast_options, "toast."));
+    let mut parameters = storage_list(&table.options, "");
+    parameters.extend(storage_list(&table.toast_options, "toast."));
     let with = if parameters.is_empty() {
         String::new()
     } else {
@@ -53,48 +55,44 @@ pub fn set_persistence(cx: &Cx, table: &str, persistence: Persistence) -> String
     format!("ALTER TABLE {} SET {word};", cx.qualify(table))
 }
 
-/// `ALTER TABLE ... SET (...)` for the parameters that are new or changed.
-pub fn set_options(cx: &Cx, table: &str, options: &[String], prefix: &str) -> String {
-    format!(
-        "ALTER TABLE {} SET ({});",
-        cx.qualify(table),
-        storage_parameters(options, prefix).join(", ")
-    )
+/// `ALTER TABLE ... SET (...)` for the parameters that are new or changed, `RESET (...)` for
+/// those that are gone.
+pub fn storage_parameters(cx: &Cx, table: &str, parameters: &Parameters, prefix: &str) -> String {
+    let list = match parameters {
+        Parameters::Set(options) => format!("SET ({})", storage_list(options, prefix).join(", ")),
+        Parameters::Reset(options) => {
+            let names: Vec<String> = options
+                .iter()
+                .map(|o| format!("{prefix}{}", option_name(split_option(o).0)))
+                .collect();
+            format!("RESET ({})", names.join(", "))
+        }
+    };
+    alter(cx, table, &list)
 }
 
-/// `ALTER TABLE ... RESET (...)` for the parameters that are gone.
-pub fn reset_options(cx: &Cx, table: &str, options: &[String], prefix: &str) -> String {
-    let names: Vec<String> = options
-        .iter()
-        .map(|o| format!("{prefix}{}", option_name(split_option(o).0)))
-        .collect();
-    format!(
-        "ALTER TABLE {} RESET ({});",
-        cx.qualify(table),
-        names.join(", ")
-    )
-}
-
-/// `REPLICA IDENTITY ...` as the table has it.
-pub fn replica_identity(cx: &Cx, table: &Table) -> String {
-    let identity = match (table.replica_identity, &table.replica_identity_index) {
+/// `REPLICA IDENTITY ...`
+pub fn replica_identity(
+    cx: &Cx,
+    table: &str,
+    identity: ReplicaIdentity,
+    index: Option<&str>,
+) -> String {
+    let identity = match (identity, index) {
         (ReplicaIdentity::Nothing, _) => "NOTHING".to_owned(),
         (ReplicaIdentity::Full, _) => "FULL".to_owned(),
         (ReplicaIdentity::Index, Some(index)) => format!("USING INDEX {}", quote_ident(index)),
         // an index the catalog names is always read with it
         (ReplicaIdentity::Index, None) | (ReplicaIdentity::Default, _) => "DEFAULT".to_owned(),
     };
-    alter(cx, &table.name, &format!("REPLICA IDENTITY {identity}"))
+    alter(cx, table, &format!("REPLICA IDENTITY {identity}"))
 }
 
-pub fn cluster_on(cx: &Cx, table: &Table) -> String {
-    match &table.clustered_on {
-        Some(index) => alter(
-            cx,
-            &table.name,
-            &format!("CLUSTER ON {}", quote_ident(index)),
-        ),
-        None => alter(cx, &table.name, "SET WITHOUT CLUSTER"),
+/// `CLUSTER ON "index"`, or `SET WITHOUT CLUSTER`.
+pub fn cluster_on(cx: &Cx, table: &str, index: Option<&str>) -> String {
+    match index {
+        Some(index) => alter(cx, table, &format!("CLUSTER ON {}", quote_ident(index))),
+        None => alter(cx, table, "SET WITHOUT CLUSTER"),
     }
 }
 
@@ -188,7 +186,7 @@ mod tests {
     fn reset_names_only_the_parameters() {
         let options = vec!["fillfactor=70".to_owned()];
         assert_eq!(
-            reset_options(&Cx::new("s"), "t", &options, "toast."),
+            storage_parameters(&Cx::new("s"), "t", &Parameters::Reset(options), "toast."),
             r#"ALTER TABLE "s"."t" RESET (toast.fillfactor);"#
         );
     }

@@ -19,11 +19,11 @@ pub fn create(cx: &Cx, trigger: &Trigger, or_replace: bool) -> String {
     )
 }
 
-pub fn drop(cx: &Cx, trigger: &Trigger) -> String {
+pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
     format!(
         "DROP TRIGGER {} ON {};",
-        quote_ident(&trigger.name),
-        cx.qualify(&trigger.table)
+        quote_ident(name),
+        cx.qualify(table)
     )
 }
 
@@ -61,8 +61,8 @@ pub fn create_event_trigger(trigger: &EventTrigger) -> String {
     )
 }
 
-pub fn drop_event_trigger(trigger: &EventTrigger) -> String {
-    format!("DROP EVENT TRIGGER {};", quote_ident(&trigger.name))
+pub fn drop_event_trigger(name: &str) -> String {
+    format!("DROP EVENT TRIGGER {};", quote_ident(name))
 }
 
 pub fn set_event_trigger_enabled(trigger: &EventTrigger) -> String {
@@ -108,7 +108,7 @@ mod tests {
             r#"ALTER TABLE "app"."My Table" DISABLE TRIGGER "stamp";"#
         );
         assert_eq!(
-            drop(&cx, &trigger(false)),
+            drop(&cx, "My Table", "stamp"),
             r#"DROP TRIGGER "stamp" ON "app"."My Table";"#
         );
     }

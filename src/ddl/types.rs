@@ -1,7 +1,8 @@
 //! CREATE, ALTER and DROP of enums, domains, composite and range types.
 
 use super::{Cx, quote_ident, quote_literal};
-use crate::model::{Attribute, Domain, DomainConstraint, Range, Type, TypeDefinition};
+use crate::change::{Arity, DomainChange, Position, SetAside, set_aside_name};
+use crate::model::{Attribute, DomainConstraint, Range, Type, TypeDefinition};
 
 /// `TYPE` or `DOMAIN`: the word ALTER and DROP take.
 fn word(definition: &TypeDefinition) -> &'static str {
@@ -11,18 +12,14 @@ fn word(definition: &TypeDefinition) -> &'static str {
     }
 }
 
-/// The type as it is made; a domain's `NOT VALID` constraints are added after it
-/// (`not_valid_constraints`), since CREATE DOMAIN takes none.
-pub fn create(cx: &Cx, ty: &Type) -> String {
-    create_domain_or_type(cx, ty, false)
-}
-
-/// The type made again while the one it replaces is set aside. PostgreSQL 17 and later keep a
-/// domain's NOT NULL as a constraint named `<domain>_not_null`, which the set-aside domain still
-/// holds, and a name is chosen unique in the schema: the new domain's would be `..._not_null1`
-/// unless it is named. Earlier versions take the name and keep none.
-pub fn create_beside_set_aside(cx: &Cx, ty: &Type) -> String {
-    create_domain_or_type(cx, ty, true)
+/// The type as it is made; a domain's `NOT VALID` constraints are added after it, since CREATE
+/// DOMAIN takes none. `beside_set_aside`: the type made again while the one it replaces is set
+/// aside. PostgreSQL 17 and later keep a domain's NOT NULL as a constraint named
+/// `<domain>_not_null`, which the set-aside domain still holds, and a name is chosen unique in
+/// the schema: the new domain's would be `..._not_null1` unless it is named. Earlier versions
+/// take the name and keep none.
+pub fn create(cx: &Cx, ty: &Type, beside_set_aside: bool) -> String {
+    create_domain_or_type(cx, ty, beside_set_aside)
 }
 
 /// The name PostgreSQL gives a domain's NOT NULL constraint (`makeObjectName`): the domain's
@@ -108,72 +105,60 @@ fn range_options(cx: &Cx, range: &Range) -> Vec<String> {
     options
 }
 
-pub fn drop(cx: &Cx, ty: &Type) -> String {
-    format!("DROP {} {};", word(&ty.definition), cx.qualify(&ty.name))
+pub fn drop(cx: &Cx, name: &str, domain: bool) -> String {
+    let word = if domain { "DOMAIN" } else { "TYPE" };
+    format!("DROP {word} {};", cx.qualify(name))
 }
 
-/// Renames a type out of the way of the one that replaces it.
-pub fn rename(cx: &Cx, ty: &Type, new_name: &str) -> String {
-    format!(
-        "ALTER {} {} RENAME TO {};",
-        word(&ty.definition),
-        cx.qualify(&ty.name),
-        quote_ident(new_name)
-    )
-}
-
-/// A range set aside under `aside`: its multirange type and the constructor functions of both,
-/// which keep their names through the type's rename, are set aside too, or the new range's
-/// would clash with them.
-pub fn set_range_aside(cx: &Cx, name: &str, aside: &str, range: &Range) -> Vec<String> {
-    let rename = |what: &str, arguments: &str, new_name: &str| {
-        format!("ALTER {what} RENAME TO {};", quote_ident(new_name)).replacen("{}", arguments, 1)
+/// Renames a type (or what a range takes with it) out of the way of the one that replaces it.
+/// A range's constructor functions and its multirange keep their names through the range's
+/// rename: they are renamed to `aside` (the multirange's to its own set-aside name) too.
+pub fn set_aside(cx: &Cx, ty: &Type, aside: &str, what: &SetAside) -> String {
+    let rename = |object: String, new_name: &str| {
+        format!("ALTER {object} RENAME TO {};", quote_ident(new_name))
     };
-    let subtype = &range.subtype;
-    let mut statements = vec![
-        rename(
-            &format!("FUNCTION {}({{}})", cx.qualify(name)),
-            &format!("{subtype}, {subtype}"),
+    let range = match &ty.definition {
+        TypeDefinition::Range { range } => Some(range),
+        _ => None,
+    };
+    let subtype = range.map_or("", |r| r.subtype.as_str());
+    let multirange = range.and_then(|r| r.multirange.as_deref()).unwrap_or("");
+    let multirange_aside = set_aside_name(multirange);
+    match what {
+        SetAside::Type => rename(
+            format!("{} {}", word(&ty.definition), cx.qualify(&ty.name)),
             aside,
         ),
-        rename(
-            &format!("FUNCTION {}({{}})", cx.qualify(name)),
-            &format!("{subtype}, {subtype}, text"),
-            aside,
-        ),
-    ];
-    if let Some(multirange) = &range.multirange {
-        let multirange_aside = set_aside_name(multirange);
-        statements.push(rename(
-            &format!("TYPE {}", cx.qualify(multirange)),
-            "",
+        SetAside::RangeConstructor { with_flags } => {
+            let flags = if *with_flags { ", text" } else { "" };
+            rename(
+                format!(
+                    "FUNCTION {}({subtype}, {subtype}{flags})",
+                    cx.qualify(&ty.name)
+                ),
+                aside,
+            )
+        }
+        SetAside::Multirange => rename(
+            format!("TYPE {}", cx.qualify(multirange)),
             &multirange_aside,
-        ));
-        let function = format!("FUNCTION {}({{}})", cx.qualify(multirange));
-        for arguments in [
-            String::new(),
-            cx.qualify(aside),
-            format!("VARIADIC {}[]", cx.qualify(aside)),
-        ] {
-            statements.push(rename(&function, &arguments, &multirange_aside));
+        ),
+        SetAside::MultirangeConstructor(arity) => {
+            let arguments = match arity {
+                Arity::None => String::new(),
+                Arity::One => cx.qualify(aside),
+                Arity::Variadic => format!("VARIADIC {}[]", cx.qualify(aside)),
+            };
+            rename(
+                format!("FUNCTION {}({arguments})", cx.qualify(multirange)),
+                &multirange_aside,
+            )
         }
     }
-    statements
-}
-
-/// The name a type that is made again is set aside under until it is dropped.
-pub fn set_aside_name(name: &str) -> String {
-    format!("{name}__migra_old")
-}
-
-/// Where a new enum label goes.
-pub enum Position<'a> {
-    Before(&'a str),
-    After(&'a str),
 }
 
 /// `None`: at the end.
-pub fn add_value(cx: &Cx, name: &str, value: &str, position: Option<Position>) -> String {
+pub fn add_value(cx: &Cx, name: &str, value: &str, position: Option<&Position>) -> String {
     let place = match position {
         Some(Position::Before(n)) => format!(" BEFORE {}", quote_literal(n)),
         Some(Position::After(n)) => format!(" AFTER {}", quote_literal(n)),
@@ -186,57 +171,24 @@ pub fn add_value(cx: &Cx, name: &str, value: &str, position: Option<Position>) -
     )
 }
 
-pub fn alter_domain(cx: &Cx, name: &str, action: &str) -> String {
+fn domain_action(cx: &Cx, name: &str, action: &str) -> String {
     format!("ALTER DOMAIN {} {action};", cx.qualify(name))
 }
 
-/// `ALTER DOMAIN ... SET NOT NULL` (every column of the domain is checked) or `DROP NOT NULL`
-/// `"c"::text::type`: a value moved to another type through its text, which every type can be
-/// read from (there is no cast between two enums).
-pub fn through_text(column: &str, data_type: &str) -> String {
-    format!("{}::text::{data_type}", quote_ident(column))
-}
-
-/// The USING expression that moves a column's value to its type made again: a composite value
-/// (not an array of one) field by field, by name, a new field NULL; anything else through its
-/// text.
-pub fn recast_using(column: &str, data_type: &str, old: &Type, new: &Type) -> String {
-    let value = quote_ident(column);
-    if let (
-        TypeDefinition::Composite { attributes: before },
-        TypeDefinition::Composite { attributes: after },
-    ) = (&old.definition, &new.definition)
-        && !data_type.ends_with(']')
-    {
-        let fields: Vec<String> = after
-            .iter()
-            .map(|b| match before.iter().find(|a| a.name == b.name) {
-                Some(_) => format!("({value}).{}::text::{}", quote_ident(&b.name), b.data_type),
-                None => format!("NULL::{}", b.data_type),
-            })
-            .collect();
-        return format!(
-            "CASE WHEN {value} IS NULL THEN NULL ELSE ROW({})::{data_type} END",
-            fields.join(", ")
-        );
+/// `SET DEFAULT`, `DROP DEFAULT`, `DROP NOT NULL`
+pub fn alter_domain(cx: &Cx, name: &str, change: &DomainChange) -> String {
+    match change {
+        DomainChange::SetDefault(default) => {
+            domain_action(cx, name, &format!("SET DEFAULT {default}"))
+        }
+        DomainChange::DropDefault => domain_action(cx, name, "DROP DEFAULT"),
+        DomainChange::DropNotNull => domain_action(cx, name, "DROP NOT NULL"),
     }
-    through_text(column, data_type)
 }
 
-pub fn set_domain_not_null(cx: &Cx, name: &str, not_null: bool) -> String {
-    let action = if not_null {
-        "SET NOT NULL"
-    } else {
-        "DROP NOT NULL"
-    };
-    alter_domain(cx, name, action)
-}
-
-pub fn domain_default(cx: &Cx, name: &str, domain: &Domain) -> String {
-    match &domain.default {
-        Some(default) => alter_domain(cx, name, &format!("SET DEFAULT {default}")),
-        None => alter_domain(cx, name, "DROP DEFAULT"),
-    }
+/// `SET NOT NULL`: every column of the domain is checked.
+pub fn set_domain_not_null(cx: &Cx, name: &str) -> String {
+    domain_action(cx, name, "SET NOT NULL")
 }
 
 /// `ADD CONSTRAINT ... NOT VALID`: existing values are checked apart (`validate`), without
@@ -247,11 +199,11 @@ pub fn add_constraint(cx: &Cx, name: &str, constraint: &DomainConstraint) -> Str
         quote_ident(&constraint.name),
         constraint.check()
     );
-    alter_domain(cx, name, &action)
+    domain_action(cx, name, &action)
 }
 
 pub fn validate_constraint(cx: &Cx, name: &str, constraint: &str) -> String {
-    alter_domain(
+    domain_action(
         cx,
         name,
         &format!("VALIDATE CONSTRAINT {}", quote_ident(constraint)),
@@ -259,7 +211,7 @@ pub fn validate_constraint(cx: &Cx, name: &str, constraint: &str) -> String {
 }
 
 pub fn drop_constraint(cx: &Cx, name: &str, constraint: &str) -> String {
-    alter_domain(
+    domain_action(
         cx,
         name,
         &format!("DROP CONSTRAINT {}", quote_ident(constraint)),
@@ -308,14 +260,14 @@ mod tests {
         let e =
             ty(serde_json::json!({"name": "Mood", "kind": "enum", "values": ["sad", "it's ok"]}));
         assert_eq!(
-            create(&Cx::new("s"), &e),
+            create(&Cx::new("s"), &e, false),
             r#"CREATE TYPE "s"."Mood" AS ENUM ('sad', 'it''s ok');"#
         );
         let add = add_value(
             &Cx::new("s"),
             "Mood",
             "happy",
-            Some(Position::After("it's ok")),
+            Some(&Position::After("it's ok".into())),
         );
         assert_eq!(
             add,
@@ -332,10 +284,13 @@ mod tests {
                 {"name": "short", "definition": "CHECK ((length(VALUE) < 300))", "validated": false}]}),
         );
         assert_eq!(
-            create(&Cx::new("s"), &d),
+            create(&Cx::new("s"), &d, false),
             r#"CREATE DOMAIN "s"."email" AS text DEFAULT ''::text NOT NULL CONSTRAINT "has_at" CHECK ((VALUE ~ '@'::text));"#
         );
-        assert_eq!(drop(&Cx::new("s"), &d), r#"DROP DOMAIN "s"."email";"#);
+        assert_eq!(
+            drop(&Cx::new("s"), "email", true),
+            r#"DROP DOMAIN "s"."email";"#
+        );
     }
 
     #[test]
@@ -345,7 +300,7 @@ mod tests {
             "default": null, "not_null": true, "constraints": []}),
         );
         assert_eq!(
-            create_beside_set_aside(&Cx::new("s"), &d),
+            create(&Cx::new("s"), &d, true),
             r#"CREATE DOMAIN "s"."email" AS text CONSTRAINT "email_not_null" NOT NULL;"#
         );
     }
@@ -366,7 +321,7 @@ mod tests {
             "opclass": null, "collation": null, "canonical": null, "subtype_diff": "float8mi", "multirange": "floatmultirange"}}),
         );
         assert_eq!(
-            create(&Cx::new("s"), &r),
+            create(&Cx::new("s"), &r, false),
             r#"CREATE TYPE "s"."floatrange" AS RANGE (SUBTYPE = double precision, SUBTYPE_DIFF = float8mi, MULTIRANGE_TYPE_NAME = "s"."floatmultirange");"#
         );
     }

@@ -33,13 +33,13 @@ pub fn create(cx: &Cx, view: &View, or_replace: bool) -> String {
     )
 }
 
-pub fn drop(cx: &Cx, view: &View) -> String {
-    let kind = if view.materialized {
+pub fn drop(cx: &Cx, name: &str, materialized: bool) -> String {
+    let kind = if materialized {
         "MATERIALIZED VIEW"
     } else {
         "VIEW"
     };
-    format!("DROP {kind} {};", cx.qualify(&view.name))
+    format!("DROP {kind} {};", cx.qualify(name))
 }
 
 /// `ALTER VIEW ... ALTER COLUMN ... SET DEFAULT expr` or `DROP DEFAULT`.
@@ -102,7 +102,7 @@ mod tests {
             )
         );
         assert_eq!(
-            drop(&cx, &view(true, true, &[])),
+            drop(&cx, "Active users", true),
             "DROP MATERIALIZED VIEW \"app\".\"Active users\";"
         );
     }

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::{Decisions, Recast, column_name, pair_up};
-use crate::ddl::{Cx, collations as sql, types::set_aside_name};
+use crate::change::{Conversion, Cx, set_aside_name};
 use crate::model::{Collation, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -58,7 +58,7 @@ pub fn rebuilt(pairs: &[(&Schema, &Schema)], changes: &mut Decisions) -> BTreeSe
                 && new.generated.is_none()
                 && !changes.recast_columns.contains_key(&key)
             {
-                let using = Some(crate::ddl::columns::cast(column, &new.data_type));
+                let using = Some(Conversion::ExplicitCast);
                 changes.recast_columns.insert(
                     key,
                     Recast {
@@ -92,8 +92,9 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
             cx,
             collation,
             Phase::DropCollation,
-            Operation::DropCollation,
-            sql::drop(cx, &collation.name),
+            Operation::DropCollation {
+                name: collation.name.clone(),
+            },
         ));
     }
     for collation in pairs.added {
@@ -101,8 +102,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
             cx,
             collation,
             Phase::CreateCollation,
-            Operation::CreateCollation,
-            sql::create(cx, collation),
+            Operation::CreateCollation(Box::new(collation.clone())),
         ));
     }
     for (old, new) in pairs.kept {
@@ -115,8 +115,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
             cx,
             old,
             Phase::SetAside,
-            Operation::RenameCollation,
-            sql::rename(cx, &old.name, &aside),
+            Operation::RenameCollation {
+                name: old.name.clone(),
+                new_name: aside.clone(),
+            },
         );
         rename.key = Key::CollationRename(cx.schema.clone(), old.name.clone());
         steps.push(rename);
@@ -124,34 +126,25 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, rebuilt: &BTreeSet<Key>, steps:
             cx,
             new,
             Phase::CreateCollation,
-            Operation::CreateCollation,
-            sql::create(cx, new),
+            Operation::CreateCollation(Box::new(new.clone())),
         ));
         let mut drop = step(
             cx,
             old,
             Phase::DropCollation,
-            Operation::DropCollation,
-            sql::drop(cx, &aside),
+            Operation::DropCollation { name: aside },
         );
         drop.key = Key::CollationSetAside(cx.schema.clone(), old.name.clone());
         steps.push(drop);
     }
 }
 
-fn step(
-    cx: &Cx,
-    collation: &Collation,
-    phase: Phase,
-    operation: Operation,
-    statement: String,
-) -> Step {
+fn step(cx: &Cx, collation: &Collation, phase: Phase, operation: Operation) -> Step {
     Step::new(
         phase,
         Kind::Collation,
         operation,
         cx.collation_key(&collation.name),
         cx.identity(&[&collation.name]),
-        statement,
     )
 }

@@ -4,8 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Decisions, Recast, pair_up};
-use crate::ddl::columns::{self as sql, Conversion};
-use crate::ddl::{self, Cx};
+use crate::change::{Conversion, Cx};
 use crate::model::{Column, Schema, Table};
 use crate::plan::{Hazard, Kind, Operation, Phase, Step};
 
@@ -169,23 +168,20 @@ pub fn remade_defaults(
                 add(cx, table, new, false, steps);
             }
             RemadeDefault::SetAgain(new) => {
-                let release = sql::drop_default(cx, table, column);
-                steps.push(
-                    step(cx, table, column, Operation::DropDefault, release)
-                        .in_phase(Phase::ReleaseColumn),
-                );
+                let release = Operation::DropDefault {
+                    table: table.to_owned(),
+                    column: column.to_owned(),
+                };
+                steps.push(step(cx, table, column, release).in_phase(Phase::ReleaseColumn));
                 if let Some(default) = &new.default {
                     // the same default as before, set again: no sequence comes new to the column
                     let operation = Operation::SetDefault {
                         from_sequence: false,
+                        table: table.to_owned(),
+                        column: column.to_owned(),
+                        expression: default.clone(),
                     };
-                    steps.push(step(
-                        cx,
-                        table,
-                        column,
-                        operation,
-                        sql::set_default(cx, table, column, default),
-                    ));
+                    steps.push(step(cx, table, column, operation));
                 }
             }
         }
@@ -263,22 +259,20 @@ pub fn remade_default_fates<'a>(
 /// before PostgreSQL 16.
 pub fn settings_of_new_column(cx: &Cx, table: &str, column: &Column, steps: &mut Vec<Step>) {
     if column.storage != column.type_storage {
-        steps.push(step(
-            cx,
-            table,
-            &column.name,
-            Operation::SetColumnStorage,
-            sql::set_storage(cx, table, &column.name, column.storage),
-        ));
+        let operation = Operation::SetColumnStorage {
+            table: table.to_owned(),
+            column: column.name.clone(),
+            storage: column.storage,
+        };
+        steps.push(step(cx, table, &column.name, operation));
     }
     if column.statistics.is_some() {
-        steps.push(step(
-            cx,
-            table,
-            &column.name,
-            Operation::SetColumnStatistics,
-            sql::set_statistics(cx, table, &column.name, column.statistics),
-        ));
+        let operation = Operation::SetColumnStatistics {
+            table: table.to_owned(),
+            column: column.name.clone(),
+            target: column.statistics,
+        };
+        steps.push(step(cx, table, &column.name, operation));
     }
 }
 
@@ -292,14 +286,12 @@ fn add(cx: &Cx, table: &str, column: &Column, possible_rename: bool, steps: &mut
     let rewrites = column.identity.is_some()
         || (column.generated.is_some() && !column.generated_virtual)
         || (column.default.is_some() && column.default_volatile);
-    let mut added = step(
-        cx,
-        table,
-        &column.name,
-        Operation::AddColumn { rewrites },
-        sql::add(cx, table, column),
-    )
-    .requires(reads);
+    let operation = Operation::AddColumn {
+        rewrites,
+        table: table.to_owned(),
+        column: Box::new(column.clone()),
+    };
+    let mut added = step(cx, table, &column.name, operation).requires(reads);
     if possible_rename {
         added = added.hazard(Hazard::PossibleRename);
     }
@@ -319,15 +311,13 @@ fn drop(cx: &Cx, table: &str, column: &Column) -> Step {
         .generated_uses
         .iter()
         .map(|c| cx.column_key(table, c));
-    step(
-        cx,
-        table,
-        &column.name,
-        Operation::DropColumn,
-        sql::drop(cx, table, &column.name),
-    )
-    .in_phase(Phase::DropColumn)
-    .requires(reads)
+    let operation = Operation::DropColumn {
+        table: table.to_owned(),
+        column: column.name.clone(),
+    };
+    step(cx, table, &column.name, operation)
+        .in_phase(Phase::DropColumn)
+        .requires(reads)
 }
 
 fn type_changes(old: &Column, new: &Column) -> bool {
@@ -346,12 +336,12 @@ fn alter(
     steps: &mut Vec<Step>,
 ) {
     let name = new.name.as_str();
-    let push = |steps: &mut Vec<Step>, operation: Operation, statement: String| {
-        steps.push(step(cx, table, name, operation, statement))
+    let push =
+        |steps: &mut Vec<Step>, operation: Operation| steps.push(step(cx, table, name, operation));
+    let release = |steps: &mut Vec<Step>, operation: Operation| {
+        steps.push(step(cx, table, name, operation).in_phase(Phase::ReleaseColumn));
     };
-    let release = |steps: &mut Vec<Step>, operation: Operation, statement: String| {
-        steps.push(step(cx, table, name, operation, statement).in_phase(Phase::ReleaseColumn));
-    };
+    let (table_name, column_name) = (table.to_owned(), name.to_owned());
     let type_changes = type_changes(old, new) || recast.is_some();
 
     // First take away, early in the plan, what would stand in the way: an old default may use a
@@ -363,48 +353,56 @@ fn alter(
     if default_dropped {
         release(
             steps,
-            Operation::DropDefault,
-            sql::drop_default(cx, table, name),
+            Operation::DropDefault {
+                table: table_name.clone(),
+                column: column_name.clone(),
+            },
         );
     }
     if old.identity.is_some() && new.identity.is_none() {
         release(
             steps,
-            Operation::DropIdentity,
-            sql::drop_identity(cx, table, name),
+            Operation::DropIdentity {
+                table: table_name.clone(),
+                column: column_name.clone(),
+            },
         );
     }
     if old.generated.is_some() && new.generated.is_none() {
         release(
             steps,
-            Operation::DropExpression,
-            sql::drop_expression(cx, table, name),
+            Operation::DropExpression {
+                table: table_name.clone(),
+                column: column_name.clone(),
+            },
         );
     }
     if old.not_null && !new.not_null {
         release(
             steps,
-            Operation::DropNotNull,
-            sql::set_not_null(cx, table, name, false),
+            Operation::DropNotNull {
+                table: table_name.clone(),
+                column: column_name.clone(),
+            },
         );
     }
 
     if type_changes {
-        let conversion = match recast.and_then(|r| r.using.as_deref()) {
-            Some(expression) => Conversion::Using(expression),
+        let conversion = match recast.and_then(|r| r.using.clone()) {
+            Some(conversion) => conversion,
             None if assignment_converts(&old.data_type, &new.data_type) => Conversion::Assignment,
             None => Conversion::ExplicitCast,
         };
         // a type made again under the same name is another type: every value is converted
         let rewrites =
             recast.is_some() || rewrites_table(&old.data_type, &new.data_type, binary_coercible);
-        let mut change = step(
-            cx,
-            table,
-            name,
-            Operation::AlterColumnType { rewrites },
-            sql::set_type(cx, table, new, conversion),
-        );
+        let operation = Operation::AlterColumnType {
+            rewrites,
+            table: table_name.clone(),
+            column: Box::new(new.clone()),
+            conversion,
+        };
+        let mut change = step(cx, table, name, operation);
         let loses_data = match recast {
             Some(recast) => recast.loses_data,
             None => !keeps_every_value(&old.data_type, &new.data_type),
@@ -419,24 +417,42 @@ fn alter(
     if !old.not_null && new.not_null {
         push(
             steps,
-            Operation::SetNotNull,
-            sql::set_not_null(cx, table, name, true),
+            Operation::SetNotNull {
+                table: table_name.clone(),
+                column: column_name.clone(),
+            },
         );
     }
     match (&old.identity, &new.identity) {
         (None, Some(identity)) => push(
             steps,
-            Operation::AddIdentity,
-            sql::add_identity(cx, table, name, identity),
+            Operation::AddIdentity {
+                table: table_name.clone(),
+                column: column_name.clone(),
+                identity: Box::new(identity.clone()),
+            },
         ),
         (Some(a), Some(b)) => {
             if a.sequence.name != b.sequence.name {
-                let rename = ddl::sequences::rename(cx, &a.sequence.name, &b.sequence.name);
-                steps.push(step(cx, table, name, Operation::RenameSequence, rename));
+                let rename = Operation::RenameSequence {
+                    name: a.sequence.name.clone(),
+                    new_name: b.sequence.name.clone(),
+                };
+                steps.push(step(cx, table, name, rename));
             }
-            if let Some(statement) = sql::alter_identity(cx, table, name, a, b) {
-                let mut alter = step(cx, table, name, Operation::AlterIdentity, statement);
-                if ddl::sequences::start_outside_new_bounds(&a.sequence, &b.sequence) {
+            let restarts = a.sequence.start_outside_bounds_of(&b.sequence);
+            if a.generation != b.generation
+                || a.sequence.options_differ(&b.sequence, false)
+                || restarts
+            {
+                let operation = Operation::AlterIdentity {
+                    table: table_name.clone(),
+                    column: column_name.clone(),
+                    from: Box::new(a.clone()),
+                    to: Box::new(b.clone()),
+                };
+                let mut alter = step(cx, table, name, operation);
+                if restarts {
                     // restarted: the identity may hand out values it already gave
                     alter = alter.hazard(Hazard::DataLoss);
                 }
@@ -452,8 +468,12 @@ fn alter(
         let from_sequence = default.contains("nextval(") && old.default.as_ref() != Some(default);
         push(
             steps,
-            Operation::SetDefault { from_sequence },
-            sql::set_default(cx, table, name, default),
+            Operation::SetDefault {
+                from_sequence,
+                table: table_name.clone(),
+                column: column_name.clone(),
+                expression: default.clone(),
+            },
         );
     }
     // a new type brings its own storage
@@ -465,15 +485,21 @@ fn alter(
     if *storage_now != new.storage {
         push(
             steps,
-            Operation::SetColumnStorage,
-            sql::set_storage(cx, table, name, new.storage),
+            Operation::SetColumnStorage {
+                table: table_name.clone(),
+                column: column_name.clone(),
+                storage: new.storage,
+            },
         );
     }
     if old.statistics != new.statistics {
         push(
             steps,
-            Operation::SetColumnStatistics,
-            sql::set_statistics(cx, table, name, new.statistics),
+            Operation::SetColumnStatistics {
+                table: table_name.clone(),
+                column: column_name.clone(),
+                target: new.statistics,
+            },
         );
     }
     // and its own compression method, the server's default
@@ -485,20 +511,22 @@ fn alter(
     if *compression_now != new.compression {
         push(
             steps,
-            Operation::SetColumnCompression,
-            sql::set_compression(cx, table, new),
+            Operation::SetColumnCompression {
+                table: table_name,
+                column: column_name,
+                method: new.compression.clone(),
+            },
         );
     }
 }
 
-fn step(cx: &Cx, table: &str, column: &str, operation: Operation, statement: String) -> Step {
+fn step(cx: &Cx, table: &str, column: &str, operation: Operation) -> Step {
     Step::new(
         Phase::AlterTable,
         Kind::Column,
         operation,
         cx.column_key(table, column),
         cx.identity(&[table, column]),
-        statement,
     )
     .requires([cx.table_key(table)])
 }

@@ -6,7 +6,7 @@
 //! gets the target's back whatever the source said.
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, comments as sql};
+use crate::change::{CommentOn, Cx};
 use crate::model::{Comment, Schema, TypeDefinition};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -126,7 +126,6 @@ fn step(cx: &Cx, comment: &Comment, key: Key, to: &Schema, text: Option<&str>) -
             .map_or(comment.name.clone(), |r| r.signature.clone()),
         _ => comment.name.clone(),
     };
-    let object = sql::object(cx, &comment.kind, &name, comment.part.as_deref(), domain);
     let mut identity = vec![comment.name.as_str()];
     identity.extend(comment.part.as_deref());
     // COMMENT ON a constraint, trigger, rule or policy takes a lighter lock on its table
@@ -134,13 +133,22 @@ fn step(cx: &Cx, comment: &Comment, key: Key, to: &Schema, text: Option<&str>) -
         key,
         Key::Constraint(..) | Key::Policy(..) | Key::Trigger(..) | Key::Rule(..)
     );
+    let operation = Operation::Comment {
+        whole_relation,
+        on: CommentOn::Object {
+            kind: comment.kind.clone(),
+            name,
+            part: comment.part.clone(),
+            domain,
+        },
+        text: text.map(str::to_owned),
+    };
     Step::new(
         Phase::Comment,
         Kind::Comment,
-        Operation::Comment { whole_relation },
+        operation,
         Key::Comment(Box::new(key.clone())),
         cx.identity(&identity),
-        sql::set(&object, text),
     )
     .requires([key])
 }

@@ -2,7 +2,7 @@
 //! table and unique index they join and so come last.
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, constraints as sql};
+use crate::change::{Cx, Parameters};
 use crate::model::{Constraint, ConstraintType, Schema};
 use crate::plan::Kind;
 use crate::plan::{ConstraintKind, Key, Operation, Phase, Step};
@@ -31,13 +31,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
                 .contains(&cx.constraint_key(&old.table, &old.name)),
         ) {
             Change::None => {}
-            Change::Validate => steps.push(step(
-                cx,
-                new,
-                phase_of_create(new),
-                Operation::ValidateConstraint { kind: kind_of(new) },
-                sql::validate(cx, new),
-            )),
+            Change::Validate => steps.push(step(cx, new, phase_of_create(new), validate(new))),
             Change::IndexOptions => index_options(cx, new, &old.index_options, steps),
             Change::Remake => {
                 steps.push(drop(cx, old));
@@ -153,8 +147,12 @@ fn drop(cx: &Cx, c: &Constraint) -> Step {
     } else {
         Phase::DropConstraint
     };
-    let operation = Operation::DropConstraint { kind: kind_of(c) };
-    step(cx, c, phase, operation, sql::drop(cx, &c.table, &c.name))
+    let operation = Operation::DropConstraint {
+        kind: kind_of(c),
+        table: c.table.clone(),
+        name: c.name.clone(),
+    };
+    step(cx, c, phase, operation)
 }
 
 /// On a table that already holds rows, a validated CHECK or FOREIGN KEY is added NOT VALID and
@@ -182,11 +180,11 @@ fn create(cx: &Cx, c: &Constraint, tables: &Decisions, steps: &mut Vec<Step>) {
         kind: kind_of(c),
         validated: c.validated && !validate_apart,
         using_index: false,
+        constraint: Box::new(c.clone()),
     };
-    steps.push(step(cx, c, phase, added, sql::add(cx, c, validate_apart)).requires(requires));
+    steps.push(step(cx, c, phase, added).requires(requires));
     if validate_apart {
-        let validate = Operation::ValidateConstraint { kind: kind_of(c) };
-        steps.push(step(cx, c, phase, validate, sql::validate(cx, c)));
+        steps.push(step(cx, c, phase, validate(c)));
     }
     if !c.index_options.is_empty() {
         index_options(cx, c, &[], steps);
@@ -197,29 +195,24 @@ fn create(cx: &Cx, c: &Constraint, tables: &Decisions, steps: &mut Vec<Step>) {
 fn index_options(cx: &Cx, c: &Constraint, old: &[String], steps: &mut Vec<Step>) {
     let index = c.index_name.as_deref().unwrap_or(&c.name);
     let (reset, set) = super::storage_parameter_changes(old, &c.index_options);
-    if !reset.is_empty() {
-        steps.push(
-            step(
-                cx,
-                c,
-                Phase::CreateConstraint,
-                Operation::IndexStorageParameters,
-                sql::reset_index_options(cx, index, &reset),
-            )
-            .on_relation(&cx.schema, index),
-        );
+    for parameters in [Parameters::Reset(reset), Parameters::Set(set)] {
+        let (Parameters::Reset(options) | Parameters::Set(options)) = &parameters;
+        if options.is_empty() {
+            continue;
+        }
+        let operation = Operation::IndexStorageParameters {
+            index: index.to_owned(),
+            parameters,
+        };
+        steps.push(step(cx, c, Phase::CreateConstraint, operation).on_relation(&cx.schema, index));
     }
-    if !set.is_empty() {
-        steps.push(
-            step(
-                cx,
-                c,
-                Phase::CreateConstraint,
-                Operation::IndexStorageParameters,
-                sql::set_index_options(cx, index, &set),
-            )
-            .on_relation(&cx.schema, index),
-        );
+}
+
+fn validate(c: &Constraint) -> Operation {
+    Operation::ValidateConstraint {
+        kind: kind_of(c),
+        table: c.table.clone(),
+        name: c.name.clone(),
     }
 }
 
@@ -233,13 +226,12 @@ fn kind_of(c: &Constraint) -> ConstraintKind {
     }
 }
 
-fn step(cx: &Cx, c: &Constraint, phase: Phase, operation: Operation, statement: String) -> Step {
+fn step(cx: &Cx, c: &Constraint, phase: Phase, operation: Operation) -> Step {
     Step::new(
         phase,
         Kind::Constraint,
         operation,
         cx.constraint_key(&c.table, &c.name),
         cx.identity(&[&c.table, &c.name]),
-        statement,
     )
 }

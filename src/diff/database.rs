@@ -3,8 +3,9 @@
 use std::collections::BTreeSet;
 
 use super::{pair_up, schema_pairs};
-use crate::ddl;
+use crate::change::CommentOn;
 use crate::error::Error;
+use crate::ident::display_ident;
 use crate::model::{Database, EventTrigger, Extension, Firing, Schema};
 use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 
@@ -68,16 +69,18 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
         steps.push(schema_step(
             &schema.name,
             Phase::CreateSchema,
-            Operation::CreateSchema,
-            ddl::schemas::create(&schema.name),
+            Operation::CreateSchema {
+                name: schema.name.clone(),
+            },
         ));
     }
     for schema in &schemas.removed {
         steps.push(schema_step(
             &schema.name,
             Phase::DropSchema,
-            Operation::DropSchema,
-            ddl::schemas::drop(&schema.name),
+            Operation::DropSchema {
+                name: schema.name.clone(),
+            },
         ));
     }
     event_triggers(from, to, &mut steps);
@@ -87,11 +90,10 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
         .map(|(old, new)| (old.comment.as_deref(), *new));
     for (before, schema) in kept.chain(schemas.added.iter().map(|new| (None, *new))) {
         if before != schema.comment.as_deref() {
-            let object = ddl::privileges::schema(&schema.name);
             steps.push(comment_step(
                 Key::Schema(schema.name.clone()),
                 &schema.name,
-                &object,
+                CommentOn::Schema(schema.name.clone()),
                 schema.comment.as_deref(),
             ));
         }
@@ -120,61 +122,41 @@ fn released_event_triggers(from: &Database, to: &Database) -> BTreeSet<Key> {
 fn event_triggers(from: &Database, to: &Database, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.event_triggers, &to.event_triggers, |t| t.name.clone());
     let function = |t: &EventTrigger| Key::Routine(t.function_schema.clone(), t.function.clone());
-    let step = |t: &EventTrigger, phase: Phase, operation: Operation, sql: String| {
+    let step = |t: &EventTrigger, phase: Phase, operation: Operation| {
         let key = Key::EventTrigger(t.name.clone());
         Step::new(
             phase,
             Kind::EventTrigger,
             operation,
             key,
-            ddl::display_ident(&t.name),
-            sql,
+            display_ident(&t.name),
         )
         .requires([function(t)])
     };
+    let drop = |t: &EventTrigger| Operation::DropEventTrigger {
+        name: t.name.clone(),
+    };
     let create = |t: &EventTrigger, steps: &mut Vec<Step>| {
-        steps.push(step(
-            t,
-            Phase::CreateTrigger,
-            Operation::CreateEventTrigger,
-            ddl::triggers::create_event_trigger(t),
-        ));
+        let operation = Operation::CreateEventTrigger(Box::new(t.clone()));
+        steps.push(step(t, Phase::CreateTrigger, operation));
         if t.enabled != Firing::Origin {
-            steps.push(step(
-                t,
-                Phase::CreateTrigger,
-                Operation::EnableEventTrigger,
-                ddl::triggers::set_event_trigger_enabled(t),
-            ));
+            let operation = Operation::EnableEventTrigger(Box::new(t.clone()));
+            steps.push(step(t, Phase::CreateTrigger, operation));
         }
     };
     for trigger in pairs.removed {
-        steps.push(step(
-            trigger,
-            Phase::DropTrigger,
-            Operation::DropEventTrigger,
-            ddl::triggers::drop_event_trigger(trigger),
-        ));
+        steps.push(step(trigger, Phase::DropTrigger, drop(trigger)));
     }
     for trigger in pairs.added {
         create(trigger, steps);
     }
     for (old, new) in pairs.kept {
         if remade(old, new) {
-            steps.push(step(
-                old,
-                Phase::DropTrigger,
-                Operation::DropEventTrigger,
-                ddl::triggers::drop_event_trigger(old),
-            ));
+            steps.push(step(old, Phase::DropTrigger, drop(old)));
             create(new, steps);
         } else if old.enabled != new.enabled {
-            steps.push(step(
-                new,
-                Phase::CreateTrigger,
-                Operation::EnableEventTrigger,
-                ddl::triggers::set_event_trigger_enabled(new),
-            ));
+            let operation = Operation::EnableEventTrigger(Box::new(new.clone()));
+            steps.push(step(new, Phase::CreateTrigger, operation));
         }
     }
 }
@@ -188,17 +170,18 @@ fn remade(old: &EventTrigger, new: &EventTrigger) -> bool {
 }
 
 /// COMMENT ON a schema or an extension, once it is made.
-fn comment_step(key: Key, name: &str, object: &str, text: Option<&str>) -> Step {
-    let statement = ddl::comments::set(object, text);
+fn comment_step(key: Key, name: &str, on: CommentOn, text: Option<&str>) -> Step {
+    let operation = Operation::Comment {
+        whole_relation: false,
+        on,
+        text: text.map(str::to_owned),
+    };
     Step::new(
         Phase::Comment,
         Kind::Comment,
-        Operation::Comment {
-            whole_relation: false,
-        },
+        operation,
         Key::Comment(Box::new(key.clone())),
-        ddl::display_ident(name),
-        statement,
+        display_ident(name),
     )
     .requires([key])
 }
@@ -206,16 +189,14 @@ fn comment_step(key: Key, name: &str, object: &str, text: Option<&str>) -> Step 
 fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.extensions, &to.extensions, |e| e.name.clone());
     for extension in &pairs.added {
-        let version = (!options.ignore_extension_versions).then_some(extension.version.as_str());
-        let sql = ddl::extensions::create(extension, version);
+        let version = (!options.ignore_extension_versions).then(|| extension.version.clone());
+        let operation = Operation::CreateExtension {
+            extension: (*extension).clone(),
+            version,
+        };
         steps.push(
-            extension_step(
-                extension,
-                Phase::CreateExtension,
-                Operation::CreateExtension,
-                sql,
-            )
-            .requires([Key::Schema(extension.schema.clone())]),
+            extension_step(extension, Phase::CreateExtension, operation)
+                .requires([Key::Schema(extension.schema.clone())]),
         );
     }
     if options.create_extensions_only {
@@ -223,15 +204,11 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
     }
     for extension in pairs.removed {
         // its functions, types and tables go with it
-        let sql = ddl::extensions::drop(&extension.name);
+        let operation = Operation::DropExtension {
+            name: extension.name.clone(),
+        };
         steps.push(
-            extension_step(
-                extension,
-                Phase::DropExtension,
-                Operation::DropExtension,
-                sql,
-            )
-            .hazard(Hazard::DataLoss),
+            extension_step(extension, Phase::DropExtension, operation).hazard(Hazard::DataLoss),
         );
     }
     // a new extension's script sets its comment, most often to the target's: set again anyway
@@ -241,56 +218,53 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
         .map(|(old, new)| (old.comment.as_deref(), *new));
     for (before, extension) in kept.chain(pairs.added.iter().map(|new| (None, *new))) {
         if before != extension.comment.as_deref() {
-            let object = ddl::extensions::object(&extension.name);
             let key = Key::Extension(extension.name.clone());
             steps.push(comment_step(
                 key,
                 &extension.name,
-                &object,
+                CommentOn::Extension(extension.name.clone()),
                 extension.comment.as_deref(),
             ));
         }
     }
     for (old, new) in pairs.kept {
         if old.schema != new.schema {
-            let sql = ddl::extensions::set_schema(&new.name, &new.schema);
+            let operation = Operation::MoveExtension {
+                name: new.name.clone(),
+                schema: new.schema.clone(),
+            };
             steps.push(
-                extension_step(new, Phase::CreateExtension, Operation::MoveExtension, sql)
+                extension_step(new, Phase::CreateExtension, operation)
                     .requires([Key::Schema(new.schema.clone())]),
             );
         }
         if old.version != new.version && !options.ignore_extension_versions {
-            let sql = ddl::extensions::update(&new.name, &new.version);
-            steps.push(extension_step(
-                new,
-                Phase::CreateExtension,
-                Operation::UpdateExtension,
-                sql,
-            ));
+            let operation = Operation::UpdateExtension {
+                name: new.name.clone(),
+                version: new.version.clone(),
+            };
+            steps.push(extension_step(new, Phase::CreateExtension, operation));
         }
     }
 }
 
-fn extension_step(extension: &Extension, phase: Phase, operation: Operation, sql: String) -> Step {
-    let identity = ddl::display_ident(&extension.name);
+fn extension_step(extension: &Extension, phase: Phase, operation: Operation) -> Step {
     Step::new(
         phase,
         Kind::Extension,
         operation,
         Key::Extension(extension.name.clone()),
-        identity,
-        sql,
+        display_ident(&extension.name),
     )
 }
 
-fn schema_step(name: &str, phase: Phase, operation: Operation, sql: String) -> Step {
+fn schema_step(name: &str, phase: Phase, operation: Operation) -> Step {
     Step::new(
         phase,
         Kind::Schema,
         operation,
         Key::Schema(name.to_owned()),
-        ddl::display_ident(name),
-        sql,
+        display_ident(name),
     )
 }
 
@@ -322,8 +296,9 @@ mod tests {
             with_privileges: true,
             ..Options::default()
         };
-        let steps =
+        let mut steps =
             crate::plan::build(databases(&from, &to, options).unwrap(), "pg_catalog").unwrap();
+        crate::ddl::render(&mut steps).unwrap();
         let statements: Vec<&str> = steps.iter().map(|s| s.statement.as_str()).collect();
         assert_eq!(
             statements,

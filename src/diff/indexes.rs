@@ -2,7 +2,7 @@
 //! parameters), so a changed index is dropped and made again.
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, indexes as sql};
+use crate::change::Cx;
 use crate::error::Error;
 use crate::model::{Index, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
@@ -40,13 +40,13 @@ pub fn diff(
         }
     }
     for index in pairs.added {
-        steps.push(create(cx, index)?);
+        steps.push(create(cx, index));
     }
     for (old, new) in pairs.kept {
         // a column it uses that is made again or changes type takes it down (the graph says so)
         if comparable(old) != comparable(new) || tables.remade.contains(&cx.index_key(&old.name)) {
             steps.push(drop(cx, old));
-            steps.push(create(cx, new)?);
+            steps.push(create(cx, new));
         }
     }
     Ok(())
@@ -67,25 +67,25 @@ fn drop(cx: &Cx, index: &Index) -> Step {
     Step::new(
         Phase::DropIndex,
         Kind::Index,
-        Operation::DropIndex,
+        Operation::DropIndex {
+            name: index.name.clone(),
+        },
         cx.index_key(&index.name),
         cx.identity(&[&index.name]),
-        sql::drop(cx, &index.name),
     )
     .on_relation(&cx.schema, &index.table)
 }
 
-fn create(cx: &Cx, index: &Index) -> Result<Step, Error> {
+fn create(cx: &Cx, index: &Index) -> Step {
     let requires = std::iter::once(cx.table_key(&index.table))
         .chain(index.columns.iter().map(|c| cx.column_key(&index.table, c)));
-    Ok(Step::new(
+    Step::new(
         Phase::CreateIndex,
         Kind::Index,
-        Operation::CreateIndex,
+        Operation::CreateIndex(Box::new(index.clone())),
         cx.index_key(&index.name),
         cx.identity(&[&index.name]),
-        sql::create(cx, index)?,
     )
     .on_relation(&cx.schema, &index.table)
-    .requires(requires))
+    .requires(requires)
 }

@@ -32,7 +32,7 @@ pub use database::{Options, databases};
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ddl::Cx;
+use crate::change::Cx;
 use crate::error::Error;
 use crate::graph::Graph;
 use crate::model::Schema;
@@ -272,7 +272,7 @@ impl Cx {
 /// PostgreSQL keeps the options a SET does not name in place and appends the ones it names, so
 /// only the longest run of `new` that `old` already holds in that order can stay untouched.
 pub fn storage_parameter_changes(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
-    let name = |o: &String| crate::ddl::split_option(o).0.to_owned();
+    let name = |o: &String| crate::model::split_option(o).0.to_owned();
     let new_names: BTreeSet<String> = new.iter().map(name).collect();
     let reset: Vec<String> = old
         .iter()
@@ -435,9 +435,9 @@ impl Decisions {
 /// How a column moves to a type that is made again under the same name.
 #[derive(Debug, Clone)]
 pub struct Recast {
-    /// The USING expression: through the value's text, or field by field for a composite type;
+    /// How the values convert: through their text, or field by field for a composite type;
     /// `None` when no expression can, and the column is dropped and added again.
-    pub using: Option<String>,
+    pub using: Option<crate::change::Conversion>,
     /// Some values may not convert: a label removed from an enum, a narrower base type.
     pub loses_data: bool,
 }
@@ -514,11 +514,13 @@ mod stage_tests {
     }
 
     fn plan(from: &Schema, to: &Schema) -> Vec<Step> {
-        plan::build(
+        let mut steps = plan::build(
             schemas(from, to, false).unwrap(),
             &crate::catalog::search_path_for(&from.name),
         )
-        .unwrap()
+        .unwrap();
+        crate::ddl::render(&mut steps).unwrap();
+        steps
     }
 
     #[test]
@@ -545,7 +547,8 @@ mod stage_tests {
         // the tie-break reversed and blind to phases: only the edges order the plan
         let reversed =
             |_: &Step, position: usize| (crate::plan::Phase::Preamble, usize::MAX - position);
-        let ordered = crate::plan::order_by(steps, &reversed).unwrap();
+        let mut ordered = crate::plan::order_by(steps, &reversed).unwrap();
+        crate::ddl::render(&mut ordered).unwrap();
         assert_eq!(
             statements(&ordered),
             [
@@ -770,11 +773,12 @@ mod stage_tests {
             vec![],
             vec![],
         );
-        let steps = plan::build(
+        let mut steps = plan::build(
             super::schema_pairs(&[(&from, &to)], true, &std::collections::BTreeSet::new()).unwrap(),
             "pg_catalog",
         )
         .unwrap();
+        crate::ddl::render(&mut steps).unwrap();
         let kinds: Vec<&str> = steps.iter().map(|s| s.kind.as_str()).collect();
         assert_eq!(
             kinds,

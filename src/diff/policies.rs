@@ -3,7 +3,7 @@
 //! whenever a column or routine it uses is dropped or made again (the graph says which).
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, policies as sql};
+use crate::change::{Cx, RowSecurity};
 use crate::model::{Policy, Schema, Table};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -14,13 +14,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
     for policy in pairs.removed {
         // a policy goes with its table
         if !tables.is_dropped(&cx.schema, &policy.table) {
-            steps.push(step(
-                cx,
-                policy,
-                Phase::DropPolicy,
-                Operation::DropPolicy,
-                sql::drop(cx, policy),
-            ));
+            steps.push(drop(cx, policy));
         }
     }
     for policy in pairs.added {
@@ -34,22 +28,11 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
             continue;
         }
         if remade || must_be_remade(old, new) {
-            steps.push(step(
-                cx,
-                old,
-                Phase::DropPolicy,
-                Operation::DropPolicy,
-                sql::drop(cx, old),
-            ));
+            steps.push(drop(cx, old));
             steps.push(create(cx, new));
         } else {
-            steps.push(step(
-                cx,
-                new,
-                Phase::CreatePolicy,
-                Operation::AlterPolicy,
-                sql::alter(cx, new),
-            ));
+            let operation = Operation::AlterPolicy(Box::new(new.clone()));
+            steps.push(step(cx, new, Phase::CreatePolicy, operation));
         }
     }
 }
@@ -58,25 +41,24 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
 pub fn row_security(cx: &Cx, old: Option<&Table>, new: &Table, steps: &mut Vec<Step>) {
     let (enabled, forced) = old.map_or((false, false), |t| (t.row_security, t.force_row_security));
     let key = Key::TableSettings(cx.schema.clone(), new.name.clone());
-    let mut push = |statement: String| {
+    let mut push = |setting: RowSecurity| {
+        let operation = Operation::RowSecurity {
+            table: new.name.clone(),
+            setting,
+        };
         steps.push(Step::new(
             Phase::AlterTable,
             Kind::Table,
-            Operation::RowSecurity,
+            operation,
             key.clone(),
             cx.identity(&[&new.name]),
-            statement,
         ));
     };
     if enabled != new.row_security {
-        push(sql::enable_row_security(cx, &new.name, new.row_security));
+        push(RowSecurity::Enable(new.row_security));
     }
     if forced != new.force_row_security {
-        push(sql::force_row_security(
-            cx,
-            &new.name,
-            new.force_row_security,
-        ));
+        push(RowSecurity::Force(new.force_row_security));
     }
 }
 
@@ -106,17 +88,19 @@ pub fn going_away(cx: &Cx, from: &Schema, to: &Schema) -> Vec<Key> {
 }
 
 fn create(cx: &Cx, policy: &Policy) -> Step {
-    step(
-        cx,
-        policy,
-        Phase::CreatePolicy,
-        Operation::CreatePolicy,
-        sql::create(cx, policy),
-    )
-    .requires([cx.table_key(&policy.table)])
+    let operation = Operation::CreatePolicy(Box::new(policy.clone()));
+    step(cx, policy, Phase::CreatePolicy, operation).requires([cx.table_key(&policy.table)])
 }
 
-fn step(cx: &Cx, policy: &Policy, phase: Phase, operation: Operation, statement: String) -> Step {
+fn drop(cx: &Cx, policy: &Policy) -> Step {
+    let operation = Operation::DropPolicy {
+        table: policy.table.clone(),
+        name: policy.name.clone(),
+    };
+    step(cx, policy, Phase::DropPolicy, operation)
+}
+
+fn step(cx: &Cx, policy: &Policy, phase: Phase, operation: Operation) -> Step {
     let key = cx.policy_key(&policy.table, &policy.name);
     Step::new(
         phase,
@@ -124,6 +108,5 @@ fn step(cx: &Cx, policy: &Policy, phase: Phase, operation: Operation, statement:
         operation,
         key,
         cx.identity(&[&policy.table, &policy.name]),
-        statement,
     )
 }

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, privileges as sql};
+use crate::change::{Cx, GrantOn, Revoked};
 use crate::model::{Grant, Routine, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -26,21 +26,14 @@ pub fn diff(
         for (old, _) in &view_pairs.kept {
             let key = cx.view_key(&old.name);
             if tables.made_again(&key) {
-                let object = sql::table(cx, &old.name);
-                changes(
+                let object = table(&old.name);
+                object_changes(
                     &object,
-                    None,
+                    &cx.identity(&[&old.name]),
                     &[],
                     &old.privileges,
-                    &mut |grantee, operation, statement| {
-                        steps.push(step(
-                            &cx.identity(&[&old.name]),
-                            grantee,
-                            key.clone(),
-                            operation,
-                            statement,
-                        ))
-                    },
+                    &key,
+                    steps,
                 );
             }
         }
@@ -69,45 +62,31 @@ pub fn diff(
     // The schema's own grants between whole databases (the same schema on both sides); one
     // schema compared with another of the same database compares what they hold, not them.
     if from.name == to.name {
-        let schema_object = sql::schema(&cx.schema);
+        let schema_object = GrantOn::Schema(cx.schema.clone());
         let schema_key = Key::Schema(cx.schema.clone());
-        changes(
+        object_changes(
             &schema_object,
-            None,
+            &crate::ident::display_ident(&cx.schema),
             &from.privileges,
             &to.privileges,
-            &mut |grantee, operation, statement| {
-                steps.push(step(
-                    &crate::ident::display_ident(&cx.schema),
-                    grantee,
-                    schema_key.clone(),
-                    operation,
-                    statement,
-                ))
-            },
+            &schema_key,
+            steps,
         );
     }
 
     let table_pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
     let kept = table_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(table_pairs.added.iter().map(|new| (None, *new))) {
-        let object = sql::table(cx, &new.name);
+        let object = table(&new.name);
         let key = cx.table_key(&new.name);
         let before = old.map(|t| t.privileges.as_slice()).unwrap_or(&[]);
-        changes(
+        object_changes(
             &object,
-            None,
+            &cx.identity(&[&new.name]),
             before,
             &new.privileges,
-            &mut |grantee, operation, statement| {
-                steps.push(step(
-                    &cx.identity(&[&new.name]),
-                    grantee,
-                    key.clone(),
-                    operation,
-                    statement,
-                ))
-            },
+            &key,
+            steps,
         );
         for column in &new.columns {
             let key = cx.column_key(&new.name, &column.name);
@@ -117,46 +96,32 @@ pub fn diff(
                 !(tables.column_goes_away(&cx.schema, &new.name, &column.name) || regenerated)
             });
             let before = survived.map(|c| c.privileges.as_slice()).unwrap_or(&[]);
-            changes(
-                &object,
-                Some(&column.name),
+            object_changes(
+                &on_column(&object, &column.name),
+                &cx.identity(&[&new.name, &column.name]),
                 before,
                 &column.privileges,
-                &mut |grantee, operation, statement| {
-                    steps.push(step(
-                        &cx.identity(&[&new.name, &column.name]),
-                        grantee,
-                        key.clone(),
-                        operation,
-                        statement,
-                    ))
-                },
+                &key,
+                steps,
             );
         }
     }
 
     let kept = view_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(view_pairs.added.iter().map(|new| (None, *new))) {
-        let object = sql::table(cx, &new.name);
+        let object = table(&new.name);
         let key = cx.view_key(&new.name);
         let before = old
             .filter(|_| !tables.made_again(&key))
             .map(|v| v.privileges.as_slice())
             .unwrap_or(&[]);
-        changes(
+        object_changes(
             &object,
-            None,
+            &cx.identity(&[&new.name]),
             before,
             &new.privileges,
-            &mut |grantee, operation, statement| {
-                steps.push(step(
-                    &cx.identity(&[&new.name]),
-                    grantee,
-                    key.clone(),
-                    operation,
-                    statement,
-                ))
-            },
+            &key,
+            steps,
         );
     }
 
@@ -192,23 +157,16 @@ pub fn diff(
         .iter()
         .map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(sequence_pairs.added.iter().map(|new| (None, *new))) {
-        let object = sql::sequence(cx, &new.name);
+        let object = GrantOn::Sequence(new.name.clone());
         let key = cx.sequence_key(&new.name);
         let before = old.map(|s| s.privileges.as_slice()).unwrap_or(&[]);
-        changes(
+        object_changes(
             &object,
-            None,
+            &cx.identity(&[&new.name]),
             before,
             &new.privileges,
-            &mut |grantee, operation, statement| {
-                steps.push(step(
-                    &cx.identity(&[&new.name]),
-                    grantee,
-                    key.clone(),
-                    operation,
-                    statement,
-                ))
-            },
+            &key,
+            steps,
         );
     }
 }
@@ -241,7 +199,7 @@ fn type_changes(
     key: &Key,
     steps: &mut Vec<Step>,
 ) {
-    let object = sql::type_named(cx, name);
+    let object = GrantOn::Type(name.to_owned());
     let identity = cx.identity(&[name]);
     object_changes(&object, &identity, before, after, key, steps);
 }
@@ -255,7 +213,7 @@ fn routine_changes(
     steps: &mut Vec<Step>,
 ) {
     // ROUTINE takes functions, procedures and aggregates alike
-    let object = sql::routine(cx, &routine.signature);
+    let object = GrantOn::Routine(routine.signature.clone());
     let identity = format!(
         "{}.{}",
         crate::ident::display_ident(&cx.schema),
@@ -264,37 +222,43 @@ fn routine_changes(
     object_changes(&object, &identity, before, after, key, steps);
 }
 
-/// The steps of `changes` on a whole object (no column), each named by `identity`.
+/// The steps of `changes` on an object (or a column), each named by `identity`.
 fn object_changes(
-    object: &str,
+    on: &GrantOn,
     identity: &str,
     before: &[Grant],
     after: &[Grant],
     key: &Key,
     steps: &mut Vec<Step>,
 ) {
-    changes(
-        object,
-        None,
-        before,
-        after,
-        &mut |grantee, operation, statement| {
-            steps.push(step(identity, grantee, key.clone(), operation, statement))
+    changes(on, before, after, &mut |grantee, operation| {
+        steps.push(step(identity, grantee, key.clone(), operation))
+    });
+}
+
+/// `TABLE` names tables, views and materialized views alike.
+fn table(name: &str) -> GrantOn {
+    GrantOn::Table {
+        name: name.to_owned(),
+        column: None,
+    }
+}
+
+fn on_column(on: &GrantOn, column: &str) -> GrantOn {
+    match on {
+        GrantOn::Table { name, .. } => GrantOn::Table {
+            name: name.clone(),
+            column: Some(column.to_owned()),
         },
-    );
+        other => other.clone(),
+    }
 }
 
 /// For each grantee: REVOKE ALL when it holds nothing in `new`, else REVOKE what only `old`
 /// has and take back grant options in one statement each; then GRANT what only `new` has, the
 /// rights with grant option in a statement of their own. `push` takes the grantee too, for the
 /// row's identity.
-fn changes(
-    object: &str,
-    column: Option<&str>,
-    old: &[Grant],
-    new: &[Grant],
-    push: &mut dyn FnMut(&str, Operation, String),
-) {
+fn changes(on: &GrantOn, old: &[Grant], new: &[Grant], push: &mut dyn FnMut(&str, Operation)) {
     let by_grantee = |grants: &[Grant]| -> BTreeMap<String, BTreeMap<String, bool>> {
         let mut map: BTreeMap<String, BTreeMap<String, bool>> = BTreeMap::new();
         for g in grants {
@@ -304,59 +268,54 @@ fn changes(
         }
         map
     };
+    let revoke = |grantee: &str, revoked: Revoked| Operation::Revoke {
+        on: on.clone(),
+        grantee: grantee.to_owned(),
+        revoked,
+    };
     let (old, new) = (by_grantee(old), by_grantee(new));
     for (grantee, rights) in &old {
         let Some(kept) = new.get(grantee) else {
-            push(
-                grantee,
-                Operation::Revoke,
-                sql::revoke_all(object, column, grantee),
-            );
+            push(grantee, revoke(grantee, Revoked::All));
             continue;
         };
-        let revoked: Vec<&str> = rights
+        let revoked: Vec<String> = rights
             .keys()
             .filter(|p| !kept.contains_key(*p))
-            .map(String::as_str)
+            .cloned()
             .collect();
         if !revoked.is_empty() {
-            push(
-                grantee,
-                Operation::Revoke,
-                sql::revoke(object, column, grantee, &revoked),
-            );
+            push(grantee, revoke(grantee, Revoked::Privileges(revoked)));
         }
-        let options: Vec<&str> = rights
+        let options: Vec<String> = rights
             .iter()
             .filter(|(p, grantable)| **grantable && kept.get(*p) == Some(&false))
-            .map(|(p, _)| p.as_str())
+            .map(|(p, _)| p.clone())
             .collect();
         if !options.is_empty() {
-            push(
-                grantee,
-                Operation::Revoke,
-                sql::revoke_grant_option(object, column, grantee, &options),
-            );
+            push(grantee, revoke(grantee, Revoked::GrantOption(options)));
         }
     }
     for (grantee, rights) in &new {
         let had = old.get(grantee);
         for with_option in [false, true] {
-            let granted: Vec<&str> = rights
+            let granted: Vec<String> = rights
                 .iter()
                 .filter(|(_, grantable)| **grantable == with_option)
                 .filter(|(p, _)| match had.and_then(|h| h.get(*p)) {
                     None => true,
                     Some(had_option) => with_option && !had_option,
                 })
-                .map(|(p, _)| p.as_str())
+                .map(|(p, _)| p.clone())
                 .collect();
             if !granted.is_empty() {
-                push(
-                    grantee,
-                    Operation::Grant,
-                    sql::grant(object, column, grantee, &granted, with_option),
-                );
+                let operation = Operation::Grant {
+                    on: on.clone(),
+                    grantee: grantee.clone(),
+                    privileges: granted,
+                    with_grant_option: with_option,
+                };
+                push(grantee, operation);
             }
         }
     }
@@ -365,8 +324,8 @@ fn changes(
 /// After the object exists and has its final shape.
 /// The row's identity names the object and the grantee: `public.orders to app_reader`,
 /// `public.orders from PUBLIC`.
-fn step(object: &str, grantee: &str, key: Key, operation: Operation, statement: String) -> Step {
-    let preposition = if operation == Operation::Grant {
+fn step(object: &str, grantee: &str, key: Key, operation: Operation) -> Step {
+    let preposition = if matches!(operation, Operation::Grant { .. }) {
         "to"
     } else {
         "from"
@@ -383,7 +342,6 @@ fn step(object: &str, grantee: &str, key: Key, operation: Operation, statement: 
         operation,
         Key::Privileges(Box::new(key.clone())),
         identity,
-        statement,
     )
     .requires([key])
 }

@@ -8,8 +8,9 @@
 use std::collections::BTreeSet;
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, display_ident, routines as sql};
+use crate::change::Cx;
 use crate::error::Error;
+use crate::ident::display_ident;
 use crate::model::{Routine, RoutineKind, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -69,13 +70,14 @@ fn create(
     replaced: Option<&Routine>,
     relations: &Relations,
 ) -> Result<Step, Error> {
-    let statement = sql::create(cx, routine, replaced.is_some())?;
     let operation = match replaced {
         Some(old) => Operation::ReplaceRoutine {
             security_definer: old.security_definer || routine.security_definer,
+            routine: Box::new(routine.clone()),
         },
         None => Operation::CreateRoutine {
             security_definer: routine.security_definer,
+            routine: Box::new(routine.clone()),
         },
     };
     // PostgreSQL parses a SQL function's string body when it is made, and records nothing it
@@ -85,20 +87,15 @@ fn create(
     } else {
         Vec::new()
     };
-    Ok(step(cx, routine, Phase::CreateRoutine, operation, statement).prefers(reads))
+    Ok(step(cx, routine, Phase::CreateRoutine, operation).prefers(reads))
 }
 
 fn drop(cx: &Cx, routine: &Routine) -> Step {
-    step(
-        cx,
-        routine,
-        Phase::DropRoutine,
-        Operation::DropRoutine,
-        sql::drop(cx, routine),
-    )
+    let operation = Operation::DropRoutine(Box::new(routine.clone()));
+    step(cx, routine, Phase::DropRoutine, operation)
 }
 
-fn step(cx: &Cx, routine: &Routine, phase: Phase, operation: Operation, statement: String) -> Step {
+fn step(cx: &Cx, routine: &Routine, phase: Phase, operation: Operation) -> Step {
     let kind = match routine.kind {
         RoutineKind::Function | RoutineKind::Window => Kind::Function,
         RoutineKind::Procedure => Kind::Procedure,
@@ -111,7 +108,6 @@ fn step(cx: &Cx, routine: &Routine, phase: Phase, operation: Operation, statemen
         operation,
         cx.routine_key(&routine.identity),
         identity,
-        statement,
     )
 }
 

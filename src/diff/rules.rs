@@ -3,7 +3,7 @@
 //! graph), and enabled or disabled like triggers.
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, rules as sql};
+use crate::change::Cx;
 use crate::model::{Firing, Rule, Schema};
 use crate::plan::{Kind, Operation, Phase, Step};
 
@@ -13,13 +13,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
     });
     for rule in pairs.removed {
         if !changes.is_dropped(&cx.schema, &rule.table) {
-            steps.push(step(
-                cx,
-                rule,
-                Phase::DropRule,
-                Operation::DropRule,
-                sql::drop(cx, rule),
-            ));
+            steps.push(drop(cx, rule));
         }
     }
     for rule in pairs.added {
@@ -29,13 +23,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
         let key = cx.rule_key(&new.table, &new.name);
         if changes.remade.contains(&key) {
             if !changes.is_dropped(&cx.schema, &old.table) {
-                steps.push(step(
-                    cx,
-                    old,
-                    Phase::DropRule,
-                    Operation::DropRule,
-                    sql::drop(cx, old),
-                ));
+                steps.push(drop(cx, old));
             }
             create(cx, new, steps);
             continue;
@@ -45,8 +33,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
                 cx,
                 new,
                 Phase::CreateRule,
-                Operation::ReplaceRule,
-                sql::create(cx, new, true),
+                Operation::ReplaceRule(Box::new(new.clone())),
             ));
         }
         if old.enabled != new.enabled {
@@ -54,8 +41,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
                 cx,
                 new,
                 Phase::CreateRule,
-                Operation::EnableRule,
-                sql::set_enabled(cx, new),
+                Operation::EnableRule(Box::new(new.clone())),
             ));
         }
     }
@@ -66,21 +52,28 @@ fn create(cx: &Cx, rule: &Rule, steps: &mut Vec<Step>) {
         cx,
         rule,
         Phase::CreateRule,
-        Operation::CreateRule,
-        sql::create(cx, rule, false),
+        Operation::CreateRule(Box::new(rule.clone())),
     ));
     if rule.enabled != Firing::Origin {
         steps.push(step(
             cx,
             rule,
             Phase::CreateRule,
-            Operation::EnableRule,
-            sql::set_enabled(cx, rule),
+            Operation::EnableRule(Box::new(rule.clone())),
         ));
     }
 }
 
-fn step(cx: &Cx, rule: &Rule, phase: Phase, operation: Operation, statement: String) -> Step {
+/// DROP RULE: by its table and name.
+fn drop(cx: &Cx, rule: &Rule) -> Step {
+    let operation = Operation::DropRule {
+        table: rule.table.clone(),
+        name: rule.name.clone(),
+    };
+    step(cx, rule, Phase::DropRule, operation)
+}
+
+fn step(cx: &Cx, rule: &Rule, phase: Phase, operation: Operation) -> Step {
     let key = cx.rule_key(&rule.table, &rule.name);
     Step::new(
         phase,
@@ -88,6 +81,5 @@ fn step(cx: &Cx, rule: &Rule, phase: Phase, operation: Operation, statement: Str
         operation,
         key,
         cx.identity(&[&rule.table, &rule.name]),
-        statement,
     )
 }

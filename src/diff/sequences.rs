@@ -5,7 +5,7 @@
 //! statement of its own.
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, sequences as sql};
+use crate::change::Cx;
 use crate::model::{OwnedBy, Schema, Sequence};
 use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 
@@ -24,9 +24,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
                 step(
                     cx,
                     Phase::DropSequence,
-                    Operation::DropSequence,
+                    Operation::DropSequence {
+                        name: sequence.name.clone(),
+                    },
                     &sequence.name,
-                    sql::drop(cx, &sequence.name),
                 )
                 .hazard(Hazard::DataLoss),
             );
@@ -37,9 +38,8 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
         steps.push(step(
             cx,
             Phase::CreateSequence,
-            Operation::CreateSequence,
+            Operation::CreateSequence(Box::new(sequence.clone())),
             &sequence.name,
-            sql::create(cx, sequence),
         ));
         if let Some(owner) = &sequence.owned_by {
             steps.push(own(cx, sequence, owner));
@@ -47,40 +47,29 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
     }
 
     for (old, new) in pairs.kept {
-        if !sql::changed_options(old, new, true).is_empty() {
-            let restart = sql::start_outside_new_bounds(old, new);
-            let mut alter = step(
-                cx,
-                Phase::AlterSequence,
-                Operation::AlterSequence,
-                &new.name,
-                sql::alter(cx, old, new, restart),
-            );
-            if restart {
+        if old.options_differ(new, true) {
+            let operation = Operation::AlterSequence {
+                from: Box::new(old.options.clone()),
+                to: Box::new(new.options.clone()),
+            };
+            let mut alter = step(cx, Phase::AlterSequence, operation, &new.name);
+            if old.start_outside_bounds_of(new) {
                 // the sequence's position is lost: it may hand out values it already gave
                 alter = alter.hazard(Hazard::DataLoss);
             }
             steps.push(alter);
         }
         if old.persistence != new.persistence {
-            let statement = sql::set_persistence(cx, &new.name, new.persistence);
-            steps.push(step(
-                cx,
-                Phase::AlterSequence,
-                Operation::SetSequencePersistence,
-                &new.name,
-                statement,
-            ));
+            let operation = Operation::SetSequencePersistence {
+                name: new.name.clone(),
+                persistence: new.persistence,
+            };
+            steps.push(step(cx, Phase::AlterSequence, operation, &new.name));
         }
 
         let released = old.owned_by.is_some() && (owner_goes_away(old) || new.owned_by.is_none());
         if released {
-            steps.push(owner_step(
-                cx,
-                Phase::ReleaseSequence,
-                &new.name,
-                sql::owned_by(cx, &new.name, None),
-            ));
+            steps.push(owner_step(cx, Phase::ReleaseSequence, &new.name, None));
         }
         if let Some(owner) = &new.owned_by
             && (released || old.owned_by.as_ref() != Some(owner))
@@ -92,37 +81,28 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
 
 /// OWNED BY a column, once that column exists.
 fn own(cx: &Cx, sequence: &Sequence, owner: &OwnedBy) -> Step {
-    owner_step(
-        cx,
-        Phase::AlterSequence,
-        &sequence.name,
-        sql::owned_by(cx, &sequence.name, Some(owner)),
-    )
-    .requires([
+    owner_step(cx, Phase::AlterSequence, &sequence.name, Some(owner)).requires([
         cx.sequence_key(&sequence.name),
         cx.column_key(&owner.table, &owner.column),
     ])
 }
 
-fn owner_step(cx: &Cx, phase: Phase, name: &str, statement: String) -> Step {
+/// `OWNED BY` the column, or `NONE`.
+fn owner_step(cx: &Cx, phase: Phase, name: &str, owner: Option<&OwnedBy>) -> Step {
     let key = Key::SequenceOwner(cx.schema.clone(), name.to_owned());
-    Step::new(
-        phase,
-        Kind::Sequence,
-        Operation::SequenceOwnedBy,
-        key,
-        cx.identity(&[name]),
-        statement,
-    )
+    let operation = Operation::SequenceOwnedBy {
+        name: name.to_owned(),
+        owner: owner.cloned(),
+    };
+    Step::new(phase, Kind::Sequence, operation, key, cx.identity(&[name]))
 }
 
-fn step(cx: &Cx, phase: Phase, operation: Operation, name: &str, statement: String) -> Step {
+fn step(cx: &Cx, phase: Phase, operation: Operation, name: &str) -> Step {
     Step::new(
         phase,
         Kind::Sequence,
         operation,
         cx.sequence_key(name),
         cx.identity(&[name]),
-        statement,
     )
 }

@@ -2,7 +2,7 @@
 //! column they cover is dropped or made again (through the graph), and their target set.
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, statistics as sql};
+use crate::change::Cx;
 use crate::model::{Schema, Statistics};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -10,13 +10,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
     let pairs = pair_up(&from.statistics, &to.statistics, |s| s.name.clone());
     for statistics in pairs.removed {
         if !changes.is_dropped(&cx.schema, &statistics.table) {
-            steps.push(step(
-                cx,
-                statistics,
-                Phase::DropIndex,
-                Operation::DropStatistics,
-                sql::drop(cx, &statistics.name),
-            ));
+            steps.push(drop(cx, statistics));
         }
     }
     for statistics in pairs.added {
@@ -26,13 +20,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
         let key = cx.statistics_key(&new.name);
         if changes.remade.contains(&key) || must_be_remade(old, new) {
             if !changes.is_dropped(&cx.schema, &old.table) {
-                steps.push(step(
-                    cx,
-                    old,
-                    Phase::DropIndex,
-                    Operation::DropStatistics,
-                    sql::drop(cx, &old.name),
-                ));
+                steps.push(drop(cx, old));
             }
             create(cx, new, steps);
         } else if old.target != new.target {
@@ -40,8 +28,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
                 cx,
                 new,
                 Phase::CreateIndex,
-                Operation::AlterStatistics,
-                sql::set_target(cx, new),
+                Operation::AlterStatistics(Box::new(new.clone())),
             ));
         }
     }
@@ -75,8 +62,7 @@ fn create(cx: &Cx, statistics: &Statistics, steps: &mut Vec<Step>) {
             cx,
             statistics,
             Phase::CreateIndex,
-            Operation::CreateStatistics,
-            sql::create(cx, statistics),
+            Operation::CreateStatistics(Box::new(statistics.clone())),
         )
         .requires([table]),
     );
@@ -85,19 +71,19 @@ fn create(cx: &Cx, statistics: &Statistics, steps: &mut Vec<Step>) {
             cx,
             statistics,
             Phase::CreateIndex,
-            Operation::AlterStatistics,
-            sql::set_target(cx, statistics),
+            Operation::AlterStatistics(Box::new(statistics.clone())),
         ));
     }
 }
 
-fn step(
-    cx: &Cx,
-    statistics: &Statistics,
-    phase: Phase,
-    operation: Operation,
-    statement: String,
-) -> Step {
+fn drop(cx: &Cx, statistics: &Statistics) -> Step {
+    let operation = Operation::DropStatistics {
+        name: statistics.name.clone(),
+    };
+    step(cx, statistics, Phase::DropIndex, operation)
+}
+
+fn step(cx: &Cx, statistics: &Statistics, phase: Phase, operation: Operation) -> Step {
     let key = cx.statistics_key(&statistics.name);
     Step::new(
         phase,
@@ -105,7 +91,6 @@ fn step(
         operation,
         key,
         cx.identity(&[&statistics.name]),
-        statement,
     )
     .on_relation(&cx.schema, &statistics.table)
 }

@@ -1,7 +1,7 @@
 //! Tables: created with their columns, dropped, or changed in place.
 
 use super::{Decisions, columns, pair_up};
-use crate::ddl::{self, Cx};
+use crate::change::{Cx, Parameters};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Persistence, ReplicaIdentity, Schema};
@@ -51,9 +51,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         let mut dropped = step(
             cx,
             Phase::DropTable,
-            Operation::DropTable,
+            Operation::DropTable {
+                name: table.name.clone(),
+            },
             &table.name,
-            ddl::tables::drop(cx, &table.name),
         )
         .hazard(Hazard::DataLoss);
         if added_shapes.contains(&shape(table)) {
@@ -66,9 +67,8 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         let mut created = step(
             cx,
             Phase::CreateTable,
-            Operation::CreateTable,
+            Operation::CreateTable(Box::new(table.clone())),
             &table.name,
-            ddl::tables::create(cx, table),
         );
         if removed_shapes.contains(&shape(table)) {
             created = created.hazard(Hazard::PossibleRename);
@@ -88,7 +88,6 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         .collect();
     for (old, new) in pairs.kept {
         if old.persistence != new.persistence {
-            let sql = ddl::tables::set_persistence(cx, &new.name, new.persistence);
             let mut requires =
                 persistence_order(cx, from, &new.name, new.persistence, &persistence_changes);
             // SET LOGGED/UNLOGGED takes the sequences the table owns along (PostgreSQL 15): one
@@ -104,21 +103,26 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
                     }),
             );
             steps.push(
-                settings_step(cx, &new.name, Operation::SetTablePersistence, sql)
-                    .requires(requires),
+                settings_step(
+                    cx,
+                    &new.name,
+                    Operation::SetTablePersistence {
+                        table: new.name.clone(),
+                        persistence: new.persistence,
+                    },
+                )
+                .requires(requires),
             );
         }
         storage_parameters(cx, &new.name, &old.options, &new.options, "", &[], steps);
         if old.access_method != new.access_method
             && let Some(method) = &new.access_method
         {
-            let sql = ddl::tables::set_access_method(cx, &new.name, method);
-            steps.push(settings_step(
-                cx,
-                &new.name,
-                Operation::SetAccessMethod,
-                sql,
-            ));
+            let operation = Operation::SetAccessMethod {
+                table: new.name.clone(),
+                method: method.clone(),
+            };
+            steps.push(settings_step(cx, &new.name, operation));
         }
         columns::diff(cx, old, new, &from.binary_coercible, decided, steps);
         super::policies::row_security(cx, Some(old), new, steps);
@@ -194,7 +198,7 @@ pub fn index_and_type_settings(
     let type_key = |of_type: &str| {
         to.types
             .iter()
-            .find(|t| ddl::display_ident(&t.name) == of_type)
+            .find(|t| crate::ident::display_ident(&t.name) == of_type)
             .map(|t| cx.type_key(&t.name))
     };
     let mut new_steps = Vec::new();
@@ -222,8 +226,11 @@ pub fn index_and_type_settings(
                 settings_step(
                     cx,
                     &new.name,
-                    Operation::ReplicaIdentity,
-                    ddl::tables::replica_identity(cx, new),
+                    Operation::ReplicaIdentity {
+                        table: new.name.clone(),
+                        identity: new.replica_identity,
+                        index: new.replica_identity_index.clone(),
+                    },
                 )
                 .requires(needs),
             );
@@ -237,8 +244,10 @@ pub fn index_and_type_settings(
                 settings_step(
                     cx,
                     &new.name,
-                    Operation::ClusterOn,
-                    ddl::tables::cluster_on(cx, new),
+                    Operation::ClusterOn {
+                        table: new.name.clone(),
+                        index: new.clustered_on.clone(),
+                    },
                 )
                 .requires(needs),
             );
@@ -264,8 +273,10 @@ pub fn index_and_type_settings(
             let release = settings_step(
                 cx,
                 &new.name,
-                Operation::OfType,
-                ddl::tables::of_type(cx, &new.name, None),
+                Operation::OfType {
+                    table: new.name.clone(),
+                    of_type: None,
+                },
             )
             .in_phase(Phase::ReleaseColumn);
             new_steps.push(release);
@@ -284,8 +295,10 @@ pub fn index_and_type_settings(
                 settings_step(
                     cx,
                     &new.name,
-                    Operation::OfType,
-                    ddl::tables::of_type(cx, &new.name, Some(of_type)),
+                    Operation::OfType {
+                        table: new.name.clone(),
+                        of_type: Some(of_type.to_owned()),
+                    },
                 )
                 .requires(needs),
             );
@@ -323,18 +336,17 @@ fn persistence_order(
         .collect()
 }
 
-fn step(cx: &Cx, phase: Phase, operation: Operation, table: &str, sql: String) -> Step {
+fn step(cx: &Cx, phase: Phase, operation: Operation, table: &str) -> Step {
     Step::new(
         phase,
         Kind::Table,
         operation,
         cx.table_key(table),
         cx.identity(&[table]),
-        sql,
     )
 }
 
-fn settings_step(cx: &Cx, table: &str, operation: Operation, sql: String) -> Step {
+fn settings_step(cx: &Cx, table: &str, operation: Operation) -> Step {
     let key = Key::TableSettings(cx.schema.clone(), table.to_owned());
     Step::new(
         Phase::AlterTable,
@@ -342,7 +354,6 @@ fn settings_step(cx: &Cx, table: &str, operation: Operation, sql: String) -> Ste
         operation,
         key,
         cx.identity(&[table]),
-        sql,
     )
 }
 
@@ -353,23 +364,22 @@ fn storage_parameters(
     table: &str,
     old: &[String],
     new: &[String],
-    prefix: &str,
+    prefix: &'static str,
     after: &[Key],
     steps: &mut Vec<Step>,
 ) {
     let (reset, set) = super::storage_parameter_changes(old, new);
-    let operation = |options: &[String]| Operation::TableStorageParameters {
-        names: options
-            .iter()
-            .map(|o| format!("{prefix}{}", ddl::split_option(o).0))
-            .collect(),
-    };
-    if !reset.is_empty() {
-        let sql = ddl::tables::reset_options(cx, table, &reset, prefix);
-        steps.push(settings_step(cx, table, operation(&reset), sql).requires(after.to_vec()));
-    }
-    if !set.is_empty() {
-        let sql = ddl::tables::set_options(cx, table, &set, prefix);
-        steps.push(settings_step(cx, table, operation(&set), sql).requires(after.to_vec()));
+    let change = [Parameters::Reset(reset), Parameters::Set(set)];
+    for parameters in change {
+        let (Parameters::Reset(options) | Parameters::Set(options)) = &parameters;
+        if options.is_empty() {
+            continue;
+        }
+        let operation = Operation::TableStorageParameters {
+            table: table.to_owned(),
+            prefix,
+            parameters,
+        };
+        steps.push(settings_step(cx, table, operation).requires(after.to_vec()));
     }
 }

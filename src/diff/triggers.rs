@@ -7,7 +7,7 @@
 //! `ENABLE ALWAYS`) is set after it is made.
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, triggers as sql};
+use crate::change::Cx;
 use crate::model::{Firing, Schema, Trigger};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -18,13 +18,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
     for trigger in pairs.removed {
         // DROP TABLE takes its triggers along
         if !changes.is_dropped(&cx.schema, &trigger.table) {
-            steps.push(step(
-                cx,
-                trigger,
-                Phase::DropTrigger,
-                Operation::DropTrigger,
-                sql::drop(cx, trigger),
-            ));
+            steps.push(drop(cx, trigger));
         }
     }
     for trigger in pairs.added {
@@ -35,13 +29,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
         let changed = definition_changes(old, new);
         if changes.remade.contains(&key) || must_be_remade(old, new) {
             if !changes.is_dropped(&cx.schema, &old.table) {
-                steps.push(step(
-                    cx,
-                    old,
-                    Phase::DropTrigger,
-                    Operation::DropTrigger,
-                    sql::drop(cx, old),
-                ));
+                steps.push(drop(cx, old));
             }
             create(cx, new, steps);
             continue;
@@ -51,8 +39,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
                 cx,
                 new,
                 Phase::CreateTrigger,
-                Operation::ReplaceTrigger,
-                sql::create(cx, new, true),
+                Operation::ReplaceTrigger(Box::new(new.clone())),
             ));
         }
         // CREATE OR REPLACE TRIGGER enables the trigger again
@@ -61,8 +48,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
                 cx,
                 new,
                 Phase::CreateTrigger,
-                Operation::EnableTrigger,
-                sql::set_enabled(cx, new),
+                Operation::EnableTrigger(Box::new(new.clone())),
             ));
         }
     }
@@ -100,21 +86,28 @@ fn create(cx: &Cx, trigger: &Trigger, steps: &mut Vec<Step>) {
         cx,
         trigger,
         Phase::CreateTrigger,
-        Operation::CreateTrigger,
-        sql::create(cx, trigger, false),
+        Operation::CreateTrigger(Box::new(trigger.clone())),
     ));
     if trigger.enabled != Firing::Origin {
         steps.push(step(
             cx,
             trigger,
             Phase::CreateTrigger,
-            Operation::EnableTrigger,
-            sql::set_enabled(cx, trigger),
+            Operation::EnableTrigger(Box::new(trigger.clone())),
         ));
     }
 }
 
-fn step(cx: &Cx, trigger: &Trigger, phase: Phase, operation: Operation, statement: String) -> Step {
+/// DROP TRIGGER: by its table and name.
+fn drop(cx: &Cx, trigger: &Trigger) -> Step {
+    let operation = Operation::DropTrigger {
+        table: trigger.table.clone(),
+        name: trigger.name.clone(),
+    };
+    step(cx, trigger, Phase::DropTrigger, operation)
+}
+
+fn step(cx: &Cx, trigger: &Trigger, phase: Phase, operation: Operation) -> Step {
     let key = cx.trigger_key(&trigger.table, &trigger.name);
     Step::new(
         phase,
@@ -122,6 +115,5 @@ fn step(cx: &Cx, trigger: &Trigger, phase: Phase, operation: Operation, statemen
         operation,
         key,
         cx.identity(&[&trigger.table, &trigger.name]),
-        statement,
     )
 }

@@ -15,8 +15,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Decisions, Recast, column_name, pair_up};
-use crate::ddl::{Cx, display_ident, types as sql};
+use crate::change::{Arity, Conversion, Cx, DomainChange, Position, SetAside, set_aside_name};
 use crate::graph::Graph;
+use crate::ident::display_ident;
 use crate::model::{Attribute, Schema, Type, TypeDefinition};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -79,7 +80,7 @@ pub fn rebuilt<'a>(
             let key = column_name(&from.name, table, column);
             if old.data_type != new.data_type || old.collation != new.collation {
                 // from or to another user type: no cast between two enums, but every type has a text form
-                let using = Some(sql::through_text(column, &new.data_type));
+                let using = Some(Conversion::ThroughText);
                 let loses_data = !super::columns::keeps_every_value(&old.data_type, &new.data_type);
                 changes
                     .recast_columns
@@ -106,7 +107,7 @@ pub fn rebuilt<'a>(
             else {
                 continue;
             };
-            let using = recast_expression(&new.name, &new.data_type, old_type, new_type);
+            let using = recast_conversion(&new.data_type, old_type, new_type);
             let loses_data = loses_data || using.is_none();
             changes
                 .recast_columns
@@ -145,13 +146,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
     let rebuilt = &decided.rebuilt_types;
     let pairs = pair_up(&from.types, &to.types, |t| t.name.clone());
     for ty in pairs.removed {
-        steps.push(step(
-            cx,
-            ty,
-            Phase::DropType,
-            Operation::DropType,
-            sql::drop(cx, ty),
-        ));
+        steps.push(step(cx, ty, Phase::DropType, drop_type(&ty.name, ty)));
     }
     for ty in pairs.added {
         create(cx, ty, steps);
@@ -349,24 +344,39 @@ fn attributes_in_place(before: &[Attribute], after: &[Attribute]) -> bool {
         .eq(after.iter().map(|b| b.name.as_str()))
 }
 
-/// How a column's value moves to the type made again (`sql::recast_using`); `None` for an
+/// How a column's value moves to the type made again: a composite value (not an array of one)
+/// field by field, by name, a new field NULL; anything else through its text. `None` for an
 /// array of a composite type whose fields change: no expression without a subquery converts
 /// it, so the column is dropped and added again.
-fn recast_expression(column: &str, data_type: &str, old: &Type, new: &Type) -> Option<String> {
+fn recast_conversion(data_type: &str, old: &Type, new: &Type) -> Option<Conversion> {
     if let (
         TypeDefinition::Composite { attributes: before },
         TypeDefinition::Composite { attributes: after },
     ) = (&old.definition, &new.definition)
     {
+        if !data_type.ends_with(']') {
+            let fields = after
+                .iter()
+                .map(|b| (b.clone(), before.iter().any(|a| a.name == b.name)))
+                .collect();
+            return Some(Conversion::FieldByField(fields));
+        }
         let same_fields = before
             .iter()
             .map(|a| &a.name)
             .eq(after.iter().map(|b| &b.name));
-        if data_type.ends_with(']') && !same_fields {
+        if !same_fields {
             return None;
         }
     }
-    Some(sql::recast_using(column, data_type, old, new))
+    Some(Conversion::ThroughText)
+}
+
+fn drop_type(name: &str, ty: &Type) -> Operation {
+    Operation::DropType {
+        name: name.to_owned(),
+        domain: matches!(ty.definition, TypeDefinition::Domain(_)),
+    }
 }
 
 /// The type of `schema` by name, on each side.
@@ -383,26 +393,24 @@ fn type_of<'a>(
 }
 
 fn create(cx: &Cx, ty: &Type, steps: &mut Vec<Step>) {
-    create_with(cx, ty, sql::create(cx, ty), steps);
+    create_with(cx, ty, false, steps);
 }
 
-fn create_with(cx: &Cx, ty: &Type, statement: String, steps: &mut Vec<Step>) {
-    steps.push(step(
-        cx,
-        ty,
-        Phase::CreateType,
-        Operation::CreateType,
-        statement,
-    ));
+/// `beside_set_aside`: the type it replaces is set aside, under another name.
+fn create_with(cx: &Cx, ty: &Type, beside_set_aside: bool, steps: &mut Vec<Step>) {
+    let operation = Operation::CreateType {
+        ty: Box::new(ty.clone()),
+        beside_set_aside,
+    };
+    steps.push(step(cx, ty, Phase::CreateType, operation));
     if let TypeDefinition::Domain(domain) = &ty.definition {
         for constraint in domain.constraints.iter().filter(|c| !c.validated) {
-            steps.push(step(
-                cx,
-                ty,
-                Phase::CreateType,
-                Operation::AddDomainConstraint { validated: false },
-                sql::add_constraint(cx, &ty.name, constraint),
-            ));
+            let operation = Operation::AddDomainConstraint {
+                validated: false,
+                domain: ty.name.clone(),
+                constraint: constraint.clone(),
+            };
+            steps.push(step(cx, ty, Phase::CreateType, operation));
         }
     }
 }
@@ -410,11 +418,11 @@ fn create_with(cx: &Cx, ty: &Type, statement: String, steps: &mut Vec<Step>) {
 /// Set aside, made again, dropped at the end; the columns move over in `columns::diff`. A
 /// domain's CHECKs go with the rename, so that what they call may be dropped before the end.
 fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>) {
-    let aside = sql::set_aside_name(&old.name);
+    let aside = set_aside_name(&old.name);
     // keyed apart from the type: what the source drops for good at the end waits for the old
     // type's own drop at the end, not for this rename, which comes early
-    let set_aside = |operation: Operation, statement: String| {
-        let mut renamed = step(cx, old, Phase::SetAside, operation, statement);
+    let set_aside = |operation: Operation| {
+        let mut renamed = step(cx, old, Phase::SetAside, operation);
         renamed.key = Key::TypeRename(cx.schema.clone(), old.name.clone());
         renamed
     };
@@ -434,37 +442,42 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
             .collect();
         for constraint in domain.constraints.iter().filter(|_| !calls.is_empty()) {
             steps.push(
-                set_aside(
-                    Operation::DropDomainConstraint,
-                    sql::drop_constraint(cx, &old.name, &constraint.name),
-                )
+                set_aside(Operation::DropDomainConstraint {
+                    domain: old.name.clone(),
+                    constraint: constraint.name.clone(),
+                })
                 .requires(calls.clone()),
             );
         }
     }
-    steps.push(set_aside(
-        Operation::RenameType,
-        sql::rename(cx, old, &aside),
-    ));
-    if let TypeDefinition::Range { range } = &old.definition {
-        for statement in sql::set_range_aside(cx, &old.name, &aside, range) {
-            steps.push(set_aside(Operation::RenameType, statement));
-        }
+    for what in set_aside_with(old) {
+        steps.push(set_aside(Operation::SetTypeAside {
+            ty: Box::new(old.clone()),
+            aside: aside.clone(),
+            what,
+        }));
     }
-    create_with(cx, new, sql::create_beside_set_aside(cx, new), steps);
-    let set_aside = Type {
-        name: aside.clone(),
-        ..old.clone()
-    };
-    let mut drop = step(
-        cx,
-        old,
-        Phase::DropType,
-        Operation::DropType,
-        sql::drop(cx, &set_aside),
-    );
+    create_with(cx, new, true, steps);
+    let mut drop = step(cx, old, Phase::DropType, drop_type(&aside, old));
     drop.key = Key::TypeSetAside(cx.schema.clone(), old.name.clone());
     steps.push(drop);
+}
+
+/// What is set aside with a type: a range's constructor functions and multirange keep their
+/// names through the range's rename, and the new range's would clash with them.
+fn set_aside_with(ty: &Type) -> Vec<SetAside> {
+    let mut parts = vec![SetAside::Type];
+    if let TypeDefinition::Range { range } = &ty.definition {
+        parts.push(SetAside::RangeConstructor { with_flags: false });
+        parts.push(SetAside::RangeConstructor { with_flags: true });
+        if range.multirange.is_some() {
+            parts.push(SetAside::Multirange);
+            for arity in [Arity::None, Arity::One, Arity::Variadic] {
+                parts.push(SetAside::MultirangeConstructor(arity));
+            }
+        }
+    }
+    parts
 }
 
 /// New labels in their places, added left to right: each after the one before it (there by
@@ -477,17 +490,16 @@ fn add_values(cx: &Cx, ty: &Type, before: &[String], after: &[String], steps: &m
         .filter(|(_, v)| !before.contains(v))
     {
         let position = match (i, first_kept) {
-            (0, Some(first)) => Some(sql::Position::Before(first)),
+            (0, Some(first)) => Some(Position::Before(first.clone())),
             (0, None) => None,
-            _ => Some(sql::Position::After(&after[i - 1])),
+            _ => Some(Position::After(after[i - 1].clone())),
         };
-        steps.push(step(
-            cx,
-            ty,
-            Phase::CreateType,
-            Operation::AddEnumValue,
-            sql::add_value(cx, &ty.name, value, position),
-        ));
+        let operation = Operation::AddEnumValue {
+            type_name: ty.name.clone(),
+            value: value.clone(),
+            position,
+        };
+        steps.push(step(cx, ty, Phase::CreateType, operation));
     }
 }
 
@@ -501,27 +513,27 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
         return;
     };
     let name = &new.name;
-    let mut push = |phase: Phase, operation: Operation, statement: String| {
-        steps.push(step(cx, new, phase, operation, statement))
+    let mut push = |phase: Phase, operation: Operation| steps.push(step(cx, new, phase, operation));
+    let alter = |change: DomainChange| Operation::AlterDomain {
+        domain: name.clone(),
+        change,
     };
     if a.default != b.default {
-        push(
-            Phase::CreateType,
-            Operation::AlterDomain,
-            sql::domain_default(cx, name, b),
-        );
+        let change = match &b.default {
+            Some(default) => DomainChange::SetDefault(default.clone()),
+            None => DomainChange::DropDefault,
+        };
+        push(Phase::CreateType, alter(change));
     }
     if a.not_null != b.not_null {
         let operation = if b.not_null {
-            Operation::SetDomainNotNull
+            Operation::SetDomainNotNull {
+                domain: name.clone(),
+            }
         } else {
-            Operation::AlterDomain
+            alter(DomainChange::DropNotNull)
         };
-        push(
-            Phase::CreateType,
-            operation,
-            sql::set_domain_not_null(cx, name, b.not_null),
-        );
+        push(Phase::CreateType, operation);
     }
     for old_check in &a.constraints {
         let new_check = b.constraints.iter().find(|c| c.name == old_check.name);
@@ -532,8 +544,10 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
             // early, before what it calls may be dropped
             push(
                 Phase::SetAside,
-                Operation::DropDomainConstraint,
-                sql::drop_constraint(cx, name, &old_check.name),
+                Operation::DropDomainConstraint {
+                    domain: name.clone(),
+                    constraint: old_check.name.clone(),
+                },
             );
         }
     }
@@ -545,16 +559,21 @@ fn alter_domain(cx: &Cx, old: &Type, new: &Type, remade: bool, steps: &mut Vec<S
         if !kept || remade {
             push(
                 Phase::CreateType,
-                Operation::AddDomainConstraint { validated: false },
-                sql::add_constraint(cx, name, new_check),
+                Operation::AddDomainConstraint {
+                    validated: false,
+                    domain: name.clone(),
+                    constraint: new_check.clone(),
+                },
             );
         }
         let valid_before = kept && !remade && old_check.is_some_and(|c| c.validated);
         if new_check.validated && !valid_before {
             push(
                 Phase::CreateType,
-                Operation::ValidateDomainConstraint,
-                sql::validate_constraint(cx, name, &new_check.name),
+                Operation::ValidateDomainConstraint {
+                    domain: name.clone(),
+                    constraint: new_check.name.clone(),
+                },
             );
         }
     }
@@ -573,28 +592,30 @@ fn alter_attributes(
         .iter()
         .filter(|a| !after.iter().any(|b| b.name == a.name))
     {
-        steps.push(step(
-            cx,
-            ty,
-            Phase::CreateType,
-            Operation::DropAttribute,
-            sql::drop_attribute(cx, name, &old.name),
-        ));
+        let operation = Operation::DropAttribute {
+            type_name: name.clone(),
+            attribute: old.name.clone(),
+        };
+        steps.push(step(cx, ty, Phase::CreateType, operation));
     }
     for new in after {
-        let (operation, statement) = match before.iter().find(|a| a.name == new.name) {
+        let (type_name, attribute) = (name.clone(), new.clone());
+        let operation = match before.iter().find(|a| a.name == new.name) {
             Some(old) if old == new => continue,
-            Some(_) => (
-                Operation::AlterAttribute,
-                sql::alter_attribute(cx, name, new),
-            ),
-            None => (Operation::AddAttribute, sql::add_attribute(cx, name, new)),
+            Some(_) => Operation::AlterAttribute {
+                type_name,
+                attribute,
+            },
+            None => Operation::AddAttribute {
+                type_name,
+                attribute,
+            },
         };
-        steps.push(step(cx, ty, Phase::CreateType, operation, statement));
+        steps.push(step(cx, ty, Phase::CreateType, operation));
     }
 }
 
-fn step(cx: &Cx, ty: &Type, phase: Phase, operation: Operation, statement: String) -> Step {
+fn step(cx: &Cx, ty: &Type, phase: Phase, operation: Operation) -> Step {
     let kind = match ty.definition {
         TypeDefinition::Enum { .. } => Kind::Enum,
         TypeDefinition::Domain(_) => Kind::Domain,
@@ -607,7 +628,6 @@ fn step(cx: &Cx, ty: &Type, phase: Phase, operation: Operation, statement: Strin
         operation,
         cx.type_key(&ty.name),
         cx.identity(&[&ty.name]),
-        statement,
     )
 }
 

@@ -7,8 +7,8 @@
 //! its query or options change, with its indexes and grants.
 
 use super::{Decisions, pair_up};
-use crate::ddl::{Cx, views as sql};
-use crate::model::{Schema, View};
+use crate::change::Cx;
+use crate::model::{Schema, View, ViewColumn};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// Views of the source that the plan drops, for good or to make again, by their own change.
@@ -43,24 +43,17 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
         }
         if old.definition != new.definition || old.options != new.options {
             // only plain views get here: a materialized view that changes is remade
-            steps.push(step(
-                cx,
-                new,
-                Phase::CreateView,
-                Operation::ReplaceView {
-                    security: security_options(old) != security_options(new),
-                },
-                sql::create(cx, new, true),
-            ));
+            let operation = Operation::ReplaceView {
+                security: security_options(old) != security_options(new),
+                view: Box::new(new.clone()),
+            };
+            steps.push(step(cx, new, Phase::CreateView, operation));
         }
         if new.materialized && !old.populated && new.populated {
-            steps.push(step(
-                cx,
-                new,
-                Phase::CreateView,
-                Operation::RefreshMaterializedView,
-                sql::refresh(cx, &new.name),
-            ));
+            let operation = Operation::RefreshMaterializedView {
+                name: new.name.clone(),
+            };
+            steps.push(step(cx, new, Phase::CreateView, operation));
         }
         for column in &new.columns {
             let before = old
@@ -69,14 +62,11 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
                 .find(|c| c.name == column.name)
                 .and_then(|c| c.default.as_deref());
             if before != column.default.as_deref() {
-                let statement =
-                    sql::column_default(cx, &new.name, &column.name, column.default.as_deref());
                 steps.push(step(
                     cx,
                     new,
                     Phase::CreateView,
-                    Operation::SetViewColumnDefault,
-                    statement,
+                    column_default(new, column),
                 ));
             }
         }
@@ -104,34 +94,33 @@ fn must_be_remade(old: &View, new: &View) -> bool {
 }
 
 fn create(cx: &Cx, view: &View, steps: &mut Vec<Step>) {
-    steps.push(step(
-        cx,
-        view,
-        Phase::CreateView,
-        Operation::CreateView,
-        sql::create(cx, view, false),
-    ));
+    let operation = Operation::CreateView(Box::new(view.clone()));
+    steps.push(step(cx, view, Phase::CreateView, operation));
     for column in view.columns.iter().filter(|c| c.default.is_some()) {
-        let statement =
-            sql::column_default(cx, &view.name, &column.name, column.default.as_deref());
         steps.push(step(
             cx,
             view,
             Phase::CreateView,
-            Operation::SetViewColumnDefault,
-            statement,
+            column_default(view, column),
         ));
     }
 }
 
+/// `SET DEFAULT` as the column has it, or `DROP DEFAULT`.
+fn column_default(view: &View, column: &ViewColumn) -> Operation {
+    Operation::SetViewColumnDefault {
+        view: view.name.clone(),
+        column: column.name.clone(),
+        default: column.default.clone(),
+    }
+}
+
 fn drop(cx: &Cx, view: &View) -> Step {
-    step(
-        cx,
-        view,
-        Phase::DropView,
-        Operation::DropView,
-        sql::drop(cx, view),
-    )
+    let operation = Operation::DropView {
+        name: view.name.clone(),
+        materialized: view.materialized,
+    };
+    step(cx, view, Phase::DropView, operation)
 }
 
 /// The options that say whose rights and whose row-level security a view's reads run under.
@@ -142,7 +131,7 @@ fn security_options(view: &View) -> Vec<&String> {
         .collect()
 }
 
-fn step(cx: &Cx, view: &View, phase: Phase, operation: Operation, statement: String) -> Step {
+fn step(cx: &Cx, view: &View, phase: Phase, operation: Operation) -> Step {
     let kind = if view.materialized {
         Kind::MaterializedView
     } else {
@@ -154,6 +143,5 @@ fn step(cx: &Cx, view: &View, phase: Phase, operation: Operation, statement: Str
         operation,
         cx.view_key(&view.name),
         cx.identity(&[&view.name]),
-        statement,
     )
 }

@@ -34,12 +34,17 @@ pub use statistics::Statistics;
 pub use tables::Generation;
 pub use tables::{Column, Identity, Table};
 pub use triggers::Trigger;
-pub use types::{Attribute, Domain, DomainConstraint, Range, Type, TypeDefinition};
-pub use views::View;
+pub use types::{Attribute, DomainConstraint, Range, Type, TypeDefinition};
+pub use views::{View, ViewColumn};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+
+/// `name=value` as PostgreSQL stores a reloption.
+pub fn split_option(option: &str) -> (&str, &str) {
+    option.split_once('=').unwrap_or((option, ""))
+}
 
 /// For a flag added to the model after snapshots were first written: left out while false, so
 /// that a snapshot of a schema that does not use it stays the text an older migra wrote.

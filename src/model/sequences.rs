@@ -56,3 +56,23 @@ pub struct OwnedBy {
     pub table: String,
     pub column: String,
 }
+
+impl SequenceOptions {
+    /// Whether ALTER SEQUENCE has anything to set to turn these options into `to`'s (the data
+    /// type only `with_type`: an identity's sequence takes its column's).
+    pub fn options_differ(&self, to: &SequenceOptions, with_type: bool) -> bool {
+        (with_type && self.data_type != to.data_type)
+            || self.start != to.start
+            || self.increment != to.increment
+            || self.min != to.min
+            || self.max != to.max
+            || self.cache != to.cache
+            || self.cycle != to.cycle
+    }
+
+    /// Whether the bounds change so that this start falls outside `to`'s: the sequence is
+    /// restarted, and may hand out values it already gave.
+    pub fn start_outside_bounds_of(&self, to: &SequenceOptions) -> bool {
+        (self.min != to.min || self.max != to.max) && (self.start < to.min || self.start > to.max)
+    }
+}

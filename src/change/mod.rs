@@ -1,9 +1,51 @@
-//! What a row of a plan does, as the diff decided it: the operation, with the facts that say
-//! what it costs production (does it rewrite the table, validate rows, build an index), but no
-//! SQL. `crate::costs` turns an operation into the lock it takes and its hazards.
+//! The vocabulary of a plan, as the diff decides it: the objects (`Key`), what is done to them
+//! (`Operation`, with no SQL in it), and what that costs production (`LockMode`, `Hazard`).
+//! `crate::costs` turns an operation into its lock and hazards, `crate::ddl` into its text.
 //!
-//! Imports nothing of the crate but identifier quoting (`crate::ident`): every stage may name
-//! an object, an operation, a hazard.
+//! Imports nothing of the crate but identifier quoting and the model: every stage above the
+//! model may name an object, an operation, a hazard.
+
+mod operation;
+
+pub use operation::{
+    Arity, CommentOn, ConstraintKind, Conversion, DomainChange, GrantOn, Operation, Parameters,
+    Position, Revoked, RowSecurity, SetAside, Setting,
+};
+
+/// Names the schema being migrated in every statement.
+#[derive(Debug, Clone)]
+pub struct Cx {
+    /// The schema the statements apply to: the diff's source.
+    pub schema: String,
+}
+
+impl Cx {
+    pub fn new(schema: &str) -> Self {
+        Cx {
+            schema: schema.to_owned(),
+        }
+    }
+
+    /// `"schema"."name"`
+    pub fn qualify(&self, name: &str) -> String {
+        crate::ident::qualified(&self.schema, name)
+    }
+
+    /// `schema.name[.part]` for the `identity` column: quoted only where the name needs it, as
+    /// `regclass` output does.
+    pub fn identity(&self, parts: &[&str]) -> String {
+        std::iter::once(self.schema.as_str())
+            .chain(parts.iter().copied())
+            .map(crate::ident::display_ident)
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+}
+
+/// The name a type or collation that is made again is set aside under until it is dropped.
+pub fn set_aside_name(name: &str) -> String {
+    format!("{name}__migra_old")
+}
 
 /// The object kind a row of the plan is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +216,35 @@ impl Key {
         }
     }
 
+    /// The schema the object is in (a schema's own name for a schema); `None` for the objects
+    /// of a database: extensions, event triggers, the plan's settings.
+    pub fn schema(&self) -> Option<&str> {
+        match self {
+            Key::Schema(s)
+            | Key::Table(s, _)
+            | Key::TableSettings(s, _)
+            | Key::Column(s, _, _)
+            | Key::Constraint(s, _, _)
+            | Key::Policy(s, _, _)
+            | Key::Trigger(s, _, _)
+            | Key::Rule(s, _, _)
+            | Key::Index(s, _)
+            | Key::Sequence(s, _)
+            | Key::SequenceOwner(s, _)
+            | Key::View(s, _)
+            | Key::Routine(s, _)
+            | Key::Type(s, _)
+            | Key::TypeSetAside(s, _)
+            | Key::TypeRename(s, _)
+            | Key::Collation(s, _)
+            | Key::Statistics(s, _)
+            | Key::CollationSetAside(s, _)
+            | Key::CollationRename(s, _) => Some(s),
+            Key::Privileges(key) | Key::Comment(key) => key.schema(),
+            Key::Setting | Key::Extension(_) | Key::EventTrigger(_) | Key::NotCompared(_) => None,
+        }
+    }
+
     /// The object as an error message names it: `column public.t.c`, `routine public.f(integer)`.
     pub fn display(&self) -> String {
         use crate::ident::display_ident as d;
@@ -202,280 +273,6 @@ impl Key {
             Key::NotCompared(what) => what.clone(),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
             Key::Comment(key) => format!("the comment on {}", key.display()),
-        }
-    }
-}
-
-/// The kinds of constraint an ADD CONSTRAINT makes: each scans or builds differently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConstraintKind {
-    Check,
-    ForeignKey,
-    PrimaryKey,
-    Unique,
-    Exclusion,
-}
-
-/// What one statement does. Variants that carry facts carry what the diff knew and the text
-/// does not show: whether a type change rewrites the table, whether a constraint is validated
-/// as it is added.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Operation {
-    /// `SET` of a session setting in the plan's preamble.
-    Set,
-    CreateSchema,
-    DropSchema,
-    CreateExtension,
-    /// `ALTER EXTENSION ... UPDATE`
-    UpdateExtension,
-    /// `ALTER EXTENSION ... SET SCHEMA`
-    MoveExtension,
-    DropExtension,
-
-    CreateTable,
-    DropTable,
-    /// `ALTER TABLE ... SET (...)` or `RESET (...)`, by the names of the parameters.
-    TableStorageParameters {
-        names: Vec<String>,
-    },
-    /// `SET LOGGED` / `SET UNLOGGED`: the table is written out again.
-    SetTablePersistence,
-    /// `SET ACCESS METHOD`: the table is written out again.
-    SetAccessMethod,
-    /// `ENABLE`/`DISABLE`/`FORCE`/`NO FORCE ROW LEVEL SECURITY`
-    RowSecurity,
-    ReplicaIdentity,
-    /// `CLUSTER ON` / `SET WITHOUT CLUSTER`
-    ClusterOn,
-    /// `OF type` / `NOT OF`
-    OfType,
-
-    /// `ADD COLUMN`. `rewrites`: the rows get a value computed row by row (a volatile default, an
-    /// identity, a stored generation), so the table is written out again.
-    AddColumn {
-        rewrites: bool,
-    },
-    DropColumn,
-    /// `ALTER COLUMN ... TYPE`. `rewrites`: the new type is not binary-coercible from the old
-    /// one under its modifiers, so every row is converted and the table written out again.
-    AlterColumnType {
-        rewrites: bool,
-    },
-    /// `SET DEFAULT`. `from_sequence`: the default takes values from a sequence, set on a
-    /// column that may already hold values.
-    SetDefault {
-        from_sequence: bool,
-    },
-    DropDefault,
-    SetNotNull,
-    DropNotNull,
-    /// `ADD GENERATED ... AS IDENTITY` on a column that exists.
-    AddIdentity,
-    /// `SET GENERATED`, identity sequence options, `RESTART`.
-    AlterIdentity,
-    DropIdentity,
-    DropExpression,
-    SetColumnStatistics,
-    SetColumnStorage,
-    SetColumnCompression,
-
-    /// `ADD CONSTRAINT`. `validated`: existing rows are checked as it is added (not `NOT
-    /// VALID`); `using_index`: it takes an index that exists, building nothing.
-    AddConstraint {
-        kind: ConstraintKind,
-        validated: bool,
-        using_index: bool,
-    },
-    ValidateConstraint {
-        kind: ConstraintKind,
-    },
-    DropConstraint {
-        kind: ConstraintKind,
-    },
-    /// `ALTER INDEX ... SET (...)` / `RESET (...)`
-    IndexStorageParameters,
-
-    CreateIndex,
-    DropIndex,
-
-    CreateSequence,
-    AlterSequence,
-    SetSequencePersistence,
-    /// `ALTER SEQUENCE ... OWNED BY`
-    SequenceOwnedBy,
-    RenameSequence,
-    DropSequence,
-
-    CreateView,
-    /// `CREATE OR REPLACE VIEW`. `security`: `security_barrier` or `security_invoker` changes.
-    ReplaceView {
-        security: bool,
-    },
-    DropView,
-    /// `ALTER VIEW ... ALTER COLUMN ... SET/DROP DEFAULT`
-    SetViewColumnDefault,
-    RefreshMaterializedView,
-
-    /// `CREATE FUNCTION`/`PROCEDURE`/`AGGREGATE`. `security_definer`: it runs with its owner's
-    /// rights.
-    CreateRoutine {
-        security_definer: bool,
-    },
-    /// `CREATE OR REPLACE`. `security_definer`: SECURITY DEFINER on either side.
-    ReplaceRoutine {
-        security_definer: bool,
-    },
-    DropRoutine,
-
-    CreateType,
-    DropType,
-    /// `ALTER TYPE ... RENAME TO`: a type set aside to be made again.
-    RenameType,
-    /// `ALTER TYPE ... ADD VALUE`
-    AddEnumValue,
-    /// `ALTER DOMAIN ... SET/DROP DEFAULT`, `DROP NOT NULL`
-    AlterDomain,
-    /// `ALTER DOMAIN ... SET NOT NULL`: every column of the domain is checked.
-    SetDomainNotNull,
-    /// `ALTER DOMAIN ... ADD CONSTRAINT`. `validated`: every column of the domain is checked.
-    AddDomainConstraint {
-        validated: bool,
-    },
-    ValidateDomainConstraint,
-    DropDomainConstraint,
-    AddAttribute,
-    DropAttribute,
-    AlterAttribute,
-
-    CreateCollation,
-    RenameCollation,
-    DropCollation,
-
-    CreatePolicy,
-    AlterPolicy,
-    DropPolicy,
-
-    CreateTrigger,
-    /// `CREATE OR REPLACE TRIGGER`
-    ReplaceTrigger,
-    DropTrigger,
-    /// `ENABLE`/`DISABLE TRIGGER`
-    EnableTrigger,
-    CreateEventTrigger,
-    DropEventTrigger,
-    EnableEventTrigger,
-
-    CreateRule,
-    /// `CREATE OR REPLACE RULE`
-    ReplaceRule,
-    DropRule,
-    EnableRule,
-
-    CreateStatistics,
-    AlterStatistics,
-    DropStatistics,
-
-    /// `COMMENT ON`. `whole_relation`: on a table, view, sequence or index, or on a column of
-    /// one, rather than on a constraint, trigger, rule or policy of a table.
-    Comment {
-        whole_relation: bool,
-    },
-    /// `GRANT`
-    Grant,
-    /// `REVOKE`
-    Revoke,
-}
-
-impl Operation {
-    /// Create, alter, replace or drop, as the row's `action` column says.
-    pub fn action(&self) -> Action {
-        use Operation as O;
-        match self {
-            O::CreateSchema
-            | O::CreateExtension
-            | O::CreateTable
-            | O::AddColumn { .. }
-            | O::AddConstraint { .. }
-            | O::CreateIndex
-            | O::CreateSequence
-            | O::CreateView
-            | O::CreateRoutine { .. }
-            | O::CreateType
-            | O::CreateCollation
-            | O::CreatePolicy
-            | O::CreateTrigger
-            | O::CreateEventTrigger
-            | O::CreateRule
-            | O::CreateStatistics
-            | O::Grant => Action::Create,
-            O::ReplaceView { .. }
-            | O::ReplaceRoutine { .. }
-            | O::ReplaceTrigger
-            | O::ReplaceRule => Action::Replace,
-            O::DropSchema
-            | O::DropExtension
-            | O::DropTable
-            | O::DropColumn
-            | O::DropConstraint { .. }
-            | O::DropIndex
-            | O::DropSequence
-            | O::DropView
-            | O::DropRoutine
-            | O::DropType
-            | O::DropCollation
-            | O::DropPolicy
-            | O::DropTrigger
-            | O::DropEventTrigger
-            | O::DropRule
-            | O::DropStatistics
-            | O::Revoke => Action::Drop,
-            O::Set
-            | O::UpdateExtension
-            | O::MoveExtension
-            | O::TableStorageParameters { .. }
-            | O::SetTablePersistence
-            | O::SetAccessMethod
-            | O::RowSecurity
-            | O::ReplicaIdentity
-            | O::ClusterOn
-            | O::OfType
-            | O::AlterColumnType { .. }
-            | O::SetDefault { .. }
-            | O::DropDefault
-            | O::SetNotNull
-            | O::DropNotNull
-            | O::AddIdentity
-            | O::AlterIdentity
-            | O::DropIdentity
-            | O::DropExpression
-            | O::SetColumnStatistics
-            | O::SetColumnStorage
-            | O::SetColumnCompression
-            | O::ValidateConstraint { .. }
-            | O::IndexStorageParameters
-            | O::AlterSequence
-            | O::SetSequencePersistence
-            | O::SequenceOwnedBy
-            | O::RenameSequence
-            | O::SetViewColumnDefault
-            | O::RefreshMaterializedView
-            | O::RenameType
-            | O::AddEnumValue
-            | O::AlterDomain
-            | O::SetDomainNotNull
-            | O::AddDomainConstraint { .. }
-            | O::ValidateDomainConstraint
-            | O::DropDomainConstraint
-            | O::AddAttribute
-            | O::DropAttribute
-            | O::AlterAttribute
-            | O::RenameCollation
-            | O::AlterPolicy
-            | O::EnableTrigger
-            | O::EnableEventTrigger
-            | O::EnableRule
-            | O::AlterStatistics
-            | O::Comment { .. } => Action::Alter,
         }
     }
 }

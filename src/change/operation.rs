@@ -1,0 +1,611 @@
+//! What one statement does, as the diff decided it: the operation and what it is done to (the
+//! model's own objects, names within the plan's schema), with the facts that decide what it
+//! costs (does it rewrite the table, validate rows, build an index), but no SQL text:
+//! `crate::ddl` writes that once the plan is ordered, and `crate::costs` reads the lock and the
+//! hazards from the same value.
+
+use crate::model::{
+    Attribute, Collation, Column, Constraint, DomainConstraint, EventTrigger, Extension, Identity,
+    Index, OwnedBy, Persistence, Policy, ReplicaIdentity, Routine, Rule, Sequence, SequenceOptions,
+    Statistics, Storage, Table, Trigger, Type, View,
+};
+
+/// The kinds of constraint an ADD CONSTRAINT makes: each scans or builds differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConstraintKind {
+    Check,
+    ForeignKey,
+    PrimaryKey,
+    Unique,
+    Exclusion,
+}
+
+/// A session setting of the plan's preamble.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Setting {
+    /// The search_path the definitions were read under, as `SET search_path TO` takes it.
+    SearchPath(String),
+    /// `check_function_bodies = false`: a SQL body is checked at run time, as where it was read.
+    NoFunctionBodyChecks,
+}
+
+/// Storage parameters set or reset, as the catalog spells them (`name=value`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parameters {
+    Set(Vec<String>),
+    /// By the options that are gone: only their names are used.
+    Reset(Vec<String>),
+}
+
+impl Parameters {
+    /// The parameters' names, each after `prefix` (`toast.`).
+    pub fn names(&self, prefix: &str) -> Vec<String> {
+        let (Parameters::Set(options) | Parameters::Reset(options)) = self;
+        options
+            .iter()
+            .map(|o| format!("{prefix}{}", crate::model::split_option(o).0))
+            .collect()
+    }
+}
+
+/// How ALTER COLUMN ... TYPE converts the values a column holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conversion {
+    /// No USING: the assignment cast, which pads or checks values as an INSERT would.
+    Assignment,
+    /// `USING "c"::type`: for types with no assignment cast between them, and for a column
+    /// moved to a collation made again.
+    ExplicitCast,
+    /// `USING "c"::text::type`: to a type made again, read back from its text (there is no cast
+    /// between two enums).
+    ThroughText,
+    /// To a composite type made again, field by field by name: each attribute of the new type,
+    /// and whether the old one had it (a new field is NULL).
+    FieldByField(Vec<(Attribute, bool)>),
+}
+
+/// Where a new enum label goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Position {
+    Before(String),
+    After(String),
+}
+
+/// What a type made again takes out of its way: the type itself, and for a range the objects
+/// that keep their names through its rename (or the new range's would clash with them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetAside {
+    Type,
+    /// The range's constructor function, with two bounds or with the bounds' text too.
+    RangeConstructor {
+        with_flags: bool,
+    },
+    /// Its multirange type.
+    Multirange,
+    /// A constructor of its multirange: of no ranges, one range, or any number.
+    MultirangeConstructor(Arity),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arity {
+    None,
+    One,
+    Variadic,
+}
+
+/// A change to a domain that checks nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainChange {
+    SetDefault(String),
+    DropDefault,
+    DropNotNull,
+}
+
+/// What `ALTER ... ROW LEVEL SECURITY` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowSecurity {
+    Enable(bool),
+    Force(bool),
+}
+
+/// The object a comment is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommentOn {
+    /// An object of the plan's schema: `kind` as `model::Comment` names it, `name` its name (a
+    /// routine's signature), `part` the column, constraint, trigger, rule or policy within it.
+    Object {
+        kind: String,
+        name: String,
+        part: Option<String>,
+        domain: bool,
+    },
+    Schema(String),
+    Extension(String),
+}
+
+/// What GRANT and REVOKE name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GrantOn {
+    /// A table, view or materialized view, or a column of one (`column`).
+    Table {
+        name: String,
+        column: Option<String>,
+    },
+    Sequence(String),
+    /// A type or domain.
+    Type(String),
+    /// A routine by its signature, `"name"(argument types)`.
+    Routine(String),
+    Schema(String),
+}
+
+/// What a REVOKE takes back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Revoked {
+    /// Every privilege the role holds, grant options with them.
+    All,
+    Privileges(Vec<String>),
+    /// The right to pass these privileges on; the privileges stay.
+    GrantOption(Vec<String>),
+}
+
+/// What one statement does. Names are within the plan's schema (`Cx`), the one the key of the
+/// step names. Large objects are boxed: a plan holds many small operations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Operation {
+    /// `SET` of a session setting in the plan's preamble.
+    Set(Setting),
+    CreateSchema {
+        name: String,
+    },
+    DropSchema {
+        name: String,
+    },
+    CreateExtension {
+        extension: Extension,
+        /// None: the default version.
+        version: Option<String>,
+    },
+    /// `ALTER EXTENSION ... UPDATE`
+    UpdateExtension {
+        name: String,
+        version: String,
+    },
+    /// `ALTER EXTENSION ... SET SCHEMA`
+    MoveExtension {
+        name: String,
+        schema: String,
+    },
+    DropExtension {
+        name: String,
+    },
+
+    CreateTable(Box<Table>),
+    DropTable {
+        name: String,
+    },
+    /// `ALTER TABLE ... SET (...)` or `RESET (...)`; `prefix` is `toast.` for the TOAST table's.
+    TableStorageParameters {
+        table: String,
+        prefix: &'static str,
+        parameters: Parameters,
+    },
+    /// `SET LOGGED` / `SET UNLOGGED`: the table is written out again.
+    SetTablePersistence {
+        table: String,
+        persistence: Persistence,
+    },
+    /// `SET ACCESS METHOD`: the table is written out again.
+    SetAccessMethod {
+        table: String,
+        method: String,
+    },
+    /// `ENABLE`/`DISABLE`/`FORCE`/`NO FORCE ROW LEVEL SECURITY`
+    RowSecurity {
+        table: String,
+        setting: RowSecurity,
+    },
+    ReplicaIdentity {
+        table: String,
+        identity: ReplicaIdentity,
+        index: Option<String>,
+    },
+    /// `CLUSTER ON` / `SET WITHOUT CLUSTER`
+    ClusterOn {
+        table: String,
+        index: Option<String>,
+    },
+    /// `OF type` / `NOT OF`
+    OfType {
+        table: String,
+        of_type: Option<String>,
+    },
+
+    /// `ADD COLUMN`. `rewrites`: the rows get a value computed row by row (a volatile default, an
+    /// identity, a stored generation), so the table is written out again.
+    AddColumn {
+        rewrites: bool,
+        table: String,
+        column: Box<Column>,
+    },
+    DropColumn {
+        table: String,
+        column: String,
+    },
+    /// `ALTER COLUMN ... TYPE`, to the type (and collation) of `column`. `rewrites`: the new
+    /// type is not binary-coercible from the old one under its modifiers, so every row is
+    /// converted and the table written out again.
+    AlterColumnType {
+        rewrites: bool,
+        table: String,
+        column: Box<Column>,
+        conversion: Conversion,
+    },
+    /// `SET DEFAULT`. `from_sequence`: the default takes values from a sequence, set on a
+    /// column that may already hold values.
+    SetDefault {
+        from_sequence: bool,
+        table: String,
+        column: String,
+        expression: String,
+    },
+    DropDefault {
+        table: String,
+        column: String,
+    },
+    SetNotNull {
+        table: String,
+        column: String,
+    },
+    DropNotNull {
+        table: String,
+        column: String,
+    },
+    /// `ADD GENERATED ... AS IDENTITY` on a column that exists.
+    AddIdentity {
+        table: String,
+        column: String,
+        identity: Box<Identity>,
+    },
+    /// `SET GENERATED`, identity sequence options, and `RESTART` when the start is outside the
+    /// new bounds.
+    AlterIdentity {
+        table: String,
+        column: String,
+        from: Box<Identity>,
+        to: Box<Identity>,
+    },
+    DropIdentity {
+        table: String,
+        column: String,
+    },
+    DropExpression {
+        table: String,
+        column: String,
+    },
+    /// `SET STATISTICS`; None for the default target.
+    SetColumnStatistics {
+        table: String,
+        column: String,
+        target: Option<i32>,
+    },
+    SetColumnStorage {
+        table: String,
+        column: String,
+        storage: Storage,
+    },
+    /// `SET COMPRESSION`; None for the server's default.
+    SetColumnCompression {
+        table: String,
+        column: String,
+        method: Option<String>,
+    },
+
+    /// `ADD CONSTRAINT`. `validated`: existing rows are checked as it is added (a CHECK or
+    /// FOREIGN KEY the target holds validated is otherwise added `NOT VALID`, to be validated
+    /// by a step of its own); `using_index`: it takes an index that exists, building nothing.
+    AddConstraint {
+        kind: ConstraintKind,
+        validated: bool,
+        using_index: bool,
+        constraint: Box<Constraint>,
+    },
+    ValidateConstraint {
+        kind: ConstraintKind,
+        table: String,
+        name: String,
+    },
+    DropConstraint {
+        kind: ConstraintKind,
+        table: String,
+        name: String,
+    },
+    /// `ALTER INDEX ... SET (...)` / `RESET (...)`
+    IndexStorageParameters {
+        index: String,
+        parameters: Parameters,
+    },
+
+    CreateIndex(Box<Index>),
+    DropIndex {
+        name: String,
+    },
+
+    CreateSequence(Box<Sequence>),
+    /// Every option that differs, and `RESTART` when the start is outside the new bounds.
+    AlterSequence {
+        from: Box<SequenceOptions>,
+        to: Box<SequenceOptions>,
+    },
+    SetSequencePersistence {
+        name: String,
+        persistence: Persistence,
+    },
+    /// `ALTER SEQUENCE ... OWNED BY`, or `OWNED BY NONE`
+    SequenceOwnedBy {
+        name: String,
+        owner: Option<OwnedBy>,
+    },
+    RenameSequence {
+        name: String,
+        new_name: String,
+    },
+    DropSequence {
+        name: String,
+    },
+
+    CreateView(Box<View>),
+    /// `CREATE OR REPLACE VIEW`. `security`: `security_barrier` or `security_invoker` changes.
+    ReplaceView {
+        security: bool,
+        view: Box<View>,
+    },
+    DropView {
+        name: String,
+        materialized: bool,
+    },
+    /// `ALTER VIEW ... ALTER COLUMN ... SET/DROP DEFAULT`
+    SetViewColumnDefault {
+        view: String,
+        column: String,
+        default: Option<String>,
+    },
+    RefreshMaterializedView {
+        name: String,
+    },
+
+    /// `CREATE FUNCTION`/`PROCEDURE`/`AGGREGATE`. `security_definer`: it runs with its owner's
+    /// rights.
+    CreateRoutine {
+        security_definer: bool,
+        routine: Box<Routine>,
+    },
+    /// `CREATE OR REPLACE`. `security_definer`: SECURITY DEFINER on either side.
+    ReplaceRoutine {
+        security_definer: bool,
+        routine: Box<Routine>,
+    },
+    DropRoutine(Box<Routine>),
+
+    /// `beside_set_aside`: made while the type it replaces is set aside (a domain's NOT NULL
+    /// is then named, see `ddl::types::create`).
+    CreateType {
+        ty: Box<Type>,
+        beside_set_aside: bool,
+    },
+    DropType {
+        name: String,
+        domain: bool,
+    },
+    /// `ALTER ... RENAME TO`: a type set aside under `aside` to be made again, or what a range
+    /// takes aside with it.
+    SetTypeAside {
+        ty: Box<Type>,
+        aside: String,
+        what: SetAside,
+    },
+    /// `ALTER TYPE ... ADD VALUE`; no position: at the end.
+    AddEnumValue {
+        type_name: String,
+        value: String,
+        position: Option<Position>,
+    },
+    /// `ALTER DOMAIN ... SET/DROP DEFAULT`, `DROP NOT NULL`
+    AlterDomain {
+        domain: String,
+        change: DomainChange,
+    },
+    /// `ALTER DOMAIN ... SET NOT NULL`: every column of the domain is checked.
+    SetDomainNotNull {
+        domain: String,
+    },
+    /// `ALTER DOMAIN ... ADD CONSTRAINT`. `validated`: every column of the domain is checked;
+    /// otherwise it is added `NOT VALID`.
+    AddDomainConstraint {
+        validated: bool,
+        domain: String,
+        constraint: DomainConstraint,
+    },
+    ValidateDomainConstraint {
+        domain: String,
+        constraint: String,
+    },
+    DropDomainConstraint {
+        domain: String,
+        constraint: String,
+    },
+    AddAttribute {
+        type_name: String,
+        attribute: Attribute,
+    },
+    DropAttribute {
+        type_name: String,
+        attribute: String,
+    },
+    AlterAttribute {
+        type_name: String,
+        attribute: Attribute,
+    },
+
+    CreateCollation(Box<Collation>),
+    RenameCollation {
+        name: String,
+        new_name: String,
+    },
+    DropCollation {
+        name: String,
+    },
+
+    CreatePolicy(Box<Policy>),
+    AlterPolicy(Box<Policy>),
+    DropPolicy {
+        table: String,
+        name: String,
+    },
+
+    CreateTrigger(Box<Trigger>),
+    /// `CREATE OR REPLACE TRIGGER`
+    ReplaceTrigger(Box<Trigger>),
+    DropTrigger {
+        table: String,
+        name: String,
+    },
+    /// `ENABLE`/`DISABLE TRIGGER`, as the trigger fires.
+    EnableTrigger(Box<Trigger>),
+    CreateEventTrigger(Box<EventTrigger>),
+    DropEventTrigger {
+        name: String,
+    },
+    EnableEventTrigger(Box<EventTrigger>),
+
+    CreateRule(Box<Rule>),
+    /// `CREATE OR REPLACE RULE`
+    ReplaceRule(Box<Rule>),
+    DropRule {
+        table: String,
+        name: String,
+    },
+    EnableRule(Box<Rule>),
+
+    CreateStatistics(Box<Statistics>),
+    /// `SET STATISTICS` of the statistics object, as it has it.
+    AlterStatistics(Box<Statistics>),
+    DropStatistics {
+        name: String,
+    },
+
+    /// `COMMENT ON`; no text: `IS NULL`. `whole_relation`: on a table, view, sequence or index,
+    /// or on a column of one, rather than on a constraint, trigger, rule or policy of a table.
+    Comment {
+        whole_relation: bool,
+        on: CommentOn,
+        text: Option<String>,
+    },
+    /// `GRANT privileges ON ... TO grantee`; the privileges are `aclexplode`'s keywords.
+    Grant {
+        on: GrantOn,
+        grantee: String,
+        privileges: Vec<String>,
+        with_grant_option: bool,
+    },
+    Revoke {
+        on: GrantOn,
+        grantee: String,
+        revoked: Revoked,
+    },
+}
+
+impl Operation {
+    /// Create, alter, replace or drop, as the row's `action` column says.
+    pub fn action(&self) -> super::Action {
+        use super::Action;
+        use Operation as O;
+        match self {
+            O::CreateSchema { .. }
+            | O::CreateExtension { .. }
+            | O::CreateTable(_)
+            | O::AddColumn { .. }
+            | O::AddConstraint { .. }
+            | O::CreateIndex(_)
+            | O::CreateSequence(_)
+            | O::CreateView(_)
+            | O::CreateRoutine { .. }
+            | O::CreateType { .. }
+            | O::CreateCollation(_)
+            | O::CreatePolicy(_)
+            | O::CreateTrigger(_)
+            | O::CreateEventTrigger(_)
+            | O::CreateRule(_)
+            | O::CreateStatistics(_)
+            | O::Grant { .. } => Action::Create,
+            O::ReplaceView { .. }
+            | O::ReplaceRoutine { .. }
+            | O::ReplaceTrigger(_)
+            | O::ReplaceRule(_) => Action::Replace,
+            O::DropSchema { .. }
+            | O::DropExtension { .. }
+            | O::DropTable { .. }
+            | O::DropColumn { .. }
+            | O::DropConstraint { .. }
+            | O::DropIndex { .. }
+            | O::DropSequence { .. }
+            | O::DropView { .. }
+            | O::DropRoutine(_)
+            | O::DropType { .. }
+            | O::DropCollation { .. }
+            | O::DropPolicy { .. }
+            | O::DropTrigger { .. }
+            | O::DropEventTrigger { .. }
+            | O::DropRule { .. }
+            | O::DropStatistics { .. }
+            | O::Revoke { .. } => Action::Drop,
+            O::Set(_)
+            | O::UpdateExtension { .. }
+            | O::MoveExtension { .. }
+            | O::TableStorageParameters { .. }
+            | O::SetTablePersistence { .. }
+            | O::SetAccessMethod { .. }
+            | O::RowSecurity { .. }
+            | O::ReplicaIdentity { .. }
+            | O::ClusterOn { .. }
+            | O::OfType { .. }
+            | O::AlterColumnType { .. }
+            | O::SetDefault { .. }
+            | O::DropDefault { .. }
+            | O::SetNotNull { .. }
+            | O::DropNotNull { .. }
+            | O::AddIdentity { .. }
+            | O::AlterIdentity { .. }
+            | O::DropIdentity { .. }
+            | O::DropExpression { .. }
+            | O::SetColumnStatistics { .. }
+            | O::SetColumnStorage { .. }
+            | O::SetColumnCompression { .. }
+            | O::ValidateConstraint { .. }
+            | O::IndexStorageParameters { .. }
+            | O::AlterSequence { .. }
+            | O::SetSequencePersistence { .. }
+            | O::SequenceOwnedBy { .. }
+            | O::RenameSequence { .. }
+            | O::SetViewColumnDefault { .. }
+            | O::RefreshMaterializedView { .. }
+            | O::SetTypeAside { .. }
+            | O::AddEnumValue { .. }
+            | O::AlterDomain { .. }
+            | O::SetDomainNotNull { .. }
+            | O::AddDomainConstraint { .. }
+            | O::ValidateDomainConstraint { .. }
+            | O::DropDomainConstraint { .. }
+            | O::AddAttribute { .. }
+            | O::DropAttribute { .. }
+            | O::AlterAttribute { .. }
+            | O::RenameCollation { .. }
+            | O::AlterPolicy(_)
+            | O::EnableTrigger(_)
+            | O::EnableEventTrigger(_)
+            | O::EnableRule(_)
+            | O::AlterStatistics(_)
+            | O::Comment { .. } => Action::Alter,
+        }
+    }
+}
