@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::change::Key;
-use crate::model::{ObjectRef, Schema};
+use crate::model::{DependencyKind, ObjectRef, Schema};
 
 #[derive(Debug, Default)]
 pub struct Graph {
@@ -178,23 +178,24 @@ fn key(schema: &str, object: &ObjectRef) -> Option<Key> {
     let schema = object.schema.clone().unwrap_or_else(|| schema.to_owned());
     let name = object.name.clone();
     let part = || object.part.clone();
-    Some(match object.kind.as_str() {
-        "table" => Key::Table(schema, name),
-        "column" | "default" => Key::Column(schema, name, part()?),
-        "constraint" => Key::Constraint(schema, name, part()?),
-        "policy" => Key::Policy(schema, name, part()?),
-        "trigger" => Key::Trigger(schema, name, part()?),
-        "rule" => Key::Rule(schema, name, part()?),
-        "index" => Key::Index(schema, name),
-        "sequence" => Key::Sequence(schema, name),
-        "view" => Key::View(schema, name),
-        "routine" => Key::Routine(schema, name),
-        "type" => Key::Type(schema, name),
-        "collation" => Key::Collation(schema, name),
-        "statistics" => Key::Statistics(schema, name),
-        "not compared" => Key::NotCompared(name),
-        "event trigger" => Key::EventTrigger(name),
-        _ => return None,
+    use DependencyKind as K;
+    Some(match &object.kind {
+        K::Table => Key::Table(schema, name),
+        K::Column | K::Default => Key::Column(schema, name, part()?),
+        K::Constraint => Key::Constraint(schema, name, part()?),
+        K::Policy => Key::Policy(schema, name, part()?),
+        K::Trigger => Key::Trigger(schema, name, part()?),
+        K::Rule => Key::Rule(schema, name, part()?),
+        K::Index => Key::Index(schema, name),
+        K::Sequence => Key::Sequence(schema, name),
+        K::View => Key::View(schema, name),
+        K::Routine => Key::Routine(schema, name),
+        K::Type => Key::Type(schema, name),
+        K::Collation => Key::Collation(schema, name),
+        K::Statistics => Key::Statistics(schema, name),
+        K::NotCompared => Key::NotCompared(name),
+        K::EventTrigger => Key::EventTrigger(name),
+        K::Other(_) => return None,
     })
 }
 

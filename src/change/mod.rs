@@ -80,6 +80,36 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind of row: in the order the README's table of what is compared lists them
+    /// (`crate::coverage`), the plan's settings first.
+    pub const ALL: [Kind; 25] = [
+        Kind::Setting,
+        Kind::Schema,
+        Kind::Extension,
+        Kind::Table,
+        Kind::Column,
+        Kind::Constraint,
+        Kind::Index,
+        Kind::Sequence,
+        Kind::View,
+        Kind::MaterializedView,
+        Kind::Function,
+        Kind::Procedure,
+        Kind::Aggregate,
+        Kind::Enum,
+        Kind::Domain,
+        Kind::CompositeType,
+        Kind::RangeType,
+        Kind::Collation,
+        Kind::Trigger,
+        Kind::EventTrigger,
+        Kind::Rule,
+        Kind::Policy,
+        Kind::Statistics,
+        Kind::Comment,
+        Kind::Privilege,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Setting => "setting",
@@ -363,6 +393,46 @@ impl Hazard {
             Hazard::AuthzChange => "authz_change",
             Hazard::SequenceBehindData => "sequence_behind_data",
             Hazard::PossibleRename => "possible_rename",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_of_kinds_holds_each_kind_once() {
+        // an exhaustive match: a new kind does not compile until it has a place here
+        let place = |kind: Kind| match kind {
+            Kind::Setting => 0,
+            Kind::Schema => 1,
+            Kind::Extension => 2,
+            Kind::Table => 3,
+            Kind::Column => 4,
+            Kind::Constraint => 5,
+            Kind::Index => 6,
+            Kind::Sequence => 7,
+            Kind::View => 8,
+            Kind::MaterializedView => 9,
+            Kind::Function => 10,
+            Kind::Procedure => 11,
+            Kind::Aggregate => 12,
+            Kind::Enum => 13,
+            Kind::Domain => 14,
+            Kind::CompositeType => 15,
+            Kind::RangeType => 16,
+            Kind::Collation => 17,
+            Kind::Trigger => 18,
+            Kind::EventTrigger => 19,
+            Kind::Rule => 20,
+            Kind::Policy => 21,
+            Kind::Statistics => 22,
+            Kind::Comment => 23,
+            Kind::Privilege => 24,
+        };
+        for (i, kind) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(place(kind), i, "{} is out of place", kind.as_str());
         }
     }
 }

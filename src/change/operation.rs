@@ -5,9 +5,9 @@
 //! hazards from the same value.
 
 use crate::model::{
-    Attribute, Collation, Column, Constraint, DomainConstraint, EventTrigger, Extension, Identity,
-    Index, OwnedBy, Persistence, Policy, ReplicaIdentity, Routine, Rule, Sequence, SequenceOptions,
-    Statistics, Storage, Table, Trigger, Type, View,
+    Attribute, Collation, Column, CommentKind, Constraint, DomainConstraint, EventTrigger,
+    Extension, Identity, Index, OwnedBy, Persistence, Policy, ReplicaIdentity, Routine, Rule,
+    Sequence, SequenceOptions, Statistics, Storage, Table, Trigger, Type, View,
 };
 
 /// The kinds of constraint an ADD CONSTRAINT makes: each scans or builds differently.
@@ -111,10 +111,10 @@ pub enum RowSecurity {
 /// The object a comment is on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommentOn {
-    /// An object of the plan's schema: `kind` as `model::Comment` names it, `name` its name (a
-    /// routine's signature), `part` the column, constraint, trigger, rule or policy within it.
+    /// An object of the plan's schema: `name` its name (a routine's signature), `part` the
+    /// column, constraint, trigger, rule or policy within it; `domain`: a type that is a domain.
     Object {
-        kind: String,
+        kind: CommentKind,
         name: String,
         part: Option<String>,
         domain: bool,

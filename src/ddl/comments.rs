@@ -2,29 +2,32 @@
 
 use super::{Cx, quote_ident, quote_literal};
 use crate::change::CommentOn;
+use crate::model::CommentKind;
 
-/// The object a comment is on, as COMMENT takes it. `kind` is one of `model::Comment`'s;
-/// `routine` is the routine's `"name"(arguments)` and `domain` whether a `type` is a domain.
-fn object(cx: &Cx, kind: &str, name: &str, part: Option<&str>, domain: bool) -> String {
+/// The object a comment is on, as COMMENT takes it. `name` is a routine's `"name"(arguments)`,
+/// and `domain` whether a `type` is a domain.
+fn object(cx: &Cx, kind: CommentKind, name: &str, part: Option<&str>, domain: bool) -> String {
+    use CommentKind as K;
     let part = || quote_ident(part.unwrap_or_default());
     match kind {
-        "table" => format!("TABLE {}", cx.qualify(name)),
-        "view" => format!("VIEW {}", cx.qualify(name)),
-        "materialized view" => format!("MATERIALIZED VIEW {}", cx.qualify(name)),
-        "sequence" => format!("SEQUENCE {}", cx.qualify(name)),
-        "index" => format!("INDEX {}", cx.qualify(name)),
-        "type" if domain => format!("DOMAIN {}", cx.qualify(name)),
-        "type" => format!("TYPE {}", cx.qualify(name)),
-        "collation" => format!("COLLATION {}", cx.qualify(name)),
-        "statistics" => format!("STATISTICS {}", cx.qualify(name)),
-        "column" | "view column" | "attribute" => format!("COLUMN {}.{}", cx.qualify(name), part()),
-        "constraint" => format!("CONSTRAINT {} ON {}", part(), cx.qualify(name)),
-        "domain constraint" => format!("CONSTRAINT {} ON DOMAIN {}", part(), cx.qualify(name)),
-        "trigger" => format!("TRIGGER {} ON {}", part(), cx.qualify(name)),
-        "rule" => format!("RULE {} ON {}", part(), cx.qualify(name)),
-        "policy" => format!("POLICY {} ON {}", part(), cx.qualify(name)),
-        // the routine's signature, `"name"(arguments)`
-        _ => format!("ROUTINE {}.{name}", quote_ident(&cx.schema)),
+        K::Table => format!("TABLE {}", cx.qualify(name)),
+        K::View => format!("VIEW {}", cx.qualify(name)),
+        K::MaterializedView => format!("MATERIALIZED VIEW {}", cx.qualify(name)),
+        K::Sequence => format!("SEQUENCE {}", cx.qualify(name)),
+        K::Index => format!("INDEX {}", cx.qualify(name)),
+        K::Type if domain => format!("DOMAIN {}", cx.qualify(name)),
+        K::Type => format!("TYPE {}", cx.qualify(name)),
+        K::Collation => format!("COLLATION {}", cx.qualify(name)),
+        K::Statistics => format!("STATISTICS {}", cx.qualify(name)),
+        K::Column | K::ViewColumn | K::Attribute => {
+            format!("COLUMN {}.{}", cx.qualify(name), part())
+        }
+        K::Constraint => format!("CONSTRAINT {} ON {}", part(), cx.qualify(name)),
+        K::DomainConstraint => format!("CONSTRAINT {} ON DOMAIN {}", part(), cx.qualify(name)),
+        K::Trigger => format!("TRIGGER {} ON {}", part(), cx.qualify(name)),
+        K::Rule => format!("RULE {} ON {}", part(), cx.qualify(name)),
+        K::Policy => format!("POLICY {} ON {}", part(), cx.qualify(name)),
+        K::Routine => format!("ROUTINE {}.{name}", quote_ident(&cx.schema)),
     }
 }
 
@@ -36,7 +39,7 @@ pub fn set(cx: &Cx, on: &CommentOn, text: Option<&str>) -> String {
             name,
             part,
             domain,
-        } => object(cx, kind, name, part.as_deref(), *domain),
+        } => object(cx, *kind, name, part.as_deref(), *domain),
         CommentOn::Schema(name) => super::privileges::schema(name),
         CommentOn::Extension(name) => super::extensions::object(name),
     };
@@ -53,27 +56,31 @@ mod tests {
     #[test]
     fn comments_quote_their_text_and_name_the_object_whole() {
         let cx = Cx::new("app");
-        let on = |kind: &str, name: &str, part: Option<&str>| CommentOn::Object {
-            kind: kind.into(),
+        let on = |kind: CommentKind, name: &str, part: Option<&str>| CommentOn::Object {
+            kind,
             name: name.into(),
             part: part.map(str::to_owned),
             domain: false,
         };
-        let column = on("column", "My Table", Some("e-mail"));
+        let column = on(CommentKind::Column, "My Table", Some("e-mail"));
         assert_eq!(
             set(&cx, &column, Some("it's\nthe \"main\" one ✓")),
             "COMMENT ON COLUMN \"app\".\"My Table\".\"e-mail\" IS 'it''s\nthe \"main\" one ✓';"
         );
         assert_eq!(
-            set(&cx, &on("domain constraint", "email", Some("has_at")), None),
+            set(
+                &cx,
+                &on(CommentKind::DomainConstraint, "email", Some("has_at")),
+                None
+            ),
             r#"COMMENT ON CONSTRAINT "has_at" ON DOMAIN "app"."email" IS NULL;"#
         );
         assert_eq!(
-            object(&cx, "type", "email", None, true),
+            object(&cx, CommentKind::Type, "email", None, true),
             r#"DOMAIN "app"."email""#
         );
         assert_eq!(
-            object(&cx, "routine", r#""f"(a integer)"#, None, false),
+            object(&cx, CommentKind::Routine, r#""f"(a integer)"#, None, false),
             r#"ROUTINE "app"."f"(a integer)"#
         );
     }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use super::{Decisions, Recast, column_name, pair_up};
 use crate::change::{Conversion, Cx, set_aside_name};
-use crate::model::{Collation, Schema};
+use crate::model::{Collation, DependencyKind, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// The collations of both sides that differ; their columns that stay go into
@@ -24,11 +24,9 @@ pub fn rebuilt(pairs: &[(&Schema, &Schema)], changes: &mut Decisions) -> BTreeSe
         }
     }
     for (from, to) in pairs {
-        for dependency in from
-            .dependencies
-            .iter()
-            .filter(|d| d.object.kind == "column" && d.on.kind == "collation")
-        {
+        for dependency in from.dependencies.iter().filter(|d| {
+            d.object.kind == DependencyKind::Column && d.on.kind == DependencyKind::Collation
+        }) {
             let schema = dependency
                 .on
                 .schema

@@ -7,12 +7,12 @@
 
 use super::{Decisions, pair_up};
 use crate::change::{CommentOn, Cx};
-use crate::model::{Comment, Schema, TypeDefinition};
+use crate::model::{Comment, CommentKind, Schema, TypeDefinition};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.comments, &to.comments, |c| {
-        (c.kind.clone(), c.name.clone(), c.part.clone())
+        (c.kind, c.name.clone(), c.part.clone())
     });
     let mut new_steps = Vec::new();
     for comment in pairs.removed {
@@ -37,24 +37,25 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
 /// The key of the object a comment is on; a column of a view or composite type, or a domain's
 /// constraint, stands for its view or type, with which it is made.
 fn object_key(cx: &Cx, comment: &Comment) -> Key {
+    use CommentKind as K;
     let (name, part) = (
         comment.name.as_str(),
         comment.part.as_deref().unwrap_or_default(),
     );
-    match comment.kind.as_str() {
-        "table" => cx.table_key(name),
-        "view" | "materialized view" | "view column" => cx.view_key(name),
-        "sequence" => cx.sequence_key(name),
-        "index" => cx.index_key(name),
-        "type" | "attribute" | "domain constraint" => cx.type_key(name),
-        "collation" => cx.collation_key(name),
-        "statistics" => cx.statistics_key(name),
-        "column" => cx.column_key(name, part),
-        "constraint" => cx.constraint_key(name, part),
-        "trigger" => cx.trigger_key(name, part),
-        "rule" => cx.rule_key(name, part),
-        "policy" => cx.policy_key(name, part),
-        _ => cx.routine_key(name),
+    match comment.kind {
+        K::Table => cx.table_key(name),
+        K::View | K::MaterializedView | K::ViewColumn => cx.view_key(name),
+        K::Sequence => cx.sequence_key(name),
+        K::Index => cx.index_key(name),
+        K::Type | K::Attribute | K::DomainConstraint => cx.type_key(name),
+        K::Collation => cx.collation_key(name),
+        K::Statistics => cx.statistics_key(name),
+        K::Column => cx.column_key(name, part),
+        K::Constraint => cx.constraint_key(name, part),
+        K::Trigger => cx.trigger_key(name, part),
+        K::Rule => cx.rule_key(name, part),
+        K::Policy => cx.policy_key(name, part),
+        K::Routine => cx.routine_key(name),
     }
 }
 
@@ -66,48 +67,49 @@ fn stays(comment: &Comment, from: &Schema, to: &Schema) -> bool {
         comment.name.as_str(),
         comment.part.as_deref().unwrap_or_default(),
     );
+    use CommentKind as K;
     let on = |schema: &Schema| -> bool {
-        match comment.kind.as_str() {
-            "table" => schema.tables.iter().any(|t| t.name == name),
-            "column" => schema
+        match comment.kind {
+            K::Table => schema.tables.iter().any(|t| t.name == name),
+            K::Column => schema
                 .tables
                 .iter()
                 .any(|t| t.name == name && t.column(part).is_some()),
-            "view" | "materialized view" => schema.views.iter().any(|v| v.name == name),
-            "view column" => schema
+            K::View | K::MaterializedView => schema.views.iter().any(|v| v.name == name),
+            K::ViewColumn => schema
                 .views
                 .iter()
                 .any(|v| v.name == name && v.columns.iter().any(|c| c.name == part)),
-            "sequence" => schema.sequences.iter().any(|s| s.name == name),
-            "index" => {
+            K::Sequence => schema.sequences.iter().any(|s| s.name == name),
+            K::Index => {
                 schema.indexes.iter().any(|i| i.name == name)
                     || schema
                         .constraints
                         .iter()
                         .any(|c| c.index_name.as_deref() == Some(name))
             }
-            "type" | "domain constraint" | "attribute" => {
+            K::Type | K::DomainConstraint | K::Attribute => {
                 schema.types.iter().any(|t| t.name == name)
             }
-            "collation" => schema.collations.iter().any(|c| c.name == name),
-            "statistics" => schema.statistics.iter().any(|s| s.name == name),
-            "constraint" => schema
+            K::Collation => schema.collations.iter().any(|c| c.name == name),
+            K::Statistics => schema.statistics.iter().any(|s| s.name == name),
+            K::Constraint => schema
                 .constraints
                 .iter()
                 .any(|c| c.table == name && c.name == part),
-            "trigger" => schema
+            K::Trigger => schema
                 .triggers
                 .iter()
                 .any(|t| t.table == name && t.name == part),
-            "rule" => schema
+            K::Rule => schema
                 .rules
                 .iter()
                 .any(|r| r.table == name && r.name == part),
-            "policy" => schema
+            K::Policy => schema
                 .policies
                 .iter()
                 .any(|p| p.table == name && p.name == part),
-            _ => schema.routines.iter().any(|r| r.identity == name),
+            K::Routine => schema.routines.iter().any(|r| r.identity == name),
         }
     };
     !on(from) || on(to)
@@ -118,8 +120,8 @@ fn step(cx: &Cx, comment: &Comment, key: Key, to: &Schema, text: Option<&str>) -
         .types
         .iter()
         .any(|t| t.name == comment.name && matches!(t.definition, TypeDefinition::Domain(_)));
-    let name = match comment.kind.as_str() {
-        "routine" => to
+    let name = match comment.kind {
+        CommentKind::Routine => to
             .routines
             .iter()
             .find(|r| r.identity == comment.name)
@@ -136,7 +138,7 @@ fn step(cx: &Cx, comment: &Comment, key: Key, to: &Schema, text: Option<&str>) -
     let operation = Operation::Comment {
         whole_relation,
         on: CommentOn::Object {
-            kind: comment.kind.clone(),
+            kind: comment.kind,
             name,
             part: comment.part.clone(),
             domain,

@@ -18,7 +18,7 @@ use super::{Decisions, Recast, column_name, pair_up};
 use crate::change::{Arity, Conversion, Cx, DomainChange, Position, SetAside, set_aside_name};
 use crate::graph::Graph;
 use crate::ident::display_ident;
-use crate::model::{Attribute, Schema, Type, TypeDefinition};
+use crate::model::{Attribute, DependencyKind, Schema, Type, TypeDefinition};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// The types of both sides that are made again, by key, each with whether moving a value over
@@ -52,10 +52,9 @@ pub fn rebuilt<'a>(
 
     for (from, to) in pairs {
         let typed = |schema: &'a Schema| {
-            schema
-                .dependencies
-                .iter()
-                .filter(|d| d.object.kind == "column" && d.on.kind == "type")
+            schema.dependencies.iter().filter(|d| {
+                d.object.kind == DependencyKind::Column && d.on.kind == DependencyKind::Type
+            })
         };
         let on_either_side: BTreeSet<(&str, &str)> = typed(from)
             .chain(typed(to))
@@ -205,8 +204,8 @@ fn own_rebuild(from: &Schema, old: &Type, new: &Type, targets: &[&Schema]) -> Op
             TypeDefinition::Composite { attributes: after },
         ) => {
             let stored = from.dependencies.iter().any(|d| {
-                d.object.kind == "column"
-                    && d.on.kind == "type"
+                d.object.kind == DependencyKind::Column
+                    && d.on.kind == DependencyKind::Type
                     && d.on.schema.is_none()
                     && d.on.name == old.name
             });
@@ -229,8 +228,8 @@ fn own_rebuild(from: &Schema, old: &Type, new: &Type, targets: &[&Schema]) -> Op
 fn in_stored_composite(from: &Schema, name: &str) -> bool {
     let stored = |composite: &str| {
         from.dependencies.iter().any(|d| {
-            d.object.kind == "column"
-                && d.on.kind == "type"
+            d.object.kind == DependencyKind::Column
+                && d.on.kind == DependencyKind::Type
                 && d.on.schema.is_none()
                 && d.on.name == composite
         })
@@ -238,9 +237,9 @@ fn in_stored_composite(from: &Schema, name: &str) -> bool {
     from.types.iter().any(|t| {
         matches!(&t.definition, TypeDefinition::Composite { .. })
             && from.dependencies.iter().any(|d| {
-                d.object.kind == "type"
+                d.object.kind == DependencyKind::Type
                     && d.object.name == t.name
-                    && d.on.kind == "type"
+                    && d.on.kind == DependencyKind::Type
                     && d.on.schema.is_none()
                     && d.on.name == name
             })
@@ -431,7 +430,9 @@ fn rebuild(cx: &Cx, from: &Schema, old: &Type, new: &Type, steps: &mut Vec<Step>
             .dependencies
             .iter()
             .filter(|d| {
-                d.object.kind == "type" && d.object.name == old.name && d.on.kind == "routine"
+                d.object.kind == DependencyKind::Type
+                    && d.object.name == old.name
+                    && d.on.kind == DependencyKind::Routine
             })
             .map(|d| {
                 Key::Routine(

@@ -21,9 +21,9 @@ mod views;
 
 pub use codes::{CollationProvider, Firing, PolicyCommand, ReplicaIdentity, Storage};
 pub use collations::Collation;
-pub use comments::Comment;
+pub use comments::{Comment, CommentKind};
 pub use constraints::{Constraint, ConstraintType};
-pub use dependencies::{Dependency, ObjectRef};
+pub use dependencies::{Dependency, DependencyKind, ObjectRef};
 pub use indexes::Index;
 pub use policies::Policy;
 pub use routines::{Routine, RoutineKind};
