@@ -80,7 +80,8 @@ pub fn rebuilt<'a>(
             if old.data_type != new.data_type || old.collation != new.collation {
                 // from or to another user type: no cast between two enums, but every type has a text form
                 let using = Some(Conversion::ThroughText);
-                let loses_data = !super::columns::keeps_every_value(&old.data_type, &new.data_type);
+                let loses_data =
+                    !super::type_changes::keeps_every_value(&old.data_type, &new.data_type);
                 changes
                     .recast_columns
                     .insert(key, Recast { using, loses_data });
@@ -197,7 +198,7 @@ fn own_rebuild(from: &Schema, old: &Type, new: &Type, targets: &[&Schema]) -> Op
                 || b.constraints.iter().any(|c| !a.constraints.contains(c));
             let base_changes = a.base_type != b.base_type || a.collation != b.collation;
             (base_changes || (tightened && in_stored_composite(from, &old.name)))
-                .then(|| !super::columns::keeps_every_value(&a.base_type, &b.base_type))
+                .then(|| !super::type_changes::keeps_every_value(&a.base_type, &b.base_type))
         }
         (
             TypeDefinition::Composite { attributes: before },
