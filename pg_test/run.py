@@ -209,15 +209,18 @@ LOCK_NAMES = {
 LOCK_ORDER = list(LOCK_NAMES)
 
 
-def apply_observing(cluster, database, plan_call, search_path="target"):
+def apply_observing(cluster, database, plan_call, search_path="target", rows_from=None):
     """Applies the rows of `plan_call` (a diff function's call, as SQL) in order, each statement in
-    a transaction of its own, and holds each row to what the statement did before its commit:
+    a transaction of its own, and holds each row to what the statement did before its commit
+    (`rows_from`: the (cluster, database) the call runs in, when the plan is for another server,
+    of any version, through migra_diff_remote):
     - `lock_mode` is the strongest lock the statement holds on `relation`, when that relation
       existed before the statement (NULL: it holds none there);
     - on a table or materialized view that existed before the plan, `table_rewrite` is among
       the hazards exactly when the statement gave it a new file (`relfilenode`).
     Raises CaseFailure naming the statement that does not apply or whose row is wrong."""
-    rows = json.loads(cluster.query(database, f"""
+    caller, calling_database = rows_from or (cluster, database)
+    rows = json.loads(caller.query(calling_database, f"""
         SELECT coalesce(json_agg(json_build_object('ordinal', ordinal, 'statement', statement,
                'relation', relation, 'lock_mode', lock_mode, 'hazards', hazards) ORDER BY ordinal), '[]')
         FROM {plan_call}"""))

@@ -8,7 +8,9 @@ use crate::model::{Attribute, DomainConstraint, Range, Type, TypeDefinition};
 fn word(definition: &TypeDefinition) -> &'static str {
     match definition {
         TypeDefinition::Domain(_) => "DOMAIN",
-        _ => "TYPE",
+        TypeDefinition::Enum { .. }
+        | TypeDefinition::Composite { .. }
+        | TypeDefinition::Range { .. } => "TYPE",
     }
 }
 
