@@ -401,7 +401,7 @@ class Tests(Runner):
             raise CaseFailure(f"expected one INFO per call once the setting is on, got: {done.stderr.strip()[:400]}")
         stages = re.findall(r"(\w+) [0-9.]+ ms", infos[0][1])
         # fingerprints first, then the catalog query for the tables that differ
-        if stages != ["fingerprints", "decode", "query", "diff", "order", "rows"]:
+        if stages != ["fingerprints", "decode", "query", "diff", "order", "render", "rows"]:
             raise CaseFailure(f"unexpected stages: {infos[0][1]}")
         note(f"migra_diff of 10 tables: {infos[0][1]}")
 

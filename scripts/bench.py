@@ -10,7 +10,7 @@ for pg_dump and for a scheduled job), of:
 
 - `migra_diff('app_a', 'app_b')`, with the time of each stage (`SET migra.timing = on`):
   fingerprints (the fingerprint query), query (the catalog query, for the tables that differ),
-  decode (json to model), diff, order, rows;
+  decode (json to model), diff, order, render (the statements' text), rows;
 - the same with `SET migra.fingerprints = off`, which reads every table in full, as before
   fingerprints;
 - `migra_diff('app_a', 'app_a')`, the identical pair;

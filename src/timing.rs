@@ -15,7 +15,7 @@ pub fn define_setting() {
     GucRegistry::define_bool_guc(
         c"migra.timing",
         c"Reports where each migra call spent its time.",
-        c"When on, every migra function ends with an INFO message that gives the milliseconds spent in each stage: fingerprints, query, decode, checks, diff, order, rows.",
+        c"When on, every migra function ends with an INFO message that gives the milliseconds spent in each stage: fingerprints, query, decode, checks, diff, order, render, rows.",
         &TIMING,
         GucContext::Userset,
         GucFlags::default(),

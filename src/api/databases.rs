@@ -171,7 +171,7 @@ pub(super) fn plan_databases_unwarned(
     let mut steps = crate::timing::measure("order", || {
         plan::build(changes, catalog::DATABASE_SEARCH_PATH)
     })?;
-    crate::ddl::render(&mut steps)?;
+    crate::timing::measure("render", || crate::ddl::render(&mut steps))?;
     safe_plan(steps, allow_data_loss)
 }
 

@@ -102,7 +102,7 @@ fn plan_schemas(
     let mut steps = crate::timing::measure("order", || {
         plan::build(changes, &catalog::search_path_for(source))
     })?;
-    crate::ddl::render(&mut steps)?;
+    crate::timing::measure("render", || crate::ddl::render(&mut steps))?;
     let steps = safe_plan(steps, allow_data_loss)?;
     warn_about_rows(&steps)?;
     Ok(steps)
