@@ -1,6 +1,6 @@
 //! ADD, DROP and VALIDATE CONSTRAINT text.
 
-use super::{Cx, option_name, quote_ident, split_option, storage_parameters};
+use super::{Cx, parameter_change, quote_ident};
 use crate::change::Parameters;
 use crate::model::Constraint;
 
@@ -39,17 +39,11 @@ pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
 /// `RESET (...)`. They are not part of `pg_get_constraintdef`, and setting them after the fact
 /// rebuilds nothing.
 pub fn index_parameters(cx: &Cx, index: &str, parameters: &Parameters) -> String {
-    let list = match parameters {
-        Parameters::Set(options) => format!("SET ({})", storage_parameters(options, "").join(", ")),
-        Parameters::Reset(options) => {
-            let names: Vec<String> = options
-                .iter()
-                .map(|o| option_name(split_option(o).0))
-                .collect();
-            format!("RESET ({})", names.join(", "))
-        }
-    };
-    format!("ALTER INDEX {} {list};", cx.qualify(index))
+    format!(
+        "ALTER INDEX {} {};",
+        cx.qualify(index),
+        parameter_change(parameters, "")
+    )
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ pub use crate::change::Cx;
 pub use crate::ident::{quote_ident, quote_literal};
 pub use crate::model::split_option;
 
+use crate::change::Parameters;
 use crate::error::Error;
 use crate::plan::{Operation, Step};
 
@@ -243,6 +244,23 @@ pub fn alter_column(cx: &Cx, table: &str, column: &str, action: &str) -> String 
         table,
         &format!("ALTER COLUMN {} {action}", quote_ident(column)),
     )
+}
+
+/// `SET (name='value', ...)` for parameters new or changed, `RESET (name, ...)` for those gone,
+/// each name after `prefix` (`toast.`).
+pub fn parameter_change(parameters: &Parameters, prefix: &str) -> String {
+    match parameters {
+        Parameters::Set(options) => {
+            format!("SET ({})", storage_parameters(options, prefix).join(", "))
+        }
+        Parameters::Reset(options) => {
+            let names: Vec<String> = options
+                .iter()
+                .map(|o| format!("{prefix}{}", option_name(split_option(o).0)))
+                .collect();
+            format!("RESET ({})", names.join(", "))
+        }
+    }
 }
 
 /// Storage parameters: `fillfactor=70` → `fillfactor='70'`, with `prefix` for `toast.`.

@@ -1,7 +1,7 @@
 //! CREATE, ALTER and DROP TABLE text.
 
 use super::{
-    Cx, alter_table as alter, columns, option_name, quote_ident, split_option,
+    Cx, alter_table as alter, columns, parameter_change, quote_ident,
     storage_parameters as storage_list,
 };
 use crate::change::Parameters;
@@ -58,17 +58,7 @@ pub fn set_persistence(cx: &Cx, table: &str, persistence: Persistence) -> String
 /// `ALTER TABLE ... SET (...)` for the parameters that are new or changed, `RESET (...)` for
 /// those that are gone.
 pub fn storage_parameters(cx: &Cx, table: &str, parameters: &Parameters, prefix: &str) -> String {
-    let list = match parameters {
-        Parameters::Set(options) => format!("SET ({})", storage_list(options, prefix).join(", ")),
-        Parameters::Reset(options) => {
-            let names: Vec<String> = options
-                .iter()
-                .map(|o| format!("{prefix}{}", option_name(split_option(o).0)))
-                .collect();
-            format!("RESET ({})", names.join(", "))
-        }
-    };
-    alter(cx, table, &list)
+    alter(cx, table, &parameter_change(parameters, prefix))
 }
 
 /// `REPLICA IDENTITY ...`

@@ -20,7 +20,7 @@ pub struct Comment {
 /// | constraint, trigger, rule, policy | table | object |
 /// | domain constraint | domain | constraint |
 /// | routine | identity, `"name"(types)` | — |
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(try_from = "String", into = "&'static str")]
 pub enum CommentKind {
     Table,
@@ -87,6 +87,20 @@ impl CommentKind {
     }
 }
 
+/// By the word, as the catalog query sorts them: comments are paired and their steps written in
+/// this order, which breaks ties in the plan's order.
+impl Ord for CommentKind {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for CommentKind {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl TryFrom<String> for CommentKind {
     type Error = String;
 
@@ -124,6 +138,11 @@ mod tests {
             assert_eq!(word, kind.as_str());
             assert_eq!(serde_json::from_value::<CommentKind>(word).unwrap(), kind);
         }
+        // sorted as the catalog query sorts them, by the word
+        let mut sorted = CommentKind::ALL;
+        sorted.sort();
+        let words: Vec<&str> = sorted.iter().map(|k| k.as_str()).collect();
+        assert!(words.is_sorted());
         let sneaky = serde_json::json!("TABLE x IS NULL; DROP TABLE y; --");
         assert!(serde_json::from_value::<CommentKind>(sneaky).is_err());
     }

@@ -32,7 +32,7 @@ pub struct ObjectRef {
 /// What an end of a dependency is: the kinds the plan makes, and any other the catalog names
 /// (an operator, a cast), kept as its word: nothing the plan makes, but what is needed by
 /// something kept must not be dropped.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(from = "String", into = "String")]
 pub enum DependencyKind {
     Table,
@@ -98,6 +98,19 @@ impl DependencyKind {
             DependencyKind::NotCompared => "not compared",
             DependencyKind::Other(word) => word,
         }
+    }
+}
+
+/// By the word, as the catalog query sorts the edges.
+impl Ord for DependencyKind {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for DependencyKind {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
