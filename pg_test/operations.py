@@ -432,6 +432,62 @@ class Tests(Runner):
             raise CaseFailure(f"expected the two WARNINGs, got: {done.stderr.strip()[:600]}")
         self.drop_database(MEMORY_DB)
 
+    def verify_proves_and_leaves_nothing(self):
+        """migra_verify runs a plan on the real schema and rolls it back: a statement waiting on
+        another session's lock gives up at lock_timeout, as a row with 55P03; a plan that
+        converges says so, and the database is byte for byte the same after (pg_dump, and every
+        sequence's position, a default's nextval given to existing rows included)."""
+        self.fresh_database(MEMORY_DB, """
+            CREATE SCHEMA live; CREATE SCHEMA wanted;
+            CREATE SEQUENCE live.numbers; SELECT nextval('live.numbers');
+            CREATE TABLE live.orders (id integer PRIMARY KEY, note text);
+            INSERT INTO live.orders SELECT g, 'n' || g FROM generate_series(1, 50) g;
+            CREATE SEQUENCE wanted.numbers;
+            CREATE TABLE wanted.orders (id integer PRIMARY KEY, note text NOT NULL,
+                                        number bigint DEFAULT nextval('wanted.numbers'));
+            CREATE INDEX orders_note ON wanted.orders (note);
+            """)
+        try:
+            holder = Session(self.cluster, MEMORY_DB,
+                             "BEGIN; LOCK TABLE live.orders IN ACCESS SHARE MODE; SELECT pg_sleep(3); COMMIT;")
+            holder.start()
+            wait_for("the other session's lock", lambda: self.cluster.query(MEMORY_DB, """
+                SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                WHERE c.relname = 'orders' AND l.pid <> pg_backend_pid() AND l.granted""") == "1", 10)
+            started = time.monotonic()
+            blocked = self.cluster.query(MEMORY_DB, """
+                SELECT string_agg(ordinal || ' ' || coalesce(ok::text, '-') || ' ' || coalesce(sqlstate, '-'), ', '
+                                  ORDER BY ordinal)
+                FROM migra_verify('live', 'wanted', lock_timeout => '300ms')""")
+            took = time.monotonic() - started
+            holder.result(10)
+            # search_path, then the first statement on the table waits and gives up; nothing after it runs
+            if not re.fullmatch(r"1 true -, 2 false 55P03(, \d+ - -)+", blocked) or took > 2.5:
+                raise CaseFailure(f"expected the second row to give up on the lock (55P03) within the "
+                                  f"lock timeout, got in {took:.2f} s: {blocked}")
+            note(f"behind another session's lock: {blocked} in {took:.2f} s")
+            # pg_dump's \restrict key is new each run
+            dump = lambda: [line for line in self.cluster.dump_schema(MEMORY_DB, "live").splitlines()
+                            if not line.startswith(("\\restrict", "\\unrestrict"))]
+            positions = "SELECT string_agg(c.relname || '=' || coalesce(pg_sequence_last_value(c.oid)::text, 'none'), ',') " \
+                        "FROM pg_class c WHERE c.relkind = 'S'"
+            before = (dump(), self.cluster.query(MEMORY_DB, positions),
+                      self.cluster.query(MEMORY_DB, "SELECT md5(string_agg(o::text, ',' ORDER BY id)) FROM live.orders o"))
+            proven = self.cluster.query(MEMORY_DB, """
+                SELECT string_agg(kind || ' ' || ok::text, ', ' ORDER BY ordinal) FROM migra_verify('live', 'wanted')""")
+            if not proven.endswith("verify true") or "false" in proven:
+                raise CaseFailure(f"expected every statement ok and an empty second diff: {proven}")
+            after = (dump(), self.cluster.query(MEMORY_DB, positions),
+                     self.cluster.query(MEMORY_DB, "SELECT md5(string_agg(o::text, ',' ORDER BY id)) FROM live.orders o"))
+            if after != before:
+                raise CaseFailure("the database is not as it was before the proof: "
+                                  + ("schema" if after[0] != before[0] else "")
+                                  + (f" sequences {before[1]} -> {after[1]}" if after[1] != before[1] else "")
+                                  + (" rows" if after[2] != before[2] else ""))
+            note(f"proven and rolled back: {proven}")
+        finally:
+            self.drop_database(MEMORY_DB)
+
     def memory(self):
         self.fresh_database(MEMORY_DB, small_schema_sql("a", False) + small_schema_sql("b", True) + DIFF_MANY_FUNCTION)
         try:
@@ -589,6 +645,8 @@ def main():
         tests.run("SET migra.timing = on reports each stage", tests.timing_reports_the_stages)
         tests.run("WARNINGs name the rows a statement fails on, and a sequence's live maximum",
                   tests.warnings_name_what_the_rows_make_fail_or_collide)
+        tests.run("migra_verify gives up on another session's lock, proves a plan, and leaves nothing",
+                  tests.verify_proves_and_leaves_nothing)
     finally:
         for database in DATABASES:
             tests.drop_database(database)

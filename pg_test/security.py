@@ -258,6 +258,7 @@ class Tests(Runner):
         calls = {
             "migra_diff": ["'a'", "'a'", "false"],
             "migra_diff_sql": ["'a'", "'a'", "false"],
+            "migra_verify": ["'a'", "'a'", "false", "false", "'5s'::interval", "'1min'::interval"],
             "migra_diff_snapshots": [snap, snap, "NULL::text[]", "NULL::text[]", "false", "false", "false", "false", "'{dblink}'"],
             "migra_diff_remote": ["NULL", "NULL", "NULL::text[]", "NULL::text[]", "false", "false", "false", "false", "'{dblink}'"],
             "migra_snapshot": ["'{a}'", "NULL"],

@@ -4,6 +4,8 @@ COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean) IS
   'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants';
 COMMENT ON FUNCTION migra_diff_sql(text, text, boolean, boolean) IS
   'The plan of migra_diff() as one script, hazardous statements marked; empty when the schemas match';
+COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval) IS
+  'Runs the plan of migra_diff() on source_schema and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';
 COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[]) IS
   'The statements that make database source look like database target; each is a connection string, a foreign server name, or NULL for this database';
 COMMENT ON FUNCTION migra_snapshot(text[], text) IS

@@ -87,6 +87,16 @@ RETURNS TABLE (database_number integer, database text, differences integer, ordi
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_fleet_from_reference_wrapper';
 
+
+-- The plan proven on the source schema and rolled back (issue 20, first step).
+CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
+                             with_privileges boolean DEFAULT false,
+                             lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min')
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
+               sqlstate text, error text, ms double precision, locks text[])
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_wrapper';
+
 COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean) IS
   'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants';
 COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[]) IS
@@ -101,3 +111,5 @@ COMMENT ON FUNCTION migra_drift_fleet(jsonb, text[], text[], text[], boolean, bo
   'Drift of many databases (connection strings or foreign server names) from one snapshot, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
 COMMENT ON FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, text[], integer, integer) IS
   'Drift of many databases (connection strings or foreign server names) from a reference database, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
+COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval) IS
+  'Runs the plan of migra_diff() on source_schema and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';

@@ -138,6 +138,10 @@ pub enum Error {
     #[error("could not decode the catalog document: {0}")]
     Decode(#[from] serde_json::Error),
 
+    /// XX000, never raised: how `migra_verify` has its proof's subtransaction rolled back.
+    #[error("the proof was rolled back")]
+    RolledBack,
+
     /// XX000
     #[error(transparent)]
     Spi(#[from] pgrx::spi::Error),
@@ -174,7 +178,8 @@ impl Error {
             | Error::Cycle(_)
             | Error::Catalog(_)
             | Error::Decode(_)
-            | Error::Spi(_) => PgSqlErrorCode::ERRCODE_INTERNAL_ERROR,
+            | Error::Spi(_)
+            | Error::RolledBack => PgSqlErrorCode::ERRCODE_INTERNAL_ERROR,
         }
     }
 

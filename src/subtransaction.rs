@@ -161,9 +161,18 @@ fn describe_caught(caught: &CaughtError) -> String {
     text
 }
 
+/// The SQLSTATE of a caught ERROR, and its message with its detail, as a row reports them.
+pub fn caught_sqlstate_and_message(caught: &CaughtError) -> (String, String) {
+    let text = describe_caught(caught);
+    match text.split_once(": ") {
+        Some((sqlstate, message)) => (sqlstate.to_owned(), message.to_owned()),
+        None => (String::new(), text),
+    }
+}
+
 /// The five characters of a SQLSTATE, unpacked as PostgreSQL's MAKE_SQLSTATE packs them (six bits
 /// a character, from '0').
-fn sqlstate_text(code: pgrx::PgSqlErrorCode) -> String {
+pub fn sqlstate_text(code: pgrx::PgSqlErrorCode) -> String {
     let packed = code as isize as u32;
     (0..5)
         .map(|i| char::from(b'0' + ((packed >> (6 * i)) & 0x3f) as u8))

@@ -8,6 +8,7 @@ mod drift;
 mod fleet;
 mod schemas;
 mod snapshots;
+mod verify;
 
 // every function's description, for `\df+`; after every CREATE FUNCTION
 pgrx::extension_sql_file!(

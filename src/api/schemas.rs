@@ -80,7 +80,7 @@ fn migra_diff_sql(
     Ok(script)
 }
 
-fn plan_schemas(
+pub(super) fn plan_schemas(
     function: &'static str,
     source: Option<&str>,
     target: Option<&str>,
@@ -105,6 +105,20 @@ fn plan_schemas(
     crate::timing::measure("render", || crate::ddl::render(&mut steps))?;
     let steps = safe_plan(steps, allow_data_loss)?;
     warn_about_rows(&steps)?;
+    Ok(steps)
+}
+
+/// The plan again, for a check that it is empty (`migra_verify`): no WARNINGs, no refusal of
+/// data loss.
+pub(super) fn replan_schemas(
+    source: &str,
+    target: &str,
+    with_privileges: bool,
+) -> Result<Vec<Step>, Error> {
+    let schemas = catalog::read_schema_pair([source, target])?;
+    let changes = diff::schemas(&schemas[0], &schemas[1], with_privileges)?;
+    let mut steps = plan::build(changes, &catalog::search_path_for(source))?;
+    crate::ddl::render(&mut steps)?;
     Ok(steps)
 }
 

@@ -1,0 +1,377 @@
+//! `migra_verify`: the plan proven on the real source schema, with its rows, roles and
+//! extensions, and rolled back. Each statement runs in a subtransaction of its own inside one
+//! that holds the whole proof; the locks each one took are read from `pg_locks`; then the two
+//! schemas are diffed again, and everything is rolled back. Sequences, which a rollback does not
+//! put back (`nextval` in a default given to existing rows), are set back to where they were.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use pgrx::datum::Interval;
+use pgrx::pg_sys::panic::ErrorReport;
+use pgrx::prelude::*;
+
+use super::required;
+use super::schemas::{plan_schemas, replan_schemas};
+use crate::error::Error;
+use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message};
+
+/// One row: ordinal, kind, identity, action, statement, ok, sqlstate, error, ms, locks.
+type VerifyRow = (
+    i32,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<bool>,
+    Option<String>,
+    Option<String>,
+    Option<f64>,
+    Vec<String>,
+);
+
+/// Runs the plan of `migra_diff(source_schema, target_schema, ...)` on the source schema and
+/// rolls it back: a row per statement (`ok`, or the SQLSTATE and message that stopped it; the
+/// milliseconds it took; the locks it took, `MODE on relation`), and a last row, kind
+/// `verify`, whose `ok` says whether a second diff found nothing left to do.
+#[pg_extern(sql = r#"
+CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
+                             with_privileges boolean DEFAULT false,
+                             lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min')
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
+               sqlstate text, error text, ms double precision, locks text[])
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_wrapper';
+"#)]
+fn migra_verify(
+    source_schema: Option<&str>,
+    target_schema: Option<&str>,
+    allow_data_loss: Option<bool>,
+    with_privileges: Option<bool>,
+    lock_timeout: Option<Interval>,
+    statement_timeout: Option<Interval>,
+) -> Result<
+    TableIterator<
+        'static,
+        (
+            name!(ordinal, i32),
+            name!(kind, String),
+            name!(identity, String),
+            name!(action, String),
+            name!(statement, Option<String>),
+            name!(ok, Option<bool>),
+            name!(sqlstate, Option<String>),
+            name!(error, Option<String>),
+            name!(ms, Option<f64>),
+            name!(locks, Vec<String>),
+        ),
+    >,
+    ErrorReport,
+> {
+    const FUNCTION: &str = "migra_verify";
+    let lock_timeout = duration(required(lock_timeout, "lock_timeout", FUNCTION)?);
+    let budget = duration(required(statement_timeout, "statement_timeout", FUNCTION)?);
+    let steps = plan_schemas(
+        FUNCTION,
+        source_schema,
+        target_schema,
+        allow_data_loss,
+        with_privileges,
+    )?;
+    let (source, target) = (
+        source_schema.unwrap_or_default(),
+        target_schema.unwrap_or_default(),
+    );
+    let with_privileges = with_privileges.unwrap_or_default();
+    if steps.is_empty() {
+        return Ok(TableIterator::new(Vec::new()));
+    }
+
+    let sequences = sequence_positions()?;
+    let started = Instant::now();
+    let mut rows: Vec<VerifyRow> = Vec::new();
+    // the whole proof in one subtransaction, always rolled back: `attempt` rolls back on `Err`
+    let proof = attempt(|| -> Result<(), Error> {
+        let mut held = locks_held()?;
+        let mut stopped = false;
+        for (i, step) in steps.iter().enumerate() {
+            let ordinal = i as i32 + 1;
+            let mut row: VerifyRow = (
+                ordinal,
+                step.kind.as_str().to_owned(),
+                step.identity.clone(),
+                step.action.as_str().to_owned(),
+                Some(step.statement.clone()),
+                None,
+                None,
+                None,
+                None,
+                Vec::new(),
+            );
+            if stopped {
+                rows.push(row);
+                continue;
+            }
+            let left = budget.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                row.5 = Some(false);
+                row.6 = Some("57014".to_owned());
+                row.7 = Some(format!(
+                    "the proof took longer than statement_timeout ({} ms): not run",
+                    budget.as_millis()
+                ));
+                stopped = true;
+                rows.push(row);
+                continue;
+            }
+            // a lock wait gives up at lock_timeout, and never outlasts the proof
+            let wait = lock_timeout.min(left).as_millis().max(1);
+            Spi::run(&format!("SET LOCAL lock_timeout = {wait}"))?;
+            let began = Instant::now();
+            let ran = attempt(|| -> Result<(), Error> {
+                Spi::run(&step.statement)?;
+                Ok(())
+            });
+            row.8 = Some(began.elapsed().as_secs_f64() * 1000.0);
+            match ran {
+                Attempt::Done(Ok(())) => {
+                    let now = locks_held()?;
+                    row.9 = now.difference(&held).cloned().collect();
+                    held = now;
+                    row.5 = Some(true);
+                }
+                Attempt::Done(Err(error)) => {
+                    row.5 = Some(false);
+                    row.6 = Some(crate::subtransaction::sqlstate_text(error.sqlstate()));
+                    row.7 = Some(error.to_string());
+                    stopped = true;
+                }
+                Attempt::Raised(caught) => {
+                    let (sqlstate, message) = caught_sqlstate_and_message(&caught);
+                    row.5 = Some(false);
+                    row.6 = Some(sqlstate);
+                    row.7 = Some(message);
+                    stopped = true;
+                }
+            }
+            rows.push(row);
+        }
+        let mut last: VerifyRow = (
+            steps.len() as i32 + 1,
+            "verify".to_owned(),
+            "a second diff".to_owned(),
+            "check".to_owned(),
+            None,
+            None,
+            None,
+            None,
+            None,
+            Vec::new(),
+        );
+        if !stopped {
+            let began = Instant::now();
+            let again = replan_schemas(source, target, with_privileges)?;
+            last.8 = Some(began.elapsed().as_secs_f64() * 1000.0);
+            last.5 = Some(again.is_empty());
+            if let Some(first) = again.iter().find(|s| s.kind != crate::plan::Kind::Setting) {
+                last.7 = Some(format!(
+                    "{} statement{} left to do, first: {}",
+                    again.len() - 1,
+                    if again.len() == 2 { "" } else { "s" },
+                    first.statement
+                ));
+            }
+        }
+        rows.push(last);
+        Err(Error::RolledBack)
+    });
+    match proof {
+        Attempt::Done(Err(Error::RolledBack)) => {}
+        Attempt::Done(Err(error)) => return Err(error.into()),
+        Attempt::Done(Ok(())) => unreachable!("the proof always ends rolled back"),
+        Attempt::Raised(caught) => caught.rethrow(),
+    }
+    restore_sequences(&sequences)?;
+    Ok(TableIterator::new(rows))
+}
+
+/// An interval as a duration: a month counts 30 days, as PostgreSQL's interval arithmetic does.
+fn duration(interval: Interval) -> Duration {
+    let days = i64::from(interval.months()) * 30 + i64::from(interval.days());
+    let micros = days * 86_400_000_000 + interval.micros();
+    Duration::from_micros(micros.max(0) as u64)
+}
+
+/// The relation locks this backend holds on relations outside the system catalogs, as
+/// `MODE on schema.relation`.
+fn locks_held() -> Result<BTreeSet<String>, Error> {
+    Spi::connect(|client| {
+        let mut held = BTreeSet::new();
+        let table = client.select(
+            "select pg_catalog.upper(pg_catalog.regexp_replace(pg_catalog.replace(l.mode, 'Lock', ''), \
+                    '([a-z])([A-Z])', '\\1 \\2', 'g')) \
+                    operator(pg_catalog.||) ' on ' operator(pg_catalog.||) \
+                    pg_catalog.quote_ident(n.nspname) operator(pg_catalog.||) '.' \
+                    operator(pg_catalog.||) pg_catalog.quote_ident(c.relname) \
+             from pg_catalog.pg_locks l \
+             join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) l.relation \
+             join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace \
+             where l.locktype operator(pg_catalog.=) 'relation' and l.granted \
+               and l.pid operator(pg_catalog.=) pg_catalog.pg_backend_pid() \
+               and n.nspname operator(pg_catalog.<>) all ('{pg_catalog,information_schema,pg_toast}')",
+            None,
+            &[],
+        )?;
+        for row in table {
+            if let Some(lock) = row.get::<String>(1)? {
+                held.insert(lock);
+            }
+        }
+        Ok(held)
+    })
+}
+
+/// Where every sequence this role may read stands: its OID, its last value (NULL when none was
+/// taken since it was made or restarted), and its start.
+fn sequence_positions() -> Result<Vec<(pg_sys::Oid, Option<i64>, i64)>, Error> {
+    Spi::connect(|client| {
+        let table = client.select(
+            "select s.seqrelid, pg_catalog.pg_sequence_last_value(s.seqrelid), s.seqstart \
+             from pg_catalog.pg_sequence s \
+             where pg_catalog.has_sequence_privilege(s.seqrelid, 'SELECT')",
+            None,
+            &[],
+        )?;
+        let mut positions = Vec::new();
+        for row in table {
+            if let (Some(oid), Some(start)) = (row.get::<pg_sys::Oid>(1)?, row.get::<i64>(3)?) {
+                positions.push((oid, row.get::<i64>(2)?, start));
+            }
+        }
+        Ok(positions)
+    })
+}
+
+/// Sets back every sequence the proof moved: `nextval` is not rolled back.
+fn restore_sequences(before: &[(pg_sys::Oid, Option<i64>, i64)]) -> Result<(), Error> {
+    let now = sequence_positions()?;
+    for (oid, last, start) in before {
+        let moved = now
+            .iter()
+            .find(|(o, _, _)| o == oid)
+            .is_some_and(|(_, value, _)| value != last);
+        if !moved {
+            continue;
+        }
+        let (value, called) = match last {
+            Some(value) => (*value, true),
+            None => (*start, false),
+        };
+        Spi::run_with_args(
+            "select pg_catalog.setval($1, $2, $3)",
+            &[(*oid).into(), value.into(), called.into()],
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pg_schema]
+mod tests {
+    use pgrx::prelude::*;
+
+    fn text(query: &str) -> String {
+        Spi::get_one::<String>(query).unwrap().unwrap_or_default()
+    }
+
+    /// `ordinal ok sqlstate` for every row, and the last row's error.
+    fn outcome(source: &str, target: &str) -> String {
+        text(&format!(
+            "select string_agg(ordinal || ' ' || coalesce(ok::text, '-') || ' ' || coalesce(sqlstate, '-'), ', ' order by ordinal) \
+             from migra_verify('{source}', '{target}')"
+        ))
+    }
+
+    #[pg_test]
+    fn a_plan_that_converges_is_proven_and_leaves_nothing_behind() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (id int primary key, v text); insert into a.t values (1, 'x'), (2, 'y');
+             create table b.t (id int primary key, v text, w int default 0);
+             create index t_v on b.t (v);",
+        )
+        .unwrap();
+        // search_path, ADD COLUMN, CREATE INDEX, then the second diff: all ok, nothing left
+        assert_eq!(outcome("a", "b"), "1 true -, 2 true -, 3 true -, 4 true -");
+        // what each statement took that was not held before: here the new index itself (the
+        // table was made in this test's transaction, whose locks it holds already)
+        let locks = text(
+            "select string_agg(array_to_string(locks, ' / '), ' | ' order by ordinal) from migra_verify('a', 'b')",
+        );
+        assert!(locks.contains("ACCESS EXCLUSIVE on a.t_v"), "{locks}");
+        // rolled back: the column and the index are not there
+        assert_eq!(
+            text(
+                "select string_agg(attname, ',' order by attnum) from pg_attribute where attrelid = 'a.t'::regclass and attnum > 0"
+            ),
+            "id,v"
+        );
+        assert!(
+            Spi::get_one::<bool>("select to_regclass('a.t_v') is null")
+                .unwrap()
+                .unwrap()
+        );
+    }
+
+    #[pg_test]
+    fn a_statement_that_fails_on_the_rows_is_named_with_its_sqlstate() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (id int, v text); insert into a.t values (1, null), (1, 'x');
+             create table b.t (id int unique, v text not null);",
+        )
+        .unwrap();
+        let rows = text(
+            "select string_agg(ordinal || ' ' || coalesce(ok::text, '-') || ' ' || coalesce(sqlstate, '-') \
+                    || ' ' || (statement like '%SET NOT NULL%')::text, ', ' order by ordinal) \
+             from migra_verify('a', 'b')",
+        );
+        // the NOT NULL fails on the NULL, and nothing after it runs
+        assert!(rows.contains("false 23502 true"), "{rows}");
+        let after = rows.split("23502").nth(1).unwrap_or_default();
+        assert!(
+            !after.contains("true -") && !after.contains("false 2"),
+            "{rows}"
+        );
+        // the same plan without the NULL fails on the duplicate key instead
+        Spi::run("update a.t set v = 'y' where v is null").unwrap();
+        let failed =
+            text("select sqlstate || ' ' || error from migra_verify('a', 'b') where ok = false");
+        assert!(failed.starts_with("23505 "), "{failed}");
+    }
+
+    #[pg_test]
+    fn sequences_a_default_moved_are_set_back() {
+        Spi::run(
+            "create schema a; create schema b;
+             create sequence a.s; select nextval('a.s');
+             create table a.t (id int); insert into a.t select generate_series(1, 3);
+             create sequence b.s;
+             create table b.t (id int, n bigint default nextval('b.s'));",
+        )
+        .unwrap();
+        let before = text("select pg_sequence_last_value('a.s')::text");
+        let proven = text("select bool_and(ok)::text from migra_verify('a', 'b')");
+        assert_eq!(proven, "true");
+        assert_eq!(text("select pg_sequence_last_value('a.s')::text"), before);
+    }
+
+    #[pg_test]
+    fn identical_schemas_give_nothing_to_verify() {
+        Spi::run("create schema a; create schema b; create table a.t (id int); create table b.t (id int);").unwrap();
+        assert_eq!(
+            Spi::get_one::<i64>("select count(*) from migra_verify('a', 'b')").unwrap(),
+            Some(0)
+        );
+    }
+}
