@@ -434,7 +434,8 @@ class Tests(Runner):
 
     def verify_proves_and_leaves_nothing(self):
         """migra_verify runs a plan on the real schema and rolls it back: a statement waiting on
-        another session's lock gives up at lock_timeout, as a row with 55P03; a plan that
+        another session's lock gives up at lock_timeout, as a row with 55P03 that names the
+        session holding the lock (pid, user, state, for how long, its lock); a plan that
         converges says so, and the database is byte for byte the same after (pg_dump, and every
         sequence's position, a default's nextval given to existing rows included)."""
         self.fresh_database(MEMORY_DB, """
@@ -454,18 +455,24 @@ class Tests(Runner):
             wait_for("the other session's lock", lambda: self.cluster.query(MEMORY_DB, """
                 SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
                 WHERE c.relname = 'orders' AND l.pid <> pg_backend_pid() AND l.granted""") == "1", 10)
+            holder_pid = self.cluster.query(MEMORY_DB, """
+                SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                WHERE c.relname = 'orders' AND l.pid <> pg_backend_pid() AND l.granted""")
             started = time.monotonic()
-            blocked = self.cluster.query(MEMORY_DB, """
+            done = self.cluster.psql(MEMORY_DB, """
                 SELECT string_agg(ordinal || ' ' || coalesce(ok::text, '-') || ' ' || coalesce(sqlstate, '-'), ', '
-                                  ORDER BY ordinal)
-                FROM migra_verify('live', 'wanted', lock_timeout => '300ms')""")
+                                  ORDER BY ordinal), string_agg(error, '') FROM migra_verify('live', 'wanted', lock_timeout => '300ms')""")
             took = time.monotonic() - started
             holder.result(10)
+            blocked, error = done.stdout.strip().split("|", 1)
             # search_path, then the first statement on the table waits and gives up; nothing after it runs
             if not re.fullmatch(r"1 true -, 2 false 55P03(, \d+ - -)+", blocked) or took > 2.5:
                 raise CaseFailure(f"expected the second row to give up on the lock (55P03) within the "
                                   f"lock timeout, got in {took:.2f} s: {blocked}")
-            note(f"behind another session's lock: {blocked} in {took:.2f} s")
+            # and it names the session that holds the lock
+            if f"held by pid {holder_pid} (postgres, active for " not in error or "AccessShareLock" not in error:
+                raise CaseFailure(f"expected the error to name pid {holder_pid}, got: {error}")
+            note(f"behind another session's lock: {blocked} in {took:.2f} s: {error}")
             # pg_dump's \restrict key is new each run
             dump = lambda: [line for line in self.cluster.dump_schema(MEMORY_DB, "live").splitlines()
                             if not line.startswith(("\\restrict", "\\unrestrict"))]

@@ -93,7 +93,8 @@ CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" bo
                              with_privileges boolean DEFAULT false,
                              lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min')
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
-               sqlstate text, error text, ms double precision, locks text[])
+               sqlstate text, error text, ms double precision, locks text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_wrapper';
 

@@ -53,6 +53,13 @@ fn rows(steps: Vec<Step>) -> Vec<Row> {
 /// locks: `reltuples` (NULL until the table was first vacuumed or analyzed) and
 /// `pg_total_relation_size`. A relation the plan creates has none.
 fn rows_with_sizes(steps: Vec<Step>) -> Result<Vec<Row>, Error> {
+    let sizes = live_sizes(&steps)?;
+    Ok(rows_sized(steps, &sizes))
+}
+
+/// The live size of every relation the steps lock that exists (`reltuples`, NULL until the
+/// table was first vacuumed or analyzed, and `pg_total_relation_size`), by qualified name.
+fn live_sizes(steps: &[Step]) -> Result<Sizes, Error> {
     let names: Vec<String> = steps
         .iter()
         .filter(|s| !s.relation_is_new)
@@ -84,14 +91,17 @@ fn rows_with_sizes(steps: Vec<Step>) -> Result<Vec<Row>, Error> {
             Ok::<_, Error>(())
         })?;
     }
-    Ok(rows_sized(steps, &sizes))
+    Ok(sizes)
 }
 
 fn qualified((schema, name): &(String, String)) -> String {
     crate::ident::qualified(schema, name)
 }
 
-fn rows_sized(steps: Vec<Step>, sizes: &BTreeMap<String, (Option<i64>, Option<i64>)>) -> Vec<Row> {
+/// Live sizes by qualified relation name: (`reltuples`, `pg_total_relation_size`).
+type Sizes = BTreeMap<String, (Option<i64>, Option<i64>)>;
+
+fn rows_sized(steps: Vec<Step>, sizes: &Sizes) -> Vec<Row> {
     steps
         .into_iter()
         .enumerate()

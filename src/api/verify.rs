@@ -16,7 +16,8 @@ use super::schemas::{plan_schemas, replan_schemas};
 use crate::error::Error;
 use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message};
 
-/// One row: ordinal, kind, identity, action, statement, ok, sqlstate, error, ms, locks.
+/// One row: ordinal, kind, identity, action, statement, ok, sqlstate, error, ms, locks, and as
+/// `migra_diff` gives them: relation, lock_mode, table_rows, table_bytes.
 type VerifyRow = (
     i32,
     String,
@@ -28,6 +29,10 @@ type VerifyRow = (
     Option<String>,
     Option<f64>,
     Vec<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
 );
 
 /// Runs the plan of `migra_diff(source_schema, target_schema, ...)` on the source schema and
@@ -39,7 +44,8 @@ CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" bo
                              with_privileges boolean DEFAULT false,
                              lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min')
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
-               sqlstate text, error text, ms double precision, locks text[])
+               sqlstate text, error text, ms double precision, locks text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_wrapper';
 "#)]
@@ -64,6 +70,10 @@ fn migra_verify(
             name!(error, Option<String>),
             name!(ms, Option<f64>),
             name!(locks, Vec<String>),
+            name!(relation, Option<String>),
+            name!(lock_mode, Option<String>),
+            name!(table_rows, Option<i64>),
+            name!(table_bytes, Option<i64>),
         ),
     >,
     ErrorReport,
@@ -87,6 +97,8 @@ fn migra_verify(
         return Ok(TableIterator::new(Vec::new()));
     }
 
+    // the live size of what each statement locks, as migra_diff gives it, before the proof
+    let sizes = super::live_sizes(&steps)?;
     let sequences = sequence_positions()?;
     let started = Instant::now();
     let mut rows: Vec<VerifyRow> = Vec::new();
@@ -96,6 +108,12 @@ fn migra_verify(
         let mut stopped = false;
         for (i, step) in steps.iter().enumerate() {
             let ordinal = i as i32 + 1;
+            let (table_rows, table_bytes) = step
+                .relation
+                .as_ref()
+                .filter(|_| !step.relation_is_new)
+                .and_then(|r| sizes.get(&super::qualified(r)).copied())
+                .unwrap_or((None, None));
             let mut row: VerifyRow = (
                 ordinal,
                 step.kind.as_str().to_owned(),
@@ -107,6 +125,12 @@ fn migra_verify(
                 None,
                 None,
                 Vec::new(),
+                step.relation
+                    .as_ref()
+                    .map(|(schema, name)| crate::ident::display_qualified(schema, name)),
+                step.lock_mode.map(|l| l.as_str().to_owned()),
+                table_rows,
+                table_bytes,
             );
             if stopped {
                 rows.push(row);
@@ -147,7 +171,14 @@ fn migra_verify(
                     stopped = true;
                 }
                 Attempt::Raised(caught) => {
-                    let (sqlstate, message) = caught_sqlstate_and_message(&caught);
+                    let (sqlstate, mut message) = caught_sqlstate_and_message(&caught);
+                    // a lock it waited for: name who holds it now
+                    if sqlstate == "55P03"
+                        && let Some((schema, name)) = &step.relation
+                        && let Some(holders) = holders_of(&crate::ident::qualified(schema, name))?
+                    {
+                        message.push_str(&format!("; held by {holders}"));
+                    }
                     row.5 = Some(false);
                     row.6 = Some(sqlstate);
                     row.7 = Some(message);
@@ -167,6 +198,10 @@ fn migra_verify(
             None,
             None,
             Vec::new(),
+            None,
+            None,
+            None,
+            None,
         );
         if !stopped {
             let began = Instant::now();
@@ -229,6 +264,24 @@ fn locks_held() -> Result<BTreeSet<String>, Error> {
         }
         Ok(held)
     })
+}
+
+/// The other sessions that hold a lock on `relation` now, as a DBA looks for them: `pid 1234
+/// (alice, idle in transaction for 2400 s, AccessShareLock)`; `None` when there are none.
+fn holders_of(relation: &str) -> Result<Option<String>, Error> {
+    Ok(Spi::get_one_with_args::<String>(
+        "select pg_catalog.string_agg(pg_catalog.format('pid %s (%s, %s for %s s, %s)', a.pid, \
+                    coalesce(a.usename::pg_catalog.text, '?'), coalesce(a.state, '?'), \
+                    coalesce(pg_catalog.round(pg_catalog.date_part('epoch', pg_catalog.now() \
+                             operator(pg_catalog.-) coalesce(a.state_change, a.xact_start)))::pg_catalog.text, '?'), \
+                    l.mode), ', ' order by a.pid) \
+         from pg_catalog.pg_locks l \
+         join pg_catalog.pg_stat_activity a on a.pid operator(pg_catalog.=) l.pid \
+         where l.locktype operator(pg_catalog.=) 'relation' and l.granted \
+           and l.relation operator(pg_catalog.=) pg_catalog.to_regclass($1) \
+           and l.pid operator(pg_catalog.<>) pg_catalog.pg_backend_pid()",
+        &[relation.into()],
+    )?)
 }
 
 /// Where every sequence this role may read stands: its OID, its last value (NULL when none was
@@ -309,6 +362,14 @@ mod tests {
             "select string_agg(array_to_string(locks, ' / '), ' | ' order by ordinal) from migra_verify('a', 'b')",
         );
         assert!(locks.contains("ACCESS EXCLUSIVE on a.t_v"), "{locks}");
+        // and, as migra_diff gives them, the lock it is known to take and the table's size
+        assert_eq!(
+            text(
+                "select relation || ' ' || lock_mode || ' ' || (table_bytes > 0)::text \
+                 from migra_verify('a', 'b') where kind = 'index'"
+            ),
+            "a.t SHARE true"
+        );
         // rolled back: the column and the index are not there
         assert_eq!(
             text(
