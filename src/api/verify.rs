@@ -412,6 +412,25 @@ mod tests {
     }
 
     #[pg_test]
+    fn a_cast_that_fails_on_a_value_is_named() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (code text); insert into a.t values ('12'), ('twelve');
+             create table b.t (code integer);",
+        )
+        .unwrap();
+        let failed = text(
+            "select sqlstate || ' ' || error || ' | ' || statement \
+             from migra_verify('a', 'b', \"unsafe\" => true) where ok = false",
+        );
+        assert!(failed.starts_with("22P02 "), "{failed}");
+        assert!(
+            failed.contains("twelve") && failed.contains("TYPE integer"),
+            "{failed}"
+        );
+    }
+
+    #[pg_test]
     fn sequences_a_default_moved_are_set_back() {
         Spi::run(
             "create schema a; create schema b;
