@@ -28,8 +28,8 @@ Then, in a fresh database made from a template that has CREATE EXTENSION migra:
 1. the source SQL is loaded into schema "source" and the target SQL into schema "target"
    (search_path through PGOPTIONS, psql -1 with ON_ERROR_STOP). A pair that does not load is
    a bug of this generator: it is counted as failed, as "invalid";
-2. the plan of migra_diff('source', 'target', unsafe => true) is applied statement by
-   statement, each in a transaction of its own as \\gexec runs them, from a session whose
+2. the plan of migra_diff('source', 'target', unsafe => true) (with lock_safe => true for
+   every odd pair) is applied statement by statement (a non_transactional one bare), each in a transaction of its own as \\gexec runs them, from a session whose
    search_path points at the target schema; each row's lock_mode and table_rewrite hazard are
    held to what its statement did (run.py's apply_observing);
 3. a second diff must return zero rows;
@@ -2205,8 +2205,10 @@ def dump_lines(text, schema):
     return out
 
 
-def check_pair(cluster, database, template, workdir, source_sql, target_sql):
-    """Returns the plan's text; raises InvalidPair or CaseFailure (whose .plan is the plan)."""
+def check_pair(cluster, database, template, workdir, source_sql, target_sql, lock_safe=False):
+    """Returns the plan's text; raises InvalidPair or CaseFailure (whose .plan is the plan).
+    `lock_safe`: the plan is asked with lock_safe => true (every odd pair)."""
+    asked = "unsafe => true, lock_safe => true" if lock_safe else "unsafe => true"
     cluster.psql("postgres", f'CREATE DATABASE "{database}" TEMPLATE "{template}"')
     plan = ""
     try:
@@ -2218,13 +2220,13 @@ def check_pair(cluster, database, template, workdir, source_sql, target_sql):
             except CaseFailure as failure:
                 raise InvalidPair(f"{schema}.sql does not load: {failure}") from None
         try:
-            plan = cluster.psql(database, "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
+            plan = cluster.psql(database, f"SELECT public.migra_diff_sql('source', 'target', {asked})").stdout
             full = cluster.psql(database, "SET migra.fingerprints = off;\n"
-                                          "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
+                                          f"SELECT public.migra_diff_sql('source', 'target', {asked})").stdout
             if full != plan:
                 raise CaseFailure("the plan differs with migra.fingerprints = off (every table read in full):\n" + full)
             # statement by statement, as \\gexec would, each row's lock and rewrite checked
-            apply_observing(cluster, database, "public.migra_diff('source', 'target', unsafe => true)")
+            apply_observing(cluster, database, f"public.migra_diff('source', 'target', {asked})")
             rest = cluster.query(database, "SELECT string_agg(statement, E'\\n' ORDER BY ordinal) "
                                            "FROM public.migra_diff('source', 'target', unsafe => true)")
             if rest:
@@ -2360,7 +2362,8 @@ def main():
                     if server:
                         check_pair_remote(cluster, template, server, workdir, source_sql, target_sql)
                     else:
-                        check_pair(cluster, database, template, workdir, source_sql, target_sql)
+                        check_pair(cluster, database, template, workdir, source_sql, target_sql,
+                                   lock_safe=n % 2 == 1)
                     passed += 1
                     print(f"ok {n}", flush=True)
                     continue

@@ -6,7 +6,8 @@
 2. Cancellation: a diff of two 2,000-table schemas stops within a second of pg_cancel_backend
    or of statement_timeout, with SQLSTATE 57014; the backend survives, and the caller's jit and
    search_path are back as they were.
-3. Memory: 1,000 diffs in one session leave the backend's resident memory (and its memory
+3. A lock-safe plan applied while another session writes: no write waits past lock_timeout.
+4. Memory: 1,000 diffs in one session leave the backend's resident memory (and its memory
    contexts) where 100 diffs left them.
 
 Each test prints its figures, then "ok <name>" or "FAIL <name>: <reason>"; the last line is
@@ -495,6 +496,79 @@ class Tests(Runner):
         finally:
             self.drop_database(MEMORY_DB)
 
+    def lock_safe_plan_under_writers(self):
+        """A lock-safe plan applied while another session writes to the table all along (one
+        short transaction per row, a bounded loop in a procedure that times each write): no
+        write waits longer than the plan's lock_timeout, and the plan converges. The same pair
+        with lock_safe => false is timed too, for the figure: its index builds hold SHARE, which
+        makes every write wait until the build is over."""
+        lock_timeout_ms = 1000
+        setup = """
+            CREATE SCHEMA live; CREATE SCHEMA wanted;
+            CREATE TABLE live.items (id bigint, owner int, label text, at timestamptz DEFAULT now());
+            INSERT INTO live.items SELECT g, g % 1000, 'l' || g, now() FROM generate_series(1, 300000) g;
+            CREATE INDEX items_owner ON live.items (owner);
+            ANALYZE live.items;
+            CREATE TABLE wanted.items (id bigint NOT NULL, owner int, label text, at timestamptz DEFAULT now(),
+                                       CONSTRAINT items_id_key UNIQUE (id),
+                                       CONSTRAINT items_owner_positive CHECK (owner >= 0));
+            CREATE INDEX items_owner ON wanted.items (owner, at);
+            CREATE INDEX items_label ON wanted.items (label);
+            CREATE TABLE public.write_times (ms double precision);
+            CREATE TABLE public.stop (flag boolean);
+            CREATE PROCEDURE public.write_until_stopped(seconds int) LANGUAGE plpgsql AS $$
+            DECLARE began timestamptz; t timestamptz; n bigint := 1000000;
+            BEGIN
+              began := clock_timestamp();
+              -- bounded: stops when told, or after `seconds` whatever happens
+              WHILE clock_timestamp() < began + seconds * interval '1 s'
+                    AND NOT EXISTS (SELECT FROM public.stop) LOOP
+                n := n + 1;
+                t := clock_timestamp();
+                INSERT INTO live.items (id, owner, label) VALUES (n, n % 1000, 'w' || n);
+                UPDATE live.items SET label = 'u' || n WHERE id = n - 1;
+                INSERT INTO public.write_times VALUES (1000 * extract(epoch FROM clock_timestamp() - t));
+                COMMIT;
+              END LOOP;
+            END $$;
+            """
+        figures = {}
+        for lock_safe in (False, True):
+            self.fresh_database(MEMORY_DB, setup)
+            try:
+                writer = Session(self.cluster, MEMORY_DB, "CALL public.write_until_stopped(60);")
+                writer.start()
+                wait_for("the writer's first rows", lambda: self.cluster.query(
+                    MEMORY_DB, "SELECT count(*) > 20 FROM public.write_times") == "t", 10)
+                asked = f"lock_safe => {str(lock_safe).lower()}, lock_timeout => '{lock_timeout_ms}ms'"
+                started = time.monotonic()
+                # as a user runs a plan: each row on its own, in psql's autocommit (\gexec)
+                applied = self.cluster.psql(MEMORY_DB, f"""
+                    \\set ON_ERROR_STOP 1
+                    SELECT statement FROM migra_diff('live', 'wanted', {asked}) ORDER BY ordinal \\gexec
+                    """, check=False)
+                took = time.monotonic() - started
+                self.cluster.psql(MEMORY_DB, "INSERT INTO public.stop VALUES (true)")
+                done = writer.result(70)
+                if done.returncode != 0:
+                    raise CaseFailure(f"the writer failed: {done.stderr.strip()}")
+                if applied.returncode != 0:
+                    raise CaseFailure(f"the plan ({asked}) did not apply: {applied.stderr.strip()}")
+                left = self.cluster.query(MEMORY_DB, "SELECT count(*) FROM migra_diff('live', 'wanted')")
+                if left != "0":
+                    raise CaseFailure(f"a second diff after the plan ({asked}) is not empty: {left} rows")
+                writes, longest = self.cluster.query(
+                    MEMORY_DB, "SELECT count(*), round(max(ms)::numeric, 1) FROM public.write_times").split("|")
+                figures[lock_safe] = (took, int(writes), float(longest))
+                note(f"lock_safe => {str(lock_safe).lower()}: plan applied in {took:.2f} s while "
+                     f"{writes} writes ran, the longest took {longest} ms")
+            finally:
+                self.drop_database(MEMORY_DB)
+        took, writes, longest = figures[True]
+        if longest >= lock_timeout_ms:
+            raise CaseFailure(f"a write waited {longest} ms under the lock-safe plan, more than its "
+                              f"lock_timeout of {lock_timeout_ms} ms")
+
     def memory(self):
         self.fresh_database(MEMORY_DB, small_schema_sql("a", False) + small_schema_sql("b", True) + DIFF_MANY_FUNCTION)
         try:
@@ -654,6 +728,8 @@ def main():
                   tests.warnings_name_what_the_rows_make_fail_or_collide)
         tests.run("migra_verify gives up on another session's lock, proves a plan, and leaves nothing",
                   tests.verify_proves_and_leaves_nothing)
+        tests.run("a lock-safe plan runs while another session writes, no write waiting past lock_timeout",
+                  tests.lock_safe_plan_under_writers)
     finally:
         for database in DATABASES:
             tests.drop_database(database)

@@ -20,6 +20,10 @@ its own:
    an array cast PostgreSQL itself cannot read back the same (see read_back_form) is compared in
    the form it reads back.
 
+Every case runs a second time, in a database of its own, with `lock_safe => true`: the same
+steps 2 to 6, its text held to `expected_lock_safe.sql` where the case holds one, and its rows
+that cannot run in a transaction block (`non_transactional`) run bare, their locks not observed.
+
 A case may also hold a `requires` file (lines `icu`, `postgresql 15`; `#` starts a comment): on a
 server without ICU or of an older version it is skipped, with a line that says why. Where
 PostgreSQL NN deparses differently, `expected.pgNN.sql` is the text for NN and later.
@@ -189,11 +193,12 @@ class Server:
                 return f"needs {need}"
         return None
 
-    def expected_file(self, case):
+    def expected_file(self, case, stem="expected"):
         """expected.sql, or expected.pgNN.sql for the highest NN not above this server's major
-        version, where deparsed text differs between versions."""
-        variants = sorted((int(p.name[len("expected.pg"):-len(".sql")]), p) for p in case.glob("expected.pg*.sql"))
-        chosen = case / "expected.sql"
+        version, where deparsed text differs between versions (`stem`: expected_lock_safe for
+        the lock-safe plan)."""
+        variants = sorted((int(p.name[len(f"{stem}.pg"):-len(".sql")]), p) for p in case.glob(f"{stem}.pg*.sql"))
+        chosen = case / f"{stem}.sql"
         for major, path in variants:
             if major <= self.major:
                 chosen = path
@@ -236,6 +241,11 @@ def apply_observing(cluster, database, plan_call, search_path="target", rows_fro
         before_plan = json.loads(found)
     script = ["\\set ON_ERROR_STOP 1"]
     for row in rows:
+        if "non_transactional" in row["hazards"]:
+            # cannot run in a transaction block: run bare, its locks unobserved (they end with it)
+            script.append(f"\\echo 'statement {row['ordinal']}'")
+            script.append(row["statement"])
+            continue
         script.append("BEGIN;")
         relation = row["relation"]
         if relation:
@@ -284,37 +294,48 @@ def apply_observing(cluster, database, plan_call, search_path="target", rows_fro
 
 
 def run_case(cluster, case, bless, server):
-    database = "case_" + case.name
-    cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
-    cluster.psql("postgres", f'CREATE DATABASE "{database}" TEMPLATE {TEMPLATE}')
-    try:
-        check_case(cluster, case, database, bless, server)
-    finally:
-        cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
+    """The case's plain plan, then its lock-safe plan, each in a database of its own."""
+    for lock_safe in (False, True):
+        database = "case_" + case.name
+        cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
+        cluster.psql("postgres", f'CREATE DATABASE "{database}" TEMPLATE {TEMPLATE}')
+        try:
+            check_case(cluster, case, database, bless, server, lock_safe)
+        except CaseFailure as failure:
+            if lock_safe:
+                raise CaseFailure(f"lock_safe => true: {failure}") from failure
+            raise
+        finally:
+            cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
 
 
-def check_case(cluster, case, database, bless, server):
+def check_case(cluster, case, database, bless, server, lock_safe=False):
     cluster.psql(database, "CREATE SCHEMA source; CREATE SCHEMA target;")
     cluster.psql(database, file=case / "source.sql", search_path="source", single_transaction=True)
     cluster.psql(database, file=case / "target.sql", search_path="target", single_transaction=True)
 
-    script = cluster.psql(database, "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
+    asked = "unsafe => true, lock_safe => true" if lock_safe else "unsafe => true"
+    stem = "expected_lock_safe" if lock_safe else "expected"
+    compared = not lock_safe or (case / f"{stem}.sql").exists()
+    script = cluster.psql(database, f"SELECT public.migra_diff_sql('source', 'target', {asked})").stdout
     script = script[:-1] if script.endswith("\n") else script  # psql's own newline
-    expected_file = server.expected_file(case)
+    expected_file = server.expected_file(case, stem)
     if bless and server.major != 15 and expected_file.exists() and expected_file.read_text() != script:
-        expected_file = case / f"expected.pg{server.major}.sql"  # a variant for this version
-    if bless:
+        expected_file = case / f"{stem}.pg{server.major}.sql"  # a variant for this version
+    if not compared:
+        pass  # a lock-safe plan is held to its text only where the case says what it is
+    elif bless:
         expected_file.write_text(script)
     elif not expected_file.exists():
-        raise CaseFailure("no expected.sql: run pg_test/run.py --bless and review it")
+        raise CaseFailure(f"no {stem}.sql: run pg_test/run.py --bless and review it")
     elif expected_file.read_text() != script:
         diff = difflib.unified_diff(expected_file.read_text().splitlines(), script.splitlines(),
-                                    "expected.sql", "actual", lineterm="", n=1)
-        raise CaseFailure("plan differs from expected.sql:\n" + "\n".join(list(diff)[:40]))
+                                    expected_file.name, "actual", lineterm="", n=1)
+        raise CaseFailure(f"plan differs from {expected_file.name}:\n" + "\n".join(list(diff)[:40]))
 
     # the shortcut changes nothing: every table read in full gives the same plan
     full = cluster.psql(database, "SET migra.fingerprints = off;\n"
-                                  "SELECT public.migra_diff_sql('source', 'target', unsafe => true)").stdout
+                                  f"SELECT public.migra_diff_sql('source', 'target', {asked})").stdout
     full = full[:-1] if full.endswith("\n") else full
     if full != script:
         diff = difflib.unified_diff(full.splitlines(), script.splitlines(), "every table read in full",
@@ -332,7 +353,7 @@ def check_case(cluster, case, database, bless, server):
         raise CaseFailure(f"plan has no data_loss but the safe call failed: {safe.stderr.strip()}")
 
     # Apply as a user would, from a session whose search_path would mislead unqualified DDL.
-    apply_observing(cluster, database, "public.migra_diff('source', 'target', unsafe => true)")
+    apply_observing(cluster, database, f"public.migra_diff('source', 'target', {asked})")
 
     left = cluster.query(database, "SELECT count(*) FROM public.migra_diff('source', 'target', unsafe => true)")
     if left != "0":

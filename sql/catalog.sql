@@ -257,6 +257,17 @@ constraint_docs as materialized (
            'index_name', case when k.contype operator(pg_catalog.<>) 'f' then ki.relname end,
            'index_options', coalesce(case when k.contype operator(pg_catalog.<>) 'f'
                                           then pg_catalog.to_json(ki.reloptions) end, '[]'),
+           -- a PRIMARY KEY's or UNIQUE's index as pg_get_indexdef gives it after "CREATE UNIQUE
+           -- INDEX name ON schema.table USING btree ": what a lock-safe plan builds concurrently
+           -- (NULL when the text does not start as expected)
+           'index_definition', case when k.contype operator(pg_catalog.=) any (array['p', 'u']::pg_catalog."char"[]) then
+               (select case when pg_catalog.starts_with(d.def, d.prefix)
+                            then pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1) end
+                from (select pg_catalog.pg_get_indexdef(k.conindid) as def,
+                             pg_catalog.concat('CREATE UNIQUE INDEX ', pg_catalog.quote_ident(ki.relname), ' ON ',
+                                               pg_catalog.quote_ident(kn.nspname), '.', pg_catalog.quote_ident(c.relname),
+                                               ' USING btree ') as prefix
+                      from pg_catalog.pg_namespace kn where kn.oid operator(pg_catalog.=) c.relnamespace) d) end,
            'columns', coalesce(u.names, '[]'),
            'references', case when k.contype operator(pg_catalog.=) 'f' then
                pg_catalog.json_build_object(

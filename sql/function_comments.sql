@@ -1,16 +1,16 @@
 -- What `\df+ migra_*` shows. Runs last in the install script; the upgrade scripts set the same
 -- text. A #[pg_test] checks that every function of the extension has one.
-COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean) IS
-  'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants';
-COMMENT ON FUNCTION migra_diff_sql(text, text, boolean, boolean) IS
+COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean, boolean, interval) IS
+  'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants, lock_safe => true gives a plan that lets reads and writes go on';
+COMMENT ON FUNCTION migra_diff_sql(text, text, boolean, boolean, boolean, interval) IS
   'The plan of migra_diff() as one script, hazardous statements marked; empty when the schemas match';
-COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval) IS
+COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval, boolean) IS
   'Runs the plan of migra_diff() on source_schema and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';
-COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[]) IS
+COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval) IS
   'The statements that make database source look like database target; each is a connection string, a foreign server name, or NULL for this database';
 COMMENT ON FUNCTION migra_snapshot(text[], text) IS
   'The schema of this database (or of the one source reaches) as a portable jsonb snapshot, for the listed schemas or all user schemas';
-COMMENT ON FUNCTION migra_diff_snapshots(jsonb, jsonb, text[], text[], boolean, boolean, boolean, boolean, text[]) IS
+COMMENT ON FUNCTION migra_diff_snapshots(jsonb, jsonb, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval) IS
   'The statements that make the database of snapshot source look like that of snapshot target, without any connection';
 COMMENT ON FUNCTION migra_drift(jsonb, text[], text[], boolean, boolean, text[]) IS
   'Drift: the statements that take this database from its live state to the expected snapshot (e.g. migra_baseline(name)); no rows when it matches';

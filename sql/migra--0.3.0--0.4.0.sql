@@ -7,6 +7,7 @@
 \echo Use "ALTER EXTENSION migra UPDATE TO '0.4.0'" to load this file. \quit
 
 DROP FUNCTION migra_diff(text, text, boolean, boolean);
+DROP FUNCTION migra_diff_sql(text, text, boolean, boolean);
 DROP FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[]);
 DROP FUNCTION migra_diff_snapshots(jsonb, jsonb, text[], text[], boolean, boolean, boolean, boolean, text[]);
 DROP FUNCTION migra_drift(jsonb, text[], text[], boolean, boolean, text[]);
@@ -15,18 +16,27 @@ DROP FUNCTION migra_drift_fleet(jsonb, text[], text[], text[], boolean, boolean,
 DROP FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, text[], integer, integer);
 
 CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
-                           with_privileges boolean DEFAULT false)
+                           with_privileges boolean DEFAULT false,
+                           lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_wrapper';
+
+CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
+                               with_privileges boolean DEFAULT false,
+                               lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+RETURNS text
+STABLE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
 
 CREATE FUNCTION migra_diff_remote(
     source text, target text,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
     ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink'],
+    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -37,7 +47,8 @@ CREATE FUNCTION migra_diff_snapshots(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
     ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink'],
+    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL SAFE
@@ -91,18 +102,19 @@ LANGUAGE c AS 'MODULE_PATHNAME', 'migra_drift_fleet_from_reference_wrapper';
 -- The plan proven on the source schema and rolled back (issue 20, first step).
 CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                              with_privileges boolean DEFAULT false,
-                             lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min')
+                             lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min',
+                             lock_safe boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
-               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_wrapper';
 
-COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean) IS
-  'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants';
-COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[]) IS
+COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean, boolean, interval) IS
+  'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants, lock_safe => true gives a plan that lets reads and writes go on';
+COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval) IS
   'The statements that make database source look like database target; each is a connection string, a foreign server name, or NULL for this database';
-COMMENT ON FUNCTION migra_diff_snapshots(jsonb, jsonb, text[], text[], boolean, boolean, boolean, boolean, text[]) IS
+COMMENT ON FUNCTION migra_diff_snapshots(jsonb, jsonb, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval) IS
   'The statements that make the database of snapshot source look like that of snapshot target, without any connection';
 COMMENT ON FUNCTION migra_drift(jsonb, text[], text[], boolean, boolean, text[]) IS
   'Drift: the statements that take this database from its live state to the expected snapshot (e.g. migra_baseline(name)); no rows when it matches';
@@ -112,5 +124,5 @@ COMMENT ON FUNCTION migra_drift_fleet(jsonb, text[], text[], text[], boolean, bo
   'Drift of many databases (connection strings or foreign server names) from one snapshot, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
 COMMENT ON FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, text[], integer, integer) IS
   'Drift of many databases (connection strings or foreign server names) from a reference database, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
-COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval) IS
+COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval, boolean) IS
   'Runs the plan of migra_diff() on source_schema and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';

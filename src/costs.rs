@@ -76,7 +76,20 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
             whole_relation: false,
             ..
         } => AccessShare,
-        O::CreateIndex(_) => Share,
+        O::CreateIndex {
+            concurrently: false,
+            ..
+        } => Share,
+        // on the table; the index being renamed is the row's relation
+        O::CreateIndex {
+            concurrently: true,
+            ..
+        }
+        | O::DropIndex {
+            concurrently: true,
+            ..
+        }
+        | O::RenameIndex { .. } => ShareUpdateExclusive,
         O::AddConstraint {
             kind: ConstraintKind::ForeignKey,
             ..
@@ -108,7 +121,11 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::SetColumnStorage { .. }
         | O::AddConstraint { .. }
         | O::DropConstraint { .. }
-        | O::DropIndex { .. }
+        | O::AddNotNullCheck { .. }
+        | O::DropIndex {
+            concurrently: false,
+            ..
+        }
         | O::SetSequencePersistence { .. }
         | O::RenameSequence { .. }
         | O::DropSequence { .. }
@@ -158,9 +175,14 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
         hazards.push(Hazard::TableRewrite);
     }
     let validates = match operation {
-        O::AddConstraint { validated, .. } => *validated,
+        // an index built beforehand has checked the rows already
+        O::AddConstraint {
+            validated,
+            using_index,
+            ..
+        } => *validated && using_index.is_none(),
+        O::SetNotNull { proven, .. } => !proven,
         O::ValidateConstraint { .. }
-        | O::SetNotNull { .. }
         | O::SetDomainNotNull { .. }
         | O::ValidateDomainConstraint { .. } => true,
         O::AddDomainConstraint { validated, .. } => *validated,
@@ -170,11 +192,11 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
         hazards.push(Hazard::ValidatesRows);
     }
     let builds_index = match operation {
-        O::CreateIndex(_) => true,
+        O::CreateIndex { .. } => true,
         O::AddConstraint {
             kind, using_index, ..
         } => {
-            !using_index
+            using_index.is_none()
                 && matches!(
                     kind,
                     ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclusion
@@ -184,6 +206,9 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
     };
     if builds_index {
         hazards.push(Hazard::IndexBuild);
+    }
+    if operation.is_non_transactional() {
+        hazards.push(Hazard::NonTransactional);
     }
     let authz = matches!(
         operation,
@@ -280,7 +305,7 @@ mod tests {
         Operation::AddConstraint {
             kind,
             validated,
-            using_index: false,
+            using_index: None,
             constraint: Box::new(Constraint {
                 name: "k".into(),
                 table: "t".into(),
@@ -293,6 +318,7 @@ mod tests {
                 references: None,
                 index_name: None,
                 index_options: vec![],
+                index_definition: None,
             }),
         }
     }
@@ -318,6 +344,7 @@ mod tests {
             Operation::SetNotNull {
                 table: "t".into(),
                 column: "c".into(),
+                proven: false,
             },
             retype(false),
             Operation::DropConstraint {
@@ -333,16 +360,25 @@ mod tests {
 
     #[test]
     fn some_forms_let_reads_and_writes_go_on() {
-        let index = lock_mode(&Operation::CreateIndex(Box::new(Index {
-            name: "i".into(),
-            table: "t".into(),
-            unique: false,
-            method: "btree".into(),
-            definition: Some("(c)".into()),
-            columns: vec!["c".into()],
-        })))
-        .unwrap();
+        let create_index = |concurrently| Operation::CreateIndex {
+            index: Box::new(Index {
+                name: "i".into(),
+                table: "t".into(),
+                unique: false,
+                method: "btree".into(),
+                definition: Some("(c)".into()),
+                columns: vec!["c".into()],
+            }),
+            concurrently,
+        };
+        let index = lock_mode(&create_index(false)).unwrap();
         assert!(index.blocks_writes() && !index.blocks_reads());
+        let online = lock_mode(&create_index(true)).unwrap();
+        assert_eq!(online, LockMode::ShareUpdateExclusive);
+        assert_eq!(
+            hazards(&create_index(true)),
+            [Hazard::IndexBuild, Hazard::NonTransactional]
+        );
         let foreign_key = lock_mode(&add_constraint(ConstraintKind::ForeignKey, true)).unwrap();
         assert_eq!(foreign_key, LockMode::ShareRowExclusive);
         let validate = lock_mode(&Operation::ValidateConstraint {
@@ -375,6 +411,14 @@ mod tests {
             [Hazard::ValidatesRows, Hazard::IndexBuild]
         );
         assert!(hazards(&add_constraint(ConstraintKind::Check, false)).is_empty());
+        let set_not_null = |proven| Operation::SetNotNull {
+            table: "t".into(),
+            column: "c".into(),
+            proven,
+        };
+        assert_eq!(hazards(&set_not_null(false)), [Hazard::ValidatesRows]);
+        // a validated CHECK (c IS NOT NULL) spares the scan
+        assert!(hazards(&set_not_null(true)).is_empty());
         let definer = Routine {
             identity: "f()".into(),
             signature: "f()".into(),

@@ -224,6 +224,86 @@ pub fn build(steps: Vec<Step>, search_path: &str) -> Result<Vec<Step>, Error> {
     Ok(ordered)
 }
 
+/// A lock-safe plan's timeouts, set before the statements that need them (`lock_timeout_ms`: the
+/// caller's `lock_timeout`), each only when it changes:
+/// - before a statement that takes a lock blocking writes (SHARE or stronger) on a relation that
+///   exists, `lock_timeout`: it gives up rather than queue every later query behind it, and the
+///   plan can be run again;
+/// - before a validation (`VALIDATE CONSTRAINT`), `lock_timeout` too, and `statement_timeout =
+///   0`: it scans the whole table under SHARE UPDATE EXCLUSIVE, which blocks neither reads nor
+///   writes, and a session's short statement_timeout must not cut it off; a statement that
+///   blocks writes while it works (a rewrite, which has no lock-safe form) has it `RESET`;
+/// - before a concurrent index build or drop, `lock_timeout = 0` and `statement_timeout = 0`: it
+///   waits for the transactions before it without blocking anyone, and one that gives up
+///   leaves an invalid index behind.
+pub fn guard_locks(steps: Vec<Step>, lock_timeout_ms: u64) -> Vec<Step> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Timeout {
+        Session,
+        Set(u64),
+    }
+    let setting = |setting: Setting| {
+        let name = match setting {
+            Setting::LockTimeout(_) => "lock_timeout",
+            _ => "statement_timeout",
+        };
+        Step::new(
+            Phase::Preamble,
+            Kind::Setting,
+            Operation::Set(setting),
+            Key::Setting,
+            name.to_owned(),
+        )
+    };
+    let (mut lock, mut statement) = (Timeout::Session, Timeout::Session);
+    let mut guarded = Vec::with_capacity(steps.len());
+    for step in steps {
+        let blocks_writes =
+            !step.relation_is_new && step.lock_mode.is_some_and(|l| l.blocks_writes());
+        let validates =
+            matches!(step.operation, Operation::ValidateConstraint { .. }) && !step.relation_is_new;
+        // a statement that blocks writes while it works (a rewrite: no lock-safe form) keeps
+        // the session's statement_timeout; one that only takes its lock briefly needs none
+        let works_long = [
+            Hazard::TableRewrite,
+            Hazard::ValidatesRows,
+            Hazard::IndexBuild,
+        ]
+        .iter()
+        .any(|h| step.has_hazard(*h));
+        let wanted = if step.operation.is_non_transactional() {
+            Some((Timeout::Set(0), Some(Timeout::Set(0))))
+        } else if validates {
+            Some((Timeout::Set(lock_timeout_ms), Some(Timeout::Set(0))))
+        } else if blocks_writes {
+            Some((
+                Timeout::Set(lock_timeout_ms),
+                works_long.then_some(Timeout::Session),
+            ))
+        } else {
+            None
+        };
+        if let Some((lock_wanted, statement_wanted)) = wanted {
+            if let (Timeout::Set(ms), true) = (lock_wanted, lock_wanted != lock) {
+                guarded.push(setting(Setting::LockTimeout(ms)));
+                lock = lock_wanted;
+            }
+            if let Some(statement_wanted) = statement_wanted
+                && statement_wanted != statement
+            {
+                let ms = match statement_wanted {
+                    Timeout::Set(ms) => Some(ms),
+                    Timeout::Session => None,
+                };
+                guarded.push(setting(Setting::StatementTimeout(ms)));
+                statement = statement_wanted;
+            }
+        }
+        guarded.push(step);
+    }
+    guarded
+}
+
 /// Gives every ordered step its lock mode and the hazards that come from its operation
 /// (`crate::costs`), then those that only the whole plan shows:
 /// - a relation the plan creates is empty and used by nobody yet: the statements after its
@@ -334,16 +414,33 @@ fn costs_comment(step: &Step) -> Option<String> {
 /// tie-break between steps with no path between them, and the one rule that is not an edge
 /// lives in it: what goes away is taken down before what is new is built, so that a name is
 /// free before another kind of object takes it (a sequence dropped, then a table of its name).
+///
+/// A statement that cannot run in a transaction block (`CREATE INDEX CONCURRENTLY`, in a
+/// lock-safe plan) is ranked apart: one that takes down before everything else that is ready,
+/// one that builds after everything else that is ready, and what must follow one of those
+/// (an index's new name, a constraint that takes the index) after all of them. So such
+/// statements gather at the start and towards the end of the plan, and the rows between them
+/// run in one transaction, and those after them in another.
 pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
-    let rank = |step: &Step, position: usize| (step.phase, position);
+    let rank = |step: &Step, position: usize| {
+        let group = match (
+            step.operation.is_non_transactional(),
+            step.phase.is_teardown(),
+        ) {
+            (true, true) => 0,
+            (false, _) => 1,
+            (true, false) => 2,
+        };
+        (group, step.phase, position)
+    };
     order_by(steps, &rank)
 }
 
+/// Where a step goes among those ready to run: lowest first.
+pub type Rank = (u8, Phase, usize);
+
 /// `order` with another tie-break: `rank` of a step and its position.
-pub fn order_by(
-    steps: Vec<Step>,
-    rank: &dyn Fn(&Step, usize) -> (Phase, usize),
-) -> Result<Vec<Step>, Error> {
+pub fn order_by(steps: Vec<Step>, rank: &dyn Fn(&Step, usize) -> Rank) -> Result<Vec<Step>, Error> {
     if steps.iter().any(|s| !s.prefers.is_empty())
         && let Ok(sequence) = sequence(&steps, true, rank)
     {
@@ -390,7 +487,7 @@ fn take(steps: Vec<Step>, sequence: Vec<usize>) -> Vec<Step> {
 fn sequence(
     steps: &[Step],
     with_preferences: bool,
-    rank: &dyn Fn(&Step, usize) -> (Phase, usize),
+    rank: &dyn Fn(&Step, usize) -> Rank,
 ) -> Result<Vec<usize>, Error> {
     let n = steps.len();
     let mut by_key: BTreeMap<&Key, Vec<usize>> = BTreeMap::new();
@@ -494,9 +591,30 @@ fn sequence(
         }
     }
 
-    let mut ready: BinaryHeap<Reverse<((Phase, usize), usize)>> = (0..n)
+    // what must follow a statement ranked last (2: a concurrent build) is ranked after all of
+    // them (3), so that they run together and the rest in as few transactions as can be
+    let mut follows_last = vec![false; n];
+    let mut stack: Vec<usize> = (0..n).filter(|&i| rank(&steps[i], i).0 == 2).collect();
+    while let Some(i) = stack.pop() {
+        for &j in &edges[i] {
+            if !follows_last[j] {
+                follows_last[j] = true;
+                stack.push(j);
+            }
+        }
+    }
+    let rank = |i: usize| {
+        let (group, phase, position) = rank(&steps[i], i);
+        let group = if group == 1 && follows_last[i] {
+            3
+        } else {
+            group
+        };
+        (group, phase, position)
+    };
+    let mut ready: BinaryHeap<Reverse<(Rank, usize)>> = (0..n)
         .filter(|&i| incoming[i] == 0)
-        .map(|i| Reverse((rank(&steps[i], i), i)))
+        .map(|i| Reverse((rank(i), i)))
         .collect();
     let mut sequence = Vec::with_capacity(n);
     while let Some(Reverse((_, i))) = ready.pop() {
@@ -504,7 +622,7 @@ fn sequence(
         for &j in &edges[i] {
             incoming[j] -= 1;
             if incoming[j] == 0 {
-                ready.push(Reverse((rank(&steps[j], j), j)));
+                ready.push(Reverse((rank(j), j)));
             }
         }
     }

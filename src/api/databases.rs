@@ -20,7 +20,8 @@ CREATE FUNCTION migra_diff_remote(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
     ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink'],
+    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -37,6 +38,8 @@ fn migra_diff_remote(
     ignore_extension_versions: Option<bool>,
     create_extensions_only: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
+    lock_safe: Option<bool>,
+    lock_timeout: Option<pgrx::datum::Interval>,
 ) -> Result<
     TableIterator<
         'static,
@@ -65,6 +68,7 @@ fn migra_diff_remote(
         create_extensions_only,
     )?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
+    let lock_safe = super::lock_safety(lock_safe, lock_timeout, F)?;
     let [mut from, mut to] = remote::read_databases(
         [side(source, "source"), side(target, "target")],
         schemas.clone(),
@@ -80,6 +84,7 @@ fn migra_diff_remote(
         schemas.as_deref(),
         options,
         allow_data_loss,
+        lock_safe,
     )?;
     // sizes only of tables of this database, which the plan changes
     let rows = if source.is_none() {
@@ -139,6 +144,7 @@ pub(super) fn options(
             "create_extensions_only",
             function,
         )?,
+        lock_safe: false,
     })
 }
 
@@ -151,12 +157,18 @@ pub(super) fn plan_databases(
     schemas: Option<&[String]>,
     options: Options,
     allow_data_loss: bool,
+    lock_safe: Option<u64>,
 ) -> Result<Vec<Step>, Error> {
     refuse_unknown_schemas(schemas, from, to, &labels)?;
     let uncovered = Uncovered::of_databases(from, to, labels, options.with_privileges);
     uncovered.warn();
     uncovered.refuse_tables()?;
-    plan_databases_unwarned(from, to, options, allow_data_loss)
+    let options = Options {
+        lock_safe: lock_safe.is_some(),
+        ..options
+    };
+    let steps = plan_databases_unwarned(from, to, options, allow_data_loss)?;
+    super::made_lock_safe(steps, lock_safe)
 }
 
 /// The plan, for a caller that names what is not compared itself (the fleet check, once for all

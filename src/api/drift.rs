@@ -57,6 +57,7 @@ impl Scope {
                     function,
                 )?,
                 create_extensions_only: false,
+                lock_safe: false,
             },
             exclude_extensions: required(exclude_extensions, "exclude_extensions", function)?,
             uncompared_is_drift: true,

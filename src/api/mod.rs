@@ -141,6 +141,75 @@ fn required<T>(
     value.ok_or(Error::NullArgument(argument, function))
 }
 
+/// An interval as a duration: a month counts 30 days, as PostgreSQL's interval arithmetic does.
+/// A negative one is refused, naming the argument.
+fn interval_duration(
+    interval: pgrx::datum::Interval,
+    argument: &'static str,
+) -> Result<std::time::Duration, Error> {
+    let days = i64::from(interval.months()) * 30 + i64::from(interval.days());
+    let micros = days
+        .saturating_mul(86_400_000_000)
+        .saturating_add(interval.micros());
+    u64::try_from(micros)
+        .map(std::time::Duration::from_micros)
+        .map_err(|_| Error::InvalidArgument(format!("{argument} must not be negative")))
+}
+
+/// `lock_safe` and `lock_timeout` as a plan takes them: the lock timeout in milliseconds (0:
+/// none, as PostgreSQL reads it), when the plan is to be lock-safe.
+fn lock_safety(
+    lock_safe: Option<bool>,
+    lock_timeout: Option<pgrx::datum::Interval>,
+    function: &'static str,
+) -> Result<Option<u64>, Error> {
+    let lock_timeout = required(lock_timeout, "lock_timeout", function)?;
+    let lock_timeout = interval_duration(lock_timeout, "lock_timeout")?;
+    Ok(required(lock_safe, "lock_safe", function)?
+        .then(|| u64::try_from(lock_timeout.as_millis()).unwrap_or(u64::MAX)))
+}
+
+/// A lock-safe plan (`lock_timeout_ms`): its timeouts set (`plan::guard_locks`), and one WARNING
+/// that lists the statements that still hold a lock blocking writes while they rewrite, scan
+/// or build: those have no lock-safe form.
+fn made_lock_safe(steps: Vec<Step>, lock_timeout_ms: Option<u64>) -> Result<Vec<Step>, Error> {
+    let Some(lock_timeout_ms) = lock_timeout_ms else {
+        return Ok(steps);
+    };
+    let long: Vec<String> = steps
+        .iter()
+        .filter(|s| s.has_hazard(Hazard::BlocksWrites))
+        .filter(|s| {
+            [
+                Hazard::TableRewrite,
+                Hazard::ValidatesRows,
+                Hazard::IndexBuild,
+            ]
+            .iter()
+            .any(|h| s.has_hazard(*h))
+        })
+        .map(|s| s.statement.clone())
+        .collect();
+    if !long.is_empty() {
+        pgrx::pg_sys::panic::ErrorReport::new(
+            PgSqlErrorCode::ERRCODE_WARNING,
+            format!(
+                "the lock-safe plan still blocks writes while it rewrites, scans or builds, in {} statement{} with no lock-safe form: {}",
+                long.len(),
+                if long.len() == 1 { "" } else { "s" },
+                shown(long)
+            ),
+            "migra",
+        )
+        .set_hint("Run them in a quiet hour, or change the target so that they are not needed (a new column instead of a type change that rewrites).")
+        .report(PgLogLevel::WARNING);
+    }
+    let mut steps = crate::plan::guard_locks(steps, lock_timeout_ms);
+    // the settings it added
+    crate::ddl::render(&mut steps)?;
+    Ok(steps)
+}
+
 /// The plan, unless it destroys data and the caller did not say `unsafe => true`.
 fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
     let destructive: Vec<String> = steps

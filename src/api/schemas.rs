@@ -3,7 +3,11 @@
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 
-use super::{Uncovered, required, rows_with_sizes, safe_plan, warn_about_rows};
+use pgrx::datum::Interval;
+
+use super::{
+    Uncovered, lock_safety, made_lock_safe, required, rows_with_sizes, safe_plan, warn_about_rows,
+};
 use crate::error::Error;
 use crate::plan::{self, Step};
 use crate::{catalog, diff};
@@ -11,7 +15,8 @@ use crate::{catalog, diff};
 /// The statements that make `source_schema` look like `target_schema`, one a row, in order.
 #[pg_extern(sql = r#"
 CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
-                           with_privileges boolean DEFAULT false)
+                           with_privileges boolean DEFAULT false,
+                           lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL UNSAFE
@@ -22,6 +27,8 @@ fn migra_diff(
     target_schema: Option<&str>,
     allow_data_loss: Option<bool>,
     with_privileges: Option<bool>,
+    lock_safe: Option<bool>,
+    lock_timeout: Option<Interval>,
 ) -> Result<
     TableIterator<
         'static,
@@ -47,6 +54,7 @@ fn migra_diff(
         target_schema,
         allow_data_loss,
         with_privileges,
+        lock_safety(lock_safe, lock_timeout, "migra_diff")?,
     )?;
     let rows = crate::timing::measure("rows", || rows_with_sizes(steps))?;
     crate::timing::report("migra_diff");
@@ -56,7 +64,8 @@ fn migra_diff(
 /// The same plan as one script, for `\o file` or `psql -At`; empty when there is nothing to do.
 #[pg_extern(sql = r#"
 CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
-                               with_privileges boolean DEFAULT false)
+                               with_privileges boolean DEFAULT false,
+                               lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
 RETURNS text
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
@@ -66,6 +75,8 @@ fn migra_diff_sql(
     target_schema: Option<&str>,
     allow_data_loss: Option<bool>,
     with_privileges: Option<bool>,
+    lock_safe: Option<bool>,
+    lock_timeout: Option<Interval>,
 ) -> Result<String, ErrorReport> {
     crate::timing::start();
     let steps = plan_schemas(
@@ -74,18 +85,22 @@ fn migra_diff_sql(
         target_schema,
         allow_data_loss,
         with_privileges,
+        lock_safety(lock_safe, lock_timeout, "migra_diff_sql")?,
     )?;
     let script = crate::timing::measure("rows", || plan::script(&steps));
     crate::timing::report("migra_diff_sql");
     Ok(script)
 }
 
+/// The plan of `migra_diff`; `lock_safe`: the lock timeout in milliseconds, when the plan is to
+/// be lock-safe (`lock_safety`).
 pub(super) fn plan_schemas(
     function: &'static str,
     source: Option<&str>,
     target: Option<&str>,
     allow_data_loss: Option<bool>,
     with_privileges: Option<bool>,
+    lock_safe: Option<u64>,
 ) -> Result<Vec<Step>, Error> {
     let source = required(source, "source_schema", function)?;
     let target = required(target, "target_schema", function)?;
@@ -97,7 +112,12 @@ pub(super) fn plan_schemas(
     uncovered.warn();
     uncovered.refuse_tables()?;
     let changes = crate::timing::measure("diff", || {
-        diff::schemas(&schemas[0], &schemas[1], with_privileges)
+        diff::schemas(
+            &schemas[0],
+            &schemas[1],
+            with_privileges,
+            lock_safe.is_some(),
+        )
     })?;
     let mut steps = crate::timing::measure("order", || {
         plan::build(changes, &catalog::search_path_for(source))
@@ -105,7 +125,7 @@ pub(super) fn plan_schemas(
     crate::timing::measure("render", || crate::ddl::render(&mut steps))?;
     let steps = safe_plan(steps, allow_data_loss)?;
     warn_about_rows(&steps)?;
-    Ok(steps)
+    made_lock_safe(steps, lock_safe)
 }
 
 /// The plan again, for a check that it is empty (`migra_verify`): no WARNINGs, no refusal of
@@ -116,7 +136,7 @@ pub(super) fn replan_schemas(
     with_privileges: bool,
 ) -> Result<Vec<Step>, Error> {
     let schemas = catalog::read_schema_pair([source, target])?;
-    let changes = diff::schemas(&schemas[0], &schemas[1], with_privileges)?;
+    let changes = diff::schemas(&schemas[0], &schemas[1], with_privileges, false)?;
     let mut steps = plan::build(changes, &catalog::search_path_for(source))?;
     crate::ddl::render(&mut steps)?;
     Ok(steps)
@@ -381,6 +401,68 @@ mod tests {
                 .map(|row| row.get::<String>(1).unwrap().unwrap())
                 .collect::<Vec<_>>()
         })
+    }
+
+    #[pg_test]
+    fn a_lock_safe_plan_builds_concurrently_and_gathers_what_cannot_run_in_a_transaction() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (id int, v text, w text); create index t_w on a.t (w);
+             create table b.t (id int, v text not null, w text); create index t_w on b.t (w, id);
+             create index t_v on b.t (v);",
+        )
+        .unwrap();
+        let rows = plan_of(
+            "select statement || ' ' || array_to_string(hazards, ',') \
+             from migra_diff('a', 'b', lock_safe => true, lock_timeout => '2s') order by ordinal",
+        );
+        let rows: Vec<&str> = rows.iter().map(|r| r.trim_end()).collect();
+        assert_eq!(
+            rows,
+            [
+                r#"SET search_path TO pg_catalog, "a";"#,
+                // the statements that block writes give up after lock_timeout
+                "SET lock_timeout = '2s';",
+                r#"ALTER TABLE "a"."t" ADD CONSTRAINT "t_v__migra_not_null" CHECK ("v" IS NOT NULL) NOT VALID; blocks_writes,blocks_reads"#,
+                "SET statement_timeout = 0;",
+                // the scan, under a lock that lets reads and writes go on
+                r#"ALTER TABLE "a"."t" VALIDATE CONSTRAINT "t_v__migra_not_null"; validates_rows"#,
+                r#"ALTER TABLE "a"."t" ALTER COLUMN "v" SET NOT NULL; blocks_writes,blocks_reads"#,
+                r#"ALTER TABLE "a"."t" DROP CONSTRAINT "t_v__migra_not_null"; blocks_writes,blocks_reads"#,
+                // then, together, what cannot run in a transaction block
+                "SET lock_timeout = 0;",
+                r#"CREATE INDEX CONCURRENTLY "t_v" ON "a"."t" USING "btree" (v); index_build,non_transactional"#,
+                r#"CREATE INDEX CONCURRENTLY "t_w__migra_new" ON "a"."t" USING "btree" (w, id); index_build,non_transactional"#,
+                r#"DROP INDEX CONCURRENTLY "a"."t_w"; non_transactional"#,
+                r#"ALTER INDEX "a"."t_w__migra_new" RENAME TO "t_w";"#,
+            ]
+        );
+        // without lock_safe, the same pair gives the plain plan
+        let plain = plan_of("select statement from migra_diff('a', 'b') order by ordinal");
+        assert_eq!(
+            plain[1..],
+            [
+                r#"DROP INDEX "a"."t_w";"#,
+                r#"ALTER TABLE "a"."t" ALTER COLUMN "v" SET NOT NULL;"#,
+                r#"CREATE INDEX "t_v" ON "a"."t" USING "btree" (v);"#,
+                r#"CREATE INDEX "t_w" ON "a"."t" USING "btree" (w, id);"#,
+            ]
+        );
+    }
+
+    #[pg_test]
+    fn a_negative_lock_timeout_is_invalid_parameter_value() {
+        Spi::run("create schema a; create schema b;").unwrap();
+        assert_eq!(
+            sqlstate_of(
+                "select * from migra_diff('a', 'b', lock_safe => true, lock_timeout => '-1s')"
+            ),
+            Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE)
+        );
+        assert_eq!(
+            sqlstate_of("select * from migra_diff('a', 'b', lock_safe => null)"),
+            Some(PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED)
+        );
     }
 
     #[pg_test]

@@ -37,7 +37,8 @@ CREATE FUNCTION migra_diff_snapshots(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
     ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink'],
+    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL SAFE
@@ -56,6 +57,8 @@ fn migra_diff_snapshots(
     ignore_extension_versions: Option<bool>,
     create_extensions_only: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
+    lock_safe: Option<bool>,
+    lock_timeout: Option<pgrx::datum::Interval>,
 ) -> Result<
     TableIterator<
         'static,
@@ -86,6 +89,7 @@ fn migra_diff_snapshots(
         create_extensions_only,
     )?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
+    let lock_safe = super::lock_safety(lock_safe, lock_timeout, F)?;
     if let Some(names) = &schemas {
         names
             .iter()
@@ -112,6 +116,7 @@ fn migra_diff_snapshots(
         schemas.as_deref(),
         options,
         allow_data_loss,
+        lock_safe,
     )
     .map_err(ErrorReport::from)?;
     let rows = crate::timing::measure("rows", || rows(steps));

@@ -5,19 +5,20 @@
 //! put back (`nextval` in a default given to existing rows), are set back to where they were.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use pgrx::datum::Interval;
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 
-use super::required;
 use super::schemas::{plan_schemas, replan_schemas};
+use super::{interval_duration, required};
 use crate::error::Error;
+use crate::plan::{Operation, Setting};
 use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message};
 
 /// One row: ordinal, kind, identity, action, statement, ok, sqlstate, error, ms, locks, and as
-/// `migra_diff` gives them: relation, lock_mode, table_rows, table_bytes.
+/// `migra_diff` gives them: relation, lock_mode, table_rows, table_bytes; then proven_as.
 type VerifyRow = (
     i32,
     String,
@@ -33,6 +34,7 @@ type VerifyRow = (
     Option<String>,
     Option<i64>,
     Option<i64>,
+    Option<String>,
 );
 
 /// Runs the plan of `migra_diff(source_schema, target_schema, ...)` on the source schema and
@@ -42,10 +44,11 @@ type VerifyRow = (
 #[pg_extern(sql = r#"
 CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                              with_privileges boolean DEFAULT false,
-                             lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min')
+                             lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min',
+                             lock_safe boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
-               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_wrapper';
 "#)]
@@ -56,6 +59,7 @@ fn migra_verify(
     with_privileges: Option<bool>,
     lock_timeout: Option<Interval>,
     statement_timeout: Option<Interval>,
+    lock_safe: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -74,19 +78,28 @@ fn migra_verify(
             name!(lock_mode, Option<String>),
             name!(table_rows, Option<i64>),
             name!(table_bytes, Option<i64>),
+            name!(proven_as, Option<String>),
         ),
     >,
     ErrorReport,
 > {
     const FUNCTION: &str = "migra_verify";
-    let lock_timeout = duration(required(lock_timeout, "lock_timeout", FUNCTION)?);
-    let budget = duration(required(statement_timeout, "statement_timeout", FUNCTION)?);
+    let lock_safe = super::lock_safety(lock_safe, lock_timeout, FUNCTION)?;
+    let lock_timeout = interval_duration(
+        required(lock_timeout, "lock_timeout", FUNCTION)?,
+        "lock_timeout",
+    )?;
+    let budget = interval_duration(
+        required(statement_timeout, "statement_timeout", FUNCTION)?,
+        "statement_timeout",
+    )?;
     let steps = plan_schemas(
         FUNCTION,
         source_schema,
         target_schema,
         allow_data_loss,
         with_privileges,
+        lock_safe,
     )?;
     let (source, target) = (
         source_schema.unwrap_or_default(),
@@ -131,7 +144,26 @@ fn migra_verify(
                 step.lock_mode.map(|l| l.as_str().to_owned()),
                 table_rows,
                 table_bytes,
+                None,
             );
+            // the proof sets its own timeouts, statement by statement
+            if matches!(
+                step.operation,
+                Operation::Set(Setting::LockTimeout(_) | Setting::StatementTimeout(_))
+            ) {
+                rows.push(row);
+                continue;
+            }
+            // a statement that cannot run in a transaction block is proven in the form that can
+            let statement = match step.operation.in_transaction() {
+                Some(operation) => {
+                    let cx = crate::change::Cx::new(step.key.schema().unwrap_or_default());
+                    let text = crate::ddl::statement(&cx, &operation)?;
+                    row.14 = Some(text.clone());
+                    text
+                }
+                None => step.statement.clone(),
+            };
             if stopped {
                 rows.push(row);
                 continue;
@@ -153,7 +185,7 @@ fn migra_verify(
             Spi::run(&format!("SET LOCAL lock_timeout = {wait}"))?;
             let began = Instant::now();
             let ran = attempt(|| -> Result<(), Error> {
-                Spi::run(&step.statement)?;
+                Spi::run(&statement)?;
                 Ok(())
             });
             row.8 = Some(began.elapsed().as_secs_f64() * 1000.0);
@@ -202,6 +234,7 @@ fn migra_verify(
             None,
             None,
             None,
+            None,
         );
         if !stopped {
             let began = Instant::now();
@@ -228,13 +261,6 @@ fn migra_verify(
     }
     restore_sequences(&sequences)?;
     Ok(TableIterator::new(rows))
-}
-
-/// An interval as a duration: a month counts 30 days, as PostgreSQL's interval arithmetic does.
-fn duration(interval: Interval) -> Duration {
-    let days = i64::from(interval.months()) * 30 + i64::from(interval.days());
-    let micros = days * 86_400_000_000 + interval.micros();
-    Duration::from_micros(micros.max(0) as u64)
 }
 
 /// The relation locks this backend holds on relations outside the system catalogs, as
@@ -381,6 +407,40 @@ mod tests {
             Spi::get_one::<bool>("select to_regclass('a.t_v') is null")
                 .unwrap()
                 .unwrap()
+        );
+    }
+
+    #[pg_test]
+    fn a_lock_safe_plan_is_proven_through_the_form_of_each_statement_that_runs_in_a_transaction() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (id int, v text); insert into a.t select g, 'v' || g from generate_series(1, 100) g;
+             create table b.t (id int not null, v text, constraint t_v_key unique (v));
+             create index t_id on b.t (id);",
+        )
+        .unwrap();
+        // CREATE INDEX CONCURRENTLY cannot run in the proof's transaction: its plain form runs
+        let proven = text(
+            "select string_agg(proven_as, ' | ' order by ordinal) from migra_verify('a', 'b', lock_safe => true)",
+        );
+        assert_eq!(
+            proven,
+            r#"CREATE INDEX "t_id" ON "a"."t" USING "btree" (id); | CREATE UNIQUE INDEX "t_v_key__migra_new" ON "a"."t" USING "btree" (v);"#
+        );
+        // every statement ran, but the timeouts, which the proof sets itself; nothing is left
+        assert_eq!(
+            text(
+                "select string_agg(distinct coalesce(ok::text, kind || ' not run'), ', ') from migra_verify('a', 'b', lock_safe => true)"
+            ),
+            "setting not run, true"
+        );
+        // a duplicate breaks the UNIQUE index built first, named with its SQLSTATE
+        Spi::run("insert into a.t values (101, 'v1')").unwrap();
+        assert_eq!(
+            text(
+                "select statement || ' ' || sqlstate from migra_verify('a', 'b', lock_safe => true) where ok is false"
+            ),
+            r#"CREATE UNIQUE INDEX CONCURRENTLY "t_v_key__migra_new" ON "a"."t" USING "btree" (v); 23505"#
         );
     }
 

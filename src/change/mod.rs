@@ -47,6 +47,18 @@ pub fn set_aside_name(name: &str) -> String {
     format!("{name}__migra_old")
 }
 
+/// The name a lock-safe plan builds an object under, beside the one it replaces, before it
+/// takes that one's name: within PostgreSQL's 63 bytes (a longer name would be cut by the
+/// server, and no longer be the one the plan names next).
+pub fn built_aside_name(name: &str, purpose: &str) -> String {
+    let suffix = format!("__migra_{purpose}");
+    let mut end = name.len().min(63 - suffix.len());
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}{suffix}", &name[..end])
+}
+
 /// The object kind a row of the plan is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -377,6 +389,9 @@ pub enum Hazard {
     /// Drops and creates an object of the same shape in one plan: if it was a rename, say so,
     /// or its data is lost.
     PossibleRename,
+    /// Cannot run inside a transaction block (`CREATE INDEX CONCURRENTLY`): run it on its own,
+    /// and the rows between two such in one transaction each.
+    NonTransactional,
 }
 
 impl Hazard {
@@ -393,6 +408,7 @@ impl Hazard {
             Hazard::AuthzChange => "authz_change",
             Hazard::SequenceBehindData => "sequence_behind_data",
             Hazard::PossibleRename => "possible_rename",
+            Hazard::NonTransactional => "non_transactional",
         }
     }
 }

@@ -27,6 +27,11 @@ pub enum Setting {
     SearchPath(String),
     /// `check_function_bodies = false`: a SQL body is checked at run time, as where it was read.
     NoFunctionBodyChecks,
+    /// `lock_timeout`, in milliseconds (0: wait as long as it takes), for the statements after
+    /// it in a lock-safe plan.
+    LockTimeout(u64),
+    /// `statement_timeout`, in milliseconds (0: no limit); `None`: back to the session's own.
+    StatementTimeout(Option<u64>),
 }
 
 /// Storage parameters set or reset, as the catalog spells them (`name=value`).
@@ -253,9 +258,19 @@ pub enum Operation {
         table: String,
         column: String,
     },
+    /// `SET NOT NULL`. `proven`: a validated `CHECK (column IS NOT NULL)` is there (see
+    /// `AddNotNullCheck`), so PostgreSQL reads no row.
     SetNotNull {
         table: String,
         column: String,
+        proven: bool,
+    },
+    /// `ADD CONSTRAINT name CHECK (column IS NOT NULL) NOT VALID`: the helper a lock-safe plan
+    /// validates under a light lock before `SET NOT NULL`, and drops after.
+    AddNotNullCheck {
+        table: String,
+        column: String,
+        name: String,
     },
     DropNotNull {
         table: String,
@@ -303,11 +318,12 @@ pub enum Operation {
 
     /// `ADD CONSTRAINT`. `validated`: existing rows are checked as it is added (a CHECK or
     /// FOREIGN KEY the target holds validated is otherwise added `NOT VALID`, to be validated
-    /// by a step of its own); `using_index`: it takes an index that exists, building nothing.
+    /// by a step of its own); `using_index`: a PRIMARY KEY or UNIQUE constraint takes this
+    /// index, built beforehand, building nothing (`ADD CONSTRAINT ... USING INDEX`).
     AddConstraint {
         kind: ConstraintKind,
         validated: bool,
-        using_index: bool,
+        using_index: Option<String>,
         constraint: Box<Constraint>,
     },
     ValidateConstraint {
@@ -326,9 +342,22 @@ pub enum Operation {
         parameters: Parameters,
     },
 
-    CreateIndex(Box<Index>),
+    /// `CREATE INDEX`; `concurrently`: without blocking writes, outside a transaction block.
+    CreateIndex {
+        index: Box<Index>,
+        concurrently: bool,
+    },
+    /// `DROP INDEX`; `concurrently`: without blocking reads or writes, outside a transaction
+    /// block.
     DropIndex {
         name: String,
+        concurrently: bool,
+    },
+    /// `ALTER INDEX ... RENAME TO`: an index built under a name of its own takes the name of
+    /// the one it replaces.
+    RenameIndex {
+        name: String,
+        new_name: String,
     },
 
     CreateSequence(Box<Sequence>),
@@ -526,7 +555,8 @@ impl Operation {
             | O::CreateTable(_)
             | O::AddColumn { .. }
             | O::AddConstraint { .. }
-            | O::CreateIndex(_)
+            | O::CreateIndex { .. }
+            | O::AddNotNullCheck { .. }
             | O::CreateSequence(_)
             | O::CreateView(_)
             | O::CreateRoutine { .. }
@@ -587,6 +617,7 @@ impl Operation {
             | O::SetSequencePersistence { .. }
             | O::SequenceOwnedBy { .. }
             | O::RenameSequence { .. }
+            | O::RenameIndex { .. }
             | O::SetViewColumnDefault { .. }
             | O::RefreshMaterializedView { .. }
             | O::SetTypeAside { .. }
@@ -606,6 +637,45 @@ impl Operation {
             | O::EnableRule(_)
             | O::AlterStatistics(_)
             | O::Comment { .. } => Action::Alter,
+        }
+    }
+}
+
+impl Operation {
+    /// Cannot run inside a transaction block: `CREATE` and `DROP INDEX CONCURRENTLY`.
+    pub fn is_non_transactional(&self) -> bool {
+        matches!(
+            self,
+            Operation::CreateIndex {
+                concurrently: true,
+                ..
+            } | Operation::DropIndex {
+                concurrently: true,
+                ..
+            }
+        )
+    }
+
+    /// The same change as a statement that runs inside a transaction block, for a
+    /// non-transactional one: what `migra_verify` runs in its place (it takes a stronger lock,
+    /// and leaves the same objects).
+    pub fn in_transaction(&self) -> Option<Operation> {
+        match self {
+            Operation::CreateIndex {
+                index,
+                concurrently: true,
+            } => Some(Operation::CreateIndex {
+                index: index.clone(),
+                concurrently: false,
+            }),
+            Operation::DropIndex {
+                name,
+                concurrently: true,
+            } => Some(Operation::DropIndex {
+                name: name.clone(),
+                concurrently: false,
+            }),
+            _ => None,
         }
     }
 }

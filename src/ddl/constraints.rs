@@ -1,7 +1,7 @@
 //! ADD, DROP and VALIDATE CONSTRAINT text.
 
 use super::{Cx, parameter_change, quote_ident};
-use crate::change::Parameters;
+use crate::change::{ConstraintKind, Parameters};
 use crate::model::Constraint;
 
 /// `ADD CONSTRAINT "c" <definition>`; with `not_valid`, a CHECK or FOREIGN KEY that the target
@@ -19,6 +19,51 @@ pub fn add(cx: &Cx, constraint: &Constraint, not_valid: bool) -> String {
             "ADD CONSTRAINT {} {}{suffix}",
             quote_ident(&constraint.name),
             constraint.definition
+        ),
+    )
+}
+
+/// `ADD CONSTRAINT "c" PRIMARY KEY USING INDEX "i"` (or UNIQUE), deferrable as the target has
+/// it: the index, built beforehand, becomes the constraint's and takes its name.
+pub fn add_using_index(
+    cx: &Cx,
+    kind: ConstraintKind,
+    constraint: &Constraint,
+    index: &str,
+) -> String {
+    let what = if kind == ConstraintKind::PrimaryKey {
+        "PRIMARY KEY"
+    } else {
+        "UNIQUE"
+    };
+    let mut timing = String::new();
+    if constraint.deferrable {
+        timing.push_str(" DEFERRABLE");
+        if constraint.deferred {
+            timing.push_str(" INITIALLY DEFERRED");
+        }
+    }
+    super::alter_table(
+        cx,
+        &constraint.table,
+        &format!(
+            "ADD CONSTRAINT {} {what} USING INDEX {}{timing}",
+            quote_ident(&constraint.name),
+            quote_ident(index)
+        ),
+    )
+}
+
+/// `ADD CONSTRAINT "helper" CHECK ("c" IS NOT NULL) NOT VALID`: validated apart, it lets `SET NOT
+/// NULL` skip its scan (PostgreSQL 12 and later).
+pub fn add_not_null_check(cx: &Cx, table: &str, column: &str, name: &str) -> String {
+    super::alter_table(
+        cx,
+        table,
+        &format!(
+            "ADD CONSTRAINT {} CHECK ({} IS NOT NULL) NOT VALID",
+            quote_ident(name),
+            quote_ident(column)
         ),
     )
 }
@@ -62,6 +107,7 @@ mod tests {
             deferred: false,
             index_name: None,
             index_options: vec![],
+            index_definition: None,
             columns: vec!["note".into()],
             references: None,
         }

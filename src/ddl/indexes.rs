@@ -4,24 +4,34 @@ use super::{Cx, quote_ident};
 use crate::error::Error;
 use crate::model::Index;
 
-/// `CREATE [UNIQUE] INDEX "i" ON "s"."t" USING method <definition>`: the server's own text after
-/// the part that names the schema.
-pub fn create(cx: &Cx, index: &Index) -> Result<String, Error> {
+/// `CREATE [UNIQUE] INDEX [CONCURRENTLY] "i" ON "s"."t" USING method <definition>`: the
+/// server's own text after the part that names the schema.
+pub fn create(cx: &Cx, index: &Index, concurrently: bool) -> Result<String, Error> {
     let definition = index
         .definition
         .as_deref()
         .ok_or_else(|| Error::UnreadableDefinition(format!("index \"{}\"", index.name)))?;
     let unique = if index.unique { "UNIQUE " } else { "" };
+    let concurrently = if concurrently { "CONCURRENTLY " } else { "" };
     Ok(format!(
-        "CREATE {unique}INDEX {} ON {} USING {} {definition};",
+        "CREATE {unique}INDEX {concurrently}{} ON {} USING {} {definition};",
         quote_ident(&index.name),
         cx.qualify(&index.table),
         quote_ident(&index.method)
     ))
 }
 
-pub fn drop(cx: &Cx, name: &str) -> String {
-    format!("DROP INDEX {};", cx.qualify(name))
+pub fn drop(cx: &Cx, name: &str, concurrently: bool) -> String {
+    let concurrently = if concurrently { "CONCURRENTLY " } else { "" };
+    format!("DROP INDEX {concurrently}{};", cx.qualify(name))
+}
+
+pub fn rename(cx: &Cx, name: &str, new_name: &str) -> String {
+    format!(
+        "ALTER INDEX {} RENAME TO {};",
+        cx.qualify(name),
+        quote_ident(new_name)
+    )
 }
 
 #[cfg(test)]
@@ -39,8 +49,15 @@ mod tests {
             columns: vec!["note".into(), "total".into()],
         };
         assert_eq!(
-            create(&Cx::new("app"), &index).unwrap(),
+            create(&Cx::new("app"), &index, false).unwrap(),
             r#"CREATE UNIQUE INDEX "orders_lower_idx" ON "app"."orders" USING "btree" (lower(note)) INCLUDE (total) WHERE (total > 0);"#
+        );
+        assert!(create(&Cx::new("app"), &index, true).unwrap().starts_with(
+            r#"CREATE UNIQUE INDEX CONCURRENTLY "orders_lower_idx" ON "app"."orders""#
+        ));
+        assert_eq!(
+            drop(&Cx::new("app"), "orders_lower_idx", true),
+            r#"DROP INDEX CONCURRENTLY "app"."orders_lower_idx";"#
         );
     }
 
@@ -54,6 +71,6 @@ mod tests {
             definition: None,
             columns: vec![],
         };
-        assert!(create(&Cx::new("s"), &index).is_err());
+        assert!(create(&Cx::new("s"), &index, false).is_err());
     }
 }

@@ -89,7 +89,12 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
             ..
         } => columns::set_default(cx, table, column, expression),
         O::DropDefault { table, column } => columns::drop_default(cx, table, column),
-        O::SetNotNull { table, column } => columns::set_not_null(cx, table, column, true),
+        O::SetNotNull { table, column, .. } => columns::set_not_null(cx, table, column, true),
+        O::AddNotNullCheck {
+            table,
+            column,
+            name,
+        } => constraints::add_not_null_check(cx, table, column, name),
         O::DropNotNull { table, column } => columns::set_not_null(cx, table, column, false),
         O::AddIdentity {
             table,
@@ -121,8 +126,15 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
         } => columns::set_compression(cx, table, column, method.as_deref()),
 
         O::AddConstraint {
+            kind,
+            using_index: Some(index),
+            constraint,
+            ..
+        } => constraints::add_using_index(cx, *kind, constraint, index),
+        O::AddConstraint {
             validated,
             constraint,
+            using_index: None,
             ..
         } => constraints::add(cx, constraint, constraint.validated && !validated),
         O::ValidateConstraint { table, name, .. } => constraints::validate(cx, table, name),
@@ -131,8 +143,12 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
             constraints::index_parameters(cx, index, parameters)
         }
 
-        O::CreateIndex(index) => indexes::create(cx, index)?,
-        O::DropIndex { name } => indexes::drop(cx, name),
+        O::CreateIndex {
+            index,
+            concurrently,
+        } => indexes::create(cx, index, *concurrently)?,
+        O::DropIndex { name, concurrently } => indexes::drop(cx, name, *concurrently),
+        O::RenameIndex { name, new_name } => indexes::rename(cx, name, new_name),
 
         O::CreateSequence(sequence) => sequences::create(cx, sequence),
         O::AlterSequence { from, to } => sequences::alter(cx, from, to),

@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::type_changes::{assignment_converts, keeps_every_value, rewrites_table};
 use super::{Decisions, Recast, pair_up};
-use crate::change::{Conversion, Cx};
+use crate::change::{Conversion, Cx, built_aside_name};
 use crate::model::{Column, Schema, Table};
-use crate::plan::{Hazard, Kind, Operation, Phase, Step};
+use crate::plan::{ConstraintKind, Hazard, Key, Kind, Operation, Phase, Step};
 
 /// What becomes of the columns of a kept table: decided before any statement is written.
 pub struct Fates<'a> {
@@ -141,10 +141,10 @@ pub fn diff(
             alter(
                 cx,
                 table,
-                old,
-                new,
+                (old, new),
                 recast.as_ref(),
                 binary_coercible,
+                decided.lock_safe,
                 steps,
             );
         }
@@ -326,14 +326,14 @@ fn type_changes(old: &Column, new: &Column) -> bool {
 }
 
 /// Changes a column in place. `recast`: its type is made again under the same name, so the
-/// column moves to it whatever its definition says.
+/// column moves to it whatever its definition says. `lock_safe`: see `set_not_null`.
 fn alter(
     cx: &Cx,
     table: &str,
-    old: &Column,
-    new: &Column,
+    (old, new): (&Column, &Column),
     recast: Option<&Recast>,
     binary_coercible: &[(String, String)],
+    lock_safe: bool,
     steps: &mut Vec<Step>,
 ) {
     let name = new.name.as_str();
@@ -415,23 +415,34 @@ fn alter(
     }
 
     // Then build up the new definition: NOT NULL before an identity, which requires it.
+    let mut not_null_set = None;
     if !old.not_null && new.not_null {
-        push(
-            steps,
-            Operation::SetNotNull {
-                table: table_name.clone(),
-                column: column_name.clone(),
-            },
-        );
+        if lock_safe {
+            not_null_set = Some(set_not_null_proven(cx, table, name, steps));
+        } else {
+            push(
+                steps,
+                Operation::SetNotNull {
+                    table: table_name.clone(),
+                    column: column_name.clone(),
+                    proven: false,
+                },
+            );
+        }
     }
     match (&old.identity, &new.identity) {
-        (None, Some(identity)) => push(
-            steps,
-            Operation::AddIdentity {
-                table: table_name.clone(),
-                column: column_name.clone(),
-                identity: Box::new(identity.clone()),
-            },
+        (None, Some(identity)) => steps.push(
+            step(
+                cx,
+                table,
+                name,
+                Operation::AddIdentity {
+                    table: table_name.clone(),
+                    column: column_name.clone(),
+                    identity: Box::new(identity.clone()),
+                },
+            )
+            .requires(not_null_set),
         ),
         (Some(a), Some(b)) => {
             if a.sequence.name != b.sequence.name {
@@ -519,6 +530,54 @@ fn alter(
             },
         );
     }
+}
+
+/// `SET NOT NULL` on a table in use (a lock-safe plan): a helper `CHECK (column IS NOT NULL)` is
+/// added `NOT VALID` (a brief ACCESS EXCLUSIVE, no scan), validated under SHARE UPDATE EXCLUSIVE
+/// (reads and writes go on while it scans), so that `SET NOT NULL` takes its ACCESS EXCLUSIVE
+/// without a scan (PostgreSQL 12 and later), and dropped after. The four steps share the
+/// helper's key, which keeps them in this order; returned, for what must follow them.
+fn set_not_null_proven(cx: &Cx, table: &str, column: &str, steps: &mut Vec<Step>) -> Key {
+    let helper = built_aside_name(&format!("{table}_{column}"), "not_null");
+    let key = cx.constraint_key(table, &helper);
+    let helper_step = |operation: Operation| {
+        Step::new(
+            Phase::AlterTable,
+            Kind::Constraint,
+            operation,
+            key.clone(),
+            cx.identity(&[table, &helper]),
+        )
+        .requires([cx.table_key(table)])
+    };
+    steps.push(helper_step(Operation::AddNotNullCheck {
+        table: table.to_owned(),
+        column: column.to_owned(),
+        name: helper.clone(),
+    }));
+    steps.push(helper_step(Operation::ValidateConstraint {
+        kind: ConstraintKind::Check,
+        table: table.to_owned(),
+        name: helper.clone(),
+    }));
+    let mut set = step(
+        cx,
+        table,
+        column,
+        Operation::SetNotNull {
+            table: table.to_owned(),
+            column: column.to_owned(),
+            proven: true,
+        },
+    );
+    set.key = key.clone();
+    steps.push(set);
+    steps.push(helper_step(Operation::DropConstraint {
+        kind: ConstraintKind::Check,
+        table: table.to_owned(),
+        name: helper.clone(),
+    }));
+    key
 }
 
 fn step(cx: &Cx, table: &str, column: &str, operation: Operation) -> Step {

@@ -2,8 +2,8 @@
 //! table and unique index they join and so come last.
 
 use super::{Decisions, pair_up};
-use crate::change::{Cx, Parameters};
-use crate::model::{Constraint, ConstraintType, Schema};
+use crate::change::{Cx, Parameters, built_aside_name};
+use crate::model::{Constraint, ConstraintType, Index, Schema};
 use crate::plan::Kind;
 use crate::plan::{ConstraintKind, Key, Operation, Phase, Step};
 
@@ -20,25 +20,90 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
         }
     }
     for new in list.added {
-        create(cx, new, tables, steps);
+        match online_index(cx, from, to, tables, new) {
+            Some(index) => create_on_index(cx, new, index, None, steps),
+            None => create(cx, new, tables, steps),
+        }
     }
     for (old, new) in list.kept {
-        match change_of(
-            old,
-            new,
-            tables
-                .remade
-                .contains(&cx.constraint_key(&old.table, &old.name)),
-        ) {
+        let uses_changed_column = tables
+            .remade
+            .contains(&cx.constraint_key(&old.table, &old.name));
+        match change_of(old, new, uses_changed_column) {
             Change::None => {}
             Change::Validate => steps.push(step(cx, new, phase_of_create(new), validate(new))),
             Change::IndexOptions => index_options(cx, new, &old.index_options, steps),
             Change::Remake => {
-                steps.push(drop(cx, old));
-                create(cx, new, tables, steps);
+                match online_index(cx, from, to, tables, new).filter(|_| !uses_changed_column) {
+                    Some(index) => create_on_index(cx, new, index, Some(old), steps),
+                    None => {
+                        steps.push(drop(cx, old));
+                        create(cx, new, tables, steps);
+                    }
+                }
             }
         }
     }
+}
+
+/// In a lock-safe plan, the definition of the index a PRIMARY KEY or UNIQUE constraint on a table
+/// in use can be added on: built concurrently first, so that only the brief `ADD CONSTRAINT ...
+/// USING INDEX` blocks writes. None for any other constraint (an EXCLUDE has no such form), and
+/// when the catalog did not give the index's text.
+fn online_index<'a>(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    tables: &Decisions,
+    c: &'a Constraint,
+) -> Option<&'a str> {
+    let keyed = matches!(
+        c.constraint_type,
+        ConstraintType::PrimaryKey | ConstraintType::Unique
+    );
+    (tables.lock_safe && keyed && super::indexes::in_use(cx, from, to, tables, &c.table))
+        .then_some(c.index_definition.as_deref())
+        .flatten()
+}
+
+/// A PRIMARY KEY or UNIQUE constraint on a table in use, added on an index built concurrently
+/// under a name of its own; the constraint it replaces (`old`), if any, is dropped just before,
+/// once the new index is ready. The index takes the constraint's name as it becomes its.
+fn create_on_index(
+    cx: &Cx,
+    c: &Constraint,
+    definition: &str,
+    old: Option<&Constraint>,
+    steps: &mut Vec<Step>,
+) {
+    let own = c.index_name.as_deref().unwrap_or(&c.name);
+    let aside = built_aside_name(own, "new");
+    let mut requires = vec![cx.table_key(&c.table)];
+    requires.extend(c.columns.iter().map(|col| cx.column_key(&c.table, col)));
+    let index = Index {
+        name: aside.clone(),
+        table: c.table.clone(),
+        unique: true,
+        method: "btree".to_owned(),
+        definition: Some(definition.to_owned()),
+        columns: c.columns.clone(),
+    };
+    steps.push(super::indexes::create(cx, &index, true).requires(requires.clone()));
+    requires.push(cx.index_key(&aside));
+    if let Some(old) = old {
+        steps.push(
+            drop(cx, old)
+                .in_phase(Phase::CreateConstraint)
+                .requires(requires.clone()),
+        );
+    }
+    let added = Operation::AddConstraint {
+        kind: kind_of(c),
+        validated: true,
+        using_index: Some(aside),
+        constraint: Box::new(c.clone()),
+    };
+    steps.push(step(cx, c, Phase::CreateConstraint, added).requires(requires));
 }
 
 /// Constraints of the source that the plan drops, for good or to make again, by their own change:
@@ -105,6 +170,8 @@ fn goes_with_its_table(cx: &Cx, constraint: &Constraint, tables: &Decisions) -> 
 fn comparable(c: &Constraint) -> Constraint {
     let mut c = Constraint {
         definition: super::normalize::expression(&c.definition),
+        // the constraint's definition says the same, and a snapshot may lack it
+        index_definition: None,
         ..c.clone()
     };
     if let Some(r) = c.references.as_mut() {
@@ -179,7 +246,7 @@ fn create(cx: &Cx, c: &Constraint, tables: &Decisions, steps: &mut Vec<Step>) {
     let added = Operation::AddConstraint {
         kind: kind_of(c),
         validated: c.validated && !validate_apart,
-        using_index: false,
+        using_index: None,
         constraint: Box::new(c.clone()),
     };
     steps.push(step(cx, c, phase, added).requires(requires));

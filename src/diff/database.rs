@@ -18,6 +18,8 @@ pub struct Options {
     pub ignore_extension_versions: bool,
     /// Only `CREATE EXTENSION IF NOT EXISTS` for the target's extensions that the source lacks.
     pub create_extensions_only: bool,
+    /// The changes take the forms that let reads and writes go on (`Decisions::lock_safe`).
+    pub lock_safe: bool,
 }
 
 /// The steps that make database `from` look like `to`. A schema only one side has is compared
@@ -62,6 +64,7 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
     steps.extend(schema_pairs(
         &pairs,
         options.with_privileges,
+        options.lock_safe,
         &released_event_triggers(from, to),
     )?);
 

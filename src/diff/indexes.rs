@@ -2,7 +2,7 @@
 //! parameters), so a changed index is dropped and made again.
 
 use super::{Decisions, pair_up};
-use crate::change::Cx;
+use crate::change::{Cx, built_aside_name};
 use crate::error::Error;
 use crate::model::{Index, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
@@ -32,24 +32,81 @@ pub fn diff(
     steps: &mut Vec<Step>,
 ) -> Result<(), Error> {
     let pairs = pair_up(&from.indexes, &to.indexes, |i| i.name.clone());
+    let online = |table: &str| tables.lock_safe && in_use(cx, from, to, tables, table);
 
     for index in pairs.removed {
         // an index goes with its table
         if !tables.is_dropped(&cx.schema, &index.table) {
-            steps.push(drop(cx, index));
+            steps.push(drop(cx, index, online(&index.table)));
         }
     }
     for index in pairs.added {
-        steps.push(create(cx, index));
+        steps.push(create(cx, index, online(&index.table)));
     }
     for (old, new) in pairs.kept {
         // a column it uses that is made again or changes type takes it down (the graph says so)
-        if comparable(old) != comparable(new) || tables.remade.contains(&cx.index_key(&old.name)) {
-            steps.push(drop(cx, old));
-            steps.push(create(cx, new));
+        let remade = tables.remade.contains(&cx.index_key(&old.name));
+        if remade || (comparable(old) != comparable(new) && !online(&old.table)) {
+            steps.push(drop(cx, old, online(&old.table)));
+            steps.push(create(cx, new, online(&new.table)));
+        } else if comparable(old) != comparable(new) {
+            steps.extend(replace_online(cx, new));
         }
     }
     Ok(())
+}
+
+/// The index's table or materialized view is there before the plan and after, not made again:
+/// others may be reading and writing it while the plan runs.
+pub fn in_use(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, table: &str) -> bool {
+    let kept_table = from.tables.iter().any(|t| t.name == table)
+        && !tables.is_created(&cx.schema, table)
+        && !tables.is_dropped(&cx.schema, table);
+    let kept_view = [from, to]
+        .iter()
+        .all(|s| s.views.iter().any(|v| v.materialized && v.name == table))
+        && !tables.made_again(&cx.view_key(table));
+    kept_table || kept_view
+}
+
+/// A changed index on a table in use: the new one is built concurrently under a name of its
+/// own, the old one dropped concurrently, and the new one takes its name. Queries have an index
+/// all along, and no statement blocks writes.
+fn replace_online(cx: &Cx, new: &Index) -> [Step; 3] {
+    let aside = built_aside_name(&new.name, "new");
+    let built = create(
+        cx,
+        &Index {
+            name: aside.clone(),
+            ..new.clone()
+        },
+        true,
+    );
+    let old_dropped = Step::new(
+        Phase::CreateIndex,
+        Kind::Index,
+        Operation::DropIndex {
+            name: new.name.clone(),
+            concurrently: true,
+        },
+        cx.index_key(&new.name),
+        cx.identity(&[&new.name]),
+    )
+    .on_relation(&cx.schema, &new.table)
+    .requires([cx.index_key(&aside)]);
+    let renamed = Step::new(
+        Phase::CreateIndex,
+        Kind::Index,
+        Operation::RenameIndex {
+            name: aside.clone(),
+            new_name: new.name.clone(),
+        },
+        cx.index_key(&new.name),
+        cx.identity(&[&new.name]),
+    )
+    .on_relation(&cx.schema, &aside)
+    .requires([cx.index_key(&aside)]);
+    [built, old_dropped, renamed]
 }
 
 /// The index with its definition as it compares (see `normalize`).
@@ -63,12 +120,13 @@ fn comparable(index: &Index) -> Index {
     }
 }
 
-fn drop(cx: &Cx, index: &Index) -> Step {
+fn drop(cx: &Cx, index: &Index, concurrently: bool) -> Step {
     Step::new(
         Phase::DropIndex,
         Kind::Index,
         Operation::DropIndex {
             name: index.name.clone(),
+            concurrently,
         },
         cx.index_key(&index.name),
         cx.identity(&[&index.name]),
@@ -76,13 +134,16 @@ fn drop(cx: &Cx, index: &Index) -> Step {
     .on_relation(&cx.schema, &index.table)
 }
 
-fn create(cx: &Cx, index: &Index) -> Step {
+pub fn create(cx: &Cx, index: &Index, concurrently: bool) -> Step {
     let requires = std::iter::once(cx.table_key(&index.table))
         .chain(index.columns.iter().map(|c| cx.column_key(&index.table, c)));
     Step::new(
         Phase::CreateIndex,
         Kind::Index,
-        Operation::CreateIndex(Box::new(index.clone())),
+        Operation::CreateIndex {
+            index: Box::new(index.clone()),
+            concurrently,
+        },
         cx.index_key(&index.name),
         cx.identity(&[&index.name]),
     )

@@ -41,9 +41,15 @@ use crate::plan::{Action, Key, Phase, Step};
 
 /// The steps that make `from` look like `to`, in no particular order: `plan::build` orders them.
 /// The statements name `from`'s schema. `with_privileges`: the grants on the objects of the
-/// schemas (not on the schemas themselves, two distinct schemas) are compared too.
-pub fn schemas(from: &Schema, to: &Schema, with_privileges: bool) -> Result<Vec<Step>, Error> {
-    schema_pairs(&[(from, to)], with_privileges, &BTreeSet::new())
+/// schemas (not on the schemas themselves, two distinct schemas) are compared too;
+/// `lock_safe`: the changes take the forms that let reads and writes go on (`Decisions`).
+pub fn schemas(
+    from: &Schema,
+    to: &Schema,
+    with_privileges: bool,
+    lock_safe: bool,
+) -> Result<Vec<Step>, Error> {
+    schema_pairs(&[(from, to)], with_privileges, lock_safe, &BTreeSet::new())
 }
 
 /// The grants that differ between the sides, as the rows that would change them name them
@@ -81,6 +87,7 @@ pub struct Pair<'a> {
 pub fn schema_pairs(
     pairs: &[(&Schema, &Schema)],
     with_privileges: bool,
+    lock_safe: bool,
     released: &BTreeSet<Key>,
 ) -> Result<Vec<Step>, Error> {
     let source = Graph::of(pairs.iter().map(|(from, _)| (*from, from.name.as_str())));
@@ -93,7 +100,8 @@ pub fn schema_pairs(
             to,
         })
         .collect();
-    let decided = Decisions::decide(&pairs_of, &source, with_privileges, released)?;
+    let mut decided = Decisions::decide(&pairs_of, &source, with_privileges, released)?;
+    decided.lock_safe = lock_safe;
     let mut steps = Vec::new();
     for kind in kinds::KINDS {
         for pair in &pairs_of {
@@ -316,6 +324,10 @@ fn column_name(schema: &str, table: &str, column: &str) -> ColumnName {
 pub struct Decisions {
     /// `with_privileges`: the grants on the schemas' objects are compared too.
     pub with_privileges: bool,
+    /// `lock_safe`: on a table that exists, indexes are built and dropped concurrently (a
+    /// changed one built beside the old one first), a PRIMARY KEY or UNIQUE takes an index built
+    /// so, and SET NOT NULL relies on a CHECK validated under a light lock.
+    pub lock_safe: bool,
     pub created: BTreeSet<TableName>,
     pub dropped: BTreeSet<TableName>,
     /// Columns of kept tables that go away for good.

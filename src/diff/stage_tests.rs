@@ -37,7 +37,7 @@ fn schema(
 
 fn plan(from: &Schema, to: &Schema) -> Vec<Step> {
     let mut steps = plan::build(
-        schemas(from, to, false).unwrap(),
+        schemas(from, to, false, false).unwrap(),
         &crate::catalog::search_path_for(&from.name),
     )
     .unwrap();
@@ -65,10 +65,10 @@ fn a_type_is_dropped_after_its_column_moves_off_it_by_an_edge_not_a_phase() {
     };
     let from = with_enum("app", "mood", true);
     let to = with_enum("next", "text", false);
-    let steps = schemas(&from, &to, false).unwrap();
+    let steps = schemas(&from, &to, false, false).unwrap();
     // the tie-break reversed and blind to phases: only the edges order the plan
     let reversed =
-        |_: &Step, position: usize| (crate::plan::Phase::Preamble, usize::MAX - position);
+        |_: &Step, position: usize| (0, crate::plan::Phase::Preamble, usize::MAX - position);
     let mut ordered = crate::plan::order_by(steps, &reversed).unwrap();
     crate::ddl::render(&mut ordered).unwrap();
     assert_eq!(
@@ -295,7 +295,13 @@ fn grants_wait_for_their_object_and_nothing_waits_for_grants() {
         vec![],
     );
     let mut steps = plan::build(
-        super::schema_pairs(&[(&from, &to)], true, &std::collections::BTreeSet::new()).unwrap(),
+        super::schema_pairs(
+            &[(&from, &to)],
+            true,
+            false,
+            &std::collections::BTreeSet::new(),
+        )
+        .unwrap(),
         "pg_catalog",
     )
     .unwrap();

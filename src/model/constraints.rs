@@ -21,6 +21,12 @@ pub struct Constraint {
     pub index_name: Option<String>,
     /// `reloptions` of the index behind a PRIMARY KEY, UNIQUE or EXCLUDE constraint.
     pub index_options: Vec<String>,
+    /// What `pg_get_indexdef` gives of that index after `USING <method> ` (as `Index::definition`):
+    /// what a lock-safe plan builds concurrently before `ADD CONSTRAINT ... USING INDEX`. Not
+    /// compared (the constraint's own definition says the same); absent from snapshots taken
+    /// before it was read.
+    #[serde(default)]
+    pub index_definition: Option<String>,
     /// Columns of its own table that the constraint uses (from `pg_depend`).
     pub columns: Vec<String>,
     /// The referenced table and columns of a FOREIGN KEY.

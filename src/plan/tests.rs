@@ -202,6 +202,7 @@ fn a_relation_the_plan_creates_blocks_nobody_and_needs_no_scan() {
         Operation::SetNotNull {
             table: "t".into(),
             column: "c".into(),
+            proven: false,
         },
         column.clone(),
         "s.t.c".into(),

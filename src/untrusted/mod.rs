@@ -204,6 +204,9 @@ impl Checker {
                 text::sql_text,
             )?;
             self.optional_name(&object, "index_name", constraint.index_name.as_deref())?;
+            if let Some(definition) = &constraint.index_definition {
+                self.field(&object, "index_definition", definition, text::sql_text)?;
+            }
             self.names(&object, "columns", &constraint.columns)?;
             if let Some(target) = &constraint.references {
                 self.optional_name(&object, "references.schema", target.schema.as_deref())?;
