@@ -6,7 +6,8 @@
 2. Cancellation: a diff of two 2,000-table schemas stops within a second of pg_cancel_backend
    or of statement_timeout, with SQLSTATE 57014; the backend survives, and the caller's jit and
    search_path are back as they were.
-3. A lock-safe plan applied while another session writes: no write waits past lock_timeout.
+3. migra_verify and migra_apply behind another session's lock; a lock-safe plan applied while
+   another session writes: no write waits past lock_timeout.
 4. Memory: 1,000 diffs in one session leave the backend's resident memory (and its memory
    contexts) where 100 diffs left them.
 
@@ -31,7 +32,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CaseFailure, Cluster, Tests as Runner, literal  # noqa: E402
+from run import CaseFailure, Cluster, Tests as Runner, literal, sqlstate  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 REPLICA_DB = "migra_ops_replica"
@@ -409,7 +410,8 @@ class Tests(Runner):
     def warnings_name_what_the_rows_make_fail_or_collide(self):
         """A plan for this database warns, from its live rows, about a column added NOT NULL with
         nothing to fill it (how many rows it will fail on) and about a sequence put behind a
-        column that holds values (its largest value now)."""
+        column that holds values (its largest value now); a lock-safe plan, about a statement
+        with no lock-safe form."""
         self.fresh_database(MEMORY_DB, """
             CREATE SCHEMA live; CREATE SCHEMA wanted;
             CREATE TABLE live.accounts (id integer NOT NULL);
@@ -431,6 +433,15 @@ class Tests(Runner):
         ]
         if warnings != expected:
             raise CaseFailure(f"expected the two WARNINGs, got: {done.stderr.strip()[:600]}")
+        # a lock-safe plan names what keeps blocking writes while it works: a rewrite
+        self.cluster.psql(MEMORY_DB, """
+            CREATE TABLE live.readings (id integer, value integer); CREATE TABLE wanted.readings (id integer, value bigint);""")
+        done = self.cluster.psql(MEMORY_DB, """
+            SELECT count(*) FROM migra_diff('live', 'wanted', lock_safe => true) WHERE identity LIKE '%readings%';""")
+        warnings = re.findall(r"WARNING:  (?:[0-9A-Z]{5}: )?(.*)", done.stderr)
+        rewrite = 'ALTER TABLE "live"."readings" ALTER COLUMN "value" TYPE bigint;'
+        if not any(w.startswith("the lock-safe plan still blocks writes") and rewrite in w for w in warnings):
+            raise CaseFailure(f"expected a WARNING naming the rewrite, got: {done.stderr.strip()[:600]}")
         self.drop_database(MEMORY_DB)
 
     def verify_proves_and_leaves_nothing(self):
@@ -462,10 +473,11 @@ class Tests(Runner):
             started = time.monotonic()
             done = self.cluster.psql(MEMORY_DB, """
                 SELECT string_agg(ordinal || ' ' || coalesce(ok::text, '-') || ' ' || coalesce(sqlstate, '-'), ', '
-                                  ORDER BY ordinal), string_agg(error, '') FROM migra_verify('live', 'wanted', lock_timeout => '300ms')""")
+                                  ORDER BY ordinal), string_agg(error, ''), string_agg(waits_behind, '')
+                FROM migra_verify('live', 'wanted', lock_timeout => '300ms')""")
             took = time.monotonic() - started
             holder.result(10)
-            blocked, error = done.stdout.strip().split("|", 1)
+            blocked, error, waits_behind = done.stdout.strip().split("|", 2)
             # search_path, then the first statement on the table waits and gives up; nothing after it runs
             if not re.fullmatch(r"1 true -, 2 false 55P03(, \d+ - -)+", blocked) or took > 2.5:
                 raise CaseFailure(f"expected the second row to give up on the lock (55P03) within the "
@@ -473,7 +485,11 @@ class Tests(Runner):
             # and it names the session that holds the lock
             if f"held by pid {holder_pid} (postgres, active for " not in error or "AccessShareLock" not in error:
                 raise CaseFailure(f"expected the error to name pid {holder_pid}, got: {error}")
-            note(f"behind another session's lock: {blocked} in {took:.2f} s: {error}")
+            # and, before it ran, the row said whom it would wait behind
+            if not waits_behind.startswith(f"pid {holder_pid} (postgres, active for ") \
+                    or "AccessShareLock" not in waits_behind:
+                raise CaseFailure(f"expected waits_behind to name pid {holder_pid}, got: {waits_behind!r}")
+            note(f"behind another session's lock: {blocked} in {took:.2f} s: {error}; waits behind {waits_behind}")
             # pg_dump's \restrict key is new each run
             dump = lambda: [line for line in self.cluster.dump_schema(MEMORY_DB, "live").splitlines()
                             if not line.startswith(("\\restrict", "\\unrestrict"))]
@@ -493,6 +509,70 @@ class Tests(Runner):
                                   + (f" sequences {before[1]} -> {after[1]}" if after[1] != before[1] else "")
                                   + (" rows" if after[2] != before[2] else ""))
             note(f"proven and rolled back: {proven}")
+        finally:
+            self.drop_database(MEMORY_DB)
+
+    def apply_retries_past_a_lock(self):
+        """migra_apply runs the plan in the caller's transaction: a statement that gives up on its
+        lock (lock_timeout) is tried again after a growing pause, so a lock held by another
+        session for a second is waited out; one held for longer ends the call after the retries
+        with 55P03, naming the session that holds it, and nothing of the plan is left."""
+        self.fresh_database(MEMORY_DB, """
+            CREATE SCHEMA live; CREATE SCHEMA wanted;
+            CREATE TABLE live.orders (id integer PRIMARY KEY, note text);
+            INSERT INTO live.orders SELECT g, 'n' || g FROM generate_series(1, 50) g;
+            CREATE TABLE wanted.orders (id integer PRIMARY KEY, note text, shipped boolean);
+            """)
+        try:
+            def held_for(seconds):
+                holder = Session(self.cluster, MEMORY_DB,
+                                 f"BEGIN; LOCK TABLE live.orders IN ACCESS SHARE MODE; SELECT pg_sleep({seconds}); COMMIT;")
+                holder.start()
+                wait_for("the other session's lock", lambda: self.cluster.query(MEMORY_DB, """
+                    SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                    WHERE c.relname = 'orders' AND l.pid <> pg_backend_pid() AND l.granted""") == "1", 10)
+                return holder
+            # held for a second: the first attempts give up after 300 ms, a later one gets it
+            holder = held_for(1)
+            started = time.monotonic()
+            done = self.cluster.psql(MEMORY_DB, """
+                BEGIN;
+                SELECT string_agg(ordinal || ' ' || kind || ' ' || attempts, ', ' ORDER BY ordinal)
+                FROM migra_apply('live', 'wanted', lock_timeout => '300ms', retries => 3);
+                COMMIT;""", check=False)
+            took = time.monotonic() - started
+            holder.result(10)
+            applied = done.stdout.strip()
+            attempts = re.search(r"2 column (\d+)", applied)
+            if done.returncode != 0 or not attempts or int(attempts.group(1)) < 2:
+                raise CaseFailure(f"expected the ADD COLUMN retried past the lock and the plan applied, got "
+                                  f"{applied!r} {done.stderr.strip()}")
+            left = self.cluster.query(MEMORY_DB, "SELECT count(*) FROM migra_diff('live', 'wanted')")
+            if left != "0":
+                raise CaseFailure(f"a second diff after migra_apply is not empty: {left} rows")
+            note(f"a lock held 1 s: applied in {took:.2f} s, rows {applied}")
+            # held for longer than every retry: the call gives up, naming who holds the lock
+            self.cluster.psql(MEMORY_DB, "ALTER TABLE live.orders DROP COLUMN shipped")
+            holder = held_for(8)
+            holder_pid = self.cluster.query(MEMORY_DB, """
+                SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                WHERE c.relname = 'orders' AND l.pid <> pg_backend_pid() AND l.granted""")
+            started = time.monotonic()
+            done = self.cluster.psql(MEMORY_DB, "SELECT * FROM migra_apply('live', 'wanted', lock_timeout => '200ms', "
+                                                "retries => 2)", check=False)
+            took = time.monotonic() - started
+            self.cluster.query(MEMORY_DB, f"SELECT pg_terminate_backend({holder_pid})")
+            holder.result(15)
+            if sqlstate(done.stderr) != "55P03" or "after 3 attempts of 200 ms each" not in done.stderr \
+                    or f"held by pid {holder_pid} " not in done.stderr:
+                raise CaseFailure(f"expected 55P03 after 3 attempts naming pid {holder_pid}: {done.stderr.strip()}")
+            # 3 waits of 0.2 s and pauses of 0.25 and 0.5 s
+            if took > 5:
+                raise CaseFailure(f"giving up took {took:.2f} s")
+            left = self.cluster.query(MEMORY_DB, "SELECT count(*) FROM migra_diff('live', 'wanted')")
+            if left == "0":
+                raise CaseFailure("the plan is applied although the call failed")
+            note(f"a lock held longer: gave up in {took:.2f} s: {done.stderr.strip().splitlines()[0]}")
         finally:
             self.drop_database(MEMORY_DB)
 
@@ -728,6 +808,8 @@ def main():
                   tests.warnings_name_what_the_rows_make_fail_or_collide)
         tests.run("migra_verify gives up on another session's lock, proves a plan, and leaves nothing",
                   tests.verify_proves_and_leaves_nothing)
+        tests.run("migra_apply retries past a lock held for a second, and gives up on one held longer",
+                  tests.apply_retries_past_a_lock)
         tests.run("a lock-safe plan runs while another session writes, no write waiting past lock_timeout",
                   tests.lock_safe_plan_under_writers)
     finally:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CaseFailure, Cluster, Tests as Runner  # noqa: E402
+from run import CaseFailure, Cluster, Tests as Runner, literal  # noqa: E402
 
 UPDATED = "migra_upgrade_updated"
 FRESH = "migra_upgrade_fresh"
@@ -92,6 +92,8 @@ class Tests(Runner):
         self.baseline_before = self.has_function(UPDATED, "migra_baseline_save")
         if self.baseline_before:
             self.query(UPDATED, "SELECT migra_baseline_save('app', '{app}')")
+            # what the update must keep as it is: a later version may write more fields
+            self.baseline_text = self.query(UPDATED, "SELECT migra_baseline('app')")
         install(self.current)
         self.query(UPDATED, "ALTER EXTENSION migra UPDATE")
         after = self.query(UPDATED, "SELECT extversion FROM pg_extension WHERE extname = 'migra'")
@@ -104,6 +106,9 @@ class Tests(Runner):
         if not self.baseline_before:
             self.query(UPDATED, "SELECT migra_baseline_save('app', '{app}')")
         here = f"host={self.cluster.host} port={self.cluster.port} dbname={UPDATED}"
+        # a baseline saved before the update is the same document after it (and the schema has not
+        # drifted from it, above); one saved after it is what a fresh snapshot is
+        kept = literal(self.baseline_text) + "::jsonb" if self.baseline_before else "migra_snapshot('{app}')"
         out = self.query(UPDATED, f"""
             SELECT count(*) FROM migra_diff('app', 'app');
             SELECT migra_diff_sql('app', 'app') = '';
@@ -115,7 +120,7 @@ class Tests(Runner):
             SELECT migra_assert_no_drift('{here}');
             SELECT migra_log_drift(migra_baseline('app'), 'upgrade');
             SELECT migra_log_drift('{here}', 'upgrade');
-            SELECT migra_baseline('app') = migra_snapshot('{{app}}');""")
+            SELECT migra_baseline('app') = {kept};""")
         if out.split("\n") != ["0", "t", "0", "0", "0", "0", "", "", "0", "0", "t"]:
             raise CaseFailure(f"unexpected results after the update: {out.split(chr(10))}")
 

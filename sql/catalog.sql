@@ -308,6 +308,8 @@ index_docs as materialized (
            'name', ic.relname,
            'table', c.relname,
            'unique', i.indisunique,
+           -- false: left by a CREATE INDEX CONCURRENTLY that failed; used by no query
+           'valid', i.indisvalid,
            'method', am.amname,
            -- pg_get_indexdef always qualifies the table: keep only what follows
            -- "CREATE [UNIQUE] INDEX name ON schema.table USING method ", and let the reader

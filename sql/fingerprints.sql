@@ -392,7 +392,7 @@ constraint_prints as (
 index_prints as (
   select i.indrelid,
          pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
-           ic.relname, am.amname, i.indisunique, {{150000 i.indnullsnotdistinct | false}},
+           ic.relname, am.amname, i.indisunique, {{150000 i.indnullsnotdistinct | false}}, i.indisvalid,
            i.indkey::pg_catalog.int2[], i.indoption::pg_catalog.int2[], i.indnkeyatts, ic.reloptions,
            -- the definition deparsed, or what it is made of
            x.deparsed,

@@ -365,6 +365,7 @@ mod tests {
                 name: "i".into(),
                 table: "t".into(),
                 unique: false,
+                valid: true,
                 method: "btree".into(),
                 definition: Some("(c)".into()),
                 columns: vec!["c".into()],

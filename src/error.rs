@@ -125,6 +125,22 @@ pub enum Error {
     )]
     LockTimeout { relation: String, milliseconds: i32 },
 
+    /// 55P03 lock_not_available: `migra_apply` gave up on a statement's lock after its retries.
+    #[error(
+        "gave up waiting for the lock of {statement} after {attempts} attempts of {lock_timeout_ms} ms each{held}"
+    )]
+    LockGaveUp {
+        statement: String,
+        attempts: u32,
+        lock_timeout_ms: u64,
+        held: String,
+    },
+
+    /// 25001 active_sql_transaction: `migra_apply` runs in the caller's transaction, and these
+    /// statements of a lock-safe plan cannot run in one, nor from a function.
+    #[error("the plan holds {} statement{} that cannot run in a transaction block: {}", .statements.len(), if .statements.len() == 1 { "" } else { "s" }, .statements.first().map(String::as_str).unwrap_or(""))]
+    NonTransactional { statements: Vec<String> },
+
     /// 40001 serialization_failure: DDL committed while the catalogs were read, each time
     /// they were read; running the call again is the remedy, as for any serialization failure.
     #[error("the catalogs changed while they were read ({attempts} attempts): {last}")]
@@ -170,7 +186,10 @@ impl Error {
             Error::InvalidArgument(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteLost(_) => PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
             Error::CatalogsChanging { .. } => PgSqlErrorCode::ERRCODE_T_R_SERIALIZATION_FAILURE,
-            Error::LockTimeout { .. } => PgSqlErrorCode::ERRCODE_LOCK_NOT_AVAILABLE,
+            Error::LockTimeout { .. } | Error::LockGaveUp { .. } => {
+                PgSqlErrorCode::ERRCODE_LOCK_NOT_AVAILABLE
+            }
+            Error::NonTransactional { .. } => PgSqlErrorCode::ERRCODE_ACTIVE_SQL_TRANSACTION,
             Error::ConnectTimeout { .. } => {
                 PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION
             }
@@ -256,6 +275,12 @@ impl Error {
             }
             Error::DataLoss { .. } => Some(
                 "Review the statements with hazards, then call again with unsafe => true to get the plan.",
+            ),
+            Error::LockGaveUp { .. } => Some(
+                "Nothing of the plan is committed: try again later, or with more retries or a longer lock_timeout.",
+            ),
+            Error::NonTransactional { .. } => Some(
+                "Run the plan of migra_diff(..., lock_safe => true) from psql outside a transaction block (\\gexec), or call migra_apply without lock_safe.",
             ),
             Error::UnreadableDefinition(_) | Error::Cycle(_) => {
                 Some("This is a bug in migra: please report it with the two schemas.")

@@ -105,6 +105,33 @@ pub(super) fn drift(expected: Expected<'_>, scope: &Scope) -> Result<Vec<Step>, 
 /// The drift, with the objects not compared that differ; `refuse_tables`: a table among them
 /// refuses the plan (0A000), else the plan is made around it and the difference reported.
 fn find(expected: Expected<'_>, scope: &Scope, refuse_tables: bool) -> Result<Found, Error> {
+    let Sides {
+        live,
+        wanted,
+        labels,
+        ..
+    } = read_sides(expected, scope)?;
+    let uncovered = Uncovered::of_databases(&live, &wanted, labels, scope.options.with_privileges);
+    uncovered.warn();
+    if refuse_tables {
+        uncovered.refuse_tables()?;
+    }
+    let uncompared = uncovered.differences;
+    let steps = plan_databases_unwarned(&live, &wanted, scope.options, true)?;
+    Ok(Found { steps, uncompared })
+}
+
+/// The two sides of a drift check, read: this database as it is, and the expected schema;
+/// the schemas compared, and how messages name each side.
+pub(super) struct Sides {
+    pub live: Database,
+    pub wanted: Database,
+    pub schemas: Option<Vec<String>>,
+    pub labels: [String; 2],
+}
+
+/// Reads both sides of a drift check; a schema of `schemas` on neither side is refused.
+pub(super) fn read_sides(expected: Expected<'_>, scope: &Scope) -> Result<Sides, Error> {
     let (expected_label, (mut live, mut wanted, schemas)) = match expected {
         Expected::Snapshot(snapshot) => {
             let (schemas, wanted) = scope.expected_from(snapshot);
@@ -134,14 +161,22 @@ fn find(expected: Expected<'_>, scope: &Scope, refuse_tables: bool) -> Result<Fo
     }
     let labels = ["this database".to_owned(), expected_label];
     refuse_unknown_schemas(schemas.as_deref(), &live, &wanted, &labels)?;
-    let uncovered = Uncovered::of_databases(&live, &wanted, labels, scope.options.with_privileges);
-    uncovered.warn();
-    if refuse_tables {
-        uncovered.refuse_tables()?;
-    }
-    let uncompared = uncovered.differences;
-    let steps = plan_databases_unwarned(&live, &wanted, scope.options, true)?;
-    Ok(Found { steps, uncompared })
+    Ok(Sides {
+        live,
+        wanted,
+        schemas,
+        labels,
+    })
+}
+
+/// This database read again as `read_sides` read it, for a second diff.
+pub(super) fn read_live_again(
+    scope: &Scope,
+    schemas: Option<Vec<String>>,
+) -> Result<Database, Error> {
+    let mut live = read(None, "live", schemas, scope.exclude_schemas.clone())?;
+    live.leave_out_extensions(&scope.exclude_extensions);
+    Ok(live)
 }
 
 /// The drift between two databases already read, for the fleet check (which names what is not

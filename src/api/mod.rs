@@ -2,6 +2,7 @@
 //! `unsafe`, a Rust keyword, and because every argument may be NULL: a NULL gets an error that
 //! names it, never an empty result.
 
+mod apply;
 mod baselines;
 mod databases;
 mod drift;
@@ -9,6 +10,7 @@ mod fleet;
 mod schemas;
 mod snapshots;
 mod verify;
+mod verify_drift;
 
 // every function's description, for `\df+`; after every CREATE FUNCTION
 pgrx::extension_sql_file!(

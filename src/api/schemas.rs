@@ -451,6 +451,26 @@ mod tests {
     }
 
     #[pg_test]
+    fn an_index_a_failed_concurrent_build_left_invalid_is_built_again() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.t (v int); create index t_v on a.t (v);
+             create table b.t (v int); create index t_v on b.t (v);
+             -- what a CREATE INDEX CONCURRENTLY that failed leaves: the index, marked invalid
+             update pg_index set indisvalid = false where indexrelid = 'a.t_v'::regclass;",
+        )
+        .unwrap();
+        let plan = plan_of("select statement from migra_diff('a', 'b') order by ordinal");
+        assert_eq!(
+            plan[1..],
+            [
+                r#"DROP INDEX "a"."t_v";"#,
+                r#"CREATE INDEX "t_v" ON "a"."t" USING "btree" (v);"#,
+            ]
+        );
+    }
+
+    #[pg_test]
     fn a_negative_lock_timeout_is_invalid_parameter_value() {
         Spi::run("create schema a; create schema b;").unwrap();
         assert_eq!(

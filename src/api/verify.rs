@@ -4,8 +4,8 @@
 //! schemas are diffed again, and everything is rolled back. Sequences, which a rollback does not
 //! put back (`nextval` in a default given to existing rows), are set back to where they were.
 
-use std::collections::BTreeSet;
-use std::time::Instant;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 
 use pgrx::datum::Interval;
 use pgrx::pg_sys::panic::ErrorReport;
@@ -14,28 +14,82 @@ use pgrx::prelude::*;
 use super::schemas::{plan_schemas, replan_schemas};
 use super::{interval_duration, required};
 use crate::error::Error;
-use crate::plan::{Operation, Setting};
+use crate::plan::{Operation, Setting, Step};
 use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message};
 
-/// One row: ordinal, kind, identity, action, statement, ok, sqlstate, error, ms, locks, and as
-/// `migra_diff` gives them: relation, lock_mode, table_rows, table_bytes; then proven_as.
-type VerifyRow = (
-    i32,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<bool>,
-    Option<String>,
-    Option<String>,
-    Option<f64>,
-    Vec<String>,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-    Option<i64>,
-    Option<String>,
-);
+/// One row of a proof.
+#[derive(Debug, Default)]
+pub(super) struct ProofRow {
+    ordinal: i32,
+    kind: String,
+    identity: String,
+    action: String,
+    statement: Option<String>,
+    /// NULL: not run (after a failure, or a timeout setting the proof sets itself).
+    ok: Option<bool>,
+    sqlstate: Option<String>,
+    error: Option<String>,
+    ms: Option<f64>,
+    /// The relation locks it took that were not held before it, each with its relation's size.
+    locks: Vec<String>,
+    // as `migra_diff` gives them
+    relation: Option<String>,
+    lock_mode: Option<String>,
+    table_rows: Option<i64>,
+    table_bytes: Option<i64>,
+    /// The statement run in its place, for one that cannot run in a transaction block.
+    proven_as: Option<String>,
+    /// The other sessions that held or waited for a lock on `relation` that conflicts with
+    /// `lock_mode` just before it ran: whom the real run would wait behind now.
+    waits_behind: Option<String>,
+}
+
+/// The rows every proof function returns.
+pub(super) type Rows = TableIterator<
+    'static,
+    (
+        name!(ordinal, i32),
+        name!(kind, String),
+        name!(identity, String),
+        name!(action, String),
+        name!(statement, Option<String>),
+        name!(ok, Option<bool>),
+        name!(sqlstate, Option<String>),
+        name!(error, Option<String>),
+        name!(ms, Option<f64>),
+        name!(locks, Vec<String>),
+        name!(relation, Option<String>),
+        name!(lock_mode, Option<String>),
+        name!(table_rows, Option<i64>),
+        name!(table_bytes, Option<i64>),
+        name!(proven_as, Option<String>),
+        name!(waits_behind, Option<String>),
+    ),
+>;
+
+/// The rows, as the SQL function returns them.
+pub(super) fn rows_of(proof: Vec<ProofRow>) -> Rows {
+    TableIterator::new(proof.into_iter().map(|r| {
+        (
+            r.ordinal,
+            r.kind,
+            r.identity,
+            r.action,
+            r.statement,
+            r.ok,
+            r.sqlstate,
+            r.error,
+            r.ms,
+            r.locks,
+            r.relation,
+            r.lock_mode,
+            r.table_rows,
+            r.table_bytes,
+            r.proven_as,
+            r.waits_behind,
+        )
+    }))
+}
 
 /// Runs the plan of `migra_diff(source_schema, target_schema, ...)` on the source schema and
 /// rolls it back: a row per statement (`ok`, or the SQLSTATE and message that stopped it; the
@@ -48,7 +102,8 @@ CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" bo
                              lock_safe boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
-               relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text)
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text,
+               waits_behind text)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_wrapper';
 "#)]
@@ -79,6 +134,7 @@ fn migra_verify(
             name!(table_rows, Option<i64>),
             name!(table_bytes, Option<i64>),
             name!(proven_as, Option<String>),
+            name!(waits_behind, Option<String>),
         ),
     >,
     ErrorReport,
@@ -106,15 +162,32 @@ fn migra_verify(
         target_schema.unwrap_or_default(),
     );
     let with_privileges = with_privileges.unwrap_or_default();
+    let rows = prove(&steps, lock_timeout, budget, &|| {
+        replan_schemas(source, target, with_privileges)
+    })?;
+    Ok(rows_of(rows))
+}
+
+/// Runs `steps` (a plan whose source is this database) in a subtransaction that is always
+/// rolled back, each statement in one of its own, then `replan` (the same diff again, its
+/// second diff), and gives a row per statement and the last row; sequences the proof moved are
+/// set back. `lock_timeout` bounds each lock wait, `budget` the whole proof (checked between
+/// statements).
+pub(super) fn prove(
+    steps: &[Step],
+    lock_timeout: Duration,
+    budget: Duration,
+    replan: &dyn Fn() -> Result<Vec<Step>, Error>,
+) -> Result<Vec<ProofRow>, ErrorReport> {
     if steps.is_empty() {
-        return Ok(TableIterator::new(Vec::new()));
+        return Ok(Vec::new());
     }
 
     // the live size of what each statement locks, as migra_diff gives it, before the proof
-    let sizes = super::live_sizes(&steps)?;
+    let sizes = super::live_sizes(steps)?;
     let sequences = sequence_positions()?;
     let started = Instant::now();
-    let mut rows: Vec<VerifyRow> = Vec::new();
+    let mut rows: Vec<ProofRow> = Vec::new();
     // the whole proof in one subtransaction, always rolled back: `attempt` rolls back on `Err`
     let proof = attempt(|| -> Result<(), Error> {
         let mut held = locks_held()?;
@@ -127,25 +200,21 @@ fn migra_verify(
                 .filter(|_| !step.relation_is_new)
                 .and_then(|r| sizes.get(&super::qualified(r)).copied())
                 .unwrap_or((None, None));
-            let mut row: VerifyRow = (
+            let mut row = ProofRow {
                 ordinal,
-                step.kind.as_str().to_owned(),
-                step.identity.clone(),
-                step.action.as_str().to_owned(),
-                Some(step.statement.clone()),
-                None,
-                None,
-                None,
-                None,
-                Vec::new(),
-                step.relation
+                kind: step.kind.as_str().to_owned(),
+                identity: step.identity.clone(),
+                action: step.action.as_str().to_owned(),
+                statement: Some(step.statement.clone()),
+                relation: step
+                    .relation
                     .as_ref()
                     .map(|(schema, name)| crate::ident::display_qualified(schema, name)),
-                step.lock_mode.map(|l| l.as_str().to_owned()),
+                lock_mode: step.lock_mode.map(|l| l.as_str().to_owned()),
                 table_rows,
                 table_bytes,
-                None,
-            );
+                ..ProofRow::default()
+            };
             // the proof sets its own timeouts, statement by statement
             if matches!(
                 step.operation,
@@ -159,7 +228,7 @@ fn migra_verify(
                 Some(operation) => {
                     let cx = crate::change::Cx::new(step.key.schema().unwrap_or_default());
                     let text = crate::ddl::statement(&cx, &operation)?;
-                    row.14 = Some(text.clone());
+                    row.proven_as = Some(text.clone());
                     text
                 }
                 None => step.statement.clone(),
@@ -170,15 +239,24 @@ fn migra_verify(
             }
             let left = budget.saturating_sub(started.elapsed());
             if left.is_zero() {
-                row.5 = Some(false);
-                row.6 = Some("57014".to_owned());
-                row.7 = Some(format!(
+                row.ok = Some(false);
+                row.sqlstate = Some("57014".to_owned());
+                row.error = Some(format!(
                     "the proof took longer than statement_timeout ({} ms): not run",
                     budget.as_millis()
                 ));
                 stopped = true;
                 rows.push(row);
                 continue;
+            }
+            // whom the real run would wait behind, now
+            let relation = step
+                .relation
+                .as_ref()
+                .filter(|_| !step.relation_is_new)
+                .map(|(schema, name)| crate::ident::qualified(schema, name));
+            if let (Some(relation), Some(lock)) = (&relation, step.lock_mode) {
+                row.waits_behind = in_the_way(relation, lock)?;
             }
             // a lock wait gives up at lock_timeout, and never outlasts the proof
             let wait = lock_timeout.min(left).as_millis().max(1);
@@ -188,61 +266,55 @@ fn migra_verify(
                 Spi::run(&statement)?;
                 Ok(())
             });
-            row.8 = Some(began.elapsed().as_secs_f64() * 1000.0);
+            row.ms = Some(began.elapsed().as_secs_f64() * 1000.0);
             match ran {
                 Attempt::Done(Ok(())) => {
                     let now = locks_held()?;
-                    row.9 = now.difference(&held).cloned().collect();
+                    row.locks = now
+                        .iter()
+                        .filter(|(lock, _)| !held.contains_key(*lock))
+                        .map(|(lock, size)| format!("{lock} ({size})"))
+                        .collect();
                     held = now;
-                    row.5 = Some(true);
+                    row.ok = Some(true);
                 }
                 Attempt::Done(Err(error)) => {
-                    row.5 = Some(false);
-                    row.6 = Some(crate::subtransaction::sqlstate_text(error.sqlstate()));
-                    row.7 = Some(error.to_string());
+                    row.ok = Some(false);
+                    row.sqlstate = Some(crate::subtransaction::sqlstate_text(error.sqlstate()));
+                    row.error = Some(error.to_string());
                     stopped = true;
                 }
                 Attempt::Raised(caught) => {
                     let (sqlstate, mut message) = caught_sqlstate_and_message(&caught);
                     // a lock it waited for: name who holds it now
                     if sqlstate == "55P03"
-                        && let Some((schema, name)) = &step.relation
-                        && let Some(holders) = holders_of(&crate::ident::qualified(schema, name))?
+                        && let Some(relation) = &relation
+                        && let Some(holders) = holders_of(relation)?
                     {
                         message.push_str(&format!("; held by {holders}"));
                     }
-                    row.5 = Some(false);
-                    row.6 = Some(sqlstate);
-                    row.7 = Some(message);
+                    row.ok = Some(false);
+                    row.sqlstate = Some(sqlstate);
+                    row.error = Some(message);
                     stopped = true;
                 }
             }
             rows.push(row);
         }
-        let mut last: VerifyRow = (
-            steps.len() as i32 + 1,
-            "verify".to_owned(),
-            "a second diff".to_owned(),
-            "check".to_owned(),
-            None,
-            None,
-            None,
-            None,
-            None,
-            Vec::new(),
-            None,
-            None,
-            None,
-            None,
-            None,
-        );
+        let mut last = ProofRow {
+            ordinal: steps.len() as i32 + 1,
+            kind: "verify".to_owned(),
+            identity: "a second diff".to_owned(),
+            action: "check".to_owned(),
+            ..ProofRow::default()
+        };
         if !stopped {
             let began = Instant::now();
-            let again = replan_schemas(source, target, with_privileges)?;
-            last.8 = Some(began.elapsed().as_secs_f64() * 1000.0);
-            last.5 = Some(again.is_empty());
+            let again = replan()?;
+            last.ms = Some(began.elapsed().as_secs_f64() * 1000.0);
+            last.ok = Some(again.is_empty());
             if let Some(first) = again.iter().find(|s| s.kind != crate::plan::Kind::Setting) {
-                last.7 = Some(format!(
+                last.error = Some(format!(
                     "{} statement{} left to do, first: {}",
                     again.len() - 1,
                     if again.len() == 2 { "" } else { "s" },
@@ -260,20 +332,29 @@ fn migra_verify(
         Attempt::Raised(caught) => caught.rethrow(),
     }
     restore_sequences(&sequences)?;
-    Ok(TableIterator::new(rows))
+    Ok(rows)
 }
 
 /// The relation locks this backend holds on relations outside the system catalogs, as
-/// `MODE on schema.relation`.
-fn locks_held() -> Result<BTreeSet<String>, Error> {
+/// `MODE on schema.relation`, each with its relation's size now: `12000 rows, 1024 kB` for a
+/// table or materialized view (`reltuples`, `?` before it was first analyzed, and
+/// `pg_total_relation_size`), `64 kB` for an index or sequence.
+fn locks_held() -> Result<BTreeMap<String, String>, Error> {
     Spi::connect(|client| {
-        let mut held = BTreeSet::new();
+        let mut held = BTreeMap::new();
         let table = client.select(
             "select pg_catalog.upper(pg_catalog.regexp_replace(pg_catalog.replace(l.mode, 'Lock', ''), \
                     '([a-z])([A-Z])', '\\1 \\2', 'g')) \
                     operator(pg_catalog.||) ' on ' operator(pg_catalog.||) \
                     pg_catalog.quote_ident(n.nspname) operator(pg_catalog.||) '.' \
-                    operator(pg_catalog.||) pg_catalog.quote_ident(c.relname) \
+                    operator(pg_catalog.||) pg_catalog.quote_ident(c.relname), \
+                    case when c.relkind operator(pg_catalog.=) any ('{r,m,p}'::pg_catalog.\"char\"[]) \
+                         then pg_catalog.format('%s row%s, %s', \
+                                case when c.reltuples operator(pg_catalog.>=) 0 \
+                                     then c.reltuples::pg_catalog.int8::pg_catalog.text else '?' end, \
+                                case when c.reltuples operator(pg_catalog.=) 1 then '' else 's' end, \
+                                pg_catalog.pg_size_pretty(pg_catalog.pg_total_relation_size(c.oid))) \
+                         else pg_catalog.pg_size_pretty(pg_catalog.pg_relation_size(c.oid)) end \
              from pg_catalog.pg_locks l \
              join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) l.relation \
              join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace \
@@ -284,28 +365,59 @@ fn locks_held() -> Result<BTreeSet<String>, Error> {
             &[],
         )?;
         for row in table {
-            if let Some(lock) = row.get::<String>(1)? {
-                held.insert(lock);
+            if let (Some(lock), Some(size)) = (row.get::<String>(1)?, row.get::<String>(2)?) {
+                held.insert(lock, size);
             }
         }
         Ok(held)
     })
 }
 
+/// The other sessions that hold, or wait for, a lock on `relation` that conflicts with `lock`:
+/// whom a statement that takes `lock` there would wait behind now, as `pid 1234 (alice, idle in
+/// transaction for 2400 s, AccessShareLock)`, `, waiting` for one still queued. `None` when
+/// there are none.
+fn in_the_way(relation: &str, lock: crate::plan::LockMode) -> Result<Option<String>, Error> {
+    let modes: Vec<String> = crate::plan::LockMode::ALL
+        .into_iter()
+        .filter(|other| lock.conflicts_with(*other))
+        .map(|other| other.pg_locks_mode().to_owned())
+        .collect();
+    Ok(Spi::get_one_with_args::<String>(
+        &format!(
+            "select pg_catalog.string_agg(pg_catalog.format('pid %s (%s, %s for %s s, %s%s)', a.pid, \
+                        {SESSION}, l.mode, case when l.granted then '' else ', waiting' end), ', ' order by a.pid) \
+             from pg_catalog.pg_locks l \
+             join pg_catalog.pg_stat_activity a on a.pid operator(pg_catalog.=) l.pid \
+             where l.locktype operator(pg_catalog.=) 'relation' \
+               and l.relation operator(pg_catalog.=) pg_catalog.to_regclass($1) \
+               and l.pid operator(pg_catalog.<>) pg_catalog.pg_backend_pid() \
+               and l.mode operator(pg_catalog.=) any ($2)"
+        ),
+        &[relation.into(), modes.into()],
+    )?)
+}
+
+/// Who a session is and how long it has been in its state, for `format('... %s, %s for %s s')`:
+/// the user, the state, and the seconds since it changed (by the clock: `now()` is the proof's
+/// own start).
+const SESSION: &str = "coalesce(a.usename::pg_catalog.text, '?'), coalesce(a.state, '?'), \
+     coalesce(pg_catalog.round(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() \
+              operator(pg_catalog.-) coalesce(a.state_change, a.xact_start)))::pg_catalog.text, '?')";
+
 /// The other sessions that hold a lock on `relation` now, as a DBA looks for them: `pid 1234
 /// (alice, idle in transaction for 2400 s, AccessShareLock)`; `None` when there are none.
-fn holders_of(relation: &str) -> Result<Option<String>, Error> {
+pub(super) fn holders_of(relation: &str) -> Result<Option<String>, Error> {
     Ok(Spi::get_one_with_args::<String>(
-        "select pg_catalog.string_agg(pg_catalog.format('pid %s (%s, %s for %s s, %s)', a.pid, \
-                    coalesce(a.usename::pg_catalog.text, '?'), coalesce(a.state, '?'), \
-                    coalesce(pg_catalog.round(pg_catalog.date_part('epoch', pg_catalog.now() \
-                             operator(pg_catalog.-) coalesce(a.state_change, a.xact_start)))::pg_catalog.text, '?'), \
-                    l.mode), ', ' order by a.pid) \
-         from pg_catalog.pg_locks l \
-         join pg_catalog.pg_stat_activity a on a.pid operator(pg_catalog.=) l.pid \
-         where l.locktype operator(pg_catalog.=) 'relation' and l.granted \
-           and l.relation operator(pg_catalog.=) pg_catalog.to_regclass($1) \
-           and l.pid operator(pg_catalog.<>) pg_catalog.pg_backend_pid()",
+        &format!(
+            "select pg_catalog.string_agg(pg_catalog.format('pid %s (%s, %s for %s s, %s)', a.pid, \
+                        {SESSION}, l.mode), ', ' order by a.pid) \
+             from pg_catalog.pg_locks l \
+             join pg_catalog.pg_stat_activity a on a.pid operator(pg_catalog.=) l.pid \
+             where l.locktype operator(pg_catalog.=) 'relation' and l.granted \
+               and l.relation operator(pg_catalog.=) pg_catalog.to_regclass($1) \
+               and l.pid operator(pg_catalog.<>) pg_catalog.pg_backend_pid()"
+        ),
         &[relation.into()],
     )?)
 }

@@ -357,6 +357,84 @@ impl LockMode {
     pub fn blocks_reads(self) -> bool {
         self == LockMode::AccessExclusive
     }
+
+    /// `pg_locks.mode` of this lock: `AccessExclusiveLock`.
+    pub fn pg_locks_mode(self) -> &'static str {
+        match self {
+            LockMode::AccessShare => "AccessShareLock",
+            LockMode::RowShare => "RowShareLock",
+            LockMode::RowExclusive => "RowExclusiveLock",
+            LockMode::ShareUpdateExclusive => "ShareUpdateExclusiveLock",
+            LockMode::Share => "ShareLock",
+            LockMode::ShareRowExclusive => "ShareRowExclusiveLock",
+            LockMode::Exclusive => "ExclusiveLock",
+            LockMode::AccessExclusive => "AccessExclusiveLock",
+        }
+    }
+
+    /// Whether the two locks conflict on one relation, as the documentation's table of
+    /// conflicting lock modes has it.
+    pub fn conflicts_with(self, other: LockMode) -> bool {
+        use LockMode::*;
+        let conflicting: &[LockMode] = match self {
+            AccessShare => &[AccessExclusive],
+            RowShare => &[Exclusive, AccessExclusive],
+            RowExclusive => &[Share, ShareRowExclusive, Exclusive, AccessExclusive],
+            ShareUpdateExclusive => &[
+                ShareUpdateExclusive,
+                Share,
+                ShareRowExclusive,
+                Exclusive,
+                AccessExclusive,
+            ],
+            Share => &[
+                RowExclusive,
+                ShareUpdateExclusive,
+                ShareRowExclusive,
+                Exclusive,
+                AccessExclusive,
+            ],
+            ShareRowExclusive => &[
+                RowExclusive,
+                ShareUpdateExclusive,
+                Share,
+                ShareRowExclusive,
+                Exclusive,
+                AccessExclusive,
+            ],
+            Exclusive => &[
+                RowShare,
+                RowExclusive,
+                ShareUpdateExclusive,
+                Share,
+                ShareRowExclusive,
+                Exclusive,
+                AccessExclusive,
+            ],
+            AccessExclusive => &[
+                AccessShare,
+                RowShare,
+                RowExclusive,
+                ShareUpdateExclusive,
+                Share,
+                ShareRowExclusive,
+                Exclusive,
+                AccessExclusive,
+            ],
+        };
+        conflicting.contains(&other)
+    }
+
+    pub const ALL: [LockMode; 8] = [
+        LockMode::AccessShare,
+        LockMode::RowShare,
+        LockMode::RowExclusive,
+        LockMode::ShareUpdateExclusive,
+        LockMode::Share,
+        LockMode::ShareRowExclusive,
+        LockMode::Exclusive,
+        LockMode::AccessExclusive,
+    ];
 }
 
 /// What a statement can do beyond the change it names. The order is the order rows list them.
@@ -416,6 +494,27 @@ impl Hazard {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lock_conflicts_are_symmetric_and_as_documented() {
+        for a in LockMode::ALL {
+            for b in LockMode::ALL {
+                assert_eq!(a.conflicts_with(b), b.conflicts_with(a), "{a:?} {b:?}");
+            }
+        }
+        // a write waits for a SHARE lock, a read only for ACCESS EXCLUSIVE
+        let writers: Vec<LockMode> = LockMode::ALL
+            .into_iter()
+            .filter(|l| l.conflicts_with(LockMode::RowExclusive))
+            .collect();
+        assert!(writers.iter().all(|l| l.blocks_writes()));
+        assert_eq!(writers.len(), 4);
+        assert!(
+            LockMode::ALL
+                .iter()
+                .all(|l| { l.conflicts_with(LockMode::AccessShare) == l.blocks_reads() })
+        );
+    }
 
     #[test]
     fn the_list_of_kinds_holds_each_kind_once() {

@@ -16,6 +16,15 @@ pub fn set(setting: &Setting) -> String {
     }
 }
 
+/// The setting for the current transaction only (`SET LOCAL`), as `migra_apply` runs it in
+/// the caller's transaction.
+pub fn set_local(setting: &Setting) -> String {
+    match setting {
+        Setting::StatementTimeout(None) => "SET LOCAL statement_timeout TO DEFAULT;".to_owned(),
+        _ => set(setting).replacen("SET ", "SET LOCAL ", 1),
+    }
+}
+
 /// A timeout as PostgreSQL reads it: `0` for none, else in the largest unit that divides it.
 fn duration(ms: u64) -> String {
     match ms {

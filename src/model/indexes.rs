@@ -8,6 +8,11 @@ pub struct Index {
     pub table: String,
     /// `indisunique`
     pub unique: bool,
+    /// `indisvalid`: false for what a `CREATE INDEX CONCURRENTLY` that failed left behind, which
+    /// no query uses: it differs from a valid index of the same definition, and is built again.
+    /// Absent from snapshots taken before it was read.
+    #[serde(default = "valid_by_default", skip_serializing_if = "is_valid")]
+    pub valid: bool,
     /// `pg_am.amname`: btree, hash, gist, gin, brin, ...
     pub method: String,
     /// What `pg_get_indexdef` gives after `USING <method> `: the keys with operator classes,
@@ -16,4 +21,12 @@ pub struct Index {
     pub definition: Option<String>,
     /// Columns of the table that the index uses, in keys, expressions or predicate.
     pub columns: Vec<String>,
+}
+
+fn valid_by_default() -> bool {
+    true
+}
+
+fn is_valid(valid: &bool) -> bool {
+    *valid
 }
