@@ -24,6 +24,9 @@ Every case runs a second time, in a database of its own, with `lock_safe => true
 steps 2 to 6, its text held to `expected_lock_safe.sql` where the case holds one, and its rows
 that cannot run in a transaction block (`non_transactional`) run bare, their locks not observed.
 
+A case may hold `renames.json`: the `renames` argument of every call, and then each table's
+rows must be there after the plan, under the table's new name.
+
 A case may also hold a `requires` file (lines `icu`, `postgresql 15`; `#` starts a comment): on a
 server without ICU or of an older version it is skipped, with a line that says why. Where
 PostgreSQL NN deparses differently, `expected.pgNN.sql` is the text for NN and later.
@@ -315,6 +318,9 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
     cluster.psql(database, file=case / "target.sql", search_path="target", single_transaction=True)
 
     asked = "unsafe => true, lock_safe => true" if lock_safe else "unsafe => true"
+    renames = case / "renames.json"
+    renamed = f", renames => {literal(renames.read_text())}::jsonb" if renames.exists() else ""
+    asked += renamed
     stem = "expected_lock_safe" if lock_safe else "expected"
     compared = not lock_safe or (case / f"{stem}.sql").exists()
     script = cluster.psql(database, f"SELECT public.migra_diff_sql('source', 'target', {asked})").stdout
@@ -342,18 +348,26 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
                                     "fingerprints first", lineterm="", n=1)
         raise CaseFailure("the plan differs with migra.fingerprints = off:\n" + "\n".join(list(diff)[:40]))
 
-    plan = json.loads(cluster.query(database, """
+    plan = json.loads(cluster.query(database, f"""
         SELECT coalesce(json_agg(json_build_object('statement', statement, 'hazards', hazards) ORDER BY ordinal), '[]')
-        FROM public.migra_diff('source', 'target', unsafe => true)"""))
+        FROM public.migra_diff('source', 'target', unsafe => true{renamed})"""))
     destructive = any("data_loss" in step["hazards"] for step in plan)
-    safe = cluster.psql(database, "SELECT count(*) FROM public.migra_diff('source', 'target')", check=False)
+    safe = cluster.psql(database, f"SELECT count(*) FROM public.migra_diff('source', 'target'{renamed})", check=False)
     if destructive and DATA_LOSS_SQLSTATE not in safe.stderr:
         raise CaseFailure(f"plan has data_loss but the safe call did not fail with {DATA_LOSS_SQLSTATE}: {safe.stderr.strip()}")
     if not destructive and safe.returncode != 0:
         raise CaseFailure(f"plan has no data_loss but the safe call failed: {safe.stderr.strip()}")
 
     # Apply as a user would, from a session whose search_path would mislead unqualified DDL.
+    rows_before = table_rows(cluster, database)
     apply_observing(cluster, database, f"public.migra_diff('source', 'target', {asked})")
+    if renames.exists():
+        # what was renamed kept its rows: each table's rows, under its new name
+        tables = json.loads(renames.read_text()).get("tables", {})
+        rows_after = table_rows(cluster, database)
+        lost = [name for name, rows in rows_before.items() if rows_after.get(tables.get(name, name)) != rows]
+        if lost:
+            raise CaseFailure(f"the rows of {', '.join(lost)} are not all there after the renames")
 
     left = cluster.query(database, "SELECT count(*) FROM public.migra_diff('source', 'target', unsafe => true)")
     if left != "0":
@@ -366,6 +380,15 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
     if source_dump != target_dump:
         diff = difflib.unified_diff(target_dump, source_dump, "target (renamed)", "source after plan", lineterm="", n=1)
         raise CaseFailure("pg_dump differs:\n" + "\n".join(list(diff)[:40]))
+
+
+def table_rows(cluster, database):
+    """A checksum of the rows of every table of schema "source", by table name."""
+    return json.loads(cluster.query(database, """
+        SELECT coalesce(json_object_agg(c.relname, (xpath('/row/m/text()', query_to_xml(format(
+                 'SELECT md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) AS m FROM source.%I t',
+                 ',', '', c.relname), false, true, '')))[1]::text), '{}')
+        FROM pg_class c WHERE c.relnamespace = 'source'::regnamespace AND c.relkind = 'r'"""))
 
 
 def main():

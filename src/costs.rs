@@ -50,7 +50,10 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::Grant { .. }
         | O::Revoke { .. }
         // the statistics object is locked, not its table
-        | O::AlterStatistics(_) => return None,
+        | O::AlterStatistics(_)
+        | O::Rename(crate::change::Renamed::Type { .. } | crate::change::Renamed::EnumValue { .. }) => {
+            return None;
+        }
 
         O::TableStorageParameters {
             prefix, parameters, ..
@@ -122,6 +125,7 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::AddConstraint { .. }
         | O::DropConstraint { .. }
         | O::AddNotNullCheck { .. }
+        | O::Rename(_)
         | O::DropIndex {
             concurrently: false,
             ..

@@ -20,6 +20,8 @@ pub enum Phase {
     CreateSchema,
     /// CREATE and ALTER EXTENSION: tables may need an extension's types.
     CreateExtension,
+    /// The renames the caller asked for: every later statement names the objects as renamed.
+    Rename,
     // Teardown: what goes away, dependents first.
     /// Views and materialized views, dropped or made again: before what they read.
     DropView,
@@ -427,6 +429,7 @@ pub fn order(steps: Vec<Step>) -> Result<Vec<Step>, Error> {
             step.operation.is_non_transactional(),
             step.phase.is_teardown(),
         ) {
+            _ if step.phase <= Phase::Rename => 0,
             (true, true) => 0,
             (false, _) => 1,
             (true, false) => 2,

@@ -26,7 +26,8 @@ const LONGEST_PAUSE_MS: u64 = 5_000;
 CREATE FUNCTION migra_apply(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                             with_privileges boolean DEFAULT false,
                             lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-                            retries integer DEFAULT 3)
+                            retries integer DEFAULT 3,
+    renames jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text,
                attempts integer, ms double precision)
 VOLATILE PARALLEL UNSAFE
@@ -41,6 +42,7 @@ fn migra_apply(
     lock_safe: Option<bool>,
     lock_timeout: Option<Interval>,
     retries: Option<i32>,
+    renames: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -73,6 +75,7 @@ fn migra_apply(
         allow_data_loss,
         with_privileges,
         lock_safe,
+        super::renames_text(renames)?.as_deref(),
     )?;
     refuse_non_transactional(&steps)?;
 

@@ -7,6 +7,7 @@ mod baselines;
 mod databases;
 mod drift;
 mod fleet;
+mod renames;
 mod schemas;
 mod snapshots;
 mod verify;
@@ -210,6 +211,11 @@ fn made_lock_safe(steps: Vec<Step>, lock_timeout_ms: Option<u64>) -> Result<Vec<
     // the settings it added
     crate::ddl::render(&mut steps)?;
     Ok(steps)
+}
+
+/// The text of a `renames jsonb` argument; NULL: none.
+fn renames_text(argument: Option<pgrx::Internal>) -> Result<Option<String>, Error> {
+    argument.map(snapshots::snapshot_text).transpose()
 }
 
 /// The plan, unless it destroys data and the caller did not say `unsafe => true`.

@@ -16,7 +16,8 @@ use crate::{catalog, diff};
 #[pg_extern(sql = r#"
 CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                            with_privileges boolean DEFAULT false,
-                           lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+                           lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
+    renames jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL UNSAFE
@@ -29,6 +30,7 @@ fn migra_diff(
     with_privileges: Option<bool>,
     lock_safe: Option<bool>,
     lock_timeout: Option<Interval>,
+    renames: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -55,6 +57,7 @@ fn migra_diff(
         allow_data_loss,
         with_privileges,
         lock_safety(lock_safe, lock_timeout, "migra_diff")?,
+        super::renames_text(renames)?.as_deref(),
     )?;
     let rows = crate::timing::measure("rows", || rows_with_sizes(steps))?;
     crate::timing::report("migra_diff");
@@ -65,7 +68,8 @@ fn migra_diff(
 #[pg_extern(sql = r#"
 CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                                with_privileges boolean DEFAULT false,
-                               lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+                               lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
+    renames jsonb DEFAULT NULL)
 RETURNS text
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
@@ -77,6 +81,7 @@ fn migra_diff_sql(
     with_privileges: Option<bool>,
     lock_safe: Option<bool>,
     lock_timeout: Option<Interval>,
+    renames: Option<pgrx::Internal>,
 ) -> Result<String, ErrorReport> {
     crate::timing::start();
     let steps = plan_schemas(
@@ -86,6 +91,7 @@ fn migra_diff_sql(
         allow_data_loss,
         with_privileges,
         lock_safety(lock_safe, lock_timeout, "migra_diff_sql")?,
+        super::renames_text(renames)?.as_deref(),
     )?;
     let script = crate::timing::measure("rows", || plan::script(&steps));
     crate::timing::report("migra_diff_sql");
@@ -101,24 +107,35 @@ pub(super) fn plan_schemas(
     allow_data_loss: Option<bool>,
     with_privileges: Option<bool>,
     lock_safe: Option<u64>,
+    renames: Option<&str>,
 ) -> Result<Vec<Step>, Error> {
     let source = required(source, "source_schema", function)?;
     let target = required(target, "target_schema", function)?;
     let allow_data_loss = required(allow_data_loss, "unsafe", function)?;
     let with_privileges = required(with_privileges, "with_privileges", function)?;
 
-    let schemas = catalog::read_schema_pair([source, target])?;
+    let renames = match renames {
+        Some(document) => super::renames::parse(source, document)?,
+        None => Vec::new(),
+    };
+    let schemas = if renames.is_empty() {
+        catalog::read_schema_pair([source, target])?
+    } else {
+        catalog::refuse_system_schema(source)?;
+        super::renames::read_renamed(source, target, &renames)?
+    };
     let uncovered = Uncovered::of_schemas(&schemas, with_privileges);
     uncovered.warn();
     uncovered.refuse_tables()?;
-    let changes = crate::timing::measure("diff", || {
+    let mut changes = super::renames::steps(renames);
+    changes.extend(crate::timing::measure("diff", || {
         diff::schemas(
             &schemas[0],
             &schemas[1],
             with_privileges,
             lock_safe.is_some(),
         )
-    })?;
+    })?);
     let mut steps = crate::timing::measure("order", || {
         plan::build(changes, &catalog::search_path_for(source))
     })?;

@@ -99,7 +99,8 @@ pub(super) fn rows_of(proof: Vec<ProofRow>) -> Rows {
 CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                              with_privileges boolean DEFAULT false,
                              lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min',
-                             lock_safe boolean DEFAULT false)
+                             lock_safe boolean DEFAULT false,
+    renames jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text,
@@ -107,6 +108,7 @@ RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_wrapper';
 "#)]
+#[allow(clippy::too_many_arguments)]
 fn migra_verify(
     source_schema: Option<&str>,
     target_schema: Option<&str>,
@@ -115,6 +117,7 @@ fn migra_verify(
     lock_timeout: Option<Interval>,
     statement_timeout: Option<Interval>,
     lock_safe: Option<bool>,
+    renames: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -156,6 +159,7 @@ fn migra_verify(
         allow_data_loss,
         with_privileges,
         lock_safe,
+        super::renames_text(renames)?.as_deref(),
     )?;
     let (source, target) = (
         source_schema.unwrap_or_default(),

@@ -9,7 +9,7 @@ mod operation;
 
 pub use operation::{
     Arity, CommentOn, ConstraintKind, Conversion, DomainChange, GrantOn, Operation, Parameters,
-    Position, Revoked, RowSecurity, SetAside, Setting,
+    Position, Renamed, Revoked, RowSecurity, SetAside, Setting,
 };
 
 /// Names the schema being migrated in every statement.
@@ -223,6 +223,9 @@ pub enum Key {
     Privileges(Box<Key>),
     /// The comment on an object (or on a column of a view or type, or a domain's constraint).
     Comment(Box<Key>),
+    /// A rename the caller asked for, of the object as renamed: apart from the object, which the
+    /// rest of the plan names as renamed (it may drop and make it again).
+    Renamed(Box<Key>),
 }
 
 impl Key {
@@ -241,7 +244,7 @@ impl Key {
             | Key::Sequence(s, t)
             | Key::SequenceOwner(s, t)
             | Key::View(s, t) => Some((s.clone(), t.clone())),
-            Key::Privileges(key) | Key::Comment(key) => key.relation(),
+            Key::Privileges(key) | Key::Comment(key) | Key::Renamed(key) => key.relation(),
             Key::Setting
             | Key::Extension(_)
             | Key::Schema(_)
@@ -282,7 +285,7 @@ impl Key {
             | Key::Statistics(s, _)
             | Key::CollationSetAside(s, _)
             | Key::CollationRename(s, _) => Some(s),
-            Key::Privileges(key) | Key::Comment(key) => key.schema(),
+            Key::Privileges(key) | Key::Comment(key) | Key::Renamed(key) => key.schema(),
             Key::Setting | Key::Extension(_) | Key::EventTrigger(_) | Key::NotCompared(_) => None,
         }
     }
@@ -315,6 +318,7 @@ impl Key {
             Key::NotCompared(what) => what.clone(),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
             Key::Comment(key) => format!("the comment on {}", key.display()),
+            Key::Renamed(key) => format!("the rename of {}", key.display()),
         }
     }
 }

@@ -154,6 +154,46 @@ pub enum Revoked {
     GrantOption(Vec<String>),
 }
 
+/// What a caller's rename renames, by the source's names (a column's table as the source names
+/// it); `new_name` is the target's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Renamed {
+    Table {
+        name: String,
+        new_name: String,
+    },
+    Column {
+        table: String,
+        name: String,
+        new_name: String,
+    },
+    Constraint {
+        table: String,
+        name: String,
+        new_name: String,
+    },
+    Sequence {
+        name: String,
+        new_name: String,
+    },
+    View {
+        name: String,
+        new_name: String,
+        materialized: bool,
+    },
+    /// An enum, composite or range type (`ALTER TYPE`), or a domain (`ALTER DOMAIN`).
+    Type {
+        name: String,
+        new_name: String,
+        domain: bool,
+    },
+    EnumValue {
+        type_name: String,
+        value: String,
+        new_value: String,
+    },
+}
+
 /// What one statement does. Names are within the plan's schema (`Cx`), the one the key of the
 /// step names. Large objects are boxed: a plan holds many small operations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -354,11 +394,13 @@ pub enum Operation {
         concurrently: bool,
     },
     /// `ALTER INDEX ... RENAME TO`: an index built under a name of its own takes the name of
-    /// the one it replaces.
+    /// the one it replaces, or one the caller renames.
     RenameIndex {
         name: String,
         new_name: String,
     },
+    /// A rename the caller asked for (`renames`): the object keeps its data and identity.
+    Rename(Renamed),
 
     CreateSequence(Box<Sequence>),
     /// Every option that differs, and `RESTART` when the start is outside the new bounds.
@@ -618,6 +660,7 @@ impl Operation {
             | O::SequenceOwnedBy { .. }
             | O::RenameSequence { .. }
             | O::RenameIndex { .. }
+            | O::Rename(_)
             | O::SetViewColumnDefault { .. }
             | O::RefreshMaterializedView { .. }
             | O::SetTypeAside { .. }

@@ -12,6 +12,7 @@ pub mod extensions;
 pub mod indexes;
 pub mod policies;
 pub mod privileges;
+pub mod renames;
 pub mod routines;
 pub mod rules;
 pub mod schemas;
@@ -149,6 +150,7 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
         } => indexes::create(cx, index, *concurrently)?,
         O::DropIndex { name, concurrently } => indexes::drop(cx, name, *concurrently),
         O::RenameIndex { name, new_name } => indexes::rename(cx, name, new_name),
+        O::Rename(renamed) => renames::rename(cx, renamed),
 
         O::CreateSequence(sequence) => sequences::create(cx, sequence),
         O::AlterSequence { from, to } => sequences::alter(cx, from, to),

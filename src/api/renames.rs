@@ -1,0 +1,359 @@
+//! `renames jsonb`: what the caller says was renamed, so that the plan renames it (keeping its
+//! data) instead of dropping one object and making another.
+//!
+//! The renames are run on the source schema inside a subtransaction, the two schemas are read
+//! there, and everything is rolled back: the diff then compares the source as it will be once
+//! renamed, with every definition deparsed under the new names by PostgreSQL itself, and the plan
+//! opens with the renames. Only a plan whose source is this database can do that.
+
+use pgrx::prelude::*;
+use serde_json::{Map, Value};
+
+use crate::change::{Cx, Renamed};
+use crate::error::Error;
+use crate::model::Schema;
+use crate::plan::{Key, Kind, Operation, Phase, Step};
+use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message};
+
+/// The keys of the document, in the order their renames run: what is inside a table or type
+/// before the table or type.
+const KEYS: [&str; 8] = [
+    "enum_values",
+    "columns",
+    "constraints",
+    "indexes",
+    "sequences",
+    "views",
+    "types",
+    "tables",
+];
+
+/// One rename, as the plan runs it.
+pub(super) struct Rename {
+    operation: Operation,
+    kind: Kind,
+    key: Key,
+    identity: String,
+}
+
+/// The renames of `document` (`{"tables": {"old": "new"}, "columns": {"table": {"old": "new"}},
+/// ...}`, names as the source has them) in the order they run; names of the source `schema`.
+/// A key, a shape or an object that is not there is refused (22023), naming it.
+pub(super) fn parse(schema: &str, document: &str) -> Result<Vec<Rename>, Error> {
+    let invalid = |what: String| Error::InvalidArgument(format!("renames: {what}"));
+    let value: Value =
+        serde_json::from_str(document).map_err(|e| invalid(format!("not a JSON document: {e}")))?;
+    let Value::Object(document) = value else {
+        return Err(invalid("must be a JSON object".to_owned()));
+    };
+    if let Some(unknown) = document.keys().find(|k| !KEYS.contains(&k.as_str())) {
+        return Err(invalid(format!(
+            "unknown key \"{unknown}\" (known: {})",
+            KEYS.join(", ")
+        )));
+    }
+    let cx = Cx::new(schema);
+    let mut renames = Vec::new();
+    for key in KEYS {
+        let Some(value) = document.get(key) else {
+            continue;
+        };
+        let within = matches!(key, "columns" | "constraints" | "enum_values");
+        for (parent, names) in pairs(value, key, within)? {
+            for (name, new_name) in names {
+                renames.push(rename(&cx, key, parent.as_deref(), name, new_name)?);
+            }
+        }
+    }
+    Ok(renames)
+}
+
+/// `{"old": "new"}`, or with `within`, `{"parent": {"old": "new"}}`: (parent, [(old, new)]).
+#[allow(clippy::type_complexity)]
+fn pairs(
+    value: &Value,
+    key: &str,
+    within: bool,
+) -> Result<Vec<(Option<String>, Vec<(String, String)>)>, Error> {
+    let invalid = |what: String| Error::InvalidArgument(format!("renames: {what}"));
+    let object = |value: &Value, path: &str| -> Result<Map<String, Value>, Error> {
+        match value {
+            Value::Object(map) => Ok(map.clone()),
+            _ => Err(invalid(format!("{path} must be an object"))),
+        }
+    };
+    let names = |map: Map<String, Value>, path: &str| -> Result<Vec<(String, String)>, Error> {
+        map.into_iter()
+            .map(|(old, new)| match new {
+                Value::String(new) if !new.is_empty() && !old.is_empty() => Ok((old, new)),
+                _ => Err(invalid(format!(
+                    "{path}.\"{old}\" must be a non-empty name"
+                ))),
+            })
+            .collect()
+    };
+    let map = object(value, key)?;
+    if !within {
+        return Ok(vec![(None, names(map, key)?)]);
+    }
+    map.into_iter()
+        .map(|(parent, inner)| {
+            let path = format!("{key}.\"{parent}\"");
+            Ok((Some(parent), names(object(&inner, &path)?, &path)?))
+        })
+        .collect()
+}
+
+fn rename(
+    cx: &Cx,
+    key: &str,
+    parent: Option<&str>,
+    name: String,
+    new_name: String,
+) -> Result<Rename, Error> {
+    let parent = parent.unwrap_or_default().to_owned();
+    let s = cx.schema.clone();
+    let (kind, object_key, identity, renamed) = match key {
+        "tables" => (
+            Kind::Table,
+            Key::Table(s, new_name.clone()),
+            cx.identity(&[&new_name]),
+            Some(Renamed::Table { name, new_name }),
+        ),
+        "columns" => (
+            Kind::Column,
+            Key::Column(s, parent.clone(), new_name.clone()),
+            cx.identity(&[&parent, &new_name]),
+            Some(Renamed::Column {
+                table: parent,
+                name,
+                new_name,
+            }),
+        ),
+        "constraints" => (
+            Kind::Constraint,
+            Key::Constraint(s, parent.clone(), new_name.clone()),
+            cx.identity(&[&parent, &new_name]),
+            Some(Renamed::Constraint {
+                table: parent,
+                name,
+                new_name,
+            }),
+        ),
+        "indexes" => {
+            return Ok(Rename {
+                kind: Kind::Index,
+                key: Key::Index(s, new_name.clone()),
+                identity: cx.identity(&[&new_name]),
+                operation: Operation::RenameIndex { name, new_name },
+            });
+        }
+        "sequences" => (
+            Kind::Sequence,
+            Key::Sequence(s, new_name.clone()),
+            cx.identity(&[&new_name]),
+            Some(Renamed::Sequence { name, new_name }),
+        ),
+        "views" => {
+            let materialized = relkind(cx, &name)? == Some("m".to_owned());
+            (
+                if materialized {
+                    Kind::MaterializedView
+                } else {
+                    Kind::View
+                },
+                Key::View(s, new_name.clone()),
+                cx.identity(&[&new_name]),
+                Some(Renamed::View {
+                    name,
+                    new_name,
+                    materialized,
+                }),
+            )
+        }
+        "types" => {
+            let kind = match typtype(cx, &name)?.as_deref() {
+                Some("e") => Kind::Enum,
+                Some("d") => Kind::Domain,
+                Some("r") => Kind::RangeType,
+                _ => Kind::CompositeType,
+            };
+            (
+                kind,
+                Key::Type(s, new_name.clone()),
+                cx.identity(&[&new_name]),
+                Some(Renamed::Type {
+                    name,
+                    new_name,
+                    domain: kind == Kind::Domain,
+                }),
+            )
+        }
+        _ => (
+            Kind::Enum,
+            Key::Type(s, parent.clone()),
+            cx.identity(&[&parent, &new_name]),
+            Some(Renamed::EnumValue {
+                type_name: parent,
+                value: name,
+                new_value: new_name,
+            }),
+        ),
+    };
+    Ok(Rename {
+        kind,
+        key: object_key,
+        identity,
+        operation: Operation::Rename(
+            renamed
+                .ok_or_else(|| Error::InvalidArgument(format!("renames: unknown key \"{key}\"")))?,
+        ),
+    })
+}
+
+/// `relkind` of a relation of the schema, if there is one.
+fn relkind(cx: &Cx, name: &str) -> Result<Option<String>, Error> {
+    Ok(Spi::get_one_with_args::<String>(
+        "select c.relkind::pg_catalog.text from pg_catalog.pg_class c \
+         join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace \
+         where n.nspname operator(pg_catalog.=) $1 and c.relname operator(pg_catalog.=) $2",
+        &[cx.schema.as_str().into(), name.into()],
+    )?)
+}
+
+/// `typtype` of a type of the schema, if there is one.
+fn typtype(cx: &Cx, name: &str) -> Result<Option<String>, Error> {
+    Ok(Spi::get_one_with_args::<String>(
+        "select t.typtype::pg_catalog.text from pg_catalog.pg_type t \
+         join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) t.typnamespace \
+         where n.nspname operator(pg_catalog.=) $1 and t.typname operator(pg_catalog.=) $2",
+        &[cx.schema.as_str().into(), name.into()],
+    )?)
+}
+
+/// Runs the renames on `source` in a subtransaction, reads both schemas there, and rolls back:
+/// the source as the plan's renames will leave it. A rename PostgreSQL refuses (no such object,
+/// a name taken) is refused (22023), naming it and saying why.
+pub(super) fn read_renamed(
+    source: &str,
+    target: &str,
+    renames: &[Rename],
+) -> Result<[Schema; 2], Error> {
+    let cx = Cx::new(source);
+    let mut read = None;
+    let done = attempt(|| -> Result<(), Error> {
+        for rename in renames {
+            let statement = crate::ddl::statement(&cx, &rename.operation)?;
+            let ran = attempt(|| -> Result<(), Error> {
+                Spi::run(&statement)?;
+                Ok(())
+            });
+            match ran {
+                Attempt::Done(outcome) => outcome?,
+                Attempt::Raised(caught) => {
+                    let (sqlstate, message) = caught_sqlstate_and_message(&caught);
+                    return Err(Error::InvalidArgument(format!(
+                        "renames: cannot run {statement} ({sqlstate}: {message})"
+                    )));
+                }
+            }
+        }
+        read = Some(crate::catalog::read_schema_pair([source, target])?);
+        Err(Error::RolledBack)
+    });
+    match done {
+        Attempt::Done(Err(Error::RolledBack)) => {
+            read.ok_or_else(|| Error::Catalog("the renamed schemas were not read".to_owned()))
+        }
+        Attempt::Done(Err(error)) => Err(error),
+        Attempt::Done(Ok(())) => Err(Error::Catalog(
+            "the renames were not rolled back".to_owned(),
+        )),
+        Attempt::Raised(caught) => Err(Error::Catalog(caught_sqlstate_and_message(&caught).1)),
+    }
+}
+
+/// The renames as the plan's first steps (after its settings).
+pub(super) fn steps(renames: Vec<Rename>) -> Vec<Step> {
+    renames
+        .into_iter()
+        .map(|r| {
+            let key = Key::Renamed(Box::new(r.key));
+            Step::new(Phase::Rename, r.kind, r.operation, key, r.identity)
+        })
+        .collect()
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pg_schema]
+mod tests {
+    use pgrx::PgSqlErrorCode;
+    use pgrx::prelude::*;
+
+    use crate::api::test_support::error_of;
+
+    fn plan(query: &str) -> Vec<String> {
+        Spi::connect(|c| {
+            c.select(query, None, &[])
+                .unwrap()
+                .map(|row| row.get::<String>(1).unwrap().unwrap())
+                .collect()
+        })
+    }
+
+    #[pg_test]
+    fn a_renamed_column_is_renamed_not_dropped_and_added() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.people (id int, fullname text); insert into a.people values (1, 'Ada');
+             create table b.humans (id int, name text);",
+        )
+        .unwrap();
+        let renames =
+            r#"'{"tables": {"people": "humans"}, "columns": {"people": {"fullname": "name"}}}'"#;
+        assert_eq!(
+            plan(&format!(
+                "select statement || ' ' || array_to_string(hazards, ',') \
+                 from migra_diff('a', 'b', renames => {renames}) order by ordinal"
+            )),
+            [
+                r#"SET search_path TO pg_catalog, "a"; "#,
+                r#"ALTER TABLE "a"."people" RENAME COLUMN "fullname" TO "name"; blocks_writes,blocks_reads"#,
+                r#"ALTER TABLE "a"."people" RENAME TO "humans"; blocks_writes,blocks_reads"#,
+            ]
+        );
+        // nothing was renamed by asking
+        assert!(
+            Spi::get_one::<bool>("select to_regclass('a.people') is not null")
+                .unwrap()
+                .unwrap()
+        );
+        // without the renames, the same pair drops a table that holds data
+        let (code, _) = error_of("select * from migra_diff('a', 'b')");
+        assert_eq!(
+            code,
+            Some(PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST)
+        );
+    }
+
+    #[pg_test]
+    fn a_rename_of_what_is_not_there_is_refused_naming_it() {
+        Spi::run("create schema a; create schema b; create table a.t (id int);").unwrap();
+        let (code, message) = error_of(
+            r#"select * from migra_diff('a', 'b', renames => '{"columns": {"t": {"gone": "x"}}}')"#,
+        );
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+        assert!(
+            message.contains(r#"ALTER TABLE "a"."t" RENAME COLUMN "gone" TO "x";"#)
+                && message.contains(r#"column "gone" does not exist"#),
+            "{message}"
+        );
+        let (code, message) =
+            error_of(r#"select * from migra_diff('a', 'b', renames => '{"functions": {}}')"#);
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+        assert!(message.contains(r#"unknown key "functions""#), "{message}");
+        let (code, _) =
+            error_of(r#"select * from migra_diff('a', 'b', renames => '{"tables": {"t": 1}}')"#);
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+    }
+}
