@@ -23,6 +23,8 @@ its own:
 Every case runs a second time, in a database of its own, with `lock_safe => true`: the same
 steps 2 to 6, its text held to `expected_lock_safe.sql` where the case holds one, and its rows
 that cannot run in a transaction block (`non_transactional`) run bare, their locks not observed.
+The passes run three at a time (`--jobs`), each in its own database; cases that create a role
+(the cluster's, not the database's) run first, one at a time.
 
 A case may hold `renames.json`: the `renames` argument of every call, and then each table's
 rows must be there after the plan, under the table's new name.
@@ -44,6 +46,7 @@ import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 CASES = Path(__file__).resolve().parent
@@ -296,20 +299,56 @@ def apply_observing(cluster, database, plan_call, search_path="target", rows_fro
         raise CaseFailure("rows that misstate what their statement does:\n" + "\n".join(wrong))
 
 
-def run_case(cluster, case, bless, server):
-    """The case's plain plan, then its lock-safe plan, each in a database of its own."""
-    for lock_safe in (False, True):
-        database = "case_" + case.name
-        cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
-        cluster.psql("postgres", f'CREATE DATABASE "{database}" TEMPLATE {TEMPLATE}')
+def run_pass(cluster, case, bless, server, lock_safe):
+    """One pass of a case (its plain plan, or its lock-safe plan) in a database of its own."""
+    database = ("lock_safe_" if lock_safe else "case_") + case.name
+    cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
+    cluster.psql("postgres", f'CREATE DATABASE "{database}" TEMPLATE {TEMPLATE}')
+    try:
+        check_case(cluster, case, database, bless, server, lock_safe)
+    except CaseFailure as failure:
+        if lock_safe:
+            raise CaseFailure(f"lock_safe => true: {failure}") from failure
+        raise
+    finally:
+        cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
+
+
+def creates_roles(case):
+    """Roles belong to the cluster, not to a case's database: cases that create one (if it is
+    missing) run alone, before the others run side by side, so two never race to create it."""
+    return any(re.search(r"\bcreate\s+role\b", (case / name).read_text(), re.IGNORECASE)
+               for name in ("source.sql", "target.sql"))
+
+
+def run_cases(cluster, cases, bless, server, jobs):
+    """Runs each case's two passes, `jobs` passes at a time, and yields (case, failure or None)
+    in the cases' order as each case's passes finish."""
+    passes = [(case, lock_safe) for case in cases for lock_safe in (False, True)]
+
+    def outcome(work):
+        case, lock_safe = work
         try:
-            check_case(cluster, case, database, bless, server, lock_safe)
+            run_pass(cluster, case, bless, server, lock_safe)
+            return None
         except CaseFailure as failure:
-            if lock_safe:
-                raise CaseFailure(f"lock_safe => true: {failure}") from failure
-            raise
-        finally:
-            cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
+            return failure
+        except Exception as error:  # a bug in the runner or a tool missing still ends in the tally
+            return CaseFailure(f"{type(error).__name__}: {error}")
+
+    alone = [work for work in passes if creates_roles(work[0])]
+    together = [work for work in passes if not creates_roles(work[0])]
+    outcomes = {work: outcome(work) for work in alone}
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {work: pool.submit(outcome, work) for work in together}
+        for case in cases:
+            failures = []
+            for lock_safe in (False, True):
+                work = (case, lock_safe)
+                failure = outcomes[work] if work in outcomes else futures[work].result()
+                if failure is not None:
+                    failures.append(failure)
+            yield case, (failures[0] if failures else None)
 
 
 def check_case(cluster, case, database, bless, server, lock_safe=False):
@@ -397,6 +436,8 @@ def main():
     parser.add_argument("--port", required=True)
     parser.add_argument("--bindir", default="", help="directory of psql and pg_dump")
     parser.add_argument("--bless", action="store_true", help="write expected.sql instead of comparing")
+    parser.add_argument("--jobs", type=int, default=3,
+                        help="passes run side by side, each in a database of its own (default 3)")
     parser.add_argument("cases", nargs="*", help="case folder names (default: all)")
     args = parser.parse_args()
 
@@ -418,16 +459,18 @@ def main():
 
     server = Server(cluster)
     passed, failed = 0, []
+    runnable = []
     for case in chosen:
         reason = server.lacks(case)
         if reason:
             print(f"skip {case.name}: {reason}", flush=True)
-            continue
-        try:
-            run_case(cluster, case, args.bless, server)
+        else:
+            runnable.append(case)
+    for case, failure in run_cases(cluster, runnable, args.bless, server, args.jobs):
+        if failure is None:
             passed += 1
             print(f"ok   {case.name}", flush=True)
-        except CaseFailure as failure:
+        else:
             failed.append(case.name)
             print(f"FAIL {case.name}: {failure}", flush=True)
 

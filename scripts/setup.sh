@@ -13,7 +13,7 @@ PGRX_VERSION=0.18.0
 DEBIAN_PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-cron libclang-dev clang sudo patchelf
                  python3 build-essential pkg-config)
 
-say() { printf '==> %s\n' "$*" >&2; }
+say() { printf '==> %s  [%dm%02ds]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)) >&2; }
 
 if [ "$(id -u)" != 0 ]; then
   echo "scripts/setup.sh: run as root (it installs Debian packages and the extension)" >&2
