@@ -26,8 +26,16 @@ that cannot run in a transaction block (`non_transactional`) run bare, their loc
 The passes run three at a time (`--jobs`), each in its own database; cases that create a role
 (the cluster's, not the database's) run first, one at a time.
 
+In the plain pass, `migra_diff_from_sql('source', <target.sql's text>)` must give the plan
+`migra_diff('source', 'target')` gives (both without renames or "using"), and leave the whole
+database as it was (`pg_dump --schema-only` before and after the call).
+
 A case may hold `renames.json`: the `renames` argument of every call, and then each table's
 rows must be there after the plan, under the table's new name.
+
+A case may hold `using.json`: the `using` argument of every call (how a column's values convert
+to its new type); and `after.sql`: a query over the source once the plan ran, which must return
+`t` (the data is there, converted as asked).
 
 A case may also hold a `requires` file (lines `icu`, `postgresql 15`; `#` starts a comment): on a
 server without ICU or of an older version it is skipped, with a line that says why. Where
@@ -359,6 +367,9 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
     asked = "unsafe => true, lock_safe => true" if lock_safe else "unsafe => true"
     renames = case / "renames.json"
     renamed = f", renames => {literal(renames.read_text())}::jsonb" if renames.exists() else ""
+    using = case / "using.json"
+    if using.exists():
+        renamed += f', "using" => {literal(using.read_text())}::jsonb'
     asked += renamed
     stem = "expected_lock_safe" if lock_safe else "expected"
     compared = not lock_safe or (case / f"{stem}.sql").exists()
@@ -397,6 +408,9 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
     if not destructive and safe.returncode != 0:
         raise CaseFailure(f"plan has no data_loss but the safe call failed: {safe.stderr.strip()}")
 
+    if not lock_safe:
+        check_from_sql(cluster, case, database)
+
     # Apply as a user would, from a session whose search_path would mislead unqualified DDL.
     rows_before = table_rows(cluster, database)
     apply_observing(cluster, database, f"public.migra_diff('source', 'target', {asked})")
@@ -407,6 +421,13 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
         lost = [name for name, rows in rows_before.items() if rows_after.get(tables.get(name, name)) != rows]
         if lost:
             raise CaseFailure(f"the rows of {', '.join(lost)} are not all there after the renames")
+
+    after = case / "after.sql"
+    if after.exists():
+        # what the data must be once the plan ran (converted, not lost)
+        holds = cluster.psql(database, file=after, search_path="source").stdout.strip()
+        if holds != "t":
+            raise CaseFailure(f"after.sql does not hold after the plan (it gave {holds!r})")
 
     left = cluster.query(database, "SELECT count(*) FROM public.migra_diff('source', 'target', unsafe => true)")
     if left != "0":
@@ -419,6 +440,29 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
     if source_dump != target_dump:
         diff = difflib.unified_diff(target_dump, source_dump, "target (renamed)", "source after plan", lineterm="", n=1)
         raise CaseFailure("pg_dump differs:\n" + "\n".join(list(diff)[:40]))
+
+
+def check_from_sql(cluster, case, database):
+    """migra_diff_from_sql('source', <target.sql>) gives the plan migra_diff gives between the
+    two loaded schemas (neither given renames nor "using", which it does not take), and leaves
+    the database as it found it: pg_dump of the whole database before and after the call."""
+    def plan(call):
+        return cluster.query(database, f"SELECT coalesce(string_agg(statement, E'\\n' ORDER BY ordinal), '') FROM {call}")
+    def dump():
+        # less pg_dump's `\restrict KEY` lines, whose key is new each run
+        text = cluster.run([cluster.tool("pg_dump"), "--schema-only"], database).stdout
+        return [line for line in text.splitlines() if not line.startswith(("\\restrict ", "\\unrestrict "))]
+    before = dump()
+    from_sql = plan(f"public.migra_diff_from_sql('source', {literal((case / 'target.sql').read_text())}, unsafe => true)")
+    after = dump()
+    if before != after:
+        diff = difflib.unified_diff(before, after, "before", "after", lineterm="", n=1)
+        raise CaseFailure("migra_diff_from_sql changed the database:\n" + "\n".join(list(diff)[:40]))
+    between = plan("public.migra_diff('source', 'target', unsafe => true)")
+    if from_sql != between:
+        diff = difflib.unified_diff(between.splitlines(), from_sql.splitlines(), "migra_diff", "migra_diff_from_sql",
+                                    lineterm="", n=1)
+        raise CaseFailure("migra_diff_from_sql differs from migra_diff:\n" + "\n".join(list(diff)[:40]))
 
 
 def table_rows(cluster, database):

@@ -11,6 +11,10 @@ release's schema, dblink, migra, a foreign server `prod`) and `prod` (today's sc
 - run against a production that drifted after the script was generated, the deploy stops at
   the first check with P0004 and production is left as it was.
 
+The declarative recipe (<!-- deploy-declarative -->) runs the same way against `prod`, with a
+schema.sql that pg_dump wrote from a database built with the release's schema: production
+gets the release's schema and keeps its rows, and a second run plans nothing.
+
 Each test prints "ok <name>" or "FAIL <name>: <reason>"; the last line is "N passed, N failed".
 """
 
@@ -41,6 +45,13 @@ CREATE TABLE public.orders (id bigint PRIMARY KEY, customer_id int REFERENCES pu
 CREATE INDEX ON public.orders (customer_id);
 CREATE VIEW public.open_orders AS SELECT id, total FROM public.orders WHERE status = 'new';
 """
+
+
+def declarative_recipe():
+    block = re.search(r"<!-- deploy-declarative -->\s*```sh\n(.*?)```", README.read_text(), re.S)
+    if not block:
+        raise CaseFailure("README.md has no <!-- deploy-declarative --> recipe")
+    return block.group(1)
 
 
 def recipe():
@@ -119,6 +130,40 @@ class Tests(Runner):
         print(f"     {done.stderr.strip().splitlines()[0][:140]}")
 
 
+    def declarative(self):
+        """`prod` with today's schema and rows; schema.sql dumped by pg_dump from a database
+        the release's migrations built (so with `public.` names, SET lines, and the
+        `\\restrict` lines of recent pg_dump versions)."""
+        self.databases()
+        self.cluster.psql("prod", "INSERT INTO public.customers (email) VALUES ('a@example.com');"
+                                  "INSERT INTO public.orders VALUES (1, 1, 9.99)")
+        self.cluster.psql("postgres", 'DROP DATABASE IF EXISTS "built"')
+        self.cluster.psql("postgres", "CREATE DATABASE built TEMPLATE template0")
+        self.cluster.psql("built", RELEASE)
+        dump = self.cluster.run([self.cluster.tool("pg_dump"), "--schema-only", "--no-owner",
+                                 "--schema=public"], "built").stdout
+        self.cluster.psql("postgres", 'DROP DATABASE "built"')
+        (Path(self.folder) / "schema.sql").write_text(dump)
+        snapshot = "SELECT md5(migra_snapshot()::text)"
+        before = self.cluster.query("prod", snapshot)
+        done = self.bash(declarative_recipe())
+        if done.returncode != 0 or "applied" not in done.stdout.splitlines():
+            raise CaseFailure(f"the recipe failed: {done.stdout[-300:]} {done.stderr.strip()[-600:]}")
+        if self.cluster.query("prod", snapshot) == before:
+            raise CaseFailure("production was not changed")
+        if self.cluster.query("prod", "SELECT count(*) FROM public.orders") != "1":
+            raise CaseFailure("the order is not there after the plan")
+        plan = (Path(self.folder) / "plan.sql").read_text()
+        lines = len(plan.splitlines())
+        again = self.bash(declarative_recipe())
+        if again.returncode != 0 or "applied" not in again.stdout.splitlines():
+            raise CaseFailure(f"the recipe run again failed: {again.stderr.strip()[-600:]}")
+        if (Path(self.folder) / "plan.sql").read_text().strip() != "":
+            raise CaseFailure("a second plan is not empty")
+        print(f"     schema.sql: {len(dump.splitlines())} lines from pg_dump; plan.sql: {lines} lines; "
+              "applied; a second plan is empty")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", required=True)
@@ -132,6 +177,8 @@ def main():
     tests.run("a second deploy says it is already applied", tests.a_second_deploy_does_nothing)
     tests.run("a production that drifted stops the deploy before anything is applied",
               tests.a_drifted_production_stops_the_deploy)
+    tests.run("the declarative recipe: plan to a pg_dump'ed schema.sql, prove, apply, nothing left",
+              tests.declarative)
     for database in DATABASES:
         cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
     tests.finish()

@@ -61,6 +61,28 @@ pub fn read_schemas(names: &[&str]) -> Result<Vec<Schema>, Error> {
     Ok(schemas)
 }
 
+/// Reads one schema in full, under its own search_path: a side with no counterpart in the
+/// database at the same moment (the schema a script builds, the live one before it).
+pub fn read_schema(name: &str) -> Result<Schema, Error> {
+    refuse_system_schema(name)?;
+    let names = [name.to_owned()];
+    let schema = with_pinned_settings(|client| {
+        let read = || {
+            let locked = crate::locks::lock_for_read(client, Some(&names), None)?;
+            let schema = Reader::new(false)?.schema(client, name, None)?;
+            locked.release();
+            Ok(schema)
+        };
+        match again_after_concurrent_ddl(read, || true) {
+            Ok(schema) => Ok(schema),
+            Err(Failed::Error(error)) => Err(error),
+            Err(Failed::Raised(caught)) => caught.rethrow(),
+        }
+    })?;
+    schema.check_definitions()?;
+    Ok(schema)
+}
+
 /// Reads two schemas to compare, each under its own search_path and both under one snapshot:
 /// first their tables' fingerprints, then in full only the tables that differ
 /// (`crate::fingerprints`), unless `migra.fingerprints` is off.

@@ -154,6 +154,17 @@ pub enum Error {
     #[error("could not decode the catalog document: {0}")]
     Decode(#[from] serde_json::Error),
 
+    /// The target script of `migra_diff_from_sql` failed: PostgreSQL's SQLSTATE and message, with
+    /// the line and column (from 1) where it went wrong, and the statement in the DETAIL.
+    #[error("target_sql line {line}, column {column}: {message}")]
+    Script {
+        code: PgSqlErrorCode,
+        line: usize,
+        column: usize,
+        message: String,
+        statement: String,
+    },
+
     /// XX000, never raised: how `migra_verify` has its proof's subtransaction rolled back.
     #[error("the proof was rolled back")]
     RolledBack,
@@ -190,6 +201,7 @@ impl Error {
                 PgSqlErrorCode::ERRCODE_LOCK_NOT_AVAILABLE
             }
             Error::NonTransactional { .. } => PgSqlErrorCode::ERRCODE_ACTIVE_SQL_TRANSACTION,
+            Error::Script { code, .. } => *code,
             Error::ConnectTimeout { .. } => {
                 PgSqlErrorCode::ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION
             }
@@ -219,6 +231,16 @@ impl Error {
                     detail.push_str(&format!("\n  ... and {} more", statements.len() - SHOWN));
                 }
                 Some(detail)
+            }
+            Error::Script { statement, .. } => {
+                const SHOWN: usize = 400;
+                let shown: String = statement.chars().take(SHOWN).collect();
+                let more = if statement.chars().count() > SHOWN {
+                    " ..."
+                } else {
+                    ""
+                };
+                Some(format!("in the statement: {shown}{more}"))
             }
             Error::NotComparedTables { objects } => Some(format!(
                 "tables not compared that differ: {}",

@@ -24,6 +24,7 @@ const STAGES: &[&str] = &[
     "costs",
     "coverage",
     "subtransaction",
+    "script",
     "locks",
     "fingerprints",
     "catalog",

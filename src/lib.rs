@@ -32,6 +32,7 @@ mod locks;
 mod model;
 mod plan;
 mod remote;
+mod script;
 mod subtransaction;
 mod timing;
 mod untrusted;

@@ -7,7 +7,7 @@ use pgrx::datum::Interval;
 use pgrx::pg_sys::panic::{CaughtError, ErrorReport};
 use pgrx::prelude::*;
 
-use super::schemas::plan_schemas;
+use super::schemas::{Guidance, plan_schemas};
 use super::verify::holders_of;
 use super::{interval_duration, lock_safety, required};
 use crate::error::Error;
@@ -27,7 +27,7 @@ CREATE FUNCTION migra_apply(source_schema text, target_schema text, "unsafe" boo
                             with_privileges boolean DEFAULT false,
                             lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
                             retries integer DEFAULT 3,
-    renames jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text,
                attempts integer, ms double precision)
 VOLATILE PARALLEL UNSAFE
@@ -43,6 +43,7 @@ fn migra_apply(
     lock_timeout: Option<Interval>,
     retries: Option<i32>,
     renames: Option<pgrx::Internal>,
+    using: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -75,7 +76,7 @@ fn migra_apply(
         allow_data_loss,
         with_privileges,
         lock_safe,
-        super::renames_text(renames)?.as_deref(),
+        &Guidance::of(renames, using)?,
     )?;
     refuse_non_transactional(&steps)?;
 

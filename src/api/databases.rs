@@ -179,12 +179,30 @@ pub(super) fn plan_databases_unwarned(
     options: Options,
     allow_data_loss: bool,
 ) -> Result<Vec<Step>, Error> {
-    let changes = crate::timing::measure("diff", || diff::databases(from, to, options))?;
+    // both sides are qualified alike: a type this server knows is asked about under its name
+    let changed = diff::changed_column_types(&database_pairs(from, to));
+    let conversions = diff::Conversions {
+        castless: super::conversions::castless(changed, catalog::DATABASE_SEARCH_PATH)?,
+        ..Default::default()
+    };
+    let changes =
+        crate::timing::measure("diff", || diff::databases(from, to, options, &conversions))?;
     let mut steps = crate::timing::measure("order", || {
         plan::build(changes, catalog::DATABASE_SEARCH_PATH)
     })?;
     crate::timing::measure("render", || crate::ddl::render(&mut steps))?;
     safe_plan(steps, allow_data_loss)
+}
+
+/// The schemas both databases hold, side by side.
+fn database_pairs<'a>(
+    from: &'a Database,
+    to: &'a Database,
+) -> Vec<(&'a crate::model::Schema, &'a crate::model::Schema)> {
+    from.schemas
+        .iter()
+        .filter_map(|a| to.schemas.iter().find(|b| b.name == a.name).map(|b| (a, b)))
+        .collect()
 }
 
 #[cfg(any(test, feature = "pg_test"))]

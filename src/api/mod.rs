@@ -4,9 +4,11 @@
 
 mod apply;
 mod baselines;
+mod conversions;
 mod databases;
 mod drift;
 mod fleet;
+mod from_sql;
 mod renames;
 mod schemas;
 mod snapshots;

@@ -11,19 +11,21 @@ use serde_json::{Map, Value};
 
 use crate::change::{Cx, Renamed};
 use crate::error::Error;
+use crate::ident::quote_ident;
 use crate::model::Schema;
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message};
 
 /// The keys of the document, in the order their renames run: what is inside a table or type
 /// before the table or type.
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 9] = [
     "enum_values",
     "columns",
     "constraints",
     "indexes",
     "sequences",
     "views",
+    "routines",
     "types",
     "tables",
 ];
@@ -148,6 +150,25 @@ fn rename(
                 operation: Operation::RenameIndex { name, new_name },
             });
         }
+        "routines" => {
+            let found = routine(cx, &name)?;
+            let kind = match found.prokind.as_str() {
+                "p" => Kind::Procedure,
+                "a" => Kind::Aggregate,
+                _ => Kind::Function,
+            };
+            let identity = format!("{}({})", quote_ident(&new_name), found.argument_types);
+            (
+                kind,
+                Key::Routine(s, identity.clone()),
+                cx.identity(&[&identity]),
+                Some(Renamed::Routine {
+                    signature: found.signature,
+                    new_name,
+                    aggregate: kind == Kind::Aggregate,
+                }),
+            )
+        }
         "sequences" => (
             Kind::Sequence,
             Key::Sequence(s, new_name.clone()),
@@ -211,6 +232,63 @@ fn rename(
     })
 }
 
+/// A routine of the schema, as a rename names it.
+struct FoundRoutine {
+    /// `"name"(identity arguments)`, as ALTER takes it.
+    signature: String,
+    /// `oidvectortypes(proargtypes)`: the key's arguments.
+    argument_types: String,
+    prokind: String,
+}
+
+/// The routine `name` of the schema: `name` alone when no other routine has that name, or
+/// `name(argument types)` (as PostgreSQL reads a signature: `f(int, text)`) for one of several.
+/// A name matching none, or several, is refused (22023).
+fn routine(cx: &Cx, name: &str) -> Result<FoundRoutine, Error> {
+    let invalid = |what: String| Error::InvalidArgument(format!("renames: routines: {what}"));
+    let (proname, arguments) = match name.split_once('(') {
+        Some((proname, rest)) => (proname.trim(), Some(rest)),
+        None => (name, None),
+    };
+    // the arguments are read by PostgreSQL as a value (`to_regprocedure`), never as SQL text
+    let rows: Vec<(String, String, String)> = Spi::connect(|client| {
+        let found = client.select(
+            "select pg_catalog.format('%I(%s)', p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),                     pg_catalog.oidvectortypes(p.proargtypes), p.prokind::pg_catalog.text              from pg_catalog.pg_proc p              join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) p.pronamespace              where n.nspname operator(pg_catalog.=) $1 and p.proname operator(pg_catalog.=) $2                and ($3::pg_catalog.text is null or p.oid operator(pg_catalog.=)                     pg_catalog.to_regprocedure(pg_catalog.format('%I.%I(%s', $1, $2, $3))::pg_catalog.oid)              order by 1",
+            None,
+            &[cx.schema.as_str().into(), proname.into(), arguments.into()],
+        )?;
+        let mut rows = Vec::new();
+        for row in found {
+            rows.push((
+                row.get::<String>(1)?.unwrap_or_default(),
+                row.get::<String>(2)?.unwrap_or_default(),
+                row.get::<String>(3)?.unwrap_or_default(),
+            ));
+        }
+        Ok::<_, Error>(rows)
+    })?;
+    match rows.as_slice() {
+        [(signature, argument_types, prokind)] => Ok(FoundRoutine {
+            signature: signature.clone(),
+            argument_types: argument_types.clone(),
+            prokind: prokind.clone(),
+        }),
+        [] => Err(invalid(format!(
+            "the source has no routine \"{name}\" in schema \"{}\"",
+            cx.schema
+        ))),
+        several => Err(invalid(format!(
+            "\"{name}\" names {} routines ({}): give the argument types, as \"{proname}(integer)\"",
+            several.len(),
+            several
+                .iter()
+                .map(|r| r.0.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
 /// `relkind` of a relation of the schema, if there is one.
 fn relkind(cx: &Cx, name: &str) -> Result<Option<String>, Error> {
     Ok(Spi::get_one_with_args::<String>(
@@ -231,13 +309,14 @@ fn typtype(cx: &Cx, name: &str) -> Result<Option<String>, Error> {
     )?)
 }
 
-/// Runs the renames on `source` in a subtransaction, reads both schemas there, and rolls back:
-/// the source as the plan's renames will leave it. A rename PostgreSQL refuses (no such object,
+/// Runs the renames on `source` in a subtransaction, reads both schemas there, runs `check` on
+/// them (still renamed), and rolls back: the source as the plan's renames will leave it. A rename PostgreSQL refuses (no such object,
 /// a name taken) is refused (22023), naming it and saying why.
 pub(super) fn read_renamed(
     source: &str,
     target: &str,
     renames: &[Rename],
+    check: impl FnOnce(&[Schema; 2]) -> Result<(), Error>,
 ) -> Result<[Schema; 2], Error> {
     let cx = Cx::new(source);
     let mut read = None;
@@ -258,7 +337,9 @@ pub(super) fn read_renamed(
                 }
             }
         }
-        read = Some(crate::catalog::read_schema_pair([source, target])?);
+        let schemas = crate::catalog::read_schema_pair([source, target])?;
+        check(&schemas)?;
+        read = Some(schemas);
         Err(Error::RolledBack)
     });
     match done {

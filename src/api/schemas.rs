@@ -8,7 +8,12 @@ use pgrx::datum::Interval;
 use super::{
     Uncovered, lock_safety, made_lock_safe, required, rows_with_sizes, safe_plan, warn_about_rows,
 };
+use std::collections::BTreeMap;
+
+use super::conversions;
+use crate::diff::Conversions;
 use crate::error::Error;
+use crate::model::Schema;
 use crate::plan::{self, Step};
 use crate::{catalog, diff};
 
@@ -17,12 +22,13 @@ use crate::{catalog, diff};
 CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                            with_privileges boolean DEFAULT false,
                            lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-    renames jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_wrapper';
 "#)]
+#[allow(clippy::too_many_arguments)]
 fn migra_diff(
     source_schema: Option<&str>,
     target_schema: Option<&str>,
@@ -31,6 +37,7 @@ fn migra_diff(
     lock_safe: Option<bool>,
     lock_timeout: Option<Interval>,
     renames: Option<pgrx::Internal>,
+    using: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -57,7 +64,7 @@ fn migra_diff(
         allow_data_loss,
         with_privileges,
         lock_safety(lock_safe, lock_timeout, "migra_diff")?,
-        super::renames_text(renames)?.as_deref(),
+        &Guidance::of(renames, using)?,
     )?;
     let rows = crate::timing::measure("rows", || rows_with_sizes(steps))?;
     crate::timing::report("migra_diff");
@@ -69,11 +76,12 @@ fn migra_diff(
 CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                                with_privileges boolean DEFAULT false,
                                lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-    renames jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
 RETURNS text
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
 "#)]
+#[allow(clippy::too_many_arguments)]
 fn migra_diff_sql(
     source_schema: Option<&str>,
     target_schema: Option<&str>,
@@ -82,6 +90,7 @@ fn migra_diff_sql(
     lock_safe: Option<bool>,
     lock_timeout: Option<Interval>,
     renames: Option<pgrx::Internal>,
+    using: Option<pgrx::Internal>,
 ) -> Result<String, ErrorReport> {
     crate::timing::start();
     let steps = plan_schemas(
@@ -91,11 +100,31 @@ fn migra_diff_sql(
         allow_data_loss,
         with_privileges,
         lock_safety(lock_safe, lock_timeout, "migra_diff_sql")?,
-        super::renames_text(renames)?.as_deref(),
+        &Guidance::of(renames, using)?,
     )?;
     let script = crate::timing::measure("rows", || plan::script(&steps));
     crate::timing::report("migra_diff_sql");
     Ok(script)
+}
+
+/// What the caller says about the source beyond the two schemas' names, as jsonb text: what was
+/// renamed (`renames`), and how columns convert (`using`).
+#[derive(Default)]
+pub(super) struct Guidance {
+    pub renames: Option<String>,
+    pub using: Option<String>,
+}
+
+impl Guidance {
+    pub(super) fn of(
+        renames: Option<pgrx::Internal>,
+        using: Option<pgrx::Internal>,
+    ) -> Result<Self, Error> {
+        Ok(Guidance {
+            renames: super::renames_text(renames)?,
+            using: super::renames_text(using)?,
+        })
+    }
 }
 
 /// The plan of `migra_diff`; `lock_safe`: the lock timeout in milliseconds, when the plan is to
@@ -107,53 +136,114 @@ pub(super) fn plan_schemas(
     allow_data_loss: Option<bool>,
     with_privileges: Option<bool>,
     lock_safe: Option<u64>,
-    renames: Option<&str>,
+    guidance: &Guidance,
 ) -> Result<Vec<Step>, Error> {
     let source = required(source, "source_schema", function)?;
     let target = required(target, "target_schema", function)?;
     let allow_data_loss = required(allow_data_loss, "unsafe", function)?;
     let with_privileges = required(with_privileges, "with_privileges", function)?;
 
-    let renames = match renames {
+    let renames = match &guidance.renames {
         Some(document) => super::renames::parse(source, document)?,
         None => Vec::new(),
     };
+    let using = match &guidance.using {
+        Some(document) => conversions::parse_using(source, target, document)?,
+        None => BTreeMap::new(),
+    };
+    // the expressions run over the source as the plan will have it: after its renames
+    let check_using = |schemas: &[Schema; 2]| {
+        conversions::check_columns(&using, &schemas[0], &schemas[1])?;
+        conversions::check_expressions(source, &using)
+    };
     let schemas = if renames.is_empty() {
-        catalog::read_schema_pair([source, target])?
+        let schemas = catalog::read_schema_pair([source, target])?;
+        check_using(&schemas)?;
+        schemas
     } else {
         catalog::refuse_system_schema(source)?;
-        super::renames::read_renamed(source, target, &renames)?
+        super::renames::read_renamed(source, target, &renames, check_using)?
     };
-    let uncovered = Uncovered::of_schemas(&schemas, with_privileges);
+    let changed = diff::changed_column_types(&[(&schemas[0], &schemas[1])]);
+    // a type the target defines is found after the source's: the plan creates it there
+    let probed_under = format!(
+        "{}, {}",
+        catalog::search_path_for(source),
+        crate::ident::quote_ident(target)
+    );
+    let conversions = Conversions {
+        castless: conversions::castless(changed, &probed_under)?,
+        using,
+    };
+    let asked = Asked {
+        with_privileges,
+        lock_safe,
+        allow_data_loss,
+    };
+    plan_pair(
+        source,
+        &schemas,
+        super::renames::steps(renames),
+        &conversions,
+        asked,
+    )
+}
+
+/// What a plan of one schema against another is asked for, beyond the two schemas.
+#[derive(Clone, Copy)]
+pub(super) struct Asked {
+    pub with_privileges: bool,
+    /// The lock timeout in milliseconds, when the plan is to be lock-safe (`lock_safety`).
+    pub lock_safe: Option<u64>,
+    pub allow_data_loss: bool,
+}
+
+/// The plan that makes `schemas[0]` (named `source`) look like `schemas[1]`, after the steps
+/// `first` (renames, extensions the target needs), with one WARNING for what is not compared.
+pub(super) fn plan_pair(
+    source: &str,
+    schemas: &[Schema; 2],
+    first: Vec<Step>,
+    conversions: &Conversions,
+    asked: Asked,
+) -> Result<Vec<Step>, Error> {
+    let uncovered = Uncovered::of_schemas(schemas, asked.with_privileges);
     uncovered.warn();
     uncovered.refuse_tables()?;
-    let mut changes = super::renames::steps(renames);
+    let mut changes = first;
     changes.extend(crate::timing::measure("diff", || {
         diff::schemas(
             &schemas[0],
             &schemas[1],
-            with_privileges,
-            lock_safe.is_some(),
+            asked.with_privileges,
+            asked.lock_safe.is_some(),
+            conversions,
         )
     })?);
     let mut steps = crate::timing::measure("order", || {
         plan::build(changes, &catalog::search_path_for(source))
     })?;
     crate::timing::measure("render", || crate::ddl::render(&mut steps))?;
-    let steps = safe_plan(steps, allow_data_loss)?;
+    let steps = safe_plan(steps, asked.allow_data_loss)?;
     warn_about_rows(&steps)?;
-    made_lock_safe(steps, lock_safe)
+    made_lock_safe(steps, asked.lock_safe)
 }
 
 /// The plan again, for a check that it is empty (`migra_verify`): no WARNINGs, no refusal of
-/// data loss.
+/// data loss. Types that changed have changed: no conversion is asked about.
 pub(super) fn replan_schemas(
     source: &str,
     target: &str,
     with_privileges: bool,
 ) -> Result<Vec<Step>, Error> {
     let schemas = catalog::read_schema_pair([source, target])?;
-    let changes = diff::schemas(&schemas[0], &schemas[1], with_privileges, false)?;
+    let changes = diff::schemas(
+        &schemas[0],
+        &schemas[1],
+        with_privileges,
+        false,
+        &Conversions::default(),
+    )?;
     let mut steps = plan::build(changes, &catalog::search_path_for(source))?;
     crate::ddl::render(&mut steps)?;
     Ok(steps)

@@ -11,7 +11,7 @@ use pgrx::datum::Interval;
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
 
-use super::schemas::{plan_schemas, replan_schemas};
+use super::schemas::{Guidance, plan_schemas, replan_schemas};
 use super::{interval_duration, required};
 use crate::error::Error;
 use crate::plan::{Operation, Setting, Step};
@@ -100,7 +100,7 @@ CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" bo
                              with_privileges boolean DEFAULT false,
                              lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min',
                              lock_safe boolean DEFAULT false,
-    renames jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text,
@@ -118,6 +118,7 @@ fn migra_verify(
     statement_timeout: Option<Interval>,
     lock_safe: Option<bool>,
     renames: Option<pgrx::Internal>,
+    using: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -159,7 +160,7 @@ fn migra_verify(
         allow_data_loss,
         with_privileges,
         lock_safe,
-        super::renames_text(renames)?.as_deref(),
+        &Guidance::of(renames, using)?,
     )?;
     let (source, target) = (
         source_schema.unwrap_or_default(),

@@ -67,6 +67,9 @@ pub enum Conversion {
     /// To a composite type made again, field by field by name: each attribute of the new type,
     /// and whether the old one had it (a new field is NULL).
     FieldByField(Vec<(Attribute, bool)>),
+    /// `USING <expression>`, as the caller gave it (`using`): over the old value, for a change
+    /// no cast makes the way the caller wants (`bigint` to `timestamp`: `to_timestamp(at)`).
+    Given(String),
 }
 
 /// Where a new enum label goes.
@@ -191,6 +194,13 @@ pub enum Renamed {
         type_name: String,
         value: String,
         new_value: String,
+    },
+    /// A function or procedure (`ALTER ROUTINE`), or an aggregate (`ALTER AGGREGATE`), by its
+    /// `signature` (name and identity arguments).
+    Routine {
+        signature: String,
+        new_name: String,
+        aggregate: bool,
     },
 }
 

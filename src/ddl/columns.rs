@@ -78,6 +78,7 @@ fn converted(name: &str, data_type: &str, conversion: &Conversion) -> String {
     match conversion {
         Conversion::Assignment | Conversion::ExplicitCast => format!("{value}::{data_type}"),
         Conversion::ThroughText => format!("{value}::text::{data_type}"),
+        Conversion::Given(expression) => expression.clone(),
         Conversion::FieldByField(fields) => {
             let fields: Vec<String> = fields
                 .iter()

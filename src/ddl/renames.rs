@@ -66,6 +66,16 @@ pub fn rename(cx: &Cx, renamed: &Renamed) -> String {
             quote_literal(value),
             quote_literal(new_value)
         ),
+        Renamed::Routine {
+            signature,
+            new_name,
+            aggregate,
+        } => format!(
+            "ALTER {} {}.{signature} RENAME TO {};",
+            if *aggregate { "AGGREGATE" } else { "ROUTINE" },
+            quote_ident(&cx.schema),
+            quote_ident(new_name)
+        ),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Columns of a kept table: added, dropped, changed in place, or dropped and added again when
 //! PostgreSQL cannot change them in place.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::type_changes::{assignment_converts, keeps_every_value, rewrites_table};
 use super::{Decisions, Recast, pair_up};
@@ -24,17 +24,26 @@ pub struct Fates<'a> {
 /// expression or kind changes, when a plain column becomes generated, when its own type changes
 /// (ALTER TYPE takes no USING there), and when a column its expression reads changes type
 /// (PostgreSQL refuses that under it); a column of a type made again that no expression can
-/// move is made again too.
+/// move is made again too, and so is one whose new type PostgreSQL cannot cast the old one to
+/// when the caller gave no `using` for it (`Conversions`).
 pub fn fates<'a>(
     cx: &Cx,
     old_table: &'a Table,
     new_table: &'a Table,
-    recast_columns: &BTreeMap<super::ColumnName, Recast>,
+    decided: &Decisions,
 ) -> Fates<'a> {
     let table = new_table.name.as_str();
     let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
-    let recast =
-        |c: &Column| recast_columns.get(&(cx.schema.clone(), table.to_owned(), c.name.clone()));
+    let key = |c: &Column| (cx.schema.clone(), table.to_owned(), c.name.clone());
+    let recast = |c: &Column| decided.recast_columns.get(&key(c));
+    let castless = |old: &Column, new: &Column| {
+        recast(new).is_none()
+            && !decided.conversions.using.contains_key(&key(new))
+            && decided
+                .conversions
+                .castless
+                .contains(&(old.data_type.clone(), new.data_type.clone()))
+    };
     let type_changed: BTreeSet<&str> = pairs
         .kept
         .iter()
@@ -50,7 +59,7 @@ pub fn fates<'a>(
         .kept
         .iter()
         .filter(|(old, new)| {
-            if recast(new).is_some_and(|r| r.using.is_none()) {
+            if recast(new).is_some_and(|r| r.using.is_none()) || castless(old, new) {
                 return true;
             }
             let generation_changes = match (&old.generated, &new.generated) {
@@ -138,11 +147,12 @@ pub fn diff(
             steps.push(dropped);
             add(cx, table, new, false, steps);
         } else if !old.same_definition(new) || recast.is_some() {
+            let given = decided.conversions.using.get(&column(&new.name));
             alter(
                 cx,
                 table,
                 (old, new),
-                recast.as_ref(),
+                (recast.as_ref(), given),
                 binary_coercible,
                 decided.lock_safe,
                 steps,
@@ -326,12 +336,13 @@ fn type_changes(old: &Column, new: &Column) -> bool {
 }
 
 /// Changes a column in place. `recast`: its type is made again under the same name, so the
-/// column moves to it whatever its definition says. `lock_safe`: see `set_not_null`.
+/// column moves to it whatever its definition says; `given`: the caller's USING expression.
+/// `lock_safe`: see `set_not_null`.
 fn alter(
     cx: &Cx,
     table: &str,
     (old, new): (&Column, &Column),
-    recast: Option<&Recast>,
+    (recast, given): (Option<&Recast>, Option<&String>),
     binary_coercible: &[(String, String)],
     lock_safe: bool,
     steps: &mut Vec<Step>,
@@ -389,14 +400,19 @@ fn alter(
     }
 
     if type_changes {
-        let conversion = match recast.and_then(|r| r.using.clone()) {
-            Some(conversion) => conversion,
-            None if assignment_converts(&old.data_type, &new.data_type) => Conversion::Assignment,
-            None => Conversion::ExplicitCast,
+        let conversion = match (recast.and_then(|r| r.using.clone()), given) {
+            (Some(conversion), _) => conversion,
+            (None, Some(expression)) => Conversion::Given(expression.clone()),
+            (None, None) if assignment_converts(&old.data_type, &new.data_type) => {
+                Conversion::Assignment
+            }
+            (None, None) => Conversion::ExplicitCast,
         };
-        // a type made again under the same name is another type: every value is converted
-        let rewrites =
-            recast.is_some() || rewrites_table(&old.data_type, &new.data_type, binary_coercible);
+        // a type made again under the same name is another type, and an expression computes
+        // every value anew: either way every value is converted
+        let rewrites = recast.is_some()
+            || given.is_some()
+            || rewrites_table(&old.data_type, &new.data_type, binary_coercible);
         let operation = Operation::AlterColumnType {
             rewrites,
             table: table_name.clone(),

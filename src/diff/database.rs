@@ -25,7 +25,12 @@ pub struct Options {
 /// The steps that make database `from` look like `to`. A schema only one side has is compared
 /// with an empty schema of the same name, so that its objects are made or dropped one by one and
 /// the schema itself is dropped only once it is empty.
-pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec<Step>, Error> {
+pub fn databases(
+    from: &Database,
+    to: &Database,
+    options: Options,
+    conversions: &super::Conversions,
+) -> Result<Vec<Step>, Error> {
     let mut steps = Vec::new();
     extensions(from, to, options, &mut steps);
     if options.create_extensions_only {
@@ -65,6 +70,7 @@ pub fn databases(from: &Database, to: &Database, options: Options) -> Result<Vec
         &pairs,
         options.with_privileges,
         options.lock_safe,
+        conversions,
         &released_event_triggers(from, to),
     )?);
 
@@ -299,8 +305,11 @@ mod tests {
             with_privileges: true,
             ..Options::default()
         };
-        let mut steps =
-            crate::plan::build(databases(&from, &to, options).unwrap(), "pg_catalog").unwrap();
+        let mut steps = crate::plan::build(
+            databases(&from, &to, options, &Default::default()).unwrap(),
+            "pg_catalog",
+        )
+        .unwrap();
         crate::ddl::render(&mut steps).unwrap();
         let statements: Vec<&str> = steps.iter().map(|s| s.statement.as_str()).collect();
         assert_eq!(

@@ -48,8 +48,46 @@ pub fn schemas(
     to: &Schema,
     with_privileges: bool,
     lock_safe: bool,
+    conversions: &Conversions,
 ) -> Result<Vec<Step>, Error> {
-    schema_pairs(&[(from, to)], with_privileges, lock_safe, &BTreeSet::new())
+    schema_pairs(
+        &[(from, to)],
+        with_privileges,
+        lock_safe,
+        conversions,
+        &BTreeSet::new(),
+    )
+}
+
+/// How the values of a column whose type changes are converted, beyond what the two types say:
+/// asked of the server and of the caller before the diff (`api::conversions`), since the diff
+/// itself runs no SQL.
+#[derive(Debug, Clone, Default)]
+pub struct Conversions {
+    /// (old, new) type names, as the models spell them, that PostgreSQL has no cast between
+    /// (`bigint` to `timestamp`): a column so changed, with no `using` of its own, is dropped
+    /// and added again (data_loss), rather than given an ALTER ... TYPE that fails halfway.
+    pub castless: BTreeSet<(String, String)>,
+    /// The caller's USING expressions, by column (source schema, table, column).
+    pub using: BTreeMap<ColumnName, String>,
+}
+
+/// The (old, new) type names of the columns of kept tables whose type changes: what
+/// `Conversions::castless` is asked about.
+pub fn changed_column_types(pairs: &[(&Schema, &Schema)]) -> BTreeSet<(String, String)> {
+    let mut changed = BTreeSet::new();
+    for (from, to) in pairs {
+        let tables = pair_up(&from.tables, &to.tables, |t| t.name.clone());
+        for (old, new) in tables.kept {
+            let columns = pair_up(&old.columns, &new.columns, |c| c.name.clone());
+            for (a, b) in columns.kept {
+                if a.data_type != b.data_type {
+                    changed.insert((a.data_type.clone(), b.data_type.clone()));
+                }
+            }
+        }
+    }
+    changed
 }
 
 /// The grants that differ between the sides, as the rows that would change them name them
@@ -88,6 +126,7 @@ pub fn schema_pairs(
     pairs: &[(&Schema, &Schema)],
     with_privileges: bool,
     lock_safe: bool,
+    conversions: &Conversions,
     released: &BTreeSet<Key>,
 ) -> Result<Vec<Step>, Error> {
     let source = Graph::of(pairs.iter().map(|(from, _)| (*from, from.name.as_str())));
@@ -100,7 +139,8 @@ pub fn schema_pairs(
             to,
         })
         .collect();
-    let mut decided = Decisions::decide(&pairs_of, &source, with_privileges, released)?;
+    let mut decided =
+        Decisions::decide(&pairs_of, &source, with_privileges, conversions, released)?;
     decided.lock_safe = lock_safe;
     let mut steps = Vec::new();
     for kind in kinds::KINDS {
@@ -306,7 +346,7 @@ pub fn storage_parameter_changes(old: &[String], new: &[String]) -> (Vec<String>
 /// (schema, table)
 type TableName = (String, String);
 /// (schema, table, column)
-type ColumnName = (String, String, String);
+pub type ColumnName = (String, String, String);
 
 fn table_name(schema: &str, table: &str) -> TableName {
     (schema.to_owned(), table.to_owned())
@@ -328,6 +368,8 @@ pub struct Decisions {
     /// changed one built beside the old one first), a PRIMARY KEY or UNIQUE takes an index built
     /// so, and SET NOT NULL relies on a CHECK validated under a light lock.
     pub lock_safe: bool,
+    /// What the server cannot cast, and the caller's USING expressions.
+    pub conversions: Conversions,
     pub created: BTreeSet<TableName>,
     pub dropped: BTreeSet<TableName>,
     /// Columns of kept tables that go away for good.
@@ -367,11 +409,13 @@ impl Decisions {
         pairs: &[Pair],
         source: &Graph,
         with_privileges: bool,
+        conversions: &Conversions,
         released: &BTreeSet<Key>,
     ) -> Result<Self, Error> {
         let schemas: Vec<(&Schema, &Schema)> = pairs.iter().map(|p| (p.from, p.to)).collect();
         let mut decided = Decisions {
             with_privileges,
+            conversions: conversions.clone(),
             ..Decisions::default()
         };
         decided.rebuilt_types = types::rebuilt(&schemas, source, &mut decided);

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::schemas;
+use super::{Conversions, schemas};
 use crate::model::Schema;
 use crate::plan::{self, Hazard, Step};
 
@@ -36,8 +36,12 @@ fn schema(
 }
 
 fn plan(from: &Schema, to: &Schema) -> Vec<Step> {
+    plan_converting(from, to, &Conversions::default())
+}
+
+fn plan_converting(from: &Schema, to: &Schema, conversions: &Conversions) -> Vec<Step> {
     let mut steps = plan::build(
-        schemas(from, to, false, false).unwrap(),
+        schemas(from, to, false, false, conversions).unwrap(),
         &crate::catalog::search_path_for(&from.name),
     )
     .unwrap();
@@ -65,7 +69,7 @@ fn a_type_is_dropped_after_its_column_moves_off_it_by_an_edge_not_a_phase() {
     };
     let from = with_enum("app", "mood", true);
     let to = with_enum("next", "text", false);
-    let steps = schemas(&from, &to, false, false).unwrap();
+    let steps = schemas(&from, &to, false, false, &Default::default()).unwrap();
     // the tie-break reversed and blind to phases: only the edges order the plan
     let reversed =
         |_: &Step, position: usize| (0, crate::plan::Phase::Preamble, usize::MAX - position);
@@ -299,6 +303,7 @@ fn grants_wait_for_their_object_and_nothing_waits_for_grants() {
             &[(&from, &to)],
             true,
             false,
+            &Conversions::default(),
             &std::collections::BTreeSet::new(),
         )
         .unwrap(),
@@ -403,4 +408,66 @@ fn a_sequence_that_outlives_its_table_is_released_first() {
         statements(&plan(&from, &gone))[1..],
         [r#"DROP TABLE "s"."t";"#]
     );
+}
+
+#[test]
+fn a_type_change_with_no_cast_drops_and_adds_the_column_unless_given_an_expression() {
+    let with_at = |name: &str, data_type: &str| {
+        let at = column("at", 2, data_type, json!({}));
+        let id = column("id", 1, "integer", json!({}));
+        schema(
+            name,
+            vec![table("events", vec![id, at])],
+            vec![],
+            vec![],
+            vec![],
+        )
+    };
+    let (from, to) = (
+        with_at("app", "bigint"),
+        with_at("next", "timestamp without time zone"),
+    );
+    // the plan's own statements, after its SET search_path
+    let ddl = |steps: &[Step]| statements(&steps[1..]).join("\n");
+    let castless: std::collections::BTreeSet<(String, String)> = [(
+        "bigint".to_owned(),
+        "timestamp without time zone".to_owned(),
+    )]
+    .into();
+
+    // castable as far as the diff was told: the cast the plan has always written
+    let cast = plan(&from, &to);
+    assert_eq!(
+        ddl(&cast),
+        r#"ALTER TABLE "app"."events" ALTER COLUMN "at" TYPE timestamp without time zone USING "at"::timestamp without time zone;"#
+    );
+
+    // no cast: dropped and added again, and the plan says the values go
+    let conversions = Conversions {
+        castless: castless.clone(),
+        ..Conversions::default()
+    };
+    let rebuilt = plan_converting(&from, &to, &conversions);
+    assert_eq!(
+        ddl(&rebuilt),
+        [
+            r#"ALTER TABLE "app"."events" DROP COLUMN "at";"#,
+            r#"ALTER TABLE "app"."events" ADD COLUMN "at" timestamp without time zone;"#
+        ]
+        .join("\n")
+    );
+    assert!(rebuilt[1].has_hazard(Hazard::DataLoss));
+
+    // the caller's expression converts the values in place
+    let key = ("app".to_owned(), "events".to_owned(), "at".to_owned());
+    let conversions = Conversions {
+        castless,
+        using: [(key, "to_timestamp(at)".to_owned())].into(),
+    };
+    let converted = plan_converting(&from, &to, &conversions);
+    assert_eq!(
+        ddl(&converted),
+        r#"ALTER TABLE "app"."events" ALTER COLUMN "at" TYPE timestamp without time zone USING to_timestamp(at);"#
+    );
+    assert!(converted[1].has_hazard(Hazard::TableRewrite));
 }

@@ -19,7 +19,7 @@ pub fn decide(cx: &Cx, from: &Schema, to: &Schema, decided: &mut Decisions) {
         .created
         .extend(pairs.added.iter().map(|t| name(&t.name)));
     for (old, new) in pairs.kept {
-        let fates = columns::fates(cx, old, new, &decided.recast_columns);
+        let fates = columns::fates(cx, old, new, decided);
         let column = |c: &str| (cx.schema.clone(), new.name.clone(), c.to_owned());
         decided
             .dropped_columns

@@ -1,0 +1,1 @@
+select array_agg(active order by id)::text = '{t,f,t}' from accounts;

@@ -1,0 +1,4 @@
+-- a quantity kept as text; every value reads as a number, so the cast converts them
+create table order_lines (id integer primary key, sku text not null, quantity text default '1');
+create index order_lines_quantity on order_lines (quantity);
+insert into order_lines values (1, 'a-1', '5'), (2, 'b-2', '12'), (3, 'c-3', null);

@@ -1,0 +1,13 @@
+SET search_path TO pg_catalog, "source";
+
+-- lock: ACCESS EXCLUSIVE on source.events; hazards: blocks_writes, blocks_reads
+DROP INDEX "source"."events_at";
+
+-- lock: ACCESS EXCLUSIVE on source.events; hazards: data_loss, blocks_writes, blocks_reads
+ALTER TABLE "source"."events" DROP COLUMN "at";
+
+-- lock: ACCESS EXCLUSIVE on source.events; hazards: blocks_writes, blocks_reads
+ALTER TABLE "source"."events" ADD COLUMN "at" timestamp without time zone;
+
+-- lock: SHARE on source.events; hazards: index_build, blocks_writes
+CREATE INDEX "events_at" ON "source"."events" USING "btree" (at);
