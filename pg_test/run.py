@@ -34,7 +34,8 @@ A case may hold `renames.json`: the `renames` argument of every call, and then e
 rows must be there after the plan, under the table's new name.
 
 A case may hold `using.json`: the `using` argument of every call (how a column's values convert
-to its new type); and `after.sql`: a query over the source once the plan ran, which must return
+to its new type); `hooks.json`: the `hooks` argument of every call (statements run before or
+after a row); and `after.sql`: a query over the source once the plan ran, which must return
 `t` (the data is there, converted as asked).
 
 A case may also hold a `requires` file (lines `icu`, `postgresql 15`; `#` starts a comment): on a
@@ -370,6 +371,9 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
     using = case / "using.json"
     if using.exists():
         renamed += f', "using" => {literal(using.read_text())}::jsonb'
+    hooks = case / "hooks.json"
+    if hooks.exists():
+        renamed += f", hooks => {literal(hooks.read_text())}::jsonb"
     asked += renamed
     stem = "expected_lock_safe" if lock_safe else "expected"
     compared = not lock_safe or (case / f"{stem}.sql").exists()

@@ -1,18 +1,18 @@
 -- What `\df+ migra_*` shows. Runs last in the install script; the upgrade scripts set the same
 -- text. A #[pg_test] checks that every function of the extension has one.
-COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean, boolean, interval, jsonb, jsonb) IS
+COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean, boolean, interval, jsonb, jsonb, jsonb) IS
   'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants, lock_safe => true gives a plan that lets reads and writes go on';
-COMMENT ON FUNCTION migra_diff_from_sql(text, text, boolean, boolean, boolean, interval) IS
+COMMENT ON FUNCTION migra_diff_from_sql(text, text, boolean, boolean, boolean, interval, jsonb) IS
   'The statements that make source_schema look like the schema the SQL script target_sql builds (run in its place in a subtransaction and rolled back), one a row in order, as migra_diff() gives them';
-COMMENT ON FUNCTION migra_diff_sql(text, text, boolean, boolean, boolean, interval, jsonb, jsonb) IS
+COMMENT ON FUNCTION migra_diff_sql(text, text, boolean, boolean, boolean, interval, jsonb, jsonb, jsonb) IS
   'The plan of migra_diff() as one script, hazardous statements marked; empty when the schemas match';
-COMMENT ON FUNCTION migra_apply(text, text, boolean, boolean, boolean, interval, integer, jsonb, jsonb) IS
+COMMENT ON FUNCTION migra_apply(text, text, boolean, boolean, boolean, interval, integer, jsonb, jsonb, jsonb) IS
   'Runs the plan of migra_diff() in the calling transaction, a statement that gives up on its lock (lock_timeout) tried again up to retries times after a growing pause; returns the rows it ran';
 COMMENT ON FUNCTION migra_verify_drift(jsonb, text[], text[], boolean, boolean, text[], interval, interval, boolean) IS
   'Runs the plan of migra_drift() (this database to the expected snapshot) here and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';
 COMMENT ON FUNCTION migra_verify_drift(text, text[], text[], boolean, boolean, text[], interval, interval, boolean) IS
   'Runs the plan of migra_drift() (this database to the reference database) here and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';
-COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval, boolean, jsonb, jsonb) IS
+COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval, boolean, jsonb, jsonb, jsonb) IS
   'Runs the plan of migra_diff() on source_schema and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';
 COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval) IS
   'The statements that make database source look like database target; each is a connection string, a foreign server name, or NULL for this database';

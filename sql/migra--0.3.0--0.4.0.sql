@@ -18,7 +18,7 @@ DROP FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, 
 CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                            with_privileges boolean DEFAULT false,
                            lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL UNSAFE
@@ -27,14 +27,15 @@ LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_wrapper';
 CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                                with_privileges boolean DEFAULT false,
                                lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
 RETURNS text
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
 
 CREATE FUNCTION migra_diff_from_sql(source_schema text, target_sql text, "unsafe" boolean DEFAULT false,
                                     with_privileges boolean DEFAULT false,
-                                    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+                                    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
+                                    hooks jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -114,7 +115,7 @@ CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" bo
                              with_privileges boolean DEFAULT false,
                              lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min',
                              lock_safe boolean DEFAULT false,
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text,
@@ -126,7 +127,7 @@ CREATE FUNCTION migra_apply(source_schema text, target_schema text, "unsafe" boo
                             with_privileges boolean DEFAULT false,
                             lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
                             retries integer DEFAULT 3,
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text,
                attempts integer, ms double precision)
 VOLATILE PARALLEL UNSAFE
@@ -160,7 +161,7 @@ RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_drift_from_reference_wrapper';
 
-COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean, boolean, interval, jsonb, jsonb) IS
+COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean, boolean, interval, jsonb, jsonb, jsonb) IS
   'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants, lock_safe => true gives a plan that lets reads and writes go on';
 COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval) IS
   'The statements that make database source look like database target; each is a connection string, a foreign server name, or NULL for this database';
@@ -174,15 +175,15 @@ COMMENT ON FUNCTION migra_drift_fleet(jsonb, text[], text[], text[], boolean, bo
   'Drift of many databases (connection strings or foreign server names) from one snapshot, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
 COMMENT ON FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, text[], integer, integer) IS
   'Drift of many databases (connection strings or foreign server names) from a reference database, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
-COMMENT ON FUNCTION migra_diff_from_sql(text, text, boolean, boolean, boolean, interval) IS
+COMMENT ON FUNCTION migra_diff_from_sql(text, text, boolean, boolean, boolean, interval, jsonb) IS
   'The statements that make source_schema look like the schema the SQL script target_sql builds (run in its place in a subtransaction and rolled back), one a row in order, as migra_diff() gives them';
-COMMENT ON FUNCTION migra_diff_sql(text, text, boolean, boolean, boolean, interval, jsonb, jsonb) IS
+COMMENT ON FUNCTION migra_diff_sql(text, text, boolean, boolean, boolean, interval, jsonb, jsonb, jsonb) IS
   'The plan of migra_diff() as one script, hazardous statements marked; empty when the schemas match';
-COMMENT ON FUNCTION migra_apply(text, text, boolean, boolean, boolean, interval, integer, jsonb, jsonb) IS
+COMMENT ON FUNCTION migra_apply(text, text, boolean, boolean, boolean, interval, integer, jsonb, jsonb, jsonb) IS
   'Runs the plan of migra_diff() in the calling transaction, a statement that gives up on its lock (lock_timeout) tried again up to retries times after a growing pause; returns the rows it ran';
 COMMENT ON FUNCTION migra_verify_drift(jsonb, text[], text[], boolean, boolean, text[], interval, interval, boolean) IS
   'Runs the plan of migra_drift() (this database to the expected snapshot) here and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';
 COMMENT ON FUNCTION migra_verify_drift(text, text[], text[], boolean, boolean, text[], interval, interval, boolean) IS
   'Runs the plan of migra_drift() (this database to the reference database) here and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';
-COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval, boolean, jsonb, jsonb) IS
+COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval, boolean, jsonb, jsonb, jsonb) IS
   'Runs the plan of migra_diff() on source_schema and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';

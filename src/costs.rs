@@ -17,6 +17,7 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
     use Operation as O;
     Some(match operation {
         O::Set(_)
+        | O::Hook { .. }
         | O::CreateSchema { .. }
         | O::DropSchema { .. }
         | O::CreateExtension { .. }

@@ -19,7 +19,7 @@ pub fn compared() -> Vec<&'static str> {
 /// a policy's rows include those that turn row level security on and off.
 fn readme_names(kind: Kind) -> &'static [&'static str] {
     match kind {
-        Kind::Setting => &[],
+        Kind::Setting | Kind::Hook => &[],
         Kind::Policy => &["row level security", "policy"],
         Kind::Statistics => &["extended statistics"],
         Kind::Schema => &["schema"],

@@ -27,7 +27,7 @@ CREATE FUNCTION migra_apply(source_schema text, target_schema text, "unsafe" boo
                             with_privileges boolean DEFAULT false,
                             lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
                             retries integer DEFAULT 3,
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text,
                attempts integer, ms double precision)
 VOLATILE PARALLEL UNSAFE
@@ -44,6 +44,7 @@ fn migra_apply(
     retries: Option<i32>,
     renames: Option<pgrx::Internal>,
     using: Option<pgrx::Internal>,
+    hooks: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -76,7 +77,7 @@ fn migra_apply(
         allow_data_loss,
         with_privileges,
         lock_safe,
-        &Guidance::of(renames, using)?,
+        &Guidance::of(renames, using, hooks)?,
     )?;
     refuse_non_transactional(&steps)?;
 

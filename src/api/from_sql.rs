@@ -31,7 +31,8 @@ use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message, repor
 #[pg_extern(sql = r#"
 CREATE FUNCTION migra_diff_from_sql(source_schema text, target_sql text, "unsafe" boolean DEFAULT false,
                                     with_privileges boolean DEFAULT false,
-                                    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+                                    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
+                                    hooks jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -44,6 +45,7 @@ fn migra_diff_from_sql(
     with_privileges: Option<bool>,
     lock_safe: Option<bool>,
     lock_timeout: Option<Interval>,
+    hooks: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -71,14 +73,23 @@ fn migra_diff_from_sql(
         with_privileges: required(with_privileges, "with_privileges", FUNCTION)?,
         lock_safe: lock_safety(lock_safe, lock_timeout, FUNCTION)?,
     };
-    let steps = plan_from_script(source, script, asked)?;
+    let hooks = match super::renames_text(hooks)? {
+        Some(document) => super::hooks::parse(&document)?,
+        None => Vec::new(),
+    };
+    let steps = plan_from_script(source, script, &hooks, asked)?;
     let rows = crate::timing::measure("rows", || rows_with_sizes(steps))?;
     crate::timing::report(FUNCTION);
     Ok(TableIterator::new(rows))
 }
 
 /// The plan from the live schema `source` to the one `script` builds.
-fn plan_from_script(source: &str, script: &str, asked: Asked) -> Result<Vec<Step>, Error> {
+fn plan_from_script(
+    source: &str,
+    script: &str,
+    hooks: &[super::hooks::Hook],
+    asked: Asked,
+) -> Result<Vec<Step>, Error> {
     crate::catalog::refuse_system_schema(source)?;
     let live = crate::timing::measure("read", || crate::catalog::read_schema(source))?;
     let built = crate::timing::measure("script", || build(source, script))?;
@@ -112,10 +123,11 @@ fn plan_from_script(source: &str, script: &str, asked: Asked) -> Result<Vec<Step
     let changed = crate::diff::changed_column_types(&[(&schemas[0], &schemas[1])]);
     let conversions = Conversions {
         castless: conversions::castless(changed, &crate::catalog::search_path_for(source))?,
+        filled_later: super::hooks::filled_later(hooks, &schemas[0], &schemas[1]),
         ..Conversions::default()
     };
     let first = built.extensions.into_iter().map(create_extension).collect();
-    plan_pair(source, &schemas, first, &conversions, asked)
+    plan_pair(source, &schemas, first, (&conversions, hooks), asked)
 }
 
 /// `CREATE EXTENSION IF NOT EXISTS` for an extension the script created and this database

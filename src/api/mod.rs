@@ -9,6 +9,7 @@ mod databases;
 mod drift;
 mod fleet;
 mod from_sql;
+mod hooks;
 mod renames;
 mod schemas;
 mod snapshots;
@@ -244,7 +245,10 @@ fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error
 fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
     const BOUND: i64 = 100_000;
     for step in steps {
-        let fails = step.has_hazard(Hazard::FailsOnExistingRows);
+        // an ADD COLUMN that fails on rows; a SET NOT NULL after a caller's hook that fills
+        // them is the hook's to get right
+        let fails = step.has_hazard(Hazard::FailsOnExistingRows)
+            && matches!(step.operation, crate::plan::Operation::AddColumn { .. });
         let behind = step.has_hazard(Hazard::SequenceBehindData);
         if !fails && !behind {
             continue;

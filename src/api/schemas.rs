@@ -10,7 +10,7 @@ use super::{
 };
 use std::collections::BTreeMap;
 
-use super::conversions;
+use super::{conversions, hooks};
 use crate::diff::Conversions;
 use crate::error::Error;
 use crate::model::Schema;
@@ -22,7 +22,7 @@ use crate::{catalog, diff};
 CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                            with_privileges boolean DEFAULT false,
                            lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL UNSAFE
@@ -38,6 +38,7 @@ fn migra_diff(
     lock_timeout: Option<Interval>,
     renames: Option<pgrx::Internal>,
     using: Option<pgrx::Internal>,
+    hooks: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -64,7 +65,7 @@ fn migra_diff(
         allow_data_loss,
         with_privileges,
         lock_safety(lock_safe, lock_timeout, "migra_diff")?,
-        &Guidance::of(renames, using)?,
+        &Guidance::of(renames, using, hooks)?,
     )?;
     let rows = crate::timing::measure("rows", || rows_with_sizes(steps))?;
     crate::timing::report("migra_diff");
@@ -76,7 +77,7 @@ fn migra_diff(
 CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                                with_privileges boolean DEFAULT false,
                                lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
 RETURNS text
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
@@ -91,6 +92,7 @@ fn migra_diff_sql(
     lock_timeout: Option<Interval>,
     renames: Option<pgrx::Internal>,
     using: Option<pgrx::Internal>,
+    hooks: Option<pgrx::Internal>,
 ) -> Result<String, ErrorReport> {
     crate::timing::start();
     let steps = plan_schemas(
@@ -100,7 +102,7 @@ fn migra_diff_sql(
         allow_data_loss,
         with_privileges,
         lock_safety(lock_safe, lock_timeout, "migra_diff_sql")?,
-        &Guidance::of(renames, using)?,
+        &Guidance::of(renames, using, hooks)?,
     )?;
     let script = crate::timing::measure("rows", || plan::script(&steps));
     crate::timing::report("migra_diff_sql");
@@ -113,16 +115,19 @@ fn migra_diff_sql(
 pub(super) struct Guidance {
     pub renames: Option<String>,
     pub using: Option<String>,
+    pub hooks: Option<String>,
 }
 
 impl Guidance {
     pub(super) fn of(
         renames: Option<pgrx::Internal>,
         using: Option<pgrx::Internal>,
+        hooks: Option<pgrx::Internal>,
     ) -> Result<Self, Error> {
         Ok(Guidance {
             renames: super::renames_text(renames)?,
             using: super::renames_text(using)?,
+            hooks: super::renames_text(hooks)?,
         })
     }
 }
@@ -151,6 +156,10 @@ pub(super) fn plan_schemas(
         Some(document) => conversions::parse_using(source, target, document)?,
         None => BTreeMap::new(),
     };
+    let hooks = match &guidance.hooks {
+        Some(document) => hooks::parse(document)?,
+        None => Vec::new(),
+    };
     // the expressions run over the source as the plan will have it: after its renames
     let check_using = |schemas: &[Schema; 2]| {
         conversions::check_columns(&using, &schemas[0], &schemas[1])?;
@@ -174,19 +183,15 @@ pub(super) fn plan_schemas(
     let conversions = Conversions {
         castless: conversions::castless(changed, &probed_under)?,
         using,
+        filled_later: hooks::filled_later(&hooks, &schemas[0], &schemas[1]),
     };
     let asked = Asked {
         with_privileges,
         lock_safe,
         allow_data_loss,
     };
-    plan_pair(
-        source,
-        &schemas,
-        super::renames::steps(renames),
-        &conversions,
-        asked,
-    )
+    let first = super::renames::steps(renames);
+    plan_pair(source, &schemas, first, (&conversions, &hooks), asked)
 }
 
 /// What a plan of one schema against another is asked for, beyond the two schemas.
@@ -199,12 +204,13 @@ pub(super) struct Asked {
 }
 
 /// The plan that makes `schemas[0]` (named `source`) look like `schemas[1]`, after the steps
-/// `first` (renames, extensions the target needs), with one WARNING for what is not compared.
+/// `first` (renames, extensions the target needs), with the caller's hooks in place and one
+/// WARNING for what is not compared.
 pub(super) fn plan_pair(
     source: &str,
     schemas: &[Schema; 2],
     first: Vec<Step>,
-    conversions: &Conversions,
+    (conversions, hooks): (&Conversions, &[hooks::Hook]),
     asked: Asked,
 ) -> Result<Vec<Step>, Error> {
     let uncovered = Uncovered::of_schemas(schemas, asked.with_privileges);
@@ -224,6 +230,7 @@ pub(super) fn plan_pair(
         plan::build(changes, &catalog::search_path_for(source))
     })?;
     crate::timing::measure("render", || crate::ddl::render(&mut steps))?;
+    let steps = hooks::place(steps, hooks, source)?;
     let steps = safe_plan(steps, asked.allow_data_loss)?;
     warn_about_rows(&steps)?;
     made_lock_safe(steps, asked.lock_safe)

@@ -100,7 +100,7 @@ CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" bo
                              with_privileges boolean DEFAULT false,
                              lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min',
                              lock_safe boolean DEFAULT false,
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text,
@@ -119,6 +119,7 @@ fn migra_verify(
     lock_safe: Option<bool>,
     renames: Option<pgrx::Internal>,
     using: Option<pgrx::Internal>,
+    hooks: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -160,7 +161,7 @@ fn migra_verify(
         allow_data_loss,
         with_privileges,
         lock_safe,
-        &Guidance::of(renames, using)?,
+        &Guidance::of(renames, using, hooks)?,
     )?;
     let (source, target) = (
         source_schema.unwrap_or_default(),

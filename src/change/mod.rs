@@ -89,12 +89,14 @@ pub enum Kind {
     RangeType,
     /// A GRANT or REVOKE on the object named by the identity.
     Privilege,
+    /// A statement of the caller's (`hooks`), run before or after a row of the plan.
+    Hook,
 }
 
 impl Kind {
     /// Every kind of row: in the order the README's table of what is compared lists them
     /// (`crate::coverage`), the plan's settings first.
-    pub const ALL: [Kind; 25] = [
+    pub const ALL: [Kind; 26] = [
         Kind::Setting,
         Kind::Schema,
         Kind::Extension,
@@ -120,6 +122,7 @@ impl Kind {
         Kind::Statistics,
         Kind::Comment,
         Kind::Privilege,
+        Kind::Hook,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -149,6 +152,7 @@ impl Kind {
             Kind::CompositeType => "composite type",
             Kind::RangeType => "range type",
             Kind::Privilege => "privilege",
+            Kind::Hook => "hook",
         }
     }
 }
@@ -218,6 +222,8 @@ pub enum Key {
     /// An object of a kind the plan does not make (a trigger, an operator), by its description:
     /// nothing it needs may be dropped.
     NotCompared(String),
+    /// The caller's `hooks`, by their place in the list.
+    Hook(usize),
     /// The grants on an object: apart from the object, so that nothing that needs the object
     /// waits for its grants.
     Privileges(Box<Key>),
@@ -257,7 +263,8 @@ impl Key {
             | Key::Statistics(..)
             | Key::CollationSetAside(..)
             | Key::CollationRename(..)
-            | Key::NotCompared(_) => None,
+            | Key::NotCompared(_)
+            | Key::Hook(_) => None,
         }
     }
 
@@ -286,7 +293,11 @@ impl Key {
             | Key::CollationSetAside(s, _)
             | Key::CollationRename(s, _) => Some(s),
             Key::Privileges(key) | Key::Comment(key) | Key::Renamed(key) => key.schema(),
-            Key::Setting | Key::Extension(_) | Key::EventTrigger(_) | Key::NotCompared(_) => None,
+            Key::Setting
+            | Key::Extension(_)
+            | Key::EventTrigger(_)
+            | Key::NotCompared(_)
+            | Key::Hook(_) => None,
         }
     }
 
@@ -316,6 +327,7 @@ impl Key {
             }
             Key::Statistics(s, x) => format!("statistics {}.{}", d(s), d(x)),
             Key::NotCompared(what) => what.clone(),
+            Key::Hook(n) => format!("hook {}", n + 1),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
             Key::Comment(key) => format!("the comment on {}", key.display()),
             Key::Renamed(key) => format!("the rename of {}", key.display()),
@@ -549,6 +561,7 @@ mod tests {
             Kind::Statistics => 22,
             Kind::Comment => 23,
             Kind::Privilege => 24,
+            Kind::Hook => 25,
         };
         for (i, kind) in Kind::ALL.into_iter().enumerate() {
             assert_eq!(place(kind), i, "{} is out of place", kind.as_str());

@@ -210,6 +210,11 @@ pub enum Renamed {
 pub enum Operation {
     /// `SET` of a session setting in the plan's preamble.
     Set(Setting),
+    /// A statement of the caller's (`hooks`), as given: a backfill between a column's ADD and
+    /// its SET NOT NULL.
+    Hook {
+        statement: String,
+    },
     CreateSchema {
         name: String,
     },
@@ -642,6 +647,7 @@ impl Operation {
             | O::DropStatistics { .. }
             | O::Revoke { .. } => Action::Drop,
             O::Set(_)
+            | O::Hook { .. }
             | O::UpdateExtension { .. }
             | O::MoveExtension { .. }
             | O::TableStorageParameters { .. }

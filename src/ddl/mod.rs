@@ -46,6 +46,7 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
     use Operation as O;
     Ok(match operation {
         O::Set(setting) => schemas::set(setting),
+        O::Hook { statement } => format!("{statement};"),
         O::CreateSchema { name } => schemas::create(name),
         O::DropSchema { name } => schemas::drop(name),
         O::CreateExtension { extension, version } => {

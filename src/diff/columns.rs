@@ -134,7 +134,16 @@ pub fn diff(
     }
     for new in pairs.added {
         let renamed = removed_types.contains(new.data_type.as_str());
-        add(cx, table, new, renamed, steps);
+        if new.not_null
+            && decided
+                .conversions
+                .filled_later
+                .contains(&column(&new.name))
+        {
+            add_filled_later(cx, table, new, renamed, decided.lock_safe, steps);
+        } else {
+            add(cx, table, new, renamed, steps);
+        }
     }
     for (old, new) in pairs.kept {
         let recast = decided.recast_columns.get(&column(&new.name)).cloned();
@@ -316,6 +325,34 @@ fn add(cx: &Cx, table: &str, column: &Column, possible_rename: bool, steps: &mut
     settings_of_new_column(cx, table, column, steps);
 }
 
+/// ADD COLUMN without its NOT NULL, which a later step sets once the caller's hook has filled
+/// the existing rows (`Conversions::filled_later`); it fails on a row left NULL.
+fn add_filled_later(
+    cx: &Cx,
+    table: &str,
+    column: &Column,
+    possible_rename: bool,
+    lock_safe: bool,
+    steps: &mut Vec<Step>,
+) {
+    let nullable = Column {
+        not_null: false,
+        ..column.clone()
+    };
+    add(cx, table, &nullable, possible_rename, steps);
+    let name = column.name.as_str();
+    if lock_safe {
+        set_not_null_proven(cx, table, name, Some(cx.column_key(table, name)), steps);
+        return;
+    }
+    let operation = Operation::SetNotNull {
+        table: table.to_owned(),
+        column: name.to_owned(),
+        proven: false,
+    };
+    steps.push(step(cx, table, name, operation).hazard(Hazard::FailsOnExistingRows));
+}
+
 /// DROP COLUMN, before any column its generation expression reads is dropped.
 fn drop(cx: &Cx, table: &str, column: &Column) -> Step {
     let reads = column
@@ -434,7 +471,7 @@ fn alter(
     let mut not_null_set = None;
     if !old.not_null && new.not_null {
         if lock_safe {
-            not_null_set = Some(set_not_null_proven(cx, table, name, steps));
+            not_null_set = Some(set_not_null_proven(cx, table, name, None, steps));
         } else {
             push(
                 steps,
@@ -553,7 +590,13 @@ fn alter(
 /// (reads and writes go on while it scans), so that `SET NOT NULL` takes its ACCESS EXCLUSIVE
 /// without a scan (PostgreSQL 12 and later), and dropped after. The four steps share the
 /// helper's key, which keeps them in this order; returned, for what must follow them.
-fn set_not_null_proven(cx: &Cx, table: &str, column: &str, steps: &mut Vec<Step>) -> Key {
+fn set_not_null_proven(
+    cx: &Cx,
+    table: &str,
+    column: &str,
+    new_column: Option<Key>,
+    steps: &mut Vec<Step>,
+) -> Key {
     let helper = built_aside_name(&format!("{table}_{column}"), "not_null");
     let key = cx.constraint_key(table, &helper);
     let helper_step = |operation: Operation| {
@@ -565,6 +608,7 @@ fn set_not_null_proven(cx: &Cx, table: &str, column: &str, steps: &mut Vec<Step>
             cx.identity(&[table, &helper]),
         )
         .requires([cx.table_key(table)])
+        .requires(new_column.clone())
     };
     steps.push(helper_step(Operation::AddNotNullCheck {
         table: table.to_owned(),

@@ -70,6 +70,9 @@ pub struct Conversions {
     pub castless: BTreeSet<(String, String)>,
     /// The caller's USING expressions, by column (source schema, table, column).
     pub using: BTreeMap<ColumnName, String>,
+    /// New NOT NULL columns of kept tables that a hook of the caller's fills after their ADD:
+    /// added without NOT NULL, which a later step sets (`hooks`).
+    pub filled_later: BTreeSet<ColumnName>,
 }
 
 /// The (old, new) type names of the columns of kept tables whose type changes: what

@@ -463,6 +463,7 @@ fn a_type_change_with_no_cast_drops_and_adds_the_column_unless_given_an_expressi
     let conversions = Conversions {
         castless,
         using: [(key, "to_timestamp(at)".to_owned())].into(),
+        ..Conversions::default()
     };
     let converted = plan_converting(&from, &to, &conversions);
     assert_eq!(
@@ -470,4 +471,39 @@ fn a_type_change_with_no_cast_drops_and_adds_the_column_unless_given_an_expressi
         r#"ALTER TABLE "app"."events" ALTER COLUMN "at" TYPE timestamp without time zone USING to_timestamp(at);"#
     );
     assert!(converted[1].has_hazard(Hazard::TableRewrite));
+}
+
+#[test]
+fn a_new_not_null_column_filled_later_gets_its_not_null_in_a_step_of_its_own() {
+    let orders = |name: &str, extra: Vec<Value>| {
+        let mut columns = vec![column("id", 1, "integer", json!({}))];
+        columns.extend(extra);
+        schema(name, vec![table("orders", columns)], vec![], vec![], vec![])
+    };
+    let from = orders("app", vec![]);
+    let to = orders(
+        "next",
+        vec![column("status", 2, "text", json!({ "not_null": true }))],
+    );
+    let ddl = |steps: &[Step]| statements(&steps[1..]).join("\n");
+    // as it is: one ADD that fails on a table with rows
+    assert_eq!(
+        ddl(&plan(&from, &to)),
+        r#"ALTER TABLE "app"."orders" ADD COLUMN "status" text NOT NULL;"#
+    );
+    // a hook fills it after its ADD: NOT NULL comes after, on the same object
+    let conversions = Conversions {
+        filled_later: [("app".to_owned(), "orders".to_owned(), "status".to_owned())].into(),
+        ..Conversions::default()
+    };
+    let steps = plan_converting(&from, &to, &conversions);
+    assert_eq!(
+        ddl(&steps),
+        [
+            r#"ALTER TABLE "app"."orders" ADD COLUMN "status" text;"#,
+            r#"ALTER TABLE "app"."orders" ALTER COLUMN "status" SET NOT NULL;"#
+        ]
+        .join("\n")
+    );
+    assert!(steps[2].has_hazard(Hazard::FailsOnExistingRows));
 }
