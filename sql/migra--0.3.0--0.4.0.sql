@@ -15,6 +15,23 @@ DROP FUNCTION migra_drift(text, text[], text[], boolean, boolean, text[]);
 DROP FUNCTION migra_drift_fleet(jsonb, text[], text[], text[], boolean, boolean, text[], integer, integer);
 DROP FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, text[], integer, integer);
 
+-- Rename intents (issue 21): what was renamed in a schema, applied by migra_diff() and the
+-- functions like it when they are given no renames.
+CREATE TABLE migra_renames (
+    schema_name text NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('tables', 'columns', 'constraints', 'indexes', 'sequences',
+                                       'views', 'routines', 'types', 'enum_values')),
+    parent text NOT NULL DEFAULT '',
+    old_name text NOT NULL CHECK (old_name <> ''),
+    new_name text NOT NULL CHECK (new_name <> ''),
+    noted_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    noted_by name NOT NULL DEFAULT CURRENT_USER,
+    PRIMARY KEY (schema_name, kind, parent, old_name),
+    CHECK ((parent <> '') = (kind IN ('columns', 'constraints', 'enum_values')))
+);
+COMMENT ON TABLE migra_renames IS 'Rename intents: what was renamed in a schema, applied by migra_diff() and the functions like it when they are given no renames, until the old name is gone';
+SELECT pg_catalog.pg_extension_config_dump('migra_renames', '');
+
 CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                            with_privileges boolean DEFAULT false,
                            lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
@@ -40,6 +57,16 @@ RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_from_sql_wrapper';
+
+CREATE FUNCTION migra_diff_from_sql(target_sql text, schemas text[], "unsafe" boolean DEFAULT false,
+                                    with_privileges boolean DEFAULT false,
+                                    ignore_extension_versions boolean DEFAULT false,
+                                    exclude_extensions text[] DEFAULT ARRAY['dblink'],
+                                    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_from_sql_database_wrapper';
 
 CREATE FUNCTION migra_diff_remote(
     source text, target text,
@@ -177,6 +204,8 @@ COMMENT ON FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boo
   'Drift of many databases (connection strings or foreign server names) from a reference database, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
 COMMENT ON FUNCTION migra_diff_from_sql(text, text, boolean, boolean, boolean, interval, jsonb) IS
   'The statements that make source_schema look like the schema the SQL script target_sql builds (run in its place in a subtransaction and rolled back), one a row in order, as migra_diff() gives them';
+COMMENT ON FUNCTION migra_diff_from_sql(text, text[], boolean, boolean, boolean, text[], boolean, interval) IS
+  'The statements that make the schemas of this database look like what the SQL script target_sql builds in them (run in their place in a subtransaction and rolled back), as migra_diff_remote() compares databases';
 COMMENT ON FUNCTION migra_diff_sql(text, text, boolean, boolean, boolean, interval, jsonb, jsonb, jsonb) IS
   'The plan of migra_diff() as one script, hazardous statements marked; empty when the schemas match';
 COMMENT ON FUNCTION migra_apply(text, text, boolean, boolean, boolean, interval, integer, jsonb, jsonb, jsonb) IS

@@ -22,7 +22,7 @@ use super::{lock_safety, required, rows_with_sizes};
 use crate::diff::Conversions;
 use crate::error::Error;
 use crate::ident::quote_ident;
-use crate::model::{Extension, Schema};
+use crate::model::Extension;
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 use crate::script::{self, Statement, StatementKind};
 use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message, report_of};
@@ -92,31 +92,14 @@ fn plan_from_script(
 ) -> Result<Vec<Step>, Error> {
     crate::catalog::refuse_system_schema(source)?;
     let live = crate::timing::measure("read", || crate::catalog::read_schema(source))?;
-    let built = crate::timing::measure("script", || build(source, script))?;
-    if !built.other_schemas.is_empty() {
-        pgrx::warning!(
-            "migra: target_sql also creates schema{} {}, which {} not compared (only \"{source}\" is): nothing of {} is in the plan",
-            if built.other_schemas.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            built.other_schemas.join(", "),
-            if built.other_schemas.len() == 1 {
-                "is"
-            } else {
-                "are"
-            },
-            if built.other_schemas.len() == 1 {
-                "it"
-            } else {
-                "them"
-            },
-        );
-    }
+    let compared = [source.to_owned()];
+    let built = crate::timing::measure("script", || {
+        build(&compared, script, || crate::catalog::read_schema(source))
+    })?;
+    built.warn_about_other_schemas(&compared);
     // the schema itself is not compared here (its grants, owner and comment are the live one's:
     // the script's schema is made anew by the call, not by the script)
-    let mut target = built.schema;
+    let mut target = built.read;
     target.privileges.clone_from(&live.privileges);
     target.comment.clone_from(&live.comment);
     let schemas = [live, target];
@@ -128,6 +111,94 @@ fn plan_from_script(
     };
     let first = built.extensions.into_iter().map(create_extension).collect();
     plan_pair(source, &schemas, first, (&conversions, hooks), asked)
+}
+
+/// The statements that make the `schemas` of this database look like what `target_sql` builds
+/// in them: the whole-database form, compared as `migra_diff_remote` compares two databases
+/// (extensions the script creates included).
+#[pg_extern(sql = r#"
+CREATE FUNCTION migra_diff_from_sql(target_sql text, schemas text[], "unsafe" boolean DEFAULT false,
+                                    with_privileges boolean DEFAULT false,
+                                    ignore_extension_versions boolean DEFAULT false,
+                                    exclude_extensions text[] DEFAULT ARRAY['dblink'],
+                                    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
+               relation text, lock_mode text, table_rows bigint, table_bytes bigint)
+VOLATILE PARALLEL UNSAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_from_sql_database_wrapper';
+"#)]
+#[allow(clippy::too_many_arguments)]
+fn migra_diff_from_sql_database(
+    target_sql: Option<&str>,
+    schemas: Option<Vec<String>>,
+    allow_data_loss: Option<bool>,
+    with_privileges: Option<bool>,
+    ignore_extension_versions: Option<bool>,
+    exclude_extensions: Option<Vec<String>>,
+    lock_safe: Option<bool>,
+    lock_timeout: Option<Interval>,
+) -> Result<
+    TableIterator<
+        'static,
+        (
+            name!(ordinal, i32),
+            name!(kind, String),
+            name!(identity, String),
+            name!(action, String),
+            name!(statement, String),
+            name!(hazards, Vec<String>),
+            name!(relation, Option<String>),
+            name!(lock_mode, Option<String>),
+            name!(table_rows, Option<i64>),
+            name!(table_bytes, Option<i64>),
+        ),
+    >,
+    ErrorReport,
+> {
+    const FUNCTION: &str = "migra_diff_from_sql";
+    crate::timing::start();
+    let script = required(target_sql, "target_sql", FUNCTION)?;
+    let schemas = required(schemas, "schemas", FUNCTION)?;
+    if schemas.is_empty() {
+        return Err(Error::InvalidArgument(
+            "schemas must name at least one schema: those the script describes".to_owned(),
+        )
+        .into());
+    }
+    for schema in &schemas {
+        crate::catalog::refuse_system_schema(schema)?;
+    }
+    let allow_data_loss = required(allow_data_loss, "unsafe", FUNCTION)?;
+    let options = super::databases::options(
+        FUNCTION,
+        with_privileges,
+        ignore_extension_versions,
+        Some(false),
+    )?;
+    let exclude_extensions = required(exclude_extensions, "exclude_extensions", FUNCTION)?;
+    let lock_safe = lock_safety(lock_safe, lock_timeout, FUNCTION)?;
+    let read = || super::databases::read(None, "source", Some(schemas.clone()), None);
+    let mut live = crate::timing::measure("read", read)?;
+    let built = crate::timing::measure("script", || build(&schemas, script, read))?;
+    built.warn_about_other_schemas(&schemas);
+    let mut wanted = built.read;
+    for database in [&mut live, &mut wanted] {
+        database.leave_out_extensions(&exclude_extensions);
+    }
+    let labels = ["this database".to_owned(), "target_sql".to_owned()];
+    let steps = super::databases::plan_databases(
+        &live,
+        &wanted,
+        labels,
+        Some(&schemas),
+        options,
+        allow_data_loss,
+        lock_safe,
+    )?;
+    super::warn_about_rows(&steps)?;
+    let rows = crate::timing::measure("rows", || rows_with_sizes(steps))?;
+    crate::timing::report(FUNCTION);
+    Ok(TableIterator::new(rows))
 }
 
 /// `CREATE EXTENSION IF NOT EXISTS` for an extension the script created and this database
@@ -150,17 +221,45 @@ fn create_extension(extension: Extension) -> Step {
 }
 
 /// What a script built, read before it was rolled back.
-struct Built {
-    schema: Schema,
+struct Built<T> {
+    read: T,
     /// Extensions the script created that the database lacked.
     extensions: Vec<Extension>,
-    /// Schemas other than the compared one that the script created.
+    /// Schemas other than the compared ones that the script created.
     other_schemas: Vec<String>,
 }
 
-/// Runs `script` in place of schema `schema` inside a subtransaction, reads what it built, and
-/// rolls everything back.
-fn build(schema: &str, script: &str) -> Result<Built, Error> {
+impl<T> Built<T> {
+    /// A WARNING naming the schemas the script made that are not compared.
+    fn warn_about_other_schemas(&self, compared: &[String]) {
+        let others = &self.other_schemas;
+        if others.is_empty() {
+            return;
+        }
+        let one = others.len() == 1;
+        let compared: Vec<String> = compared
+            .iter()
+            .map(|s| crate::ident::display_ident(s))
+            .collect();
+        pgrx::warning!(
+            "migra: target_sql also creates schema{} {}, which {} not compared (only {} {}): nothing of {} is in the plan",
+            if one { "" } else { "s" },
+            others.join(", "),
+            if one { "is" } else { "are" },
+            compared.join(", "),
+            if compared.len() == 1 { "is" } else { "are" },
+            if one { "it" } else { "them" },
+        );
+    }
+}
+
+/// Runs `script` in place of the `schemas` (the first is where unqualified names land) inside
+/// a subtransaction, reads what it built with `read`, and rolls everything back.
+fn build<T>(
+    schemas: &[String],
+    script: &str,
+    read: impl FnOnce() -> Result<T, Error>,
+) -> Result<Built<T>, Error> {
     let text = script::without_dump_guards(script);
     let statements = script::statements(&text).map_err(|e| {
         let (line, column) = script::line_and_column(&text, e.at);
@@ -176,20 +275,31 @@ fn build(schema: &str, script: &str) -> Result<Built, Error> {
     let done = attempt(|| -> Result<(), Error> {
         let extensions_before = extensions()?;
         let schemas_before = schema_names()?;
-        let aside = format!("migra_aside_{}", std::process::id());
-        Spi::run(&format!(
-            "ALTER SCHEMA {} RENAME TO {}; CREATE SCHEMA {}",
-            quote_ident(schema),
-            quote_ident(&aside),
-            quote_ident(schema)
-        ))?;
-        move_extensions(&aside, schema)?;
-        // unqualified names land in the schema; everything else resolves as for the caller
+        // each compared schema that exists is set aside and made again, empty
+        let mut asides = Vec::new();
+        let mut made = Vec::new();
+        for (n, schema) in schemas.iter().enumerate() {
+            if !schemas_before.contains(schema) {
+                continue;
+            }
+            let aside = format!("migra_aside_{}_{n}", std::process::id());
+            Spi::run(&format!(
+                "ALTER SCHEMA {} RENAME TO {}; CREATE SCHEMA {}",
+                quote_ident(schema),
+                quote_ident(&aside),
+                quote_ident(schema)
+            ))?;
+            move_extensions(&aside, schema)?;
+            asides.push(aside);
+            made.push(schema.clone());
+        }
+        // unqualified names land in the first schema; the rest resolves as for the caller
         let callers = Spi::get_one::<String>("select pg_catalog.current_setting('search_path')")?
             .unwrap_or_default();
+        let first = quote_ident(schemas.first().map_or("public", String::as_str));
         let search_path = match callers.trim() {
-            "" => quote_ident(schema),
-            callers => format!("{}, {callers}", quote_ident(schema)),
+            "" => first,
+            callers => format!("{first}, {callers}"),
         };
         Spi::get_one_with_args::<String>(
             "select pg_catalog.set_config('search_path', $1, true), \
@@ -197,20 +307,20 @@ fn build(schema: &str, script: &str) -> Result<Built, Error> {
             &[search_path.as_str().into()],
         )?;
         for statement in &statements {
-            run(&text, statement, schema)?;
+            run(&text, statement, &made)?;
         }
-        let read = crate::catalog::read_schema(schema)?;
+        let read = read()?;
         let extensions: Vec<Extension> = extensions()?
             .into_iter()
             .filter(|e| !extensions_before.iter().any(|b| b.name == e.name))
             .collect();
         let other_schemas = schema_names()?
             .into_iter()
-            .filter(|s| !schemas_before.contains(s) && s != schema && *s != aside)
+            .filter(|s| !schemas_before.contains(s) && !schemas.contains(s) && !asides.contains(s))
             .map(|s| crate::ident::display_ident(&s))
             .collect();
         built = Some(Built {
-            schema: read,
+            read,
             extensions,
             other_schemas,
         });
@@ -226,8 +336,9 @@ fn build(schema: &str, script: &str) -> Result<Built, Error> {
     }
 }
 
-/// Runs one statement of the script; an error names its line and column.
-fn run(text: &str, statement: &Statement, schema: &str) -> Result<(), Error> {
+/// Runs one statement of the script; an error names its line and column. `made`: the schemas
+/// the call made again, empty, whose CREATE SCHEMA is skipped.
+fn run(text: &str, statement: &Statement, made: &[String]) -> Result<(), Error> {
     let refuse = |message: String| {
         let (line, column) = script::line_and_column(text, statement.start);
         Error::Script {
@@ -247,7 +358,7 @@ fn run(text: &str, statement: &Statement, schema: &str) -> Result<(), Error> {
             ));
         }
         // the schema is there already, empty
-        StatementKind::CreateSchema(name) if name == schema => return Ok(()),
+        StatementKind::CreateSchema(name) if made.contains(name) => return Ok(()),
         StatementKind::CreateIndexConcurrently => script::without_concurrently(&statement.text)
             .ok_or_else(|| {
                 refuse("CREATE INDEX CONCURRENTLY with a comment inside its first words: write CREATE INDEX (lock_safe => true builds it concurrently)".to_owned())
@@ -518,5 +629,53 @@ mod tests {
             plan("app", script),
             [r#"CREATE INDEX "t_id" ON "app"."t" USING "btree" (id);"#]
         );
+    }
+
+    #[pg_test]
+    fn the_whole_database_form_compares_several_schemas_with_references_between_them() {
+        Spi::run(
+            "create schema core; create schema billing;
+             create table core.customers (id int primary key, email text);
+             create table billing.invoices (id int primary key,
+                                            customer int references core.customers, amount numeric);",
+        )
+        .unwrap();
+        let script = "
+            create table core.customers (id int primary key, email text not null);
+            create table billing.invoices (id int primary key,
+                                           customer int references core.customers, amount numeric,
+                                           paid boolean default false);
+            create schema audit;
+            create table audit.log (at timestamptz);";
+        let query = format!(
+            "select statement from migra_diff_from_sql($s${script}$s$, array['core', 'billing', 'audit'], unsafe => true) \
+             where kind <> 'setting' order by ordinal"
+        );
+        let planned: Vec<String> = Spi::connect(|c| {
+            c.select(&query, None, &[])
+                .unwrap()
+                .map(|row| row.get::<String>(1).unwrap().unwrap())
+                .collect()
+        });
+        assert_eq!(
+            planned,
+            [
+                r#"CREATE SCHEMA "audit";"#,
+                "CREATE TABLE \"audit\".\"log\" (\n    \"at\" timestamp with time zone\n);",
+                r#"ALTER TABLE "billing"."invoices" ADD COLUMN "paid" boolean DEFAULT false;"#,
+                r#"ALTER TABLE "core"."customers" ALTER COLUMN "email" SET NOT NULL;"#,
+            ]
+        );
+        // the live schemas are back, the script's new one is gone
+        assert_eq!(
+            Spi::get_one::<i64>(
+                "select count(*) from pg_namespace where nspname in ('core', 'billing', 'audit') \
+                 or nspname like 'migra_aside%'"
+            )
+            .unwrap(),
+            Some(2)
+        );
+        let (code, _) = error_of("select * from migra_diff_from_sql('select 1', array[]::text[])");
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
     }
 }

@@ -36,6 +36,81 @@ pub(super) struct Rename {
     kind: Kind,
     key: Key,
     identity: String,
+    /// Recorded in `migra_renames` rather than asked for: one PostgreSQL refuses (its old name
+    /// is gone: it has run) is left out with a NOTICE instead of refusing the plan.
+    intent: bool,
+}
+
+extension_sql!(
+    r#"
+CREATE TABLE migra_renames (
+    schema_name text NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('tables', 'columns', 'constraints', 'indexes', 'sequences',
+                                       'views', 'routines', 'types', 'enum_values')),
+    parent text NOT NULL DEFAULT '',
+    old_name text NOT NULL CHECK (old_name <> ''),
+    new_name text NOT NULL CHECK (new_name <> ''),
+    noted_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    noted_by name NOT NULL DEFAULT CURRENT_USER,
+    PRIMARY KEY (schema_name, kind, parent, old_name),
+    CHECK ((parent <> '') = (kind IN ('columns', 'constraints', 'enum_values')))
+);
+COMMENT ON TABLE migra_renames IS 'Rename intents: what was renamed in a schema, applied by migra_diff() and the functions like it when they are given no renames, until the old name is gone';
+SELECT pg_catalog.pg_extension_config_dump('migra_renames', '');
+"#,
+    name = "renames_table"
+);
+
+/// The rename intents recorded for `schema` in `migra_renames`, in the order renames run; none
+/// when the caller may not read the table. One that no longer names anything of the source is
+/// left out with a NOTICE: it has run (its object has its new name), and is retired so.
+pub(super) fn intents(schema: &str) -> Result<Vec<Rename>, Error> {
+    let table = format!(
+        "{}.migra_renames",
+        quote_ident(&super::baselines::extension_schema()?)
+    );
+    let readable = Spi::get_one_with_args::<bool>(
+        "select pg_catalog.has_table_privilege($1, 'SELECT')",
+        &[table.as_str().into()],
+    )?;
+    if readable != Some(true) {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(String, String, String, String)> = Spi::connect(|client| {
+        let found = client.select(
+            &format!(
+                "select kind, parent, old_name, new_name from {table} \
+                 where schema_name operator(pg_catalog.=) $1 order by parent, old_name"
+            ),
+            None,
+            &[schema.into()],
+        )?;
+        let mut rows = Vec::new();
+        for row in found {
+            rows.push((
+                row.get::<String>(1)?.unwrap_or_default(),
+                row.get::<String>(2)?.unwrap_or_default(),
+                row.get::<String>(3)?.unwrap_or_default(),
+                row.get::<String>(4)?.unwrap_or_default(),
+            ));
+        }
+        Ok::<_, Error>(rows)
+    })?;
+    let cx = Cx::new(schema);
+    let mut renames = Vec::new();
+    for key in KEYS {
+        for (kind, parent, old, new) in rows.iter().filter(|r| r.0 == key) {
+            let parent = (!parent.is_empty()).then_some(parent.as_str());
+            match rename(&cx, kind, parent, old.clone(), new.clone()) {
+                Ok(found) => renames.push(Rename {
+                    intent: true,
+                    ..found
+                }),
+                Err(error) => pgrx::notice!("migra: rename intent left out: {error}"),
+            }
+        }
+    }
+    Ok(renames)
 }
 
 /// The renames of `document` (`{"tables": {"old": "new"}, "columns": {"table": {"old": "new"}},
@@ -144,6 +219,7 @@ fn rename(
         ),
         "indexes" => {
             return Ok(Rename {
+                intent: false,
                 kind: Kind::Index,
                 key: Key::Index(s, new_name.clone()),
                 identity: cx.identity(&[&new_name]),
@@ -222,6 +298,7 @@ fn rename(
         ),
     };
     Ok(Rename {
+        intent: false,
         kind,
         key: object_key,
         identity,
@@ -315,11 +392,12 @@ fn typtype(cx: &Cx, name: &str) -> Result<Option<String>, Error> {
 pub(super) fn read_renamed(
     source: &str,
     target: &str,
-    renames: &[Rename],
+    renames: Vec<Rename>,
     check: impl FnOnce(&[Schema; 2]) -> Result<(), Error>,
-) -> Result<[Schema; 2], Error> {
+) -> Result<([Schema; 2], Vec<Rename>), Error> {
     let cx = Cx::new(source);
     let mut read = None;
+    let mut applied = Vec::new();
     let done = attempt(|| -> Result<(), Error> {
         for rename in renames {
             let statement = crate::ddl::statement(&cx, &rename.operation)?;
@@ -331,11 +409,18 @@ pub(super) fn read_renamed(
                 Attempt::Done(outcome) => outcome?,
                 Attempt::Raised(caught) => {
                     let (sqlstate, message) = caught_sqlstate_and_message(&caught);
+                    if rename.intent {
+                        pgrx::notice!(
+                            "migra: rename intent left out: {statement} ({sqlstate}: {message})"
+                        );
+                        continue;
+                    }
                     return Err(Error::InvalidArgument(format!(
                         "renames: cannot run {statement} ({sqlstate}: {message})"
                     )));
                 }
             }
+            applied.push(rename);
         }
         let schemas = crate::catalog::read_schema_pair([source, target])?;
         check(&schemas)?;
@@ -343,9 +428,9 @@ pub(super) fn read_renamed(
         Err(Error::RolledBack)
     });
     match done {
-        Attempt::Done(Err(Error::RolledBack)) => {
-            read.ok_or_else(|| Error::Catalog("the renamed schemas were not read".to_owned()))
-        }
+        Attempt::Done(Err(Error::RolledBack)) => read
+            .map(|schemas| (schemas, applied))
+            .ok_or_else(|| Error::Catalog("the renamed schemas were not read".to_owned())),
         Attempt::Done(Err(error)) => Err(error),
         Attempt::Done(Ok(())) => Err(Error::Catalog(
             "the renames were not rolled back".to_owned(),
@@ -436,5 +521,53 @@ mod tests {
         let (code, _) =
             error_of(r#"select * from migra_diff('a', 'b', renames => '{"tables": {"t": 1}}')"#);
         assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+    }
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pg_schema]
+mod intent_tests {
+    use pgrx::prelude::*;
+
+    fn statements(query: &str) -> Vec<String> {
+        Spi::connect(|c| {
+            c.select(query, None, &[])
+                .unwrap()
+                .map(|row| row.get::<String>(1).unwrap().unwrap())
+                .collect()
+        })
+    }
+
+    #[pg_test]
+    fn a_recorded_rename_is_applied_until_it_has_run() {
+        Spi::run(
+            "create schema a; create schema b;
+             create table a.people (id int, fullname text); insert into a.people values (1, 'Ada');
+             create table b.people (id int, name text);
+             insert into migra_renames (schema_name, kind, parent, old_name, new_name)
+             values ('a', 'columns', 'people', 'fullname', 'name');",
+        )
+        .unwrap();
+        let plan =
+            "select statement from migra_diff('a', 'b') where kind <> 'setting' order by ordinal";
+        // no renames given: the recorded one is applied, the data kept (no unsafe needed)
+        assert_eq!(
+            statements(plan),
+            [r#"ALTER TABLE "a"."people" RENAME COLUMN "fullname" TO "name";"#]
+        );
+        // an explicit document replaces the table: '{}' is none, and the column is dropped
+        assert_eq!(
+            statements(
+                "select statement from migra_diff('a', 'b', unsafe => true, renames => '{}') \
+                 where kind <> 'setting' order by ordinal"
+            ),
+            [
+                r#"ALTER TABLE "a"."people" DROP COLUMN "fullname";"#,
+                r#"ALTER TABLE "a"."people" ADD COLUMN "name" text;"#
+            ]
+        );
+        // once it has run, the intent names nothing: it is left out, and nothing is left to do
+        Spi::run("alter table a.people rename column fullname to name").unwrap();
+        assert!(statements(plan).is_empty());
     }
 }

@@ -148,9 +148,10 @@ pub(super) fn plan_schemas(
     let allow_data_loss = required(allow_data_loss, "unsafe", function)?;
     let with_privileges = required(with_privileges, "with_privileges", function)?;
 
+    // no renames given: those recorded for the schema (`migra_renames`); `'{}'` means none
     let renames = match &guidance.renames {
         Some(document) => super::renames::parse(source, document)?,
-        None => Vec::new(),
+        None => super::renames::intents(source)?,
     };
     let using = match &guidance.using {
         Some(document) => conversions::parse_using(source, target, document)?,
@@ -165,13 +166,13 @@ pub(super) fn plan_schemas(
         conversions::check_columns(&using, &schemas[0], &schemas[1])?;
         conversions::check_expressions(source, &using)
     };
-    let schemas = if renames.is_empty() {
+    let (schemas, renames) = if renames.is_empty() {
         let schemas = catalog::read_schema_pair([source, target])?;
         check_using(&schemas)?;
-        schemas
+        (schemas, renames)
     } else {
         catalog::refuse_system_schema(source)?;
-        super::renames::read_renamed(source, target, &renames, check_using)?
+        super::renames::read_renamed(source, target, renames, check_using)?
     };
     let changed = diff::changed_column_types(&[(&schemas[0], &schemas[1])]);
     // a type the target defines is found after the source's: the plan creates it there
