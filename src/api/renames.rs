@@ -522,21 +522,6 @@ mod tests {
             error_of(r#"select * from migra_diff('a', 'b', renames => '{"tables": {"t": 1}}')"#);
         assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
     }
-}
-
-#[cfg(any(test, feature = "pg_test"))]
-#[pg_schema]
-mod intent_tests {
-    use pgrx::prelude::*;
-
-    fn statements(query: &str) -> Vec<String> {
-        Spi::connect(|c| {
-            c.select(query, None, &[])
-                .unwrap()
-                .map(|row| row.get::<String>(1).unwrap().unwrap())
-                .collect()
-        })
-    }
 
     #[pg_test]
     fn a_recorded_rename_is_applied_until_it_has_run() {
@@ -548,16 +533,16 @@ mod intent_tests {
              values ('a', 'columns', 'people', 'fullname', 'name');",
         )
         .unwrap();
-        let plan =
+        let no_renames =
             "select statement from migra_diff('a', 'b') where kind <> 'setting' order by ordinal";
         // no renames given: the recorded one is applied, the data kept (no unsafe needed)
         assert_eq!(
-            statements(plan),
+            plan(no_renames),
             [r#"ALTER TABLE "a"."people" RENAME COLUMN "fullname" TO "name";"#]
         );
         // an explicit document replaces the table: '{}' is none, and the column is dropped
         assert_eq!(
-            statements(
+            plan(
                 "select statement from migra_diff('a', 'b', unsafe => true, renames => '{}') \
                  where kind <> 'setting' order by ordinal"
             ),
@@ -568,6 +553,6 @@ mod intent_tests {
         );
         // once it has run, the intent names nothing: it is left out, and nothing is left to do
         Spi::run("alter table a.people rename column fullname to name").unwrap();
-        assert!(statements(plan).is_empty());
+        assert!(plan(no_renames).is_empty());
     }
 }
