@@ -133,6 +133,42 @@ class Tests(Runner):
 
     # --- the tests ---
 
+    def whole_database_renames_keep_the_data(self):
+        """This database (the source) renamed as `renames` says, schema and all, against
+        another database: the plan renames, the rows stay, and a second diff is empty."""
+        self.local.cluster.psql(CONTROL, """
+            DROP SCHEMA IF EXISTS crm CASCADE; DROP SCHEMA IF EXISTS crm2 CASCADE;
+            DROP SCHEMA IF EXISTS billing CASCADE;
+            CREATE SCHEMA crm; CREATE TABLE crm.people (id int PRIMARY KEY, fullname text);
+            INSERT INTO crm.people VALUES (1, 'Ada'), (2, 'Grace');
+            CREATE SCHEMA billing;
+            CREATE TABLE billing.invoices (id int PRIMARY KEY, person int REFERENCES crm.people);
+            INSERT INTO billing.invoices VALUES (10, 1);""")
+        self.local.fresh_database("migra_remote_b", """
+            CREATE SCHEMA crm2; CREATE TABLE crm2.humans (id int PRIMARY KEY, name text);
+            CREATE SCHEMA billing;
+            CREATE TABLE billing.invoices (id int PRIMARY KEY, person int REFERENCES crm2.humans);""")
+        renames = ('{"schemas": {"crm": "crm2"}, "tables": {"crm.people": "humans"}, '
+                   '"columns": {"crm.people": {"fullname": "name"}}, '
+                   '"constraints": {"crm.people": {"people_pkey": "humans_pkey"}}}')
+        target = literal(self.local.conninfo("migra_remote_b"))
+        call = (f"migra_diff_remote(NULL, {target}, schemas => ARRAY['crm2', 'billing'], "
+                "exclude_extensions => ARRAY['dblink', 'migra']")
+        plan = self.control(f"SELECT string_agg(statement, E'\\n' ORDER BY ordinal) FROM {call}, "
+                            f"renames => {literal(renames)})")
+        if "DROP" in plan or 'ALTER SCHEMA "crm" RENAME TO "crm2";' not in plan:
+            raise CaseFailure(f"the plan does not rename:\n{plan}")
+        self.local.cluster.psql(CONTROL, plan)
+        left = self.control(f"SELECT count(*) FROM {call})")
+        if left != "0":
+            raise CaseFailure(f"a second diff is not empty: {left} rows")
+        rows = self.control("SELECT string_agg(h.name || '/' || coalesce(i.id::text, '-'), ',' ORDER BY h.id) "
+                            "FROM crm2.humans h LEFT JOIN billing.invoices i ON i.person = h.id")
+        if rows != "Ada/10,Grace/-":
+            raise CaseFailure(f"the rows are not all there: {rows}")
+        self.local.cluster.psql(CONTROL, "DROP SCHEMA crm2 CASCADE; DROP SCHEMA billing CASCADE;")
+        print(f"     {len(plan.splitlines())} statements; rows kept under the new names")
+
     def remote_diff_between_two_databases_converges(self):
         self.local.fresh_database("migra_remote_a", SOURCE_SQL)
         self.local.fresh_database("migra_remote_b", TARGET_SQL)
@@ -253,6 +289,8 @@ def main():
 
     tests = Tests(local)
     tests.run("remote diff between two databases converges", tests.remote_diff_between_two_databases_converges)
+    tests.run("whole-database renames, a schema among them, keep the data",
+              tests.whole_database_renames_keep_the_data)
     tests.run("snapshot diff equals remote diff", tests.snapshot_diff_equals_remote_diff)
     tests.run("remote snapshot equals local snapshot", tests.snapshot_of_a_remote_database_equals_its_local_snapshot)
     tests.run("a non-superuser needs a password", tests.a_non_superuser_needs_a_password)

@@ -16,7 +16,7 @@ COMMENT ON FUNCTION migra_verify_drift(text, text[], text[], boolean, boolean, t
   'Runs the plan of migra_drift() (this database to the reference database) here and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';
 COMMENT ON FUNCTION migra_verify(text, text, boolean, boolean, interval, interval, boolean, jsonb, jsonb, jsonb) IS
   'Runs the plan of migra_diff() on source_schema and rolls it back: a row per statement with ok, its SQLSTATE and error, ms and the locks it took, then whether a second diff is empty';
-COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval) IS
+COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval, jsonb) IS
   'The statements that make database source look like database target; each is a connection string, a foreign server name, or NULL for this database';
 COMMENT ON FUNCTION migra_snapshot(text[], text) IS
   'The schema of this database (or of the one source reaches) as a portable jsonb snapshot, for the listed schemas or all user schemas';

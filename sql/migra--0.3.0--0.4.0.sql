@@ -74,7 +74,8 @@ CREATE FUNCTION migra_diff_remote(
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
     ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink'],
-    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
+    renames jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -190,7 +191,7 @@ LANGUAGE c AS 'MODULE_PATHNAME', 'migra_verify_drift_from_reference_wrapper';
 
 COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean, boolean, interval, jsonb, jsonb, jsonb) IS
   'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants, lock_safe => true gives a plan that lets reads and writes go on';
-COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval) IS
+COMMENT ON FUNCTION migra_diff_remote(text, text, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval, jsonb) IS
   'The statements that make database source look like database target; each is a connection string, a foreign server name, or NULL for this database';
 COMMENT ON FUNCTION migra_diff_snapshots(jsonb, jsonb, text[], text[], boolean, boolean, boolean, boolean, text[], boolean, interval) IS
   'The statements that make the database of snapshot source look like that of snapshot target, without any connection';

@@ -100,7 +100,7 @@ pub(super) fn parse_using(
 }
 
 /// `a.b` or `a.b.c`, each name plain or double-quoted (`""` inside is a quote); None otherwise.
-fn dotted_names(path: &str) -> Option<Vec<String>> {
+pub(super) fn dotted_names(path: &str) -> Option<Vec<String>> {
     let mut names = Vec::new();
     let mut chars = path.chars().peekable();
     loop {

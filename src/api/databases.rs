@@ -21,7 +21,8 @@ CREATE FUNCTION migra_diff_remote(
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
     ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink'],
-    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
+    renames jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -40,6 +41,7 @@ fn migra_diff_remote(
     exclude_extensions: Option<Vec<String>>,
     lock_safe: Option<bool>,
     lock_timeout: Option<pgrx::datum::Interval>,
+    renames: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -69,15 +71,37 @@ fn migra_diff_remote(
     )?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
     let lock_safe = super::lock_safety(lock_safe, lock_timeout, F)?;
-    let [mut from, mut to] = remote::read_databases(
-        [side(source, "source"), side(target, "target")],
-        schemas.clone(),
-        exclude_schemas,
-    )?;
+    let renames = match (super::renames_text(renames)?, source) {
+        (Some(_), Some(_)) => {
+            return Err(Error::InvalidArgument(
+                "renames need the source to be this database (source => NULL): they are run on it, read, and rolled back".to_owned(),
+            )
+            .into());
+        }
+        (Some(document), None) => super::renames::parse_qualified(&document)?,
+        (None, None) => super::renames::intents(None)?,
+        (None, Some(_)) => Vec::new(),
+    };
+    let (mut from, mut to, renames) = if renames.is_empty() {
+        let [from, to] = remote::read_databases(
+            [side(source, "source"), side(target, "target")],
+            schemas.clone(),
+            exclude_schemas,
+        )?;
+        (from, to, Vec::new())
+    } else {
+        // the target first, then this database as its renames leave it
+        let to = read(target, "target", schemas.clone(), exclude_schemas.clone())?;
+        let (from, renames) = super::renames::run_renamed(renames, || {
+            read(None, "source", schemas.clone(), exclude_schemas.clone())
+        })?;
+        (from, to, renames)
+    };
     from.leave_out_extensions(&exclude_extensions);
     to.leave_out_extensions(&exclude_extensions);
     let labels = [shown(source), shown(target)];
     let steps = plan_databases(
+        super::renames::steps(renames),
         &from,
         &to,
         labels,
@@ -150,7 +174,9 @@ pub(super) fn options(
 
 /// The plan, after one WARNING for what is not compared on either side (`labels` say what each
 /// side is); refused when a table not compared differs.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn plan_databases(
+    first: Vec<Step>,
     from: &Database,
     to: &Database,
     labels: [String; 2],
@@ -167,13 +193,14 @@ pub(super) fn plan_databases(
         lock_safe: lock_safe.is_some(),
         ..options
     };
-    let steps = plan_databases_unwarned(from, to, options, allow_data_loss)?;
+    let steps = plan_databases_unwarned(first, from, to, options, allow_data_loss)?;
     super::made_lock_safe(steps, lock_safe)
 }
 
 /// The plan, for a caller that names what is not compared itself (the fleet check, once for all
-/// its databases).
+/// its databases), after the steps `first` (the renames).
 pub(super) fn plan_databases_unwarned(
+    first: Vec<Step>,
     from: &Database,
     to: &Database,
     options: Options,
@@ -185,8 +212,10 @@ pub(super) fn plan_databases_unwarned(
         castless: super::conversions::castless(changed, catalog::DATABASE_SEARCH_PATH)?,
         ..Default::default()
     };
-    let changes =
-        crate::timing::measure("diff", || diff::databases(from, to, options, &conversions))?;
+    let mut changes = first;
+    changes.extend(crate::timing::measure("diff", || {
+        diff::databases(from, to, options, &conversions)
+    })?);
     let mut steps = crate::timing::measure("order", || {
         plan::build(changes, catalog::DATABASE_SEARCH_PATH)
     })?;

@@ -109,6 +109,7 @@ fn find(expected: Expected<'_>, scope: &Scope, refuse_tables: bool) -> Result<Fo
         live,
         wanted,
         labels,
+        renames,
         ..
     } = read_sides(expected, scope)?;
     let uncovered = Uncovered::of_databases(&live, &wanted, labels, scope.options.with_privileges);
@@ -117,7 +118,7 @@ fn find(expected: Expected<'_>, scope: &Scope, refuse_tables: bool) -> Result<Fo
         uncovered.refuse_tables()?;
     }
     let uncompared = uncovered.differences;
-    let steps = plan_databases_unwarned(&live, &wanted, scope.options, true)?;
+    let steps = plan_databases_unwarned(renames, &live, &wanted, scope.options, true)?;
     Ok(Found { steps, uncompared })
 }
 
@@ -128,6 +129,9 @@ pub(super) struct Sides {
     pub wanted: Database,
     pub schemas: Option<Vec<String>>,
     pub labels: [String; 2],
+    /// The rename intents recorded here (`migra_renames`) that ran before `live` was read, as
+    /// the plan's first steps.
+    pub renames: Vec<Step>,
 }
 
 /// Reads both sides of a drift check; a schema of `schemas` on neither side is refused.
@@ -156,6 +160,16 @@ pub(super) fn read_sides(expected: Expected<'_>, scope: &Scope) -> Result<Sides,
             )
         }
     };
+    // with rename intents recorded, this database as they leave it
+    let intents = super::renames::intents(None)?;
+    let mut renames = Vec::new();
+    if !intents.is_empty() {
+        let (renamed, ran) = super::renames::run_renamed(intents, || {
+            read(None, "live", schemas.clone(), scope.exclude_schemas.clone())
+        })?;
+        live = renamed;
+        renames = super::renames::steps(ran);
+    }
     for database in [&mut live, &mut wanted] {
         database.leave_out_extensions(&scope.exclude_extensions);
     }
@@ -166,6 +180,7 @@ pub(super) fn read_sides(expected: Expected<'_>, scope: &Scope) -> Result<Sides,
         wanted,
         schemas,
         labels,
+        renames,
     })
 }
 
@@ -197,7 +212,7 @@ pub(super) fn compare_unwarned(
     if !objects.is_empty() {
         return Err(Error::NotComparedTables { objects });
     }
-    plan_databases_unwarned(live, wanted, scope.options, true)
+    plan_databases_unwarned(Vec::new(), live, wanted, scope.options, true)
 }
 
 /// The differences among the steps: every step but the settings that open a plan.

@@ -187,6 +187,7 @@ fn migra_diff_from_sql_database(
     }
     let labels = ["this database".to_owned(), "target_sql".to_owned()];
     let steps = super::databases::plan_databases(
+        Vec::new(),
         &live,
         &wanted,
         labels,

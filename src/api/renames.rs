@@ -61,10 +61,11 @@ SELECT pg_catalog.pg_extension_config_dump('migra_renames', '');
     name = "renames_table"
 );
 
-/// The rename intents recorded for `schema` in `migra_renames`, in the order renames run; none
-/// when the caller may not read the table. One that no longer names anything of the source is
-/// left out with a NOTICE: it has run (its object has its new name), and is retired so.
-pub(super) fn intents(schema: &str) -> Result<Vec<Rename>, Error> {
+/// The rename intents recorded for `schema` (every schema: `None`) in `migra_renames`, in the
+/// order renames run; none when the caller may not read the table. One that no longer names
+/// anything of the source is left out with a NOTICE: it has run (its object has its new name),
+/// and is retired so.
+pub(super) fn intents(schema: Option<&str>) -> Result<Vec<Rename>, Error> {
     let table = format!(
         "{}.migra_renames",
         quote_ident(&super::baselines::extension_schema()?)
@@ -76,11 +77,13 @@ pub(super) fn intents(schema: &str) -> Result<Vec<Rename>, Error> {
     if readable != Some(true) {
         return Ok(Vec::new());
     }
-    let rows: Vec<(String, String, String, String)> = Spi::connect(|client| {
+    type Row = (String, String, String, String, String);
+    let rows: Vec<Row> = Spi::connect(|client| {
         let found = client.select(
             &format!(
-                "select kind, parent, old_name, new_name from {table} \
-                 where schema_name operator(pg_catalog.=) $1 order by parent, old_name"
+                "select schema_name, kind, parent, old_name, new_name from {table} \
+                 where $1::pg_catalog.text is null or schema_name operator(pg_catalog.=) $1 \
+                 order by schema_name, parent, old_name"
             ),
             None,
             &[schema.into()],
@@ -92,14 +95,15 @@ pub(super) fn intents(schema: &str) -> Result<Vec<Rename>, Error> {
                 row.get::<String>(2)?.unwrap_or_default(),
                 row.get::<String>(3)?.unwrap_or_default(),
                 row.get::<String>(4)?.unwrap_or_default(),
+                row.get::<String>(5)?.unwrap_or_default(),
             ));
         }
         Ok::<_, Error>(rows)
     })?;
-    let cx = Cx::new(schema);
     let mut renames = Vec::new();
     for key in KEYS {
-        for (kind, parent, old, new) in rows.iter().filter(|r| r.0 == key) {
+        for (schema, kind, parent, old, new) in rows.iter().filter(|r| r.1 == key) {
+            let cx = Cx::new(schema);
             let parent = (!parent.is_empty()).then_some(parent.as_str());
             match rename(&cx, kind, parent, old.clone(), new.clone()) {
                 Ok(found) => renames.push(Rename {
@@ -387,19 +391,33 @@ fn typtype(cx: &Cx, name: &str) -> Result<Option<String>, Error> {
 }
 
 /// Runs the renames on `source` in a subtransaction, reads both schemas there, runs `check` on
-/// them (still renamed), and rolls back: the source as the plan's renames will leave it. A rename PostgreSQL refuses (no such object,
-/// a name taken) is refused (22023), naming it and saying why.
+/// them (still renamed), and rolls back: the source as the plan's renames will leave it. A
+/// rename PostgreSQL refuses (no such object, a name taken) is refused (22023), naming it and
+/// saying why; an intent is left out instead. The renames that ran come back with the read.
 pub(super) fn read_renamed(
     source: &str,
     target: &str,
     renames: Vec<Rename>,
     check: impl FnOnce(&[Schema; 2]) -> Result<(), Error>,
 ) -> Result<([Schema; 2], Vec<Rename>), Error> {
-    let cx = Cx::new(source);
-    let mut read = None;
+    run_renamed(renames, || {
+        let schemas = crate::catalog::read_schema_pair([source, target])?;
+        check(&schemas)?;
+        Ok(schemas)
+    })
+}
+
+/// Runs the renames (each in the schema its object is in) in a subtransaction, then `read`, and
+/// rolls everything back: what `read` gave, and the renames that ran.
+pub(super) fn run_renamed<T>(
+    renames: Vec<Rename>,
+    read: impl FnOnce() -> Result<T, Error>,
+) -> Result<(T, Vec<Rename>), Error> {
+    let mut done_read = None;
     let mut applied = Vec::new();
     let done = attempt(|| -> Result<(), Error> {
         for rename in renames {
+            let cx = Cx::new(rename.key.schema().unwrap_or_default());
             let statement = crate::ddl::statement(&cx, &rename.operation)?;
             let ran = attempt(|| -> Result<(), Error> {
                 Spi::run(&statement)?;
@@ -422,21 +440,90 @@ pub(super) fn read_renamed(
             }
             applied.push(rename);
         }
-        let schemas = crate::catalog::read_schema_pair([source, target])?;
-        check(&schemas)?;
-        read = Some(schemas);
+        done_read = Some(read()?);
         Err(Error::RolledBack)
     });
     match done {
-        Attempt::Done(Err(Error::RolledBack)) => read
-            .map(|schemas| (schemas, applied))
-            .ok_or_else(|| Error::Catalog("the renamed schemas were not read".to_owned())),
+        Attempt::Done(Err(Error::RolledBack)) => done_read
+            .map(|read| (read, applied))
+            .ok_or_else(|| Error::Catalog("the renamed source was not read".to_owned())),
         Attempt::Done(Err(error)) => Err(error),
         Attempt::Done(Ok(())) => Err(Error::Catalog(
             "the renames were not rolled back".to_owned(),
         )),
         Attempt::Raised(caught) => Err(Error::Catalog(caught_sqlstate_and_message(&caught).1)),
     }
+}
+
+/// The renames of a whole-database `document`: as `parse`'s, each name qualified by its schema
+/// (`{"tables": {"app.people": "humans"}, "columns": {"app.people": {"fullname": "name"}}}`), and
+/// `"schemas": {"old": "new"}`, which run last (the others name the old schema).
+pub(super) fn parse_qualified(document: &str) -> Result<Vec<Rename>, Error> {
+    let invalid = |what: String| Error::InvalidArgument(format!("renames: {what}"));
+    let value: Value =
+        serde_json::from_str(document).map_err(|e| invalid(format!("not a JSON document: {e}")))?;
+    let Value::Object(document) = value else {
+        return Err(invalid("must be a JSON object".to_owned()));
+    };
+    if let Some(unknown) = document
+        .keys()
+        .find(|k| !KEYS.contains(&k.as_str()) && k.as_str() != "schemas")
+    {
+        return Err(invalid(format!(
+            "unknown key \"{unknown}\" (known: {}, schemas)",
+            KEYS.join(", ")
+        )));
+    }
+    let split = |qualified: &str, key: &str| -> Result<(String, String), Error> {
+        match super::conversions::dotted_names(qualified).as_deref() {
+            Some([schema, name]) => Ok((schema.clone(), name.clone())),
+            _ => Err(invalid(format!(
+                "{key}: \"{qualified}\" must be schema.name (a whole-database rename names its schema)"
+            ))),
+        }
+    };
+    let mut renames = Vec::new();
+    for key in KEYS {
+        let Some(value) = document.get(key) else {
+            continue;
+        };
+        let within = matches!(key, "columns" | "constraints" | "enum_values");
+        for (qualified, names) in pairs(value, key, within)? {
+            for (name, new_name) in names {
+                let (schema, parent, name) = match &qualified {
+                    Some(parent) => {
+                        let (schema, parent) = split(parent, key)?;
+                        (schema, Some(parent), name)
+                    }
+                    None => {
+                        let (schema, name) = split(&name, key)?;
+                        (schema, None, name)
+                    }
+                };
+                renames.push(rename(
+                    &Cx::new(&schema),
+                    key,
+                    parent.as_deref(),
+                    name,
+                    new_name,
+                )?);
+            }
+        }
+    }
+    if let Some(value) = document.get("schemas") {
+        for (_, names) in pairs(value, "schemas", false)? {
+            for (name, new_name) in names {
+                renames.push(Rename {
+                    intent: false,
+                    kind: Kind::Schema,
+                    key: Key::Schema(new_name.clone()),
+                    identity: crate::ident::display_ident(&new_name),
+                    operation: Operation::Rename(Renamed::Schema { name, new_name }),
+                });
+            }
+        }
+    }
+    Ok(renames)
 }
 
 /// The renames as the plan's first steps (after its settings).
@@ -554,5 +641,44 @@ mod tests {
         // once it has run, the intent names nothing: it is left out, and nothing is left to do
         Spi::run("alter table a.people rename column fullname to name").unwrap();
         assert!(plan(no_renames).is_empty());
+    }
+
+    #[pg_test]
+    fn a_drift_check_applies_the_recorded_renames() {
+        Spi::run(
+            "create schema crm; create table crm.people (id int, name text);
+             create temp table expected as select migra_snapshot(array['crm']) as snapshot;
+             alter table crm.people rename column name to fullname;
+             insert into migra_renames (schema_name, kind, parent, old_name, new_name)
+             values ('crm', 'columns', 'people', 'fullname', 'name');",
+        )
+        .unwrap();
+        assert_eq!(
+            plan(
+                "select d.statement from expected, migra_drift(expected.snapshot) d \
+                 where d.kind <> 'setting' order by d.ordinal"
+            ),
+            [r#"ALTER TABLE "crm"."people" RENAME COLUMN "fullname" TO "name";"#]
+        );
+    }
+
+    #[pg_test]
+    fn whole_database_renames_name_their_schema() {
+        let (code, message) = crate::api::test_support::error_of(
+            r#"select * from migra_diff_remote(NULL, NULL, renames => '{"tables": {"people": "humans"}}')"#,
+        );
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+        assert!(
+            message.contains(r#""people" must be schema.name"#),
+            "{message}"
+        );
+        let (code, message) = crate::api::test_support::error_of(
+            r#"select * from migra_diff_remote('dbname=x', NULL, renames => '{"schemas": {"a": "b"}}')"#,
+        );
+        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE));
+        assert!(
+            message.contains("renames need the source to be this database"),
+            "{message}"
+        );
     }
 }

@@ -151,7 +151,7 @@ pub(super) fn plan_schemas(
     // no renames given: those recorded for the schema (`migra_renames`); `'{}'` means none
     let renames = match &guidance.renames {
         Some(document) => super::renames::parse(source, document)?,
-        None => super::renames::intents(source)?,
+        None => super::renames::intents(Some(source))?,
     };
     let using = match &guidance.using {
         Some(document) => conversions::parse_using(source, target, document)?,

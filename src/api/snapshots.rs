@@ -110,6 +110,7 @@ fn migra_diff_snapshots(
         "the target snapshot".to_owned(),
     ];
     let steps = plan_databases(
+        Vec::new(),
         &from,
         &to,
         labels,

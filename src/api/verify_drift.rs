@@ -188,6 +188,7 @@ fn verify_drift(
         wanted,
         schemas,
         labels,
+        renames,
     } = read_sides(expected, scope)?;
     let uncovered = Uncovered::of_databases(&live, &wanted, labels, scope.options.with_privileges);
     uncovered.warn();
@@ -196,13 +197,13 @@ fn verify_drift(
         lock_safe: timeouts.lock_safe.is_some(),
         ..scope.options
     };
-    let steps = plan_databases_unwarned(&live, &wanted, options, true)?;
+    let steps = plan_databases_unwarned(renames, &live, &wanted, options, true)?;
     warn_about_rows(&steps)?;
     let steps = made_lock_safe(steps, timeouts.lock_safe)?;
     drop(live);
     prove(&steps, timeouts.lock, timeouts.proof, &|| {
         let live = read_live_again(scope, schemas.clone())?;
-        plan_databases_unwarned(&live, &wanted, scope.options, true)
+        plan_databases_unwarned(Vec::new(), &live, &wanted, scope.options, true)
     })
 }
 

@@ -195,6 +195,11 @@ pub enum Renamed {
         value: String,
         new_value: String,
     },
+    /// A schema, in a whole-database plan.
+    Schema {
+        name: String,
+        new_name: String,
+    },
     /// A function or procedure (`ALTER ROUTINE`), or an aggregate (`ALTER AGGREGATE`), by its
     /// `signature` (name and identity arguments).
     Routine {

@@ -66,6 +66,11 @@ pub fn rename(cx: &Cx, renamed: &Renamed) -> String {
             quote_literal(value),
             quote_literal(new_value)
         ),
+        Renamed::Schema { name, new_name } => format!(
+            "ALTER SCHEMA {} RENAME TO {};",
+            quote_ident(name),
+            quote_ident(new_name)
+        ),
         Renamed::Routine {
             signature,
             new_name,
