@@ -163,6 +163,50 @@ class Tests(Runner):
         print(f"     schema.sql: {len(dump.splitlines())} lines from pg_dump; plan.sql: {lines} lines; "
               "applied; a second plan is empty")
 
+    def timed(self, database, sql):
+        """Milliseconds psql's \\timing reports for `sql`, run in `database` with the variable
+        `target` holding schema.sql."""
+        schema_sql = Path(self.folder) / "schema.sql"
+        script = f"\\set target `cat {schema_sql}`\n\\timing on\n{sql}\n"
+        done = self.cluster.psql(database, script)
+        times = re.findall(r"^Time: ([0-9.]+) ms", done.stdout, re.M)
+        if not times:
+            raise CaseFailure(f"no timing printed: {done.stdout[-300:]}")
+        return float(times[-1])
+
+    def declarative_leaves_nothing(self):
+        """Files that fail (a syntax error on line 12) or that create an extension leave the
+        database as it was (pg_dump of the whole database before and after each call); and what
+        a plan from schema.sql costs next to migra_diff between two loaded schemas."""
+        def dump():
+            text = self.cluster.run([self.cluster.tool("pg_dump"), "--schema-only"], "prod").stdout
+            return [line for line in text.splitlines() if not line.startswith(("\\restrict", "\\unrestrict"))]
+        before = dump()
+        failing = "".join(f"CREATE TABLE public.t{n} (id int);\n" for n in range(1, 12)) + \
+            "CREATE TABLE public.t12 (id int,, name text);\n"
+        done = self.cluster.psql("prod", f"SELECT count(*) FROM migra_diff_from_sql('public', {literal(failing)})",
+                                 check=False)
+        if "line 12, column 33" not in done.stderr:
+            raise CaseFailure(f"the syntax error is not placed on line 12: {done.stderr.strip()}")
+        creating = ("CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+                    "CREATE TABLE public.docs (id int, body text);\n"
+                    "CREATE INDEX docs_body ON public.docs USING gin (body gin_trgm_ops);\n")
+        plan = self.cluster.query("prod", "SELECT string_agg(statement, E'\\n' ORDER BY ordinal) "
+                                          f"FROM migra_diff_from_sql('public', {literal(creating)}, unsafe => true)")
+        if 'CREATE EXTENSION IF NOT EXISTS "pg_trgm"' not in plan:
+            raise CaseFailure(f"the plan does not create the extension:\n{plan}")
+        if dump() != before:
+            raise CaseFailure("the database changed")
+        # the cost: the plan from schema.sql, and the same plan between two loaded schemas
+        self.cluster.psql("prod", "DROP SCHEMA IF EXISTS release CASCADE; CREATE SCHEMA release;"
+                                  + RELEASE.replace("public.", "release."))
+        from_sql = self.timed("prod", "SELECT count(*) FROM migra_diff_from_sql('public', :'target', unsafe => true);")
+        between = self.timed("prod", "SELECT count(*) FROM migra_diff('public', 'release', unsafe => true);")
+        self.cluster.psql("prod", "DROP SCHEMA release CASCADE")
+        print(f"     a syntax error named on line 12; CREATE EXTENSION planned; pg_dump unchanged by both")
+        print(f"     migra_diff_from_sql of schema.sql: {from_sql:.1f} ms; migra_diff between the two loaded "
+              f"schemas: {between:.1f} ms")
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -179,6 +223,8 @@ def main():
               tests.a_drifted_production_stops_the_deploy)
     tests.run("the declarative recipe: plan to a pg_dump'ed schema.sql, prove, apply, nothing left",
               tests.declarative)
+    tests.run("a file with a syntax error, or one that creates an extension, leaves the database as it was",
+              tests.declarative_leaves_nothing)
     for database in DATABASES:
         cluster.psql("postgres", f'DROP DATABASE IF EXISTS "{database}"', check=False)
     tests.finish()

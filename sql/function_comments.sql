@@ -2,7 +2,7 @@
 -- text. A #[pg_test] checks that every function of the extension has one.
 COMMENT ON FUNCTION migra_diff(text, text, boolean, boolean, boolean, interval, jsonb, jsonb, jsonb) IS
   'The statements that make source_schema look like target_schema, one a row in order; unsafe => true allows statements that destroy data, with_privileges => true compares grants, lock_safe => true gives a plan that lets reads and writes go on';
-COMMENT ON FUNCTION migra_diff_from_sql(text, text, boolean, boolean, boolean, interval, jsonb) IS
+COMMENT ON FUNCTION migra_diff_from_sql(text, text, boolean, boolean, boolean, interval, jsonb, jsonb) IS
   'The statements that make source_schema look like the schema the SQL script target_sql builds (run in its place in a subtransaction and rolled back), one a row in order, as migra_diff() gives them';
 COMMENT ON FUNCTION migra_diff_from_sql(text, text[], boolean, boolean, boolean, text[], boolean, interval) IS
   'The statements that make the schemas of this database look like what the SQL script target_sql builds in them (run in their place in a subtransaction and rolled back), as migra_diff_remote() compares databases';

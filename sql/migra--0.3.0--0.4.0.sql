@@ -52,7 +52,7 @@ LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
 CREATE FUNCTION migra_diff_from_sql(source_schema text, target_sql text, "unsafe" boolean DEFAULT false,
                                     with_privileges boolean DEFAULT false,
                                     lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-                                    hooks jsonb DEFAULT NULL)
+                                    hooks jsonb DEFAULT NULL, renames jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -203,7 +203,7 @@ COMMENT ON FUNCTION migra_drift_fleet(jsonb, text[], text[], text[], boolean, bo
   'Drift of many databases (connection strings or foreign server names) from one snapshot, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
 COMMENT ON FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, text[], integer, integer) IS
   'Drift of many databases (connection strings or foreign server names) from a reference database, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
-COMMENT ON FUNCTION migra_diff_from_sql(text, text, boolean, boolean, boolean, interval, jsonb) IS
+COMMENT ON FUNCTION migra_diff_from_sql(text, text, boolean, boolean, boolean, interval, jsonb, jsonb) IS
   'The statements that make source_schema look like the schema the SQL script target_sql builds (run in its place in a subtransaction and rolled back), one a row in order, as migra_diff() gives them';
 COMMENT ON FUNCTION migra_diff_from_sql(text, text[], boolean, boolean, boolean, text[], boolean, interval) IS
   'The statements that make the schemas of this database look like what the SQL script target_sql builds in them (run in their place in a subtransaction and rolled back), as migra_diff_remote() compares databases';

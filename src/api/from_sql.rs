@@ -32,7 +32,7 @@ use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message, repor
 CREATE FUNCTION migra_diff_from_sql(source_schema text, target_sql text, "unsafe" boolean DEFAULT false,
                                     with_privileges boolean DEFAULT false,
                                     lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-                                    hooks jsonb DEFAULT NULL)
+                                    hooks jsonb DEFAULT NULL, renames jsonb DEFAULT NULL)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -46,6 +46,7 @@ fn migra_diff_from_sql(
     lock_safe: Option<bool>,
     lock_timeout: Option<Interval>,
     hooks: Option<pgrx::Internal>,
+    renames: Option<pgrx::Internal>,
 ) -> Result<
     TableIterator<
         'static,
@@ -77,7 +78,12 @@ fn migra_diff_from_sql(
         Some(document) => super::hooks::parse(&document)?,
         None => Vec::new(),
     };
-    let steps = plan_from_script(source, script, &hooks, asked)?;
+    // no renames given: those recorded for the schema (`migra_renames`)
+    let renames = match super::renames_text(renames)? {
+        Some(document) => super::renames::parse(source, &document)?,
+        None => super::renames::intents(Some(source))?,
+    };
+    let steps = plan_from_script(source, script, (renames, &hooks), asked)?;
     let rows = crate::timing::measure("rows", || rows_with_sizes(steps))?;
     crate::timing::report(FUNCTION);
     Ok(TableIterator::new(rows))
@@ -87,11 +93,14 @@ fn migra_diff_from_sql(
 fn plan_from_script(
     source: &str,
     script: &str,
-    hooks: &[super::hooks::Hook],
+    (renames, hooks): (Vec<super::renames::Rename>, &[super::hooks::Hook]),
     asked: Asked,
 ) -> Result<Vec<Step>, Error> {
     crate::catalog::refuse_system_schema(source)?;
-    let live = crate::timing::measure("read", || crate::catalog::read_schema(source))?;
+    // the live schema as its renames leave it
+    let (live, renames) = crate::timing::measure("read", || {
+        super::renames::run_renamed(renames, || crate::catalog::read_schema(source))
+    })?;
     let compared = [source.to_owned()];
     let built = crate::timing::measure("script", || {
         build(&compared, script, || crate::catalog::read_schema(source))
@@ -109,7 +118,8 @@ fn plan_from_script(
         filled_later: super::hooks::filled_later(hooks, &schemas[0], &schemas[1]),
         ..Conversions::default()
     };
-    let first = built.extensions.into_iter().map(create_extension).collect();
+    let mut first = super::renames::steps(renames);
+    first.extend(built.extensions.into_iter().map(create_extension));
     plan_pair(source, &schemas, first, (&conversions, hooks), asked)
 }
 
