@@ -38,6 +38,7 @@ RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_from_sql_wrapper';
 "#)]
+#[allow(clippy::too_many_arguments)]
 fn migra_diff_from_sql(
     source_schema: Option<&str>,
     target_sql: Option<&str>,
