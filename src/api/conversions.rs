@@ -74,12 +74,16 @@ pub(super) fn parse_using(
             [schema, table, column] if schema == source || schema == target => {
                 (table.clone(), column.clone())
             }
-            [schema, ..] => {
+            [schema, _, _] => {
                 return Err(invalid(format!(
                     "\"{path}\" names schema \"{schema}\", which is neither \"{source}\" nor \"{target}\""
                 )));
             }
-            _ => unreachable!("dotted_names gives two or three names"),
+            _ => {
+                return Err(invalid(format!(
+                    "\"{path}\" is not table.column or schema.table.column"
+                )));
+            }
         };
         let Value::String(expression) = expression else {
             return Err(invalid(format!(

@@ -334,7 +334,9 @@ pub(super) fn prove(
     match proof {
         Attempt::Done(Err(Error::RolledBack)) => {}
         Attempt::Done(Err(error)) => return Err(error.into()),
-        Attempt::Done(Ok(())) => unreachable!("the proof always ends rolled back"),
+        Attempt::Done(Ok(())) => {
+            return Err(Error::Catalog("the proof was not rolled back".to_owned()).into());
+        }
         Attempt::Raised(caught) => caught.rethrow(),
     }
     restore_sequences(&sequences)?;
