@@ -189,8 +189,13 @@ class Tests(Runner):
     # --- 1. streaming replica ---
 
     def streaming_replica(self):
+        # a column whose type no cast reaches (asked of the server), a recorded rename and a
+        # baseline: all read on the standby without a transaction id, which it cannot give
         self.fresh_database(REPLICA_DB, "CREATE EXTENSION dblink;\n" + small_schema_sql("a", False)
-                            + small_schema_sql("b", True))
+                            + small_schema_sql("b", True)
+                            + "CREATE TABLE a.stamped (at bigint); CREATE TABLE b.stamped (at timestamp);"
+                            + "INSERT INTO public.migra_renames VALUES ('a', 'tables', '', 'gone', 'x');"
+                            + "SELECT public.migra_baseline_save('ops', '{a}');")
         standby = Standby(self.cluster, self.workdir, self.standby_port, self.bindir)
         try:
             started = time.monotonic()
@@ -230,6 +235,11 @@ class Tests(Runner):
                               f"({len(on_primary)} rows)")
         if not any(step["identity"].endswith("streamed") for step in on_standby):
             raise CaseFailure("the standby's plan does not create the table streamed after the base backup")
+
+        if not any(step["statement"].endswith('DROP COLUMN "at";') for step in on_standby):
+            raise CaseFailure("the standby's plan does not drop and add the column no cast reaches")
+        if standby.query(REPLICA_DB, "SELECT public.migra_baseline('ops') = public.migra_snapshot('{a}')") != "t":
+            raise CaseFailure("the baseline read on the standby is not the schema's snapshot")
 
         snapshot = primary.query(REPLICA_DB, "SELECT public.migra_snapshot()::text")
         if standby.query(REPLICA_DB, f"SELECT public.migra_snapshot() = {literal(snapshot)}::jsonb") != "t":

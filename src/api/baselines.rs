@@ -37,9 +37,10 @@ SELECT pg_catalog.pg_extension_config_dump('migra_drift_log', '');
 
 /// The schema the extension was created in, which holds its tables.
 pub(super) fn extension_schema() -> Result<String, Error> {
-    Spi::get_one::<String>(
+    super::read_value::<String>(
         "select n.nspname::text from pg_catalog.pg_extension e
          join pg_catalog.pg_namespace n on n.oid = e.extnamespace where e.extname = 'migra'",
+        &[],
     )?
     .ok_or_else(|| Error::Catalog("the migra extension is not installed in this database".into()))
 }
@@ -86,11 +87,11 @@ LANGUAGE c AS 'MODULE_PATHNAME', 'migra_baseline_wrapper';
 fn migra_baseline(name: Option<&str>) -> Result<JsonB, ErrorReport> {
     let name = super::required(name, "name", "migra_baseline")?;
     let schema = quote_ident(&extension_schema()?);
-    let snapshot = Spi::get_one_with_args::<JsonB>(
+    // read-only: a baseline can be read on a hot standby
+    let snapshot = super::read_value::<JsonB>(
         &format!("select (select snapshot from {schema}.migra_baselines where name operator(pg_catalog.=) $1)"),
         &[name.into()],
-    )
-    .map_err(Error::from)?;
+    )?;
     Ok(snapshot.ok_or_else(|| Error::BaselineNotFound(name.to_owned()))?)
 }
 

@@ -217,11 +217,12 @@ fn in_rolled_back_subtransaction(
     statement: &str,
 ) -> Result<(), (String, String)> {
     let ran = attempt(|| -> Result<(), Error> {
-        Spi::get_one_with_args::<String>(
+        // read-only SPI: no transaction id (a hot standby has none to give)
+        super::read_value::<String>(
             "select pg_catalog.set_config('search_path', $1, true)",
             &[search_path.into()],
         )?;
-        Spi::run(statement)?;
+        Spi::connect(|client| client.select(statement, Some(0), &[]).map(|_| ()))?;
         Err(Error::RolledBack)
     });
     match ran {

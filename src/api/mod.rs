@@ -217,6 +217,22 @@ fn made_lock_safe(steps: Vec<Step>, lock_timeout_ms: Option<u64>) -> Result<Vec<
 }
 
 /// The text of a `renames jsonb` argument; NULL: none.
+/// One value of a query that only reads, through SPI's read-only mode. `Spi::get_one` and
+/// `Spi::run` mark the transaction as writing (pgrx asks for a transaction id), which a hot
+/// standby refuses and which would give every diff a transaction id of its own.
+fn read_value<T: pgrx::FromDatum + pgrx::IntoDatum>(
+    query: &str,
+    args: &[pgrx::datum::DatumWithOid],
+) -> Result<Option<T>, Error> {
+    pgrx::Spi::connect(|client| {
+        let table = client.select(query, Some(1), args)?;
+        if table.is_empty() {
+            return Ok(None);
+        }
+        Ok(table.first().get_one::<T>()?)
+    })
+}
+
 fn renames_text(argument: Option<pgrx::Internal>) -> Result<Option<String>, Error> {
     argument.map(snapshots::snapshot_text).transpose()
 }
@@ -258,7 +274,7 @@ fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
         };
         let name = crate::ident::qualified(schema, table);
         // the table may have gone since it was read
-        if pgrx::Spi::get_one_with_args::<pgrx::pg_sys::Oid>(
+        if read_value::<pgrx::pg_sys::Oid>(
             "select pg_catalog.to_regclass($1)::pg_catalog.oid",
             &[name.as_str().into()],
         )?
@@ -273,7 +289,7 @@ fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
                 "select pg_catalog.count(*) from (select from {name} limit {}) rows",
                 BOUND + 1
             );
-            let rows = pgrx::Spi::get_one::<i64>(&query)?.unwrap_or(0);
+            let rows = read_value::<i64>(&query, &[])?.unwrap_or(0);
             let count = if rows > BOUND {
                 format!("more than {BOUND} rows")
             } else {
@@ -293,7 +309,7 @@ fn warn_about_rows(steps: &[Step]) -> Result<(), Error> {
         }
         if behind {
             // the column as it is now: only a number has a largest value a sequence can pass
-            let numeric = pgrx::Spi::get_one_with_args::<bool>(
+            let numeric = read_value::<bool>(
                 // smallint, integer, bigint, numeric: built-in types, whose oids never change
                 "select a.atttypid operator(pg_catalog.=) any ('{21,23,20,1700}'::pg_catalog.oid[]) \
                  from pg_catalog.pg_attribute a \

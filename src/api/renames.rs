@@ -70,7 +70,7 @@ pub(super) fn intents(schema: Option<&str>) -> Result<Vec<Rename>, Error> {
         "{}.migra_renames",
         quote_ident(&super::baselines::extension_schema()?)
     );
-    let readable = Spi::get_one_with_args::<bool>(
+    let readable = super::read_value::<bool>(
         "select pg_catalog.has_table_privilege($1, 'SELECT')",
         &[table.as_str().into()],
     )?;
@@ -372,22 +372,22 @@ fn routine(cx: &Cx, name: &str) -> Result<FoundRoutine, Error> {
 
 /// `relkind` of a relation of the schema, if there is one.
 fn relkind(cx: &Cx, name: &str) -> Result<Option<String>, Error> {
-    Ok(Spi::get_one_with_args::<String>(
+    super::read_value::<String>(
         "select c.relkind::pg_catalog.text from pg_catalog.pg_class c \
          join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) c.relnamespace \
          where n.nspname operator(pg_catalog.=) $1 and c.relname operator(pg_catalog.=) $2",
         &[cx.schema.as_str().into(), name.into()],
-    )?)
+    )
 }
 
 /// `typtype` of a type of the schema, if there is one.
 fn typtype(cx: &Cx, name: &str) -> Result<Option<String>, Error> {
-    Ok(Spi::get_one_with_args::<String>(
+    super::read_value::<String>(
         "select t.typtype::pg_catalog.text from pg_catalog.pg_type t \
          join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) t.typnamespace \
          where n.nspname operator(pg_catalog.=) $1 and t.typname operator(pg_catalog.=) $2",
         &[cx.schema.as_str().into(), name.into()],
-    )?)
+    )
 }
 
 /// Runs the renames on `source` in a subtransaction, reads both schemas there, runs `check` on
