@@ -89,7 +89,9 @@ fn migra_baseline(name: Option<&str>) -> Result<JsonB, ErrorReport> {
     let schema = quote_ident(&extension_schema()?);
     // read-only: a baseline can be read on a hot standby
     let snapshot = super::read_value::<JsonB>(
-        &format!("select (select snapshot from {schema}.migra_baselines where name operator(pg_catalog.=) $1)"),
+        &format!(
+            "select (select snapshot from {schema}.migra_baselines where name operator(pg_catalog.=) $1)"
+        ),
         &[name.into()],
     )?;
     Ok(snapshot.ok_or_else(|| Error::BaselineNotFound(name.to_owned()))?)

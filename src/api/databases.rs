@@ -92,9 +92,11 @@ fn migra_diff_remote(
     } else {
         // the target first, then this database as its renames leave it
         let to = read(target, "target", schemas.clone(), exclude_schemas.clone())?;
-        let (from, renames) = super::renames::run_renamed(renames, || {
-            read(None, "source", schemas.clone(), exclude_schemas.clone())
-        })?;
+        let (from, renames) = super::renames::run_agreed(
+            renames,
+            || read(None, "source", schemas.clone(), exclude_schemas.clone()),
+            |_, rename, applied| super::renames::kept_in(rename, &to, applied),
+        )?;
         (from, to, renames)
     };
     from.leave_out_extensions(&exclude_extensions);

@@ -164,9 +164,11 @@ pub(super) fn read_sides(expected: Expected<'_>, scope: &Scope) -> Result<Sides,
     let intents = super::renames::intents(None)?;
     let mut renames = Vec::new();
     if !intents.is_empty() {
-        let (renamed, ran) = super::renames::run_renamed(intents, || {
-            read(None, "live", schemas.clone(), scope.exclude_schemas.clone())
-        })?;
+        let (renamed, ran) = super::renames::run_agreed(
+            intents,
+            || read(None, "live", schemas.clone(), scope.exclude_schemas.clone()),
+            |_, rename, applied| super::renames::kept_in(rename, &wanted, applied),
+        )?;
         live = renamed;
         renames = super::renames::steps(ran);
     }

@@ -98,15 +98,19 @@ fn plan_from_script(
     asked: Asked,
 ) -> Result<Vec<Step>, Error> {
     crate::catalog::refuse_system_schema(source)?;
-    // the live schema as its renames leave it
-    let (live, renames) = crate::timing::measure("read", || {
-        super::renames::run_renamed(renames, || crate::catalog::read_schema(source))
-    })?;
     let compared = [source.to_owned()];
     let built = crate::timing::measure("script", || {
         build(&compared, script, || crate::catalog::read_schema(source))
     })?;
     built.warn_about_other_schemas(&compared);
+    // the live schema as its renames leave it (the intents the script agrees with)
+    let (live, renames) = crate::timing::measure("read", || {
+        super::renames::run_agreed(
+            renames,
+            || crate::catalog::read_schema(source),
+            |_, rename, applied| super::renames::kept_by(rename, &built.read, applied),
+        )
+    })?;
     // the schema itself is not compared here (its grants, owner and comment are the live one's:
     // the script's schema is made anew by the call, not by the script)
     let mut target = built.read;

@@ -12,7 +12,8 @@ use serde_json::{Map, Value};
 use crate::change::{Cx, Renamed};
 use crate::error::Error;
 use crate::ident::quote_ident;
-use crate::model::Schema;
+use crate::model::TypeDefinition;
+use crate::model::{Database, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message};
 
@@ -31,6 +32,7 @@ const KEYS: [&str; 9] = [
 ];
 
 /// One rename, as the plan runs it.
+#[derive(Clone)]
 pub(super) struct Rename {
     operation: Operation,
     kind: Kind,
@@ -39,6 +41,9 @@ pub(super) struct Rename {
     /// Recorded in `migra_renames` rather than asked for: one PostgreSQL refuses (its old name
     /// is gone: it has run) is left out with a NOTICE instead of refusing the plan.
     intent: bool,
+    /// A routine's identity under its old name (`"name"(argument types)`), as a target that
+    /// has not made the rename still has it.
+    old_routine: Option<String>,
 }
 
 extension_sql!(
@@ -194,6 +199,7 @@ fn rename(
 ) -> Result<Rename, Error> {
     let parent = parent.unwrap_or_default().to_owned();
     let s = cx.schema.clone();
+    let mut old_routine = None;
     let (kind, object_key, identity, renamed) = match key {
         "tables" => (
             Kind::Table,
@@ -224,6 +230,7 @@ fn rename(
         "indexes" => {
             return Ok(Rename {
                 intent: false,
+                old_routine: None,
                 kind: Kind::Index,
                 key: Key::Index(s, new_name.clone()),
                 identity: cx.identity(&[&new_name]),
@@ -238,6 +245,11 @@ fn rename(
                 _ => Kind::Function,
             };
             let identity = format!("{}({})", quote_ident(&new_name), found.argument_types);
+            old_routine = Some(format!(
+                "{}({})",
+                quote_ident(&found.name),
+                found.argument_types
+            ));
             (
                 kind,
                 Key::Routine(s, identity.clone()),
@@ -303,6 +315,7 @@ fn rename(
     };
     Ok(Rename {
         intent: false,
+        old_routine,
         kind,
         key: object_key,
         identity,
@@ -320,6 +333,8 @@ struct FoundRoutine {
     /// `oidvectortypes(proargtypes)`: the key's arguments.
     argument_types: String,
     prokind: String,
+    /// `proname`
+    name: String,
 }
 
 /// The routine `name` of the schema: `name` alone when no other routine has that name, or
@@ -353,6 +368,7 @@ fn routine(cx: &Cx, name: &str) -> Result<FoundRoutine, Error> {
             signature: signature.clone(),
             argument_types: argument_types.clone(),
             prokind: prokind.clone(),
+            name: proname.to_owned(),
         }),
         [] => Err(invalid(format!(
             "the source has no routine \"{name}\" in schema \"{}\"",
@@ -393,18 +409,22 @@ fn typtype(cx: &Cx, name: &str) -> Result<Option<String>, Error> {
 /// Runs the renames on `source` in a subtransaction, reads both schemas there, runs `check` on
 /// them (still renamed), and rolls back: the source as the plan's renames will leave it. A
 /// rename PostgreSQL refuses (no such object, a name taken) is refused (22023), naming it and
-/// saying why; an intent is left out instead. The renames that ran come back with the read.
+/// saying why; an intent is left out instead, as is one the target disagrees with (`run_agreed`). The renames that ran come back with the read.
 pub(super) fn read_renamed(
     source: &str,
     target: &str,
     renames: Vec<Rename>,
-    check: impl FnOnce(&[Schema; 2]) -> Result<(), Error>,
+    check: impl Fn(&[Schema; 2]) -> Result<(), Error>,
 ) -> Result<([Schema; 2], Vec<Rename>), Error> {
-    run_renamed(renames, || {
-        let schemas = crate::catalog::read_schema_pair([source, target])?;
-        check(&schemas)?;
-        Ok(schemas)
-    })
+    run_agreed(
+        renames,
+        || {
+            let schemas = crate::catalog::read_schema_pair([source, target])?;
+            check(&schemas)?;
+            Ok(schemas)
+        },
+        |schemas, rename, applied| kept_by(rename, &schemas[1], applied),
+    )
 }
 
 /// Runs the renames (each in the schema its object is in) in a subtransaction, then `read`, and
@@ -452,6 +472,125 @@ pub(super) fn run_renamed<T>(
             "the renames were not rolled back".to_owned(),
         )),
         Attempt::Raised(caught) => Err(Error::Catalog(caught_sqlstate_and_message(&caught).1)),
+    }
+}
+
+/// As `run_renamed`, leaving out each intent the target disagrees with: a target that still has
+/// the old name has not made that rename (a baseline saved before it, a schema not yet renamed
+/// there), so the intent is not this pair's, and applying it would plan the rename and then
+/// its undoing. `kept` says whether the target still has what a rename renames away (given
+/// what `read` gave and the renames that ran): `kept_by` a schema, `kept_in` a database. A
+/// rename the caller asked for is run as asked.
+pub(super) fn run_agreed<T>(
+    mut renames: Vec<Rename>,
+    mut read: impl FnMut() -> Result<T, Error>,
+    kept: impl Fn(&T, &Rename, &[Rename]) -> bool,
+) -> Result<(T, Vec<Rename>), Error> {
+    loop {
+        let (value, applied) = run_renamed(renames.clone(), &mut read)?;
+        let disagreed: Vec<(Kind, String)> = applied
+            .iter()
+            .filter(|rename| rename.intent)
+            .filter(|rename| kept(&value, rename, &applied))
+            .map(|rename| (rename.kind, rename.identity.clone()))
+            .collect();
+        if disagreed.is_empty() {
+            return Ok((value, applied));
+        }
+        renames.retain(|rename| {
+            let left_out = rename.intent
+                && disagreed
+                    .iter()
+                    .any(|(kind, identity)| *kind == rename.kind && *identity == rename.identity);
+            if left_out {
+                let cx = Cx::new(rename.key.schema().unwrap_or_default());
+                let statement = crate::ddl::statement(&cx, &rename.operation).unwrap_or_default();
+                pgrx::notice!(
+                    "migra: rename intent left out: the target still has the old name ({statement})"
+                );
+            }
+            !left_out
+        });
+    }
+}
+
+/// Whether the schema of `target` that `rename` names still has what it renames away.
+pub(super) fn kept_in(rename: &Rename, target: &Database, applied: &[Rename]) -> bool {
+    let schema = rename.key.schema().unwrap_or_default();
+    target
+        .schemas
+        .iter()
+        .find(|s| s.name == schema)
+        .is_some_and(|s| kept_by(rename, s, applied))
+}
+
+/// Whether `target` still has what `rename` renames away (a column or constraint looked for
+/// under its table's old name and, if an intent of `applied` renamed the table, its new one).
+pub(super) fn kept_by(rename: &Rename, target: &Schema, applied: &[Rename]) -> bool {
+    let schema = rename.key.schema().unwrap_or_default();
+    // the names a table or type of the source goes by in the target: its own, and its new one
+    let names_of = |name: &str| -> Vec<String> {
+        let mut names = vec![name.to_owned()];
+        for other in applied {
+            match &other.operation {
+                Operation::Rename(Renamed::Table {
+                    name: old,
+                    new_name,
+                })
+                | Operation::Rename(Renamed::Type {
+                    name: old,
+                    new_name,
+                    ..
+                }) if old == name && other.key.schema() == Some(schema) => {
+                    names.push(new_name.clone());
+                }
+                _ => {}
+            }
+        }
+        names
+    };
+    match &rename.operation {
+        Operation::Rename(Renamed::Table { name, .. }) => {
+            target.tables.iter().any(|t| &t.name == name)
+        }
+        Operation::Rename(Renamed::Column { table, name, .. }) => {
+            let tables = names_of(table);
+            target
+                .tables
+                .iter()
+                .any(|t| tables.contains(&t.name) && t.columns.iter().any(|c| &c.name == name))
+        }
+        Operation::Rename(Renamed::Constraint { table, name, .. }) => {
+            let tables = names_of(table);
+            target
+                .constraints
+                .iter()
+                .any(|c| tables.contains(&c.table) && &c.name == name)
+        }
+        Operation::RenameIndex { name, .. } => target.indexes.iter().any(|i| &i.name == name),
+        Operation::Rename(Renamed::Sequence { name, .. }) => {
+            target.sequences.iter().any(|s| &s.name == name)
+        }
+        Operation::Rename(Renamed::View { name, .. }) => {
+            target.views.iter().any(|v| &v.name == name)
+        }
+        Operation::Rename(Renamed::Routine { .. }) => target
+            .routines
+            .iter()
+            .any(|r| Some(&r.identity) == rename.old_routine.as_ref()),
+        Operation::Rename(Renamed::Type { name, .. }) => {
+            target.types.iter().any(|t| &t.name == name)
+        }
+        Operation::Rename(Renamed::EnumValue {
+            type_name, value, ..
+        }) => {
+            let types = names_of(type_name);
+            target.types.iter().any(|t| {
+                types.contains(&t.name)
+                    && matches!(&t.definition, TypeDefinition::Enum { values } if values.contains(value))
+            })
+        }
+        _ => false,
     }
 }
 
@@ -515,6 +654,7 @@ pub(super) fn parse_qualified(document: &str) -> Result<Vec<Rename>, Error> {
             for (name, new_name) in names {
                 renames.push(Rename {
                     intent: false,
+                    old_routine: None,
                     kind: Kind::Schema,
                     key: Key::Schema(new_name.clone()),
                     identity: crate::ident::display_ident(&new_name),
@@ -659,6 +799,46 @@ mod tests {
                  where d.kind <> 'setting' order by d.ordinal"
             ),
             [r#"ALTER TABLE "crm"."people" RENAME COLUMN "fullname" TO "name";"#]
+        );
+    }
+
+    #[pg_test]
+    fn an_intent_the_target_has_not_made_is_left_out() {
+        Spi::run(
+            "create schema crm; create table crm.people (id int, fullname text);
+             create temp table expected as select migra_snapshot(array['crm']) as snapshot;
+             create schema crm_copy; create table crm_copy.people (id int, fullname text);
+             insert into migra_renames (schema_name, kind, parent, old_name, new_name)
+             values ('crm', 'columns', 'people', 'fullname', 'name');",
+        )
+        .unwrap();
+        // a baseline saved before the rename was made still has the old name: no drift
+        assert!(
+            plan(
+                "select d.statement from expected, migra_drift(expected.snapshot) d \
+                 where d.kind <> 'setting'"
+            )
+            .is_empty()
+        );
+        // nor between two schemas that both have it
+        assert!(
+            plan("select statement from migra_diff('crm', 'crm_copy') where kind <> 'setting'")
+                .is_empty()
+        );
+        // a target that made one of two intents (the table's, not its column's): that one runs,
+        // and the column is looked for under the table's new name too
+        Spi::run(
+            "create schema crm_next; create table crm_next.contacts (id int, fullname text);
+             insert into migra_renames (schema_name, kind, old_name, new_name)
+             values ('crm', 'tables', 'people', 'contacts');",
+        )
+        .unwrap();
+        assert_eq!(
+            plan(
+                "select statement from migra_diff('crm', 'crm_next') \
+                 where kind <> 'setting' order by ordinal"
+            ),
+            [r#"ALTER TABLE "crm"."people" RENAME TO "contacts";"#]
         );
     }
 
