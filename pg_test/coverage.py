@@ -5,8 +5,8 @@ with its kind. Objects that belong to an extension are never listed.
 
 Against a running cluster that has the extension installed: a database of its own, a schema
 "everything" with the objects and an empty schema "nothing". migra_diff('nothing', 'everything')
-first refuses the plan (0A000), naming each table of a kind not compared (partitioned, a
-partition, inherited, foreign) that the plan would have to make. Then "nothing" gets the same
+first refuses the plan (0A000), naming each table of a kind not compared (foreign) that the
+plan would have to make. Then "nothing" gets the same
 tables of those kinds, and the diff is run again with client_min_messages at WARNING: every
 compared object is in the plan, every other one is named in the WARNING. Then the same for a
 schema that holds only what an extension made (hstore's operators, functions and type): neither
@@ -44,6 +44,11 @@ COMPARED = [
     ("composite type", '"everything"."pair"', "CREATE TYPE pair AS (a integer, b integer)"),
     ("range type", '"everything"."floats"', "CREATE TYPE floats AS RANGE (subtype = float8)"),
     ("collation", '"everything"."bytewise"', "CREATE COLLATION bytewise (provider = libc, locale = 'C')"),  # libc: any build has it
+    ("table", '"everything"."measurement"', "CREATE TABLE measurement (at date) PARTITION BY RANGE (at)"),
+    ("table", '"everything"."measurement_2026"',
+     "CREATE TABLE measurement_2026 PARTITION OF measurement FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"),
+    ("table", '"everything"."child"', "CREATE TABLE parent (a integer); CREATE TABLE child () INHERITS (parent)"),
+    ("trigger", '"audit"', "CREATE TRIGGER audit AFTER INSERT ON measurement FOR EACH STATEMENT EXECUTE FUNCTION stamp()"),
     ("trigger", '"stamp"', "CREATE TRIGGER stamp BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION stamp()"),
     ("rule", '"no_delete"', "CREATE RULE no_delete AS ON DELETE TO v DO INSTEAD NOTHING"),
     ("row level security", "ENABLE ROW LEVEL SECURITY", "ALTER TABLE t ENABLE ROW LEVEL SECURITY"),
@@ -52,16 +57,10 @@ COMPARED = [
     ("comment", "COMMENT ON TABLE", "COMMENT ON TABLE t IS 'documented'"),
 ]
 # The tables of kinds not compared: a plan that would have to make one is refused.
-TABLE_KINDS = ("partitioned table", "partition", "inherited table", "foreign table")
+TABLE_KINDS = ("foreign table",)
 SAME_TABLES_IN_NOTHING = """SET search_path = nothing;
-CREATE TABLE measurement (at date) PARTITION BY RANGE (at);
-CREATE TABLE measurement_2026 PARTITION OF measurement FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
-CREATE TABLE parent (a integer); CREATE TABLE child () INHERITS (parent);
 CREATE FOREIGN TABLE remote (a integer) SERVER coverage_server;"""
 NAMED = [
-    ("partitioned table", "everything.measurement", "CREATE TABLE measurement (at date) PARTITION BY RANGE (at)"),
-    ("partition", "everything.measurement_2026", "CREATE TABLE measurement_2026 PARTITION OF measurement FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"),
-    ("inherited table", "everything.child", "CREATE TABLE parent (a integer); CREATE TABLE child () INHERITS (parent)"),
     ("foreign table", "everything.remote", "CREATE FOREIGN DATA WRAPPER coverage_fdw; CREATE SERVER coverage_server FOREIGN DATA WRAPPER coverage_fdw;"
                                             " CREATE FOREIGN TABLE remote (a integer) SERVER coverage_server"),
     ("shell type", "everything.unfinished", "CREATE TYPE unfinished"),
@@ -76,8 +75,6 @@ NAMED = [
     ("text search template", "everything.template2", "CREATE TEXT SEARCH TEMPLATE template2 (LEXIZE = dsimple_lexize)"),
     ("default privileges", "everything.of postgres on tables", "ALTER DEFAULT PRIVILEGES IN SCHEMA everything GRANT SELECT ON TABLES TO PUBLIC"),
     ("publication table", "everything.t in everything_pub", "CREATE PUBLICATION everything_pub FOR TABLE t"),
-    ("trigger of a table not compared", "everything.measurement.audit",
-     "CREATE TRIGGER audit AFTER INSERT ON measurement FOR EACH STATEMENT EXECUTE FUNCTION stamp()"),
 ]
 
 

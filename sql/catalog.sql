@@ -1,7 +1,7 @@
 -- Schemas of this database as json (not jsonb: it is only read as text, and nesting jsonb unpacks
 -- and repacks every subtree at every level): a row for the database, then a row per schema.
 -- $1 text[]: the schemas to read, or NULL for every user schema; $2 text[]: schemas to leave out,
--- or NULL; $3 oid[]: the plain tables to read (with their columns, constraints and indexes), or
+-- or NULL; $3 oid[]: the tables to read (with their columns, constraints and indexes), or
 -- NULL for all of them. A diff reads `sql/fingerprints.sql` first and names here only the tables
 -- whose fingerprints differ.
 --
@@ -49,12 +49,14 @@ ns as (
 rel as materialized (
   select c.oid, c.relname, c.relnamespace, c.relkind, c.relpersistence, c.reloptions, c.relowner,
          c.relacl, c.reltoastrelid,
-         -- plain tables this version models: partitioned tables, partitions and inheritance trees
-         -- come later and are reported under "ignored" instead
-         (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
-          and not exists (select from pg_catalog.pg_inherits i where i.inhrelid operator(pg_catalog.=) c.oid)
-          and not exists (select from pg_catalog.pg_inherits i where i.inhparent operator(pg_catalog.=) c.oid))
-           as is_plain_table
+         -- tables: plain, partitioned, partitions and members of inheritance trees
+         c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]) as is_table,
+         -- a member of a partition or inheritance tree: what its parents do recurses into it, so
+         -- it is always read (its own oid in its print)
+         (c.relkind operator(pg_catalog.=) 'p' or c.relispartition
+          or exists (select from pg_catalog.pg_inherits i where i.inhrelid operator(pg_catalog.=) c.oid)
+          or exists (select from pg_catalog.pg_inherits i where i.inhparent operator(pg_catalog.=) c.oid))
+           as in_tree
   from pg_catalog.pg_class c
   join ns on c.relnamespace operator(pg_catalog.=) ns.oid
   where not exists (
@@ -70,7 +72,7 @@ rel as materialized (
 -- relations end
 tbl as materialized (
   select c.* from rel c, args
-  where c.is_plain_table
+  where c.is_table
     -- a hashed lookup: "= any (array)" would compare each table with every element
     and (args.tables is null
          or c.oid operator(pg_catalog.=) any (select pg_catalog.unnest(args.tables) from args))
@@ -141,13 +143,35 @@ table_docs as materialized (
            'access_method', (select am.amname from pg_catalog.pg_am am where am.oid operator(pg_catalog.=) rs.relam),
            -- CREATE TABLE ... OF type
            'of_type', case when rs.reloftype operator(pg_catalog.<>) 0 then pg_catalog.format_type(rs.reloftype, null) end,
+           -- PARTITION BY, as pg_get_partkeydef prints it
+           'partition_key', case when c.relkind operator(pg_catalog.=) 'p' then pg_catalog.pg_get_partkeydef(c.oid) end,
+           -- PARTITION OF: the parent (its schema NULL when it is the partition's own) and the bound
+           'partition_of', (
+             select pg_catalog.json_build_object(
+                      'schema', case when pc.relnamespace operator(pg_catalog.<>) c.relnamespace then pn.nspname end,
+                      'table', pc.relname,
+                      'bound', pg_catalog.pg_get_expr(rs.relpartbound, c.oid))
+             from pg_catalog.pg_inherits h
+             join pg_catalog.pg_class pc on pc.oid operator(pg_catalog.=) h.inhparent
+             join pg_catalog.pg_namespace pn on pn.oid operator(pg_catalog.=) pc.relnamespace
+             where rs.relispartition and h.inhrelid operator(pg_catalog.=) c.oid),
+           -- INHERITS: the parents, in their order
+           'inherits', coalesce((
+             select pg_catalog.json_agg(pg_catalog.json_build_object(
+                      'schema', case when pc.relnamespace operator(pg_catalog.<>) c.relnamespace then pn.nspname end,
+                      'table', pc.relname) order by h.inhseqno)
+             from pg_catalog.pg_inherits h
+             join pg_catalog.pg_class pc on pc.oid operator(pg_catalog.=) h.inhparent
+             join pg_catalog.pg_namespace pn on pn.oid operator(pg_catalog.=) pc.relnamespace
+             where not rs.relispartition and h.inhrelid operator(pg_catalog.=) c.oid), '[]'),
            'columns', coalesce(cols.docs, '[]')) as doc
   -- each table's rows looked up through the catalogs' indexes: the planner cannot see how few
   -- tables a CTE holds when only those that differ are read, and joined it scanned them all
   from tbl c
   left join lateral (select tc.reloptions from pg_catalog.pg_class tc
                      where tc.oid operator(pg_catalog.=) c.reltoastrelid) tc on true
-  cross join lateral (select r.relrowsecurity, r.relforcerowsecurity, r.relreplident, r.relam, r.reloftype
+  cross join lateral (select r.relrowsecurity, r.relforcerowsecurity, r.relreplident, r.relam, r.reloftype,
+                             r.relispartition, r.relpartbound
                       from pg_catalog.pg_class r where r.oid operator(pg_catalog.=) c.oid) rs
   -- its columns, a document each (the owner's own column grants left out)
   cross join lateral (
@@ -166,6 +190,10 @@ table_docs as materialized (
                         else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.',
                                                pg_catalog.quote_ident(co.collname)) end end,
                'not_null', a.attnotnull,
+               -- a column of a partition or an inheritance child: its own (local) or only its
+               -- parents' (inherited), or both
+               'local', a.attislocal,
+               'inherited', a.attinhcount operator(pg_catalog.>) 0,
                'default', case when a.attgenerated operator(pg_catalog.=) '' then
                    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end,
                -- a default that calls a volatile function or operator (its expression tree names
@@ -251,6 +279,8 @@ constraint_docs as materialized (
            'type', k.contype,
            'definition', pg_catalog.pg_get_constraintdef(k.oid),
            'validated', k.convalidated,
+           -- a partition's or child's from its parent: comes and goes with the parent's
+           'inherited', not k.conislocal or k.conparentid operator(pg_catalog.<>) 0,
            'deferrable', k.condeferrable,
            'deferred', k.condeferred,
            -- the index behind a PRIMARY KEY, UNIQUE or EXCLUDE, and its storage parameters
@@ -265,6 +295,7 @@ constraint_docs as materialized (
                             then pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1) end
                 from (select pg_catalog.pg_get_indexdef(k.conindid) as def,
                              pg_catalog.concat('CREATE UNIQUE INDEX ', pg_catalog.quote_ident(ki.relname), ' ON ',
+                                               case when c.relkind operator(pg_catalog.=) 'p' then 'ONLY ' end,
                                                pg_catalog.quote_ident(kn.nspname), '.', pg_catalog.quote_ident(c.relname),
                                                ' USING btree ') as prefix
                       from pg_catalog.pg_namespace kn where kn.oid operator(pg_catalog.=) c.relnamespace) d) end,
@@ -301,6 +332,11 @@ constraint_docs as materialized (
       and d.refobjsubid operator(pg_catalog.>) 0) u
   -- NOT NULL (PG 18's 'n') is a column property here; constraint triggers come with triggers
   where k.contype operator(pg_catalog.=) any (array['p', 'u', 'c', 'f', 'x']::pg_catalog."char"[])
+    -- a foreign key into a partitioned table has a clone per partition on its own table:
+    -- internal, it comes and goes with the key
+    and not exists (select from pg_catalog.pg_constraint pk
+                    where pk.oid operator(pg_catalog.=) k.conparentid
+                      and pk.conrelid operator(pg_catalog.=) k.conrelid)
 ),
 index_docs as materialized (
   select c.relnamespace, ic.relname,
@@ -308,6 +344,8 @@ index_docs as materialized (
            'name', ic.relname,
            'table', c.relname,
            'unique', i.indisunique,
+           -- a partition's index attached to its parent's: comes and goes with the parent's
+           'attached', ic.relispartition,
            -- false: left by a CREATE INDEX CONCURRENTLY that failed; used by no query
            'valid', i.indisvalid,
            'method', am.amname,
@@ -317,7 +355,7 @@ index_docs as materialized (
            'definition', case when pg_catalog.starts_with(x.def, x.prefix)
                               then pg_catalog.substr(x.def, pg_catalog.length(x.prefix) operator(pg_catalog.+) 1) end,
            'columns', coalesce(u.names, '[]')) as doc
-  -- plain tables, and materialized views (always read in full, like every view)
+  -- tables, and materialized views (always read in full, like every view)
   from (select t.* from tbl t
         union all
         select m.* from rel m where m.relkind operator(pg_catalog.=) 'm') c
@@ -340,6 +378,7 @@ index_docs as materialized (
     select pg_catalog.pg_get_indexdef(i.indexrelid) as def,
            pg_catalog.concat('CREATE ', case when i.indisunique then 'UNIQUE ' end, 'INDEX ',
                              pg_catalog.quote_ident(ic.relname), ' ON ',
+                             case when c.relkind operator(pg_catalog.=) 'p' then 'ONLY ' end,
                              pg_catalog.quote_ident(n.nspname), '.', pg_catalog.quote_ident(c.relname),
                              ' USING ', pg_catalog.quote_ident(am.amname), ' ') as prefix) x
   -- an index that backs a constraint (an internal dependency on it) belongs to the constraint
@@ -652,7 +691,8 @@ trigger_docs as materialized (
     select y.rest, case when pg_catalog.starts_with(d.def, d.prefix) then pg_catalog.strpos(y.rest, d.table_part) else 0 end as at,
            d.table_part
     from (select pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1) as rest) y) x
-  where not tg.tgisinternal
+  -- a partition's trigger cloned from its parent's comes and goes with the parent's
+  where not tg.tgisinternal and tg.tgparentid operator(pg_catalog.=) 0
 ),
 -- Rules of the tables read and of views (not a view's own _RETURN rule), by pg_get_ruledef cut
 -- around "ON <event> TO <table>", so that the statement can name the table itself.
@@ -762,6 +802,7 @@ dependency_edges as materialized (
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
    and d.objid operator(pg_catalog.=) k.oid
   where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
+    and k.conislocal and k.conparentid operator(pg_catalog.=) 0
   union all
   select c.relnamespace, 'index', ic.relname, null, d.refclassid, d.refobjid, d.refobjsubid
   from (select t.* from tbl t
@@ -774,6 +815,7 @@ dependency_edges as materialized (
    and d.objid operator(pg_catalog.=) i.indexrelid
   where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type',
                                                       'pg_catalog.pg_collation']::pg_catalog.regclass[])
+    and not ic.relispartition
   union all
   -- triggers: their function, the columns of UPDATE OF and WHEN, and their table or view (an
   -- automatic dependency: a view made again takes its triggers along)
@@ -783,7 +825,8 @@ dependency_edges as materialized (
   join pg_catalog.pg_depend d
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
    and d.objid operator(pg_catalog.=) tg.oid
-  where not tg.tgisinternal and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[])
+  where not tg.tgisinternal and tg.tgparentid operator(pg_catalog.=) 0
+    and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[])
   union all
   -- rules: what their actions read and write, and their table or view
   select c.relnamespace, 'rule', c.relname, r.rulename, d.refclassid, d.refobjid, d.refobjsubid
@@ -810,6 +853,11 @@ dependency_edges as materialized (
   from tbl c
   join pg_catalog.pg_class r on r.oid operator(pg_catalog.=) c.oid
   where r.reloftype operator(pg_catalog.<>) 0
+  union all
+  -- a partition or an inheritance child: its parents
+  select c.relnamespace, 'table', c.relname, null, 'pg_catalog.pg_class'::pg_catalog.regclass, h.inhparent, 0
+  from tbl c
+  join pg_catalog.pg_inherits h on h.inhrelid operator(pg_catalog.=) c.oid
   union all
   -- columns of a user type (an enum, a domain, ...): a type made again takes them along
   select c.relnamespace, 'column', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
@@ -890,9 +938,7 @@ not_compared_edges as materialized (
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) tg.tgrelid
                       where tg.oid operator(pg_catalog.=) d.objid
                         and (c.relkind operator(pg_catalog.=) 'v'
-                             or (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
-                                 and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)
-                                 and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)))))
+                             or c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]))))
       -- a domain's CHECK, a range's canonical or subtype_diff function: types are compared
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_constraint k
@@ -906,9 +952,7 @@ not_compared_edges as materialized (
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) w.ev_class
                       where w.oid operator(pg_catalog.=) d.objid
                         and (c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
-                             or (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
-                                 and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)
-                                 and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)))))
+                             or c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]))))
       -- a default, constraint, index or policy of a plain table or materialized view, which the
       -- model makes: its relation looked up by oid through the catalogs' indexes (a scan of
       -- "rel" per row would make this quadratic)
@@ -916,9 +960,7 @@ not_compared_edges as materialized (
         select from pg_catalog.pg_class c
         where c.oid operator(pg_catalog.=) o.relid
           and (c.relkind operator(pg_catalog.=) 'm'
-               or (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
-                   and not exists (select from pg_catalog.pg_inherits h where h.inhrelid operator(pg_catalog.=) c.oid)
-                   and not exists (select from pg_catalog.pg_inherits h where h.inhparent operator(pg_catalog.=) c.oid)))))
+               or c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]))))
 ),
 -- Each edge with the referenced object by name, when it is of a kind the model holds and lives in
 -- a user schema: {"object": {kind, name, part}, "on": {kind, schema, name, part}}, the
@@ -1014,14 +1056,16 @@ comment_docs as materialized (
   from user_descriptions d
   join rel c on c.oid operator(pg_catalog.=) d.objoid
   where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-    and (c.is_plain_table
+    and (c.is_table
          or c.relkind operator(pg_catalog.=) any (array['v', 'm', 'S']::pg_catalog."char"[])
          or (c.relkind operator(pg_catalog.=) 'c' and d.objsubid operator(pg_catalog.>) 0)
-         or (c.relkind operator(pg_catalog.=) 'i'
+         -- an index the model holds: not one attached to a partitioned table's index
+         or (c.relkind operator(pg_catalog.=) any (array['i', 'I']::pg_catalog."char"[])
              and exists (select from pg_catalog.pg_index i
                          join pg_catalog.pg_class t on t.oid operator(pg_catalog.=) i.indrelid
-                         where i.indexrelid operator(pg_catalog.=) c.oid and not t.relispartition
-                           and t.relkind operator(pg_catalog.=) any (array['r', 'm']::pg_catalog."char"[]))))
+                         join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
+                         where i.indexrelid operator(pg_catalog.=) c.oid and not ic.relispartition
+                           and t.relkind operator(pg_catalog.=) any (array['r', 'p', 'm']::pg_catalog."char"[]))))
   union all
   select r.pronamespace, 'routine', r.identity, null, d.description
   from user_descriptions d
@@ -1037,7 +1081,7 @@ comment_docs as materialized (
   from user_descriptions d
   join pg_catalog.pg_constraint k on k.oid operator(pg_catalog.=) d.objoid
   join rel c on c.oid operator(pg_catalog.=) k.conrelid
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass and c.is_plain_table
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass and c.is_table
   union all
   select t.typnamespace, 'domain constraint', t.typname::pg_catalog.text, k.conname::pg_catalog.text, d.description
   from user_descriptions d
@@ -1050,13 +1094,13 @@ comment_docs as materialized (
   join pg_catalog.pg_trigger tg on tg.oid operator(pg_catalog.=) d.objoid
   join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
   where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
-    and (c.is_plain_table or c.relkind operator(pg_catalog.=) 'v')
+    and (c.is_table or c.relkind operator(pg_catalog.=) 'v')
   union all
   select c.relnamespace, 'policy', c.relname::pg_catalog.text, po.polname::pg_catalog.text, d.description
   from user_descriptions d
   join pg_catalog.pg_policy po on po.oid operator(pg_catalog.=) d.objoid
   join rel c on c.oid operator(pg_catalog.=) po.polrelid
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass and c.is_plain_table
+  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass and c.is_table
   union all
   select c.relnamespace, 'rule', c.relname::pg_catalog.text, r.rulename::pg_catalog.text, d.description
   from user_descriptions d
@@ -1064,7 +1108,7 @@ comment_docs as materialized (
   join rel c on c.oid operator(pg_catalog.=) r.ev_class
   where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
     and r.rulename operator(pg_catalog.<>) '_RETURN'
-    and (c.is_plain_table or c.relkind operator(pg_catalog.=) 'v')
+    and (c.is_table or c.relkind operator(pg_catalog.=) 'v')
   union all
   select x.stxnamespace, 'statistics', x.stxname::pg_catalog.text, null, d.description
   from user_descriptions d
@@ -1087,12 +1131,8 @@ comment_docs as materialized (
 -- cannot make is refused), never mistaken for "equal". Texts are deparsed under the same
 -- search_path as the rest, so a schema's own names come out unqualified.
 ignored as materialized (
-  -- searched CASE: a simple CASE would look "=" up on the search_path
   select c.relnamespace as nsoid,
-         case when c.relkind operator(pg_catalog.=) 'f' then 'foreign table'
-              when c.relkind operator(pg_catalog.=) 'p' then 'partitioned table'
-              when (select r.relispartition from pg_catalog.pg_class r where r.oid operator(pg_catalog.=) c.oid) then 'partition'
-              else 'inherited table' end as kind,
+         'foreign table' as kind,
          c.relname::pg_catalog.text as name,
          pg_catalog.concat_ws(E'\n',
            'persistence ' operator(pg_catalog.||) c.relpersistence::pg_catalog.text,
@@ -1138,8 +1178,7 @@ ignored as materialized (
             join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) x.indexrelid
             where x.indrelid operator(pg_catalog.=) c.oid)) as definition
   from rel c
-  where c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[])
-    and not c.is_plain_table
+  where c.relkind operator(pg_catalog.=) 'f'
   union all
   -- base types made with C functions, and shell types (an array type goes with its element)
   select t.typnamespace, case when t.typtype operator(pg_catalog.=) 'p' then 'shell type' else 'base type' end,
@@ -1219,7 +1258,7 @@ ignored as materialized (
          pg_catalog.concat(tg.tgenabled, ' ', pg_catalog.pg_get_triggerdef(tg.oid))
   from pg_catalog.pg_trigger tg
   join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
-  where not tg.tgisinternal and not c.is_plain_table and c.relkind operator(pg_catalog.<>) 'v'
+  where not tg.tgisinternal and not c.is_table and c.relkind operator(pg_catalog.<>) 'v'
 
 ),
 schema_docs as (

@@ -52,12 +52,14 @@ ns as (
 rel as materialized (
   select c.oid, c.relname, c.relnamespace, c.relkind, c.relpersistence, c.reloptions, c.relowner,
          c.relacl, c.reltoastrelid,
-         -- plain tables this version models: partitioned tables, partitions and inheritance trees
-         -- come later and are reported under "ignored" instead
-         (c.relkind operator(pg_catalog.=) 'r' and not c.relispartition
-          and not exists (select from pg_catalog.pg_inherits i where i.inhrelid operator(pg_catalog.=) c.oid)
-          and not exists (select from pg_catalog.pg_inherits i where i.inhparent operator(pg_catalog.=) c.oid))
-           as is_plain_table
+         -- tables: plain, partitioned, partitions and members of inheritance trees
+         c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]) as is_table,
+         -- a member of a partition or inheritance tree: what its parents do recurses into it, so
+         -- it is always read (its own oid in its print)
+         (c.relkind operator(pg_catalog.=) 'p' or c.relispartition
+          or exists (select from pg_catalog.pg_inherits i where i.inhrelid operator(pg_catalog.=) c.oid)
+          or exists (select from pg_catalog.pg_inherits i where i.inhparent operator(pg_catalog.=) c.oid))
+           as in_tree
   from pg_catalog.pg_class c
   join ns on c.relnamespace operator(pg_catalog.=) ns.oid
   where not exists (
@@ -72,7 +74,7 @@ rel as materialized (
 ),
 -- relations end
 tbl as materialized (
-  select c.* from rel c where c.is_plain_table
+  select c.* from rel c where c.is_table
 ),
 -- Stored expressions of those tables: defaults ('d'), CHECKs ('c'), index expressions and
 -- predicates ('i'). Only generation expressions among defaults can read columns.
@@ -425,7 +427,8 @@ table_prints as (
              pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
            rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print,
-           rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print, rp2.print), 0) as print,
+           rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print, rp2.print,
+           case when c.in_tree then c.oid end), 0) as print,
          kp.refs
   from tbl c
   left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid

@@ -107,6 +107,10 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         O::DropTable { .. }
         | O::SetTablePersistence { .. }
         | O::SetAccessMethod { .. }
+        // on the partition or child; the parent takes SHARE UPDATE EXCLUSIVE for an ATTACH
+        | O::AttachPartition { .. }
+        | O::DetachPartition { .. }
+        | O::Inherit { .. }
         | O::RowSecurity { .. }
         | O::ReplicaIdentity { .. }
         | O::OfType { .. }
@@ -188,6 +192,7 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
         } => *validated && using_index.is_none(),
         O::SetNotNull { proven, .. } => !proven,
         O::ValidateConstraint { .. }
+        | O::AttachPartition { .. }
         | O::SetDomainNotNull { .. }
         | O::ValidateDomainConstraint { .. } => true,
         O::AddDomainConstraint { validated, .. } => *validated,
@@ -271,6 +276,8 @@ mod tests {
 
     fn column() -> Box<Column> {
         Box::new(Column {
+            local: true,
+            inherited: false,
             name: "c".into(),
             position: 1,
             data_type: "bigint".into(),
@@ -312,6 +319,7 @@ mod tests {
             validated,
             using_index: None,
             constraint: Box::new(Constraint {
+                inherited: false,
                 name: "k".into(),
                 table: "t".into(),
                 constraint_type,
@@ -367,6 +375,7 @@ mod tests {
     fn some_forms_let_reads_and_writes_go_on() {
         let create_index = |concurrently| Operation::CreateIndex {
             index: Box::new(Index {
+                attached: false,
                 name: "i".into(),
                 table: "t".into(),
                 unique: false,

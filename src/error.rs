@@ -44,11 +44,23 @@ pub enum Error {
     )]
     NotComparedDependent { object: String, needed: String },
 
-    /// 0A000 feature_not_supported: a table of a kind the plan does not make yet (partitioned,
-    /// a partition, inherited, foreign) differs between the sides, or is such a table on one
-    /// side and a plain one on the other; a plan would build around it or drop it.
-    #[error("cannot plan around {}: migra does not compare partitioned, inherited or foreign tables yet", .objects.first().map(String::as_str).unwrap_or(""))]
+    /// 0A000 feature_not_supported: a table of a kind the plan does not make yet (foreign)
+    /// differs between the sides, or is such a table on one side and a plain one on the other;
+    /// a plan would build around it or drop it.
+    #[error("cannot plan around {}: migra does not compare foreign tables yet", .objects.first().map(String::as_str).unwrap_or(""))]
     NotComparedTables { objects: Vec<String> },
+
+    /// 0A000 feature_not_supported: a table's partition key changes (or it becomes partitioned,
+    /// or stops being so), which only making it again does; this version refuses rather than
+    /// plan around it.
+    #[error(
+        "cannot change the partition key of {table} ({from} to {to}): the table would have to be made again, its rows lost, which this version does not plan yet"
+    )]
+    PartitionKeyChange {
+        table: String,
+        from: String,
+        to: String,
+    },
 
     /// 0A000 feature_not_supported
     #[error("server version {0} is not supported: migra reads PostgreSQL 12 and later")]
@@ -184,7 +196,8 @@ impl Error {
             Error::DataLoss { .. } => PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
             Error::UnsupportedServer(_)
             | Error::NotComparedDependent { .. }
-            | Error::NotComparedTables { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            | Error::NotComparedTables { .. }
+            | Error::PartitionKeyChange { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
             Error::DblinkMissing => PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION,
             Error::SnapshotFormat { .. }
             | Error::SnapshotInvalid(_)

@@ -22,6 +22,9 @@ pub enum Phase {
     CreateExtension,
     /// The renames the caller asked for: every later statement names the objects as renamed.
     Rename,
+    /// Partitions detached and parents no longer inherited from: before the parent changes
+    /// (which would otherwise reach the table) or goes.
+    Detach,
     // Teardown: what goes away, dependents first.
     /// Views and materialized views, dropped or made again: before what they read.
     DropView,
@@ -60,6 +63,9 @@ pub enum Phase {
     CreateSequence,
     CreateTable,
     AlterTable,
+    /// Partitions attached and parents inherited from, once the tables have their final
+    /// columns; every partition detached to change its bound is detached before.
+    Attach,
     AlterSequence,
     CreateIndex,
     CreateConstraint,

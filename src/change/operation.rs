@@ -6,8 +6,8 @@
 
 use crate::model::{
     Attribute, Collation, Column, CommentKind, Constraint, DomainConstraint, EventTrigger,
-    Extension, Identity, Index, OwnedBy, Persistence, Policy, ReplicaIdentity, Routine, Rule,
-    Sequence, SequenceOptions, Statistics, Storage, Table, Trigger, Type, View,
+    Extension, Identity, Index, OwnedBy, Parent, Persistence, Policy, ReplicaIdentity, Routine,
+    Rule, Sequence, SequenceOptions, Statistics, Storage, Table, Trigger, Type, View,
 };
 
 /// The kinds of constraint an ADD CONSTRAINT makes: each scans or builds differently.
@@ -265,6 +265,24 @@ pub enum Operation {
         table: String,
         method: String,
     },
+    /// `ALTER TABLE parent ATTACH PARTITION table FOR VALUES ...`: the rows are checked against
+    /// the bound.
+    AttachPartition {
+        table: String,
+        parent: Parent,
+        bound: String,
+    },
+    /// `ALTER TABLE parent DETACH PARTITION table`: the table stays, as a table of its own.
+    DetachPartition {
+        table: String,
+        parent: Parent,
+    },
+    /// `ALTER TABLE table INHERIT parent`, or `NO INHERIT parent`.
+    Inherit {
+        table: String,
+        parent: Parent,
+        inherit: bool,
+    },
     /// `ENABLE`/`DISABLE`/`FORCE`/`NO FORCE ROW LEVEL SECURITY`
     RowSecurity {
         table: String,
@@ -293,9 +311,12 @@ pub enum Operation {
         table: String,
         column: Box<Column>,
     },
+    /// `only`: the parent's column alone (`ALTER TABLE ONLY`): the tables under it keep theirs,
+    /// as their own.
     DropColumn {
         table: String,
         column: String,
+        only: bool,
     },
     /// `ALTER COLUMN ... TYPE`, to the type (and collation) of `column`. `rewrites`: the new
     /// type is not binary-coercible from the old one under its modifiers, so every row is
@@ -658,6 +679,9 @@ impl Operation {
             | O::TableStorageParameters { .. }
             | O::SetTablePersistence { .. }
             | O::SetAccessMethod { .. }
+            | O::AttachPartition { .. }
+            | O::DetachPartition { .. }
+            | O::Inherit { .. }
             | O::RowSecurity { .. }
             | O::ReplicaIdentity { .. }
             | O::ClusterOn { .. }

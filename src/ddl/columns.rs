@@ -50,8 +50,13 @@ pub fn add(cx: &Cx, table: &str, column: &Column) -> String {
     super::alter_table(cx, table, &format!("ADD COLUMN {}", definition(cx, column)))
 }
 
-pub fn drop(cx: &Cx, table: &str, column: &str) -> String {
-    super::alter_table(cx, table, &format!("DROP COLUMN {}", quote_ident(column)))
+pub fn drop(cx: &Cx, table: &str, column: &str, only: bool) -> String {
+    let drop = format!("DROP COLUMN {}", quote_ident(column));
+    if only {
+        format!("ALTER TABLE ONLY {} {drop};", cx.qualify(table))
+    } else {
+        super::alter_table(cx, table, &drop)
+    }
 }
 
 /// `ALTER COLUMN ... TYPE t [COLLATE c] [USING ...]`, to `column`'s type and collation.
@@ -202,6 +207,8 @@ mod tests {
 
     fn column() -> Column {
         Column {
+            local: true,
+            inherited: false,
             name: "Total Due".into(),
             position: 1,
             data_type: "numeric(10,2)".into(),

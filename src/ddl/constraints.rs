@@ -98,6 +98,7 @@ mod tests {
 
     fn check() -> Constraint {
         Constraint {
+            inherited: false,
             table: "t".into(),
             name: "no injection".into(),
             constraint_type: ConstraintType::Check,

@@ -41,6 +41,7 @@ mod tests {
     #[test]
     fn create_names_the_migrated_schema() {
         let index = Index {
+            attached: false,
             name: "orders_lower_idx".into(),
             table: "orders".into(),
             unique: true,
@@ -65,6 +66,7 @@ mod tests {
     #[test]
     fn an_unreadable_definition_is_an_error_not_a_guess() {
         let index = Index {
+            attached: false,
             name: "odd".into(),
             table: "t".into(),
             unique: false,

@@ -67,6 +67,17 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
             tables::set_persistence(cx, table, *persistence)
         }
         O::SetAccessMethod { table, method } => tables::set_access_method(cx, table, method),
+        O::AttachPartition {
+            table,
+            parent,
+            bound,
+        } => tables::attach_partition(cx, table, parent, bound),
+        O::DetachPartition { table, parent } => tables::detach_partition(cx, table, parent),
+        O::Inherit {
+            table,
+            parent,
+            inherit,
+        } => tables::inherit(cx, table, parent, *inherit),
         O::RowSecurity { table, setting } => policies::row_security(cx, table, *setting),
         O::ReplicaIdentity {
             table,
@@ -77,7 +88,11 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
         O::OfType { table, of_type } => tables::of_type(cx, table, of_type.as_deref()),
 
         O::AddColumn { table, column, .. } => columns::add(cx, table, column),
-        O::DropColumn { table, column } => columns::drop(cx, table, column),
+        O::DropColumn {
+            table,
+            column,
+            only,
+        } => columns::drop(cx, table, column, *only),
         O::AlterColumnType {
             table,
             column,

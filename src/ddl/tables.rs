@@ -5,27 +5,24 @@ use super::{
     storage_parameters as storage_list,
 };
 use crate::change::Parameters;
-use crate::model::{Persistence, ReplicaIdentity, Table};
+use crate::model::{Parent, Persistence, ReplicaIdentity, Table};
 
-/// `CREATE [UNLOGGED] TABLE` with its columns and storage parameters. Constraints and indexes
-/// are steps of their own, so that foreign keys can wait for every table they join.
+/// `CREATE [UNLOGGED] TABLE` with its columns and storage parameters, `PARTITION BY` its key;
+/// a partition `PARTITION OF` its parent, its columns the parent's; an inheritance child with
+/// its own columns (those it has only from its parents come with `INHERITS`). Constraints and
+/// indexes are steps of their own, so that foreign keys can wait for every table they join;
+/// where a partition's or child's column differs from its parent's, a step of its own too.
 pub fn create(cx: &Cx, table: &Table) -> String {
     let unlogged = if table.persistence == Persistence::Unlogged {
         "UNLOGGED "
     } else {
         ""
     };
-    let mut columns: Vec<_> = table.columns.iter().collect();
-    columns.sort_by_key(|c| c.position);
-    let body = if columns.is_empty() {
-        "()".to_owned()
-    } else {
-        let lines: Vec<String> = columns
-            .iter()
-            .map(|c| format!("    {}", columns::definition(cx, c)))
-            .collect();
-        format!("(\n{}\n)", lines.join(",\n"))
-    };
+    let partition_by = table
+        .partition_key
+        .as_ref()
+        .map(|key| format!(" PARTITION BY {key}"))
+        .unwrap_or_default();
     let mut parameters = storage_list(&table.options, "");
     parameters.extend(storage_list(&table.toast_options, "toast."));
     let with = if parameters.is_empty() {
@@ -37,9 +34,74 @@ pub fn create(cx: &Cx, table: &Table) -> String {
         Some(method) if method != "heap" => format!(" USING {}", quote_ident(method)),
         _ => String::new(),
     };
+    if let Some(partition_of) = &table.partition_of {
+        return format!(
+            "CREATE {unlogged}TABLE {} PARTITION OF {} {}{partition_by}{using}{with};",
+            cx.qualify(&table.name),
+            parent_name(cx, &partition_of.parent()),
+            partition_of.bound
+        );
+    }
+    let mut columns: Vec<_> = table
+        .columns
+        .iter()
+        .filter(|c| c.local || table.inherits.is_empty())
+        .collect();
+    columns.sort_by_key(|c| c.position);
+    let inherits = if table.inherits.is_empty() {
+        String::new()
+    } else {
+        let parents: Vec<String> = table.inherits.iter().map(|p| parent_name(cx, p)).collect();
+        format!(" INHERITS ({})", parents.join(", "))
+    };
+    let body = if columns.is_empty() {
+        "()".to_owned()
+    } else {
+        let lines: Vec<String> = columns
+            .iter()
+            .map(|c| format!("    {}", columns::definition(cx, c)))
+            .collect();
+        format!("(\n{}\n)", lines.join(",\n"))
+    };
     format!(
-        "CREATE {unlogged}TABLE {} {body}{using}{with};",
+        "CREATE {unlogged}TABLE {} {body}{inherits}{partition_by}{using}{with};",
         cx.qualify(&table.name)
+    )
+}
+
+/// A parent's name: in the plan's schema, or qualified by its own.
+fn parent_name(cx: &Cx, parent: &Parent) -> String {
+    match &parent.schema {
+        Some(schema) => crate::ident::qualified(schema, &parent.table),
+        None => cx.qualify(&parent.table),
+    }
+}
+
+/// `ALTER TABLE parent ATTACH PARTITION table FOR VALUES ...`
+pub fn attach_partition(cx: &Cx, table: &str, parent: &Parent, bound: &str) -> String {
+    format!(
+        "ALTER TABLE {} ATTACH PARTITION {} {bound};",
+        parent_name(cx, parent),
+        cx.qualify(table)
+    )
+}
+
+/// `ALTER TABLE parent DETACH PARTITION table`
+pub fn detach_partition(cx: &Cx, table: &str, parent: &Parent) -> String {
+    format!(
+        "ALTER TABLE {} DETACH PARTITION {};",
+        parent_name(cx, parent),
+        cx.qualify(table)
+    )
+}
+
+/// `INHERIT parent`, or `NO INHERIT parent`.
+pub fn inherit(cx: &Cx, table: &str, parent: &Parent, inherit: bool) -> String {
+    let no = if inherit { "" } else { "NO " };
+    alter(
+        cx,
+        table,
+        &format!("{no}INHERIT {}", parent_name(cx, parent)),
     )
 }
 
@@ -110,6 +172,8 @@ mod tests {
 
     fn column(name: &str, position: i32, data_type: &str) -> Column {
         Column {
+            local: true,
+            inherited: false,
             name: name.into(),
             position,
             data_type: data_type.into(),
@@ -132,6 +196,9 @@ mod tests {
     /// A logged table with no columns, options or grants.
     fn table(name: &str) -> Table {
         Table {
+            partition_key: None,
+            partition_of: None,
+            inherits: Vec::new(),
             name: name.into(),
             persistence: Persistence::Logged,
             options: vec![],

@@ -362,6 +362,7 @@ fn drop(cx: &Cx, table: &str, column: &Column) -> Step {
     let operation = Operation::DropColumn {
         table: table.to_owned(),
         column: column.name.clone(),
+        only: false,
     };
     step(cx, table, &column.name, operation)
         .in_phase(Phase::DropColumn)

@@ -84,6 +84,7 @@ fn create_on_index(
         name: aside.clone(),
         table: c.table.clone(),
         unique: true,
+        attached: false,
         valid: true,
         method: "btree".to_owned(),
         definition: Some(definition.to_owned()),

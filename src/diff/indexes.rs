@@ -59,7 +59,12 @@ pub fn diff(
 /// The index's table or materialized view is there before the plan and after, not made again:
 /// others may be reading and writing it while the plan runs.
 pub fn in_use(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, table: &str) -> bool {
-    let kept_table = from.tables.iter().any(|t| t.name == table)
+    // a partitioned table's index cannot be built concurrently: its partitions' can, one by
+    // one, which this version does not plan
+    let kept_table = from
+        .tables
+        .iter()
+        .any(|t| t.name == table && t.partition_key.is_none())
         && !tables.is_created(&cx.schema, table)
         && !tables.is_dropped(&cx.schema, table);
     let kept_view = [from, to]

@@ -28,8 +28,9 @@ pub trait ObjectKind: Sync {
 }
 
 /// Every kind, in the order their steps are written.
-pub const KINDS: [&dyn ObjectKind; 16] = [
+pub const KINDS: [&dyn ObjectKind; 17] = [
     &Tables,
+    &Trees,
     &Types,
     &Collations,
     &ColumnDefaults,
@@ -62,6 +63,14 @@ impl ObjectKind for Tables {
     }
     fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
         collect(|steps| super::tables::diff(&pair.cx, pair.from, pair.to, decided, steps))
+    }
+}
+
+/// Partitions attached and detached, parents inherited from.
+struct Trees;
+impl ObjectKind for Trees {
+    fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
+        collect(|steps| super::trees::diff(&pair.cx, pair.from, pair.to, decided, steps))
     }
 }
 

@@ -23,6 +23,7 @@ mod rules;
 mod sequences;
 mod statistics;
 mod tables;
+mod trees;
 mod triggers;
 mod type_changes;
 mod types;
@@ -132,6 +133,22 @@ pub fn schema_pairs(
     conversions: &Conversions,
     released: &BTreeSet<Key>,
 ) -> Result<Vec<Step>, Error> {
+    // partitions and inheritance children as their parents' own statements leave them
+    let compared: Vec<(Option<Schema>, Option<Schema>)> = pairs
+        .iter()
+        .map(|(from, to)| trees::compared(from, to))
+        .collect();
+    let pairs: Vec<(&Schema, &Schema)> = pairs
+        .iter()
+        .zip(&compared)
+        .map(|((from, to), (source, target))| {
+            (
+                source.as_ref().unwrap_or(from),
+                target.as_ref().unwrap_or(to),
+            )
+        })
+        .collect();
+    let pairs = pairs.as_slice();
     let source = Graph::of(pairs.iter().map(|(from, _)| (*from, from.name.as_str())));
     let target = Graph::of(pairs.iter().map(|(from, to)| (*to, from.name.as_str())));
     let pairs_of: Vec<Pair> = pairs
@@ -423,6 +440,9 @@ impl Decisions {
         };
         decided.rebuilt_types = types::rebuilt(&schemas, source, &mut decided);
         decided.rebuilt_collations = collations::rebuilt(&schemas, &mut decided);
+        for pair in pairs {
+            trees::refuse_partition_key_changes(&pair.cx, pair.from, pair.to)?;
+        }
         for pair in pairs {
             tables::decide(&pair.cx, pair.from, pair.to, &mut decided);
         }

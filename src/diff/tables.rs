@@ -56,7 +56,9 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             },
             &table.name,
         )
-        .hazard(Hazard::DataLoss);
+        .hazard(Hazard::DataLoss)
+        // a partition or child goes before its parent
+        .requires(parent_keys(cx, table));
         if added_shapes.contains(&shape(table)) {
             dropped = dropped.hazard(Hazard::PossibleRename);
         }
@@ -64,18 +66,33 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
     }
 
     for table in pairs.added {
+        // a partition or child once its parents have their final columns, which it takes
+        let parent_columns = table
+            .parents()
+            .into_iter()
+            .filter(|p| p.schema.is_none())
+            .filter_map(|p| to.tables.iter().find(|t| t.name == p.table))
+            .flat_map(|p| p.columns.iter().map(|c| cx.column_key(&p.name, &c.name)))
+            .collect::<Vec<_>>();
         let mut created = step(
             cx,
             Phase::CreateTable,
             Operation::CreateTable(Box::new(table.clone())),
             &table.name,
-        );
+        )
+        .requires(parent_keys(cx, table))
+        .requires(parent_columns);
         if removed_shapes.contains(&shape(table)) {
             created = created.hazard(Hazard::PossibleRename);
         }
         steps.push(created);
-        for column in &table.columns {
-            columns::settings_of_new_column(cx, &table.name, column, steps);
+        match super::trees::columns_of_new_child(cx, to, table, &from.binary_coercible, decided) {
+            Some(own) => steps.extend(own),
+            None => {
+                for column in &table.columns {
+                    columns::settings_of_new_column(cx, &table.name, column, steps);
+                }
+            }
         }
         super::policies::row_security(cx, None, table, steps);
     }
@@ -124,7 +141,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             };
             steps.push(settings_step(cx, &new.name, operation));
         }
+        let before = steps.len();
         columns::diff(cx, old, new, &from.binary_coercible, decided, steps);
+        super::trees::after_parents(cx, new, &mut steps[before..]);
+        super::trees::keep_below(from, to, &mut steps[before..]);
         super::policies::row_security(cx, Some(old), new, steps);
         // after the columns: a TOAST table exists only once a column needs one, and parameters
         // set before it are lost
@@ -333,6 +353,15 @@ fn persistence_order(
             _ => None,
         })
         .map(|t| Key::TableSettings(cx.schema.clone(), t.to_owned()))
+        .collect()
+}
+
+/// The tables a partition or inheritance child hangs under.
+fn parent_keys(cx: &Cx, table: &crate::model::Table) -> Vec<Key> {
+    table
+        .parents()
+        .into_iter()
+        .map(|p| Key::Table(p.schema.unwrap_or_else(|| cx.schema.clone()), p.table))
         .collect()
 }
 

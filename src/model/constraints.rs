@@ -13,6 +13,10 @@ pub struct Constraint {
     pub definition: String,
     /// `convalidated`
     pub validated: bool,
+    /// A partition's or inheritance child's from its parent (`conislocal` false, or
+    /// `conparentid` set): it comes and goes with the parent's.
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub inherited: bool,
     /// `condeferrable`
     pub deferrable: bool,
     /// `condeferred`

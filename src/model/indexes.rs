@@ -8,6 +8,10 @@ pub struct Index {
     pub table: String,
     /// `indisunique`
     pub unique: bool,
+    /// A partition's index attached to its parent's (`relispartition`): it comes and goes
+    /// with the parent's.
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub attached: bool,
     /// `indisvalid`: false for what a `CREATE INDEX CONCURRENTLY` that failed left behind, which
     /// no query uses: it differs from a valid index of the same definition, and is built again.
     /// Absent from snapshots taken before it was read.

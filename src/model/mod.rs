@@ -32,7 +32,7 @@ pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
 pub use statistics::Statistics;
 #[cfg(any(test, feature = "pg_test"))]
 pub use tables::Generation;
-pub use tables::{Column, Identity, Table};
+pub use tables::{Column, Identity, Parent, Table};
 pub use triggers::Trigger;
 pub use types::{Attribute, DomainConstraint, Range, Type, TypeDefinition};
 pub use views::{View, ViewColumn};
@@ -50,6 +50,14 @@ pub fn split_option(option: &str) -> (&str, &str) {
 /// that a snapshot of a schema that does not use it stays the text an older migra wrote.
 fn is_false(flag: &bool) -> bool {
     !*flag
+}
+
+fn is_true() -> bool {
+    true
+}
+
+fn is_true_ref(flag: &bool) -> bool {
+    *flag
 }
 
 /// What one run of `sql/catalog.sql` reads: some schemas of one database, and its extensions

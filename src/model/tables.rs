@@ -38,6 +38,42 @@ pub struct Table {
     /// `CREATE TABLE ... OF type`: the composite type its columns come from.
     #[serde(default)]
     pub of_type: Option<String>,
+    /// `PARTITION BY ...` of a partitioned table, as `pg_get_partkeydef` prints it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_key: Option<String>,
+    /// `PARTITION OF parent FOR VALUES ...`: a partition's parent and bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_of: Option<PartitionOf>,
+    /// `INHERITS (...)`: an inheritance child's parents, in their order (`inhseqno`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inherits: Vec<Parent>,
+}
+
+/// A table a partition or an inheritance child has as its parent.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub struct Parent {
+    /// `None` when the parent is in the child's own schema.
+    pub schema: Option<String>,
+    pub table: String,
+}
+
+/// What makes a table a partition: its parent and its bound.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct PartitionOf {
+    /// `None` when the parent is in the partition's own schema.
+    pub schema: Option<String>,
+    pub table: String,
+    /// `pg_get_expr(relpartbound)`: `FOR VALUES ...` or `DEFAULT`.
+    pub bound: String,
+}
+
+impl PartitionOf {
+    pub fn parent(&self) -> Parent {
+        Parent {
+            schema: self.schema.clone(),
+            table: self.table.clone(),
+        }
+    }
 }
 
 fn replica_identity_default() -> super::ReplicaIdentity {
@@ -47,6 +83,14 @@ fn replica_identity_default() -> super::ReplicaIdentity {
 impl Table {
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// Its parents: the partitioned table of a partition, or the tables it inherits from.
+    pub fn parents(&self) -> Vec<Parent> {
+        match &self.partition_of {
+            Some(partition_of) => vec![partition_of.parent()],
+            None => self.inherits.clone(),
+        }
     }
 }
 
@@ -63,6 +107,13 @@ pub struct Column {
     pub collation: Option<String>,
     /// `attnotnull`
     pub not_null: bool,
+    /// `attislocal`: defined by the table itself, not only by a parent (a partition's columns
+    /// are its parent's). Not compared: where a column is defined is the tree's business.
+    #[serde(default = "super::is_true", skip_serializing_if = "super::is_true_ref")]
+    pub local: bool,
+    /// `attinhcount > 0`: a parent defines it too.
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub inherited: bool,
     /// `pg_get_expr(adbin)` of a plain column's default.
     pub default: Option<String>,
     /// The default calls a volatile function or operator (read from the expression tree and
@@ -102,6 +153,8 @@ impl Column {
         Column {
             position: other.position,
             default_volatile: other.default_volatile,
+            local: other.local,
+            inherited: other.inherited,
             ..self.clone()
         } == *other
     }

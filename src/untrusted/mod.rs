@@ -185,6 +185,25 @@ impl Checker {
             if let Some(of_type) = &table.of_type {
                 self.field(&object, "of_type", of_type, text::type_name)?;
             }
+            if let Some(key) = &table.partition_key {
+                self.field(&object, "partition_key", key, text::sql_text)?;
+            }
+            if let Some(partition_of) = &table.partition_of {
+                let schema = partition_of.schema.as_deref();
+                self.optional_name(&object, "partition_of.schema", schema)?;
+                self.field(
+                    &object,
+                    "partition_of.table",
+                    &partition_of.table,
+                    text::name,
+                )?;
+                let bound = &partition_of.bound;
+                self.field(&object, "partition_of.bound", bound, text::sql_text)?;
+            }
+            for parent in &table.inherits {
+                self.optional_name(&object, "inherits.schema", parent.schema.as_deref())?;
+                self.field(&object, "inherits.table", &parent.table, text::name)?;
+            }
             self.grants(&object, &table.privileges)?;
             for column in &table.columns {
                 self.column(

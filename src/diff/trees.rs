@@ -1,0 +1,426 @@
+//! Partitions and inheritance: which table hangs under which, and what a parent's own change
+//! does to the tables under it.
+//!
+//! PostgreSQL carries most of a parent's column changes down its tree by itself (ADD and DROP
+//! COLUMN, ALTER TYPE, SET and DROP DEFAULT, SET and DROP NOT NULL, SET STORAGE and STATISTICS),
+//! and refuses some of them on a partition alone. So the plan changes the parent only, and
+//! compares each table under it with what the parent's statements will have made of it
+//! (`as_parents_leave_it`): what is left is the child's own (a default of its own, say).
+
+use std::collections::BTreeMap;
+
+use super::{Decisions, columns, pair_up};
+use crate::change::Cx;
+use crate::error::Error;
+use crate::model::{Column, Parent, Schema, Table};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
+
+/// The two schemas as the diff compares them, when a table of either hangs under a parent
+/// (`None` for one with none): the target without what its partitions and children have from
+/// their parents (their parents' statements make it, or ATTACH and INHERIT do); the source
+/// likewise where the table stays under the same parent (detached and attached again under
+/// another bound, it keeps them), but with them as its own where it leaves its parent for good
+/// (DETACH and NO INHERIT leave them to it), and its columns `as_parents_leave_it`.
+pub fn compared(from: &Schema, to: &Schema) -> (Option<Schema>, Option<Schema>) {
+    let in_tree = |s: &Schema| {
+        s.constraints.iter().any(|c| c.inherited)
+            || s.indexes.iter().any(|i| i.attached)
+            || s.tables.iter().any(|t| !t.parents().is_empty())
+    };
+    let target = in_tree(to).then(|| {
+        let mut target = to.clone();
+        target.constraints.retain(|c| !c.inherited);
+        target.indexes.retain(|i| !i.attached);
+        target
+    });
+    if !in_tree(from) {
+        return (None, target);
+    }
+    let mut source = as_parents_leave_it(from, to).unwrap_or_else(|| from.clone());
+    // the tables that stay under the same parents, whatever their bound
+    let staying: Vec<String> = from
+        .tables
+        .iter()
+        .filter(|t| {
+            to.tables
+                .iter()
+                .any(|n| n.name == t.name && n.parents() == t.parents())
+        })
+        .map(|t| t.name.clone())
+        .collect();
+    source
+        .constraints
+        .retain(|c| !c.inherited || !staying.contains(&c.table));
+    source
+        .indexes
+        .retain(|i| !i.attached || !staying.contains(&i.table));
+    for constraint in &mut source.constraints {
+        constraint.inherited = false;
+    }
+    for index in &mut source.indexes {
+        index.attached = false;
+    }
+    (Some(source), target)
+}
+
+/// The source as the statements of its parents will leave it: each table that stays under the
+/// same parent (of its own schema) on both sides gets its parents' column
+/// changes, as PostgreSQL recurses them. `None` when no table stays under a parent.
+fn as_parents_leave_it(from: &Schema, to: &Schema) -> Option<Schema> {
+    // a partition attached again under another bound is detached late, once its parent's
+    // changes have reached it
+    let linked = |t: &Table| {
+        let kept = to.tables.iter().find(|n| n.name == t.name)?;
+        let parents = t.parents();
+        (!parents.is_empty() && parents == kept.parents()).then_some(parents)
+    };
+    if !from.tables.iter().any(|t| linked(t).is_some()) {
+        return None;
+    }
+    let mut adjusted: BTreeMap<String, Table> = BTreeMap::new();
+    // parents first: a grandparent's change reaches the grandchild through the child
+    let mut pending: Vec<&Table> = from.tables.iter().collect();
+    while !pending.is_empty() {
+        let before = pending.len();
+        pending.retain(|table| {
+            let Some(parents) = linked(table) else {
+                adjusted.insert(table.name.clone(), (*table).clone());
+                return false;
+            };
+            fn own(p: &Parent) -> Option<&str> {
+                p.schema.is_none().then_some(p.table.as_str())
+            }
+            let waiting = parents.iter().filter_map(own).any(|p| {
+                p != table.name
+                    && !adjusted.contains_key(p)
+                    && from.tables.iter().any(|t| t.name == p)
+            });
+            if waiting {
+                return true;
+            }
+            let mut child = (*table).clone();
+            for parent in parents.iter().filter_map(own) {
+                let old = adjusted.get(parent);
+                let new = to.tables.iter().find(|t| t.name == parent);
+                if let (Some(old), Some(new)) = (old, new) {
+                    follow(&mut child, old, new, |c| kept_below(from, to, parent, c));
+                }
+            }
+            adjusted.insert(table.name.clone(), child);
+            false
+        });
+        if pending.len() == before {
+            // a cycle, which PostgreSQL does not allow: leave the rest as they are
+            for table in pending.drain(..) {
+                adjusted.insert(table.name.clone(), table.clone());
+            }
+        }
+    }
+    let mut schema = from.clone();
+    for table in &mut schema.tables {
+        if let Some(done) = adjusted.remove(&table.name) {
+            *table = done;
+        }
+    }
+    Some(schema)
+}
+
+/// Whether a table that stays under `parent` (of the same schema) still has `column` in the
+/// target: the parent then drops its own column ONLY, and the tables under it keep theirs.
+fn kept_below(from: &Schema, to: &Schema, parent: &str, column: &str) -> bool {
+    let under = |t: &Table| {
+        t.parents()
+            .iter()
+            .any(|p| p.schema.is_none() && p.table == parent)
+    };
+    to.tables.iter().any(|t| {
+        under(t)
+            && t.column(column).is_some()
+            && from.tables.iter().any(|f| f.name == t.name && under(f))
+    })
+}
+
+/// A parent's DROP COLUMN whose column a table under it keeps: ONLY the parent's.
+pub fn keep_below(from: &Schema, to: &Schema, steps: &mut [Step]) {
+    for step in steps {
+        if let Operation::DropColumn {
+            table,
+            column,
+            only,
+        } = &mut step.operation
+            && kept_below(from, to, table, column)
+        {
+            *only = true;
+        }
+    }
+}
+
+/// `child` as the statements that turn the parent `old` into `new` leave it; `kept`: the
+/// columns the parent drops ONLY (`keep_below`).
+fn follow(child: &mut Table, old: &Table, new: &Table, kept: impl Fn(&str) -> bool) {
+    for gone in old.columns.iter().filter(|c| new.column(&c.name).is_none()) {
+        if let Some(at) = child.columns.iter().position(|c| c.name == gone.name) {
+            if kept(&gone.name) {
+                child.columns[at].local = true;
+                child.columns[at].inherited = false;
+            } else if child.columns[at].local {
+                child.columns[at].inherited = false;
+            } else {
+                child.columns.remove(at);
+            }
+        }
+    }
+    for column in &new.columns {
+        let Some(before) = old.column(&column.name) else {
+            match child.columns.iter_mut().find(|c| c.name == column.name) {
+                // merged with the child's own
+                Some(own) => own.inherited = true,
+                None => {
+                    let position = child.columns.iter().map(|c| c.position).max().unwrap_or(0);
+                    child.columns.push(Column {
+                        position: position + 1,
+                        local: false,
+                        inherited: true,
+                        privileges: Vec::new(),
+                        ..column.clone()
+                    });
+                }
+            }
+            continue;
+        };
+        let Some(own) = child.columns.iter_mut().find(|c| c.name == column.name) else {
+            continue;
+        };
+        if before.data_type != column.data_type || before.collation != column.collation {
+            own.data_type.clone_from(&column.data_type);
+            own.collation.clone_from(&column.collation);
+        }
+        if before.default != column.default {
+            own.default.clone_from(&column.default);
+            own.default_volatile = column.default_volatile;
+        }
+        if before.not_null != column.not_null {
+            own.not_null = column.not_null;
+        }
+        if before.storage != column.storage {
+            own.storage = column.storage;
+        }
+        if before.statistics != column.statistics {
+            own.statistics = column.statistics;
+        }
+        if before.compression != column.compression {
+            own.compression.clone_from(&column.compression);
+        }
+    }
+}
+
+/// A new partition or inheritance child as its `CREATE TABLE` makes it: the columns it has
+/// only from its parents (of its own schema, as the target has them) are theirs. `None` for a
+/// table with no such parent.
+pub fn as_created(to: &Schema, table: &Table) -> Option<Table> {
+    let parents: Vec<&Table> = table
+        .parents()
+        .iter()
+        .filter(|p| p.schema.is_none())
+        .filter_map(|p| to.tables.iter().find(|t| t.name == p.table))
+        .collect();
+    if parents.is_empty() {
+        return None;
+    }
+    let mut created = table.clone();
+    for column in created.columns.iter_mut().filter(|c| !c.local) {
+        if let Some(theirs) = parents.iter().find_map(|p| p.column(&column.name)) {
+            *column = Column {
+                name: column.name.clone(),
+                position: column.position,
+                local: false,
+                inherited: true,
+                privileges: column.privileges.clone(),
+                ..theirs.clone()
+            };
+        }
+    }
+    Some(created)
+}
+
+/// The steps of a table's own columns under a parent wait for the parent's steps on the same
+/// columns, which PostgreSQL carries down to it.
+pub fn after_parents(cx: &Cx, table: &Table, steps: &mut [Step]) {
+    let parents: Vec<String> = table
+        .parents()
+        .into_iter()
+        .filter(|p| p.schema.is_none())
+        .map(|p| p.table)
+        .collect();
+    if parents.is_empty() {
+        return;
+    }
+    for step in steps.iter_mut() {
+        if let Key::Column(_, t, column) = &step.key
+            && *t == table.name
+        {
+            let column = column.clone();
+            step.requires
+                .extend(parents.iter().map(|p| cx.column_key(p, &column)));
+        }
+    }
+}
+
+/// Partitions attached, detached or attached again under another bound; parents inherited
+/// from or no longer. Detaching comes first in the plan, before any parent changes (what a
+/// parent then does no longer reaches the table); attaching once the table and its parent have
+/// their final columns.
+pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mut Vec<Step>) {
+    let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
+    for (old, new) in pairs.kept {
+        if decided.is_created(&cx.schema, &new.name) || decided.is_dropped(&cx.schema, &new.name) {
+            continue;
+        }
+        if old.partition_of != new.partition_of {
+            let rebound = old.partition_of.as_ref().map(|p| p.parent())
+                == new.partition_of.as_ref().map(|p| p.parent());
+            if let Some(partition_of) = &old.partition_of {
+                let parent = partition_of.parent();
+                let operation = Operation::DetachPartition {
+                    table: old.name.clone(),
+                    parent: parent.clone(),
+                };
+                // under another bound only: detached once the parent's own changes have
+                // reached it, every such partition before any is attached again
+                let detach = if rebound {
+                    let needs = final_columns(cx, new, &parent, to);
+                    step(cx, &new.name, Phase::AlterTable, operation).requires(needs)
+                } else {
+                    step(cx, &new.name, Phase::Detach, operation)
+                };
+                steps.push(detach);
+            }
+            if let Some(partition_of) = &new.partition_of {
+                let parent = partition_of.parent();
+                let operation = Operation::AttachPartition {
+                    table: new.name.clone(),
+                    parent: parent.clone(),
+                    bound: partition_of.bound.clone(),
+                };
+                let needs = final_columns(cx, new, &parent, to);
+                steps.push(step(cx, &new.name, Phase::Attach, operation).requires(needs));
+            }
+        }
+        if old.inherits != new.inherits {
+            // parents are kept in their order: those after the first that differs go and come
+            // back
+            let same = old
+                .inherits
+                .iter()
+                .zip(&new.inherits)
+                .take_while(|(a, b)| a == b)
+                .count();
+            for parent in &old.inherits[same..] {
+                let operation = Operation::Inherit {
+                    table: new.name.clone(),
+                    parent: parent.clone(),
+                    inherit: false,
+                };
+                steps.push(step(cx, &new.name, Phase::Detach, operation));
+            }
+            for parent in &new.inherits[same..] {
+                let operation = Operation::Inherit {
+                    table: new.name.clone(),
+                    parent: parent.clone(),
+                    inherit: true,
+                };
+                let needs = final_columns(cx, new, parent, to);
+                steps.push(step(cx, &new.name, Phase::Attach, operation).requires(needs));
+            }
+        }
+    }
+}
+
+/// The table and columns an ATTACH or INHERIT needs in place: the parent, and the columns of
+/// both (the child must have every column of its parent).
+fn final_columns(cx: &Cx, table: &Table, parent: &Parent, to: &Schema) -> Vec<Key> {
+    let parent_schema = parent.schema.clone().unwrap_or_else(|| cx.schema.clone());
+    let mut needs = vec![Key::Table(parent_schema.clone(), parent.table.clone())];
+    needs.extend(
+        table
+            .columns
+            .iter()
+            .map(|c| cx.column_key(&table.name, &c.name)),
+    );
+    if parent.schema.is_none()
+        && let Some(parent) = to.tables.iter().find(|t| t.name == parent.table)
+    {
+        needs.extend(
+            parent
+                .columns
+                .iter()
+                .map(|c| cx.column_key(&parent.name, &c.name)),
+        );
+    }
+    needs
+}
+
+fn step(cx: &Cx, table: &str, phase: Phase, operation: Operation) -> Step {
+    Step::new(
+        phase,
+        Kind::Table,
+        operation,
+        Key::TableSettings(cx.schema.clone(), table.to_owned()),
+        cx.identity(&[table]),
+    )
+}
+
+/// The steps that give a new partition or child what its own columns have beyond its
+/// parents' (a default of its own, NOT NULL where the parent has none); `None` for a table
+/// with no parent of its own schema, whose columns are all its own.
+pub fn columns_of_new_child(
+    cx: &Cx,
+    to: &Schema,
+    table: &Table,
+    binary_coercible: &[(String, String)],
+    decided: &Decisions,
+) -> Option<Vec<Step>> {
+    let created = as_created(to, table)?;
+    let mut steps = Vec::new();
+    columns::diff(cx, &created, table, binary_coercible, decided, &mut steps);
+    // the table is new: what would be taken down early comes after its CREATE, and an
+    // inherited default is simply replaced by the table's own
+    let replaced: Vec<Key> = steps
+        .iter()
+        .filter(|s| matches!(s.operation, Operation::SetDefault { .. }))
+        .map(|s| s.key.clone())
+        .collect();
+    steps.retain(|step| {
+        !matches!(step.operation, Operation::DropDefault { .. }) || !replaced.contains(&step.key)
+    });
+    for step in &mut steps {
+        if step.phase.is_teardown() {
+            step.phase = Phase::AlterTable;
+            step.requires.push(cx.table_key(&table.name));
+        }
+    }
+    after_parents(cx, table, &mut steps);
+    Some(steps)
+}
+
+/// A kept table whose partition key changes, or that becomes partitioned or stops being so:
+/// refused (0A000), naming it, rather than planned around.
+pub fn refuse_partition_key_changes(cx: &Cx, from: &Schema, to: &Schema) -> Result<(), Error> {
+    let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
+    for (old, new) in pairs.kept {
+        if old.partition_key != new.partition_key {
+            let shown = |key: &Option<String>| {
+                key.as_ref().map_or_else(
+                    || "not partitioned".to_owned(),
+                    |k| format!("PARTITION BY {k}"),
+                )
+            };
+            return Err(Error::PartitionKeyChange {
+                table: cx.identity(&[&new.name]),
+                from: shown(&old.partition_key),
+                to: shown(&new.partition_key),
+            });
+        }
+    }
+    Ok(())
+}
