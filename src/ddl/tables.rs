@@ -132,6 +132,7 @@ mod tests {
     /// A logged table with no columns, options or grants.
     fn table(name: &str) -> Table {
         Table {
+            owner: String::new(),
             name: name.into(),
             persistence: Persistence::Logged,
             options: vec![],

@@ -28,7 +28,7 @@ pub trait ObjectKind: Sync {
 }
 
 /// Every kind, in the order their steps are written.
-pub const KINDS: [&dyn ObjectKind; 16] = [
+pub const KINDS: [&dyn ObjectKind; 17] = [
     &Tables,
     &Types,
     &Collations,
@@ -42,6 +42,7 @@ pub const KINDS: [&dyn ObjectKind; 16] = [
     &Triggers,
     &Statistics,
     &Rules,
+    &Owners,
     &Privileges,
     &TableSettings,
     &Comments,
@@ -215,6 +216,14 @@ struct Comments;
 impl ObjectKind for Comments {
     fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
         collect(|steps| super::comments::diff(&pair.cx, pair.from, pair.to, decided, steps))
+    }
+}
+
+/// ALTER ... OWNER TO on every object above that has an owner (with `with_owners`).
+struct Owners;
+impl ObjectKind for Owners {
+    fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
+        collect(|steps| super::owners::diff(&pair.cx, pair.from, pair.to, decided, steps))
     }
 }
 
