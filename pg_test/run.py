@@ -95,8 +95,8 @@ class Cluster:
     def query(self, database, sql):
         return self.psql(database, sql).stdout.strip()
 
-    def dump_schema(self, database, schema):
-        args = [self.tool("pg_dump"), "--schema-only", "--no-owner", "-n", schema]
+    def dump_schema(self, database, schema, owners=False):
+        args = [self.tool("pg_dump"), "--schema-only"] + ([] if owners else ["--no-owner"]) + ["-n", schema]
         return self.run(args, database).stdout
 
 
@@ -360,6 +360,22 @@ def run_cases(cluster, cases, bless, server, jobs):
             yield case, (failures[0] if failures else None)
 
 
+def case_options(case):
+    """The extra named arguments of every call of a case (`options.json`: an object of booleans,
+    numbers or strings, e.g. {"with_owners": true}), as SQL text after a comma."""
+    path = case / "options.json"
+    if not path.exists():
+        return "", {}
+    options = json.loads(path.read_text())
+    def value(v):
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, (int, float)):
+            return str(v)
+        return literal(str(v))
+    return "".join(f", {name} => {value(v)}" for name, v in options.items()), options
+
+
 def check_case(cluster, case, database, bless, server, lock_safe=False):
     cluster.psql(database, "CREATE SCHEMA source; CREATE SCHEMA target;")
     cluster.psql(database, file=case / "source.sql", search_path="source", single_transaction=True)
@@ -374,6 +390,8 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
     hooks = case / "hooks.json"
     if hooks.exists():
         renamed += f", hooks => {literal(hooks.read_text())}::jsonb"
+    options, named = case_options(case)
+    renamed += options
     asked += renamed
     stem = "expected_lock_safe" if lock_safe else "expected"
     compared = not lock_safe or (case / f"{stem}.sql").exists()
@@ -413,7 +431,7 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
         raise CaseFailure(f"plan has no data_loss but the safe call failed: {safe.stderr.strip()}")
 
     if not lock_safe:
-        check_from_sql(cluster, case, database)
+        check_from_sql(cluster, case, database, options)
 
     # Apply as a user would, from a session whose search_path would mislead unqualified DDL.
     rows_before = table_rows(cluster, database)
@@ -433,20 +451,22 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
         if holds != "t":
             raise CaseFailure(f"after.sql does not hold after the plan (it gave {holds!r})")
 
-    left = cluster.query(database, "SELECT count(*) FROM public.migra_diff('source', 'target', unsafe => true)")
+    left = cluster.query(database, f"SELECT count(*) FROM public.migra_diff('source', 'target', unsafe => true{options})")
     if left != "0":
         rest = cluster.query(database, "SELECT string_agg(statement, E'\\n' ORDER BY ordinal) "
-                                       "FROM public.migra_diff('source', 'target', unsafe => true)")
+                                       f"FROM public.migra_diff('source', 'target', unsafe => true{options})")
         raise CaseFailure(f"a second diff is not empty ({left} rows):\n{rest}")
 
-    source_dump = normalised_dump(cluster.dump_schema(database, "source"), "source", "source")
-    target_dump = normalised_dump(cluster.dump_schema(database, "target"), "target", "source")
+    # owners are compared too when the case asks the diff to compare them
+    owners = bool(named.get("with_owners"))
+    source_dump = normalised_dump(cluster.dump_schema(database, "source", owners), "source", "source")
+    target_dump = normalised_dump(cluster.dump_schema(database, "target", owners), "target", "source")
     if source_dump != target_dump:
         diff = difflib.unified_diff(target_dump, source_dump, "target (renamed)", "source after plan", lineterm="", n=1)
         raise CaseFailure("pg_dump differs:\n" + "\n".join(list(diff)[:40]))
 
 
-def check_from_sql(cluster, case, database):
+def check_from_sql(cluster, case, database, options=""):
     """migra_diff_from_sql('source', <target.sql>) gives the plan migra_diff gives between the
     two loaded schemas (neither given renames nor "using", which it does not take), and leaves
     the database as it found it: pg_dump of the whole database before and after the call."""
@@ -457,12 +477,12 @@ def check_from_sql(cluster, case, database):
         text = cluster.run([cluster.tool("pg_dump"), "--schema-only"], database).stdout
         return [line for line in text.splitlines() if not line.startswith(("\\restrict ", "\\unrestrict "))]
     before = dump()
-    from_sql = plan(f"public.migra_diff_from_sql('source', {literal((case / 'target.sql').read_text())}, unsafe => true)")
+    from_sql = plan(f"public.migra_diff_from_sql('source', {literal((case / 'target.sql').read_text())}, unsafe => true{options})")
     after = dump()
     if before != after:
         diff = difflib.unified_diff(before, after, "before", "after", lineterm="", n=1)
         raise CaseFailure("migra_diff_from_sql changed the database:\n" + "\n".join(list(diff)[:40]))
-    between = plan("public.migra_diff('source', 'target', unsafe => true)")
+    between = plan(f"public.migra_diff('source', 'target', unsafe => true{options})")
     if from_sql != between:
         diff = difflib.unified_diff(between.splitlines(), from_sql.splitlines(), "migra_diff", "migra_diff_from_sql",
                                     lineterm="", n=1)

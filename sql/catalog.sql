@@ -94,6 +94,8 @@ seqopt as not materialized (
            'cycle', s.seqcycle,
            'persistence', sc.relpersistence,
            'privileges', g.doc,
+           -- the role that owns it (compared with_owners; an identity sequence's follows its table)
+           'owner', pg_catalog.pg_get_userbyid(sc.relowner),
            -- OWNED BY: an automatic dependency on a column of a table of the same schema
            'owned_by', (
              select pg_catalog.json_build_object('table', oc.relname, 'column', oa.attname)
@@ -128,6 +130,7 @@ table_docs as materialized (
            'persistence', c.relpersistence,
            'options', coalesce(pg_catalog.to_json(c.reloptions), '[]'),
            'privileges', g.doc,
+           'owner', pg_catalog.pg_get_userbyid(c.relowner),
            'toast_options', coalesce(pg_catalog.to_json(tc.reloptions), '[]'),
            -- ENABLE and FORCE ROW LEVEL SECURITY
            'row_security', rs.relrowsecurity,
@@ -435,6 +438,7 @@ routine_docs as materialized (
                                          pg_catalog.oidvectortypes(p.proargtypes), ')'),
            'name', p.proname,
            'kind', p.prokind,
+           'owner', pg_catalog.pg_get_userbyid(p.proowner),
            'language', l.lanname,
            'security_definer', p.prosecdef,
            -- names, modes and defaults: what CREATE OR REPLACE may not change
@@ -512,6 +516,7 @@ collation_docs as materialized (
   select co.collnamespace, co.collname,
          pg_catalog.json_build_object(
            'name', co.collname,
+           'owner', pg_catalog.pg_get_userbyid(co.collowner),
            -- c: libc, i: ICU, b: builtin (PostgreSQL 17)
            'provider', co.collprovider,
            'deterministic', co.collisdeterministic,
@@ -536,6 +541,7 @@ type_docs as materialized (
   select t.typnamespace, t.oid, t.typname,
          pg_catalog.json_build_object(
            'name', t.typname,
+           'owner', pg_catalog.pg_get_userbyid(t.typowner),
            -- searched CASE: a simple CASE would look "=" up on the search_path
            'kind', case when t.typtype operator(pg_catalog.=) 'e' then 'enum'
                         when t.typtype operator(pg_catalog.=) 'd' then 'domain'
@@ -627,6 +633,7 @@ view_docs as materialized (
          pg_catalog.json_build_object(
            'name', c.relname,
            'materialized', c.relkind operator(pg_catalog.=) 'm',
+           'owner', pg_catalog.pg_get_userbyid(c.relowner),
            -- deparsed under the caller's search_path, like every definition; the final ";" left out
            'definition', pg_catalog.rtrim(pg_catalog.pg_get_viewdef(c.oid), ';'),
            -- security_barrier, security_invoker, check_option; a materialized view's storage parameters
@@ -722,6 +729,7 @@ statistics_docs as materialized (
          pg_catalog.json_build_object(
            'name', x.stxname,
            'table', c.relname,
+           'owner', pg_catalog.pg_get_userbyid(x.stxowner),
            'definition', case when pg_catalog.starts_with(d.def, d.prefix)
                               then pg_catalog.substr(d.def, pg_catalog.length(d.prefix) operator(pg_catalog.+) 1) end,
            -- -1 (up to PG 16) and NULL (PG 17 on) both mean "the default target"
@@ -1264,6 +1272,7 @@ ignored as materialized (
 schema_docs as (
   select ns.nspname, pg_catalog.json_build_object(
     'name', ns.nspname,
+    'owner', pg_catalog.pg_get_userbyid(ns.nspowner),
     'privileges', g.doc,
     'tables', coalesce(t.docs, '[]'),
     'constraints', coalesce(k.docs, '[]'),

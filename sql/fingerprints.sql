@@ -423,8 +423,10 @@ table_prints as (
   select c.relnamespace, c.relname, c.oid,
          pg_catalog.hash_record_extended(row(
            c.relname, c.relpersistence, c.reloptions,
-           case when c.relacl is not null then
-             pg_catalog.concat(c.relacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(c.relowner)) end,
+           case when c.relacl is not null then c.relacl::pg_catalog.text end,
+           -- the owner, compared with_owners: a table whose owner differs is read in full either
+           -- way (the diff leaves it alone without with_owners)
+           pg_catalog.pg_get_userbyid(c.relowner),
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
            rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print,
            rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print, rp2.print,

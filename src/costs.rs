@@ -150,6 +150,9 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::ReplaceRule(_)
         | O::DropRule { .. }
         | O::EnableRule(_) => AccessExclusive,
+        // ALTER TABLE, VIEW, MATERIALIZED VIEW and SEQUENCE alike; the others lock no relation
+        O::SetOwner { object, .. } if object.is_relation() => AccessExclusive,
+        O::SetOwner { .. } => return None,
     })
 }
 
@@ -224,6 +227,7 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
         operation,
         O::Grant { .. }
             | O::Revoke { .. }
+            | O::SetOwner { .. }
             | O::CreatePolicy(_)
             | O::AlterPolicy(_)
             | O::DropPolicy { .. }
@@ -435,6 +439,7 @@ mod tests {
         // a validated CHECK (c IS NOT NULL) spares the scan
         assert!(hazards(&set_not_null(true)).is_empty());
         let definer = Routine {
+            owner: String::new(),
             identity: "f()".into(),
             signature: "f()".into(),
             name: "f".into(),

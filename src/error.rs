@@ -126,6 +126,11 @@ pub enum Error {
     #[error("baseline \"{0}\" does not exist")]
     BaselineNotFound(String),
 
+    /// 42704 undefined_object: `with_owners` gives an object to a role this database lacks;
+    /// migra compares roles by name and never creates one.
+    #[error("role \"{role}\" does not exist: the plan makes it the owner of {object}")]
+    RoleNotFound { role: String, object: String },
+
     /// 22023 invalid_parameter_value: a fleet call's limits.
     #[error("{0}")]
     InvalidArgument(String),
@@ -206,7 +211,9 @@ impl Error {
             | Error::SystemSchema(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteDocument(_) => PgSqlErrorCode::ERRCODE_PROTOCOL_VIOLATION,
             Error::Drift { .. } => PgSqlErrorCode::ERRCODE_ASSERT_FAILURE,
-            Error::BaselineNotFound(_) => PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
+            Error::BaselineNotFound(_) | Error::RoleNotFound { .. } => {
+                PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT
+            }
             Error::InvalidArgument(_) => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             Error::RemoteLost(_) => PgSqlErrorCode::ERRCODE_CONNECTION_FAILURE,
             Error::CatalogsChanging { .. } => PgSqlErrorCode::ERRCODE_T_R_SERIALIZATION_FAILURE,
@@ -308,6 +315,9 @@ impl Error {
             Error::BaselineNotFound(_) => {
                 Some("SELECT name, saved_at FROM migra_baselines; lists the saved baselines.")
             }
+            Error::RoleNotFound { .. } => Some(
+                "migra never creates roles: create the role first, or call without with_owners => true.",
+            ),
             Error::DataLoss { .. } => Some(
                 "Review the statements with hazards, then call again with unsafe => true to get the plan.",
             ),

@@ -79,6 +79,9 @@ pub enum Phase {
     CreateTrigger,
     /// Once their table or view and what their actions read and write are there.
     CreateRule,
+    /// ALTER ... OWNER TO, once every object has its final shape (a sequence its OWNED BY, so
+    /// that its table's new owner reaches it), and before the grants, which name the owner.
+    Owner,
     /// GRANT and REVOKE, once every object has its final shape.
     Privileges,
     /// COMMENT ON, once the object is made.

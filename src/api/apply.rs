@@ -27,7 +27,8 @@ CREATE FUNCTION migra_apply(source_schema text, target_schema text, "unsafe" boo
                             with_privileges boolean DEFAULT false,
                             lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
                             retries integer DEFAULT 3,
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL,
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text,
                attempts integer, ms double precision)
 VOLATILE PARALLEL UNSAFE
@@ -45,6 +46,7 @@ fn migra_apply(
     renames: Option<pgrx::Internal>,
     using: Option<pgrx::Internal>,
     hooks: Option<pgrx::Internal>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -75,7 +77,7 @@ fn migra_apply(
         source_schema,
         target_schema,
         allow_data_loss,
-        with_privileges,
+        [with_privileges, with_owners],
         lock_safe,
         &Guidance::of(renames, using, hooks)?,
     )?;

@@ -22,7 +22,7 @@ CREATE FUNCTION migra_diff_remote(
     ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink'],
     lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-    renames jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -42,6 +42,7 @@ fn migra_diff_remote(
     lock_safe: Option<bool>,
     lock_timeout: Option<pgrx::datum::Interval>,
     renames: Option<pgrx::Internal>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -68,6 +69,7 @@ fn migra_diff_remote(
         with_privileges,
         ignore_extension_versions,
         create_extensions_only,
+        with_owners,
     )?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
     let lock_safe = super::lock_safety(lock_safe, lock_timeout, F)?;
@@ -113,7 +115,10 @@ fn migra_diff_remote(
         lock_safe,
     )?;
     // sizes only of tables of this database, which the plan changes
+    // the plan runs here when the source is this database: its roles must exist here; a remote
+    // source's roles are that server's business (a missing one fails the plan there, 42704)
     let rows = if source.is_none() {
+        super::refuse_unknown_owners(&steps)?;
         warn_about_rows(&steps)?;
         crate::timing::measure("rows", || rows_with_sizes(steps))?
     } else {
@@ -157,9 +162,11 @@ pub(super) fn options(
     with_privileges: Option<bool>,
     ignore_extension_versions: Option<bool>,
     create_extensions_only: Option<bool>,
+    with_owners: Option<bool>,
 ) -> Result<Options, Error> {
     Ok(Options {
         with_privileges: required(with_privileges, "with_privileges", function)?,
+        with_owners: required(with_owners, "with_owners", function)?,
         ignore_extension_versions: required(
             ignore_extension_versions,
             "ignore_extension_versions",

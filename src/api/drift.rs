@@ -45,12 +45,14 @@ impl Scope {
         with_privileges: Option<bool>,
         ignore_extension_versions: Option<bool>,
         exclude_extensions: Option<Vec<String>>,
+        with_owners: Option<bool>,
     ) -> Result<Self, Error> {
         Ok(Scope {
             schemas,
             exclude_schemas,
             options: Options {
                 with_privileges: required(with_privileges, "with_privileges", function)?,
+                with_owners: required(with_owners, "with_owners", function)?,
                 ignore_extension_versions: required(
                     ignore_extension_versions,
                     "ignore_extension_versions",
@@ -98,6 +100,8 @@ pub(super) struct Found {
 /// and the `hazards` column says what would destroy data.
 pub(super) fn drift(expected: Expected<'_>, scope: &Scope) -> Result<Vec<Step>, Error> {
     let found = find(expected, scope, true)?;
+    // the plan is this database's: its roles must exist here
+    super::refuse_unknown_owners(&found.steps)?;
     warn_about_rows(&found.steps)?;
     Ok(found.steps)
 }
@@ -313,7 +317,8 @@ CREATE FUNCTION migra_drift(
     expected jsonb,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -326,6 +331,7 @@ fn migra_drift_from_snapshot(
     with_privileges: Option<bool>,
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -353,6 +359,7 @@ fn migra_drift_from_snapshot(
         with_privileges,
         ignore_extension_versions,
         exclude_extensions,
+        with_owners,
     )?;
     let steps = drift(expected_snapshot(expected, F)?, &scope)?;
     crate::timing::report(F);
@@ -365,7 +372,8 @@ CREATE FUNCTION migra_drift(
     reference text,
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
-    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'])
+    exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -378,6 +386,7 @@ fn migra_drift_from_reference(
     with_privileges: Option<bool>,
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -406,6 +415,7 @@ fn migra_drift_from_reference(
         with_privileges,
         ignore_extension_versions,
         exclude_extensions,
+        with_owners,
     )?;
     let steps = drift(Expected::Reference(reference), &scope)?;
     crate::timing::report(F);
@@ -420,7 +430,8 @@ CREATE FUNCTION migra_assert_no_drift(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
-    uncompared_is_drift boolean DEFAULT true)
+    uncompared_is_drift boolean DEFAULT true,
+    with_owners boolean DEFAULT false)
 RETURNS void
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_assert_no_drift_from_snapshot_wrapper';
@@ -434,6 +445,7 @@ fn migra_assert_no_drift_from_snapshot(
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
     uncompared_is_drift: Option<bool>,
+    with_owners: Option<bool>,
 ) -> Result<(), ErrorReport> {
     const F: &str = "migra_assert_no_drift";
     let mut scope = Scope::new(
@@ -443,6 +455,7 @@ fn migra_assert_no_drift_from_snapshot(
         with_privileges,
         ignore_extension_versions,
         exclude_extensions,
+        with_owners,
     )?;
     scope.uncompared_is_drift = required(uncompared_is_drift, "uncompared_is_drift", F)?;
     Ok(assert_no_drift(expected_snapshot(expected, F)?, &scope)?)
@@ -455,7 +468,8 @@ CREATE FUNCTION migra_assert_no_drift(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
-    uncompared_is_drift boolean DEFAULT true)
+    uncompared_is_drift boolean DEFAULT true,
+    with_owners boolean DEFAULT false)
 RETURNS void
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_assert_no_drift_from_reference_wrapper';
@@ -469,6 +483,7 @@ fn migra_assert_no_drift_from_reference(
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
     uncompared_is_drift: Option<bool>,
+    with_owners: Option<bool>,
 ) -> Result<(), ErrorReport> {
     const F: &str = "migra_assert_no_drift";
     let reference = required(reference, "reference", F)?;
@@ -479,6 +494,7 @@ fn migra_assert_no_drift_from_reference(
         with_privileges,
         ignore_extension_versions,
         exclude_extensions,
+        with_owners,
     )?;
     scope.uncompared_is_drift = required(uncompared_is_drift, "uncompared_is_drift", F)?;
     Ok(assert_no_drift(Expected::Reference(reference), &scope)?)
@@ -491,7 +507,8 @@ CREATE FUNCTION migra_log_drift(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
-    uncompared_is_drift boolean DEFAULT true)
+    uncompared_is_drift boolean DEFAULT true,
+    with_owners boolean DEFAULT false)
 RETURNS integer
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_log_drift_from_snapshot_wrapper';
@@ -506,6 +523,7 @@ fn migra_log_drift_from_snapshot(
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
     uncompared_is_drift: Option<bool>,
+    with_owners: Option<bool>,
 ) -> Result<i32, ErrorReport> {
     const F: &str = "migra_log_drift";
     let mut scope = Scope::new(
@@ -515,6 +533,7 @@ fn migra_log_drift_from_snapshot(
         with_privileges,
         ignore_extension_versions,
         exclude_extensions,
+        with_owners,
     )?;
     scope.uncompared_is_drift = required(uncompared_is_drift, "uncompared_is_drift", F)?;
     Ok(log_drift(
@@ -532,7 +551,8 @@ CREATE FUNCTION migra_log_drift(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
-    uncompared_is_drift boolean DEFAULT true)
+    uncompared_is_drift boolean DEFAULT true,
+    with_owners boolean DEFAULT false)
 RETURNS integer
 VOLATILE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_log_drift_from_reference_wrapper';
@@ -547,6 +567,7 @@ fn migra_log_drift_from_reference(
     ignore_extension_versions: Option<bool>,
     exclude_extensions: Option<Vec<String>>,
     uncompared_is_drift: Option<bool>,
+    with_owners: Option<bool>,
 ) -> Result<i32, ErrorReport> {
     const F: &str = "migra_log_drift";
     let reference = required(reference, "reference", F)?;
@@ -557,6 +578,7 @@ fn migra_log_drift_from_reference(
         with_privileges,
         ignore_extension_versions,
         exclude_extensions,
+        with_owners,
     )?;
     scope.uncompared_is_drift = required(uncompared_is_drift, "uncompared_is_drift", F)?;
     Ok(log_drift(

@@ -50,6 +50,7 @@ impl FleetArguments {
         exclude_extensions: Option<Vec<String>>,
         max_parallel: Option<i32>,
         timeout_seconds: Option<i32>,
+        with_owners: Option<bool>,
     ) -> Result<Self, Error> {
         const F: &str = "migra_drift_fleet";
         let databases = required(databases, "databases", F)?;
@@ -74,6 +75,7 @@ impl FleetArguments {
                 with_privileges,
                 ignore_extension_versions,
                 exclude_extensions,
+                with_owners,
             )?,
             limits: Limits {
                 in_flight: max_parallel as usize,
@@ -251,7 +253,8 @@ CREATE FUNCTION migra_drift_fleet(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
-    max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60)
+    max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60,
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (database_number integer, database text, differences integer, ordinal integer, kind text,
                identity text, action text, statement text, hazards text[], relation text, lock_mode text,
                table_rows bigint, table_bytes bigint, error text)
@@ -269,6 +272,7 @@ fn migra_drift_fleet_from_snapshot(
     exclude_extensions: Option<Vec<String>>,
     max_parallel: Option<i32>,
     timeout_seconds: Option<i32>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -301,6 +305,7 @@ fn migra_drift_fleet_from_snapshot(
         exclude_extensions,
         max_parallel,
         timeout_seconds,
+        with_owners,
     )?;
     Ok(TableIterator::new(drift_fleet(
         expected_snapshot(expected, F)?,
@@ -315,7 +320,8 @@ CREATE FUNCTION migra_drift_fleet(
     schemas text[] DEFAULT NULL, exclude_schemas text[] DEFAULT NULL,
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
-    max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60)
+    max_parallel integer DEFAULT 8, timeout_seconds integer DEFAULT 60,
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (database_number integer, database text, differences integer, ordinal integer, kind text,
                identity text, action text, statement text, hazards text[], relation text, lock_mode text,
                table_rows bigint, table_bytes bigint, error text)
@@ -333,6 +339,7 @@ fn migra_drift_fleet_from_reference(
     exclude_extensions: Option<Vec<String>>,
     max_parallel: Option<i32>,
     timeout_seconds: Option<i32>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -366,6 +373,7 @@ fn migra_drift_fleet_from_reference(
         exclude_extensions,
         max_parallel,
         timeout_seconds,
+        with_owners,
     )?;
     Ok(TableIterator::new(drift_fleet(
         Expected::Reference(reference),

@@ -32,7 +32,8 @@ use crate::subtransaction::{Attempt, attempt, caught_sqlstate_and_message, repor
 CREATE FUNCTION migra_diff_from_sql(source_schema text, target_sql text, "unsafe" boolean DEFAULT false,
                                     with_privileges boolean DEFAULT false,
                                     lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-                                    hooks jsonb DEFAULT NULL, renames jsonb DEFAULT NULL)
+                                    hooks jsonb DEFAULT NULL, renames jsonb DEFAULT NULL,
+                                    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -48,6 +49,7 @@ fn migra_diff_from_sql(
     lock_timeout: Option<Interval>,
     hooks: Option<pgrx::Internal>,
     renames: Option<pgrx::Internal>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -73,6 +75,7 @@ fn migra_diff_from_sql(
     let asked = Asked {
         allow_data_loss: required(allow_data_loss, "unsafe", FUNCTION)?,
         with_privileges: required(with_privileges, "with_privileges", FUNCTION)?,
+        with_owners: required(with_owners, "with_owners", FUNCTION)?,
         lock_safe: lock_safety(lock_safe, lock_timeout, FUNCTION)?,
     };
     let hooks = match super::renames_text(hooks)? {
@@ -115,6 +118,7 @@ fn plan_from_script(
     // the script's schema is made anew by the call, not by the script)
     let mut target = built.read;
     target.privileges.clone_from(&live.privileges);
+    target.owner.clone_from(&live.owner);
     target.comment.clone_from(&live.comment);
     let schemas = [live, target];
     let changed = crate::diff::changed_column_types(&[(&schemas[0], &schemas[1])]);
@@ -136,7 +140,8 @@ CREATE FUNCTION migra_diff_from_sql(target_sql text, schemas text[], "unsafe" bo
                                     with_privileges boolean DEFAULT false,
                                     ignore_extension_versions boolean DEFAULT false,
                                     exclude_extensions text[] DEFAULT ARRAY['dblink'],
-                                    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+                                    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
+                                    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 VOLATILE PARALLEL UNSAFE
@@ -152,6 +157,7 @@ fn migra_diff_from_sql_database(
     exclude_extensions: Option<Vec<String>>,
     lock_safe: Option<bool>,
     lock_timeout: Option<Interval>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -189,6 +195,7 @@ fn migra_diff_from_sql_database(
         with_privileges,
         ignore_extension_versions,
         Some(false),
+        with_owners,
     )?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", FUNCTION)?;
     let lock_safe = lock_safety(lock_safe, lock_timeout, FUNCTION)?;
@@ -211,6 +218,8 @@ fn migra_diff_from_sql_database(
         allow_data_loss,
         lock_safe,
     )?;
+    // the plan runs here: its roles must exist here
+    super::refuse_unknown_owners(&steps)?;
     super::warn_about_rows(&steps)?;
     let rows = crate::timing::measure("rows", || rows_with_sizes(steps))?;
     crate::timing::report(FUNCTION);

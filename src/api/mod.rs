@@ -237,6 +237,41 @@ fn renames_text(argument: Option<pgrx::Internal>) -> Result<Option<String>, Erro
     argument.map(snapshots::snapshot_text).transpose()
 }
 
+/// With `with_owners`, a plan that runs on this database gives objects to roles by name: each
+/// must exist here (roles are never created), else the plan is refused (42704) naming the first
+/// role missing and an object it was to own, rather than failing halfway through.
+fn refuse_unknown_owners(steps: &[Step]) -> Result<(), Error> {
+    let mut owners: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
+    for step in steps {
+        if let crate::change::Operation::SetOwner { role, .. } = &step.operation {
+            owners
+                .entry(role.as_str())
+                .or_insert_with(|| format!("{} {}", step.kind.as_str(), step.identity));
+        }
+    }
+    if owners.is_empty() {
+        return Ok(());
+    }
+    let roles: Vec<String> = owners.keys().map(|r| (*r).to_owned()).collect();
+    let missing = read_value::<String>(
+        "select r from pg_catalog.unnest($1::pg_catalog.text[]) r
+         where not exists (select from pg_catalog.pg_roles a where a.rolname operator(pg_catalog.=) r)
+         order by r limit 1",
+        &[roles.into()],
+    )?;
+    match missing {
+        Some(role) => {
+            let object = owners
+                .iter()
+                .find(|(r, _)| **r == role)
+                .map(|(_, object)| object.clone())
+                .unwrap_or_default();
+            Err(Error::RoleNotFound { role, object })
+        }
+        None => Ok(()),
+    }
+}
+
 /// The plan, unless it destroys data and the caller did not say `unsafe => true`.
 fn safe_plan(steps: Vec<Step>, allow_data_loss: bool) -> Result<Vec<Step>, Error> {
     let destructive: Vec<String> = steps

@@ -22,7 +22,8 @@ use crate::{catalog, diff};
 CREATE FUNCTION migra_diff(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                            with_privileges boolean DEFAULT false,
                            lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL,
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL UNSAFE
@@ -39,6 +40,7 @@ fn migra_diff(
     renames: Option<pgrx::Internal>,
     using: Option<pgrx::Internal>,
     hooks: Option<pgrx::Internal>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -63,7 +65,7 @@ fn migra_diff(
         source_schema,
         target_schema,
         allow_data_loss,
-        with_privileges,
+        [with_privileges, with_owners],
         lock_safety(lock_safe, lock_timeout, "migra_diff")?,
         &Guidance::of(renames, using, hooks)?,
     )?;
@@ -77,7 +79,8 @@ fn migra_diff(
 CREATE FUNCTION migra_diff_sql(source_schema text, target_schema text, "unsafe" boolean DEFAULT false,
                                with_privileges boolean DEFAULT false,
                                lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL,
+    with_owners boolean DEFAULT false)
 RETURNS text
 STABLE PARALLEL UNSAFE
 LANGUAGE c AS 'MODULE_PATHNAME', 'migra_diff_sql_wrapper';
@@ -93,6 +96,7 @@ fn migra_diff_sql(
     renames: Option<pgrx::Internal>,
     using: Option<pgrx::Internal>,
     hooks: Option<pgrx::Internal>,
+    with_owners: Option<bool>,
 ) -> Result<String, ErrorReport> {
     crate::timing::start();
     let steps = plan_schemas(
@@ -100,7 +104,7 @@ fn migra_diff_sql(
         source_schema,
         target_schema,
         allow_data_loss,
-        with_privileges,
+        [with_privileges, with_owners],
         lock_safety(lock_safe, lock_timeout, "migra_diff_sql")?,
         &Guidance::of(renames, using, hooks)?,
     )?;
@@ -139,7 +143,7 @@ pub(super) fn plan_schemas(
     source: Option<&str>,
     target: Option<&str>,
     allow_data_loss: Option<bool>,
-    with_privileges: Option<bool>,
+    [with_privileges, with_owners]: [Option<bool>; 2],
     lock_safe: Option<u64>,
     guidance: &Guidance,
 ) -> Result<Vec<Step>, Error> {
@@ -147,6 +151,7 @@ pub(super) fn plan_schemas(
     let target = required(target, "target_schema", function)?;
     let allow_data_loss = required(allow_data_loss, "unsafe", function)?;
     let with_privileges = required(with_privileges, "with_privileges", function)?;
+    let with_owners = required(with_owners, "with_owners", function)?;
 
     // no renames given: those recorded for the schema (`migra_renames`); `'{}'` means none
     let renames = match &guidance.renames {
@@ -188,6 +193,7 @@ pub(super) fn plan_schemas(
     };
     let asked = Asked {
         with_privileges,
+        with_owners,
         lock_safe,
         allow_data_loss,
     };
@@ -199,6 +205,8 @@ pub(super) fn plan_schemas(
 #[derive(Clone, Copy)]
 pub(super) struct Asked {
     pub with_privileges: bool,
+    /// Owners are compared, and the plan refused when a role it names does not exist here.
+    pub with_owners: bool,
     /// The lock timeout in milliseconds, when the plan is to be lock-safe (`lock_safety`).
     pub lock_safe: Option<u64>,
     pub allow_data_loss: bool,
@@ -223,6 +231,7 @@ pub(super) fn plan_pair(
             &schemas[0],
             &schemas[1],
             asked.with_privileges,
+            asked.with_owners,
             asked.lock_safe.is_some(),
             conversions,
         )
@@ -231,6 +240,7 @@ pub(super) fn plan_pair(
         plan::build(changes, &catalog::search_path_for(source))
     })?;
     crate::timing::measure("render", || crate::ddl::render(&mut steps))?;
+    super::refuse_unknown_owners(&steps)?;
     let steps = hooks::place(steps, hooks, source)?;
     let steps = safe_plan(steps, asked.allow_data_loss)?;
     warn_about_rows(&steps)?;
@@ -242,13 +252,14 @@ pub(super) fn plan_pair(
 pub(super) fn replan_schemas(
     source: &str,
     target: &str,
-    with_privileges: bool,
+    [with_privileges, with_owners]: [bool; 2],
 ) -> Result<Vec<Step>, Error> {
     let schemas = catalog::read_schema_pair([source, target])?;
     let changes = diff::schemas(
         &schemas[0],
         &schemas[1],
         with_privileges,
+        with_owners,
         false,
         &Conversions::default(),
     )?;
@@ -757,6 +768,43 @@ mod tests {
                 .map(|row| row.get::<String>(1).unwrap().unwrap())
                 .collect()
         })
+    }
+
+    #[pg_test]
+    fn owners_are_compared_only_with_owners() {
+        Spi::run(
+            "create schema a; create schema b; create role migra_owner_test;
+             create table a.t (id int); create table b.t (id int);
+             alter table b.t owner to migra_owner_test;",
+        )
+        .unwrap();
+        assert_eq!(count("select count(*) from migra_diff('a', 'b')"), 0);
+        let rows = plan_of(
+            "select kind || ' ' || identity || ': ' || statement || ' ' || lock_mode
+             from migra_diff('a', 'b', with_owners => true) where kind <> 'setting' order by ordinal",
+        );
+        assert_eq!(
+            rows,
+            [r#"table a.t: ALTER TABLE "a"."t" OWNER TO "migra_owner_test"; ACCESS EXCLUSIVE"#]
+        );
+    }
+
+    #[pg_test]
+    fn an_owner_that_is_no_role_here_refuses_the_plan_with_42704() {
+        Spi::run("create schema a; create table a.t (id int);").unwrap();
+        // a snapshot whose objects belong to a role this cluster lacks
+        let expected = "replace(migra_snapshot(array['a'])::text, '\"owner\": ' || to_jsonb(current_user::text)::text,
+                                '\"owner\": \"migra_no_such_role\"')::jsonb";
+        assert_eq!(
+            count(&format!("select count(*) from migra_drift({expected})")),
+            0
+        );
+        assert_eq!(
+            sqlstate_of(&format!(
+                "select * from migra_drift({expected}, with_owners => true)"
+            )),
+            Some(PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT)
+        );
     }
 
     #[pg_test]

@@ -38,7 +38,8 @@ CREATE FUNCTION migra_diff_snapshots(
     "unsafe" boolean DEFAULT false, with_privileges boolean DEFAULT false,
     ignore_extension_versions boolean DEFAULT false, create_extensions_only boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink'],
-    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s')
+    lock_safe boolean DEFAULT false, lock_timeout interval DEFAULT '5s',
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, hazards text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint)
 STABLE PARALLEL SAFE
@@ -59,6 +60,7 @@ fn migra_diff_snapshots(
     exclude_extensions: Option<Vec<String>>,
     lock_safe: Option<bool>,
     lock_timeout: Option<pgrx::datum::Interval>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -87,6 +89,7 @@ fn migra_diff_snapshots(
         with_privileges,
         ignore_extension_versions,
         create_extensions_only,
+        with_owners,
     )?;
     let exclude_extensions = required(exclude_extensions, "exclude_extensions", F)?;
     let lock_safe = super::lock_safety(lock_safe, lock_timeout, F)?;

@@ -100,7 +100,8 @@ CREATE FUNCTION migra_verify(source_schema text, target_schema text, "unsafe" bo
                              with_privileges boolean DEFAULT false,
                              lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min',
                              lock_safe boolean DEFAULT false,
-    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL)
+    renames jsonb DEFAULT NULL, "using" jsonb DEFAULT NULL, hooks jsonb DEFAULT NULL,
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text,
@@ -120,6 +121,7 @@ fn migra_verify(
     renames: Option<pgrx::Internal>,
     using: Option<pgrx::Internal>,
     hooks: Option<pgrx::Internal>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -159,7 +161,7 @@ fn migra_verify(
         source_schema,
         target_schema,
         allow_data_loss,
-        with_privileges,
+        [with_privileges, with_owners],
         lock_safe,
         &Guidance::of(renames, using, hooks)?,
     )?;
@@ -168,8 +170,9 @@ fn migra_verify(
         target_schema.unwrap_or_default(),
     );
     let with_privileges = with_privileges.unwrap_or_default();
+    let with_owners = with_owners.unwrap_or_default();
     let rows = prove(&steps, lock_timeout, budget, &|| {
-        replan_schemas(source, target, with_privileges)
+        replan_schemas(source, target, [with_privileges, with_owners])
     })?;
     Ok(rows_of(rows))
 }

@@ -21,7 +21,8 @@ CREATE FUNCTION migra_verify_drift(
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
     lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min',
-    lock_safe boolean DEFAULT false)
+    lock_safe boolean DEFAULT false,
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text,
@@ -40,6 +41,7 @@ fn migra_verify_drift_from_snapshot(
     lock_timeout: Option<Interval>,
     statement_timeout: Option<Interval>,
     lock_safe: Option<bool>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -72,6 +74,7 @@ fn migra_verify_drift_from_snapshot(
         with_privileges,
         ignore_extension_versions,
         exclude_extensions,
+        with_owners,
     )?;
     let expected = expected_snapshot(expected, F)?;
     let timeouts = Timeouts::new(lock_timeout, statement_timeout, lock_safe, F)?;
@@ -86,7 +89,8 @@ CREATE FUNCTION migra_verify_drift(
     with_privileges boolean DEFAULT false, ignore_extension_versions boolean DEFAULT false,
     exclude_extensions text[] DEFAULT ARRAY['dblink', 'pg_cron'],
     lock_timeout interval DEFAULT '5s', statement_timeout interval DEFAULT '1min',
-    lock_safe boolean DEFAULT false)
+    lock_safe boolean DEFAULT false,
+    with_owners boolean DEFAULT false)
 RETURNS TABLE (ordinal integer, kind text, identity text, action text, statement text, ok boolean,
                sqlstate text, error text, ms double precision, locks text[],
                relation text, lock_mode text, table_rows bigint, table_bytes bigint, proven_as text,
@@ -105,6 +109,7 @@ fn migra_verify_drift_from_reference(
     lock_timeout: Option<Interval>,
     statement_timeout: Option<Interval>,
     lock_safe: Option<bool>,
+    with_owners: Option<bool>,
 ) -> Result<
     TableIterator<
         'static,
@@ -138,6 +143,7 @@ fn migra_verify_drift_from_reference(
         with_privileges,
         ignore_extension_versions,
         exclude_extensions,
+        with_owners,
     )?;
     let timeouts = Timeouts::new(lock_timeout, statement_timeout, lock_safe, F)?;
     Ok(rows_of(verify_drift(
@@ -198,6 +204,7 @@ fn verify_drift(
         ..scope.options
     };
     let steps = plan_databases_unwarned(renames, &live, &wanted, options, true)?;
+    super::refuse_unknown_owners(&steps)?;
     warn_about_rows(&steps)?;
     let steps = made_lock_safe(steps, timeouts.lock_safe)?;
     drop(live);

@@ -8,8 +8,8 @@
 mod operation;
 
 pub use operation::{
-    Arity, CommentOn, ConstraintKind, Conversion, DomainChange, GrantOn, Operation, Parameters,
-    Position, Renamed, Revoked, RowSecurity, SetAside, Setting,
+    Arity, CommentOn, ConstraintKind, Conversion, DomainChange, GrantOn, Operation, Owned,
+    Parameters, Position, Renamed, Revoked, RowSecurity, SetAside, Setting,
 };
 
 /// Names the schema being migrated in every statement.
@@ -227,6 +227,8 @@ pub enum Key {
     /// The grants on an object: apart from the object, so that nothing that needs the object
     /// waits for its grants.
     Privileges(Box<Key>),
+    /// The owner of an object (`with_owners`): apart from the object, like its grants.
+    Owner(Box<Key>),
     /// The comment on an object (or on a column of a view or type, or a domain's constraint).
     Comment(Box<Key>),
     /// A rename the caller asked for, of the object as renamed: apart from the object, which the
@@ -250,7 +252,9 @@ impl Key {
             | Key::Sequence(s, t)
             | Key::SequenceOwner(s, t)
             | Key::View(s, t) => Some((s.clone(), t.clone())),
-            Key::Privileges(key) | Key::Comment(key) | Key::Renamed(key) => key.relation(),
+            Key::Privileges(key) | Key::Owner(key) | Key::Comment(key) | Key::Renamed(key) => {
+                key.relation()
+            }
             Key::Setting
             | Key::Extension(_)
             | Key::Schema(_)
@@ -292,7 +296,9 @@ impl Key {
             | Key::Statistics(s, _)
             | Key::CollationSetAside(s, _)
             | Key::CollationRename(s, _) => Some(s),
-            Key::Privileges(key) | Key::Comment(key) | Key::Renamed(key) => key.schema(),
+            Key::Privileges(key) | Key::Owner(key) | Key::Comment(key) | Key::Renamed(key) => {
+                key.schema()
+            }
             Key::Setting
             | Key::Extension(_)
             | Key::EventTrigger(_)
@@ -329,6 +335,7 @@ impl Key {
             Key::NotCompared(what) => what.clone(),
             Key::Hook(n) => format!("hook {}", n + 1),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
+            Key::Owner(key) => format!("the owner of {}", key.display()),
             Key::Comment(key) => format!("the comment on {}", key.display()),
             Key::Renamed(key) => format!("the rename of {}", key.display()),
         }

@@ -147,6 +147,53 @@ pub enum GrantOn {
     Schema(String),
 }
 
+/// What `ALTER ... OWNER TO` names: every kind of object the model holds that has an owner of
+/// its own (an index, an identity sequence or a sequence OWNED BY follows its table's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owned {
+    Table,
+    View,
+    MaterializedView,
+    Sequence,
+    Function,
+    Procedure,
+    Aggregate,
+    /// An enum, composite or range type.
+    Type,
+    Domain,
+    Collation,
+    Statistics,
+    Schema,
+}
+
+impl Owned {
+    /// The word after ALTER.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Owned::Table => "TABLE",
+            Owned::View => "VIEW",
+            Owned::MaterializedView => "MATERIALIZED VIEW",
+            Owned::Sequence => "SEQUENCE",
+            Owned::Function => "FUNCTION",
+            Owned::Procedure => "PROCEDURE",
+            Owned::Aggregate => "AGGREGATE",
+            Owned::Type => "TYPE",
+            Owned::Domain => "DOMAIN",
+            Owned::Collation => "COLLATION",
+            Owned::Statistics => "STATISTICS",
+            Owned::Schema => "SCHEMA",
+        }
+    }
+
+    /// A relation: ALTER ... OWNER TO takes an ACCESS EXCLUSIVE lock on it.
+    pub fn is_relation(self) -> bool {
+        matches!(
+            self,
+            Owned::Table | Owned::View | Owned::MaterializedView | Owned::Sequence
+        )
+    }
+}
+
 /// What a REVOKE takes back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Revoked {
@@ -625,6 +672,13 @@ pub enum Operation {
         grantee: String,
         revoked: Revoked,
     },
+    /// `ALTER <object> <name> OWNER TO role` (`with_owners`): `name` is the object's name in the
+    /// plan's schema, a routine's signature, or the schema's own name.
+    SetOwner {
+        object: Owned,
+        name: String,
+        role: String,
+    },
 }
 
 impl Operation {
@@ -724,6 +778,7 @@ impl Operation {
             | O::EnableEventTrigger(_)
             | O::EnableRule(_)
             | O::AlterStatistics(_)
+            | O::SetOwner { .. }
             | O::Comment { .. } => Action::Alter,
         }
     }

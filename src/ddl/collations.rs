@@ -48,6 +48,7 @@ mod tests {
     #[test]
     fn a_collation_spells_out_its_provider_and_locale() {
         let icu = Collation {
+            owner: String::new(),
             name: "Numeric".into(),
             provider: crate::model::CollationProvider::Icu,
             deterministic: false,

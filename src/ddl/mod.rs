@@ -10,6 +10,7 @@ pub mod comments;
 pub mod constraints;
 pub mod extensions;
 pub mod indexes;
+pub mod owners;
 pub mod policies;
 pub mod privileges;
 pub mod renames;
@@ -263,6 +264,7 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
             grantee,
             revoked,
         } => privileges::revoke(cx, on, grantee, revoked),
+        O::SetOwner { object, name, role } => owners::set(cx, *object, name, role),
     })
 }
 

@@ -40,6 +40,7 @@ mod tests {
 
     fn routine(kind: RoutineKind, definition: &str) -> Routine {
         Routine {
+            owner: String::new(),
             identity: "total(integer)".into(),
             signature: "total(n integer)".into(),
             name: "total".into(),

@@ -31,6 +31,7 @@ mod tests {
     #[test]
     fn statistics_are_named_in_the_schema_and_keep_their_definition() {
         let s = Statistics {
+            owner: String::new(),
             name: "St".into(),
             table: "t".into(),
             definition: Some("(ndistinct) ON a, b FROM t".into()),

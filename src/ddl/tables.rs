@@ -199,6 +199,7 @@ mod tests {
             partition_key: None,
             partition_of: None,
             inherits: Vec::new(),
+            owner: String::new(),
             name: name.into(),
             persistence: Persistence::Logged,
             options: vec![],

@@ -65,6 +65,7 @@ mod tests {
 
     fn view(materialized: bool, populated: bool, options: &[&str]) -> View {
         View {
+            owner: String::new(),
             name: "Active users".into(),
             materialized,
             definition: " SELECT users.id\n   FROM users".into(),

@@ -18,7 +18,12 @@ pub fn rebuilt(pairs: &[(&Schema, &Schema)], changes: &mut Decisions) -> BTreeSe
     for (from, to) in pairs {
         let cx = Cx::new(&from.name);
         for (old, new) in pair_up(&from.collations, &to.collations, |c| c.name.clone()).kept {
-            if old != new {
+            // the owner changes in place (`owners`)
+            let unowned = |c: &Collation| Collation {
+                owner: String::new(),
+                ..c.clone()
+            };
+            if unowned(old) != unowned(new) {
                 rebuilt.insert(cx.collation_key(&old.name));
             }
         }

@@ -14,6 +14,8 @@ use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 pub struct Options {
     /// GRANT and REVOKE on schemas, tables, columns and sequences.
     pub with_privileges: bool,
+    /// ALTER ... OWNER TO on schemas and every object that has an owner.
+    pub with_owners: bool,
     /// An extension at another version is not a difference.
     pub ignore_extension_versions: bool,
     /// Only `CREATE EXTENSION IF NOT EXISTS` for the target's extensions that the source lacks.
@@ -69,6 +71,7 @@ pub fn databases(
     steps.extend(schema_pairs(
         &pairs,
         options.with_privileges,
+        options.with_owners,
         options.lock_safe,
         conversions,
         &released_event_triggers(from, to),
@@ -82,6 +85,15 @@ pub fn databases(
                 name: schema.name.clone(),
             },
         ));
+    }
+    if options.with_owners {
+        let kept = schemas
+            .kept
+            .iter()
+            .map(|(old, new)| (Some(old.owner.as_str()), *new));
+        for (before, schema) in kept.chain(schemas.added.iter().map(|new| (None, *new))) {
+            steps.extend(super::owners::schema(&schema.name, before, &schema.owner));
+        }
     }
     for schema in &schemas.removed {
         steps.push(schema_step(

@@ -28,7 +28,7 @@ pub trait ObjectKind: Sync {
 }
 
 /// Every kind, in the order their steps are written.
-pub const KINDS: [&dyn ObjectKind; 17] = [
+pub const KINDS: [&dyn ObjectKind; 18] = [
     &Tables,
     &Trees,
     &Types,
@@ -43,6 +43,7 @@ pub const KINDS: [&dyn ObjectKind; 17] = [
     &Triggers,
     &Statistics,
     &Rules,
+    &Owners,
     &Privileges,
     &TableSettings,
     &Comments,
@@ -224,6 +225,14 @@ struct Comments;
 impl ObjectKind for Comments {
     fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
         collect(|steps| super::comments::diff(&pair.cx, pair.from, pair.to, decided, steps))
+    }
+}
+
+/// ALTER ... OWNER TO on every object above that has an owner (with `with_owners`).
+struct Owners;
+impl ObjectKind for Owners {
+    fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
+        collect(|steps| super::owners::diff(&pair.cx, pair.from, pair.to, decided, steps))
     }
 }
 

@@ -16,6 +16,7 @@ mod database;
 mod indexes;
 mod kinds;
 mod normalize;
+pub mod owners;
 mod policies;
 mod privileges;
 mod routines;
@@ -42,18 +43,20 @@ use crate::plan::{Action, Key, Phase, Step};
 
 /// The steps that make `from` look like `to`, in no particular order: `plan::build` orders them.
 /// The statements name `from`'s schema. `with_privileges`: the grants on the objects of the
-/// schemas (not on the schemas themselves, two distinct schemas) are compared too;
-/// `lock_safe`: the changes take the forms that let reads and writes go on (`Decisions`).
+/// schemas (not on the schemas themselves, two distinct schemas) are compared too; `with_owners`:
+/// their owners, likewise (`owners`); `lock_safe`: the changes take the forms that let reads and writes go on (`Decisions`).
 pub fn schemas(
     from: &Schema,
     to: &Schema,
     with_privileges: bool,
+    with_owners: bool,
     lock_safe: bool,
     conversions: &Conversions,
 ) -> Result<Vec<Step>, Error> {
     schema_pairs(
         &[(from, to)],
         with_privileges,
+        with_owners,
         lock_safe,
         conversions,
         &BTreeSet::new(),
@@ -129,6 +132,7 @@ pub struct Pair<'a> {
 pub fn schema_pairs(
     pairs: &[(&Schema, &Schema)],
     with_privileges: bool,
+    with_owners: bool,
     lock_safe: bool,
     conversions: &Conversions,
     released: &BTreeSet<Key>,
@@ -162,6 +166,7 @@ pub fn schema_pairs(
     let mut decided =
         Decisions::decide(&pairs_of, &source, with_privileges, conversions, released)?;
     decided.lock_safe = lock_safe;
+    decided.with_owners = with_owners;
     let mut steps = Vec::new();
     for kind in kinds::KINDS {
         for pair in &pairs_of {
@@ -384,6 +389,8 @@ fn column_name(schema: &str, table: &str, column: &str) -> ColumnName {
 pub struct Decisions {
     /// `with_privileges`: the grants on the schemas' objects are compared too.
     pub with_privileges: bool,
+    /// `with_owners`: the owners of the schemas' objects are compared too (`owners`).
+    pub with_owners: bool,
     /// `lock_safe`: on a table that exists, indexes are built and dropped concurrently (a
     /// changed one built beside the old one first), a PRIMARY KEY or UNIQUE takes an index built
     /// so, and SET NOT NULL relies on a CHECK validated under a light lock.

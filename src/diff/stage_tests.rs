@@ -41,7 +41,7 @@ fn plan(from: &Schema, to: &Schema) -> Vec<Step> {
 
 fn plan_converting(from: &Schema, to: &Schema, conversions: &Conversions) -> Vec<Step> {
     let mut steps = plan::build(
-        schemas(from, to, false, false, conversions).unwrap(),
+        schemas(from, to, false, false, false, conversions).unwrap(),
         &crate::catalog::search_path_for(&from.name),
     )
     .unwrap();
@@ -69,7 +69,7 @@ fn a_type_is_dropped_after_its_column_moves_off_it_by_an_edge_not_a_phase() {
     };
     let from = with_enum("app", "mood", true);
     let to = with_enum("next", "text", false);
-    let steps = schemas(&from, &to, false, false, &Default::default()).unwrap();
+    let steps = schemas(&from, &to, false, false, false, &Default::default()).unwrap();
     // the tie-break reversed and blind to phases: only the edges order the plan
     let reversed =
         |_: &Step, position: usize| (0, crate::plan::Phase::Preamble, usize::MAX - position);
@@ -302,6 +302,7 @@ fn grants_wait_for_their_object_and_nothing_waits_for_grants() {
         super::schema_pairs(
             &[(&from, &to)],
             true,
+            false,
             false,
             &Conversions::default(),
             &std::collections::BTreeSet::new(),

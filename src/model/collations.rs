@@ -16,4 +16,8 @@ pub struct Collation {
     pub locale: Option<String>,
     /// ICU tailoring rules (PostgreSQL 16).
     pub rules: Option<String>,
+    /// The role that owns it (`collowner`, by `pg_get_userbyid`): compared only `with_owners`.
+    /// Empty in a snapshot written before owners were read: unknown, never compared.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }

@@ -223,6 +223,10 @@ pub struct Schema {
     /// Grants on the schema (`nspacl`).
     #[serde(default)]
     pub privileges: Vec<Grant>,
+    /// The role that owns it (`nspowner`, by `pg_get_userbyid`): compared only `with_owners`.
+    /// Empty in a snapshot written before owners were read: unknown, never compared.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
     /// Plain tables (`relkind = 'r'`, outside inheritance and partitioning), by name.
     pub tables: Vec<Table>,
     /// PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY and EXCLUDE constraints of those tables.
@@ -302,6 +306,7 @@ impl Schema {
             name: name.to_owned(),
             binary_coercible: Vec::new(),
             privileges: Vec::new(),
+            owner: String::new(),
             tables: Vec::new(),
             constraints: Vec::new(),
             indexes: Vec::new(),

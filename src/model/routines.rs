@@ -28,6 +28,10 @@ pub struct Routine {
     pub definition: Option<String>,
     /// Grants on the routine (`proacl`; by default PUBLIC may EXECUTE).
     pub privileges: Vec<super::Grant>,
+    /// The role that owns it (`proowner`, by `pg_get_userbyid`): compared only `with_owners`.
+    /// Empty in a snapshot written before owners were read: unknown, never compared.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }
 
 /// `prokind`

@@ -16,6 +16,10 @@ pub struct Sequence {
     pub options: SequenceOptions,
     /// OWNED BY: the column whose drop takes the sequence along (an `a` dependency in `pg_depend`).
     pub owned_by: Option<OwnedBy>,
+    /// The role that owns it (`relowner`, by `pg_get_userbyid`): compared only `with_owners`.
+    /// Empty in a snapshot written before owners were read: unknown, never compared.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }
 
 impl std::ops::Deref for Sequence {

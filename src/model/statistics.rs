@@ -14,4 +14,8 @@ pub struct Statistics {
     pub definition: Option<String>,
     /// `stxstattarget`, or `None` for the default.
     pub target: Option<i32>,
+    /// The role that owns it (`stxowner`, by `pg_get_userbyid`): compared only `with_owners`.
+    /// Empty in a snapshot written before owners were read: unknown, never compared.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }

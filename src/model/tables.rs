@@ -17,6 +17,10 @@ pub struct Table {
     /// Grants on the table (`relacl`).
     #[serde(default)]
     pub privileges: Vec<super::Grant>,
+    /// The role that owns it (`relowner`, by `pg_get_userbyid`): compared only `with_owners`.
+    /// Empty in a snapshot written before owners were read: unknown, never compared.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
     /// `relrowsecurity`: ENABLE ROW LEVEL SECURITY.
     #[serde(default)]
     pub row_security: bool,

@@ -11,6 +11,10 @@ pub struct Type {
     /// Grants on the type (`typacl`; by default PUBLIC may use it).
     #[serde(default)]
     pub privileges: Vec<super::Grant>,
+    /// The role that owns it (`typowner`, by `pg_get_userbyid`): compared only `with_owners`.
+    /// Empty in a snapshot written before owners were read: unknown, never compared.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }
 
 /// What each kind of type is made of.

@@ -20,6 +20,10 @@ pub struct View {
     /// Grants on the view (`relacl`).
     #[serde(default)]
     pub privileges: Vec<super::Grant>,
+    /// The role that owns it (`relowner`, by `pg_get_userbyid`): compared only `with_owners`.
+    /// Empty in a snapshot written before owners were read: unknown, never compared.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
