@@ -69,7 +69,7 @@ pub const NAMED_NOT_COMPARED: &[&str] = &[
 ];
 
 /// Properties never compared, for every object: said in the hint and the README.
-pub const NEVER_COMPARED: &str = "owners, tablespaces and security labels";
+pub const NEVER_COMPARED: &str = "tablespaces and security labels (owners unless `with_owners`)";
 
 /// The WARNING's hint: what is compared, from the list above.
 pub fn hint() -> String {
