@@ -337,9 +337,11 @@ constraint_docs as materialized (
   where k.contype operator(pg_catalog.=) any (array['p', 'u', 'c', 'f', 'x']::pg_catalog."char"[])
     -- a foreign key into a partitioned table has a clone per partition on its own table:
     -- internal, it comes and goes with the key
-    and not exists (select from pg_catalog.pg_constraint pk
-                    where pk.oid operator(pg_catalog.=) k.conparentid
-                      and pk.conrelid operator(pg_catalog.=) k.conrelid)
+    -- (looked up by oid only for a clone: as an anti-join it scanned pg_constraint per row)
+    and (k.conparentid operator(pg_catalog.=) 0
+         or not exists (select from pg_catalog.pg_constraint pk
+                        where pk.oid operator(pg_catalog.=) k.conparentid
+                          and pk.conrelid operator(pg_catalog.=) k.conrelid))
 ),
 index_docs as materialized (
   select c.relnamespace, ic.relname,
