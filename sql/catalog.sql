@@ -1053,7 +1053,7 @@ comment_docs as materialized (
                 case when c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[]) then 'view column'
                      when c.relkind operator(pg_catalog.=) 'c' then 'attribute'
                      else 'column' end
-              when c.relkind operator(pg_catalog.=) 'r' then 'table'
+              when c.is_table then 'table'
               when c.relkind operator(pg_catalog.=) 'v' then 'view'
               when c.relkind operator(pg_catalog.=) 'm' then 'materialized view'
               when c.relkind operator(pg_catalog.=) 'S' then 'sequence'

@@ -50,18 +50,6 @@ pub enum Error {
     #[error("cannot plan around {}: migra does not compare foreign tables yet", .objects.first().map(String::as_str).unwrap_or(""))]
     NotComparedTables { objects: Vec<String> },
 
-    /// 0A000 feature_not_supported: a table's partition key changes (or it becomes partitioned,
-    /// or stops being so), which only making it again does; this version refuses rather than
-    /// plan around it.
-    #[error(
-        "cannot change the partition key of {table} ({from} to {to}): the table would have to be made again, its rows lost, which this version does not plan yet"
-    )]
-    PartitionKeyChange {
-        table: String,
-        from: String,
-        to: String,
-    },
-
     /// 0A000 feature_not_supported
     #[error("server version {0} is not supported: migra reads PostgreSQL 12 and later")]
     UnsupportedServer(i32),
@@ -201,8 +189,7 @@ impl Error {
             Error::DataLoss { .. } => PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
             Error::UnsupportedServer(_)
             | Error::NotComparedDependent { .. }
-            | Error::NotComparedTables { .. }
-            | Error::PartitionKeyChange { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            | Error::NotComparedTables { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
             Error::DblinkMissing => PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION,
             Error::SnapshotFormat { .. }
             | Error::SnapshotInvalid(_)

@@ -297,22 +297,42 @@ mod tests {
     }
 
     #[pg_test]
-    fn a_partition_key_change_is_refused_naming_the_table() {
+    fn a_partition_key_change_makes_the_table_again_with_its_partitions_and_readers() {
         Spi::run(
             "create schema a; create schema b;
              create table a.events (id int, at date) partition by range (at);
-             create table b.events (id int, at date) partition by list (id);",
+             create table a.events_2026 partition of a.events for values from ('2026-01-01') to ('2027-01-01');
+             create view a.recent as select * from a.events where at > '2026-06-01';
+             create table b.events (id int, at date) partition by list (id);
+             create table b.events_1 partition of b.events for values in (1);
+             create view b.recent as select * from b.events where at > '2026-06-01';",
         )
         .unwrap();
-        let (code, message) =
-            crate::api::test_support::error_of("select * from migra_diff('a', 'b')");
-        assert_eq!(code, Some(PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED));
-        assert!(
-            message.contains(
-                "partition key of a.events (PARTITION BY RANGE (at) to PARTITION BY LIST (id))"
-            ),
-            "{message}"
+        // its rows are lost: only with unsafe
+        let (code, _) = crate::api::test_support::error_of("select * from migra_diff('a', 'b')");
+        assert_eq!(
+            code,
+            Some(PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST)
         );
+        let plan = statements(
+            "select statement from migra_diff('a', 'b', unsafe => true) where kind <> 'setting' order by ordinal",
+        );
+        assert_eq!(
+            plan,
+            [
+                r#"DROP VIEW "a"."recent";"#,
+                r#"DROP TABLE "a"."events";"#,
+                "CREATE TABLE \"a\".\"events\" (\n    \"id\" integer,\n    \"at\" date\n) PARTITION BY LIST (id);",
+                r#"CREATE TABLE "a"."events_1" PARTITION OF "a"."events" FOR VALUES IN (1);"#,
+                "CREATE VIEW \"a\".\"recent\" AS  SELECT events.id,\n    events.at\n   FROM a.events\n  WHERE (events.at > '2026-06-01'::date);",
+            ],
+        );
+        let hazards = Spi::get_one::<Vec<String>>(
+            "select hazards from migra_diff('a', 'b', unsafe => true) where statement like 'DROP TABLE%'",
+        )
+        .unwrap()
+        .unwrap();
+        assert!(hazards.contains(&"data_loss".to_owned()), "{hazards:?}");
     }
 
     #[pg_test]
@@ -849,6 +869,43 @@ mod tests {
         assert!(
             plan[2].starts_with(r#"CREATE VIEW "a"."recent""#),
             "{plan:?}"
+        );
+    }
+
+    #[pg_test]
+    fn an_index_added_to_a_parent_of_400_partitions_is_one_statement() {
+        Spi::run(
+            "create schema a; create schema b;
+             do $$ begin
+               for s in 0..1 loop
+                 execute format('create table %I.events (id int, at int, n int) partition by range (at)',
+                                case s when 0 then 'a' else 'b' end);
+                 execute format('create index events_id on %I.events (id)', case s when 0 then 'a' else 'b' end);
+                 for i in 0..399 loop
+                   execute format('create table %I.%I partition of %I.events for values from (%s) to (%s)',
+                                  case s when 0 then 'a' else 'b' end, 'events_' || i,
+                                  case s when 0 then 'a' else 'b' end, i * 10, i * 10 + 10);
+                 end loop;
+               end loop;
+             end $$;
+             create index events_n on b.events (n);",
+        )
+        .unwrap();
+        let plan = statements(
+            "select statement from migra_diff('a', 'b') where kind <> 'setting' order by ordinal",
+        );
+        assert_eq!(
+            plan,
+            [r#"CREATE INDEX "events_n" ON "a"."events" USING "btree" (n);"#]
+        );
+        Spi::run(&plan[0]).unwrap();
+        // PostgreSQL made and attached the 400 partitions' own: nothing is left
+        assert_eq!(count("select count(*) from migra_diff('a', 'b')"), 0);
+        assert_eq!(
+            count(
+                "select count(*) from pg_indexes where schemaname = 'a' and indexdef like '% (n)'"
+            ),
+            401
         );
     }
 

@@ -138,14 +138,21 @@ pub fn schema_pairs(
     released: &BTreeSet<Key>,
 ) -> Result<Vec<Step>, Error> {
     // partitions and inheritance children as their parents' own statements leave them
-    let compared: Vec<(Option<Schema>, Option<Schema>)> = pairs
+    let compared: Vec<(Option<Schema>, Option<Schema>, Vec<trees::Rebuilt>)> = pairs
         .iter()
         .map(|(from, to)| trees::compared(from, to))
+        .collect();
+    let rebuilt: Vec<(String, trees::Rebuilt)> = pairs
+        .iter()
+        .zip(&compared)
+        .flat_map(|((from, _), (_, _, rebuilt))| {
+            rebuilt.iter().map(|r| (from.name.clone(), r.clone()))
+        })
         .collect();
     let pairs: Vec<(&Schema, &Schema)> = pairs
         .iter()
         .zip(&compared)
-        .map(|((from, to), (source, target))| {
+        .map(|((from, to), (source, target, _))| {
             (
                 source.as_ref().unwrap_or(from),
                 target.as_ref().unwrap_or(to),
@@ -163,8 +170,14 @@ pub fn schema_pairs(
             to,
         })
         .collect();
-    let mut decided =
-        Decisions::decide(&pairs_of, &source, with_privileges, conversions, released)?;
+    let mut decided = Decisions::decide(
+        &pairs_of,
+        &source,
+        with_privileges,
+        conversions,
+        released,
+        rebuilt,
+    )?;
     decided.lock_safe = lock_safe;
     decided.with_owners = with_owners;
     let mut steps = Vec::new();
@@ -423,6 +436,9 @@ pub struct Decisions {
     /// Generated columns that call a routine made again: dropped and added again
     /// (`columns::remade_default_fates`).
     pub regenerated_columns: BTreeSet<ColumnName>,
+    /// Tables made again because their partition key changes, by schema (`trees::Rebuilt`):
+    /// the diff sees them as new (the source it compares lacks them), and `tables` drops them.
+    pub rebuilt_tables: Vec<(String, trees::Rebuilt)>,
 }
 
 impl Decisions {
@@ -438,22 +454,38 @@ impl Decisions {
         with_privileges: bool,
         conversions: &Conversions,
         released: &BTreeSet<Key>,
+        rebuilt: Vec<(String, trees::Rebuilt)>,
     ) -> Result<Self, Error> {
         let schemas: Vec<(&Schema, &Schema)> = pairs.iter().map(|p| (p.from, p.to)).collect();
         let mut decided = Decisions {
             with_privileges,
             conversions: conversions.clone(),
+            rebuilt_tables: rebuilt,
             ..Decisions::default()
         };
         decided.rebuilt_types = types::rebuilt(&schemas, source, &mut decided);
         decided.rebuilt_collations = collations::rebuilt(&schemas, &mut decided);
         for pair in pairs {
-            trees::refuse_partition_key_changes(&pair.cx, pair.from, pair.to)?;
-        }
-        for pair in pairs {
             tables::decide(&pair.cx, pair.from, pair.to, &mut decided);
         }
+        // a table made again takes its partitions and what reads any of them down with it
         let mut going_away = BTreeSet::new();
+        for (schema, rebuilt) in &decided.rebuilt_tables {
+            going_away.insert(Key::Table(schema.clone(), rebuilt.table.name.clone()));
+            going_away.extend(rebuilt.along.iter().cloned());
+        }
+        let dropped: Vec<TableName> = decided
+            .rebuilt_tables
+            .iter()
+            .flat_map(|(schema, rebuilt)| {
+                let along = rebuilt.along.iter().filter_map(|k| match k {
+                    Key::Table(s, t) => Some(table_name(s, t)),
+                    _ => None,
+                });
+                std::iter::once(table_name(schema, &rebuilt.table.name)).chain(along)
+            })
+            .collect();
+        decided.dropped.extend(dropped);
         for kind in kinds::KINDS {
             for pair in pairs {
                 going_away.extend(kind.going_away(pair, &decided));

@@ -65,6 +65,27 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         steps.push(dropped);
     }
 
+    // made again under another partition key: the diff sees it as new (`trees::Rebuilt`)
+    for (_, rebuilt) in decided
+        .rebuilt_tables
+        .iter()
+        .filter(|(schema, _)| *schema == cx.schema)
+    {
+        let table = &rebuilt.table;
+        let mut dropped = step(
+            cx,
+            Phase::DropTable,
+            Operation::DropTable {
+                name: table.name.clone(),
+            },
+            &table.name,
+        )
+        .hazard(Hazard::DataLoss)
+        .requires(parent_keys(cx, table));
+        dropped.along.extend(rebuilt.along.iter().cloned());
+        steps.push(dropped);
+    }
+
     for table in pairs.added {
         // a partition or child once its parents have their final columns, which it takes
         let parent_columns = table
