@@ -324,7 +324,7 @@ mod tests {
                 r#"DROP TABLE "a"."events";"#,
                 "CREATE TABLE \"a\".\"events\" (\n    \"id\" integer,\n    \"at\" date\n) PARTITION BY LIST (id);",
                 r#"CREATE TABLE "a"."events_1" PARTITION OF "a"."events" FOR VALUES IN (1);"#,
-                "CREATE VIEW \"a\".\"recent\" AS  SELECT events.id,\n    events.at\n   FROM a.events\n  WHERE (events.at > '2026-06-01'::date);",
+                "CREATE VIEW \"a\".\"recent\" AS\nSELECT events.id,\n    events.at\n   FROM events\n  WHERE (events.at > '2026-06-01'::date);",
             ],
         );
         let hazards = Spi::get_one::<Vec<String>>(

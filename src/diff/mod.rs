@@ -138,9 +138,10 @@ pub fn schema_pairs(
     released: &BTreeSet<Key>,
 ) -> Result<Vec<Step>, Error> {
     // partitions and inheritance children as their parents' own statements leave them
+    let others = trees::OtherParents::of(pairs);
     let compared: Vec<(Option<Schema>, Option<Schema>, Vec<trees::Rebuilt>)> = pairs
         .iter()
-        .map(|(from, to)| trees::compared(from, to))
+        .map(|(from, to)| trees::compared(from, to, &others))
         .collect();
     let rebuilt: Vec<(String, trees::Rebuilt)> = pairs
         .iter()
@@ -180,6 +181,7 @@ pub fn schema_pairs(
     )?;
     decided.lock_safe = lock_safe;
     decided.with_owners = with_owners;
+    decided.other_parents = others;
     let mut steps = Vec::new();
     for kind in kinds::KINDS {
         for pair in &pairs_of {
@@ -439,6 +441,8 @@ pub struct Decisions {
     /// Tables made again because their partition key changes, by schema (`trees::Rebuilt`):
     /// the diff sees them as new (the source it compares lacks them), and `tables` drops them.
     pub rebuilt_tables: Vec<(String, trees::Rebuilt)>,
+    /// The parents in another compared schema of the tables compared (`trees::OtherParents`).
+    pub other_parents: trees::OtherParents,
 }
 
 impl Decisions {

@@ -91,9 +91,16 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         let parent_columns = table
             .parents()
             .into_iter()
-            .filter(|p| p.schema.is_none())
-            .filter_map(|p| to.tables.iter().find(|t| t.name == p.table))
-            .flat_map(|p| p.columns.iter().map(|c| cx.column_key(&p.name, &c.name)))
+            .filter_map(|p| {
+                let parent = super::trees::target_parent(to, &decided.other_parents, &p)?;
+                let schema = p.schema.unwrap_or_else(|| cx.schema.clone());
+                Some((schema, parent))
+            })
+            .flat_map(|(schema, p)| {
+                p.columns
+                    .iter()
+                    .map(move |c| Key::Column(schema.clone(), p.name.clone(), c.name.clone()))
+            })
             .collect::<Vec<_>>();
         let mut created = step(
             cx,

@@ -26,6 +26,55 @@ pub struct Rebuilt {
     pub along: Vec<Key>,
 }
 
+/// The tables of other compared schemas that a table hangs under (a partition whose parent is
+/// in another schema), as each side has them: PostgreSQL carries their statements down to it
+/// as to a table under a parent of its own schema. Between two schemas of one database, a
+/// parent outside both is the same table on both sides, and is not here.
+#[derive(Debug, Default, Clone)]
+pub struct OtherParents(BTreeMap<(String, String), (Option<Table>, Option<Table>)>);
+
+impl OtherParents {
+    /// The parents in another schema of the tables of `pairs` (each pair keyed by the source's
+    /// name, which a parent's schema names between whole databases).
+    pub fn of(pairs: &[(&Schema, &Schema)]) -> Self {
+        let mut found = BTreeMap::new();
+        for (from, to) in pairs {
+            for table in from.tables.iter().chain(&to.tables) {
+                for parent in table.parents() {
+                    let Some(schema) = parent.schema else {
+                        continue;
+                    };
+                    let Some((old, new)) = pairs.iter().find(|(f, _)| f.name == schema) else {
+                        continue;
+                    };
+                    let find =
+                        |s: &Schema| s.tables.iter().find(|t| t.name == parent.table).cloned();
+                    found.insert((schema, parent.table.clone()), (find(old), find(new)));
+                }
+            }
+        }
+        OtherParents(found)
+    }
+
+    fn get(&self, parent: &Parent) -> Option<&(Option<Table>, Option<Table>)> {
+        let schema = parent.schema.clone()?;
+        self.0.get(&(schema, parent.table.clone()))
+    }
+}
+
+/// A parent of a table of `schema` as the target has it: of the same schema, or another
+/// compared one.
+pub fn target_parent<'a>(
+    to: &'a Schema,
+    others: &'a OtherParents,
+    parent: &Parent,
+) -> Option<&'a Table> {
+    match &parent.schema {
+        None => to.tables.iter().find(|t| t.name == parent.table),
+        Some(_) => others.get(parent).and_then(|(_, new)| new.as_ref()),
+    }
+}
+
 /// The two schemas as the diff compares them (`None` where one is as read), and the tables made
 /// again. The target without what its partitions and children have from their parents (their
 /// parents' statements make it, or ATTACH and INHERIT do); the source without the tables made
@@ -33,7 +82,11 @@ pub struct Rebuilt {
 /// likewise where a table stays under the same parent (detached and attached again under
 /// another bound, it keeps them), but with them as its own where it leaves its parent for good
 /// (DETACH and NO INHERIT leave them to it), and its columns `as_parents_leave_it`.
-pub fn compared(from: &Schema, to: &Schema) -> (Option<Schema>, Option<Schema>, Vec<Rebuilt>) {
+pub fn compared(
+    from: &Schema,
+    to: &Schema,
+    others: &OtherParents,
+) -> (Option<Schema>, Option<Schema>, Vec<Rebuilt>) {
     let (rebuilt, without_rebuilt) = rebuilt(from, to);
     let from = without_rebuilt.as_ref().unwrap_or(from);
     let in_tree = |s: &Schema| {
@@ -50,7 +103,7 @@ pub fn compared(from: &Schema, to: &Schema) -> (Option<Schema>, Option<Schema>, 
     if !in_tree(from) {
         return (without_rebuilt, target, rebuilt);
     }
-    let mut source = as_parents_leave_it(from, to).unwrap_or_else(|| from.clone());
+    let mut source = as_parents_leave_it(from, to, others).unwrap_or_else(|| from.clone());
     // the tables that stay under the same parents, whatever their bound
     let staying: Vec<String> = from
         .tables
@@ -208,9 +261,9 @@ fn without_tables(schema: &mut Schema, tables: &BTreeSet<String>) {
 }
 
 /// The source as the statements of its parents will leave it: each table that stays under the
-/// same parent (of its own schema) on both sides gets its parents' column
-/// changes, as PostgreSQL recurses them. `None` when no table stays under a parent.
-fn as_parents_leave_it(from: &Schema, to: &Schema) -> Option<Schema> {
+/// same parent on both sides gets its parents' column changes, as PostgreSQL recurses them.
+/// `None` when no table stays under a parent.
+fn as_parents_leave_it(from: &Schema, to: &Schema, others: &OtherParents) -> Option<Schema> {
     // a partition attached again under another bound is detached late, once its parent's
     // changes have reached it
     let linked = |t: &Table| {
@@ -248,6 +301,12 @@ fn as_parents_leave_it(from: &Schema, to: &Schema) -> Option<Schema> {
                 let new = to.tables.iter().find(|t| t.name == parent);
                 if let (Some(old), Some(new)) = (old, new) {
                     follow(&mut child, old, new, |c| kept_below(from, to, parent, c));
+                }
+            }
+            // a parent in another schema, as that schema's pair has it
+            for (old, new) in parents.iter().filter_map(|p| others.get(p)) {
+                if let (Some(old), Some(new)) = (old, new) {
+                    follow(&mut child, old, new, |_| false);
                 }
             }
             adjusted.insert(table.name.clone(), child);
@@ -359,14 +418,13 @@ fn follow(child: &mut Table, old: &Table, new: &Table, kept: impl Fn(&str) -> bo
 }
 
 /// A new partition or inheritance child as its `CREATE TABLE` makes it: the columns it has
-/// only from its parents (of its own schema, as the target has them) are theirs. `None` for a
-/// table with no such parent.
-pub fn as_created(to: &Schema, table: &Table) -> Option<Table> {
+/// only from its parents (as the target has them) are theirs. `None` for a table with no
+/// parent compared.
+pub fn as_created(to: &Schema, others: &OtherParents, table: &Table) -> Option<Table> {
     let parents: Vec<&Table> = table
         .parents()
         .iter()
-        .filter(|p| p.schema.is_none())
-        .filter_map(|p| to.tables.iter().find(|t| t.name == p.table))
+        .filter_map(|p| target_parent(to, others, p))
         .collect();
     if parents.is_empty() {
         return None;
@@ -390,11 +448,10 @@ pub fn as_created(to: &Schema, table: &Table) -> Option<Table> {
 /// The steps of a table's own columns under a parent wait for the parent's steps on the same
 /// columns, which PostgreSQL carries down to it.
 pub fn after_parents(cx: &Cx, table: &Table, steps: &mut [Step]) {
-    let parents: Vec<String> = table
+    let parents: Vec<(String, String)> = table
         .parents()
         .into_iter()
-        .filter(|p| p.schema.is_none())
-        .map(|p| p.table)
+        .map(|p| (p.schema.unwrap_or_else(|| cx.schema.clone()), p.table))
         .collect();
     if parents.is_empty() {
         return;
@@ -404,8 +461,11 @@ pub fn after_parents(cx: &Cx, table: &Table, steps: &mut [Step]) {
             && *t == table.name
         {
             let column = column.clone();
-            step.requires
-                .extend(parents.iter().map(|p| cx.column_key(p, &column)));
+            step.requires.extend(
+                parents
+                    .iter()
+                    .map(|(s, p)| Key::Column(s.clone(), p.clone(), column.clone())),
+            );
         }
     }
 }
@@ -432,7 +492,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
                 // under another bound only: detached once the parent's own changes have
                 // reached it, every such partition before any is attached again
                 let detach = if rebound {
-                    let needs = final_columns(cx, new, &parent, to);
+                    let needs = final_columns(cx, new, &parent, to, &decided.other_parents);
                     step(cx, &new.name, Phase::AlterTable, operation).requires(needs)
                 } else {
                     step(cx, &new.name, Phase::Detach, operation)
@@ -446,7 +506,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
                     parent: parent.clone(),
                     bound: partition_of.bound.clone(),
                 };
-                let needs = final_columns(cx, new, &parent, to);
+                let needs = final_columns(cx, new, &parent, to, &decided.other_parents);
                 steps.push(step(cx, &new.name, Phase::Attach, operation).requires(needs));
             }
         }
@@ -473,7 +533,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
                     parent: parent.clone(),
                     inherit: true,
                 };
-                let needs = final_columns(cx, new, parent, to);
+                let needs = final_columns(cx, new, parent, to, &decided.other_parents);
                 steps.push(step(cx, &new.name, Phase::Attach, operation).requires(needs));
             }
         }
@@ -482,7 +542,13 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
 
 /// The table and columns an ATTACH or INHERIT needs in place: the parent, and the columns of
 /// both (the child must have every column of its parent).
-fn final_columns(cx: &Cx, table: &Table, parent: &Parent, to: &Schema) -> Vec<Key> {
+fn final_columns(
+    cx: &Cx,
+    table: &Table,
+    parent: &Parent,
+    to: &Schema,
+    others: &OtherParents,
+) -> Vec<Key> {
     let parent_schema = parent.schema.clone().unwrap_or_else(|| cx.schema.clone());
     let mut needs = vec![Key::Table(parent_schema.clone(), parent.table.clone())];
     needs.extend(
@@ -491,14 +557,12 @@ fn final_columns(cx: &Cx, table: &Table, parent: &Parent, to: &Schema) -> Vec<Ke
             .iter()
             .map(|c| cx.column_key(&table.name, &c.name)),
     );
-    if parent.schema.is_none()
-        && let Some(parent) = to.tables.iter().find(|t| t.name == parent.table)
-    {
+    if let Some(parent) = target_parent(to, others, parent) {
         needs.extend(
             parent
                 .columns
                 .iter()
-                .map(|c| cx.column_key(&parent.name, &c.name)),
+                .map(|c| Key::Column(parent_schema.clone(), parent.name.clone(), c.name.clone())),
         );
     }
     needs
@@ -524,7 +588,7 @@ pub fn columns_of_new_child(
     binary_coercible: &[(String, String)],
     decided: &Decisions,
 ) -> Option<Vec<Step>> {
-    let created = as_created(to, table)?;
+    let created = as_created(to, &decided.other_parents, table)?;
     let mut steps = Vec::new();
     columns::diff(cx, &created, table, binary_coercible, decided, &mut steps);
     // the table is new: what would be taken down early comes after its CREATE, and an
