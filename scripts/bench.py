@@ -19,7 +19,10 @@ for pg_dump and for a scheduled job), of:
 - `pg_dump --schema-only -n app_a` of one side (the time of the whole command);
 and, once, the backend's peak private memory during one diff (from /proc/self/status, read
 through pg_read_file before and after, in a new session) and the number of statements.
-Prints one table; asserts nothing.
+Then a partitioned table of 400 partitions (range, two indexes and a primary key on the parent,
+so 1,200 attached indexes), as `parts_a`, against `parts_b` where the parent has one more
+index: the plan (one statement), `migra_diff`, the identical pair, and `pg_dump -s` of one side.
+Prints two tables; asserts nothing.
 """
 
 import argparse
@@ -167,6 +170,45 @@ def measure(server, n, runs, seed):
     }
 
 
+PARTITIONS = 400
+
+
+def partitioned_sql(schema, extra_index):
+    """A table of PARTITIONS range partitions with two indexes and a primary key on the parent."""
+    lines = [f"CREATE SCHEMA {schema};",
+             f"CREATE TABLE {schema}.events (id bigint GENERATED ALWAYS AS IDENTITY, at int NOT NULL, "
+             f"account int NOT NULL, kind text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);",
+             f"CREATE INDEX events_account ON {schema}.events (account);",
+             f"CREATE INDEX events_kind ON {schema}.events (kind) WHERE kind IS NOT NULL;"]
+    lines += [f"CREATE TABLE {schema}.events_{i} PARTITION OF {schema}.events FOR VALUES FROM ({i * 100}) TO ({i * 100 + 100});"
+              for i in range(PARTITIONS)]
+    if extra_index:
+        lines.append(f"CREATE INDEX events_account_at ON {schema}.events (account, at);")
+    return "\n".join(lines) + "\n"
+
+
+def measure_partitions(server, runs):
+    database = "bench_partitions"
+    made_by = f"partitions {PARTITIONS} v1"
+    found = server.psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}' "
+                                    f"AND shobj_description(oid, 'pg_database') = '{made_by}'").stdout.strip()
+    if not found:
+        server.psql("postgres", f"DROP DATABASE IF EXISTS {database}; CREATE DATABASE {database}")
+        server.load(database, partitioned_sql("parts_a", False) + partitioned_sql("parts_b", True))
+        server.psql(database, f"CREATE EXTENSION migra; ANALYZE; COMMENT ON DATABASE {database} IS '{made_by}';")
+    plan = server.psql(database, "SELECT statement FROM migra_diff('parts_a', 'parts_b') WHERE kind <> 'setting'").stdout
+    statements = [line for line in plan.splitlines() if line.strip()]
+    diff, _ = median_ms(server, database, "SELECT count(*) FROM migra_diff('parts_a', 'parts_b');", runs)
+    same, _ = median_ms(server, database, "SELECT count(*) FROM migra_diff('parts_a', 'parts_a');", runs)
+    dumps = []
+    for _ in range(runs):
+        started = time.monotonic()
+        subprocess.run([os.path.join(server.bindir, "pg_dump"), "--schema-only", "-n", "parts_a", database],
+                       env=server.env, check=True, capture_output=True)
+        dumps.append((time.monotonic() - started) * 1000)
+    return {"statements": statements, "diff": diff, "same": same, "pg_dump": statistics.median(dumps)}
+
+
 def ms(value):
     return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.0f} ms"
 
@@ -197,6 +239,13 @@ def main():
     print()
     print("Stages of `migra_diff` (medians, ms): " + "; ".join(
         f"{r['n']:,} tables: " + ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items()) for r in results))
+    print()
+    print(f"== a partitioned table of {PARTITIONS:,} partitions", file=sys.stderr, flush=True)
+    p = measure_partitions(server, args.runs)
+    print(f"| partitions | statements for one index added to the parent | `migra_diff` | identical pair | `pg_dump -s` one side |")
+    print("|---:|---|---:|---:|---:|")
+    print(f"| {PARTITIONS:,} | {len(p['statements'])}: `{' '.join(p['statements'])}` | {ms(p['diff'])} | {ms(p['same'])} | "
+          f"{ms(p['pg_dump'])} |")
     # each step up in size, and the whole range: linear means the time grows no faster than the size
     steps = list(zip(results, results[1:]))
     if len(results) > 2:

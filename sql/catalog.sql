@@ -351,6 +351,13 @@ index_docs as materialized (
            'unique', i.indisunique,
            -- a partition's index attached to its parent's: comes and goes with the parent's
            'attached', ic.relispartition,
+           -- the index of the parent it is attached to, when in the same schema: a lock-safe
+           -- plan builds the partitions' indexes itself, under these names
+           'attached_to', case when ic.relispartition then
+             (select pi.relname from pg_catalog.pg_inherits h
+              join pg_catalog.pg_class pi on pi.oid operator(pg_catalog.=) h.inhparent
+              where h.inhrelid operator(pg_catalog.=) ic.oid
+                and pi.relnamespace operator(pg_catalog.=) ic.relnamespace) end,
            -- false: left by a CREATE INDEX CONCURRENTLY that failed; used by no query
            'valid', i.indisvalid,
            'method', am.amname,

@@ -79,7 +79,10 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         O::Comment {
             whole_relation: false,
             ..
-        } => AccessShare,
+        }
+        // on the partition and its parent; the parent's index takes SHARE UPDATE EXCLUSIVE,
+        // the partition's (no query uses it yet) ACCESS EXCLUSIVE
+        | O::AttachIndex { .. } => AccessShare,
         O::CreateIndex {
             concurrently: false,
             ..
@@ -205,7 +208,7 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
         hazards.push(Hazard::ValidatesRows);
     }
     let builds_index = match operation {
-        O::CreateIndex { .. } => true,
+        O::CreateIndex { only, .. } => !only,
         O::AddConstraint {
             kind, using_index, ..
         } => {
@@ -380,6 +383,7 @@ mod tests {
         let create_index = |concurrently| Operation::CreateIndex {
             index: Box::new(Index {
                 attached: false,
+                attached_to: None,
                 name: "i".into(),
                 table: "t".into(),
                 unique: false,
@@ -389,6 +393,7 @@ mod tests {
                 columns: vec!["c".into()],
             }),
             concurrently,
+            only: false,
         };
         let index = lock_mode(&create_index(false)).unwrap();
         assert!(index.blocks_writes() && !index.blocks_reads());

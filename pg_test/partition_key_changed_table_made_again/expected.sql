@@ -49,4 +49,4 @@ SELECT events.id,
   WHERE (events.at > '2026-01-01'::date);
 
 -- lock: SHARE UPDATE EXCLUSIVE on source.events
-COMMENT ON INDEX "source"."events" IS 'events by customer';
+COMMENT ON TABLE "source"."events" IS 'events by customer';

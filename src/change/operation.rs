@@ -470,10 +470,18 @@ pub enum Operation {
         parameters: Parameters,
     },
 
-    /// `CREATE INDEX`; `concurrently`: without blocking writes, outside a transaction block.
+    /// `CREATE INDEX`; `concurrently`: without blocking writes, outside a transaction block;
+    /// `only`: `ON ONLY` a partitioned table, for its partitions' indexes to be attached to.
     CreateIndex {
         index: Box<Index>,
         concurrently: bool,
+        only: bool,
+    },
+    /// `ALTER INDEX index ATTACH PARTITION partition_index`: a partition's index attached to
+    /// its parent's, which is valid once every partition has one.
+    AttachIndex {
+        index: String,
+        partition_index: String,
     },
     /// `DROP INDEX`; `concurrently`: without blocking reads or writes, outside a transaction
     /// block.
@@ -759,6 +767,7 @@ impl Operation {
             | O::SequenceOwnedBy { .. }
             | O::RenameSequence { .. }
             | O::RenameIndex { .. }
+            | O::AttachIndex { .. }
             | O::Rename(_)
             | O::SetViewColumnDefault { .. }
             | O::RefreshMaterializedView { .. }
@@ -807,9 +816,11 @@ impl Operation {
             Operation::CreateIndex {
                 index,
                 concurrently: true,
+                only,
             } => Some(Operation::CreateIndex {
                 index: index.clone(),
                 concurrently: false,
+                only: *only,
             }),
             Operation::DropIndex {
                 name,

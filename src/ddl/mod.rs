@@ -164,7 +164,12 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
         O::CreateIndex {
             index,
             concurrently,
-        } => indexes::create(cx, index, *concurrently)?,
+            only,
+        } => indexes::create(cx, index, *concurrently, *only)?,
+        O::AttachIndex {
+            index,
+            partition_index,
+        } => indexes::attach(cx, index, partition_index),
         O::DropIndex { name, concurrently } => indexes::drop(cx, name, *concurrently),
         O::RenameIndex { name, new_name } => indexes::rename(cx, name, new_name),
         O::Rename(renamed) => renames::rename(cx, renamed),

@@ -85,6 +85,7 @@ fn create_on_index(
         table: c.table.clone(),
         unique: true,
         attached: false,
+        attached_to: None,
         valid: true,
         method: "btree".to_owned(),
         definition: Some(definition.to_owned()),

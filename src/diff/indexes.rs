@@ -40,15 +40,23 @@ pub fn diff(
             steps.push(drop(cx, index, online(&index.table)));
         }
     }
+    let build = |index: &Index, steps: &mut Vec<Step>| match tables
+        .lock_safe
+        .then(|| partitioned_online(cx, from, to, tables, index))
+        .flatten()
+    {
+        Some(online) => steps.extend(online),
+        None => steps.push(create(cx, index, online(&index.table))),
+    };
     for index in pairs.added {
-        steps.push(create(cx, index, online(&index.table)));
+        build(index, steps);
     }
     for (old, new) in pairs.kept {
         // a column it uses that is made again or changes type takes it down (the graph says so)
         let remade = tables.remade.contains(&cx.index_key(&old.name));
         if remade || (comparable(old) != comparable(new) && !online(&old.table)) {
             steps.push(drop(cx, old, online(&old.table)));
-            steps.push(create(cx, new, online(&new.table)));
+            build(new, steps);
         } else if comparable(old) != comparable(new) {
             steps.extend(replace_online(cx, new));
         }
@@ -72,6 +80,90 @@ pub fn in_use(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, table: &s
         .all(|s| s.views.iter().any(|v| v.materialized && v.name == table))
         && !tables.made_again(&cx.view_key(table));
     kept_table || kept_view
+}
+
+/// A new index on a partitioned table that is in use, without blocking writes for the time of a
+/// build: `CREATE INDEX ... ON ONLY` the parent (invalid, and quick: nothing to build), then
+/// each partition's index, concurrently where the partition is in use, under the name the
+/// target gives it, attached to the parent's (`ALTER INDEX ... ATTACH PARTITION`); the parent's
+/// is valid once each partition has one. A sub-partitioned partition's index is made so in
+/// turn. `None` (a plain `CREATE INDEX`) when the table is not in use or the target does not
+/// say which index of each partition is attached to it (a snapshot taken before that was read).
+fn partitioned_online(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    tables: &Decisions,
+    index: &Index,
+) -> Option<Vec<Step>> {
+    let in_use = from
+        .tables
+        .iter()
+        .any(|t| t.name == index.table && t.partition_key.is_some())
+        && !tables.is_created(&cx.schema, &index.table)
+        && !tables.is_dropped(&cx.schema, &index.table);
+    if !in_use {
+        return None;
+    }
+    let mut steps = vec![create_index(cx, index, false, true)];
+    under(cx, to, tables, index, &mut steps)?;
+    Some(steps)
+}
+
+/// The steps that give each partition of `index`'s table its index and attach it.
+fn under(
+    cx: &Cx,
+    to: &Schema,
+    tables: &Decisions,
+    index: &Index,
+    steps: &mut Vec<Step>,
+) -> Option<()> {
+    let attached = tables
+        .attached_indexes
+        .get(&(cx.schema.clone(), index.name.clone()))
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let partitions = to.tables.iter().filter(|t| {
+        t.partition_of
+            .as_ref()
+            .is_some_and(|p| p.schema.is_none() && p.table == index.table)
+    });
+    for partition in partitions {
+        let own = attached.iter().find(|i| i.table == partition.name)?;
+        let own = Index {
+            attached: false,
+            attached_to: None,
+            ..own.clone()
+        };
+        let new_table = tables.is_created(&cx.schema, &partition.name);
+        if partition.partition_key.is_some() {
+            // attached while still invalid: the last of its own partitions' indexes to be
+            // attached makes it valid, and then the parent's, as PostgreSQL checks upwards
+            steps.push(create_index(cx, &own, false, true));
+            steps.push(attach(cx, index, &own));
+            under(cx, to, tables, &own, steps)?;
+        } else {
+            steps.push(create_index(cx, &own, !new_table, false));
+            steps.push(attach(cx, index, &own));
+        }
+    }
+    Some(())
+}
+
+/// `ALTER INDEX index ATTACH PARTITION own`, once both are there.
+fn attach(cx: &Cx, index: &Index, own: &Index) -> Step {
+    Step::new(
+        Phase::CreateIndex,
+        Kind::Index,
+        Operation::AttachIndex {
+            index: index.name.clone(),
+            partition_index: own.name.clone(),
+        },
+        cx.index_key(&own.name),
+        cx.identity(&[&own.name]),
+    )
+    .on_relation(&cx.schema, &own.table)
+    .requires([cx.index_key(&index.name), cx.index_key(&own.name)])
 }
 
 /// A changed index on a table in use: the new one is built concurrently under a name of its
@@ -140,6 +232,10 @@ fn drop(cx: &Cx, index: &Index, concurrently: bool) -> Step {
 }
 
 pub fn create(cx: &Cx, index: &Index, concurrently: bool) -> Step {
+    create_index(cx, index, concurrently, false)
+}
+
+fn create_index(cx: &Cx, index: &Index, concurrently: bool, only: bool) -> Step {
     let requires = std::iter::once(cx.table_key(&index.table))
         .chain(index.columns.iter().map(|c| cx.column_key(&index.table, c)));
     Step::new(
@@ -148,6 +244,7 @@ pub fn create(cx: &Cx, index: &Index, concurrently: bool) -> Step {
         Operation::CreateIndex {
             index: Box::new(index.clone()),
             concurrently,
+            only,
         },
         cx.index_key(&index.name),
         cx.identity(&[&index.name]),

@@ -139,6 +139,7 @@ pub fn schema_pairs(
 ) -> Result<Vec<Step>, Error> {
     // partitions and inheritance children as their parents' own statements leave them
     let others = trees::OtherParents::of(pairs);
+    let attached = trees::attached_indexes(pairs);
     let compared: Vec<(Option<Schema>, Option<Schema>, Vec<trees::Rebuilt>)> = pairs
         .iter()
         .map(|(from, to)| trees::compared(from, to, &others))
@@ -182,6 +183,7 @@ pub fn schema_pairs(
     decided.lock_safe = lock_safe;
     decided.with_owners = with_owners;
     decided.other_parents = others;
+    decided.attached_indexes = attached;
     let mut steps = Vec::new();
     for kind in kinds::KINDS {
         for pair in &pairs_of {
@@ -443,6 +445,10 @@ pub struct Decisions {
     pub rebuilt_tables: Vec<(String, trees::Rebuilt)>,
     /// The parents in another compared schema of the tables compared (`trees::OtherParents`).
     pub other_parents: trees::OtherParents,
+    /// The target's indexes of partitions attached to an index of their parent, by the
+    /// parent's index (schema, name): what a lock-safe plan builds under a new index of a
+    /// partitioned table (`indexes`).
+    pub attached_indexes: BTreeMap<(String, String), Vec<crate::model::Index>>,
 }
 
 impl Decisions {

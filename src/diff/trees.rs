@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Decisions, columns, pair_up};
 use crate::change::Cx;
-use crate::model::{Column, Parent, Schema, Table};
+use crate::model::{Column, Index, Parent, Schema, Table};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 /// A table the plan makes again because its partition key changes (or it becomes partitioned,
@@ -60,6 +60,23 @@ impl OtherParents {
         let schema = parent.schema.clone()?;
         self.0.get(&(schema, parent.table.clone()))
     }
+}
+
+/// The target's partition indexes attached to an index of their parent, by the parent's index
+/// (the source's schema name, the index's name).
+pub fn attached_indexes(pairs: &[(&Schema, &Schema)]) -> BTreeMap<(String, String), Vec<Index>> {
+    let mut found: BTreeMap<(String, String), Vec<Index>> = BTreeMap::new();
+    for (from, to) in pairs {
+        for index in &to.indexes {
+            if let Some(parent) = &index.attached_to {
+                found
+                    .entry((from.name.clone(), parent.clone()))
+                    .or_default()
+                    .push(index.clone());
+            }
+        }
+    }
+    found
 }
 
 /// A parent of a table of `schema` as the target has it: of the same schema, or another

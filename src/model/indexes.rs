@@ -12,6 +12,9 @@ pub struct Index {
     /// with the parent's.
     #[serde(default, skip_serializing_if = "super::is_false")]
     pub attached: bool,
+    /// The parent's index it is attached to, when that is in the same schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached_to: Option<String>,
     /// `indisvalid`: false for what a `CREATE INDEX CONCURRENTLY` that failed left behind, which
     /// no query uses: it differs from a valid index of the same definition, and is built again.
     /// Absent from snapshots taken before it was read.

@@ -239,6 +239,7 @@ impl Checker {
             self.field(&object, "name", &index.name, text::name)?;
             self.field(&object, "table", &index.table, text::name)?;
             self.field(&object, "method", &index.method, text::name)?;
+            self.optional_name(&object, "attached_to", index.attached_to.as_deref())?;
             if let Some(definition) = &index.definition {
                 self.field(&object, "definition", definition, text::sql_text)?;
             }
