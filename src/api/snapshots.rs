@@ -232,7 +232,7 @@ mod tests {
             "create role migra_defaults_owner;
              create temp table past as select migra_snapshot() as s;
              alter default privileges for role migra_defaults_owner revoke execute on functions from public;
-             alter default privileges for role migra_defaults_owner grant select on tables to public with grant option;",
+             alter default privileges for role migra_defaults_owner grant select on tables to public;",
         )
         .unwrap();
         let plan = Spi::connect(|c| {
