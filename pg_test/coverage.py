@@ -56,6 +56,11 @@ COMPARED = [
     ("extended statistics", '"everything"."t_stats"', "CREATE STATISTICS t_stats ON id, amount FROM t"),
     ("comment", "COMMENT ON TABLE", "COMMENT ON TABLE t IS 'documented'"),
 ]
+# Compared only with_privileges, like grants: the plan names them then.
+WITH_PRIVILEGES = [
+    ("default privileges", 'ALTER DEFAULT PRIVILEGES FOR ROLE "postgres" IN SCHEMA "nothing" GRANT SELECT ON TABLES TO PUBLIC;',
+     "ALTER DEFAULT PRIVILEGES IN SCHEMA everything GRANT SELECT ON TABLES TO PUBLIC"),
+]
 # The tables of kinds not compared: a plan that would have to make one is refused.
 TABLE_KINDS = ("foreign table",)
 SAME_TABLES_IN_NOTHING = """SET search_path = nothing;
@@ -73,7 +78,6 @@ NAMED = [
     ("text search parser", "everything.parser2", "CREATE TEXT SEARCH PARSER parser2 (START = prsd_start, GETTOKEN = prsd_nexttoken,"
                                                    " END = prsd_end, LEXTYPES = prsd_lextype)"),
     ("text search template", "everything.template2", "CREATE TEXT SEARCH TEMPLATE template2 (LEXIZE = dsimple_lexize)"),
-    ("default privileges", "everything.of postgres on tables", "ALTER DEFAULT PRIVILEGES IN SCHEMA everything GRANT SELECT ON TABLES TO PUBLIC"),
     ("publication table", "everything.t in everything_pub", "CREATE PUBLICATION everything_pub FOR TABLE t"),
 ]
 
@@ -102,7 +106,7 @@ def main():
     try:
         cluster.psql("postgres", f"DROP DATABASE IF EXISTS {DATABASE}")
         cluster.psql("postgres", f"CREATE DATABASE {DATABASE}")
-        statements = [sql for _, _, sql in COMPARED + NAMED if sql]
+        statements = [sql for _, _, sql in COMPARED + NAMED + WITH_PRIVILEGES if sql]
         # the order matters: types and the trigger function before the tables that use them
         first = [s for s in statements if s.startswith(("CREATE TYPE", "CREATE DOMAIN", "CREATE COLLATION"))]
         rest = [s for s in statements if s not in first]
@@ -134,6 +138,14 @@ def main():
         kinds = dict(part.split(": ", 1) for part in detail.split("; ") if ": " in part)
         for kind, name, _ in NAMED:
             checks.check(f"named: {kind}", name in kinds.get(kind, ""), f"the WARNING does not name {name} under {kind!r}: {detail!r}")
+        privileged = cluster.run([cluster.tool("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c",
+                                  "SET client_min_messages = warning; SELECT statement FROM "
+                                  "migra_diff('nothing', 'everything', unsafe => true, with_privileges => true)"], DATABASE)
+        for kind, needle, _ in WITH_PRIVILEGES:
+            checks.check(f"compared with_privileges: {kind}", needle in privileged.stdout,
+                         f"no statement of the plan is {needle}")
+            checks.check(f"named in the WARNING without with_privileges: {kind}", kind in warning,
+                         f"the WARNING does not name {kind}: {warning!r}")
         hint = re.search(r"HINT:\s+(.*)", warning)
         checks.check("the hint lists what is compared", bool(hint) and "Compared: schema, extension, table" in hint.group(1),
                      f"hint: {hint.group(1) if hint else None!r}")

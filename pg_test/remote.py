@@ -35,6 +35,9 @@ CREATE FUNCTION public.order_total(o public.orders) RETURNS numeric LANGUAGE sql
 CREATE FUNCTION public.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
 CREATE EVENT TRIGGER old_guard ON ddl_command_end EXECUTE FUNCTION public.log_ddl();
 COMMENT ON SCHEMA legacy IS 'going';
+-- default privileges: a global entry that goes away, one in a schema that is dropped with it
+ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader GRANT SELECT ON TABLES TO PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader IN SCHEMA legacy GRANT SELECT ON SEQUENCES TO PUBLIC;
 """
 TARGET_SQL = """
 CREATE ROLE migra_reader;
@@ -57,6 +60,10 @@ CREATE EVENT TRIGGER "Guard drops" ON sql_drop WHEN TAG IN ('DROP TABLE', 'DROP 
 ALTER EVENT TRIGGER "Guard drops" DISABLE;
 COMMENT ON SCHEMA billing IS 'Invoices: the "billing" team''s';
 COMMENT ON EXTENSION citext IS 'case-insensitive text, for e-mails';
+-- default privileges: global ones that take a built-in default away, one in a new schema
+ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader REVOKE ALL ON TABLES FROM migra_reader;
+ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader IN SCHEMA billing GRANT SELECT ON TABLES TO migra_reader WITH GRANT OPTION;
 """
 ROLE_SQL = "DO $$ BEGIN CREATE ROLE migra_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
 
@@ -176,7 +183,7 @@ class Tests(Runner):
         if not any("ON ROUTINE" in step["statement"] for step in plan):
             raise CaseFailure("no grant on the function in the plan")
         kinds = {step["kind"] for step in plan}
-        for kind in ("schema", "extension", "privilege", "table", "constraint"):
+        for kind in ("schema", "extension", "privilege", "default privileges", "table", "constraint"):
             if kind not in kinds:
                 raise CaseFailure(f"no {kind} step in the plan: {sorted(kinds)}")
 

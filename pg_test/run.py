@@ -170,6 +170,8 @@ def normalised_dump(text, schema, as_schema):
         line = re.sub(rf'(?<![\w"$]){re.escape(schema)}\.', f"{as_schema}.", line)
         line = read_back_form(line)
         line = re.sub(rf"^(CREATE SCHEMA|ALTER SCHEMA) {re.escape(schema)}\b", rf"\1 {as_schema}", line)
+        if line.startswith("ALTER DEFAULT PRIVILEGES "):
+            line = re.sub(rf" IN SCHEMA {re.escape(schema)} ", f" IN SCHEMA {as_schema} ", line)
         lines.append(line)
     result, body = [], None
     for line in lines:

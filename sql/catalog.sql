@@ -116,11 +116,15 @@ seqopt as not materialized (
     -- the remote servers this text also runs on.
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
-             order by x.grantee, x.privilege), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
-                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
-                 acl.privilege_type as privilege, acl.is_grantable as grantable
-          from pg_catalog.aclexplode(coalesce(sc.relacl, pg_catalog.acldefault('s', sc.relowner))) acl
+             order by x.position), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                      -- a role named "PUBLIC" is not the PUBLIC grantee
+                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
+                        then pg_catalog.json_build_object('role', 'PUBLIC')
+                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
+          from pg_catalog.aclexplode(coalesce(sc.relacl, pg_catalog.acldefault('s', sc.relowner)))
+                 with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
           where acl.grantee operator(pg_catalog.<>) sc.relowner) x) g
 ),
 table_docs as materialized (
@@ -255,23 +259,31 @@ table_docs as materialized (
       cross join lateral (
         select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
                  'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
-                 order by x.grantee, x.privilege), '[]') as doc
-        from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
-                          else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
-                     acl.privilege_type as privilege, acl.is_grantable as grantable
+                 order by x.position), '[]') as doc
+        from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                          -- a role named "PUBLIC" is not the PUBLIC grantee
+                          when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
+                            then pg_catalog.json_build_object('role', 'PUBLIC')
+                          else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+                     acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
               -- column grants have no defaults: NULL means none
-              from pg_catalog.aclexplode(a.attacl) acl
+              from pg_catalog.aclexplode(a.attacl)
+                     with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
               where acl.grantee operator(pg_catalog.<>) c.relowner) x) g
       where a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
     ) col) cols
   cross join lateral (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
-             order by x.grantee, x.privilege), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
-                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
-                 acl.privilege_type as privilege, acl.is_grantable as grantable
-          from pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))) acl
+             order by x.position), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                      -- a role named "PUBLIC" is not the PUBLIC grantee
+                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
+                        then pg_catalog.json_build_object('role', 'PUBLIC')
+                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
+          from pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner)))
+                 with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
           where acl.grantee operator(pg_catalog.<>) c.relowner) x) g
 ),
 constraint_docs as materialized (
@@ -410,9 +422,14 @@ policy_docs as materialized (
            'permissive', po.polpermissive,
            -- '*' all, 'r' SELECT, 'a' INSERT, 'w' UPDATE, 'd' DELETE
            'command', po.polcmd,
-           -- role names, PUBLIC for 0, sorted: their order means nothing
-           'roles', (select pg_catalog.json_agg(x.name order by x.name)
-                     from (select case when r.oid operator(pg_catalog.=) 0 then 'PUBLIC'
+           -- role names, PUBLIC for 0 (a role named "PUBLIC" as {"role": "PUBLIC"}), sorted:
+           -- their order means nothing
+           'roles', (select pg_catalog.json_agg(x.role order by x.name, x.role::pg_catalog.text)
+                     from (select case when r.oid operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                                       when pg_catalog.pg_get_userbyid(r.oid) operator(pg_catalog.=) 'PUBLIC'
+                                         then pg_catalog.json_build_object('role', 'PUBLIC')
+                                       else pg_catalog.to_json(pg_catalog.pg_get_userbyid(r.oid)::pg_catalog.text) end as role,
+                                  case when r.oid operator(pg_catalog.=) 0 then 'PUBLIC'
                                        else pg_catalog.pg_get_userbyid(r.oid)::pg_catalog.text end as name
                            from pg_catalog.unnest(po.polroles) as r(oid)) x),
            'using', pg_catalog.pg_get_expr(po.polqual, po.polrelid),
@@ -505,11 +522,15 @@ routine_docs as materialized (
   cross join lateral (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
-             order by x.grantee, x.privilege), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
-                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
-                 acl.privilege_type as privilege, acl.is_grantable as grantable
-          from pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) acl
+             order by x.position), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                      -- a role named "PUBLIC" is not the PUBLIC grantee
+                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
+                        then pg_catalog.json_build_object('role', 'PUBLIC')
+                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
+          from pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner)))
+                 with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
           where acl.grantee operator(pg_catalog.<>) p.proowner) x) g
   where not exists (
     select from pg_catalog.pg_depend d
@@ -620,11 +641,15 @@ type_docs as materialized (
   cross join lateral (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
-             order by x.grantee, x.privilege), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
-                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
-                 acl.privilege_type as privilege, acl.is_grantable as grantable
-          from pg_catalog.aclexplode(coalesce(t.typacl, pg_catalog.acldefault('T', t.typowner))) acl
+             order by x.position), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                      -- a role named "PUBLIC" is not the PUBLIC grantee
+                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
+                        then pg_catalog.json_build_object('role', 'PUBLIC')
+                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
+          from pg_catalog.aclexplode(coalesce(t.typacl, pg_catalog.acldefault('T', t.typowner)))
+                 with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
           where acl.grantee operator(pg_catalog.<>) t.typowner) x) g
   where (t.typtype operator(pg_catalog.=) any (array['e', 'd', 'r']::pg_catalog."char"[])
          or (t.typtype operator(pg_catalog.=) 'c'
@@ -665,11 +690,15 @@ view_docs as materialized (
   cross join lateral (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
-             order by x.grantee, x.privilege), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
-                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
-                 acl.privilege_type as privilege, acl.is_grantable as grantable
-          from pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))) acl
+             order by x.position), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                      -- a role named "PUBLIC" is not the PUBLIC grantee
+                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
+                        then pg_catalog.json_build_object('role', 'PUBLIC')
+                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
+          from pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner)))
+                 with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
           where acl.grantee operator(pg_catalog.<>) c.relowner) x) g
   where c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
 ),
@@ -1254,17 +1283,7 @@ ignored as materialized (
   where not exists (select from ext_members e
                     where e.classid operator(pg_catalog.=) o.classid and e.objid operator(pg_catalog.=) o.oid)
   union all
-  -- default privileges and publications' tables
-  select a.defaclnamespace, 'default privileges',
-         pg_catalog.concat('of ', pg_catalog.pg_get_userbyid(a.defaclrole), ' on ',
-                           case when a.defaclobjtype operator(pg_catalog.=) 'r' then 'tables'
-                                when a.defaclobjtype operator(pg_catalog.=) 'S' then 'sequences'
-                                when a.defaclobjtype operator(pg_catalog.=) 'f' then 'functions'
-                                when a.defaclobjtype operator(pg_catalog.=) 'T' then 'types'
-                                else 'schemas' end),
-         a.defaclacl::pg_catalog.text
-  from pg_catalog.pg_default_acl a join ns on ns.oid operator(pg_catalog.=) a.defaclnamespace
-  union all
+  -- publications' tables
   select c.relnamespace, 'publication table', pg_catalog.concat(c.relname, ' in ', p.pubname), null
   from pg_catalog.pg_publication_rel pr
   join pg_catalog.pg_publication p on p.oid operator(pg_catalog.=) pr.prpubid
@@ -1278,11 +1297,52 @@ ignored as materialized (
   where not tg.tgisinternal and not c.is_table and c.relkind operator(pg_catalog.<>) 'v'
 
 ),
+-- Default privileges (pg_default_acl), a document each: of a schema read, or global
+-- (defaclnamespace 0, read for a whole database only). Every grantee, the role's own rights
+-- included: a global entry replaces acldefault and can take them away, so its base is read
+-- too (acldefault spells a sequence 's' where pg_default_acl says 'S').
+default_acl_docs as (
+  select a.defaclnamespace as nsoid, pg_catalog.pg_get_userbyid(a.defaclrole) as role, a.defaclobjtype,
+         pg_catalog.json_build_object(
+           'role', pg_catalog.pg_get_userbyid(a.defaclrole),
+           'objects', a.defaclobjtype,
+           'privileges', g.doc,
+           'defaults', case when a.defaclnamespace operator(pg_catalog.=) 0 then d.doc else '[]' end) as doc
+  from pg_catalog.pg_default_acl a
+  cross join lateral (
+    select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+             'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
+             order by x.position), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                      -- a role named "PUBLIC" is not the PUBLIC grantee
+                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
+                        then pg_catalog.json_build_object('role', 'PUBLIC')
+                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
+          from pg_catalog.aclexplode(a.defaclacl)
+                 with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)) x) g
+  cross join lateral (
+    select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+             'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
+             order by x.position), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
+                        then pg_catalog.json_build_object('role', 'PUBLIC')
+                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
+          from pg_catalog.aclexplode(pg_catalog.acldefault(
+                 case when a.defaclobjtype operator(pg_catalog.=) 'S' then 's'::pg_catalog."char"
+                      else a.defaclobjtype end, a.defaclrole))
+                 with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)) x) d
+  where a.defaclnamespace operator(pg_catalog.=) 0
+     or exists (select from ns where ns.oid operator(pg_catalog.=) a.defaclnamespace)
+),
 schema_docs as (
   select ns.nspname, pg_catalog.json_build_object(
     'name', ns.nspname,
     'owner', pg_catalog.pg_get_userbyid(ns.nspowner),
     'privileges', g.doc,
+    'default_privileges', coalesce(da.docs, '[]'),
     'tables', coalesce(t.docs, '[]'),
     'constraints', coalesce(k.docs, '[]'),
     'indexes', coalesce(i.docs, '[]'),
@@ -1306,14 +1366,20 @@ schema_docs as (
   cross join lateral (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
-             order by x.grantee, x.privilege), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then 'PUBLIC'
-                      else pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text end as grantee,
-                 acl.privilege_type as privilege, acl.is_grantable as grantable
-          from pg_catalog.aclexplode(coalesce(ns.nspacl, pg_catalog.acldefault('n', ns.nspowner))) acl
+             order by x.position), '[]') as doc
+    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
+                      -- a role named "PUBLIC" is not the PUBLIC grantee
+                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
+                        then pg_catalog.json_build_object('role', 'PUBLIC')
+                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+                 acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
+          from pg_catalog.aclexplode(coalesce(ns.nspacl, pg_catalog.acldefault('n', ns.nspowner)))
+                 with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
           where acl.grantee operator(pg_catalog.<>) ns.nspowner) x) g
   -- each kind aggregated once, grouped by schema, and joined to its schema: a lookup per schema
   -- would scan the kind's whole CTE once for every schema read
+  left join (select d.nsoid, pg_catalog.json_agg(d.doc order by d.role, d.defaclobjtype) as docs
+             from default_acl_docs d group by d.nsoid) da on da.nsoid operator(pg_catalog.=) ns.oid
   left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname) as docs
              from table_docs d group by d.relnamespace) t on t.relnamespace operator(pg_catalog.=) ns.oid
   left join (select d.relnamespace, pg_catalog.json_agg(d.doc order by d.relname, d.conname) as docs
@@ -1378,6 +1444,11 @@ from (
       from pg_catalog.pg_extension e
       join pg_catalog.pg_namespace en on en.oid operator(pg_catalog.=) e.extnamespace
       where e.extname operator(pg_catalog.<>) 'migra'), '[]'),
+    -- global default privileges: compared between whole databases, so read for one only
+    'default_privileges', coalesce((
+      select pg_catalog.json_agg(d.doc order by d.role, d.defaclobjtype)
+      from default_acl_docs d, args
+      where d.nsoid operator(pg_catalog.=) 0 and args.schemas is null), '[]'),
     -- event triggers, less an extension's: compared between whole databases
     'event_triggers', coalesce((
       select pg_catalog.json_agg(pg_catalog.json_build_object(

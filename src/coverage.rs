@@ -44,6 +44,7 @@ fn readme_names(kind: Kind) -> &'static [&'static str] {
         Kind::Rule => &["rule"],
         Kind::Comment => &["comment"],
         Kind::Privilege => &["privilege"],
+        Kind::DefaultPrivileges => &["default privileges"],
     }
 }
 
@@ -63,7 +64,6 @@ pub const NAMED_NOT_COMPARED: &[&str] = &[
     "text search dictionary",
     "text search parser",
     "text search template",
-    "default privileges",
     "publication table",
     "trigger of a table not compared",
 ];

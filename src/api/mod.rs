@@ -455,7 +455,11 @@ impl<'a> Uncovered<'a> {
                     .zip(&pairs.added)
                     .map(|(empty, new)| (empty, *new)),
             );
-            crate::diff::privileges_not_compared(&compared)
+            let mut grants = crate::diff::privileges_not_compared(&compared);
+            grants.extend(crate::diff::global_default_privileges_not_compared(
+                from, to,
+            ));
+            grants
         };
         let [source, target] = labels;
         Uncovered {

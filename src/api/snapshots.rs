@@ -270,6 +270,43 @@ mod tests {
         assert_eq!(left, Some(0), "{plan:#?}");
     }
 
+    #[pg_test]
+    fn global_default_privileges_are_taken_back_between_whole_database_snapshots() {
+        Spi::run(
+            "create role migra_defaults_owner;
+             create temp table past as select migra_snapshot() as s;
+             alter default privileges for role migra_defaults_owner revoke execute on functions from public;
+             alter default privileges for role migra_defaults_owner grant select on tables to public;",
+        )
+        .unwrap();
+        let plan = Spi::connect(|c| {
+            c.select(
+                "select statement from migra_diff_snapshots(migra_snapshot(), (select s from past), with_privileges => true)
+                 where kind = 'default privileges' order by ordinal",
+                None,
+                &[],
+            )
+            .unwrap()
+            .map(|row| row.get::<String>(1).unwrap().unwrap())
+            .collect::<Vec<_>>()
+        });
+        assert_eq!(
+            plan,
+            [
+                r#"ALTER DEFAULT PRIVILEGES FOR ROLE "migra_defaults_owner" REVOKE ALL ON TABLES FROM PUBLIC;"#,
+                r#"ALTER DEFAULT PRIVILEGES FOR ROLE "migra_defaults_owner" GRANT EXECUTE ON FUNCTIONS TO PUBLIC;"#,
+            ]
+        );
+        for statement in &plan {
+            Spi::run(statement).unwrap_or_else(|e| panic!("{statement}: {e}"));
+        }
+        let left = Spi::get_one::<i64>(
+            "select count(*) from pg_default_acl where defaclrole = 'migra_defaults_owner'::regrole",
+        )
+        .unwrap();
+        assert_eq!(left, Some(0));
+    }
+
     #[pg_test(error = "snapshot has format 99, this version of migra reads format 3")]
     fn a_snapshot_of_an_unknown_format_is_refused() {
         Spi::run("select * from migra_diff_snapshots('{\"format\": 99}', migra_snapshot())")

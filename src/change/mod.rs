@@ -89,6 +89,8 @@ pub enum Kind {
     RangeType,
     /// A GRANT or REVOKE on the object named by the identity.
     Privilege,
+    /// `ALTER DEFAULT PRIVILEGES ... GRANT` or `REVOKE`: what a role's objects made later get.
+    DefaultPrivileges,
     /// A statement of the caller's (`hooks`), run before or after a row of the plan.
     Hook,
 }
@@ -96,7 +98,7 @@ pub enum Kind {
 impl Kind {
     /// Every kind of row: in the order the README's table of what is compared lists them
     /// (`crate::coverage`), the plan's settings first.
-    pub const ALL: [Kind; 26] = [
+    pub const ALL: [Kind; 27] = [
         Kind::Setting,
         Kind::Schema,
         Kind::Extension,
@@ -122,6 +124,7 @@ impl Kind {
         Kind::Statistics,
         Kind::Comment,
         Kind::Privilege,
+        Kind::DefaultPrivileges,
         Kind::Hook,
     ];
 
@@ -152,6 +155,7 @@ impl Kind {
             Kind::CompositeType => "composite type",
             Kind::RangeType => "range type",
             Kind::Privilege => "privilege",
+            Kind::DefaultPrivileges => "default privileges",
             Kind::Hook => "hook",
         }
     }
@@ -224,6 +228,9 @@ pub enum Key {
     NotCompared(String),
     /// The caller's `hooks`, by their place in the list.
     Hook(usize),
+    /// Default privileges (`pg_default_acl`): the schema they are in (`None`: global ones, of
+    /// the database), the role (`FOR ROLE`), the kind of object.
+    DefaultPrivileges(Option<String>, String, crate::model::DefaultObjects),
     /// The grants on an object: apart from the object, so that nothing that needs the object
     /// waits for its grants.
     Privileges(Box<Key>),
@@ -268,6 +275,7 @@ impl Key {
             | Key::CollationSetAside(..)
             | Key::CollationRename(..)
             | Key::NotCompared(_)
+            | Key::DefaultPrivileges(..)
             | Key::Hook(_) => None,
         }
     }
@@ -299,6 +307,7 @@ impl Key {
             Key::Privileges(key) | Key::Owner(key) | Key::Comment(key) | Key::Renamed(key) => {
                 key.schema()
             }
+            Key::DefaultPrivileges(schema, ..) => schema.as_deref(),
             Key::Setting
             | Key::Extension(_)
             | Key::EventTrigger(_)
@@ -335,6 +344,17 @@ impl Key {
             Key::NotCompared(what) => what.clone(),
             Key::Hook(n) => format!("hook {}", n + 1),
             Key::Privileges(key) => format!("the grants on {}", key.display()),
+            Key::DefaultPrivileges(schema, role, objects) => {
+                let place = schema
+                    .as_ref()
+                    .map(|s| format!(" in schema {}", d(s)))
+                    .unwrap_or_default();
+                format!(
+                    "default privileges of {}{place} on {}",
+                    d(role),
+                    objects.word()
+                )
+            }
             Key::Owner(key) => format!("the owner of {}", key.display()),
             Key::Comment(key) => format!("the comment on {}", key.display()),
             Key::Renamed(key) => format!("the rename of {}", key.display()),
@@ -568,7 +588,8 @@ mod tests {
             Kind::Statistics => 22,
             Kind::Comment => 23,
             Kind::Privilege => 24,
-            Kind::Hook => 25,
+            Kind::DefaultPrivileges => 25,
+            Kind::Hook => 26,
         };
         for (i, kind) in Kind::ALL.into_iter().enumerate() {
             assert_eq!(place(kind), i, "{} is out of place", kind.as_str());

@@ -145,6 +145,13 @@ pub enum GrantOn {
     /// A routine by its signature, `"name"(argument types)`.
     Routine(String),
     Schema(String),
+    /// Default privileges: `ALTER DEFAULT PRIVILEGES FOR ROLE role [IN SCHEMA <the plan's
+    /// schema>] ... ON <objects>`; `in_schema` false for global ones.
+    Defaults {
+        role: String,
+        in_schema: bool,
+        objects: crate::model::DefaultObjects,
+    },
 }
 
 /// What `ALTER ... OWNER TO` names: every kind of object the model holds that has an owner of
@@ -671,13 +678,13 @@ pub enum Operation {
     /// `GRANT privileges ON ... TO grantee`; the privileges are `aclexplode`'s keywords.
     Grant {
         on: GrantOn,
-        grantee: String,
+        grantee: crate::model::Grantee,
         privileges: Vec<String>,
         with_grant_option: bool,
     },
     Revoke {
         on: GrantOn,
-        grantee: String,
+        grantee: crate::model::Grantee,
         revoked: Revoked,
     },
     /// `ALTER <object> <name> OWNER TO role` (`with_owners`): `name` is the object's name in the

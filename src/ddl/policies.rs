@@ -9,13 +9,7 @@ fn roles(policy: &Policy) -> String {
     policy
         .roles
         .iter()
-        .map(|r| {
-            if r == "PUBLIC" {
-                r.clone()
-            } else {
-                quote_ident(r)
-            }
-        })
+        .map(crate::model::Grantee::sql)
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -89,7 +83,11 @@ mod tests {
             name: "own rows".into(),
             permissive: false,
             command: crate::model::PolicyCommand::Update,
-            roles: vec!["PUBLIC".into(), "app user".into()],
+            roles: vec![
+                "PUBLIC".into(),
+                "app user".into(),
+                crate::model::Grantee::Role("PUBLIC".into()),
+            ],
             using: Some("(owner = CURRENT_USER)".into()),
             with_check: Some("(amount > 0)".into()),
         }
@@ -99,7 +97,7 @@ mod tests {
     fn a_policy_is_created_with_every_clause_spelled_out() {
         assert_eq!(
             create(&Cx::new("app"), &policy()),
-            r#"CREATE POLICY "own rows" ON "app"."accounts" AS RESTRICTIVE FOR UPDATE TO PUBLIC, "app user" USING ((owner = CURRENT_USER)) WITH CHECK ((amount > 0));"#
+            r#"CREATE POLICY "own rows" ON "app"."accounts" AS RESTRICTIVE FOR UPDATE TO PUBLIC, "app user", "PUBLIC" USING ((owner = CURRENT_USER)) WITH CHECK ((amount > 0));"#
         );
     }
 
@@ -109,7 +107,7 @@ mod tests {
         p.with_check = None;
         assert_eq!(
             alter(&Cx::new("app"), &p),
-            r#"ALTER POLICY "own rows" ON "app"."accounts" TO PUBLIC, "app user" USING ((owner = CURRENT_USER));"#
+            r#"ALTER POLICY "own rows" ON "app"."accounts" TO PUBLIC, "app user", "PUBLIC" USING ((owner = CURRENT_USER));"#
         );
         assert_eq!(
             drop(&Cx::new("app"), &p.table, &p.name),

@@ -98,12 +98,21 @@ pub fn any_change(cx: &Cx, old_table: &Table, new_table: &Table, decided: &Decis
             let key = column(&new.name);
             decided.rebuilt_columns.contains(&key)
                 || decided.recast_columns.contains_key(&key)
-                || !Column {
-                    privileges: new.privileges.clone(),
-                    ..(*old).clone()
-                }
-                .same_definition(new)
+                || !same_but_grants(old, new)
         })
+}
+
+/// Everything but the grants, on the column and on its identity sequence, which are the
+/// privileges' steps.
+fn same_but_grants(old: &Column, new: &Column) -> bool {
+    let mut old = Column {
+        privileges: new.privileges.clone(),
+        ..old.clone()
+    };
+    if let (Some(was), Some(is)) = (&mut old.identity, &new.identity) {
+        was.sequence.privileges.clone_from(&is.sequence.privileges);
+    }
+    old.same_definition(new)
 }
 
 /// The steps for the columns of a kept table, as `Decisions` holds their fates.

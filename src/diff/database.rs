@@ -45,12 +45,14 @@ pub fn databases(
         .iter()
         .map(|s| Schema::empty(&s.name))
         .collect();
-    // keeps its grants: a schema about to be dropped needs no REVOKE
+    // keeps its grants: a schema about to be dropped needs no REVOKE (its default privileges
+    // go with it)
     let dropped: Vec<Schema> = schemas
         .removed
         .iter()
         .map(|s| Schema {
             privileges: s.privileges.clone(),
+            default_privileges: s.default_privileges.clone(),
             ..Schema::empty(&s.name)
         })
         .collect();
@@ -105,6 +107,14 @@ pub fn databases(
         ));
     }
     event_triggers(from, to, &mut steps);
+    if options.with_privileges {
+        super::privileges::default_privileges(
+            None,
+            &from.default_privileges,
+            &to.default_privileges,
+            &mut steps,
+        );
+    }
     let kept = schemas
         .kept
         .iter()

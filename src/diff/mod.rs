@@ -38,7 +38,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::change::Cx;
 use crate::error::Error;
 use crate::graph::Graph;
-use crate::model::Schema;
+use crate::model::{Database, Schema};
 use crate::plan::{Action, Key, Phase, Step};
 
 /// The steps that make `from` look like `to`, in no particular order: `plan::build` orders them.
@@ -111,10 +111,35 @@ pub fn privileges_not_compared(pairs: &[(&Schema, &Schema)]) -> Vec<String> {
             &mut steps,
         );
     }
-    let mut identities: Vec<String> = steps.into_iter().map(|s| s.identity).collect();
+    let mut identities: Vec<String> = steps.into_iter().map(named).collect();
     identities.sort();
     identities.dedup();
     identities
+}
+
+/// The global default privileges that differ between two databases, when privileges are not
+/// compared: named in the WARNING like grants.
+pub fn global_default_privileges_not_compared(from: &Database, to: &Database) -> Vec<String> {
+    let mut steps = Vec::new();
+    privileges::default_privileges(
+        None,
+        &from.default_privileges,
+        &to.default_privileges,
+        &mut steps,
+    );
+    let mut identities: Vec<String> = steps.into_iter().map(named).collect();
+    identities.dedup();
+    identities
+}
+
+/// A grant's row as the WARNING names it: `public.t to app`, `default privileges for role
+/// app in public on tables to reader`.
+fn named(step: Step) -> String {
+    if step.kind == crate::change::Kind::DefaultPrivileges {
+        format!("default privileges {}", step.identity)
+    } else {
+        step.identity
+    }
 }
 
 /// One schema of the source and its counterpart in the target, compared under the source's

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::{Decisions, pair_up};
 use crate::change::{Cx, GrantOn, Revoked};
-use crate::model::{Grant, Routine, Schema};
+use crate::model::{DefaultObjects, DefaultPrivileges, Grant, Grantee, Routine, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 pub fn diff(
@@ -73,6 +73,12 @@ pub fn diff(
             steps,
         );
     }
+    default_privileges(
+        Some(&cx.schema),
+        &from.default_privileges,
+        &to.default_privileges,
+        steps,
+    );
 
     let table_pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
     let kept = table_pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
@@ -104,6 +110,31 @@ pub fn diff(
                 &key,
                 steps,
             );
+            // the identity sequence's own grants: a sequence made with the column (new, or of
+            // another name) has none
+            if let Some(identity) = &column.identity {
+                let sequence = &identity.sequence;
+                let before = survived
+                    .and_then(|c| c.identity.as_ref())
+                    .map(|i| &i.sequence)
+                    .filter(|s| s.name == sequence.name)
+                    .map(|s| s.privileges.as_slice())
+                    .unwrap_or(&[]);
+                let on = GrantOn::Sequence(sequence.name.clone());
+                let identity = cx.identity(&[&sequence.name]);
+                let sequence_key = cx.sequence_key(&sequence.name);
+                changes(
+                    &on,
+                    before,
+                    &sequence.privileges,
+                    &mut |grantee, operation| {
+                        let mut step = step(&identity, grantee, sequence_key.clone(), operation);
+                        // the sequence is made and renamed with its column
+                        step.requires = vec![key.clone()];
+                        steps.push(step);
+                    },
+                );
+            }
         }
     }
 
@@ -171,11 +202,71 @@ pub fn diff(
     }
 }
 
+/// Default privileges (`ALTER DEFAULT PRIVILEGES`), by role and kind of object: those of the
+/// plan's schema (`schema`), or the global ones (`None`, between whole databases). What each
+/// side gives a role's new objects is compared: an entry's ACL, or where a side has none, the
+/// base it would replace (nothing in a schema, whose entries only add to the global ones;
+/// `acldefault` globally, which the other side's entry carries). So a global entry that takes
+/// EXECUTE on functions from PUBLIC, against none, is `REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC`,
+/// and PostgreSQL drops the entry again once it equals the default.
+pub fn default_privileges(
+    schema: Option<&str>,
+    from: &[DefaultPrivileges],
+    to: &[DefaultPrivileges],
+    steps: &mut Vec<Step>,
+) {
+    let pairs = pair_up(from, to, |d| (d.role.clone(), d.objects));
+    let sides = pairs
+        .kept
+        .iter()
+        .map(|(old, new)| (&old.privileges, &new.privileges, *new))
+        .chain(
+            pairs
+                .removed
+                .iter()
+                .map(|old| (&old.privileges, &old.defaults, *old)),
+        )
+        .chain(
+            pairs
+                .added
+                .iter()
+                .map(|new| (&new.defaults, &new.privileges, *new)),
+        );
+    for (before, after, entry) in sides {
+        let key =
+            Key::DefaultPrivileges(schema.map(str::to_owned), entry.role.clone(), entry.objects);
+        let on = GrantOn::Defaults {
+            role: entry.role.clone(),
+            in_schema: schema.is_some(),
+            objects: entry.objects,
+        };
+        let object = default_identity(schema, &entry.role, entry.objects);
+        changes(&on, before, after, &mut |grantee, operation| {
+            let mut step = step(&object, grantee, key.clone(), operation);
+            step.kind = Kind::DefaultPrivileges;
+            step.key = key.clone();
+            // in a schema: after the schema is made, if it is
+            step.requires = schema
+                .map(|s| Key::Schema(s.to_owned()))
+                .into_iter()
+                .collect();
+            steps.push(step);
+        });
+    }
+}
+
+/// `for role app in public on tables`: the row's identity, before `to`/`from` the grantee.
+fn default_identity(schema: Option<&str>, role: &str, objects: DefaultObjects) -> String {
+    let d = crate::ident::display_ident;
+    let place = schema.map(|s| format!(" in {}", d(s))).unwrap_or_default();
+    format!("for role {}{place} on {}", d(role), objects.word())
+}
+
 /// What a routine has when it is made: PUBLIC may EXECUTE it (short of default privileges, which
 /// the model does not read).
 fn new_routine_grants() -> Vec<Grant> {
     vec![Grant {
-        grantee: "PUBLIC".to_owned(),
+        grantee: Grantee::Public,
         privilege: "EXECUTE".to_owned(),
         grantable: false,
     }]
@@ -184,7 +275,7 @@ fn new_routine_grants() -> Vec<Grant> {
 /// What a type has when it is made: PUBLIC may use it.
 fn new_type_grants() -> Vec<Grant> {
     vec![Grant {
-        grantee: "PUBLIC".to_owned(),
+        grantee: Grantee::Public,
         privilege: "USAGE".to_owned(),
         grantable: false,
     }]
@@ -257,10 +348,18 @@ fn on_column(on: &GrantOn, column: &str) -> GrantOn {
 /// For each grantee: REVOKE ALL when it holds nothing in `new`, else REVOKE what only `old`
 /// has and take back grant options in one statement each; then GRANT what only `new` has, the
 /// rights with grant option in a statement of their own. `push` takes the grantee too, for the
-/// row's identity.
-fn changes(on: &GrantOn, old: &[Grant], new: &[Grant], push: &mut dyn FnMut(&str, Operation)) {
-    let by_grantee = |grants: &[Grant]| -> BTreeMap<String, BTreeMap<String, bool>> {
-        let mut map: BTreeMap<String, BTreeMap<String, bool>> = BTreeMap::new();
+/// row's identity. Grants go in the order the target's ACL holds its grantees (the catalog reads
+/// them in that order): PostgreSQL appends a new grantee to the ACL, and pg_dump prints an ACL in
+/// its order, so the migrated object prints as the target does.
+fn changes(on: &GrantOn, old: &[Grant], new: &[Grant], push: &mut dyn FnMut(&Grantee, Operation)) {
+    let mut new_order: Vec<&Grantee> = Vec::new();
+    for g in new {
+        if !new_order.contains(&&g.grantee) {
+            new_order.push(&g.grantee);
+        }
+    }
+    let by_grantee = |grants: &[Grant]| -> BTreeMap<Grantee, BTreeMap<String, bool>> {
+        let mut map: BTreeMap<Grantee, BTreeMap<String, bool>> = BTreeMap::new();
         for g in grants {
             map.entry(g.grantee.clone())
                 .or_default()
@@ -268,9 +367,9 @@ fn changes(on: &GrantOn, old: &[Grant], new: &[Grant], push: &mut dyn FnMut(&str
         }
         map
     };
-    let revoke = |grantee: &str, revoked: Revoked| Operation::Revoke {
+    let revoke = |grantee: &Grantee, revoked: Revoked| Operation::Revoke {
         on: on.clone(),
-        grantee: grantee.to_owned(),
+        grantee: grantee.clone(),
         revoked,
     };
     let (old, new) = (by_grantee(old), by_grantee(new));
@@ -296,7 +395,10 @@ fn changes(on: &GrantOn, old: &[Grant], new: &[Grant], push: &mut dyn FnMut(&str
             push(grantee, revoke(grantee, Revoked::GrantOption(options)));
         }
     }
-    for (grantee, rights) in &new {
+    for grantee in new_order {
+        let Some(rights) = new.get(grantee) else {
+            continue;
+        };
         let had = old.get(grantee);
         for with_option in [false, true] {
             let granted: Vec<String> = rights
@@ -324,17 +426,13 @@ fn changes(on: &GrantOn, old: &[Grant], new: &[Grant], push: &mut dyn FnMut(&str
 /// After the object exists and has its final shape.
 /// The row's identity names the object and the grantee: `public.orders to app_reader`,
 /// `public.orders from PUBLIC`.
-fn step(object: &str, grantee: &str, key: Key, operation: Operation) -> Step {
+fn step(object: &str, grantee: &Grantee, key: Key, operation: Operation) -> Step {
     let preposition = if matches!(operation, Operation::Grant { .. }) {
         "to"
     } else {
         "from"
     };
-    let grantee = if grantee == "PUBLIC" {
-        grantee.to_owned()
-    } else {
-        crate::ident::display_ident(grantee)
-    };
+    let grantee = grantee.display();
     let identity = format!("{object} {preposition} {grantee}");
     Step::new(
         Phase::Privileges,
@@ -344,4 +442,123 @@ fn step(object: &str, grantee: &str, key: Key, operation: Operation) -> Step {
         identity,
     )
     .requires([key])
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn entries(value: serde_json::Value) -> Vec<DefaultPrivileges> {
+        serde_json::from_value(value).unwrap()
+    }
+
+    fn statements(
+        schema: Option<&str>,
+        from: serde_json::Value,
+        to: serde_json::Value,
+    ) -> Vec<String> {
+        let mut steps = Vec::new();
+        default_privileges(schema, &entries(from), &entries(to), &mut steps);
+        crate::ddl::render(&mut steps).unwrap();
+        steps.into_iter().map(|s| s.statement).collect()
+    }
+
+    #[test]
+    fn default_privileges_in_a_schema_add_to_nothing() {
+        let grant = |privilege: &str, grantable: bool| {
+            json!([{"role": "app", "objects": "r",
+                    "privileges": [{"grantee": "reader", "privilege": privilege, "grantable": grantable}]}])
+        };
+        assert_eq!(
+            statements(Some("s"), json!([]), grant("SELECT", true)),
+            [
+                r#"ALTER DEFAULT PRIVILEGES FOR ROLE "app" IN SCHEMA "s" GRANT SELECT ON TABLES TO "reader" WITH GRANT OPTION;"#
+            ]
+        );
+        assert_eq!(
+            statements(Some("s"), grant("SELECT", true), grant("SELECT", false)),
+            [
+                r#"ALTER DEFAULT PRIVILEGES FOR ROLE "app" IN SCHEMA "s" REVOKE GRANT OPTION FOR SELECT ON TABLES FROM "reader";"#
+            ]
+        );
+        assert_eq!(
+            statements(Some("s"), grant("SELECT", false), json!([])),
+            [
+                r#"ALTER DEFAULT PRIVILEGES FOR ROLE "app" IN SCHEMA "s" REVOKE ALL ON TABLES FROM "reader";"#
+            ]
+        );
+        assert!(statements(Some("s"), grant("SELECT", false), grant("SELECT", false)).is_empty());
+    }
+
+    #[test]
+    fn a_global_entry_is_compared_with_the_built_in_default_it_replaces() {
+        let defaults = json!([{"grantee": "PUBLIC", "privilege": "EXECUTE", "grantable": false},
+                              {"grantee": "app", "privilege": "EXECUTE", "grantable": false}]);
+        let revoked = json!([{"role": "app", "objects": "f", "defaults": defaults,
+                              "privileges": [{"grantee": "app", "privilege": "EXECUTE", "grantable": false}]}]);
+        assert_eq!(
+            statements(None, json!([]), revoked.clone()),
+            [r#"ALTER DEFAULT PRIVILEGES FOR ROLE "app" REVOKE ALL ON FUNCTIONS FROM PUBLIC;"#]
+        );
+        assert_eq!(
+            statements(None, revoked, json!([])),
+            [r#"ALTER DEFAULT PRIVILEGES FOR ROLE "app" GRANT EXECUTE ON FUNCTIONS TO PUBLIC;"#]
+        );
+    }
+
+    #[test]
+    fn a_role_named_public_is_not_public() {
+        let grants: Vec<Grant> = serde_json::from_value(json!([
+            {"grantee": "PUBLIC", "privilege": "SELECT", "grantable": false},
+            {"grantee": {"role": "PUBLIC"}, "privilege": "SELECT", "grantable": false}]))
+        .unwrap();
+        assert_eq!(grants[0].grantee, Grantee::Public);
+        assert_eq!(grants[1].grantee, Grantee::Role("PUBLIC".into()));
+        assert_eq!(
+            serde_json::to_value(&grants).unwrap()[1]["grantee"],
+            json!({"role": "PUBLIC"})
+        );
+        let mut steps = Vec::new();
+        object_changes(
+            &table("t"),
+            "s.t",
+            &[],
+            &grants,
+            &Key::Schema("s".into()),
+            &mut steps,
+        );
+        crate::ddl::render(&mut steps).unwrap();
+        let rows: Vec<String> = steps
+            .iter()
+            .map(|s| format!("{}: {}", s.identity, s.statement))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                r#"s.t to PUBLIC: GRANT SELECT ON TABLE "s"."t" TO PUBLIC;"#,
+                r#"s.t to "PUBLIC": GRANT SELECT ON TABLE "s"."t" TO "PUBLIC";"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn grants_follow_the_order_of_the_target_acl() {
+        let grants: Vec<Grant> = serde_json::from_value(json!([
+            {"grantee": "zed", "privilege": "SELECT", "grantable": false},
+            {"grantee": "amy", "privilege": "SELECT", "grantable": false}]))
+        .unwrap();
+        let mut steps = Vec::new();
+        object_changes(
+            &table("t"),
+            "s.t",
+            &[],
+            &grants,
+            &Key::Schema("s".into()),
+            &mut steps,
+        );
+        let identities: Vec<&str> = steps.iter().map(|s| s.identity.as_str()).collect();
+        assert_eq!(identities, ["s.t to zed", "s.t to amy"]);
+    }
 }

@@ -7,6 +7,7 @@ mod codes;
 mod collations;
 mod comments;
 mod constraints;
+mod default_privileges;
 mod dependencies;
 mod indexes;
 mod policies;
@@ -23,6 +24,7 @@ pub use codes::{CollationProvider, Firing, PolicyCommand, ReplicaIdentity, Stora
 pub use collations::Collation;
 pub use comments::{Comment, CommentKind};
 pub use constraints::{Constraint, ConstraintType};
+pub use default_privileges::{DefaultObjects, DefaultPrivileges};
 pub use dependencies::{Dependency, DependencyKind, ObjectRef};
 pub use indexes::Index;
 pub use policies::Policy;
@@ -73,6 +75,10 @@ pub struct Database {
     /// `pg_event_trigger`, by name, less extensions' own.
     #[serde(default)]
     pub event_triggers: Vec<EventTrigger>,
+    /// Global default privileges (`pg_default_acl` rows of no schema), by role and kind of
+    /// object: read only for a whole database (compared between whole databases).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub default_privileges: Vec<DefaultPrivileges>,
     /// Casts that need no conversion (`pg_cast.castmethod = 'b'`), as (source, target) type
     /// names; each schema holds a copy for the diff (`Schema::binary_coercible`). A property of
     /// the server, not of the schema: not written into snapshots, which stay the same text for
@@ -90,6 +96,8 @@ struct DatabaseRow {
     extensions: Vec<Extension>,
     #[serde(default)]
     event_triggers: Vec<EventTrigger>,
+    #[serde(default)]
+    default_privileges: Vec<DefaultPrivileges>,
 }
 
 impl Database {
@@ -108,6 +116,7 @@ impl Database {
             schemas,
             extensions: row.extensions,
             event_triggers: row.event_triggers,
+            default_privileges: row.default_privileges,
             binary_coercible: row.binary_coercible,
         };
         database.share_casts();
@@ -223,6 +232,10 @@ pub struct Schema {
     /// Grants on the schema (`nspacl`).
     #[serde(default)]
     pub privileges: Vec<Grant>,
+    /// Default privileges in the schema (`pg_default_acl.defaclnamespace`), by role and kind of
+    /// object: compared `with_privileges`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub default_privileges: Vec<DefaultPrivileges>,
     /// The role that owns it (`nspowner`, by `pg_get_userbyid`): compared only `with_owners`.
     /// Empty in a snapshot written before owners were read: unknown, never compared.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -278,12 +291,90 @@ pub struct Schema {
 /// own privileges are left out, since they follow from owning the object.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 pub struct Grant {
-    /// Role name, or `PUBLIC`.
-    pub grantee: String,
+    /// A role, or PUBLIC (ACL grantee 0).
+    pub grantee: Grantee,
     /// `SELECT`, `INSERT`, `USAGE`, ...
     pub privilege: String,
     /// WITH GRANT OPTION
     pub grantable: bool,
+}
+
+/// Who a privilege is granted to, or a policy applies to: everyone (`PUBLIC`, ACL grantee 0),
+/// or a role, which may be literally named `PUBLIC` (quoted, `"PUBLIC"`). In JSON, as snapshots
+/// have always written it: PUBLIC as `"PUBLIC"`, a role as its name, and a role named `PUBLIC`,
+/// the one name that would read as the other, as `{"role": "PUBLIC"}`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grantee {
+    Public,
+    Role(String),
+}
+
+impl Grantee {
+    /// How GRANT, REVOKE and CREATE POLICY name it: `PUBLIC`, or the quoted role.
+    pub fn sql(&self) -> String {
+        match self {
+            Grantee::Public => "PUBLIC".to_owned(),
+            Grantee::Role(role) => crate::ident::quote_ident(role),
+        }
+    }
+
+    /// How a row's identity or a message names it: `PUBLIC`, `app_reader`, `"PUBLIC"`.
+    pub fn display(&self) -> String {
+        match self {
+            Grantee::Public => "PUBLIC".to_owned(),
+            Grantee::Role(role) if role == "PUBLIC" => "\"PUBLIC\"".to_owned(),
+            Grantee::Role(role) => crate::ident::display_ident(role),
+        }
+    }
+
+    /// The role's name; `None` for PUBLIC.
+    pub fn role(&self) -> Option<&str> {
+        match self {
+            Grantee::Public => None,
+            Grantee::Role(role) => Some(role),
+        }
+    }
+}
+
+impl From<&str> for Grantee {
+    /// `PUBLIC` is PUBLIC: for tests and literals, never for a name read from a catalog.
+    fn from(name: &str) -> Self {
+        if name == "PUBLIC" {
+            Grantee::Public
+        } else {
+            Grantee::Role(name.to_owned())
+        }
+    }
+}
+
+impl Serialize for Grantee {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Grantee::Public => serializer.serialize_str("PUBLIC"),
+            Grantee::Role(role) if role == "PUBLIC" => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("role", role)?;
+                map.end()
+            }
+            Grantee::Role(role) => serializer.serialize_str(role),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Grantee {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Name(String),
+            Role { role: String },
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::Name(name) => Grantee::from(name.as_str()),
+            Written::Role { role } => Grantee::Role(role),
+        })
+    }
 }
 
 /// An object the model leaves out, so that the caller can say so instead of keeping quiet.
@@ -306,6 +397,7 @@ impl Schema {
             name: name.to_owned(),
             binary_coercible: Vec::new(),
             privileges: Vec::new(),
+            default_privileges: Vec::new(),
             owner: String::new(),
             tables: Vec::new(),
             constraints: Vec::new(),

@@ -12,7 +12,7 @@ pub struct Policy {
     /// `polcmd`: `*` ALL, `r` SELECT, `a` INSERT, `w` UPDATE, `d` DELETE.
     pub command: super::PolicyCommand,
     /// `polroles` by name, `PUBLIC` for everyone, sorted.
-    pub roles: Vec<String>,
+    pub roles: Vec<super::Grantee>,
     /// `pg_get_expr(polqual)`: USING.
     pub using: Option<String>,
     /// `pg_get_expr(polwithcheck)`: WITH CHECK.
