@@ -48,5 +48,8 @@ SELECT events.id,
    FROM events
   WHERE (events.at > '2026-01-01'::date);
 
+-- hazards: authz_change
+GRANT SELECT ON TABLE "source"."events" TO PUBLIC;
+
 -- lock: SHARE UPDATE EXCLUSIVE on source.events
 COMMENT ON TABLE "source"."events" IS 'events by customer';

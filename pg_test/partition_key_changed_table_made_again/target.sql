@@ -10,6 +10,7 @@ create index events_at on events (at);
 create table events_1 partition of events for values in (1);
 create table events_other partition of events default;
 comment on table events is 'events by customer';
+grant select on events to public;
 
 create view recent as select id, at from events where at > '2026-01-01';
 

@@ -37,6 +37,38 @@ pub fn diff(
                 );
             }
         }
+        // a table made again under another partition key, and its partitions, get back the
+        // grants they had, where the target still has them
+        let rebuilt = tables
+            .rebuilt_tables
+            .iter()
+            .filter(|(schema, _)| *schema == cx.schema)
+            .flat_map(|(_, r)| std::iter::once(&r.table).chain(&r.partitions));
+        for old in rebuilt {
+            let Some(new) = to.tables.iter().find(|t| t.name == old.name) else {
+                continue;
+            };
+            let object = table(&old.name);
+            let key = cx.table_key(&old.name);
+            object_changes(
+                &object,
+                &cx.identity(&[&old.name]),
+                &[],
+                &old.privileges,
+                &key,
+                steps,
+            );
+            for column in old.columns.iter().filter(|c| new.column(&c.name).is_some()) {
+                object_changes(
+                    &on_column(&object, &column.name),
+                    &cx.identity(&[&old.name, &column.name]),
+                    &[],
+                    &column.privileges,
+                    &cx.column_key(&old.name, &column.name),
+                    steps,
+                );
+            }
+        }
         for (old, _) in &routine_pairs.kept {
             let key = cx.routine_key(&old.identity);
             if tables.made_again(&key) {

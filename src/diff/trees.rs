@@ -21,6 +21,8 @@ use crate::plan::{Key, Kind, Operation, Phase, Step};
 pub struct Rebuilt {
     /// The table as the source has it.
     pub table: Table,
+    /// The partitions under it in the source, at any depth.
+    pub partitions: Vec<Table>,
     /// What its DROP TABLE takes along: its partitions in the source, and the columns of all
     /// (what reads one of them is dropped before it).
     pub along: Vec<Key>,
@@ -209,7 +211,17 @@ fn rebuilt(from: &Schema, to: &Schema) -> (Vec<Rebuilt>, Option<Schema>) {
                         .map(|c| Key::Column(schema.to_owned(), member.clone(), c.name.clone())),
                 );
             }
-            Some(Rebuilt { table, along })
+            let partitions = from
+                .tables
+                .iter()
+                .filter(|t| t.name != name && tree.contains(&t.name))
+                .cloned()
+                .collect();
+            Some(Rebuilt {
+                table,
+                partitions,
+                along,
+            })
         })
         .collect();
     let mut source = from.clone();
