@@ -19,6 +19,7 @@ mod normalize;
 pub mod owners;
 mod policies;
 mod privileges;
+mod rebuilt;
 mod routines;
 mod rules;
 mod sequences;
@@ -165,11 +166,11 @@ pub fn schema_pairs(
     // partitions and inheritance children as their parents' own statements leave them
     let others = trees::OtherParents::of(pairs);
     let attached = trees::attached_indexes(pairs);
-    let compared: Vec<(Option<Schema>, Option<Schema>, Vec<trees::Rebuilt>)> = pairs
+    let compared: Vec<(Option<Schema>, Option<Schema>, Vec<rebuilt::Rebuilt>)> = pairs
         .iter()
         .map(|(from, to)| trees::compared(from, to, &others))
         .collect();
-    let rebuilt: Vec<(String, trees::Rebuilt)> = pairs
+    let rebuilt: Vec<(String, rebuilt::Rebuilt)> = pairs
         .iter()
         .zip(&compared)
         .flat_map(|((from, _), (_, _, rebuilt))| {
@@ -465,9 +466,9 @@ pub struct Decisions {
     /// Generated columns that call a routine made again: dropped and added again
     /// (`columns::remade_default_fates`).
     pub regenerated_columns: BTreeSet<ColumnName>,
-    /// Tables made again because their partition key changes, by schema (`trees::Rebuilt`):
+    /// Tables made again because their partition key changes, by schema (`rebuilt::Rebuilt`):
     /// the diff sees them as new (the source it compares lacks them), and `tables` drops them.
-    pub rebuilt_tables: Vec<(String, trees::Rebuilt)>,
+    pub rebuilt_tables: Vec<(String, rebuilt::Rebuilt)>,
     /// The parents in another compared schema of the tables compared (`trees::OtherParents`).
     pub other_parents: trees::OtherParents,
     /// The target's indexes of partitions attached to an index of their parent, by the
@@ -489,7 +490,7 @@ impl Decisions {
         with_privileges: bool,
         conversions: &Conversions,
         released: &BTreeSet<Key>,
-        rebuilt: Vec<(String, trees::Rebuilt)>,
+        rebuilt: Vec<(String, rebuilt::Rebuilt)>,
     ) -> Result<Self, Error> {
         let schemas: Vec<(&Schema, &Schema)> = pairs.iter().map(|p| (p.from, p.to)).collect();
         let mut decided = Decisions {

@@ -65,7 +65,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         steps.push(dropped);
     }
 
-    // made again under another partition key: the diff sees it as new (`trees::Rebuilt`)
+    // made again under another partition key: the diff sees it as new (`rebuilt::Rebuilt`)
     for (_, rebuilt) in decided
         .rebuilt_tables
         .iter()
