@@ -4,10 +4,10 @@ each of them either compared (the plan from an empty schema names it) or named i
 with its kind. Objects that belong to an extension are never listed.
 
 Against a running cluster that has the extension installed: a database of its own, a schema
-"everything" with the objects and an empty schema "nothing". migra_diff('nothing', 'everything')
-first refuses the plan (0A000), naming each table of a kind not compared (foreign) that the
-plan would have to make. Then "nothing" gets the same
-tables of those kinds, and the diff is run again with client_min_messages at WARNING: every
+"everything" with the objects and an empty schema "nothing". Were there a kind of table not
+compared (there is none today: foreign tables are compared), migra_diff('nothing', 'everything')
+would first refuse the plan (0A000), naming each such table; then "nothing" would get the same
+tables of those kinds. The diff is run with client_min_messages at WARNING: every
 compared object is in the plan, every other one is named in the WARNING. Then the same for a
 schema that holds only what an extension made (hstore's operators, functions and type): neither
 compared nor listed.
@@ -55,19 +55,21 @@ COMPARED = [
     ("policy", '"mine"', "CREATE POLICY mine ON t USING (true)"),
     ("extended statistics", '"everything"."t_stats"', "CREATE STATISTICS t_stats ON id, amount FROM t"),
     ("comment", "COMMENT ON TABLE", "COMMENT ON TABLE t IS 'documented'"),
+    # a foreign table is a table: its server is the database's, made here by hand (no extension)
+    ("table", '"everything"."remote"', "CREATE FOREIGN DATA WRAPPER coverage_fdw; CREATE SERVER coverage_server FOREIGN DATA WRAPPER coverage_fdw;"
+                                       " CREATE FOREIGN TABLE remote (a integer OPTIONS (column_name 'b')) SERVER coverage_server OPTIONS (table_name 'r')"),
+    ("comment", "COMMENT ON FOREIGN TABLE", "COMMENT ON FOREIGN TABLE remote IS 'elsewhere'"),
 ]
 # Compared only with_privileges, like grants: the plan names them then.
 WITH_PRIVILEGES = [
     ("default privileges", 'ALTER DEFAULT PRIVILEGES FOR ROLE "postgres" IN SCHEMA "nothing" GRANT SELECT ON TABLES TO PUBLIC;',
      "ALTER DEFAULT PRIVILEGES IN SCHEMA everything GRANT SELECT ON TABLES TO PUBLIC"),
 ]
-# The tables of kinds not compared: a plan that would have to make one is refused.
-TABLE_KINDS = ("foreign table",)
-SAME_TABLES_IN_NOTHING = """SET search_path = nothing;
-CREATE FOREIGN TABLE remote (a integer) SERVER coverage_server;"""
+# The tables of kinds not compared: a plan that would have to make one is refused. None today
+# (foreign tables are compared); the check stays for a kind that may come.
+TABLE_KINDS = ()
+SAME_TABLES_IN_NOTHING = ""
 NAMED = [
-    ("foreign table", "everything.remote", "CREATE FOREIGN DATA WRAPPER coverage_fdw; CREATE SERVER coverage_server FOREIGN DATA WRAPPER coverage_fdw;"
-                                            " CREATE FOREIGN TABLE remote (a integer) SERVER coverage_server"),
     ("shell type", "everything.unfinished", "CREATE TYPE unfinished"),
     ("operator", "everything.===(integer, integer)", "CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq)"),
     ("operator class", "everything.int_hash using hash", "CREATE OPERATOR CLASS int_hash FOR TYPE integer USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(integer)"),
@@ -116,17 +118,17 @@ def main():
         cluster.psql(DATABASE, script)
         diff = ["SET client_min_messages = warning; "
                 "SELECT statement FROM migra_diff('nothing', 'everything', unsafe => true)"]
-        refused = cluster.run([cluster.tool("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", *diff], DATABASE, check=False)
-        checks.check("a plan that would make a table not compared is refused",
-                     refused.returncode != 0 and "cannot plan around" in refused.stderr, refused.stderr.strip()[-300:])
-        error_detail = re.search(r"ERROR:.*\nDETAIL:\s+(.*)", refused.stderr)
-        error_detail = error_detail.group(1) if error_detail else ""
-        for kind, name, _ in NAMED:
-            if kind in TABLE_KINDS:
-                checks.check(f"refused: {kind}", f"{kind} {name.replace('everything.', 'nothing.')} (only in the target)" in error_detail,
-                             f"the ERROR does not name {name}: {error_detail!r}")
-
-        cluster.psql(DATABASE, SAME_TABLES_IN_NOTHING)
+        if TABLE_KINDS:
+            refused = cluster.run([cluster.tool("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", *diff], DATABASE, check=False)
+            checks.check("a plan that would make a table not compared is refused",
+                         refused.returncode != 0 and "cannot plan around" in refused.stderr, refused.stderr.strip()[-300:])
+            error_detail = re.search(r"ERROR:.*\nDETAIL:\s+(.*)", refused.stderr)
+            error_detail = error_detail.group(1) if error_detail else ""
+            for kind, name, _ in NAMED:
+                if kind in TABLE_KINDS:
+                    checks.check(f"refused: {kind}", f"{kind} {name.replace('everything.', 'nothing.')} (only in the target)" in error_detail,
+                                 f"the ERROR does not name {name}: {error_detail!r}")
+            cluster.psql(DATABASE, SAME_TABLES_IN_NOTHING)
         done = cluster.run([cluster.tool("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", *diff], DATABASE)
         plan, warning = done.stdout, done.stderr
         for kind, needle, _ in COMPARED:

@@ -254,6 +254,35 @@ class Tests(Runner):
                 raise CaseFailure(f"the WARNING does not say {expected!r}: {done.stderr}")
         print("     " + warnings[0])
 
+    def foreign_tables_converge_and_no_password_is_read(self):
+        """A foreign table between two databases, each with the same postgres_fdw server and a
+        user mapping that holds a password: the plan makes and changes the foreign tables, the
+        databases converge (pg_dump equal), and the password is in no plan and no snapshot
+        (servers and user mappings are the database's: neither read nor compared)."""
+        server = ("CREATE EXTENSION postgres_fdw;\n"
+                  "CREATE SERVER loopback FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname 'postgres');\n"
+                  "CREATE USER MAPPING FOR CURRENT_USER SERVER loopback OPTIONS (user 'app', password 'pw-s3cret');\n")
+        self.local.fresh_database("migra_remote_a", server + """
+            CREATE FOREIGN TABLE public.remote_items (id int) SERVER loopback OPTIONS (table_name 'items');
+            CREATE FOREIGN TABLE public.retired (id int) SERVER loopback;""")
+        self.local.fresh_database("migra_remote_b", server + """
+            CREATE FOREIGN TABLE public.remote_items (id int OPTIONS (column_name 'item_id') NOT NULL, name text)
+              SERVER loopback OPTIONS (schema_name 'shop', table_name 'items');
+            CREATE FOREIGN TABLE public.remote_orders (id int, total numeric CHECK (total >= 0))
+              SERVER loopback OPTIONS (table_name 'orders');""")
+        options = "unsafe => true, exclude_extensions => ARRAY['postgres_fdw']"
+        plan = self.converge(self.local, "migra_remote_a", self.local, "migra_remote_b", options, min_rows=4)
+        text = "\n".join(step["statement"] for step in plan)
+        for expected in ('CREATE FOREIGN TABLE "public"."remote_orders"', 'DROP FOREIGN TABLE "public"."retired"',
+                         'ALTER FOREIGN TABLE "public"."remote_items" OPTIONS (DROP table_name, '
+                         "ADD schema_name 'shop', ADD table_name 'items');"):
+            if expected not in text:
+                raise CaseFailure(f"the plan does not say {expected!r}:\n{text}")
+        snapshot = self.control(f"SELECT migra_snapshot(source => {literal(self.local.conninfo('migra_remote_b'))})::text")
+        if "pw-s3cret" in text or "pw-s3cret" in snapshot:
+            raise CaseFailure("a user mapping's password is in the plan or the snapshot")
+        print(f"     {len(plan)} statements; no password in the plan or the snapshot")
+
     def virtual_generated_columns(self, server):
         """PostgreSQL 18 makes VIRTUAL the default kind of generated column."""
         def test():
@@ -303,6 +332,8 @@ def main():
     tests.run("a non-superuser needs a password", tests.a_non_superuser_needs_a_password)
     tests.run("unreachable server times out", tests.unreachable_server_times_out)
     tests.run("a remote diff warns once, naming each side and what differs", tests.a_remote_diff_warns_once_naming_each_side)
+    tests.run("foreign tables converge between databases; no password is read",
+              tests.foreign_tables_converge_and_no_password_is_read)
     here = local.cluster.query("postgres", "SHOW server_version")
     for other in others:
         there = other.cluster.query("postgres", "SHOW server_version")

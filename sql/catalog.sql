@@ -49,8 +49,8 @@ ns as (
 rel as materialized (
   select c.oid, c.relname, c.relnamespace, c.relkind, c.relpersistence, c.reloptions, c.relowner,
          c.relacl, c.reltoastrelid,
-         -- tables: plain, partitioned, partitions and members of inheritance trees
-         c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]) as is_table,
+         -- tables: plain, partitioned, partitions and members of inheritance trees, and foreign
+         c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]) as is_table,
          -- a member of a partition or inheritance tree: what its parents do recurses into it, so
          -- it is always read (its own oid in its print)
          (c.relkind operator(pg_catalog.=) 'p' or c.relispartition
@@ -139,8 +139,9 @@ table_docs as materialized (
            -- ENABLE and FORCE ROW LEVEL SECURITY
            'row_security', rs.relrowsecurity,
            'force_row_security', rs.relforcerowsecurity,
-           -- d: DEFAULT, n: NOTHING, f: FULL, i: USING INDEX
-           'replica_identity', rs.relreplident,
+           -- d: DEFAULT, n: NOTHING, f: FULL, i: USING INDEX; a foreign table has none (its 'n'
+           -- cannot be set, so it stands for nothing to set)
+           'replica_identity', case when c.relkind operator(pg_catalog.=) 'f' then 'd' else rs.relreplident end,
            'replica_identity_index', (
              select ic.relname from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
              where i.indrelid operator(pg_catalog.=) c.oid and i.indisreplident),
@@ -171,6 +172,14 @@ table_docs as materialized (
              join pg_catalog.pg_class pc on pc.oid operator(pg_catalog.=) h.inhparent
              join pg_catalog.pg_namespace pn on pn.oid operator(pg_catalog.=) pc.relnamespace
              where not rs.relispartition and h.inhrelid operator(pg_catalog.=) c.oid), '[]'),
+           -- a foreign table's server (by name: servers are the database's) and OPTIONS
+           'foreign', (
+             select pg_catalog.json_build_object(
+                      'server', fs.srvname,
+                      'options', coalesce(pg_catalog.to_json(ft.ftoptions), '[]'))
+             from pg_catalog.pg_foreign_table ft
+             join pg_catalog.pg_foreign_server fs on fs.oid operator(pg_catalog.=) ft.ftserver
+             where ft.ftrelid operator(pg_catalog.=) c.oid),
            'columns', coalesce(cols.docs, '[]')) as doc
   -- each table's rows looked up through the catalogs' indexes: the planner cannot see how few
   -- tables a CTE holds when only those that differ are read, and joined it scanned them all
@@ -249,7 +258,9 @@ table_docs as materialized (
                -- -1 (up to PG 16) and NULL (PG 17 on) both mean "the default target"
                'statistics', case when a.attstattarget operator(pg_catalog.>=) 0
                                   then a.attstattarget::pg_catalog.int4 end,
-               'privileges', g.doc) as doc
+               'privileges', g.doc,
+               -- a foreign table's column's OPTIONS
+               'fdw_options', coalesce(pg_catalog.to_json(a.attfdwoptions), '[]')) as doc
       from pg_catalog.pg_attribute a
       join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
       left join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) a.attcollation
@@ -984,7 +995,7 @@ not_compared_edges as materialized (
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) tg.tgrelid
                       where tg.oid operator(pg_catalog.=) d.objid
                         and (c.relkind operator(pg_catalog.=) 'v'
-                             or c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]))))
+                             or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))))
       -- a domain's CHECK, a range's canonical or subtype_diff function: types are compared
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_constraint k
@@ -1006,7 +1017,7 @@ not_compared_edges as materialized (
         select from pg_catalog.pg_class c
         where c.oid operator(pg_catalog.=) o.relid
           and (c.relkind operator(pg_catalog.=) 'm'
-               or c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]))))
+               or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))))
 ),
 -- Each edge with the referenced object by name, when it is of a kind the model holds and lives in
 -- a user schema: {"object": {kind, name, part}, "on": {kind, schema, name, part}}, the
@@ -1089,6 +1100,8 @@ comment_docs as materialized (
                 case when c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[]) then 'view column'
                      when c.relkind operator(pg_catalog.=) 'c' then 'attribute'
                      else 'column' end
+              -- COMMENT ON TABLE refuses a foreign table
+              when c.relkind operator(pg_catalog.=) 'f' then 'foreign table'
               when c.is_table then 'table'
               when c.relkind operator(pg_catalog.=) 'v' then 'view'
               when c.relkind operator(pg_catalog.=) 'm' then 'materialized view'
@@ -1177,58 +1190,10 @@ comment_docs as materialized (
 -- cannot make is refused), never mistaken for "equal". Texts are deparsed under the same
 -- search_path as the rest, so a schema's own names come out unqualified.
 ignored as materialized (
-  select c.relnamespace as nsoid,
-         'foreign table' as kind,
-         c.relname::pg_catalog.text as name,
-         pg_catalog.concat_ws(E'\n',
-           'persistence ' operator(pg_catalog.||) c.relpersistence::pg_catalog.text,
-           'options ' operator(pg_catalog.||) c.reloptions::pg_catalog.text,
-           'partition by ' operator(pg_catalog.||) pg_catalog.pg_get_partkeydef(c.oid),
-           (select 'bound ' operator(pg_catalog.||) pg_catalog.pg_get_expr(r.relpartbound, r.oid)
-            from pg_catalog.pg_class r where r.oid operator(pg_catalog.=) c.oid and r.relispartition),
-           (select 'inherits ' operator(pg_catalog.||) pg_catalog.string_agg(
-                     case when pc.relnamespace operator(pg_catalog.=) c.relnamespace
-                          then pg_catalog.quote_ident(pc.relname)
-                          else pg_catalog.concat(pg_catalog.quote_ident(pn.nspname), '.', pg_catalog.quote_ident(pc.relname)) end,
-                     ', ' order by i.inhseqno)
-            from pg_catalog.pg_inherits i
-            join pg_catalog.pg_class pc on pc.oid operator(pg_catalog.=) i.inhparent
-            join pg_catalog.pg_namespace pn on pn.oid operator(pg_catalog.=) pc.relnamespace
-            where i.inhrelid operator(pg_catalog.=) c.oid),
-           (select 'server ' operator(pg_catalog.||) pg_catalog.quote_ident(fs.srvname)
-                   operator(pg_catalog.||) coalesce(' ' operator(pg_catalog.||) ft.ftoptions::pg_catalog.text, '')
-            from pg_catalog.pg_foreign_table ft
-            join pg_catalog.pg_foreign_server fs on fs.oid operator(pg_catalog.=) ft.ftserver
-            where ft.ftrelid operator(pg_catalog.=) c.oid),
-           (select 'columns ' operator(pg_catalog.||) pg_catalog.string_agg(pg_catalog.concat_ws(' ',
-                     pg_catalog.quote_ident(a.attname), pg_catalog.format_type(a.atttypid, a.atttypmod),
-                     case when a.attnotnull then 'not null' end,
-                     case when not a.attislocal then 'inherited' end,
-                     'default ' operator(pg_catalog.||) pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)),
-                     ', ' order by a.attnum)
-            from pg_catalog.pg_attribute a
-            left join pg_catalog.pg_attrdef ad on ad.adrelid operator(pg_catalog.=) a.attrelid
-                                              and ad.adnum operator(pg_catalog.=) a.attnum
-            where a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped),
-           (select 'constraints ' operator(pg_catalog.||) pg_catalog.string_agg(
-                     pg_catalog.concat(pg_catalog.quote_ident(k.conname), ' ', pg_catalog.pg_get_constraintdef(k.oid)),
-                     ', ' order by k.conname)
-            from pg_catalog.pg_constraint k where k.conrelid operator(pg_catalog.=) c.oid),
-           -- pg_get_indexdef names the table with its schema: the text from USING on is compared
-           (select 'indexes ' operator(pg_catalog.||) pg_catalog.string_agg(
-                     pg_catalog.concat(pg_catalog.quote_ident(ic.relname), ' ',
-                                       pg_catalog.substr(pg_catalog.pg_get_indexdef(x.indexrelid),
-                                                         pg_catalog.strpos(pg_catalog.pg_get_indexdef(x.indexrelid), ' USING '))),
-                     ', ' order by ic.relname)
-            from pg_catalog.pg_index x
-            join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) x.indexrelid
-            where x.indrelid operator(pg_catalog.=) c.oid)) as definition
-  from rel c
-  where c.relkind operator(pg_catalog.=) 'f'
-  union all
   -- base types made with C functions, and shell types (an array type goes with its element)
-  select t.typnamespace, case when t.typtype operator(pg_catalog.=) 'p' then 'shell type' else 'base type' end,
-         t.typname::pg_catalog.text, null
+  select t.typnamespace as nsoid,
+         case when t.typtype operator(pg_catalog.=) 'p' then 'shell type' else 'base type' end as kind,
+         t.typname::pg_catalog.text as name, null::pg_catalog.text as definition
   from pg_catalog.pg_type t
   join ns on ns.oid operator(pg_catalog.=) t.typnamespace
   where t.typtype operator(pg_catalog.=) any (array['b', 'p']::pg_catalog."char"[])
@@ -1289,7 +1254,7 @@ ignored as materialized (
   join pg_catalog.pg_publication p on p.oid operator(pg_catalog.=) pr.prpubid
   join rel c on c.oid operator(pg_catalog.=) pr.prrelid
   union all
-  -- triggers of relations not compared (a partitioned table, a foreign table)
+  -- triggers of relations not compared (none of the table kinds today: kept for what may come)
   select c.relnamespace, 'trigger of a table not compared', pg_catalog.concat(c.relname, '.', tg.tgname),
          pg_catalog.concat(tg.tgenabled, ' ', pg_catalog.pg_get_triggerdef(tg.oid))
   from pg_catalog.pg_trigger tg

@@ -1,4 +1,4 @@
--- A fingerprint of every plain table of the schemas asked for, with its columns, constraints,
+-- A fingerprint of every plain (or foreign) table of the schemas asked for, with its columns, constraints,
 -- indexes and identity sequences: what a diff reads first, so that it deparses only the tables
 -- that differ (sql/catalog.sql with their OIDs). $1 text[]: the schemas, or NULL for every user
 -- schema; $2 text[]: schemas to leave out, or NULL.
@@ -52,8 +52,8 @@ ns as (
 rel as materialized (
   select c.oid, c.relname, c.relnamespace, c.relkind, c.relpersistence, c.reloptions, c.relowner,
          c.relacl, c.reltoastrelid,
-         -- tables: plain, partitioned, partitions and members of inheritance trees
-         c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]) as is_table,
+         -- tables: plain, partitioned, partitions and members of inheritance trees, and foreign
+         c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]) as is_table,
          -- a member of a partition or inheritance tree: what its parents do recurses into it, so
          -- it is always read (its own oid in its print)
          (c.relkind operator(pg_catalog.=) 'p' or c.relispartition
@@ -430,7 +430,8 @@ table_prints as (
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
            rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print,
            rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print, rp2.print,
-           case when c.in_tree then c.oid end), 0) as print,
+           -- a foreign table is always read (its server and options are not in this print)
+           case when c.in_tree or c.relkind operator(pg_catalog.=) 'f' then c.oid end), 0) as print,
          kp.refs
   from tbl c
   left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid

@@ -481,6 +481,44 @@ mod tests {
     }
 
     #[pg_test]
+    fn a_foreign_table_reads_with_its_server_and_options() {
+        // a hand-made wrapper: no extension needed, and no validator to limit the options
+        Spi::run(
+            r#"create foreign data wrapper probe_fdw;
+               create server probe_server foreign data wrapper probe_fdw;
+               create user mapping for current_user server probe_server options (password 'never read');
+               create schema far;
+               create foreign table far.remote (
+                   id integer options (column_name 'remote_id') not null,
+                   note text
+               ) server probe_server options (table_name 'r', "Odd" 'a=b');
+               comment on foreign table far.remote is 'elsewhere';"#,
+        )
+        .unwrap();
+        let schema = read_schemas(&["far"]).unwrap().remove(0);
+        let remote = schema.table("remote").unwrap();
+        let foreign = remote.foreign.as_ref().unwrap();
+        assert_eq!(foreign.server, "probe_server");
+        assert_eq!(foreign.options, vec!["table_name=r", "Odd=a=b"]);
+        assert_eq!(
+            remote.column("id").unwrap().fdw_options,
+            vec!["column_name=remote_id"]
+        );
+        assert!(remote.column("note").unwrap().fdw_options.is_empty());
+        assert_eq!(
+            remote.replica_identity,
+            crate::model::ReplicaIdentity::Default
+        );
+        assert!(schema.ignored.is_empty());
+        assert_eq!(
+            schema.comments[0].kind,
+            crate::model::CommentKind::ForeignTable
+        );
+        let document = serde_json::to_string(&schema).unwrap();
+        assert!(!document.contains("never read"));
+    }
+
+    #[pg_test]
     fn references_inside_the_schema_read_the_same_whatever_the_schema_is_called() {
         Spi::run(
             r#"create schema one; create schema "Two";

@@ -108,6 +108,8 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::EnableTrigger(_) => ShareRowExclusive,
 
         O::DropTable { .. }
+        // AT_GenericOptions and AT_AlterColumnGenericOptions
+        | O::ForeignOptions { .. }
         | O::SetTablePersistence { .. }
         | O::SetAccessMethod { .. }
         // on the partition or child; the parent takes SHARE UPDATE EXCLUSIVE for an ATTACH
@@ -301,6 +303,7 @@ mod tests {
             statistics: None,
             compression: None,
             privileges: vec![],
+            fdw_options: vec![],
         })
     }
 

@@ -53,7 +53,6 @@ fn readme_names(kind: Kind) -> &'static [&'static str] {
 /// its own, and `pg_test/coverage.py` makes one object of each and reads the WARNING).
 #[cfg_attr(not(test), allow(dead_code))]
 pub const NAMED_NOT_COMPARED: &[&str] = &[
-    "foreign table",
     "base type",
     "shell type",
     "operator",

@@ -44,11 +44,24 @@ pub enum Error {
     )]
     NotComparedDependent { object: String, needed: String },
 
-    /// 0A000 feature_not_supported: a table of a kind the plan does not make yet (foreign)
-    /// differs between the sides, or is such a table on one side and a plain one on the other;
+    /// 0A000 feature_not_supported: a table of a kind the plan does not make (one a snapshot of
+    /// an older migra names as not compared: partitioned, inherited, foreign) differs between the sides, or is such a table on one side and a plain one on the other;
     /// a plan would build around it or drop it.
-    #[error("cannot plan around {}: migra does not compare foreign tables yet", .objects.first().map(String::as_str).unwrap_or(""))]
+    #[error("cannot plan around {}: a table of a kind this version does not compare differs", .objects.first().map(String::as_str).unwrap_or(""))]
     NotComparedTables { objects: Vec<String> },
+
+    /// 0A000 feature_not_supported: a plain table that is a foreign table on the other side, a
+    /// foreign table whose server changes, or a foreign table in a partition or inheritance tree
+    /// that differs: each would mean making the table again (a plain one's rows lost), which
+    /// this version refuses rather than plan around.
+    #[error(
+        "cannot change {table} from {from} to {to}: the table would have to be made again, which this version does not plan"
+    )]
+    ForeignTableChange {
+        table: String,
+        from: String,
+        to: String,
+    },
 
     /// 0A000 feature_not_supported
     #[error("server version {0} is not supported: migra reads PostgreSQL 12 and later")]
@@ -189,7 +202,8 @@ impl Error {
             Error::DataLoss { .. } => PgSqlErrorCode::ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
             Error::UnsupportedServer(_)
             | Error::NotComparedDependent { .. }
-            | Error::NotComparedTables { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            | Error::NotComparedTables { .. }
+            | Error::ForeignTableChange { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
             Error::DblinkMissing => PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION,
             Error::SnapshotFormat { .. }
             | Error::SnapshotInvalid(_)
@@ -280,6 +294,9 @@ impl Error {
             ),
             Error::NotComparedTables { .. } => Some(
                 "Make that table the same on both sides by hand (or leave its schema out with exclude_schemas), then diff again.",
+            ),
+            Error::ForeignTableChange { .. } => Some(
+                "Make that change by hand (drop the table and create it again), then diff again.",
             ),
             Error::DblinkMissing => Some("CREATE EXTENSION dblink;"),
             Error::CatalogsChanging { .. } => {

@@ -8,8 +8,8 @@
 mod operation;
 
 pub use operation::{
-    Arity, CommentOn, ConstraintKind, Conversion, DomainChange, GrantOn, Operation, Owned,
-    Parameters, Position, Renamed, Revoked, RowSecurity, SetAside, Setting,
+    Arity, CommentOn, ConstraintKind, Conversion, DomainChange, GenericOption, GrantOn, Operation,
+    Owned, Parameters, Position, Renamed, Revoked, RowSecurity, SetAside, Setting,
 };
 
 /// Names the schema being migrated in every statement.

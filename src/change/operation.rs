@@ -34,6 +34,18 @@ pub enum Setting {
     StatementTimeout(Option<u64>),
 }
 
+/// One change to the generic options of a foreign table or its column, in the order written:
+/// `ADD` appends an option, `SET` changes one in place, `DROP` takes one away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GenericOption {
+    /// `name=value`
+    Add(String),
+    /// `name=value`
+    Set(String),
+    /// the option's name
+    Drop(String),
+}
+
 /// Storage parameters set or reset, as the catalog spells them (`name=value`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Parameters {
@@ -300,8 +312,17 @@ pub enum Operation {
     },
 
     CreateTable(Box<Table>),
+    /// `DROP TABLE`, or `DROP FOREIGN TABLE` for a foreign one (which `DROP TABLE` refuses).
     DropTable {
         name: String,
+        foreign: bool,
+    },
+    /// `ALTER FOREIGN TABLE ... OPTIONS (ADD ..., SET ..., DROP ...)`, of the table or of one of
+    /// its columns (`ALTER COLUMN ... OPTIONS`).
+    ForeignOptions {
+        table: String,
+        column: Option<String>,
+        changes: Vec<GenericOption>,
     },
     /// `ALTER TABLE ... SET (...)` or `RESET (...)`; `prefix` is `toast.` for the TOAST table's.
     TableStorageParameters {
@@ -746,6 +767,7 @@ impl Operation {
             | O::UpdateExtension { .. }
             | O::MoveExtension { .. }
             | O::TableStorageParameters { .. }
+            | O::ForeignOptions { .. }
             | O::SetTablePersistence { .. }
             | O::SetAccessMethod { .. }
             | O::AttachPartition { .. }

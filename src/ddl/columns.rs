@@ -11,6 +11,8 @@ pub fn definition(cx: &Cx, column: &Column) -> String {
     if let Some(method) = &column.compression {
         text.push_str(&format!(" COMPRESSION {}", super::option_name(method)));
     }
+    // a foreign table's column: OPTIONS stands before COLLATE and the constraints
+    text.push_str(&super::generic_options(&column.fdw_options));
     if let Some(collation) = &column.collation {
         text.push_str(&format!(" COLLATE {collation}"));
     }
@@ -225,6 +227,7 @@ mod tests {
             statistics: None,
             compression: None,
             privileges: vec![],
+            fdw_options: vec![],
         }
     }
 

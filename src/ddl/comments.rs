@@ -11,6 +11,7 @@ fn object(cx: &Cx, kind: CommentKind, name: &str, part: Option<&str>, domain: bo
     let part = || quote_ident(part.unwrap_or_default());
     match kind {
         K::Table => format!("TABLE {}", cx.qualify(name)),
+        K::ForeignTable => format!("FOREIGN TABLE {}", cx.qualify(name)),
         K::View => format!("VIEW {}", cx.qualify(name)),
         K::MaterializedView => format!("MATERIALIZED VIEW {}", cx.qualify(name)),
         K::Sequence => format!("SEQUENCE {}", cx.qualify(name)),

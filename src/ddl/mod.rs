@@ -58,7 +58,12 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
         O::DropExtension { name } => extensions::drop(name),
 
         O::CreateTable(table) => tables::create(cx, table),
-        O::DropTable { name } => tables::drop(cx, name),
+        O::DropTable { name, foreign } => tables::drop(cx, name, *foreign),
+        O::ForeignOptions {
+            table,
+            column,
+            changes,
+        } => tables::foreign_options(cx, table, column.as_deref(), changes),
         O::TableStorageParameters {
             table,
             prefix,
@@ -313,6 +318,21 @@ pub fn storage_parameters(options: &[String], prefix: &str) -> Vec<String> {
             format!("{prefix}{}={}", option_name(name), quote_literal(value))
         })
         .collect()
+}
+
+/// ` OPTIONS (name 'value', ...)`, or nothing: generic options of a foreign table or column.
+pub fn generic_options(options: &[String]) -> String {
+    if options.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = options
+        .iter()
+        .map(|o| {
+            let (name, value) = split_option(o);
+            format!("{} {}", option_name(name), quote_literal(value))
+        })
+        .collect();
+    format!(" OPTIONS ({})", list.join(", "))
 }
 
 /// Option names are plain words; quote anything else rather than trust it.

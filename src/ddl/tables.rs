@@ -1,11 +1,11 @@
 //! CREATE, ALTER and DROP TABLE text.
 
 use super::{
-    Cx, alter_table as alter, columns, parameter_change, quote_ident,
-    storage_parameters as storage_list,
+    Cx, alter_table as alter, columns, generic_options, option_name, parameter_change, quote_ident,
+    quote_literal, split_option, storage_parameters as storage_list,
 };
-use crate::change::Parameters;
-use crate::model::{Parent, Persistence, ReplicaIdentity, Table};
+use crate::change::{GenericOption, Parameters};
+use crate::model::{ForeignTable, Parent, Persistence, ReplicaIdentity, Table};
 
 /// `CREATE [UNLOGGED] TABLE` with its columns and storage parameters, `PARTITION BY` its key;
 /// a partition `PARTITION OF` its parent, its columns the parent's; an inheritance child with
@@ -34,6 +34,9 @@ pub fn create(cx: &Cx, table: &Table) -> String {
         Some(method) if method != "heap" => format!(" USING {}", quote_ident(method)),
         _ => String::new(),
     };
+    if let Some(foreign) = &table.foreign {
+        return create_foreign(cx, table, foreign);
+    }
     if let Some(partition_of) = &table.partition_of {
         return format!(
             "CREATE {unlogged}TABLE {} PARTITION OF {} {}{partition_by}{using}{with};",
@@ -66,6 +69,60 @@ pub fn create(cx: &Cx, table: &Table) -> String {
     format!(
         "CREATE {unlogged}TABLE {} {body}{inherits}{partition_by}{using}{with};",
         cx.qualify(&table.name)
+    )
+}
+
+/// `CREATE FOREIGN TABLE ... (columns with their OPTIONS) SERVER s OPTIONS (...)`; a foreign
+/// table in a tree never comes here (the diff refuses it, `diff::tables::refuse_foreign_changes`).
+fn create_foreign(cx: &Cx, table: &Table, foreign: &ForeignTable) -> String {
+    let mut columns: Vec<_> = table.columns.iter().collect();
+    columns.sort_by_key(|c| c.position);
+    let lines: Vec<String> = columns
+        .iter()
+        .map(|c| format!("    {}", columns::definition(cx, c)))
+        .collect();
+    let body = if lines.is_empty() {
+        "()".to_owned()
+    } else {
+        format!("(\n{}\n)", lines.join(",\n"))
+    };
+    format!(
+        "CREATE FOREIGN TABLE {} {body} SERVER {}{};",
+        cx.qualify(&table.name),
+        quote_ident(&foreign.server),
+        generic_options(&foreign.options)
+    )
+}
+
+/// `ALTER FOREIGN TABLE t [ALTER COLUMN c] OPTIONS (ADD n 'v', SET n 'v', DROP n)`.
+pub fn foreign_options(
+    cx: &Cx,
+    table: &str,
+    column: Option<&str>,
+    changes: &[GenericOption],
+) -> String {
+    let list: Vec<String> = changes
+        .iter()
+        .map(|change| match change {
+            GenericOption::Add(o) | GenericOption::Set(o) => {
+                let verb = if matches!(change, GenericOption::Add(_)) {
+                    "ADD"
+                } else {
+                    "SET"
+                };
+                let (name, value) = split_option(o);
+                format!("{verb} {} {}", option_name(name), quote_literal(value))
+            }
+            GenericOption::Drop(name) => format!("DROP {}", option_name(name)),
+        })
+        .collect();
+    let column = column
+        .map(|c| format!(" ALTER COLUMN {}", quote_ident(c)))
+        .unwrap_or_default();
+    format!(
+        "ALTER FOREIGN TABLE {}{column} OPTIONS ({});",
+        cx.qualify(table),
+        list.join(", ")
     )
 }
 
@@ -105,8 +162,9 @@ pub fn inherit(cx: &Cx, table: &str, parent: &Parent, inherit: bool) -> String {
     )
 }
 
-pub fn drop(cx: &Cx, table: &str) -> String {
-    format!("DROP TABLE {};", cx.qualify(table))
+pub fn drop(cx: &Cx, table: &str, foreign: bool) -> String {
+    let foreign = if foreign { "FOREIGN " } else { "" };
+    format!("DROP {foreign}TABLE {};", cx.qualify(table))
 }
 
 pub fn set_persistence(cx: &Cx, table: &str, persistence: Persistence) -> String {
@@ -190,6 +248,7 @@ mod tests {
             statistics: None,
             compression: None,
             privileges: vec![],
+            fdw_options: vec![],
         }
     }
 
@@ -213,6 +272,7 @@ mod tests {
             clustered_on: None,
             access_method: None,
             of_type: None,
+            foreign: None,
         }
     }
 
@@ -246,6 +306,51 @@ mod tests {
         assert_eq!(
             storage_parameters(&Cx::new("s"), "t", &Parameters::Reset(options), "toast."),
             r#"ALTER TABLE "s"."t" RESET (toast.fillfactor);"#
+        );
+    }
+
+    #[test]
+    fn a_foreign_table_has_its_server_and_options_and_its_columns_theirs() {
+        let table = Table {
+            columns: vec![
+                Column {
+                    fdw_options: vec!["column_name=remote id".into()],
+                    not_null: true,
+                    ..column("id", 1, "integer")
+                },
+                column("note", 2, "text"),
+            ],
+            foreign: Some(ForeignTable {
+                server: "Loop".into(),
+                options: vec!["schema_name=public".into(), "table_name=it's".into()],
+            }),
+            ..table("remote")
+        };
+        assert_eq!(
+            create(&Cx::new("s"), &table),
+            "CREATE FOREIGN TABLE \"s\".\"remote\" (\n    \"id\" integer OPTIONS (column_name 'remote id') NOT NULL,\n    \
+             \"note\" text\n) SERVER \"Loop\" OPTIONS (schema_name 'public', table_name 'it''s');"
+        );
+        assert_eq!(
+            drop(&Cx::new("s"), "remote", true),
+            r#"DROP FOREIGN TABLE "s"."remote";"#
+        );
+    }
+
+    #[test]
+    fn foreign_options_are_added_set_and_dropped_in_one_statement() {
+        let changes = [
+            GenericOption::Set("table_name=t2".into()),
+            GenericOption::Drop("Odd Name".into()),
+            GenericOption::Add("schema_name=app".into()),
+        ];
+        assert_eq!(
+            foreign_options(&Cx::new("s"), "f", None, &changes),
+            r#"ALTER FOREIGN TABLE "s"."f" OPTIONS (SET table_name 't2', DROP "Odd Name", ADD schema_name 'app');"#
+        );
+        assert_eq!(
+            foreign_options(&Cx::new("s"), "f", Some("a"), &changes[1..2]),
+            r#"ALTER FOREIGN TABLE "s"."f" ALTER COLUMN "a" OPTIONS (DROP "Odd Name");"#
         );
     }
 }

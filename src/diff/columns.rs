@@ -587,9 +587,20 @@ fn alter(
         push(
             steps,
             Operation::SetColumnCompression {
-                table: table_name,
-                column: column_name,
+                table: table_name.clone(),
+                column: column_name.clone(),
                 method: new.compression.clone(),
+            },
+        );
+    }
+    // a foreign table's column: its generic options
+    if old.fdw_options != new.fdw_options {
+        push(
+            steps,
+            Operation::ForeignOptions {
+                table: table_name,
+                column: Some(column_name),
+                changes: super::generic_option_changes(&old.fdw_options, &new.fdw_options),
             },
         );
     }

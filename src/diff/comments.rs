@@ -43,7 +43,7 @@ fn object_key(cx: &Cx, comment: &Comment) -> Key {
         comment.part.as_deref().unwrap_or_default(),
     );
     match comment.kind {
-        K::Table => cx.table_key(name),
+        K::Table | K::ForeignTable => cx.table_key(name),
         K::View | K::MaterializedView | K::ViewColumn => cx.view_key(name),
         K::Sequence => cx.sequence_key(name),
         K::Index => cx.index_key(name),
@@ -70,7 +70,7 @@ fn stays(comment: &Comment, from: &Schema, to: &Schema) -> bool {
     use CommentKind as K;
     let on = |schema: &Schema| -> bool {
         match comment.kind {
-            K::Table => schema.tables.iter().any(|t| t.name == name),
+            K::Table | K::ForeignTable => schema.tables.iter().any(|t| t.name == name),
             K::Column => schema
                 .tables
                 .iter()

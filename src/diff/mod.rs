@@ -385,6 +385,44 @@ impl Cx {
     }
 }
 
+/// `OPTIONS (...)` changes that take a foreign table's (or column's) generic options from `old`
+/// to `new`, in `new`'s order, which is the order `pg_dump` writes: `ADD` appends and `SET`
+/// changes in place, so the options kept in their order are set, and from the first one out of
+/// order on, every option is dropped and added again.
+pub fn generic_option_changes(old: &[String], new: &[String]) -> Vec<crate::change::GenericOption> {
+    use crate::model::split_option;
+    let name = |o: &String| split_option(o).0.to_owned();
+    let new_names: Vec<String> = new.iter().map(name).collect();
+    let kept: Vec<&String> = old
+        .iter()
+        .filter(|o| new_names.contains(&name(o)))
+        .collect();
+    let in_order = kept
+        .iter()
+        .zip(&new_names)
+        .take_while(|(o, n)| name(o) == **n)
+        .count();
+    let mut changes = Vec::new();
+    for option in old {
+        let position = new_names.iter().position(|n| *n == name(option));
+        match position {
+            Some(p) if p < in_order => {
+                if new[p] != *option {
+                    changes.push(crate::change::GenericOption::Set(new[p].clone()));
+                }
+            }
+            _ => changes.push(crate::change::GenericOption::Drop(name(option))),
+        }
+    }
+    changes.extend(
+        new[in_order..]
+            .iter()
+            .cloned()
+            .map(crate::change::GenericOption::Add),
+    );
+    changes
+}
+
 /// Storage parameters to RESET and to SET so that the result is `new`, in `new`'s order:
 /// PostgreSQL keeps the options a SET does not name in place and appends the ones it names, so
 /// only the longest run of `new` that `old` already holds in that order can stay untouched.
@@ -501,6 +539,9 @@ impl Decisions {
         };
         decided.rebuilt_types = types::rebuilt(&schemas, source, &mut decided);
         decided.rebuilt_collations = collations::rebuilt(&schemas, &mut decided);
+        for pair in pairs {
+            tables::refuse_foreign_changes(&pair.cx, pair.from, pair.to)?;
+        }
         for pair in pairs {
             tables::decide(&pair.cx, pair.from, pair.to, &mut decided);
         }

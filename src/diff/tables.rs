@@ -1,10 +1,11 @@
 //! Tables: created with their columns, dropped, or changed in place.
 
-use super::{Decisions, columns, pair_up};
+use super::{Decisions, columns, generic_option_changes, pair_up};
 use crate::change::{Cx, Parameters};
+use crate::error::Error;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Persistence, ReplicaIdentity, Schema};
+use crate::model::{Persistence, ReplicaIdentity, Schema, Table};
 use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 
 /// What becomes of the tables and their columns, before any statement is written: the tables
@@ -53,12 +54,17 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             Phase::DropTable,
             Operation::DropTable {
                 name: table.name.clone(),
+                foreign: table.is_foreign(),
             },
             &table.name,
-        )
-        .hazard(Hazard::DataLoss)
-        // a partition or child goes before its parent
-        .requires(parent_keys(cx, table));
+        );
+        // a foreign table's rows are the remote server's: dropping it loses none
+        if !table.is_foreign() {
+            dropped = dropped.hazard(Hazard::DataLoss);
+        }
+        dropped = dropped
+            // a partition or child goes before its parent
+            .requires(parent_keys(cx, table));
         if added_shapes.contains(&shape(table)) {
             dropped = dropped.hazard(Hazard::PossibleRename);
         }
@@ -77,6 +83,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             Phase::DropTable,
             Operation::DropTable {
                 name: table.name.clone(),
+                foreign: table.is_foreign(),
             },
             &table.name,
         )
@@ -160,6 +167,16 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             );
         }
         storage_parameters(cx, &new.name, &old.options, &new.options, "", &[], steps);
+        if let (Some(a), Some(b)) = (&old.foreign, &new.foreign)
+            && a.options != b.options
+        {
+            let operation = Operation::ForeignOptions {
+                table: new.name.clone(),
+                column: None,
+                changes: generic_option_changes(&a.options, &b.options),
+            };
+            steps.push(settings_step(cx, &new.name, operation));
+        }
         if old.access_method != new.access_method
             && let Some(method) = &new.access_method
         {
@@ -171,6 +188,9 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         }
         let before = steps.len();
         columns::diff(cx, old, new, &from.binary_coercible, decided, steps);
+        if new.is_foreign() {
+            remote_values(&mut steps[before..]);
+        }
         super::trees::after_parents(cx, new, &mut steps[before..]);
         super::trees::keep_below(from, to, &mut steps[before..]);
         super::policies::row_security(cx, Some(old), new, steps);
@@ -191,6 +211,76 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             steps,
         );
     }
+}
+
+/// A foreign table's values are the remote server's: a column's new type converts nothing here
+/// (PostgreSQL takes no `USING` for one, and rewrites nothing), and a column dropped loses no
+/// value either.
+fn remote_values(steps: &mut [Step]) {
+    for step in steps {
+        match &mut step.operation {
+            Operation::AlterColumnType {
+                conversion,
+                rewrites,
+                ..
+            } => {
+                *conversion = crate::change::Conversion::Assignment;
+                *rewrites = false;
+            }
+            Operation::DropColumn { .. } => {}
+            _ => continue,
+        }
+        step.hazards.retain(|h| *h != Hazard::DataLoss);
+    }
+}
+
+/// A plain table on one side that is a foreign table on the other, a foreign table whose
+/// server changes, and a foreign table in a partition or inheritance tree that differs: each
+/// would mean making the table again (`CREATE FOREIGN TABLE` has no `ALTER` for its server or
+/// its kind), which this version refuses (0A000), naming it, rather than plan around.
+pub fn refuse_foreign_changes(cx: &Cx, from: &Schema, to: &Schema) -> Result<(), Error> {
+    let what = |t: &Table| match &t.foreign {
+        None => "a table".to_owned(),
+        Some(f) if t.partition_of.is_some() || !t.inherits.is_empty() => format!(
+            "a foreign table on server {} in a partition or inheritance tree",
+            crate::ident::display_ident(&f.server)
+        ),
+        Some(f) => format!(
+            "a foreign table on server {}",
+            crate::ident::display_ident(&f.server)
+        ),
+    };
+    let in_tree =
+        |t: &Table| t.is_foreign() && (t.partition_of.is_some() || !t.inherits.is_empty());
+    let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
+    for (old, new) in pairs.kept {
+        let server = |t: &Table| t.foreign.as_ref().map(|f| f.server.clone());
+        let refused = server(old) != server(new) || ((in_tree(old) || in_tree(new)) && old != new);
+        if refused {
+            return Err(Error::ForeignTableChange {
+                table: cx.identity(&[&new.name]),
+                from: what(old),
+                to: what(new),
+            });
+        }
+    }
+    // a foreign table in a tree is not made or dropped either: its parent's statements would
+    // not reach it as they reach a plain partition
+    for (table, side) in pairs
+        .added
+        .iter()
+        .map(|t| (t, "only in the target"))
+        .chain(pairs.removed.iter().map(|t| (t, "only in the source")))
+    {
+        if in_tree(table) {
+            return Err(Error::ForeignTableChange {
+                table: cx.identity(&[&table.name]),
+                from: what(table),
+                to: side.to_owned(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// What a table says of its indexes (REPLICA IDENTITY USING INDEX, CLUSTER ON) and of its type
@@ -438,5 +528,85 @@ fn storage_parameters(
             parameters,
         };
         steps.push(settings_step(cx, table, operation).requires(after.to_vec()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::change::GenericOption;
+
+    fn options(list: &[&str]) -> Vec<String> {
+        list.iter().map(|o| o.to_string()).collect()
+    }
+
+    #[test]
+    fn options_kept_in_order_are_set_and_the_rest_dropped_and_added_in_the_new_order() {
+        use GenericOption::*;
+        assert_eq!(
+            generic_option_changes(
+                &options(&["table_name=t", "fetch_size=100"]),
+                &options(&["table_name=t2", "schema_name=s"])
+            ),
+            [
+                Set("table_name=t2".into()),
+                Drop("fetch_size".into()),
+                Add("schema_name=s".into())
+            ]
+        );
+        // the same options in another order: pg_dump writes the stored order
+        assert_eq!(
+            generic_option_changes(
+                &options(&["table_name=t", "schema_name=s"]),
+                &options(&["schema_name=s", "table_name=t"])
+            ),
+            [
+                Drop("table_name".into()),
+                Drop("schema_name".into()),
+                Add("schema_name=s".into()),
+                Add("table_name=t".into())
+            ]
+        );
+        assert!(generic_option_changes(&options(&["a=1"]), &options(&["a=1"])).is_empty());
+        // a value may hold '=': only the first one splits
+        assert_eq!(
+            generic_option_changes(&[], &options(&["filter=a=b"])),
+            [Add("filter=a=b".into())]
+        );
+    }
+
+    fn schema(tables: serde_json::Value) -> Schema {
+        serde_json::from_value(json!({"name": "app", "privileges": [], "tables": tables,
+                                      "constraints": [], "indexes": [], "sequences": []}))
+        .unwrap()
+    }
+
+    fn table(name: &str, server: Option<&str>) -> serde_json::Value {
+        let mut table = json!({"name": name, "persistence": "p", "options": [], "toast_options": [],
+                               "columns": []});
+        if let Some(server) = server {
+            table["foreign"] = json!({"server": server, "options": []});
+        }
+        table
+    }
+
+    #[test]
+    fn a_plain_table_that_becomes_foreign_or_a_server_change_is_refused() {
+        let cx = Cx::new("app");
+        let plain = schema(json!([table("t", None)]));
+        let on_a = schema(json!([table("t", Some("a"))]));
+        let on_b = schema(json!([table("t", Some("b"))]));
+        let refused = refuse_foreign_changes(&cx, &plain, &on_a).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "cannot change app.t from a table to a foreign table on server a: the table would have \
+             to be made again, which this version does not plan"
+        );
+        assert!(refuse_foreign_changes(&cx, &on_a, &on_b).is_err());
+        assert!(refuse_foreign_changes(&cx, &on_a, &on_a).is_ok());
+        assert!(refuse_foreign_changes(&cx, &plain, &schema(json!([]))).is_ok());
+        assert!(refuse_foreign_changes(&cx, &schema(json!([])), &on_a).is_ok());
     }
 }

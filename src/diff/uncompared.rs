@@ -1,5 +1,6 @@
-//! What the two sides hold of the kinds the plan does not make (partitioned tables, partitions,
-//! inherited and foreign tables, operators, text search objects, ...), compared as text: a
+//! What the two sides hold of the kinds the plan does not make (operators, text search objects,
+//! ...; and, in a snapshot an older migra wrote, partitioned, inherited and foreign tables),
+//! compared as text: a
 //! difference among them is named, so that "no rows" never hides it, and a table among them
 //! that differs refuses the plan, which would otherwise build around a table it cannot make
 //! (a view over a partitioned table it does not create) or drop one it cannot see whole (a table
@@ -10,7 +11,8 @@ use std::collections::BTreeMap;
 use crate::ident::display_ident;
 use crate::model::{Database, Schema};
 
-/// The kinds of table the plan does not make: a difference in one refuses the plan.
+/// The kinds of table older versions did not make, which a snapshot they wrote may still name:
+/// a difference in one refuses the plan. The catalog query names none of them today.
 const TABLE_KINDS: [&str; 4] = [
     "partitioned table",
     "partition",

@@ -15,7 +15,7 @@ pub struct Comment {
 ///
 /// | kind | name | part |
 /// |---|---|---|
-/// | table, view, materialized view, sequence, index, type, collation, statistics | object | — |
+/// | table, foreign table, view, materialized view, sequence, index, type, collation, statistics | object | — |
 /// | column, view column, attribute | table, view, composite type | column |
 /// | constraint, trigger, rule, policy | table | object |
 /// | domain constraint | domain | constraint |
@@ -24,6 +24,8 @@ pub struct Comment {
 #[serde(try_from = "String", into = "&'static str")]
 pub enum CommentKind {
     Table,
+    /// A foreign table: `COMMENT ON FOREIGN TABLE` (`COMMENT ON TABLE` refuses one).
+    ForeignTable,
     View,
     MaterializedView,
     Sequence,
@@ -43,8 +45,9 @@ pub enum CommentKind {
 }
 
 impl CommentKind {
-    pub const ALL: [CommentKind; 17] = [
+    pub const ALL: [CommentKind; 18] = [
         CommentKind::Table,
+        CommentKind::ForeignTable,
         CommentKind::View,
         CommentKind::MaterializedView,
         CommentKind::Sequence,
@@ -67,6 +70,7 @@ impl CommentKind {
     pub fn as_str(self) -> &'static str {
         match self {
             CommentKind::Table => "table",
+            CommentKind::ForeignTable => "foreign table",
             CommentKind::View => "view",
             CommentKind::MaterializedView => "materialized view",
             CommentKind::Sequence => "sequence",

@@ -34,7 +34,7 @@ pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
 pub use statistics::Statistics;
 #[cfg(any(test, feature = "pg_test"))]
 pub use tables::Generation;
-pub use tables::{Column, Identity, Parent, Table};
+pub use tables::{Column, ForeignTable, Identity, Parent, Table};
 pub use triggers::Trigger;
 pub use types::{Attribute, DomainConstraint, Range, Type, TypeDefinition};
 pub use views::{View, ViewColumn};

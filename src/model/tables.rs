@@ -51,6 +51,23 @@ pub struct Table {
     /// `INHERITS (...)`: an inheritance child's parents, in their order (`inhseqno`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inherits: Vec<Parent>,
+    /// A foreign table (`relkind = 'f'`): its server and options (`pg_foreign_table`); `None`
+    /// for every other table. Left out of a snapshot when `None`, so that a snapshot without
+    /// one is the text an older migra wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreign: Option<ForeignTable>,
+}
+
+/// What makes a table a foreign one: `CREATE FOREIGN TABLE ... SERVER s OPTIONS (...)`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ForeignTable {
+    /// `pg_foreign_server.srvname` of `ftserver`: a server is a database's, not a schema's,
+    /// so only its name is read (both sides of a one-schema diff share it).
+    pub server: String,
+    /// `pg_foreign_table.ftoptions`, as `name=value` strings, in their stored order (which is
+    /// the order `pg_dump` writes them in).
+    #[serde(default)]
+    pub options: Vec<String>,
 }
 
 /// A table a partition or an inheritance child has as its parent.
@@ -85,6 +102,11 @@ fn replica_identity_default() -> super::ReplicaIdentity {
 }
 
 impl Table {
+    /// A foreign table: `CREATE FOREIGN TABLE`, `DROP FOREIGN TABLE`.
+    pub fn is_foreign(&self) -> bool {
+        self.foreign.is_some()
+    }
+
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)
     }
@@ -148,6 +170,9 @@ pub struct Column {
     /// Grants on the column alone (`attacl`).
     #[serde(default)]
     pub privileges: Vec<super::Grant>,
+    /// `attfdwoptions` of a foreign table's column, as `name=value` strings in stored order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fdw_options: Vec<String>,
 }
 
 impl Column {

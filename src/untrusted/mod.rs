@@ -212,6 +212,15 @@ impl Checker {
                 self.optional_name(&object, "inherits.schema", parent.schema.as_deref())?;
                 self.field(&object, "inherits.table", &parent.table, text::name)?;
             }
+            if let Some(foreign) = &table.foreign {
+                // the server's name is quoted; options are written as a quoted name and a
+                // quoted literal (`ddl::tables::generic_options`)
+                self.field(&object, "foreign.server", &foreign.server, text::name)?;
+                foreign
+                    .options
+                    .iter()
+                    .try_for_each(|o| self.field(&object, "foreign.options", o, no_nul))?;
+            }
             self.grants(&object, &table.privileges)?;
             for column in &table.columns {
                 self.column(
@@ -395,6 +404,10 @@ impl Checker {
         if let Some(method) = &column.compression {
             self.one_of(object, "compression", method, &["pglz", "lz4"])?;
         }
+        column
+            .fdw_options
+            .iter()
+            .try_for_each(|o| self.field(object, "fdw_options", o, no_nul))?;
         self.grants(object, &column.privileges)
     }
 
