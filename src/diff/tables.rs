@@ -165,6 +165,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         let before = steps.len();
         columns::diff(cx, old, new, &from.binary_coercible, decided, steps);
         super::trees::after_parents(cx, new, &mut steps[before..]);
+        super::trees::not_before_parents(cx, from, to, new, &mut steps[before..]);
         super::trees::keep_below(from, to, &mut steps[before..]);
         super::policies::row_security(cx, Some(old), new, steps);
         // after the columns: a TOAST table exists only once a column needs one, and parameters
