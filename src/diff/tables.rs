@@ -81,7 +81,8 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             &table.name,
         )
         .hazard(Hazard::DataLoss)
-        .requires(parent_keys(cx, table));
+        .requires(parent_keys(cx, table))
+        .requires(rebuilt.references.iter().cloned());
         dropped.along.extend(rebuilt.along.iter().cloned());
         steps.push(dropped);
     }

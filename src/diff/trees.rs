@@ -24,6 +24,9 @@ pub struct Rebuilt {
     /// What its DROP TABLE takes along: its partitions in the source, and the columns of all
     /// (what reads one of them is dropped before it).
     pub along: Vec<Key>,
+    /// The unique keys, indexes and columns its foreign keys (and its partitions') reference:
+    /// its DROP TABLE, which takes those foreign keys along, goes before their drops.
+    pub references: Vec<Key>,
 }
 
 /// The two schemas as the diff compares them (`None` where one is as read), and the tables made
@@ -62,9 +65,12 @@ pub fn compared(from: &Schema, to: &Schema) -> (Option<Schema>, Option<Schema>, 
         })
         .map(|t| t.name.clone())
         .collect();
+    // and those dropped: what they have from their parents goes with them (a foreign key's
+    // clone cannot be dropped on its own)
+    let gone = |table: &str| !to.tables.iter().any(|t| t.name == table);
     source
         .constraints
-        .retain(|c| !c.inherited || !staying.contains(&c.table));
+        .retain(|c| !c.inherited || !(staying.contains(&c.table) || gone(&c.table)));
     source
         .indexes
         .retain(|i| !i.attached || !staying.contains(&i.table));
@@ -139,7 +145,27 @@ fn rebuilt(from: &Schema, to: &Schema) -> (Vec<Rebuilt>, Option<Schema>) {
                         .map(|c| Key::Column(schema.to_owned(), member.clone(), c.name.clone())),
                 );
             }
-            Some(Rebuilt { table, along })
+            let mut references = Vec::new();
+            for c in from.constraints.iter().filter(|c| tree.contains(&c.table)) {
+                let Some(r) = &c.references else {
+                    continue;
+                };
+                let at = r.schema.clone().unwrap_or_else(|| schema.to_owned());
+                if let Some(index) = &r.index {
+                    references.push(Key::Index(at.clone(), index.clone()));
+                    references.push(Key::Constraint(at.clone(), r.table.clone(), index.clone()));
+                }
+                references.extend(
+                    r.columns
+                        .iter()
+                        .map(|col| Key::Column(at.clone(), r.table.clone(), col.clone())),
+                );
+            }
+            Some(Rebuilt {
+                table,
+                along,
+                references,
+            })
         })
         .collect();
     let mut source = from.clone();
