@@ -1257,7 +1257,7 @@ def repair_trees(s):
                              if k.kind not in ("p", "u") or (ok and all(c in k.cols for c in need))]
             changed = changed or len(t.constraints) != before
             for k in t.constraints:
-                k.valid = True  # NOT VALID on a partitioned table: not before PostgreSQL 18
+                k.valid = True  # a foreign key NOT VALID on a partitioned table: not before PostgreSQL 18
             for ix in t.indexes:
                 ix.unique = False
             # A partition's copy of a parent's index is named by PostgreSQL after its columns
