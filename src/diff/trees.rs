@@ -274,8 +274,18 @@ fn as_parents_leave_it(from: &Schema, to: &Schema) -> Option<Schema> {
                 // reaches the child too, as its own statements do
                 let old = from.tables.iter().find(|t| t.name == parent);
                 let new = to.tables.iter().find(|t| t.name == parent);
+                // a column another of its parents still has in the target stays inherited
+                let elsewhere = |c: &str| {
+                    parents.iter().filter_map(own).any(|other| {
+                        other != parent
+                            && to
+                                .tables
+                                .iter()
+                                .any(|t| t.name == other && t.column(c).is_some())
+                    })
+                };
                 if let (Some(old), Some(new)) = (old, new) {
-                    follow(&mut child, old, new, |c| kept_below(from, to, parent, c));
+                    follow(&mut child, old, new, |c| kept_below(from, to, parent, c), elsewhere);
                 }
             }
             adjusted.insert(table.name.clone(), child);
@@ -336,9 +346,11 @@ fn kept_below(from: &Schema, to: &Schema, parent: &str, column: &str) -> bool {
             .iter()
             .any(|p| p.schema.is_none() && p.table == parent)
     };
+    // of its own in the target: one it still has only from another parent stays so, as a DROP
+    // that recurses leaves it (one parent fewer), where ONLY would make it the child's own
     to.tables.iter().any(|t| {
         under(t)
-            && t.column(column).is_some()
+            && t.column(column).is_some_and(|c| c.local)
             && from.tables.iter().any(|f| f.name == t.name && under(f))
     })
 }
@@ -359,11 +371,19 @@ pub fn keep_below(from: &Schema, to: &Schema, steps: &mut [Step]) {
 }
 
 /// `child` as the statements that turn the parent `old` into `new` leave it; `kept`: the
-/// columns the parent drops ONLY (`keep_below`).
-fn follow(child: &mut Table, old: &Table, new: &Table, kept: impl Fn(&str) -> bool) {
+/// columns the parent drops ONLY (`keep_below`); `elsewhere`: those another of its parents has.
+fn follow(
+    child: &mut Table,
+    old: &Table,
+    new: &Table,
+    kept: impl Fn(&str) -> bool,
+    elsewhere: impl Fn(&str) -> bool,
+) {
     for gone in old.columns.iter().filter(|c| new.column(&c.name).is_none()) {
         if let Some(at) = child.columns.iter().position(|c| c.name == gone.name) {
-            if kept(&gone.name) {
+            if elsewhere(&gone.name) {
+                // another parent still has it: one parent fewer
+            } else if kept(&gone.name) {
                 child.columns[at].local = true;
                 child.columns[at].inherited = false;
             } else if child.columns[at].local {
