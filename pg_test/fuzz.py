@@ -16,13 +16,32 @@ and drop types; add enum labels (first, in the middle, last, several), remove or
 or add one and name it in a new default or CHECK; change a domain's default, NOT NULL, CHECKs
 (and their validation), base type or collation; add, drop and retype a composite's attributes;
 change a range's subtype, subtype_diff or multirange name; move a column between a user type
-and text. The generator keeps a model of each schema and repairs it after every mutation (a
-dropped column takes its constraints, indexes, generated columns and owned sequences with it;
+and text. About a third of the sources also get a tree: a partitioned table (PARTITION BY
+RANGE on an integer or date column or on lower() of a text one, LIST on an integer or text
+column, HASH with a modulus; a second key column sometimes) with 1 to 4 partitions, a DEFAULT
+one and a sub-partitioned one among them sometimes, indexes, a PRIMARY KEY with the key columns
+and a CHECK on the parent, a partition's own index or column default, a view over the parent
+and a plain table shaped like it; or an inheritance parent with 1 or 2 children that have
+columns of their own, one sometimes with a second parent that shares a column of the same type.
+Their mutations add, drop, detach (into a plain table) and attach (a plain table, most often
+one shaped like the parent) partitions; change a partition's bound (to values no sibling has);
+add, drop and retype a column on a tree's parent (down the tree; the inheritance children keep
+a dropped one sometimes, as a local column of theirs); add and drop an index on a parent, or a
+partition's own; change a partition key (the partitions kept with new bounds, or new ones),
+make a plain table partitioned or a partitioned one plain; add and drop an inheritance child,
+NO INHERIT (the child keeps the columns and CHECKs it had as its own), or give a child a second
+parent (a new one, with columns it has from its first: a column INHERIT finds local stays
+local, which no child made with INHERITS is, so a plain table never gets a parent). The
+generator keeps a model of each schema and repairs it after every mutation (a dropped column takes its constraints, indexes, generated columns and owned sequences with it;
 a foreign key needs a unique key with the same column types, and a logged table may only
 reference logged ones; an identity column is NOT NULL with no default; a view loses the columns
 its table lost, and goes with its table or function; a dropped type takes its columns, the
 domains over it and the attributes of its type, as DROP TYPE ... CASCADE would; a label gone
-takes what named it; ...), so that both SQL files load on PostgreSQL 15. No rows are inserted.
+takes what named it; a partition has its parent's columns, bounds do not overlap, one DEFAULT
+partition at most, a PRIMARY KEY or UNIQUE on a partitioned table has every key column of its
+tree, no foreign key references a partitioned table or a partition, an inheritance child's
+columns match its parents' types; ...), so that both SQL files load on PostgreSQL 15 (and 14
+to 18: what the trees use is in all of them). No rows are inserted.
 Then, in a fresh database made from a template that has CREATE EXTENSION migra:
 
 1. the source SQL is loaded into schema "source" and the target SQL into schema "target"
@@ -228,7 +247,8 @@ class Obj:
 
 def Column(name, type, **kw):
     fields = dict(name=name, type=type, collate=None, default=None, not_null=False, identity=None,
-                  generated=None, storage=None, statistics=None, serial=False)
+                  generated=None, storage=None, statistics=None, serial=False, own_default=False)
+    # own_default: a partition's default of its own (else it has its parent's)
     fields.update(kw)
     return Obj(**fields)
 
@@ -294,7 +314,7 @@ class Schema:
         """[(column, type)] of a table or view, or None when there is no such relation."""
         t = self.table(name)
         if t is not None:
-            return [(c.name, c.type) for c in t.columns]
+            return [(c.name, c.type) for c in all_columns(self, t)]
         v = self.view(name)
         if v is None:
             return None
@@ -312,6 +332,19 @@ class Schema:
 
     def sequence(self, name):
         return next((q for q in self.sequences if q.name == name), None)
+
+
+def table_obj(name, **kw):
+    """A table with nothing in it. part: its PARTITION BY (Obj(method, keys=[[column, "col" |
+    "lower"]], modulus)); parent: the partitioned table it is a partition of, with bound
+    ("default",) | ("range", lo, hi) | ("list", [values]) | ("hash", modulus, remainder), in slots
+    that bound_sql renders; inherits: its inheritance parents (its columns are then only its
+    local ones; all_columns adds the inherited)."""
+    fields = dict(name=name, unlogged=False, options={}, columns=[], constraints=[], indexes=[], rls=False,
+                  force_rls=False, policies=[], triggers=[], comment=None, stats=[], rules=[], replica=None,
+                  cluster=None, part=None, parent=None, bound=None, inherits=[])
+    fields.update(kw)
+    return Obj(**fields)
 
 
 def col_of(table, name):
@@ -618,9 +651,7 @@ class Gen:
         table.options = options
 
     def new_table(self, s):
-        t = Obj(name=self.rel_name(s, "t", KEYWORD_TABLES), unlogged=self.chance(0.15), options={},
-                columns=[], constraints=[], indexes=[], rls=False, force_rls=False, policies=[], triggers=[],
-                comment=None, stats=[], rules=[], replica=None, cluster=None)
+        t = table_obj(self.rel_name(s, "t", KEYWORD_TABLES), unlogged=self.chance(0.15))
         self.new_options(t)
         id_kind = self.pick(["int", "serial", "bigserial", "identity", "uuid", "none", "composite", "int"])
         if id_kind != "none" and id_kind != "composite":
@@ -726,9 +757,9 @@ class Gen:
         return Obj(name=self.rel_name(s, "f"), k=self.r.randint(1, 9), returns=self.pick(["integer", "integer", "bigint"]),
                    body=self.pick(["return", "string", "plpgsql", "atomic"]))
 
-    def new_view(self, s):
+    def new_view(self, s, base=None):
         bases = [t.name for t in s.tables] + [v.name for v in s.views]
-        base = self.pick(bases)
+        base = base or self.pick(bases)
         cols = s.relation_columns(base) if base else None
         if not cols:
             return None
@@ -774,6 +805,11 @@ class Gen:
         if not cands:
             return False
         cols = [c.name for c in self.r.sample(cands, min(len(cands), self.pick([1, 1, 1, 2])))]
+        if t.part:
+            need, ok = unique_needs(s, t)
+            if not ok:
+                return False
+            cols = list(dict.fromkeys(need + cols[:1]))
         name = None if kind == "p" and self.chance(0.4) else self.rel_name(s, "pk" if kind == "p" else "uq")
         t.constraints.append(Constraint(name, kind, cols, nnd=kind == "u" and self.chance(0.3),
                                         fillfactor=self.pick([None, None, None, None, 60, 90])))
@@ -824,6 +860,8 @@ class Gen:
         for b in s.tables:
             if not t.unlogged and b.unlogged and b is not t:
                 continue
+            if in_part_tree(b):
+                continue  # no foreign key references a partitioned table or a partition here
             keys += [(b, k.cols) for k in b.constraints if k.kind in ("p", "u")]
             keys += [(b, [k[0] for k in ix.keys]) for ix in b.indexes if referenceable_index(ix)]
         # a unique index over a domain or a range is no key a foreign key may reference here
@@ -894,8 +932,14 @@ def gen_source(g):
         s.sequences.append(g.new_sequence(s))
     for _ in range(g.r.randint(2, 6)):
         s.tables.append(g.new_table(s))
+    trees = []
+    if g.chance(0.28):
+        trees.append(add_partition_tree(g, s))
+    if g.chance(0.15):
+        trees.append(add_inheritance_tree(g, s))
+    repair(s)
     for t in s.tables:
-        for _ in range(g.pick([0, 0, 1, 1, 2])):
+        for _ in range(g.pick([0, 0, 1, 1, 2]) if t.parent is None else 0):
             g.add_fk(s, t)
     for q in s.sequences:
         if not q.owned_by and g.chance(0.3):
@@ -908,6 +952,11 @@ def gen_source(g):
         v = g.new_view(s)
         if v:
             s.views.append(v)
+    for t in trees:
+        if g.chance(0.4) and s.table(t.name) is not None:
+            v = g.new_view(s, base=t.name)  # a view over the tree's parent
+            if v:
+                s.views.append(v)
     repair(s)
     return s
 
@@ -918,6 +967,681 @@ def set_owner(g, s, q):
         return False
     t, c = g.pick(cands)
     q.owned_by = (t.name, c.name)
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Trees: partitioned tables with their partitions (sub-partitions too), and inheritance.
+#
+# A partition's columns are its parent's (repair_trees copies them down after every mutation;
+# only a default of its own, own_default, is kept); its constraints are only those it has from
+# its parent (none of its own in the model), its indexes are its own (never unique, never on the
+# columns of one of its ancestors' indexes, which CREATE INDEX on the parent would attach
+# instead of building). An inheritance child's columns are its local ones; all_columns adds what
+# it inherits. Tree members keep to what PostgreSQL 14 to 18 agree on: no identity or generated
+# columns, storage or compression in a tree; a partition tree has no unlogged table, storage
+# options, row level security, triggers, rules, statistics, replica identity or CLUSTER ON.
+
+SLOTS = 16  # bound values are slots 0..SLOTS, rendered by the key column's family
+KEY_COL_TYPES = (("smallint",), ("integer",), ("bigint",), ("date",), ("text",))
+KEY_FAMILIES = {"range": ("int", "date", "text"), "list": ("int", "text"), "hash": ("int", "text", "date")}
+
+
+def in_part_tree(t):
+    return t.part is not None or t.parent is not None
+
+
+def partitions_of(s, t):
+    return [x for x in s.tables if x.parent == t.name]
+
+
+def inh_children(s, t):
+    return [x for x in s.tables if t.name in x.inherits]
+
+
+def part_root(s, t):
+    seen = set()
+    while t.parent and t.name not in seen:
+        seen.add(t.name)
+        up = s.table(t.parent)
+        if up is None:
+            break
+        t = up
+    return t
+
+
+def part_below(s, t):
+    """t and every partition under it, at any depth."""
+    out, todo = [], [t]
+    while todo:
+        x = todo.pop()
+        if x in out:
+            continue
+        out.append(x)
+        todo += partitions_of(s, x)
+    return out
+
+
+def locked_cols(s, t):
+    """The columns of t that are a partition key somewhere in its tree: never dropped, retyped
+    or given a collation (ALTER TABLE refuses)."""
+    if not in_part_tree(t):
+        return set()
+    return {k[0] for x in part_below(s, part_root(s, t)) if x.part for k in x.part.keys}
+
+
+def unique_needs(s, t):
+    """(columns, ok): a PRIMARY KEY or UNIQUE on partitioned t must include the key columns of
+    t and of every partitioned table under it; with an expression in a key there is none."""
+    cols, ok = [], True
+    for x in part_below(s, t):
+        if x.part:
+            for col, how in x.part.keys:
+                ok = ok and how == "col"
+                if col not in cols:
+                    cols.append(col)
+    return cols, ok
+
+
+def inh_ancestors(s, t):
+    out, todo = set(), list(t.inherits)
+    while todo:
+        n = todo.pop()
+        if n in out:
+            continue
+        out.add(n)
+        p = s.table(n)
+        if p is not None:
+            todo += p.inherits
+    return out
+
+
+def inherited_columns(s, t, seen=()):
+    """The columns t has from its inheritance parents, merged by name, the first parent's first."""
+    out = {}
+    for pn in t.inherits:
+        p = s.table(pn)
+        if p is None or pn in seen:
+            continue
+        for c in all_columns(s, p, seen + (t.name,)):
+            out.setdefault(c.name, c)
+    return list(out.values())
+
+
+def all_columns(s, t, seen=()):
+    inh = inherited_columns(s, t, seen) if t.inherits else []
+    names = {c.name for c in inh}
+    return inh + [c for c in t.columns if c.name not in names]
+
+
+def inherited_checks(s, t):
+    out, seen = [], set()
+    for n in inh_ancestors(s, t):
+        p = s.table(n)
+        if p is not None:
+            out += [k for k in p.constraints if k.kind == "c" and k.name not in seen]
+            seen |= {k.name for k in p.constraints}
+    return out
+
+
+def tree_strip_column(c):
+    c.identity = c.generated = None
+    c.storage = None
+    c.compression = None
+    c.serial = False
+
+
+def topo(s):
+    """The tables, each after its partition parent and its inheritance parents."""
+    out, seen = [], set()
+
+    def visit(t):
+        if t.name in seen:
+            return
+        seen.add(t.name)
+        for pn in ([t.parent] if t.parent else []) + list(t.inherits):
+            p = s.table(pn)
+            if p is not None:
+                visit(p)
+        out.append(t)
+    for t in s.tables:
+        visit(t)
+    return out
+
+
+def sync_partition(s, p):
+    """The partition's columns made its parent's again (a default of its own kept); what it may
+    not have of its own dropped. Returns whether its columns changed."""
+    parent = s.table(p.parent)
+    old = {c.name: c for c in p.columns}
+    new = []
+    for pc in parent.columns:
+        c = copy.deepcopy(pc)
+        tree_strip_column(c)
+        c.comment = getattr(old.get(pc.name), "comment", None)
+        c.statistics = None
+        o = old.get(pc.name)
+        c.own_default = bool(o is not None and o.own_default and o.type == pc.type)
+        if c.own_default:
+            c.default = o.default
+        new.append(c)
+    changed = [(c.name, c.type) for c in new] != [(c.name, c.type) for c in p.columns]
+    p.columns = new
+    p.constraints = []
+    for ix in p.indexes:
+        ix.unique = False
+    taken = set()
+    up = parent
+    while up is not None:
+        taken |= {frozenset(k[0] for k in ix.keys) for ix in up.indexes}
+        taken |= {frozenset(k.cols) for k in up.constraints if k.kind in ("p", "u")}
+        up = s.table(up.parent) if up.parent else None
+    p.indexes = [ix for ix in p.indexes if frozenset(k[0] for k in ix.keys) not in taken]
+    return changed
+
+
+def bound_fits(t, b):
+    m = t.part.method
+    if b is None:
+        return False
+    if b[0] == "default":
+        return m != "hash"
+    if b[0] != m:
+        return False
+    if m == "hash":
+        return b[1] == t.part.modulus and 0 <= b[2] < b[1]
+    if m == "list":
+        return bool(b[1]) and all(0 <= v < SLOTS for v in b[1])
+    return 0 <= b[1] < b[2] <= SLOTS
+
+
+def bound_slots(b):
+    if b[0] == "default":
+        return {"default"}
+    if b[0] == "hash":
+        return {b[2]}
+    if b[0] == "list":
+        return set(b[1])
+    return set(range(b[1], b[2]))
+
+
+def repair_trees(s):
+    """Keeps the trees loadable; returns whether it dropped or changed something others rely on."""
+    changed = False
+    for t in list(s.tables):
+        if t.parent is not None:
+            p = s.table(t.parent)
+            if p is None or p.part is None or p is t:
+                s.tables.remove(t)  # a partition goes with its parent (DROP TABLE), or with its key
+                changed = True
+    for t in s.tables:
+        if t.part:
+            names = {c.name: c for c in t.columns}
+            keys_ok = all(k[0] in names and names[k[0]].type in KEY_COL_TYPES
+                          and family(names[k[0]].type) in KEY_FAMILIES[t.part.method]
+                          and (k[1] == "col" or family(names[k[0]].type) == "text") for k in t.part.keys)
+            if not keys_ok or (t.part.method == "list" and len(t.part.keys) != 1):
+                t.part = None  # its partitions go with it (below, next round)
+                changed = True
+    # partitions: bounds that fit and do not overlap, one DEFAULT at most
+    for t in list(s.tables):
+        if t.part:
+            used = set()
+            for p in partitions_of(s, t):
+                if not bound_fits(t, p.bound) or bound_slots(p.bound) & used:
+                    s.tables.remove(p)
+                    changed = True
+                else:
+                    used |= bound_slots(p.bound)
+    # inheritance: parents that exist, are no partition tree, make no cycle, and merge
+    for t in s.tables:
+        keep, merged = [], {}
+        for pn in t.inherits:
+            p = s.table(pn)
+            bad = p is None or p is t or pn in keep or in_part_tree(p) or in_part_tree(t) \
+                or t.name in inh_ancestors(s, p)
+            if not bad:
+                for c in all_columns(s, p):
+                    o = merged.get(c.name)
+                    if o is not None and (o.type != c.type or o.collate != c.collate
+                                          or (o.default and c.default and o.default != c.default)):
+                        bad = True
+            if bad:
+                changed = True
+                continue
+            keep.append(pn)
+            for c in all_columns(s, p):
+                merged.setdefault(c.name, c)
+        t.inherits = keep
+        if not keep:
+            continue
+        inh = {c.name: c for c in inherited_columns(s, t)}
+        for c in list(t.columns):
+            o = inh.get(c.name)
+            if o is None:
+                continue
+            if o.type != c.type or o.collate != c.collate:
+                t.columns.remove(c)  # a local column merges with an inherited one of its type only
+                changed = True
+            else:
+                tree_strip_column(c)
+        # a CHECK of its own named as an inherited one would have to be the same: none
+        inherited = {k.name for k in inherited_checks(s, t)}
+        before = len(t.constraints)
+        t.constraints = [k for k in t.constraints if not (k.kind == "c" and k.name in inherited)]
+        changed = changed or len(t.constraints) != before
+    for t in s.tables:
+        if inh_children(s, t):
+            for c in t.columns:
+                tree_strip_column(c)
+                c.statistics = None
+    for t in topo(s):
+        if not in_part_tree(t):
+            continue
+        t.unlogged, t.options, t.rls, t.force_rls = False, {}, False, False
+        t.policies, t.triggers, t.rules, t.stats, t.replica, t.cluster = [], [], [], [], None, None
+        t.inherits = []
+        for c in t.columns:
+            tree_strip_column(c)
+            c.statistics = None
+        lock = locked_cols(s, t)
+        for c in t.columns:
+            if c.name in lock:
+                c.collate = None
+        if t.parent:
+            changed = sync_partition(s, t) or changed
+        if t.part:
+            need, ok = unique_needs(s, t)
+            before = len(t.constraints)
+            t.constraints = [k for k in t.constraints
+                             if k.kind not in ("p", "u") or (ok and all(c in k.cols for c in need))]
+            changed = changed or len(t.constraints) != before
+            for k in t.constraints:
+                k.valid = True  # a foreign key NOT VALID on a partitioned table: not before PostgreSQL 18
+            for ix in t.indexes:
+                ix.unique = False
+            # A partition's copy of a parent's index is named by PostgreSQL after its columns
+            # (p_c1_idx, then p_c1_idx1, ...): two indexes over the same columns would have
+            # their copies' names swapped by a plan that makes them in another order, an
+            # accident of the plan's order, as two keys on one set of columns are (repair()).
+            seen, kept = set(), []
+            for ix in t.indexes:
+                names = tuple(k[0] if k[1] == "col" else "lower" for k in ix.keys) + tuple(ix.include)
+                if names not in seen:
+                    seen.add(names)
+                    kept.append(ix)
+            changed = changed or len(kept) != len(t.indexes)
+            t.indexes = kept
+    return changed
+
+
+# generation and mutations of trees
+
+def new_part_spec(g, s, t, add_cols):
+    """A PARTITION BY for t on its columns (a new key column added when add_cols), or None."""
+    method = g.pick(["range", "range", "list", "hash"])
+    fams = KEY_FAMILIES[method]
+    lock = locked_cols(s, t)
+
+    def cands():
+        return [c for c in t.columns if c.type in KEY_COL_TYPES and family(c.type) in fams
+                and not c.generated and not c.identity and c.name not in lock]
+    if add_cols and (not cands() or g.chance(0.3)):
+        col = Column(g.col_name(s, t), g.pick([x for x in KEY_COL_TYPES if family(x) in fams]),
+                     not_null=g.chance(0.5))
+        t.columns.append(col)
+    pool = cands()
+    if not pool:
+        return None
+    first = g.pick(pool)
+    how = "lower" if method == "range" and family(first.type) == "text" and g.chance(0.5) else "col"
+    keys = [[first.name, how]]
+    rest = [c for c in pool if c is not first]
+    if method != "list" and rest and g.chance(0.25):
+        keys.append([g.pick(rest).name, "col"])
+    return Obj(method=method, keys=keys, modulus=g.pick([2, 3, 4]) if method == "hash" else None)
+
+
+def free_bound(g, s, t, exclude=None):
+    sibs = [p.bound for p in partitions_of(s, t) if p is not exclude and p.bound]
+    m = t.part.method
+    used = set()
+    for b in sibs:
+        used |= bound_slots(b)
+    if m == "hash":
+        free = [r for r in range(t.part.modulus) if r not in used]
+        return ("hash", t.part.modulus, g.pick(free)) if free else None
+    if "default" not in used and g.chance(0.2):
+        return ("default",)
+    free = [v for v in range(SLOTS) if v not in used]
+    if not free:
+        return None
+    if m == "list":
+        return ("list", sorted(g.r.sample(free, min(len(free), g.r.randint(1, 3)))))
+    lo = g.pick(free)
+    hi = lo + 1
+    while hi < SLOTS and hi not in used and g.chance(0.5):
+        hi += 1
+    return ("range", lo, hi)
+
+
+def add_partition(g, s, t, sub=True):
+    """A new partition of t (sometimes sub-partitioned, with an index or a default of its own)."""
+    b = free_bound(g, s, t)
+    if b is None:
+        return False
+    p = table_obj(g.rel_name(s, "p"), parent=t.name, bound=b)
+    s.tables.append(p)
+    sync_partition(s, p)
+    if sub and g.chance(0.2):
+        p.part = new_part_spec(g, s, p, add_cols=False)
+        if p.part:
+            for _ in range(g.r.randint(1, 2)):
+                add_partition(g, s, p, sub=False)
+    if g.chance(0.25):
+        g.add_index(s, p)
+    if g.chance(0.2):
+        own_default(g, s, p)
+    if g.chance(0.1):
+        p.comment = g.pick(COMMENTS)
+    return True
+
+
+def own_default(g, s, p):
+    cols = [c for c in p.columns if not c.identity and not c.generated]
+    if not cols:
+        return False
+    c = g.pick(cols)
+    c.default = g.new_default(s, c) if g.chance(0.8) else None
+    c.own_default = True
+    return True
+
+
+def keyed_primary_key(g, s, t):
+    """The table's primary key made to include the partition key columns, sometimes."""
+    need, ok = unique_needs(s, t)
+    if not ok or not g.chance(0.6):
+        return
+    pk = next((k for k in t.constraints if k.kind == "p"), None)
+    if pk is None:
+        pk = Constraint(None if g.chance(0.5) else g.rel_name(s, "pk"), "p", [])
+        t.constraints.append(pk)
+    pk.cols = list(dict.fromkeys(pk.cols + need))
+
+
+def add_partition_tree(g, s):
+    """A partitioned table with 1 to 4 partitions (a DEFAULT one, a sub-partitioned one
+    sometimes), an index and a CHECK on it, a plain table shaped like it (to be attached)."""
+    t = g.new_table(s)
+    t.part = new_part_spec(g, s, t, add_cols=True)
+    s.tables.append(t)
+    keyed_primary_key(g, s, t)
+    for _ in range(g.r.randint(1, 4)):
+        add_partition(g, s, t)
+    for _ in range(g.pick([0, 1, 1, 2])):
+        g.add_index(s, t)
+    if g.chance(0.4):
+        g.add_check(s, t)
+    if g.chance(0.3):
+        staging = table_obj(g.rel_name(s, "t"))
+        staging.columns = [copy.deepcopy(c) for c in t.columns]
+        for c in staging.columns:
+            tree_strip_column(c)
+            c.comment = None
+        s.tables.append(staging)
+    return t
+
+
+def add_inheritance_tree(g, s):
+    """A parent with 1 or 2 children, each with columns of its own; sometimes a second parent
+    that shares a column (same name and type) with the first."""
+    p = g.new_table(s)
+    s.tables.append(p)
+    p2 = None
+    if g.chance(0.35) and p.columns:
+        p2 = table_obj(g.rel_name(s, "t"))
+        shared = copy.deepcopy(g.pick(p.columns))
+        tree_strip_column(shared)
+        shared.default, shared.comment = None, None
+        p2.columns = [shared, g.new_column(s, p2)]
+        s.tables.append(p2)
+    for i in range(g.r.randint(1, 2)):
+        ch = table_obj(g.rel_name(s, "t"), inherits=[p.name] + ([p2.name] if p2 and i == 0 else []))
+        for _ in range(g.pick([0, 1, 1, 2])):
+            ch.columns.append(g.new_column(s, ch))
+        if ch.columns and g.chance(0.3):
+            g.add_check(s, ch)
+        if ch.columns and g.chance(0.3):
+            g.add_index(s, ch)
+        s.tables.append(ch)
+    if g.chance(0.4):
+        g.add_check(s, p)
+    return p
+
+
+def tree_parents(s):
+    """Partitioned tables at the top of their tree and inheritance parents."""
+    return [t for t in s.tables if (t.part and not t.parent) or inh_children(s, t)]
+
+
+def plain_tables(s):
+    return [t for t in s.tables if not in_part_tree(t) and not t.inherits and not inh_children(s, t)]
+
+
+def m_add_partition(g, s):
+    t = g.pick([t for t in s.tables if t.part])
+    return t is not None and add_partition(g, s, t, sub=t.parent is None)
+
+
+def m_drop_partition(g, s):
+    p = g.pick([t for t in s.tables if t.parent])
+    if p is None:
+        return False
+    s.tables.remove(p)
+    return True
+
+
+def m_detach_partition(g, s):
+    """A partition becomes a plain table (it keeps its columns; the parent's CHECKs sometimes)."""
+    p = g.pick([t for t in s.tables if t.parent])
+    if p is None:
+        return False
+    parent = s.table(p.parent)
+    p.parent = p.bound = None
+    for c in p.columns:
+        c.own_default = False
+    if g.chance(0.5):
+        p.constraints += [copy.deepcopy(k) for k in parent.constraints if k.kind == "c"]
+    return True
+
+
+def m_attach_partition(g, s):
+    """A plain table becomes a partition: one shaped like the parent most often."""
+    t = g.pick([t for t in s.tables if t.part])
+    if t is None:
+        return False
+    shape = sorted((c.name, c.type) for c in t.columns)
+    cands = [x for x in plain_tables(s) if x is not t]
+    alike = [x for x in cands if sorted((c.name, c.type) for c in x.columns) == shape]
+    x = g.pick(alike) if alike and g.chance(0.85) else g.pick(cands)
+    if x is None:
+        return False
+    b = free_bound(g, s, t)
+    if b is None:
+        return False
+    x.parent, x.bound = t.name, b
+    mine = {c.name: c for c in t.columns}
+    for c in x.columns:
+        c.own_default = c.name in mine and c.default != mine[c.name].default
+    sync_partition(s, x)
+    return True
+
+
+def m_rebound(g, s):
+    """A partition's bound changes (to slots no sibling has)."""
+    p = g.pick([t for t in s.tables if t.parent])
+    if p is None:
+        return False
+    b = free_bound(g, s, s.table(p.parent), exclude=p)
+    if b is None or b == p.bound:
+        return False
+    p.bound = b
+    return True
+
+
+def m_tree_column(g, s):
+    """A column added to, dropped from or retyped on a tree's parent (down the tree); a column an
+    inheritance parent drops is sometimes kept by its children (ALTER TABLE ONLY ... DROP COLUMN)."""
+    t = g.pick(tree_parents(s))
+    if t is None:
+        return False
+    lock = locked_cols(s, t)
+    what = g.pick(["add", "add", "drop", "drop", "retype"])
+    if what == "add":
+        t.columns.append(g.new_column(s, t))
+        return True
+    if what == "drop":
+        c = g.pick([c for c in t.columns if c.name not in lock])
+        if c is None:
+            return False
+        if g.chance(0.5):
+            for ch in inh_children(s, t):
+                if col_of(ch, c.name) is None:
+                    kept = copy.deepcopy(c)
+                    tree_strip_column(kept)
+                    ch.columns.append(kept)
+        t.columns.remove(c)
+        return True
+    c = g.pick([c for c in t.columns if c.name not in lock and type_changes(c.type)])
+    if c is None:
+        return False
+    new = g.pick(type_changes(c.type))
+    for x in [t] + [x for x in s.tables if t.name in inh_ancestors(s, x)]:
+        o = col_of(x, c.name)
+        if o is not None and o.type == c.type:
+            o.type = new  # ALTER COLUMN TYPE recurses to the children's merged columns
+    c.type = new
+    return True
+
+
+def m_tree_index(g, s):
+    """An index added to or dropped from a tree's parent, or a partition's own index."""
+    what = g.pick(["add", "add", "drop", "own"])
+    if what == "own":
+        p = g.pick([t for t in s.tables if t.parent])
+        return p is not None and g.add_index(s, p)
+    t = g.pick(tree_parents(s))
+    if t is None:
+        return False
+    if what == "add" or not t.indexes:
+        return g.add_index(s, t)
+    t.indexes.remove(g.pick(t.indexes))
+    return True
+
+
+def m_partition_key(g, s):
+    """A partition key changes (the partitions kept with new bounds, or new ones), a plain table
+    becomes partitioned, or a partitioned one plain (its partitions gone)."""
+    what = g.pick(["change", "change", "make", "unmake"])
+    if what == "make":
+        t = g.pick([t for t in plain_tables(s)])
+        if t is None:
+            return False
+        t.part = new_part_spec(g, s, t, add_cols=True)
+        if t.part is None:
+            return False
+        keyed_primary_key(g, s, t)
+        for _ in range(g.r.randint(1, 3)):
+            add_partition(g, s, t)
+        return True
+    t = g.pick([t for t in s.tables if t.part])
+    if t is None:
+        return False
+    if what == "unmake":
+        t.part = None  # repair() drops its partitions
+        return True
+    old = t.part
+    t.part = new_part_spec(g, s, t, add_cols=t.parent is None)
+    if t.part is None or (t.part.method, t.part.keys, t.part.modulus) == (old.method, old.keys, old.modulus):
+        t.part = old
+        return False
+    parts = partitions_of(s, t)
+    if g.chance(0.5):
+        for p in parts:
+            p.bound = None
+        for p in parts:
+            p.bound = free_bound(g, s, t)
+            if p.bound is None:
+                s.tables.remove(p)
+    else:
+        for p in parts:
+            s.tables.remove(p)
+        for _ in range(g.r.randint(1, 3)):
+            add_partition(g, s, t, sub=t.parent is None)
+    keyed_primary_key(g, s, t)
+    return True
+
+
+def m_inherit(g, s):
+    """An inheritance child added or dropped, NO INHERIT (the child keeps the columns and CHECKs
+    it had from that parent as its own), or a second parent given to a child."""
+    what = g.pick(["child", "child", "drop", "no_inherit", "no_inherit", "parent"])
+    open_tables = [t for t in s.tables if not in_part_tree(t)]
+    if what == "child":
+        p = g.pick(open_tables)
+        if p is None:
+            return False
+        ch = table_obj(g.rel_name(s, "t"), inherits=[p.name])
+        for _ in range(g.pick([0, 1, 2])):
+            ch.columns.append(g.new_column(s, ch))
+        s.tables.append(ch)
+        return True
+    children = [t for t in s.tables if t.inherits]
+    if what == "drop":
+        ch = g.pick(children)
+        if ch is None:
+            return False
+        s.tables.remove(ch)
+        return True
+    if what == "no_inherit":
+        ch = g.pick(children)
+        if ch is None:
+            return False
+        p = s.table(g.pick(ch.inherits))
+        ch.inherits = [n for n in ch.inherits if n != p.name]
+        still = {c.name for c in inherited_columns(s, ch)}
+        local = {c.name for c in ch.columns}
+        for c in all_columns(s, p):
+            if c.name not in still and c.name not in local:
+                kept = copy.deepcopy(c)
+                tree_strip_column(kept)
+                kept.comment = None
+                ch.columns.append(kept)
+        left = {k.name for k in inherited_checks(s, ch)}
+        for k in [k for k in p.constraints if k.kind == "c"] + inherited_checks(s, p):
+            if k.name not in left and k.name not in [o.name for o in ch.constraints]:
+                ch.constraints.append(copy.deepcopy(k))
+        return True
+    # a second parent, new, with some of the columns the child has from its first one (same
+    # name and type) and nothing else: INHERIT leaves an inherited column inherited only, but a
+    # column the child has to be given first stays its own (attislocal), which a child created
+    # with INHERITS never has, so no other parent would converge
+    ch = g.pick(children)
+    if ch is None:
+        return False
+    local = {c.name for c in ch.columns}
+    shared = [c for c in inherited_columns(s, ch) if c.name not in local]
+    if not shared:
+        return False
+    p = table_obj(g.rel_name(s, "t"))
+    for c in g.r.sample(shared, g.r.randint(1, min(2, len(shared)))):
+        kept = copy.deepcopy(c)
+        tree_strip_column(kept)
+        kept.default = kept.comment = None
+        kept.not_null = False
+        p.columns.append(kept)
+    s.tables.append(p)
+    ch.inherits = ch.inherits + [p.name]
     return True
 
 
@@ -988,6 +1712,7 @@ def repair(s):
     changed = True
     while changed:
         changed = repair_types(s)
+        changed = repair_trees(s) or changed
         for q in list(s.sequences):
             if q.owned_by:
                 t = s.table(q.owned_by[0])
@@ -1051,7 +1776,7 @@ def repair(s):
                         or any(not label_fits(s, col_of(t, c).type, e, x) for c, e, x in k.labels)
                 if not drop and k.kind == "f":
                     b = s.table(k.ref_table)
-                    drop = b is None or any(col_of(b, c) is None for c in k.ref_cols) \
+                    drop = b is None or in_part_tree(b) or any(col_of(b, c) is None for c in k.ref_cols) \
                         or (b.unlogged and not t.unlogged) or any(col_of(t, c).generated for c in k.cols)
                     drop = drop or not fk_key_exists(b, k.ref_cols) \
                         or any(family(col_of(b, rc).type) not in KEYABLE for rc in k.ref_cols) \
@@ -1136,11 +1861,14 @@ def repair(s):
 # Mutations of the target. Each returns whether it changed something; repair() runs after each.
 
 def any_table(g, s):
-    return g.pick(s.tables)
+    """A table that is no partition (a partition has what its parent has)."""
+    return g.pick([t for t in s.tables if t.parent is None])
 
 
-def any_column(g, s, test=lambda t, c: True):
-    cands = [(t, c) for t in s.tables for c in t.columns if test(t, c)]
+def any_column(g, s, test=lambda t, c: True, partitions=False):
+    """A column of a table, not of a partition (unless `partitions`), nor a partition key column."""
+    cands = [(t, c) for t in s.tables for c in t.columns if test(t, c)
+             and (partitions or t.parent is None) and c.name not in locked_cols(s, t)]
     return g.pick(cands) or (None, None)
 
 
@@ -1226,7 +1954,8 @@ def m_change_type(g, s):
     if c.identity and new[0] not in INT_TYPES:
         return False
     members = [(s.table(tn), col_of(s.table(tn), cn)) for tn, cn in fk_component(s, t, c)]
-    if len(members) > 1 and g.chance(0.7) and all(not (m.identity and new[0] not in INT_TYPES) for _, m in members):
+    if len(members) > 1 and g.chance(0.7) and all(not (m.identity and new[0] not in INT_TYPES) for _, m in members) \
+            and all(mt.parent is None and m.name not in locked_cols(s, mt) for mt, m in members):
         for _, m in members:
             m.type = new
     else:
@@ -1235,9 +1964,10 @@ def m_change_type(g, s):
 
 
 def m_default(g, s):
-    t, c = any_column(g, s, lambda t, c: not c.identity and not c.generated)
+    t, c = any_column(g, s, lambda t, c: not c.identity and not c.generated, partitions=g.chance(0.5))
     if c is None:
         return False
+    c.own_default = t.parent is not None  # a partition's default of its own
     c.serial = False
     c.default = None if c.default and g.chance(0.4) else g.new_default(s, c)
     return True
@@ -1454,7 +2184,8 @@ def m_collation_object(g, s):
         co = g.pick(s.collations)
         co.locale = g.pick([x for x in ICU_LOCALES if x != co.locale])
     else:
-        texts = [(t, c) for t in s.tables for c in t.columns if family(c.type) == "text"]
+        texts = [(t, c) for t in s.tables for c in t.columns if family(c.type) == "text"
+                 and t.parent is None and c.name not in locked_cols(s, t)]
         if not texts:
             return False
         t, c = g.pick(texts)
@@ -1874,14 +2605,22 @@ MUTATIONS = [
     (4, m_add_type), (2, m_drop_type), (10, m_enum), (7, m_domain), (6, m_composite), (5, m_range),
     (5, m_type_column), (3, m_type_function), (4, m_trigger), (3, m_comment), (2, m_stats), (2, m_rule), (3, m_collation_object), (3, m_table_properties),
 ]
+# Of trees: weighed in only when the schema has one (m_partition_key and m_inherit may start one
+# in any schema, now and then), so that a pair with a tree changes it most of the time.
+TREE_MUTATIONS = [
+    (12, m_add_partition), (8, m_drop_partition), (10, m_detach_partition), (10, m_attach_partition),
+    (12, m_rebound), (16, m_tree_column), (10, m_tree_index), (10, m_partition_key), (16, m_inherit),
+]
+START_TREE = [(1, m_partition_key), (1, m_inherit)]
 
 
 def mutate(g, s):
     wanted, applied, tries = g.r.randint(1, 8), [], 0
-    weights = [w for w, _ in MUTATIONS]
     while len(applied) < wanted and tries < 200:
         tries += 1
-        fn = g.r.choices([f for _, f in MUTATIONS], weights)[0]
+        trees = any(in_part_tree(t) or t.inherits for t in s.tables)
+        table = MUTATIONS + (TREE_MUTATIONS if trees else START_TREE)
+        fn = g.r.choices([f for _, f in table], [w for w, _ in table])[0]
         if fn(g, s):
             applied.append(fn.__name__[2:])
             repair(s)
@@ -2063,6 +2802,46 @@ def view_sql(v):
     return "\n".join(lines)
 
 
+def part_sql(t):
+    keys = [f"lower({qi(col)})" if how == "lower" else qi(col) for col, how in t.part.keys]
+    return f"PARTITION BY {t.part.method.upper()} ({', '.join(keys)})"
+
+
+def bound_value(parent, col, v, method):
+    fam = family(col_of(parent, col).type)
+    if fam == "int":
+        return str(v * 100 if method == "range" else v)
+    if fam == "date":
+        return lit(f"{2000 + v}-01-01")
+    return lit(chr(ord("a") + v) if method == "range" else f"v{v}")
+
+
+def bound_sql(parent, b):
+    if b[0] == "default":
+        return "DEFAULT"
+    if b[0] == "hash":
+        return f"FOR VALUES WITH (MODULUS {b[1]}, REMAINDER {b[2]})"
+    first = parent.part.keys[0][0]
+    if b[0] == "list":
+        return f"FOR VALUES IN ({', '.join(bound_value(parent, first, v, 'list') for v in b[1])})"
+    rest = ["MINVALUE"] * (len(parent.part.keys) - 1)
+    lo = ", ".join([bound_value(parent, first, b[1], "range")] + rest)
+    hi = ", ".join([bound_value(parent, first, b[2], "range")] + rest)
+    return f"FOR VALUES FROM ({lo}) TO ({hi})"
+
+
+def partition_sql(s, t):
+    parent = s.table(t.parent)
+    out = [f"\nCREATE TABLE {qi(t.name)} PARTITION OF {qi(parent.name)} {bound_sql(parent, t.bound)}"
+           + (f" {part_sql(t)}" if t.part else "") + ";"]
+    mine = {c.name: c for c in parent.columns}
+    for c in t.columns:
+        if c.own_default and c.default != mine[c.name].default:
+            what = f"SET DEFAULT {default_sql(c.default)}" if c.default else "DROP DEFAULT"
+            out.append(f"ALTER TABLE ONLY {qi(t.name)} ALTER COLUMN {qi(c.name)} {what};")
+    return out
+
+
 def schema_sql(s):
     # types first, in the order they may depend on each other: enums, domains (over an enum),
     # composite types (with enum or domain attributes), ranges
@@ -2076,12 +2855,17 @@ def schema_sql(s):
     for q in s.sequences:
         if q.name not in serial_seqs:
             out.append(sequence_sql(s, q))
-    for t in s.tables:
-        lines = [column_sql(s, t, c) for c in t.columns]
-        lines += [constraint_sql(k) for k in t.constraints if k.kind in ("p", "u") or (k.kind == "c" and k.valid)]
-        body = "".join(f"\n    {line}," for line in lines).rstrip(",")
-        out.append(f"\nCREATE {'UNLOGGED ' if t.unlogged else ''}TABLE {qi(t.name)} ({body}\n)"
-                   + (f" WITH ({', '.join(f'{k}={v}' for k, v in t.options.items())})" if t.options else "") + ";")
+    for t in topo(s):
+        if t.parent:
+            out += partition_sql(s, t)
+        else:
+            lines = [column_sql(s, t, c) for c in t.columns]
+            lines += [constraint_sql(k) for k in t.constraints if k.kind in ("p", "u") or (k.kind == "c" and k.valid)]
+            body = "".join(f"\n    {line}," for line in lines).rstrip(",")
+            out.append(f"\nCREATE {'UNLOGGED ' if t.unlogged else ''}TABLE {qi(t.name)} ({body}\n)"
+                       + (f" INHERITS ({cols_sql(t.inherits)})" if t.inherits else "")
+                       + (f" {part_sql(t)}" if t.part else "")
+                       + (f" WITH ({', '.join(f'{k}={v}' for k, v in t.options.items())})" if t.options else "") + ";")
         for c in t.columns:
             if c.storage:
                 out.append(f"ALTER TABLE {qi(t.name)} ALTER COLUMN {qi(c.name)} SET STORAGE {c.storage};")

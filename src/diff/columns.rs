@@ -155,7 +155,13 @@ pub fn diff(
         }
     }
     for (old, new) in pairs.kept {
-        let recast = decided.recast_columns.get(&column(&new.name)).cloned();
+        // a column a parent has too is recast by the parent's ALTER TYPE, which PostgreSQL
+        // carries down (and refuses on the inherited column alone)
+        let recast = decided
+            .recast_columns
+            .get(&column(&new.name))
+            .cloned()
+            .filter(|_| !(old.inherited && new.inherited));
         if decided.rebuilt_columns.contains(&column(&new.name)) {
             // the values of a generated column are computed again; a plain one's are lost
             let mut dropped = drop(cx, table, old);

@@ -22,7 +22,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
     for new in list.added {
         match online_index(cx, from, to, tables, new) {
             Some(index) => create_on_index(cx, new, index, None, steps),
-            None => create(cx, new, tables, steps),
+            None => create(cx, new, tables, partitioned(to, new), steps),
         }
     }
     for (old, new) in list.kept {
@@ -38,7 +38,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
                     Some(index) => create_on_index(cx, new, index, Some(old), steps),
                     None => {
                         steps.push(drop(cx, old));
-                        create(cx, new, tables, steps);
+                        create(cx, new, tables, partitioned(to, new), steps);
                     }
                 }
             }
@@ -227,7 +227,16 @@ fn drop(cx: &Cx, c: &Constraint) -> Step {
 
 /// On a table that already holds rows, a validated CHECK or FOREIGN KEY is added NOT VALID and
 /// validated by a second statement, which takes a lighter lock while it scans.
-fn create(cx: &Cx, c: &Constraint, tables: &Decisions, steps: &mut Vec<Step>) {
+/// Whether the constraint's table is partitioned (in `to`).
+fn partitioned(to: &Schema, c: &Constraint) -> bool {
+    to.tables
+        .iter()
+        .any(|t| t.name == c.table && t.partition_key.is_some())
+}
+
+/// `partitioned`: the constraint's table is partitioned, where PostgreSQL (before 18) refuses a
+/// foreign key NOT VALID: it is added validated.
+fn create(cx: &Cx, c: &Constraint, tables: &Decisions, partitioned: bool, steps: &mut Vec<Step>) {
     let phase = phase_of_create(c);
     let mut requires = vec![cx.table_key(&c.table)];
     requires.extend(c.columns.iter().map(|col| cx.column_key(&c.table, col)));
@@ -245,7 +254,8 @@ fn create(cx: &Cx, c: &Constraint, tables: &Decisions, steps: &mut Vec<Step>) {
         c.constraint_type,
         ConstraintType::Check | ConstraintType::ForeignKey
     ) && c.validated
-        && !tables.is_created(&cx.schema, &c.table);
+        && !tables.is_created(&cx.schema, &c.table)
+        && !(partitioned && c.constraint_type == ConstraintType::ForeignKey);
     let added = Operation::AddConstraint {
         kind: kind_of(c),
         validated: c.validated && !validate_apart,

@@ -34,10 +34,23 @@ pub fn diff(
     let pairs = pair_up(&from.indexes, &to.indexes, |i| i.name.clone());
     let online = |table: &str| tables.lock_safe && in_use(cx, from, to, tables, table);
 
+    // a partition that leaves its parent: the indexes it had from the parent's can only go
+    // once it is detached, which a DROP INDEX CONCURRENTLY (at the start of the plan) is not
+    let leaving = |table: &str| {
+        let parent = |s: &Schema| {
+            s.tables
+                .iter()
+                .find(|t| t.name == table)
+                .and_then(|t| t.partition_of.as_ref())
+                .map(|p| p.parent())
+        };
+        parent(from).is_some() && parent(from) != parent(to)
+    };
     for index in pairs.removed {
         // an index goes with its table
         if !tables.is_dropped(&cx.schema, &index.table) {
-            steps.push(drop(cx, index, online(&index.table)));
+            let concurrently = online(&index.table) && !leaving(&index.table);
+            steps.push(drop(cx, index, concurrently));
         }
     }
     let build = |index: &Index, steps: &mut Vec<Step>| match tables

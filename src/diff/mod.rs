@@ -568,6 +568,11 @@ impl Decisions {
                 going_away.extend(kind.going_away(pair, &decided));
             }
         }
+        // a parent's ALTER TYPE reaches the same column of the partitions and children under
+        // it (PostgreSQL carries it down): what reads theirs goes and comes back too
+        for pair in pairs {
+            going_away.extend(trees::retyped_below(&pair.cx, pair.from, &decided));
+        }
         decided.remade = source.dependents(&going_away);
         // a trigger or operator cannot be made again: what it calls must stay (`remade` holds
         // every such object that needs something going away)

@@ -21,6 +21,9 @@ pub struct Rebuilt {
     /// What its DROP TABLE takes along: its partitions in the source, and the columns of all
     /// (what reads one of them is dropped before it).
     pub along: Vec<Key>,
+    /// The unique keys, indexes and columns its foreign keys (and its partitions') reference:
+    /// its DROP TABLE, which takes those foreign keys along, goes before their drops.
+    pub references: Vec<Key>,
 }
 
 /// The tables made again (`Rebuilt`), outermost only, and the source without them, the
@@ -91,10 +94,27 @@ pub fn rebuilt(from: &Schema, to: &Schema) -> (Vec<Rebuilt>, Option<Schema>) {
                 .filter(|t| t.name != name && tree.contains(&t.name))
                 .cloned()
                 .collect();
+            let mut references = Vec::new();
+            for c in from.constraints.iter().filter(|c| tree.contains(&c.table)) {
+                let Some(r) = &c.references else {
+                    continue;
+                };
+                let at = r.schema.clone().unwrap_or_else(|| schema.to_owned());
+                if let Some(index) = &r.index {
+                    references.push(Key::Index(at.clone(), index.clone()));
+                    references.push(Key::Constraint(at.clone(), r.table.clone(), index.clone()));
+                }
+                references.extend(
+                    r.columns
+                        .iter()
+                        .map(|col| Key::Column(at.clone(), r.table.clone(), col.clone())),
+                );
+            }
             Some(Rebuilt {
                 table,
                 partitions,
                 along,
+                references,
             })
         })
         .collect();

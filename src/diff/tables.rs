@@ -88,7 +88,8 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             &table.name,
         )
         .hazard(Hazard::DataLoss)
-        .requires(parent_keys(cx, table));
+        .requires(parent_keys(cx, table))
+        .requires(rebuilt.references.iter().cloned());
         dropped.along.extend(rebuilt.along.iter().cloned());
         steps.push(dropped);
     }
@@ -192,6 +193,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             remote_values(&mut steps[before..]);
         }
         super::trees::after_parents(cx, new, &mut steps[before..]);
+        super::trees::not_before_parents(cx, from, to, new, &mut steps[before..]);
         super::trees::keep_below(from, to, &mut steps[before..]);
         super::policies::row_security(cx, Some(old), new, steps);
         // after the columns: a TOAST table exists only once a column needs one, and parameters

@@ -7,12 +7,12 @@
 //! compares each table under it with what the parent's statements will have made of it
 //! (`as_parents_leave_it`): what is left is the child's own (a default of its own, say).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Decisions, columns, pair_up};
 use crate::change::Cx;
-use crate::model::{Column, Index, Parent, Schema, Table};
-use crate::plan::{Key, Kind, Operation, Phase, Step};
+use crate::model::{Column, Constraint, ConstraintType, Index, Parent, Schema, Table};
+use crate::plan::{ConstraintKind, Key, Kind, Operation, Phase, Step};
 
 /// The tables of other compared schemas that a table hangs under (a partition whose parent is
 /// in another schema), as each side has them: PostgreSQL carries their statements down to it
@@ -120,9 +120,12 @@ pub fn compared(
         })
         .map(|t| t.name.clone())
         .collect();
+    // and those dropped: what they have from their parents goes with them (a foreign key's
+    // clone cannot be dropped on its own)
+    let gone = |table: &str| !to.tables.iter().any(|t| t.name == table);
     source
         .constraints
-        .retain(|c| !c.inherited || !staying.contains(&c.table));
+        .retain(|c| !c.inherited || !(staying.contains(&c.table) || gone(&c.table)));
     source
         .indexes
         .retain(|i| !i.attached || !staying.contains(&i.table));
@@ -172,16 +175,34 @@ fn as_parents_leave_it(from: &Schema, to: &Schema, others: &OtherParents) -> Opt
             }
             let mut child = (*table).clone();
             for parent in parents.iter().filter_map(own) {
-                let old = adjusted.get(parent);
+                // the parent as the source has it: what its own parents' statements do to it
+                // reaches the child too, as its own statements do
+                let old = from.tables.iter().find(|t| t.name == parent);
                 let new = to.tables.iter().find(|t| t.name == parent);
+                // a column another of its parents still has in the target stays inherited
+                let elsewhere = |c: &str| {
+                    parents.iter().filter_map(own).any(|other| {
+                        other != parent
+                            && to
+                                .tables
+                                .iter()
+                                .any(|t| t.name == other && t.column(c).is_some())
+                    })
+                };
                 if let (Some(old), Some(new)) = (old, new) {
-                    follow(&mut child, old, new, |c| kept_below(from, to, parent, c));
+                    follow(
+                        &mut child,
+                        old,
+                        new,
+                        |c| kept_below(from, to, parent, c),
+                        elsewhere,
+                    );
                 }
             }
             // a parent in another schema, as that schema's pair has it
             for (old, new) in parents.iter().filter_map(|p| others.get(p)) {
                 if let (Some(old), Some(new)) = (old, new) {
-                    follow(&mut child, old, new, |_| false);
+                    follow(&mut child, old, new, |_| false, |_| false);
                 }
             }
             adjusted.insert(table.name.clone(), child);
@@ -203,6 +224,37 @@ fn as_parents_leave_it(from: &Schema, to: &Schema, others: &OtherParents) -> Opt
     Some(schema)
 }
 
+/// The columns of the tables under a parent (at any depth) that the parent's ALTER TYPE reaches:
+/// those it inherits of a column retyped or made again (`Decisions::retyped_columns`,
+/// `rebuilt_columns`) of a table of its schema.
+pub fn retyped_below(cx: &Cx, from: &Schema, decided: &Decisions) -> Vec<Key> {
+    let mut todo: Vec<(String, String)> = decided
+        .retyped_columns
+        .iter()
+        .chain(&decided.rebuilt_columns)
+        .filter(|(schema, _, _)| *schema == cx.schema)
+        .map(|(_, table, column)| (table.clone(), column.clone()))
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut below = Vec::new();
+    while let Some((table, column)) = todo.pop() {
+        if !seen.insert((table.clone(), column.clone())) {
+            continue;
+        }
+        for child in &from.tables {
+            let under = child
+                .parents()
+                .iter()
+                .any(|p| p.schema.is_none() && p.table == table);
+            if under && child.column(&column).is_some_and(|c| c.inherited) {
+                below.push(cx.column_key(&child.name, &column));
+                todo.push((child.name.clone(), column.clone()));
+            }
+        }
+    }
+    below
+}
+
 /// Whether a table that stays under `parent` (of the same schema) still has `column` in the
 /// target: the parent then drops its own column ONLY, and the tables under it keep theirs.
 fn kept_below(from: &Schema, to: &Schema, parent: &str, column: &str) -> bool {
@@ -211,9 +263,11 @@ fn kept_below(from: &Schema, to: &Schema, parent: &str, column: &str) -> bool {
             .iter()
             .any(|p| p.schema.is_none() && p.table == parent)
     };
+    // of its own in the target: one it still has only from another parent stays so, as a DROP
+    // that recurses leaves it (one parent fewer), where ONLY would make it the child's own
     to.tables.iter().any(|t| {
         under(t)
-            && t.column(column).is_some()
+            && t.column(column).is_some_and(|c| c.local)
             && from.tables.iter().any(|f| f.name == t.name && under(f))
     })
 }
@@ -234,11 +288,19 @@ pub fn keep_below(from: &Schema, to: &Schema, steps: &mut [Step]) {
 }
 
 /// `child` as the statements that turn the parent `old` into `new` leave it; `kept`: the
-/// columns the parent drops ONLY (`keep_below`).
-fn follow(child: &mut Table, old: &Table, new: &Table, kept: impl Fn(&str) -> bool) {
+/// columns the parent drops ONLY (`keep_below`); `elsewhere`: those another of its parents has.
+fn follow(
+    child: &mut Table,
+    old: &Table,
+    new: &Table,
+    kept: impl Fn(&str) -> bool,
+    elsewhere: impl Fn(&str) -> bool,
+) {
     for gone in old.columns.iter().filter(|c| new.column(&c.name).is_none()) {
         if let Some(at) = child.columns.iter().position(|c| c.name == gone.name) {
-            if kept(&gone.name) {
+            if elsewhere(&gone.name) {
+                // another parent still has it: one parent fewer
+            } else if kept(&gone.name) {
                 child.columns[at].local = true;
                 child.columns[at].inherited = false;
             } else if child.columns[at].local {
@@ -305,6 +367,16 @@ pub fn as_created(to: &Schema, others: &OtherParents, table: &Table) -> Option<T
         return None;
     }
     let mut created = table.clone();
+    // a column of its own has what CREATE TABLE gives it: its statistics target and storage
+    // are set by statements of their own
+    for column in created
+        .columns
+        .iter_mut()
+        .filter(|c| c.local && !c.inherited)
+    {
+        column.statistics = None;
+        column.storage = column.type_storage;
+    }
     for column in created.columns.iter_mut().filter(|c| !c.local) {
         if let Some(theirs) = parents.iter().find_map(|p| p.column(&column.name)) {
             *column = Column {
@@ -345,6 +417,52 @@ pub fn after_parents(cx: &Cx, table: &Table, steps: &mut [Step]) {
     }
 }
 
+/// The steps of a table's columns that a parent's statements bring (an ADD COLUMN somewhere up
+/// its tree): nothing of theirs can be taken down early, before the column is there, so what
+/// would be (a default of the parent's the table replaces by its own) comes after it.
+pub fn not_before_parents(cx: &Cx, from: &Schema, to: &Schema, table: &Table, steps: &mut [Step]) {
+    let own_parents = |t: &Table| -> Vec<String> {
+        t.parents()
+            .into_iter()
+            .filter(|p| p.schema.is_none())
+            .map(|p| p.table)
+            .collect()
+    };
+    // the ancestor whose ADD COLUMN brings it
+    let coming = |column: &str| -> Option<String> {
+        let mut up = own_parents(table);
+        let mut seen = BTreeSet::new();
+        while let Some(name) = up.pop() {
+            if !seen.insert(name.clone()) {
+                continue;
+            }
+            let Some(new) = to.tables.iter().find(|t| t.name == name) else {
+                continue;
+            };
+            if new.column(column).is_none() {
+                continue;
+            }
+            match from.tables.iter().find(|t| t.name == name) {
+                Some(old) if old.column(column).is_some() => up.extend(own_parents(new)),
+                _ => return Some(name),
+            }
+        }
+        None
+    };
+    for step in steps.iter_mut() {
+        if let Key::Column(_, t, column) = &step.key
+            && *t == table.name
+            && let Some(ancestor) = coming(column)
+        {
+            let added = cx.column_key(&ancestor, column);
+            step.requires.push(added);
+            if step.phase.is_teardown() {
+                step.phase = Phase::AlterTable;
+            }
+        }
+    }
+}
+
 /// Partitions attached, detached or attached again under another bound; parents inherited
 /// from or no longer. Detaching comes first in the plan, before any parent changes (what a
 /// parent then does no longer reaches the table); attaching once the table and its parent have
@@ -381,7 +499,10 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
                     parent: parent.clone(),
                     bound: partition_of.bound.clone(),
                 };
-                let needs = final_columns(cx, new, &parent, to, &decided.other_parents);
+                let mut needs = final_columns(cx, new, &parent, to, &decided.other_parents);
+                if !rebound {
+                    needs.extend(checks_for_attach(cx, from, to, new, &parent, steps));
+                }
                 steps.push(step(cx, &new.name, Phase::Attach, operation).requires(needs));
             }
         }
@@ -413,6 +534,77 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             }
         }
     }
+}
+
+/// ATTACH PARTITION wants the table to have every CHECK of its parent (and of the parent's
+/// own parents) already, under its name: those it lacks are added to it first (ATTACH then
+/// makes them the parent's, as a partition created under it has them). Returns their keys.
+fn checks_for_attach(
+    cx: &Cx,
+    from: &Schema,
+    to: &Schema,
+    table: &Table,
+    parent: &Parent,
+    steps: &mut Vec<Step>,
+) -> Vec<Key> {
+    let mut keys = Vec::new();
+    let mut up = parent.schema.is_none().then(|| parent.table.clone());
+    let mut seen = BTreeSet::new();
+    while let Some(name) = up.take() {
+        if !seen.insert(name.clone()) {
+            break;
+        }
+        for check in to.constraints.iter().filter(|c| {
+            c.table == name && c.constraint_type == ConstraintType::Check && !c.inherited
+        }) {
+            let has = |s: &Schema| {
+                s.constraints
+                    .iter()
+                    .any(|c| c.table == table.name && c.name == check.name)
+            };
+            if has(from) {
+                continue;
+            }
+            let constraint = Constraint {
+                table: table.name.clone(),
+                inherited: false,
+                ..check.clone()
+            };
+            let key = cx.constraint_key(&table.name, &check.name);
+            let mut requires = vec![cx.table_key(&table.name)];
+            requires.extend(
+                constraint
+                    .columns
+                    .iter()
+                    .map(|c| cx.column_key(&table.name, c)),
+            );
+            let operation = Operation::AddConstraint {
+                kind: ConstraintKind::Check,
+                validated: constraint.validated,
+                using_index: None,
+                constraint: Box::new(constraint),
+            };
+            let identity = cx.identity(&[&table.name, &check.name]);
+            let added = Step::new(
+                Phase::AlterTable,
+                Kind::Constraint,
+                operation,
+                key.clone(),
+                identity,
+            );
+            steps.push(added.requires(requires));
+            keys.push(key);
+        }
+        up = to
+            .tables
+            .iter()
+            .find(|t| t.name == name)
+            .and_then(|t| t.partition_of.as_ref())
+            .map(|p| p.parent())
+            .filter(|p| p.schema.is_none())
+            .map(|p| p.table);
+    }
+    keys
 }
 
 /// The table and columns an ATTACH or INHERIT needs in place: the parent, and the columns of

@@ -1,0 +1,7 @@
+-- The partitioned table's foreign key is made again (the key it references changes type) and
+-- a partition is dropped: the partition's clone of the key goes with its DROP TABLE (it cannot
+-- be dropped on its own).
+CREATE TABLE r (id integer PRIMARY KEY);
+CREATE TABLE t (a integer, b integer, CONSTRAINT t_b_fk FOREIGN KEY (b) REFERENCES r (id)) PARTITION BY RANGE (a);
+CREATE TABLE p PARTITION OF t FOR VALUES FROM (0) TO (10);
+CREATE TABLE q PARTITION OF t FOR VALUES FROM (10) TO (20);
