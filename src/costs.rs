@@ -328,6 +328,7 @@ mod tests {
             kind,
             validated,
             using_index: None,
+            index_parameters: false,
             constraint: Box::new(Constraint {
                 inherited: false,
                 name: "k".into(),

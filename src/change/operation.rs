@@ -481,6 +481,9 @@ pub enum Operation {
         validated: bool,
         using_index: Option<String>,
         constraint: Box<Constraint>,
+        /// The storage parameters of its index in the statement (`WITH (...)`): on a
+        /// partitioned table, whose index takes no `ALTER INDEX ... SET` afterwards.
+        index_parameters: bool,
     },
     ValidateConstraint {
         kind: ConstraintKind,

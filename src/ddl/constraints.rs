@@ -6,19 +6,37 @@ use crate::model::Constraint;
 
 /// `ADD CONSTRAINT "c" <definition>`; with `not_valid`, a CHECK or FOREIGN KEY that the target
 /// has validated is added without scanning the table, to be validated by a step of its own.
-pub fn add(cx: &Cx, constraint: &Constraint, not_valid: bool) -> String {
+/// `index_parameters`: the index's storage parameters as `WITH (...)`, before the
+/// `DEFERRABLE` that `pg_get_constraintdef` ends with, where it does.
+pub fn add(cx: &Cx, constraint: &Constraint, not_valid: bool, index_parameters: bool) -> String {
     let suffix = if not_valid && constraint.validated {
         " NOT VALID"
     } else {
         ""
     };
+    let mut definition = constraint.definition.clone();
+    if index_parameters && !constraint.index_options.is_empty() {
+        let with = format!(
+            " WITH ({})",
+            super::storage_parameters(&constraint.index_options, "").join(", ")
+        );
+        // pg_get_constraintdef ends with its timing, which comes after WITH
+        let timing = match (constraint.deferrable, constraint.deferred) {
+            (true, true) => " DEFERRABLE INITIALLY DEFERRED",
+            (true, false) => " DEFERRABLE",
+            _ => "",
+        };
+        let at = definition
+            .strip_suffix(timing)
+            .map_or(definition.len(), str::len);
+        definition.insert_str(at, &with);
+    }
     super::alter_table(
         cx,
         &constraint.table,
         &format!(
-            "ADD CONSTRAINT {} {}{suffix}",
+            "ADD CONSTRAINT {} {definition}{suffix}",
             quote_ident(&constraint.name),
-            constraint.definition
         ),
     )
 }
@@ -117,17 +135,38 @@ mod tests {
     #[test]
     fn add_keeps_the_server_definition_verbatim() {
         assert_eq!(
-            add(&Cx::new("s"), &check(), false),
+            add(&Cx::new("s"), &check(), false, false),
             r#"ALTER TABLE "s"."t" ADD CONSTRAINT "no injection" CHECK ((note <> '''; DROP TABLE x; --'::text));"#
+        );
+    }
+
+    #[test]
+    fn a_partitioned_tables_key_takes_its_index_parameters_before_its_timing() {
+        let key = Constraint {
+            name: "t_pkey".into(),
+            constraint_type: ConstraintType::PrimaryKey,
+            definition: "PRIMARY KEY (id, at) DEFERRABLE".into(),
+            deferrable: true,
+            index_options: vec!["fillfactor=70".into()],
+            columns: vec!["id".into(), "at".into()],
+            ..check()
+        };
+        assert_eq!(
+            add(&Cx::new("s"), &key, false, true),
+            r#"ALTER TABLE "s"."t" ADD CONSTRAINT "t_pkey" PRIMARY KEY (id, at) WITH (fillfactor='70') DEFERRABLE;"#
+        );
+        assert_eq!(
+            add(&Cx::new("s"), &key, false, false),
+            r#"ALTER TABLE "s"."t" ADD CONSTRAINT "t_pkey" PRIMARY KEY (id, at) DEFERRABLE;"#
         );
     }
 
     #[test]
     fn not_valid_is_added_once() {
         let mut c = check();
-        assert!(add(&Cx::new("s"), &c, true).ends_with(" NOT VALID;"));
+        assert!(add(&Cx::new("s"), &c, true, false).ends_with(" NOT VALID;"));
         c.validated = false;
         c.definition.push_str(" NOT VALID");
-        assert!(add(&Cx::new("s"), &c, true).ends_with("--'::text)) NOT VALID;"));
+        assert!(add(&Cx::new("s"), &c, true, false).ends_with("--'::text)) NOT VALID;"));
     }
 }

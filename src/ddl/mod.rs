@@ -158,8 +158,14 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
             validated,
             constraint,
             using_index: None,
+            index_parameters,
             ..
-        } => constraints::add(cx, constraint, constraint.validated && !validated),
+        } => constraints::add(
+            cx,
+            constraint,
+            constraint.validated && !validated,
+            *index_parameters,
+        ),
         O::ValidateConstraint { table, name, .. } => constraints::validate(cx, table, name),
         O::DropConstraint { table, name, .. } => constraints::drop(cx, table, name),
         O::IndexStorageParameters { index, parameters } => {

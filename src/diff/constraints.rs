@@ -105,6 +105,7 @@ fn create_on_index(
         validated: true,
         using_index: Some(aside),
         constraint: Box::new(c.clone()),
+        index_parameters: false,
     };
     steps.push(step(cx, c, Phase::CreateConstraint, added).requires(requires));
 }
@@ -250,6 +251,12 @@ fn create(cx: &Cx, c: &Constraint, tables: &Decisions, partitioned: bool, steps:
         );
     }
 
+    // ALTER INDEX cannot set a partitioned index's storage parameters: the key's statement does
+    let in_statement = partitioned
+        && matches!(
+            c.constraint_type,
+            ConstraintType::PrimaryKey | ConstraintType::Unique
+        );
     let validate_apart = matches!(
         c.constraint_type,
         ConstraintType::Check | ConstraintType::ForeignKey
@@ -261,12 +268,13 @@ fn create(cx: &Cx, c: &Constraint, tables: &Decisions, partitioned: bool, steps:
         validated: c.validated && !validate_apart,
         using_index: None,
         constraint: Box::new(c.clone()),
+        index_parameters: in_statement,
     };
     steps.push(step(cx, c, phase, added).requires(requires));
     if validate_apart {
         steps.push(step(cx, c, phase, validate(c)));
     }
-    if !c.index_options.is_empty() {
+    if !c.index_options.is_empty() && !in_statement {
         index_options(cx, c, &[], steps);
     }
 }

@@ -583,6 +583,7 @@ fn checks_for_attach(
                 validated: constraint.validated,
                 using_index: None,
                 constraint: Box::new(constraint),
+                index_parameters: false,
             };
             let identity = cx.identity(&[&table.name, &check.name]);
             let added = Step::new(
