@@ -3,13 +3,14 @@ SET search_path TO pg_catalog, "source";
 -- lock: ACCESS EXCLUSIVE on source.recent; hazards: blocks_writes, blocks_reads, breaks_dependents
 DROP VIEW "source"."recent";
 
+-- lock: SHARE ROW EXCLUSIVE on source.log_id_seq; hazards: blocks_writes
+ALTER SEQUENCE "source"."log_id_seq" OWNED BY NONE;
+
 -- lock: ACCESS EXCLUSIVE on source.events; hazards: data_loss, blocks_writes, blocks_reads
 DROP TABLE "source"."events";
 
 -- lock: ACCESS EXCLUSIVE on source.log; hazards: data_loss, blocks_writes, blocks_reads
 DROP TABLE "source"."log";
-
-CREATE SEQUENCE "source"."log_id_seq" AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE;
 
 CREATE TABLE "source"."events" (
     "id" integer NOT NULL,
@@ -30,7 +31,7 @@ CREATE TABLE "source"."log" (
 
 CREATE TABLE "source"."log_2026" PARTITION OF "source"."log" FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
 
--- lock: SHARE ROW EXCLUSIVE on source.log_id_seq
+-- lock: SHARE ROW EXCLUSIVE on source.log_id_seq; hazards: blocks_writes
 ALTER SEQUENCE "source"."log_id_seq" OWNED BY "source"."log"."id";
 
 -- lock: SHARE on source.events

@@ -124,8 +124,9 @@ pub fn rebuilt(from: &Schema, to: &Schema) -> (Vec<Rebuilt>, Option<Schema>) {
 }
 
 /// `schema` without `tables` and what hangs off them: their constraints, indexes, policies,
-/// triggers, rules, statistics, the sequences their columns own, comments, and the catalog's
-/// dependencies of all those.
+/// triggers, rules, statistics, comments, and the catalog's dependencies of all those. Not the
+/// sequences their columns own: those are released before the DROP TABLE (another table's
+/// default may take from one) and owned again by the new table's column, keeping their values.
 fn without_tables(schema: &mut Schema, tables: &BTreeSet<String>) {
     let on = |table: &str| tables.contains(table);
     let indexes: BTreeSet<String> = schema
@@ -140,12 +141,6 @@ fn without_tables(schema: &mut Schema, tables: &BTreeSet<String>) {
         .filter(|s| on(&s.table))
         .map(|s| s.name.clone())
         .collect();
-    let sequences: BTreeSet<String> = schema
-        .sequences
-        .iter()
-        .filter(|s| s.owned_by.as_ref().is_some_and(|o| on(&o.table)))
-        .map(|s| s.name.clone())
-        .collect();
     schema.tables.retain(|t| !on(&t.name));
     schema.constraints.retain(|c| !on(&c.table));
     schema.indexes.retain(|i| !on(&i.table));
@@ -153,14 +148,12 @@ fn without_tables(schema: &mut Schema, tables: &BTreeSet<String>) {
     schema.triggers.retain(|t| !on(&t.table));
     schema.rules.retain(|r| !on(&r.table));
     schema.statistics.retain(|s| !on(&s.table));
-    schema.sequences.retain(|s| !sequences.contains(&s.name));
     schema.comments.retain(|c| {
         use crate::model::CommentKind as C;
         match c.kind {
             C::Table | C::Column | C::Constraint | C::Trigger | C::Rule | C::Policy => !on(&c.name),
             C::Index => !indexes.contains(&c.name),
             C::Statistics => !statistics.contains(&c.name),
-            C::Sequence => !sequences.contains(&c.name),
             _ => true,
         }
     });
@@ -177,7 +170,6 @@ fn without_tables(schema: &mut Schema, tables: &BTreeSet<String>) {
             | K::Rule => !on(&object.name),
             K::Index => !indexes.contains(&object.name),
             K::Statistics => !statistics.contains(&object.name),
-            K::Sequence => !sequences.contains(&object.name),
             _ => true,
         }
     });

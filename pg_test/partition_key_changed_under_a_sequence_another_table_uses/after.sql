@@ -1,0 +1,1 @@
+select nextval('events_id_seq') = 6
