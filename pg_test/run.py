@@ -172,6 +172,8 @@ def normalised_dump(text, schema, as_schema):
         line = re.sub(rf"^(CREATE SCHEMA|ALTER SCHEMA) {re.escape(schema)}\b", rf"\1 {as_schema}", line)
         if line.startswith("ALTER DEFAULT PRIVILEGES "):
             line = re.sub(rf" IN SCHEMA {re.escape(schema)} ", f" IN SCHEMA {as_schema} ", line)
+            # pg_dump before 16 writes two spaces after the kind of object ("ON TABLES  TO")
+            line = re.sub(r" {2,}", " ", line)
         lines.append(line)
     result, body = [], None
     for line in lines:
