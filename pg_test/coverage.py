@@ -81,6 +81,11 @@ NAMED = [
                                                    " END = prsd_end, LEXTYPES = prsd_lextype)"),
     ("text search template", "everything.template2", "CREATE TEXT SEARCH TEMPLATE template2 (LEXIZE = dsimple_lexize)"),
     ("publication table", "everything.t in everything_pub", "CREATE PUBLICATION everything_pub FOR TABLE t"),
+    # no label provider is loaded here (sepgsql needs SELinux): the label is written into the
+    # catalog as a provider would write it
+    ("security label", "everything.t (table, provider dummy)",
+     "SET allow_system_table_mods = on; INSERT INTO pg_catalog.pg_seclabel VALUES "
+     "('t'::regclass, 'pg_catalog.pg_class'::regclass, 0, 'dummy', 'classified'); RESET allow_system_table_mods"),
 ]
 
 

@@ -60,6 +60,7 @@ from pathlib import Path
 
 CASES = Path(__file__).resolve().parent
 TEMPLATE = "migra_cases_template"
+TABLESPACE = "migra_space"
 DATA_LOSS_SQLSTATE = "2BP01"
 
 
@@ -502,6 +503,14 @@ def table_rows(cluster, database):
         FROM pg_class c WHERE c.relnamespace = 'source'::regnamespace AND c.relkind = 'r'"""))
 
 
+def make_tablespace(cluster):
+    """The tablespace cases may store objects in: the cluster's, made once, in place (in the
+    data directory's pg_tblspc, which `allow_in_place_tablespaces` allows a superuser), so that no
+    directory outside the cluster is needed. A plan never makes a tablespace."""
+    if cluster.query("postgres", f"SELECT count(*) FROM pg_tablespace WHERE spcname = '{TABLESPACE}'") == "0":
+        cluster.psql("postgres", f"SET allow_in_place_tablespaces = on;\nCREATE TABLESPACE {TABLESPACE} LOCATION '';")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", required=True, help="socket directory or host of the cluster")
@@ -528,6 +537,7 @@ def main():
     cluster.psql("postgres", f"DROP DATABASE IF EXISTS {TEMPLATE}")
     cluster.psql("postgres", f"CREATE DATABASE {TEMPLATE}")
     cluster.psql(TEMPLATE, "CREATE EXTENSION migra")
+    make_tablespace(cluster)
 
     server = Server(cluster)
     passed, failed = 0, []

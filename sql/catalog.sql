@@ -149,6 +149,9 @@ table_docs as materialized (
              select ic.relname from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
              where i.indrelid operator(pg_catalog.=) c.oid and i.indisclustered),
            'access_method', (select am.amname from pg_catalog.pg_am am where am.oid operator(pg_catalog.=) rs.relam),
+           -- its tablespace, NULL for the database's default
+           'tablespace', case when rs.reltablespace operator(pg_catalog.<>) 0 then
+             (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) rs.reltablespace) end,
            -- CREATE TABLE ... OF type
            'of_type', case when rs.reloftype operator(pg_catalog.<>) 0 then pg_catalog.format_type(rs.reloftype, null) end,
            -- PARTITION BY, as pg_get_partkeydef prints it
@@ -187,7 +190,7 @@ table_docs as materialized (
   left join lateral (select tc.reloptions from pg_catalog.pg_class tc
                      where tc.oid operator(pg_catalog.=) c.reltoastrelid) tc on true
   cross join lateral (select r.relrowsecurity, r.relforcerowsecurity, r.relreplident, r.relam, r.reloftype,
-                             r.relispartition, r.relpartbound
+                             r.relispartition, r.relpartbound, r.reltablespace
                       from pg_catalog.pg_class r where r.oid operator(pg_catalog.=) c.oid) rs
   -- its columns, a document each (the owner's own column grants left out)
   cross join lateral (
@@ -313,6 +316,13 @@ constraint_docs as materialized (
            'index_name', case when k.contype operator(pg_catalog.<>) 'f' then ki.relname end,
            'index_options', coalesce(case when k.contype operator(pg_catalog.<>) 'f'
                                           then pg_catalog.to_json(ki.reloptions) end, '[]'),
+           -- its tablespace, NULL for the database's default; with one, an EXCLUDE's predicate,
+           -- before which USING INDEX TABLESPACE goes
+           'index_tablespace', case when k.contype operator(pg_catalog.<>) 'f' then case when ki.reltablespace operator(pg_catalog.<>) 0 then
+             (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) ki.reltablespace) end end,
+           'index_predicate', case when k.contype operator(pg_catalog.=) 'x' and ki.reltablespace operator(pg_catalog.<>) 0 then
+             (select pg_catalog.pg_get_expr(ix.indpred, ix.indrelid) from pg_catalog.pg_index ix
+              where ix.indexrelid operator(pg_catalog.=) k.conindid) end,
            -- a PRIMARY KEY's or UNIQUE's index as pg_get_indexdef gives it after "CREATE UNIQUE
            -- INDEX name ON schema.table USING btree ": what a lock-safe plan builds concurrently
            -- (NULL when the text does not start as expected)
@@ -384,6 +394,11 @@ index_docs as materialized (
            -- false: left by a CREATE INDEX CONCURRENTLY that failed; used by no query
            'valid', i.indisvalid,
            'method', am.amname,
+           -- its tablespace, NULL for the database's default; with one, its predicate, before
+           -- which TABLESPACE goes
+           'tablespace', case when ic.reltablespace operator(pg_catalog.<>) 0 then
+             (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) ic.reltablespace) end,
+           'predicate', case when ic.reltablespace operator(pg_catalog.<>) 0 then pg_catalog.pg_get_expr(i.indpred, i.indrelid) end,
            -- pg_get_indexdef always qualifies the table: keep only what follows
            -- "CREATE [UNIQUE] INDEX name ON schema.table USING method ", and let the reader
            -- refuse the index when that prefix is not what we expect (NULL)
@@ -684,6 +699,8 @@ view_docs as materialized (
            -- security_barrier, security_invoker, check_option; a materialized view's storage parameters
            'options', coalesce(pg_catalog.to_json(c.reloptions), '[]'),
            'populated', pc.relispopulated,
+           'tablespace', case when c.relkind operator(pg_catalog.=) 'm' then case when pc.reltablespace operator(pg_catalog.<>) 0 then
+             (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) pc.reltablespace) end end,
            'columns', coalesce((
              select pg_catalog.json_agg(pg_catalog.json_build_object(
                       'name', a.attname,
@@ -1253,6 +1270,17 @@ ignored as materialized (
   from pg_catalog.pg_publication_rel pr
   join pg_catalog.pg_publication p on p.oid operator(pg_catalog.=) pr.prpubid
   join rel c on c.oid operator(pg_catalog.=) pr.prrelid
+  union all
+  -- security labels (a provider module such as sepgsql sets them) on what the schemas hold:
+  -- named, and their labels compared as text; the name without its schema, as everywhere here
+  select sl.objnamespace, 'security label',
+         pg_catalog.concat(case when pg_catalog.starts_with(sl.objname, pg_catalog.concat(pg_catalog.quote_ident(n.nspname), '.'))
+                                then pg_catalog.substr(sl.objname, pg_catalog.length(pg_catalog.quote_ident(n.nspname)) operator(pg_catalog.+) 2)
+                                else sl.objname end,
+                           ' (', sl.objtype, ', provider ', sl.provider, ')'),
+         sl.label
+  from pg_catalog.pg_seclabels sl
+  join ns n on n.oid operator(pg_catalog.=) sl.objnamespace
   union all
   -- triggers of relations not compared (none of the table kinds today: kept for what may come)
   select c.relnamespace, 'trigger of a table not compared', pg_catalog.concat(c.relname, '.', tg.tgname),

@@ -396,6 +396,8 @@ index_prints as (
          pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
            ic.relname, am.amname, i.indisunique, {{150000 i.indnullsnotdistinct | false}}, i.indisvalid,
            i.indkey::pg_catalog.int2[], i.indoption::pg_catalog.int2[], i.indnkeyatts, ic.reloptions,
+           case when ic.reltablespace operator(pg_catalog.<>) 0 then
+             (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) ic.reltablespace) end,
            -- the definition deparsed, or what it is made of
            x.deparsed,
            case when x.deparsed is null then i.indclass::pg_catalog.oid[] end,
@@ -429,7 +431,7 @@ table_prints as (
            pg_catalog.pg_get_userbyid(c.relowner),
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
            rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print,
-           rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print, rp2.print,
+           rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print, rp2.print, rs.spcname,
            -- a foreign table is always read (its server and options are not in this print)
            case when c.in_tree or c.relkind operator(pg_catalog.=) 'f' then c.oid end), 0) as print,
          kp.refs
@@ -449,6 +451,8 @@ table_prints as (
     select r.relrowsecurity, r.relforcerowsecurity, r.relreplident,
            (select am.amname from pg_catalog.pg_am am where am.oid operator(pg_catalog.=) r.relam) as amname,
            case when r.reloftype operator(pg_catalog.<>) 0 then pg_catalog.format_type(r.reloftype, null) end as reloftype_name,
+           case when r.reltablespace operator(pg_catalog.<>) 0 then
+             (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) r.reltablespace) end as spcname,
            -- REPLICA IDENTITY USING INDEX and CLUSTER ON, by index name
            (select pg_catalog.array_agg(pg_catalog.concat(ic.relname, ' ', i.indisreplident, ' ', i.indisclustered) order by ic.relname)
             from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid

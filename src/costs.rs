@@ -112,6 +112,7 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::ForeignOptions { .. }
         | O::SetTablePersistence { .. }
         | O::SetAccessMethod { .. }
+        | O::SetTablespace { .. }
         // on the partition or child; the parent takes SHARE UPDATE EXCLUSIVE for an ATTACH
         | O::AttachPartition { .. }
         | O::DetachPartition { .. }
@@ -187,6 +188,10 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
             | O::AlterColumnType { rewrites: true, .. }
             | O::SetTablePersistence { .. }
             | O::SetAccessMethod { .. }
+            | O::SetTablespace {
+                partitioned: false,
+                ..
+            }
     );
     if rewrites {
         hazards.push(Hazard::TableRewrite);
@@ -343,6 +348,8 @@ mod tests {
                 index_name: None,
                 index_options: vec![],
                 index_definition: None,
+                index_tablespace: None,
+                index_predicate: None,
             }),
         }
     }
@@ -394,6 +401,8 @@ mod tests {
                 valid: true,
                 method: "btree".into(),
                 definition: Some("(c)".into()),
+                tablespace: None,
+                predicate: None,
                 columns: vec!["c".into()],
             }),
             concurrently,

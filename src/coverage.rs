@@ -64,11 +64,13 @@ pub const NAMED_NOT_COMPARED: &[&str] = &[
     "text search parser",
     "text search template",
     "publication table",
+    "security label",
     "trigger of a table not compared",
 ];
 
 /// Properties never compared, for every object: said in the hint and the README.
-pub const NEVER_COMPARED: &str = "tablespaces and security labels (owners unless `with_owners`)";
+pub const NEVER_COMPARED: &str =
+    "the security labels of roles and databases (owners unless `with_owners`)";
 
 /// The WARNING's hint: what is compared, from the list above.
 pub fn hint() -> String {

@@ -9,7 +9,7 @@ mod operation;
 
 pub use operation::{
     Arity, CommentOn, ConstraintKind, Conversion, DomainChange, GenericOption, GrantOn, Operation,
-    Owned, Parameters, Position, Renamed, Revoked, RowSecurity, SetAside, Setting,
+    Owned, Parameters, Position, Renamed, Revoked, RowSecurity, SetAside, Setting, Stored,
 };
 
 /// Names the schema being migrated in every statement.

@@ -122,6 +122,14 @@ pub enum DomainChange {
 }
 
 /// What `ALTER ... ROW LEVEL SECURITY` says.
+/// What `SET TABLESPACE` moves: the keyword of its `ALTER`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    Table,
+    Index,
+    MaterializedView,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowSecurity {
     Enable(bool),
@@ -339,6 +347,15 @@ pub enum Operation {
     SetAccessMethod {
         table: String,
         method: String,
+    },
+    /// `ALTER TABLE | INDEX | MATERIALIZED VIEW ... SET TABLESPACE` (`None`: the database's
+    /// default): the files are copied to the other place under ACCESS EXCLUSIVE; a partitioned
+    /// table's or index's only says where new partitions' go.
+    SetTablespace {
+        relation: String,
+        stored: Stored,
+        partitioned: bool,
+        tablespace: Option<String>,
     },
     /// `ALTER TABLE parent ATTACH PARTITION table FOR VALUES ...`: the rows are checked against
     /// the bound.
@@ -773,6 +790,7 @@ impl Operation {
             | O::ForeignOptions { .. }
             | O::SetTablePersistence { .. }
             | O::SetAccessMethod { .. }
+            | O::SetTablespace { .. }
             | O::AttachPartition { .. }
             | O::DetachPartition { .. }
             | O::Inherit { .. }

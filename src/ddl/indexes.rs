@@ -11,6 +11,13 @@ pub fn create(cx: &Cx, index: &Index, concurrently: bool, only: bool) -> Result<
         .definition
         .as_deref()
         .ok_or_else(|| Error::UnreadableDefinition(format!("index \"{}\"", index.name)))?;
+    let definition = with_tablespace(
+        definition,
+        index.tablespace.as_deref(),
+        index.predicate.as_deref().map(|p| format!(" WHERE {p}")),
+        " TABLESPACE ",
+    )
+    .ok_or_else(|| Error::UnreadableDefinition(format!("index \"{}\"", index.name)))?;
     let unique = if index.unique { "UNIQUE " } else { "" };
     let concurrently = if concurrently { "CONCURRENTLY " } else { "" };
     let only = if only { "ONLY " } else { "" };
@@ -20,6 +27,27 @@ pub fn create(cx: &Cx, index: &Index, concurrently: bool, only: bool) -> Result<
         cx.qualify(&index.table),
         quote_ident(&index.method)
     ))
+}
+
+/// `definition` with `<clause>"tablespace"` where the grammar wants it: before the `where`
+/// that ends it (an index's or EXCLUDE's predicate, as the server prints it), else at the end.
+/// `None` when the predicate is not where it should be: the text is not what was expected.
+pub fn with_tablespace(
+    definition: &str,
+    tablespace: Option<&str>,
+    predicate: Option<String>,
+    clause: &str,
+) -> Option<String> {
+    let Some(tablespace) = tablespace else {
+        return Some(definition.to_owned());
+    };
+    let at = match predicate {
+        Some(predicate) => definition.strip_suffix(predicate.as_str())?.len(),
+        None => definition.len(),
+    };
+    let mut text = definition.to_owned();
+    text.insert_str(at, &format!("{clause}{}", quote_ident(tablespace)));
+    Some(text)
 }
 
 /// `ALTER INDEX "s"."parent_index" ATTACH PARTITION "s"."partition_index"`
@@ -59,6 +87,8 @@ mod tests {
             valid: true,
             method: "btree".into(),
             definition: Some("(lower(note)) INCLUDE (total) WHERE (total > 0)".into()),
+            tablespace: None,
+            predicate: None,
             columns: vec!["note".into(), "total".into()],
         };
         assert_eq!(
@@ -88,6 +118,43 @@ mod tests {
     }
 
     #[test]
+    fn a_tablespace_goes_before_the_predicate() {
+        let index = Index {
+            attached: false,
+            attached_to: None,
+            name: "late".into(),
+            table: "t".into(),
+            unique: false,
+            valid: true,
+            method: "btree".into(),
+            definition: Some("(id) WITH (fillfactor='70') WHERE (id > 10)".into()),
+            tablespace: Some("Fast \"disk\"".into()),
+            predicate: Some("(id > 10)".into()),
+            columns: vec!["id".into()],
+        };
+        assert_eq!(
+            create(&Cx::new("s"), &index, false, false).unwrap(),
+            r#"CREATE INDEX "late" ON "s"."t" USING "btree" (id) WITH (fillfactor='70') TABLESPACE "Fast ""disk""" WHERE (id > 10);"#
+        );
+        let whole = Index {
+            predicate: None,
+            definition: Some("(id)".into()),
+            ..index.clone()
+        };
+        assert!(
+            create(&Cx::new("s"), &whole, true, false)
+                .unwrap()
+                .ends_with(r#"(id) TABLESPACE "Fast ""disk""";"#)
+        );
+        // a predicate that does not end the text: not what the server writes, refused
+        let odd = Index {
+            predicate: Some("(id > 11)".into()),
+            ..index
+        };
+        assert!(create(&Cx::new("s"), &odd, false, false).is_err());
+    }
+
+    #[test]
     fn an_unreadable_definition_is_an_error_not_a_guess() {
         let index = Index {
             attached: false,
@@ -98,6 +165,8 @@ mod tests {
             valid: true,
             method: "btree".into(),
             definition: None,
+            tablespace: None,
+            predicate: None,
             columns: vec![],
         };
         assert!(create(&Cx::new("s"), &index, false, false).is_err());

@@ -28,7 +28,7 @@ pub use crate::change::Cx;
 pub use crate::ident::{quote_ident, quote_literal};
 pub use crate::model::split_option;
 
-use crate::change::Parameters;
+use crate::change::{Parameters, Stored};
 use crate::error::Error;
 use crate::plan::{Operation, Step};
 
@@ -73,6 +73,19 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
             tables::set_persistence(cx, table, *persistence)
         }
         O::SetAccessMethod { table, method } => tables::set_access_method(cx, table, method),
+        O::SetTablespace {
+            relation,
+            stored,
+            tablespace,
+            ..
+        } => {
+            let kind = match stored {
+                Stored::Table => "TABLE",
+                Stored::Index => "INDEX",
+                Stored::MaterializedView => "MATERIALIZED VIEW",
+            };
+            tables::set_tablespace(cx, kind, relation, tablespace.as_deref())
+        }
         O::AttachPartition {
             table,
             parent,
@@ -165,7 +178,7 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
             constraint,
             constraint.validated && !validated,
             *index_parameters,
-        ),
+        )?,
         O::ValidateConstraint { table, name, .. } => constraints::validate(cx, table, name),
         O::DropConstraint { table, name, .. } => constraints::drop(cx, table, name),
         O::IndexStorageParameters { index, parameters } => {

@@ -34,12 +34,13 @@ pub fn create(cx: &Cx, table: &Table) -> String {
         Some(method) if method != "heap" => format!(" USING {}", quote_ident(method)),
         _ => String::new(),
     };
+    let tablespace = tablespace_clause(table.tablespace.as_deref());
     if let Some(foreign) = &table.foreign {
         return create_foreign(cx, table, foreign);
     }
     if let Some(partition_of) = &table.partition_of {
         return format!(
-            "CREATE {unlogged}TABLE {} PARTITION OF {} {}{partition_by}{using}{with};",
+            "CREATE {unlogged}TABLE {} PARTITION OF {} {}{partition_by}{using}{with}{tablespace};",
             cx.qualify(&table.name),
             parent_name(cx, &partition_of.parent()),
             partition_of.bound
@@ -67,8 +68,25 @@ pub fn create(cx: &Cx, table: &Table) -> String {
         format!("(\n{}\n)", lines.join(",\n"))
     };
     format!(
-        "CREATE {unlogged}TABLE {} {body}{inherits}{partition_by}{using}{with};",
+        "CREATE {unlogged}TABLE {} {body}{inherits}{partition_by}{using}{with}{tablespace};",
         cx.qualify(&table.name)
+    )
+}
+
+/// ` TABLESPACE "t"`, or nothing for the database's default.
+pub fn tablespace_clause(tablespace: Option<&str>) -> String {
+    tablespace
+        .map(|t| format!(" TABLESPACE {}", quote_ident(t)))
+        .unwrap_or_default()
+}
+
+/// `ALTER TABLE | INDEX | MATERIALIZED VIEW ... SET TABLESPACE t`: the database's default is
+/// named `pg_default`, which it is unless the database was created with another.
+pub fn set_tablespace(cx: &Cx, kind: &str, name: &str, tablespace: Option<&str>) -> String {
+    format!(
+        "ALTER {kind} {} SET TABLESPACE {};",
+        cx.qualify(name),
+        quote_ident(tablespace.unwrap_or("pg_default"))
     )
 }
 
@@ -271,6 +289,7 @@ mod tests {
             replica_identity_index: None,
             clustered_on: None,
             access_method: None,
+            tablespace: None,
             of_type: None,
             foreign: None,
         }

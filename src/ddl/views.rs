@@ -26,8 +26,9 @@ pub fn create(cx: &Cx, view: &View, or_replace: bool) -> String {
         (true, true) => " WITH DATA",
         (true, false) => " WITH NO DATA",
     };
+    let tablespace = super::tables::tablespace_clause(view.tablespace.as_deref());
     format!(
-        "CREATE {replace}{kind} {}{with} AS\n{}{data};",
+        "CREATE {replace}{kind} {}{with}{tablespace} AS\n{}{data};",
         cx.qualify(&view.name),
         view.definition.trim_start()
     )
@@ -73,6 +74,7 @@ mod tests {
             populated,
             columns: vec![],
             privileges: vec![],
+            tablespace: None,
         }
     }
 

@@ -2,7 +2,7 @@
 //! table and unique index they join and so come last.
 
 use super::{Decisions, pair_up};
-use crate::change::{Cx, Parameters, built_aside_name};
+use crate::change::{Cx, Parameters, Stored, built_aside_name};
 use crate::model::{Constraint, ConstraintType, Index, Schema};
 use crate::plan::Kind;
 use crate::plan::{ConstraintKind, Key, Operation, Phase, Step};
@@ -29,7 +29,11 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, tables: &Decisions, steps: &mut
         let uses_changed_column = tables
             .remade
             .contains(&cx.constraint_key(&old.table, &old.name));
-        match change_of(old, new, uses_changed_column) {
+        let change = change_of(old, new, uses_changed_column);
+        if change != Change::Remake && old.index_tablespace != new.index_tablespace {
+            steps.push(index_tablespace(cx, to, new));
+        }
+        match change {
             Change::None => {}
             Change::Validate => steps.push(step(cx, new, phase_of_create(new), validate(new))),
             Change::IndexOptions => index_options(cx, new, &old.index_options, steps),
@@ -89,6 +93,9 @@ fn create_on_index(
         valid: true,
         method: "btree".to_owned(),
         definition: Some(definition.to_owned()),
+        // the constraint's, which it becomes; a key's index has no predicate
+        tablespace: c.index_tablespace.clone(),
+        predicate: None,
         columns: c.columns.clone(),
     };
     steps.push(super::indexes::create(cx, &index, true).requires(requires.clone()));
@@ -176,6 +183,9 @@ fn comparable(c: &Constraint) -> Constraint {
         definition: super::normalize::expression(&c.definition),
         // the constraint's definition says the same, and a snapshot may lack it
         index_definition: None,
+        // moved, not made again
+        index_tablespace: None,
+        index_predicate: None,
         ..c.clone()
     };
     if let Some(r) = c.references.as_mut() {
@@ -274,9 +284,23 @@ fn create(cx: &Cx, c: &Constraint, tables: &Decisions, partitioned: bool, steps:
     if validate_apart {
         steps.push(step(cx, c, phase, validate(c)));
     }
-    if !c.index_options.is_empty() && !in_statement {
+    // an EXCLUDE's text holds its WITH (...) already
+    if !c.index_options.is_empty() && !in_statement && c.constraint_type != ConstraintType::Exclude
+    {
         index_options(cx, c, &[], steps);
     }
+}
+
+/// `ALTER INDEX ... SET TABLESPACE` of the constraint's index: copied, not built again.
+fn index_tablespace(cx: &Cx, to: &Schema, c: &Constraint) -> Step {
+    let index = c.index_name.as_deref().unwrap_or(&c.name);
+    let operation = Operation::SetTablespace {
+        relation: index.to_owned(),
+        stored: Stored::Index,
+        partitioned: partitioned(to, c),
+        tablespace: c.index_tablespace.clone(),
+    };
+    step(cx, c, Phase::CreateConstraint, operation).on_relation(&cx.schema, index)
 }
 
 /// SET the storage parameters of the constraint's index that are new or changed, RESET the rest.

@@ -2,7 +2,7 @@
 //! parameters), so a changed index is dropped and made again.
 
 use super::{Decisions, pair_up};
-use crate::change::{Cx, built_aside_name};
+use crate::change::{Cx, Stored, built_aside_name};
 use crate::error::Error;
 use crate::model::{Index, Schema};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
@@ -72,6 +72,8 @@ pub fn diff(
             build(new, steps);
         } else if comparable(old) != comparable(new) {
             steps.extend(replace_online(cx, new));
+        } else if old.tablespace != new.tablespace {
+            steps.push(set_tablespace(cx, to, new));
         }
     }
     Ok(())
@@ -226,8 +228,33 @@ fn comparable(index: &Index) -> Index {
             .definition
             .as_deref()
             .map(super::normalize::expression),
+        // moved, not made again
+        tablespace: None,
+        predicate: None,
         ..index.clone()
     }
+}
+
+/// `ALTER INDEX ... SET TABLESPACE`: the index is copied, under ACCESS EXCLUSIVE on it, which
+/// queries of its table wait for as they plan.
+fn set_tablespace(cx: &Cx, to: &Schema, index: &Index) -> Step {
+    let partitioned = to
+        .tables
+        .iter()
+        .any(|t| t.name == index.table && t.partition_key.is_some());
+    Step::new(
+        Phase::CreateIndex,
+        Kind::Index,
+        Operation::SetTablespace {
+            relation: index.name.clone(),
+            stored: Stored::Index,
+            partitioned,
+            tablespace: index.tablespace.clone(),
+        },
+        cx.index_key(&index.name),
+        cx.identity(&[&index.name]),
+    )
+    .on_relation(&cx.schema, &index.name)
 }
 
 fn drop(cx: &Cx, index: &Index, concurrently: bool) -> Step {

@@ -1,7 +1,7 @@
 //! Tables: created with their columns, dropped, or changed in place.
 
 use super::{Decisions, columns, generic_option_changes, pair_up};
-use crate::change::{Cx, Parameters};
+use crate::change::{Cx, Parameters, Stored};
 use crate::error::Error;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -113,7 +113,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         let mut created = step(
             cx,
             Phase::CreateTable,
-            Operation::CreateTable(Box::new(table.clone())),
+            Operation::CreateTable(Box::new(in_its_tablespace(to, decided, table))),
             &table.name,
         )
         .requires(parent_keys(cx, table))
@@ -184,6 +184,15 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             let operation = Operation::SetAccessMethod {
                 table: new.name.clone(),
                 method: method.clone(),
+            };
+            steps.push(settings_step(cx, &new.name, operation));
+        }
+        if old.tablespace != new.tablespace && !new.is_foreign() {
+            let operation = Operation::SetTablespace {
+                relation: new.name.clone(),
+                stored: Stored::Table,
+                partitioned: new.partition_key.is_some(),
+                tablespace: new.tablespace.clone(),
             };
             steps.push(settings_step(cx, &new.name, operation));
         }
@@ -493,6 +502,20 @@ fn step(cx: &Cx, phase: Phase, operation: Operation, table: &str) -> Step {
         cx.table_key(table),
         cx.identity(&[table]),
     )
+}
+
+/// A new partition in the database's default while its parent names a tablespace: said in the
+/// statement, or it would go where the parent's new partitions go.
+fn in_its_tablespace(to: &Schema, decided: &Decisions, table: &Table) -> Table {
+    let parent_has_one = table.partition_of.as_ref().is_some_and(|p| {
+        super::trees::target_parent(to, &decided.other_parents, &p.parent())
+            .is_some_and(|parent| parent.tablespace.is_some())
+    });
+    let mut table = table.clone();
+    if parent_has_one && table.tablespace.is_none() {
+        table.tablespace = Some("pg_default".to_owned());
+    }
+    table
 }
 
 fn settings_step(cx: &Cx, table: &str, operation: Operation) -> Step {

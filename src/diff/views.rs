@@ -7,7 +7,7 @@
 //! its query or options change, with its indexes and grants.
 
 use super::{Decisions, pair_up};
-use crate::change::Cx;
+use crate::change::{Cx, Stored};
 use crate::model::{Schema, View, ViewColumn};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
@@ -48,6 +48,17 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, changes: &Decisions, steps: &mu
                 view: Box::new(new.clone()),
             };
             steps.push(step(cx, new, Phase::CreateView, operation));
+        }
+        if new.materialized && old.tablespace != new.tablespace {
+            let operation = Operation::SetTablespace {
+                relation: new.name.clone(),
+                stored: Stored::MaterializedView,
+                partitioned: false,
+                tablespace: new.tablespace.clone(),
+            };
+            steps.push(
+                step(cx, new, Phase::CreateView, operation).on_relation(&cx.schema, &new.name),
+            );
         }
         if new.materialized && !old.populated && new.populated {
             let operation = Operation::RefreshMaterializedView {

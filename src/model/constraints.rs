@@ -31,6 +31,14 @@ pub struct Constraint {
     /// before it was read.
     #[serde(default)]
     pub index_definition: Option<String>,
+    /// The tablespace of the index behind a PRIMARY KEY, UNIQUE or EXCLUDE constraint, `None`
+    /// for the database's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_tablespace: Option<String>,
+    /// An EXCLUDE constraint's WHERE predicate as `pg_get_expr` prints it, read only when its
+    /// index has a tablespace: `USING INDEX TABLESPACE` goes before the `WHERE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_predicate: Option<String>,
     /// Columns of its own table that the constraint uses (from `pg_depend`).
     pub columns: Vec<String>,
     /// The referenced table and columns of a FOREIGN KEY.

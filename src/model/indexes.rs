@@ -26,6 +26,13 @@ pub struct Index {
     /// collations and sort order, INCLUDE, NULLS NOT DISTINCT, WITH (storage parameters) and
     /// WHERE. `None` when the server's text did not start as expected; such an index is refused.
     pub definition: Option<String>,
+    /// The tablespace it is stored in (`reltablespace`), `None` for the database's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tablespace: Option<String>,
+    /// Its WHERE predicate as `pg_get_expr` prints it, read only when it has a tablespace: the
+    /// `TABLESPACE` clause goes before the `WHERE` that ends `definition`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<String>,
     /// Columns of the table that the index uses, in keys, expressions or predicate.
     pub columns: Vec<String>,
 }

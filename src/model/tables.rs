@@ -39,6 +39,11 @@ pub struct Table {
     /// The table access method (`heap` unless an extension brings another).
     #[serde(default)]
     pub access_method: Option<String>,
+    /// The tablespace it is stored in (`reltablespace`), `None` for the database's default; a
+    /// partitioned table's is where its new partitions go. The tablespace itself is the
+    /// cluster's, never made by a plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tablespace: Option<String>,
     /// `CREATE TABLE ... OF type`: the composite type its columns come from.
     #[serde(default)]
     pub of_type: Option<String>,

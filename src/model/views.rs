@@ -15,6 +15,9 @@ pub struct View {
     pub options: Vec<String>,
     /// `relispopulated`: false for a materialized view created `WITH NO DATA` and never refreshed.
     pub populated: bool,
+    /// A materialized view's tablespace (`reltablespace`), `None` for the database's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tablespace: Option<String>,
     /// The view's columns in order: `CREATE OR REPLACE VIEW` keeps them and may only add at the end.
     pub columns: Vec<ViewColumn>,
     /// Grants on the view (`relacl`).

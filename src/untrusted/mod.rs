@@ -190,6 +190,7 @@ impl Checker {
             )?;
             self.optional_name(&object, "clustered_on", table.clustered_on.as_deref())?;
             self.optional_name(&object, "access_method", table.access_method.as_deref())?;
+            self.optional_name(&object, "tablespace", table.tablespace.as_deref())?;
             if let Some(of_type) = &table.of_type {
                 self.field(&object, "of_type", of_type, text::type_name)?;
             }
@@ -243,6 +244,11 @@ impl Checker {
             if let Some(definition) = &constraint.index_definition {
                 self.field(&object, "index_definition", definition, text::sql_text)?;
             }
+            let tablespace = constraint.index_tablespace.as_deref();
+            self.optional_name(&object, "index_tablespace", tablespace)?;
+            if let Some(predicate) = &constraint.index_predicate {
+                self.field(&object, "index_predicate", predicate, text::sql_text)?;
+            }
             self.names(&object, "columns", &constraint.columns)?;
             if let Some(target) = &constraint.references {
                 self.optional_name(&object, "references.schema", target.schema.as_deref())?;
@@ -259,6 +265,10 @@ impl Checker {
             self.optional_name(&object, "attached_to", index.attached_to.as_deref())?;
             if let Some(definition) = &index.definition {
                 self.field(&object, "definition", definition, text::sql_text)?;
+            }
+            self.optional_name(&object, "tablespace", index.tablespace.as_deref())?;
+            if let Some(predicate) = &index.predicate {
+                self.field(&object, "predicate", predicate, text::sql_text)?;
             }
             self.names(&object, "columns", &index.columns)?;
         }
@@ -285,6 +295,7 @@ impl Checker {
             let object = format!("view {s}.{}", view.name);
             self.field(&object, "name", &view.name, text::name)?;
             self.field(&object, "definition", &view.definition, text::sql_text)?;
+            self.optional_name(&object, "tablespace", view.tablespace.as_deref())?;
             // options are quoted like a table's
             view.options
                 .iter()
