@@ -31,6 +31,16 @@ ext_members as materialized (
   where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
     and d.deptype operator(pg_catalog.=) 'e'
 ),
+-- Grantees as the model reads them: PUBLIC for 0, a role by its name, and a role named "PUBLIC"
+-- as {"role": "PUBLIC"}, which is not the PUBLIC grantee. Inlined: each use looks one role up
+-- through pg_authid's index.
+grantees as not materialized (
+  select 0::pg_catalog.oid as oid, pg_catalog.to_json('PUBLIC'::pg_catalog.text) as doc
+  union all
+  select r.oid, case when r.rolname operator(pg_catalog.=) 'PUBLIC' then pg_catalog.json_build_object('role', 'PUBLIC')
+                     else pg_catalog.to_json(r.rolname::pg_catalog.text) end
+  from pg_catalog.pg_roles r
+),
 ns as (
   select n.oid, n.nspname, n.nspacl, n.nspowner
   from pg_catalog.pg_namespace n, args
@@ -117,11 +127,7 @@ seqopt as not materialized (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
              order by x.position), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                      -- a role named "PUBLIC" is not the PUBLIC grantee
-                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
-                        then pg_catalog.json_build_object('role', 'PUBLIC')
-                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+    from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee) as grantee,
                  acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
           from pg_catalog.aclexplode(coalesce(sc.relacl, pg_catalog.acldefault('s', sc.relowner)))
                  with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
@@ -274,11 +280,7 @@ table_docs as materialized (
         select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
                  'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
                  order by x.position), '[]') as doc
-        from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                          -- a role named "PUBLIC" is not the PUBLIC grantee
-                          when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
-                            then pg_catalog.json_build_object('role', 'PUBLIC')
-                          else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+        from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee) as grantee,
                      acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
               -- column grants have no defaults: NULL means none
               from pg_catalog.aclexplode(a.attacl)
@@ -290,11 +292,7 @@ table_docs as materialized (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
              order by x.position), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                      -- a role named "PUBLIC" is not the PUBLIC grantee
-                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
-                        then pg_catalog.json_build_object('role', 'PUBLIC')
-                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+    from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee) as grantee,
                  acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
           from pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner)))
                  with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
@@ -451,10 +449,7 @@ policy_docs as materialized (
            -- role names, PUBLIC for 0 (a role named "PUBLIC" as {"role": "PUBLIC"}), sorted:
            -- their order means nothing
            'roles', (select pg_catalog.json_agg(x.role order by x.name, x.role::pg_catalog.text)
-                     from (select case when r.oid operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                                       when pg_catalog.pg_get_userbyid(r.oid) operator(pg_catalog.=) 'PUBLIC'
-                                         then pg_catalog.json_build_object('role', 'PUBLIC')
-                                       else pg_catalog.to_json(pg_catalog.pg_get_userbyid(r.oid)::pg_catalog.text) end as role,
+                     from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) r.oid) as role,
                                   case when r.oid operator(pg_catalog.=) 0 then 'PUBLIC'
                                        else pg_catalog.pg_get_userbyid(r.oid)::pg_catalog.text end as name
                            from pg_catalog.unnest(po.polroles) as r(oid)) x),
@@ -549,11 +544,7 @@ routine_docs as materialized (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
              order by x.position), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                      -- a role named "PUBLIC" is not the PUBLIC grantee
-                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
-                        then pg_catalog.json_build_object('role', 'PUBLIC')
-                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+    from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee) as grantee,
                  acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
           from pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner)))
                  with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
@@ -668,11 +659,7 @@ type_docs as materialized (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
              order by x.position), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                      -- a role named "PUBLIC" is not the PUBLIC grantee
-                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
-                        then pg_catalog.json_build_object('role', 'PUBLIC')
-                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+    from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee) as grantee,
                  acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
           from pg_catalog.aclexplode(coalesce(t.typacl, pg_catalog.acldefault('T', t.typowner)))
                  with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
@@ -719,11 +706,7 @@ view_docs as materialized (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
              order by x.position), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                      -- a role named "PUBLIC" is not the PUBLIC grantee
-                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
-                        then pg_catalog.json_build_object('role', 'PUBLIC')
-                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+    from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee) as grantee,
                  acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
           from pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner)))
                  with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
@@ -1306,11 +1289,7 @@ default_acl_docs as (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
              order by x.position), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                      -- a role named "PUBLIC" is not the PUBLIC grantee
-                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
-                        then pg_catalog.json_build_object('role', 'PUBLIC')
-                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+    from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee) as grantee,
                  acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
           from pg_catalog.aclexplode(a.defaclacl)
                  with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)) x) g
@@ -1318,10 +1297,7 @@ default_acl_docs as (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
              order by x.position), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
-                        then pg_catalog.json_build_object('role', 'PUBLIC')
-                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+    from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee) as grantee,
                  acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
           from pg_catalog.aclexplode(pg_catalog.acldefault(
                  case when a.defaclobjtype operator(pg_catalog.=) 'S' then 's'::pg_catalog."char"
@@ -1360,11 +1336,7 @@ schema_docs as (
     select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
              'grantee', x.grantee, 'privilege', x.privilege, 'grantable', x.grantable)
              order by x.position), '[]') as doc
-    from (select case when acl.grantee operator(pg_catalog.=) 0 then pg_catalog.to_json('PUBLIC'::pg_catalog.text)
-                      -- a role named "PUBLIC" is not the PUBLIC grantee
-                      when pg_catalog.pg_get_userbyid(acl.grantee) operator(pg_catalog.=) 'PUBLIC'
-                        then pg_catalog.json_build_object('role', 'PUBLIC')
-                      else pg_catalog.to_json(pg_catalog.pg_get_userbyid(acl.grantee)::pg_catalog.text) end as grantee,
+    from (select (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee) as grantee,
                  acl.privilege_type as privilege, acl.is_grantable as grantable, acl.position
           from pg_catalog.aclexplode(coalesce(ns.nspacl, pg_catalog.acldefault('n', ns.nspowner)))
                  with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
