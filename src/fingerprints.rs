@@ -50,14 +50,20 @@ pub fn comparable(versions: &[i32]) -> bool {
             .all(|pair| pair[0] / 10000 == pair[1] / 10000)
 }
 
-/// The fingerprint query for a server of this version: `{{version field | otherwise}}` becomes
-/// `field` on that version and later, `otherwise` before. `None` when fingerprints cannot be read.
+/// The fingerprint query for a server of this version (`for_version`). `None` when
+/// fingerprints cannot be read.
 pub fn query_for(server_version_num: i32) -> Option<String> {
     if !comparable(&[server_version_num]) {
         return None;
     }
-    let mut text = String::with_capacity(FINGERPRINTS_SQL.len());
-    let mut rest = FINGERPRINTS_SQL;
+    for_version(FINGERPRINTS_SQL, server_version_num)
+}
+
+/// `text` for a server of this version: `{{version field | otherwise}}` becomes `field` on that
+/// version and later, `otherwise` before (each on one line). `None` when a part is malformed.
+pub fn for_version(sql: &str, server_version_num: i32) -> Option<String> {
+    let mut text = String::with_capacity(sql.len());
+    let mut rest = sql;
     while let Some(start) = rest.find("{{") {
         text.push_str(&rest[..start]);
         let end = start + rest[start..].find("}}")?;

@@ -1,0 +1,221 @@
+//! Publications between whole databases: made once the tables, columns and schemas they name
+//! are, and taken apart before those go.
+//!
+//! A table whose column list or row filter changes is dropped from the publication and added
+//! again, in the same transaction (the plan's): ALTER PUBLICATION has no statement that changes
+//! one table's list or filter (`SET TABLE` replaces every table and schema of the
+//! publication, and locks each), and logical decoding sees the transaction's end state at
+//! once. A table or schema that the plan drops leaves its publications by itself, so no ALTER
+//! names it. FOR ALL TABLES turned on or off is a DROP and a CREATE: no ALTER does it.
+
+use std::collections::BTreeSet;
+
+use super::pair_up;
+use crate::change::{CommentOn, Owned};
+use crate::ident::display_ident;
+use crate::model::{Database, Publication, PublicationTable};
+use crate::plan::{Key, Kind, Operation, Phase, Step};
+
+pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &mut Vec<Step>) {
+    // what exists once the plan has run: a table or schema missing there is dropped by it
+    let tables_after: BTreeSet<(&str, &str)> = to
+        .schemas
+        .iter()
+        .flat_map(|s| s.tables.iter().map(|t| (s.name.as_str(), t.name.as_str())))
+        .collect();
+    let schemas_after: BTreeSet<&str> = to.schemas.iter().map(|s| s.name.as_str()).collect();
+    let pairs = pair_up(&from.publications, &to.publications, |p| p.name.clone());
+    for old in &pairs.removed {
+        steps.push(drop(old));
+    }
+    for new in &pairs.added {
+        create(new, with_owners, steps);
+    }
+    for (old, new) in pairs.kept {
+        if old.all_tables != new.all_tables {
+            steps.push(drop(old));
+            create(new, with_owners, steps);
+            continue;
+        }
+        if (
+            old.insert,
+            old.update,
+            old.delete,
+            old.truncate,
+            old.via_root,
+        ) != (
+            new.insert,
+            new.update,
+            new.delete,
+            new.truncate,
+            new.via_root,
+        ) {
+            let operation = Operation::SetPublicationOptions(Box::new(new.clone()));
+            steps.push(step(new, Phase::CreatePublication, operation));
+        }
+        let tables = pair_up(&old.tables, &new.tables, |t| {
+            (t.schema.clone(), t.name.clone())
+        });
+        let still_there =
+            |t: &PublicationTable| tables_after.contains(&(t.schema.as_str(), t.name.as_str()));
+        let changed = tables
+            .kept
+            .iter()
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| (*a, *b));
+        for (gone, made) in tables
+            .removed
+            .iter()
+            .map(|t| (*t, None))
+            .chain(changed.map(|(a, b)| (a, Some(b))))
+        {
+            if still_there(gone) {
+                steps.push(drop_table(old, gone));
+            }
+            if let Some(made) = made {
+                steps.push(add_table(new, made));
+            }
+        }
+        for table in &tables.added {
+            steps.push(add_table(new, table));
+        }
+        let schemas = pair_up(&old.schemas, &new.schemas, String::clone);
+        for schema in schemas.removed {
+            if schemas_after.contains(schema.as_str()) {
+                let operation = Operation::PublicationDropSchema {
+                    publication: old.name.clone(),
+                    schema: schema.clone(),
+                };
+                steps.push(
+                    step(old, Phase::DropPublication, operation)
+                        .requires([Key::Schema(schema.clone())]),
+                );
+            }
+        }
+        for schema in schemas.added {
+            let operation = Operation::PublicationAddSchema {
+                publication: new.name.clone(),
+                schema: schema.clone(),
+            };
+            steps.push(
+                step(new, Phase::CreatePublication, operation)
+                    .requires([Key::Schema(schema.clone())]),
+            );
+        }
+        if old.comment != new.comment {
+            steps.push(comment(new));
+        }
+        if with_owners && !old.owner.is_empty() && old.owner != new.owner {
+            steps.extend(owner(new));
+        }
+    }
+}
+
+fn key(publication: &Publication) -> Key {
+    Key::Publication(publication.name.clone())
+}
+
+fn step(publication: &Publication, phase: Phase, operation: Operation) -> Step {
+    Step::new(
+        phase,
+        Kind::Publication,
+        operation,
+        key(publication),
+        display_ident(&publication.name),
+    )
+}
+
+/// The table and the columns of its list: made before the publication names them, and taken
+/// out of it before they go (a column list holds its columns).
+fn needs(table: &PublicationTable) -> Vec<Key> {
+    let mut keys = vec![Key::Table(table.schema.clone(), table.name.clone())];
+    for column in table.columns.iter().flatten() {
+        keys.push(Key::Column(
+            table.schema.clone(),
+            table.name.clone(),
+            column.clone(),
+        ));
+    }
+    keys
+}
+
+fn drop(publication: &Publication) -> Step {
+    let operation = Operation::DropPublication {
+        name: publication.name.clone(),
+    };
+    let needs = publication.tables.iter().flat_map(needs);
+    step(publication, Phase::DropPublication, operation).requires(needs)
+}
+
+fn create(publication: &Publication, with_owners: bool, steps: &mut Vec<Step>) {
+    let operation = Operation::CreatePublication(Box::new(publication.clone()));
+    let needs = publication
+        .tables
+        .iter()
+        .flat_map(needs)
+        .chain(publication.schemas.iter().map(|s| Key::Schema(s.clone())));
+    steps.push(step(publication, Phase::CreatePublication, operation).requires(needs));
+    if publication.comment.is_some() {
+        steps.push(comment(publication));
+    }
+    if with_owners {
+        steps.extend(owner(publication));
+    }
+}
+
+fn add_table(publication: &Publication, table: &PublicationTable) -> Step {
+    let operation = Operation::PublicationAddTable {
+        publication: publication.name.clone(),
+        table: table.clone(),
+    };
+    step(publication, Phase::CreatePublication, operation)
+        .on_relation(&table.schema, &table.name)
+        .requires(needs(table))
+}
+
+fn drop_table(publication: &Publication, table: &PublicationTable) -> Step {
+    let operation = Operation::PublicationDropTable {
+        publication: publication.name.clone(),
+        schema: table.schema.clone(),
+        name: table.name.clone(),
+    };
+    step(publication, Phase::DropPublication, operation)
+        .on_relation(&table.schema, &table.name)
+        .requires(needs(table))
+}
+
+fn comment(publication: &Publication) -> Step {
+    let operation = Operation::Comment {
+        whole_relation: false,
+        on: CommentOn::Publication(publication.name.clone()),
+        text: publication.comment.clone(),
+    };
+    Step::new(
+        Phase::Comment,
+        Kind::Comment,
+        operation,
+        Key::Comment(Box::new(key(publication))),
+        display_ident(&publication.name),
+    )
+    .requires([key(publication)])
+}
+
+/// `with_owners`: a new publication is its maker's until then.
+fn owner(publication: &Publication) -> Option<Step> {
+    if publication.owner.is_empty() {
+        return None;
+    }
+    let operation = Operation::SetOwner {
+        object: Owned::Publication,
+        name: publication.name.clone(),
+        role: publication.owner.clone(),
+    };
+    let step = Step::new(
+        Phase::Owner,
+        Kind::Publication,
+        operation,
+        Key::Owner(Box::new(key(publication))),
+        display_ident(&publication.name),
+    );
+    Some(step.requires([key(publication)]))
+}
