@@ -17,13 +17,22 @@ use crate::model::{Database, Publication, PublicationTable};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &mut Vec<Step>) {
-    // what exists once the plan has run: a table or schema missing there is dropped by it
-    let tables_after: BTreeSet<(&str, &str)> = to
-        .schemas
-        .iter()
-        .flat_map(|s| s.tables.iter().map(|t| (s.name.as_str(), t.name.as_str())))
-        .collect();
+    // What the plan drops: a table or schema of the source that the target lacks. Not "what
+    // the target lacks": a table whose fingerprints are equal is read on neither side.
+    let tables = |d: &'_ Database| -> BTreeSet<(String, String)> {
+        d.schemas
+            .iter()
+            .flat_map(|s| s.tables.iter().map(|t| (s.name.clone(), t.name.clone())))
+            .collect()
+    };
+    let (tables_before, tables_after) = (tables(from), tables(to));
     let schemas_after: BTreeSet<&str> = to.schemas.iter().map(|s| s.name.as_str()).collect();
+    let schemas_before: BTreeSet<&str> = from.schemas.iter().map(|s| s.name.as_str()).collect();
+    let dropped_table = |t: &PublicationTable| {
+        let key = (t.schema.clone(), t.name.clone());
+        tables_before.contains(&key) && !tables_after.contains(&key)
+    };
+    let dropped_schema = |s: &str| schemas_before.contains(s) && !schemas_after.contains(s);
     let pairs = pair_up(&from.publications, &to.publications, |p| p.name.clone());
     for old in &pairs.removed {
         steps.push(drop(old));
@@ -56,8 +65,6 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
         let tables = pair_up(&old.tables, &new.tables, |t| {
             (t.schema.clone(), t.name.clone())
         });
-        let still_there =
-            |t: &PublicationTable| tables_after.contains(&(t.schema.as_str(), t.name.as_str()));
         let changed = tables
             .kept
             .iter()
@@ -69,7 +76,7 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
             .map(|t| (*t, None))
             .chain(changed.map(|(a, b)| (a, Some(b))))
         {
-            if still_there(gone) {
+            if !dropped_table(gone) {
                 steps.push(drop_table(old, gone));
             }
             if let Some(made) = made {
@@ -81,7 +88,7 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
         }
         let schemas = pair_up(&old.schemas, &new.schemas, String::clone);
         for schema in schemas.removed {
-            if schemas_after.contains(schema.as_str()) {
+            if !dropped_schema(schema) {
                 let operation = Operation::PublicationDropSchema {
                     publication: old.name.clone(),
                     schema: schema.clone(),
