@@ -1459,7 +1459,7 @@ from (
                  join pg_catalog.pg_class rc on rc.oid operator(pg_catalog.=) pr.prrelid
                  join pg_catalog.pg_namespace rn on rn.oid operator(pg_catalog.=) rc.relnamespace
                  where pr.prpubid operator(pg_catalog.=) p.oid), '[]'),
-               'schemas', {{150000 coalesce((select pg_catalog.json_agg(sn.nspname order by sn.nspname) from pg_catalog.pg_publication_namespace pn join pg_catalog.pg_namespace sn on sn.oid operator(pg_catalog.=) pn.pnnspid where pn.pnpubid operator(pg_catalog.=) p.oid), '[]') | '[]'}},
+               'schemas', {{150000 coalesce((select pg_catalog.json_agg(sn.nspname order by sn.nspname) from pg_catalog.pg_publication_namespace pn join pg_catalog.pg_namespace sn on sn.oid operator(pg_catalog.=) pn.pnnspid where pn.pnpubid operator(pg_catalog.=) p.oid), '[]') | '[]'::pg_catalog.json}},
                'comment', (select d.description from pg_catalog.pg_description d
                            where d.objoid operator(pg_catalog.=) p.oid
                              and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_publication'::pg_catalog.regclass))
