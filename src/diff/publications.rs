@@ -226,3 +226,77 @@ fn owner(publication: &Publication) -> Option<Step> {
     );
     Some(step.requires([key(publication)]))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use crate::model::Database;
+
+    fn database(tables: Value, publications: Value) -> Database {
+        serde_json::from_value(json!({"server_version_num": 150000, "extensions": [],
+            "schemas": [{"name": "s", "tables": tables, "constraints": [], "indexes": [], "sequences": []}],
+            "publications": publications}))
+        .unwrap()
+    }
+
+    fn table(name: &str, columns: &[&str]) -> Value {
+        let columns: Vec<Value> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                json!({"name": c, "position": i + 1, "type": "integer", "collation": null,
+                "not_null": false, "default": null, "generated": null, "identity": null,
+                "storage": "p", "type_storage": "p", "statistics": null})
+            })
+            .collect();
+        json!({"name": name, "persistence": "p", "options": [], "toast_options": [], "columns": columns})
+    }
+
+    fn publication(tables: Value) -> Value {
+        json!([{"name": "P", "all_tables": false, "insert": true, "update": true, "delete": true,
+                "truncate": true, "via_root": false, "tables": tables}])
+    }
+
+    fn statements(from: &Database, to: &Database) -> Vec<String> {
+        let steps =
+            crate::diff::databases(from, to, Default::default(), &Default::default()).unwrap();
+        let mut steps = crate::plan::build(steps, "pg_catalog").unwrap();
+        crate::ddl::render(&mut steps).unwrap();
+        steps.into_iter().map(|s| s.statement).collect()
+    }
+
+    #[test]
+    fn a_changed_column_list_is_taken_out_before_its_column_goes_and_added_back_after() {
+        let from = database(
+            json!([table("t", &["a", "b"]), table("gone", &["a"])]),
+            publication(json!([{"schema": "s", "name": "t", "columns": ["a", "b"]},
+                               {"schema": "s", "name": "gone"}])),
+        );
+        let to = database(
+            json!([table("t", &["a", "c"])]),
+            publication(
+                json!([{"schema": "s", "name": "t", "columns": ["a", "c"], "row_filter": "(a > 1)"}]),
+            ),
+        );
+        let statements = statements(&from, &to);
+        let at = |text: &str| {
+            statements
+                .iter()
+                .position(|s| s.contains(text))
+                .unwrap_or_else(|| panic!("no {text} in {statements:#?}"))
+        };
+        let out = at(r#"ALTER PUBLICATION "P" DROP TABLE ONLY "s"."t";"#);
+        assert!(out < at(r#"DROP COLUMN "b""#));
+        let back =
+            at(r#"ALTER PUBLICATION "P" ADD TABLE ONLY "s"."t" ("a", "c") WHERE ((a > 1));"#);
+        assert!(back > at(r#"ADD COLUMN "c""#));
+        // the table the plan drops leaves the publication by itself
+        assert!(
+            !statements
+                .iter()
+                .any(|s| s.contains("PUBLICATION") && s.contains("gone"))
+        );
+        assert!(statements.iter().any(|s| s == r#"DROP TABLE "s"."gone";"#));
+    }
+}
