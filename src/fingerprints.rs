@@ -252,6 +252,17 @@ mod tests {
     }
 
     #[test]
+    fn the_catalog_query_reads_publications_column_lists_filters_and_schemas_from_15() {
+        let pg14 = crate::catalog::query_for(140010).unwrap();
+        let pg15 = crate::catalog::query_for(150000).unwrap();
+        assert!(!pg14.contains("{{") && !pg15.contains("{{"));
+        for field in ["pr.prattrs", "pr.prqual", "pg_publication_namespace"] {
+            assert!(!pg14.contains(field) && pg15.contains(field), "{field}");
+        }
+        assert!(crate::catalog::query_for(110000).is_err());
+    }
+
+    #[test]
     fn both_queries_select_tables_with_the_same_text() {
         let relations = |text: &'static str| {
             let start = text.find("-- relations: from here").unwrap();
