@@ -300,6 +300,14 @@ class Tests(Runner):
                 CREATE TABLE shop.orders (id int PRIMARY KEY, total numeric, note text, secret text);
                 CREATE TABLE shop.items (id int PRIMARY KEY, name text);
                 CREATE TABLE "Audit Log"."Events" (id int);"""
+            # a table made again (its partition key changes) leaves its publication with its DROP
+            # TABLE, and is added back once made
+            events_before = """
+                CREATE TABLE shop.events (id int, at date) PARTITION BY RANGE (at);
+                CREATE TABLE shop.events_1 PARTITION OF shop.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');"""
+            events_after = """
+                CREATE TABLE shop.events (id int, at date) PARTITION BY LIST (id);
+                CREATE TABLE shop.events_1 PARTITION OF shop.events FOR VALUES IN (1);"""
             if new:
                 orders_before = "shop.orders (id, total) WHERE (total > 100)"
                 orders_after = "shop.orders (id, total, note) WHERE (total > 50 AND note IS NOT NULL)"
@@ -310,9 +318,9 @@ class Tests(Runner):
                 orders_before, orders_after, fresh = "shop.orders", "shop.orders", "shop.fresh"
                 by_schema_before = 'TABLE "Audit Log"."Events"'
                 by_schema_after = "TABLE reports.daily, shop.items"
-            source.fresh_database("migra_remote_a", tables + f"""
+            source.fresh_database("migra_remote_a", tables + events_before + f"""
                 CREATE TABLE shop.old (id int PRIMARY KEY);
-                CREATE PUBLICATION {ORDERS_PUB} FOR TABLE {orders_before}, shop.items, shop.old
+                CREATE PUBLICATION {ORDERS_PUB} FOR TABLE {orders_before}, shop.items, shop.old, shop.events
                   WITH (publish = 'insert, update');
                 CREATE PUBLICATION everything FOR ALL TABLES;
                 CREATE PUBLICATION going FOR TABLE shop.items;
@@ -320,11 +328,11 @@ class Tests(Runner):
                 CREATE PUBLICATION by_schema FOR {by_schema_before};
                 COMMENT ON PUBLICATION going IS 'goes';
                 COMMENT ON PUBLICATION everything IS 'all of it';""")
-            target.fresh_database("migra_remote_b", tables + f"""
+            target.fresh_database("migra_remote_b", tables + events_after + f"""
                 CREATE SCHEMA reports;
                 CREATE TABLE reports.daily (d date);
                 CREATE TABLE shop.fresh (id int PRIMARY KEY, "Kind" text);
-                CREATE PUBLICATION {ORDERS_PUB} FOR TABLE {orders_after}, {fresh}
+                CREATE PUBLICATION {ORDERS_PUB} FOR TABLE {orders_after}, {fresh}, shop.events
                   WITH (publish = 'insert, update, delete, truncate', publish_via_partition_root = true);
                 CREATE PUBLICATION everything FOR ALL TABLES WITH (publish = 'insert');
                 CREATE PUBLICATION toggled FOR ALL TABLES;
@@ -342,6 +350,7 @@ class Tests(Runner):
                 'ALTER PUBLICATION "Orders ""Pub""" DROP TABLE ONLY "shop"."items";',
                 'CREATE PUBLICATION "new one" FOR TABLE ONLY "shop"."items" WITH (publish = \'\');',
                 'COMMENT ON PUBLICATION "everything" IS NULL;',
+                'ALTER PUBLICATION "Orders ""Pub""" ADD TABLE ONLY "shop"."events";',
             ]
             if new:
                 expected += [

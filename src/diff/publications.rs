@@ -6,7 +6,8 @@
 //! one table's list or filter (`SET TABLE` replaces every table and schema of the
 //! publication, and locks each), and logical decoding sees the transaction's end state at
 //! once. A table or schema that the plan drops leaves its publications by itself, so no ALTER
-//! names it. FOR ALL TABLES turned on or off is a DROP and a CREATE: no ALTER does it.
+//! names it; one that the plan makes again (a partition key change) is added back once made.
+//! FOR ALL TABLES turned on or off is a DROP and a CREATE: no ALTER does it.
 
 use std::collections::BTreeSet;
 
@@ -33,6 +34,17 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
         tables_before.contains(&key) && !tables_after.contains(&key)
     };
     let dropped_schema = |s: &str| schemas_before.contains(s) && !schemas_after.contains(s);
+    // Tables the plan drops and makes again (a partition key changes), with their partitions:
+    // they leave their publications with the DROP TABLE, and are added back once made.
+    let mut remade: BTreeSet<(String, String)> = BTreeSet::new();
+    for (old, new) in pair_up(&from.schemas, &to.schemas, |s| s.name.clone()).kept {
+        for rebuilt in super::rebuilt::rebuilt(old, new).0 {
+            for table in std::iter::once(&rebuilt.table).chain(&rebuilt.partitions) {
+                remade.insert((old.name.clone(), table.name.clone()));
+            }
+        }
+    }
+    let remade_table = |t: &PublicationTable| remade.contains(&(t.schema.clone(), t.name.clone()));
     let pairs = pair_up(&from.publications, &to.publications, |p| p.name.clone());
     for old in &pairs.removed {
         steps.push(drop(old));
@@ -68,7 +80,7 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
         let changed = tables
             .kept
             .iter()
-            .filter(|(a, b)| a != b)
+            .filter(|(a, b)| a != b || remade_table(b))
             .map(|(a, b)| (*a, *b));
         for (gone, made) in tables
             .removed
@@ -76,7 +88,7 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
             .map(|t| (*t, None))
             .chain(changed.map(|(a, b)| (a, Some(b))))
         {
-            if !dropped_table(gone) {
+            if !dropped_table(gone) && !remade_table(gone) {
                 steps.push(drop_table(old, gone));
             }
             if let Some(made) = made {
