@@ -56,7 +56,7 @@ class Guard(Tests):
         version = int(cluster.query("postgres", "SHOW server_version_num"))
         # (what, text, argument types, arguments after the schemas)
         self.queries = [
-            ("catalog query", catalog_sql, "text[], text[], oid[]", "NULL, NULL"),
+            ("catalog query", for_version(catalog_sql, version), "text[], text[], oid[]", "NULL, NULL"),
             ("fingerprint query", for_version(fingerprints_sql, version), "text[], text[]", "NULL"),
         ]
         self.cluster = cluster

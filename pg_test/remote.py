@@ -65,6 +65,8 @@ ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader REVOKE EXECUTE ON FUNCTIONS FROM 
 ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader REVOKE ALL ON TABLES FROM migra_reader;
 ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader IN SCHEMA billing GRANT SELECT ON TABLES TO migra_reader WITH GRANT OPTION;
 """
+# a publication name that needs quoting
+ORDERS_PUB = '"Orders ""Pub"""'
 ROLE_SQL = "DO $$ BEGIN CREATE ROLE migra_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
 
 
@@ -283,6 +285,101 @@ class Tests(Runner):
             raise CaseFailure("a user mapping's password is in the plan or the snapshot")
         print(f"     {len(plan)} statements; no password in the plan or the snapshot")
 
+    def publications_converge(self, source, target):
+        """Publications between two databases: FOR TABLE with a column list and a row filter
+        (PostgreSQL 15; a variant without them when either server is older), FOR ALL TABLES,
+        FOR TABLES IN SCHEMA (15), publish options changed, FOR ALL TABLES turned on, one
+        publication dropped and one made, tables added, taken out and changed, a table that the
+        plan drops (which leaves its publication by itself: no ALTER names it); odd names. The
+        snapshot diff is the remote diff."""
+        def test():
+            new = min(int(server.cluster.query("postgres", "SHOW server_version_num"))
+                      for server in (source, target)) >= 150000
+            tables = """
+                CREATE SCHEMA shop; CREATE SCHEMA "Audit Log";
+                CREATE TABLE shop.orders (id int PRIMARY KEY, total numeric, note text, secret text);
+                CREATE TABLE shop.items (id int PRIMARY KEY, name text);
+                CREATE TABLE "Audit Log"."Events" (id int);"""
+            # a table made again (its partition key changes) leaves its publication with its DROP
+            # TABLE, and is added back once made
+            events_before = """
+                CREATE TABLE shop.events (id int, at date) PARTITION BY RANGE (at);
+                CREATE TABLE shop.events_1 PARTITION OF shop.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');"""
+            events_after = """
+                CREATE TABLE shop.events (id int, at date) PARTITION BY LIST (id);
+                CREATE TABLE shop.events_1 PARTITION OF shop.events FOR VALUES IN (1);"""
+            if new:
+                orders_before = "shop.orders (id, total) WHERE (total > 100)"
+                orders_after = "shop.orders (id, total, note) WHERE (total > 50 AND note IS NOT NULL)"
+                fresh = """shop.fresh ("Kind", id) WHERE ("Kind" <> 'x')"""
+                by_schema_before = 'TABLES IN SCHEMA "Audit Log"'
+                by_schema_after = "TABLES IN SCHEMA reports, TABLE shop.items"
+            else:
+                orders_before, orders_after, fresh = "shop.orders", "shop.orders", "shop.fresh"
+                by_schema_before = 'TABLE "Audit Log"."Events"'
+                by_schema_after = "TABLE reports.daily, shop.items"
+            source.fresh_database("migra_remote_a", tables + events_before + f"""
+                CREATE TABLE shop.old (id int PRIMARY KEY);
+                CREATE PUBLICATION {ORDERS_PUB} FOR TABLE {orders_before}, shop.items, shop.old, shop.events
+                  WITH (publish = 'insert, update');
+                CREATE PUBLICATION everything FOR ALL TABLES;
+                CREATE PUBLICATION going FOR TABLE shop.items;
+                CREATE PUBLICATION toggled FOR TABLE shop.items;
+                CREATE PUBLICATION by_schema FOR {by_schema_before};
+                COMMENT ON PUBLICATION going IS 'goes';
+                COMMENT ON PUBLICATION everything IS 'all of it';""")
+            target.fresh_database("migra_remote_b", tables + events_after + f"""
+                CREATE SCHEMA reports;
+                CREATE TABLE reports.daily (d date);
+                CREATE TABLE shop.fresh (id int PRIMARY KEY, "Kind" text);
+                CREATE PUBLICATION {ORDERS_PUB} FOR TABLE {orders_after}, {fresh}, shop.events
+                  WITH (publish = 'insert, update, delete, truncate', publish_via_partition_root = true);
+                CREATE PUBLICATION everything FOR ALL TABLES WITH (publish = 'insert');
+                CREATE PUBLICATION toggled FOR ALL TABLES;
+                CREATE PUBLICATION by_schema FOR {by_schema_after};
+                CREATE PUBLICATION "new one" FOR TABLE shop.items WITH (publish = '');
+                COMMENT ON PUBLICATION "new one" IS 'made: the "new" one''s';""")
+            plan = self.converge(source, "migra_remote_a", target, "migra_remote_b",
+                                 "unsafe => true, ignore_extension_versions => true", min_rows=8)
+            text = "\n".join(step["statement"] for step in plan)
+            expected = [
+                'DROP PUBLICATION "going";',
+                'DROP PUBLICATION "toggled";',
+                'CREATE PUBLICATION "toggled" FOR ALL TABLES',
+                'ALTER PUBLICATION "everything" SET (publish = \'insert\', publish_via_partition_root = false);',
+                'ALTER PUBLICATION "Orders ""Pub""" DROP TABLE ONLY "shop"."items";',
+                'CREATE PUBLICATION "new one" FOR TABLE ONLY "shop"."items" WITH (publish = \'\');',
+                'COMMENT ON PUBLICATION "everything" IS NULL;',
+                'ALTER PUBLICATION "Orders ""Pub""" ADD TABLE ONLY "shop"."events";',
+            ]
+            if new:
+                expected += [
+                    'ALTER PUBLICATION "Orders ""Pub""" ADD TABLE ONLY "shop"."fresh" ("Kind", "id") WHERE (("Kind" <> \'x\'::text));',
+                    'ALTER PUBLICATION "by_schema" DROP TABLES IN SCHEMA "Audit Log";',
+                    'ALTER PUBLICATION "by_schema" ADD TABLES IN SCHEMA "reports";',
+                ]
+            for line in expected:
+                if line not in text:
+                    raise CaseFailure(f"the plan does not say {line!r}:\n{text}")
+            if any('"shop"."old"' in step["statement"] and "PUBLICATION" in step["statement"] for step in plan):
+                raise CaseFailure("an ALTER PUBLICATION names a table that the plan drops")
+            # the snapshot diff is the remote diff
+            source.fresh_database("migra_remote_a", tables + f"""
+                CREATE TABLE shop.old (id int PRIMARY KEY);
+                CREATE PUBLICATION {ORDERS_PUB} FOR TABLE {orders_before}, shop.items, shop.old;""")
+            a = literal(source.conninfo("migra_remote_a"))
+            b = literal(target.conninfo("migra_remote_b"))
+            options = "unsafe => true, ignore_extension_versions => true"
+            same = self.control(f"""
+                SELECT (SELECT array_agg(row(kind, identity, action, statement, hazards)::text ORDER BY ordinal)
+                        FROM migra_diff_remote({a}, {b}, {options}))
+                     = (SELECT array_agg(row(kind, identity, action, statement, hazards)::text ORDER BY ordinal)
+                        FROM migra_diff_snapshots(migra_snapshot(source => {a}), migra_snapshot(source => {b}), {options}))""")
+            if same != "t":
+                raise CaseFailure("the snapshot diff is not the remote diff")
+            print(f"     {len(plan)} statements ({'column lists, row filters, schemas' if new else 'PostgreSQL 14 variant'})")
+        return test
+
     def virtual_generated_columns(self, server):
         """PostgreSQL 18 makes VIRTUAL the default kind of generated column."""
         def test():
@@ -334,11 +431,14 @@ def main():
     tests.run("a remote diff warns once, naming each side and what differs", tests.a_remote_diff_warns_once_naming_each_side)
     tests.run("foreign tables converge between databases; no password is read",
               tests.foreign_tables_converge_and_no_password_is_read)
+    tests.run("publications converge between databases", tests.publications_converge(local, local))
     here = local.cluster.query("postgres", "SHOW server_version")
     for other in others:
         there = other.cluster.query("postgres", "SHOW server_version")
         tests.run(f"PostgreSQL {here} database to PostgreSQL {there} database", tests.across_versions(local, other))
         tests.run(f"PostgreSQL {there} database to PostgreSQL {here} database", tests.across_versions(other, local))
+        tests.run(f"publications, PostgreSQL {here} to {there}", tests.publications_converge(local, other))
+        tests.run(f"publications, PostgreSQL {there} to {here}", tests.publications_converge(other, local))
         if int(other.cluster.query("postgres", "SHOW server_version_num")) >= 180000:
             tests.run(f"VIRTUAL generated columns on PostgreSQL {there}", tests.virtual_generated_columns(other))
 

@@ -185,6 +185,7 @@ class Tests(Runner):
             ("a rule that ends the statement", diff.format(source=empty, target=doctored("{schemas,0,rules,0,definition}", '" DO INSTEAD NOTHING; DROP TABLE x"')), "22023"),
             ("a statistics object that ends the statement", diff.format(source=empty, target=doctored("{schemas,0,statistics,0,definition}", '"ON id, v FROM t; DROP TABLE x"')), "22023"),
             ("a comment on a kind that is not one", diff.format(source=empty, target=doctored("{schemas,0,comments,0,kind}", '"TABLE x IS NULL; DROP TABLE y; --"')), "22023"),
+            ("a publication row filter that ends the statement", diff.format(source=empty, target=doctored("{publications}", '[{"name": "p", "all_tables": false, "insert": true, "update": true, "delete": true, "truncate": true, "via_root": false, "tables": [{"schema": "app", "name": "t", "row_filter": "true)); DROP TABLE x; --"}]}]')), "22023"),
             ("a system schema", diff.format(source=empty, target=doctored("{schemas,0,name}", '"pg_catalog"')), "22023"),
             ("a system schema asked for", "SELECT count(*) FROM migra_diff_snapshots((SELECT e FROM snaps), (SELECT e FROM snaps), schemas => '{pg_catalog}')", "22023"),
         ]

@@ -1248,11 +1248,14 @@ ignored as materialized (
   where not exists (select from ext_members e
                     where e.classid operator(pg_catalog.=) o.classid and e.objid operator(pg_catalog.=) o.oid)
   union all
-  -- publications' tables
+  -- publications' tables: publications belong to the database, compared between whole
+  -- databases ('publications' below), not between two schemas
   select c.relnamespace, 'publication table', pg_catalog.concat(c.relname, ' in ', p.pubname), null
   from pg_catalog.pg_publication_rel pr
   join pg_catalog.pg_publication p on p.oid operator(pg_catalog.=) pr.prpubid
   join rel c on c.oid operator(pg_catalog.=) pr.prrelid
+  cross join args
+  where args.schemas is not null
   union all
   -- security labels (a provider module such as sepgsql sets them) on what the schemas hold:
   -- named, and their labels compared as text; the name without its schema, as everywhere here
@@ -1430,7 +1433,43 @@ from (
       where not exists (
         select from pg_catalog.pg_depend d
         where d.classid operator(pg_catalog.=) 'pg_catalog.pg_event_trigger'::pg_catalog.regclass
-          and d.objid operator(pg_catalog.=) et.oid and d.deptype operator(pg_catalog.=) 'e')), '[]')) as doc
+          and d.objid operator(pg_catalog.=) et.oid and d.deptype operator(pg_catalog.=) 'e')), '[]'),
+    -- publications, less an extension's: compared between whole databases, so read for one
+    -- only. Column lists, row filters and FOR TABLES IN SCHEMA came in PostgreSQL 15: the
+    -- parts in double braces read them there and nothing before (catalog::query_for). A column list by name, in name order: a set, whatever the columns'
+    -- numbers on either side.
+    'publications', coalesce((
+      select pg_catalog.json_agg(pg_catalog.json_build_object(
+               'name', p.pubname,
+               'owner', pg_catalog.pg_get_userbyid(p.pubowner),
+               'all_tables', p.puballtables,
+               'insert', p.pubinsert,
+               'update', p.pubupdate,
+               'delete', p.pubdelete,
+               'truncate', p.pubtruncate,
+               'via_root', p.pubviaroot,
+               'tables', coalesce((
+                 select pg_catalog.json_agg(pg_catalog.json_build_object(
+                          'schema', rn.nspname,
+                          'name', rc.relname,
+                          'columns', {{150000 (select pg_catalog.json_agg(a.attname order by a.attname) from pg_catalog.pg_attribute a where a.attrelid operator(pg_catalog.=) pr.prrelid and a.attnum operator(pg_catalog.=) any (pr.prattrs)) | null}},
+                          'row_filter', {{150000 pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) | null}})
+                          order by rn.nspname, rc.relname)
+                 from pg_catalog.pg_publication_rel pr
+                 join pg_catalog.pg_class rc on rc.oid operator(pg_catalog.=) pr.prrelid
+                 join pg_catalog.pg_namespace rn on rn.oid operator(pg_catalog.=) rc.relnamespace
+                 where pr.prpubid operator(pg_catalog.=) p.oid), '[]'),
+               'schemas', {{150000 coalesce((select pg_catalog.json_agg(sn.nspname order by sn.nspname) from pg_catalog.pg_publication_namespace pn join pg_catalog.pg_namespace sn on sn.oid operator(pg_catalog.=) pn.pnnspid where pn.pnpubid operator(pg_catalog.=) p.oid), '[]') | '[]'::pg_catalog.json}},
+               'comment', (select d.description from pg_catalog.pg_description d
+                           where d.objoid operator(pg_catalog.=) p.oid
+                             and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_publication'::pg_catalog.regclass))
+               order by p.pubname)
+      from pg_catalog.pg_publication p, args
+      where args.schemas is null
+        and not exists (
+          select from ext_members e
+          where e.classid operator(pg_catalog.=) 'pg_catalog.pg_publication'::pg_catalog.regclass
+            and e.objid operator(pg_catalog.=) p.oid)), '[]')) as doc
   union all
   select 1, d.nspname, d.doc from schema_docs d
 ) x

@@ -21,11 +21,13 @@ pub const CATALOG_SQL: &str = include_str!("../sql/catalog.sql");
 /// The oldest server the catalog query reads (`server_version_num`).
 pub const OLDEST_SERVER: i32 = 120000;
 
-/// The catalog query for a server of this version. One text serves PostgreSQL 12 to 18 today;
-/// a version that needs other text gets its own here.
-pub fn query_for(server_version_num: i32) -> Result<&'static str, Error> {
+/// The catalog query for a server of this version: one text serves PostgreSQL 12 to 18, its
+/// parts for newer catalogs (publications' column lists, row filters and schemas, PostgreSQL 15)
+/// chosen by version as the fingerprint query's are (`fingerprints::for_version`).
+pub fn query_for(server_version_num: i32) -> Result<String, Error> {
     if server_version_num >= OLDEST_SERVER {
-        Ok(CATALOG_SQL)
+        crate::fingerprints::for_version(CATALOG_SQL, server_version_num)
+            .ok_or(Error::UnsupportedServer(server_version_num))
     } else {
         Err(Error::UnsupportedServer(server_version_num))
     }
@@ -134,7 +136,7 @@ impl Reader {
     /// (the fingerprint query is prepared then).
     pub fn new(compare: bool) -> Result<Self, Error> {
         let catalog = prepare(
-            CATALOG_SQL,
+            &query_for(pg_sys::PG_VERSION_NUM as i32)?,
             &[
                 pg_sys::TEXTARRAYOID,
                 pg_sys::TEXTARRAYOID,

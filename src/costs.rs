@@ -48,6 +48,13 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::CreateEventTrigger(_)
         | O::DropEventTrigger { .. }
         | O::EnableEventTrigger(_)
+        // a publication made or dropped whole names no one relation (CREATE PUBLICATION FOR
+        // TABLE takes SHARE UPDATE EXCLUSIVE on each table it names, as ADD TABLE does)
+        | O::CreatePublication(_)
+        | O::DropPublication { .. }
+        | O::SetPublicationOptions(_)
+        | O::PublicationAddSchema { .. }
+        | O::PublicationDropSchema { .. }
         | O::Grant { .. }
         | O::Revoke { .. }
         // the statistics object is locked, not its table
@@ -72,6 +79,9 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::IndexStorageParameters { .. }
         | O::CreateStatistics(_)
         | O::DropStatistics { .. }
+        // OpenTableList in publicationcmds.c, for ADD and DROP alike: reads and writes go on
+        | O::PublicationAddTable { .. }
+        | O::PublicationDropTable { .. }
         | O::Comment {
             whole_relation: true,
             ..

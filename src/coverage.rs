@@ -41,6 +41,7 @@ fn readme_names(kind: Kind) -> &'static [&'static str] {
         Kind::Collation => &["collation"],
         Kind::Trigger => &["trigger"],
         Kind::EventTrigger => &["event trigger"],
+        Kind::Publication => &["publication"],
         Kind::Rule => &["rule"],
         Kind::Comment => &["comment"],
         Kind::Privilege => &["privilege"],

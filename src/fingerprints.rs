@@ -50,14 +50,20 @@ pub fn comparable(versions: &[i32]) -> bool {
             .all(|pair| pair[0] / 10000 == pair[1] / 10000)
 }
 
-/// The fingerprint query for a server of this version: `{{version field | otherwise}}` becomes
-/// `field` on that version and later, `otherwise` before. `None` when fingerprints cannot be read.
+/// The fingerprint query for a server of this version (`for_version`). `None` when
+/// fingerprints cannot be read.
 pub fn query_for(server_version_num: i32) -> Option<String> {
     if !comparable(&[server_version_num]) {
         return None;
     }
-    let mut text = String::with_capacity(FINGERPRINTS_SQL.len());
-    let mut rest = FINGERPRINTS_SQL;
+    for_version(FINGERPRINTS_SQL, server_version_num)
+}
+
+/// `text` for a server of this version: `{{version field | otherwise}}` becomes `field` on that
+/// version and later, `otherwise` before (each on one line). `None` when a part is malformed.
+pub fn for_version(sql: &str, server_version_num: i32) -> Option<String> {
+    let mut text = String::with_capacity(sql.len());
+    let mut rest = sql;
     while let Some(start) = rest.find("{{") {
         text.push_str(&rest[..start]);
         let end = start + rest[start..].find("}}")?;
@@ -243,6 +249,17 @@ mod tests {
             pg18.contains("k.conenforced") && !query_for(170000).unwrap().contains("conenforced")
         );
         assert!(query_for(130000).is_none());
+    }
+
+    #[test]
+    fn the_catalog_query_reads_publications_column_lists_filters_and_schemas_from_15() {
+        let pg14 = crate::catalog::query_for(140010).unwrap();
+        let pg15 = crate::catalog::query_for(150000).unwrap();
+        assert!(!pg14.contains("{{") && !pg15.contains("{{"));
+        for field in ["pr.prattrs", "pr.prqual", "pg_publication_namespace"] {
+            assert!(!pg14.contains(field) && pg15.contains(field), "{field}");
+        }
+        assert!(crate::catalog::query_for(110000).is_err());
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub enum Phase {
     /// (which would otherwise reach the table) or goes.
     Detach,
     // Teardown: what goes away, dependents first.
+    /// Publications dropped and tables and schemas taken out of them: before any column,
+    /// table or schema goes (a column list or row filter holds its columns).
+    DropPublication,
     /// Views and materialized views, dropped or made again: before what they read.
     DropView,
     DropRoutine,
@@ -79,6 +82,9 @@ pub enum Phase {
     CreateTrigger,
     /// Once their table or view and what their actions read and write are there.
     CreateRule,
+    /// Publications made and given tables and schemas, once those are made with their final
+    /// columns.
+    CreatePublication,
     /// ALTER ... OWNER TO, once every object has its final shape (a sequence its OWNED BY, so
     /// that its table's new owner reaches it), and before the grants, which name the owner.
     Owner,
@@ -98,7 +104,7 @@ pub enum Phase {
 impl Phase {
     /// Teardown steps are ordered against each other in reverse of their dependencies.
     pub fn is_teardown(self) -> bool {
-        (Phase::DropView..=Phase::SetAside).contains(&self) || self >= Phase::DropType
+        (Phase::DropPublication..=Phase::SetAside).contains(&self) || self >= Phase::DropType
     }
 }
 

@@ -83,6 +83,8 @@ pub enum Kind {
     Statistics,
     Rule,
     EventTrigger,
+    /// A publication (logical replication): of the database, compared between whole databases.
+    Publication,
     Enum,
     Domain,
     CompositeType,
@@ -98,7 +100,7 @@ pub enum Kind {
 impl Kind {
     /// Every kind of row: in the order the README's table of what is compared lists them
     /// (`crate::coverage`), the plan's settings first.
-    pub const ALL: [Kind; 27] = [
+    pub const ALL: [Kind; 28] = [
         Kind::Setting,
         Kind::Schema,
         Kind::Extension,
@@ -119,6 +121,7 @@ impl Kind {
         Kind::Collation,
         Kind::Trigger,
         Kind::EventTrigger,
+        Kind::Publication,
         Kind::Rule,
         Kind::Policy,
         Kind::Statistics,
@@ -150,6 +153,7 @@ impl Kind {
             Kind::Statistics => "statistics",
             Kind::Rule => "rule",
             Kind::EventTrigger => "event trigger",
+            Kind::Publication => "publication",
             Kind::Enum => "enum",
             Kind::Domain => "domain",
             Kind::CompositeType => "composite type",
@@ -201,6 +205,8 @@ pub enum Key {
     Rule(String, String, String),
     /// An event trigger: of the database, not of a schema.
     EventTrigger(String),
+    /// A publication: of the database, not of a schema.
+    Publication(String),
     Index(String, String),
     Sequence(String, String),
     /// A sequence's OWNED BY: apart from the sequence, so that a default that takes from the
@@ -266,6 +272,7 @@ impl Key {
             | Key::Extension(_)
             | Key::Schema(_)
             | Key::EventTrigger(_)
+            | Key::Publication(_)
             | Key::Routine(..)
             | Key::Type(..)
             | Key::TypeSetAside(..)
@@ -311,6 +318,7 @@ impl Key {
             Key::Setting
             | Key::Extension(_)
             | Key::EventTrigger(_)
+            | Key::Publication(_)
             | Key::NotCompared(_)
             | Key::Hook(_) => None,
         }
@@ -330,6 +338,7 @@ impl Key {
             Key::Trigger(s, t, g) => format!("trigger {} on {}.{}", d(g), d(s), d(t)),
             Key::Rule(s, t, r) => format!("rule {} on {}.{}", d(r), d(s), d(t)),
             Key::EventTrigger(t) => format!("event trigger {}", d(t)),
+            Key::Publication(p) => format!("publication {}", d(p)),
             Key::Index(s, i) => format!("index {}.{}", d(s), d(i)),
             Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
@@ -583,13 +592,14 @@ mod tests {
             Kind::Collation => 17,
             Kind::Trigger => 18,
             Kind::EventTrigger => 19,
-            Kind::Rule => 20,
-            Kind::Policy => 21,
-            Kind::Statistics => 22,
-            Kind::Comment => 23,
-            Kind::Privilege => 24,
-            Kind::DefaultPrivileges => 25,
-            Kind::Hook => 26,
+            Kind::Publication => 20,
+            Kind::Rule => 21,
+            Kind::Policy => 22,
+            Kind::Statistics => 23,
+            Kind::Comment => 24,
+            Kind::Privilege => 25,
+            Kind::DefaultPrivileges => 26,
+            Kind::Hook => 27,
         };
         for (i, kind) in Kind::ALL.into_iter().enumerate() {
             assert_eq!(place(kind), i, "{} is out of place", kind.as_str());

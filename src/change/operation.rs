@@ -6,8 +6,9 @@
 
 use crate::model::{
     Attribute, Collation, Column, CommentKind, Constraint, DomainConstraint, EventTrigger,
-    Extension, Identity, Index, OwnedBy, Parent, Persistence, Policy, ReplicaIdentity, Routine,
-    Rule, Sequence, SequenceOptions, Statistics, Storage, Table, Trigger, Type, View,
+    Extension, Identity, Index, OwnedBy, Parent, Persistence, Policy, Publication,
+    PublicationTable, ReplicaIdentity, Routine, Rule, Sequence, SequenceOptions, Statistics,
+    Storage, Table, Trigger, Type, View,
 };
 
 /// The kinds of constraint an ADD CONSTRAINT makes: each scans or builds differently.
@@ -149,6 +150,7 @@ pub enum CommentOn {
     },
     Schema(String),
     Extension(String),
+    Publication(String),
 }
 
 /// What GRANT and REVOKE name.
@@ -191,6 +193,7 @@ pub enum Owned {
     Collation,
     Statistics,
     Schema,
+    Publication,
 }
 
 impl Owned {
@@ -209,6 +212,7 @@ impl Owned {
             Owned::Collation => "COLLATION",
             Owned::Statistics => "STATISTICS",
             Owned::Schema => "SCHEMA",
+            Owned::Publication => "PUBLICATION",
         }
     }
 
@@ -693,6 +697,35 @@ pub enum Operation {
     },
     EnableEventTrigger(Box<EventTrigger>),
 
+    /// `CREATE PUBLICATION` with its tables, schemas and options.
+    CreatePublication(Box<Publication>),
+    DropPublication {
+        name: String,
+    },
+    /// `ALTER PUBLICATION ... SET (publish = ..., publish_via_partition_root = ...)`.
+    SetPublicationOptions(Box<Publication>),
+    /// `ALTER PUBLICATION ... ADD TABLE ONLY` one table, with its columns and row filter.
+    PublicationAddTable {
+        publication: String,
+        table: PublicationTable,
+    },
+    /// `ALTER PUBLICATION ... DROP TABLE ONLY` one table.
+    PublicationDropTable {
+        publication: String,
+        schema: String,
+        name: String,
+    },
+    /// `ALTER PUBLICATION ... ADD TABLES IN SCHEMA`.
+    PublicationAddSchema {
+        publication: String,
+        schema: String,
+    },
+    /// `ALTER PUBLICATION ... DROP TABLES IN SCHEMA`.
+    PublicationDropSchema {
+        publication: String,
+        schema: String,
+    },
+
     CreateRule(Box<Rule>),
     /// `CREATE OR REPLACE RULE`
     ReplaceRule(Box<Rule>),
@@ -758,6 +791,7 @@ impl Operation {
             | O::CreatePolicy(_)
             | O::CreateTrigger(_)
             | O::CreateEventTrigger(_)
+            | O::CreatePublication(_)
             | O::CreateRule(_)
             | O::CreateStatistics(_)
             | O::Grant { .. } => Action::Create,
@@ -779,6 +813,7 @@ impl Operation {
             | O::DropPolicy { .. }
             | O::DropTrigger { .. }
             | O::DropEventTrigger { .. }
+            | O::DropPublication { .. }
             | O::DropRule { .. }
             | O::DropStatistics { .. }
             | O::Revoke { .. } => Action::Drop,
@@ -835,6 +870,11 @@ impl Operation {
             | O::AlterPolicy(_)
             | O::EnableTrigger(_)
             | O::EnableEventTrigger(_)
+            | O::SetPublicationOptions(_)
+            | O::PublicationAddTable { .. }
+            | O::PublicationDropTable { .. }
+            | O::PublicationAddSchema { .. }
+            | O::PublicationDropSchema { .. }
             | O::EnableRule(_)
             | O::AlterStatistics(_)
             | O::SetOwner { .. }

@@ -43,6 +43,7 @@ pub fn set(cx: &Cx, on: &CommentOn, text: Option<&str>) -> String {
         } => object(cx, *kind, name, part.as_deref(), *domain),
         CommentOn::Schema(name) => super::privileges::schema(name),
         CommentOn::Extension(name) => super::extensions::object(name),
+        CommentOn::Publication(name) => super::publications::object(name),
     };
     format!(
         "COMMENT ON {object} IS {};",

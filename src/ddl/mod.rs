@@ -13,6 +13,7 @@ pub mod indexes;
 pub mod owners;
 pub mod policies;
 pub mod privileges;
+pub mod publications;
 pub mod renames;
 pub mod routines;
 pub mod rules;
@@ -271,6 +272,25 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
         O::CreateEventTrigger(trigger) => triggers::create_event_trigger(trigger),
         O::DropEventTrigger { name } => triggers::drop_event_trigger(name),
         O::EnableEventTrigger(trigger) => triggers::set_event_trigger_enabled(trigger),
+        O::CreatePublication(publication) => publications::create(publication),
+        O::DropPublication { name } => publications::drop(name),
+        O::SetPublicationOptions(publication) => publications::set_options(publication),
+        O::PublicationAddTable { publication, table } => {
+            publications::add_table(publication, table)
+        }
+        O::PublicationDropTable {
+            publication,
+            schema,
+            name,
+        } => publications::drop_table(publication, schema, name),
+        O::PublicationAddSchema {
+            publication,
+            schema,
+        } => publications::add_schema(publication, schema),
+        O::PublicationDropSchema {
+            publication,
+            schema,
+        } => publications::drop_schema(publication, schema),
 
         O::CreateRule(rule) => rules::create(cx, rule, false),
         O::ReplaceRule(rule) => rules::create(cx, rule, true),

@@ -19,6 +19,7 @@ mod normalize;
 pub mod owners;
 mod policies;
 mod privileges;
+mod publications;
 mod rebuilt;
 mod routines;
 mod rules;

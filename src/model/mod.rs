@@ -11,6 +11,7 @@ mod default_privileges;
 mod dependencies;
 mod indexes;
 mod policies;
+mod publications;
 mod routines;
 mod rules;
 mod sequences;
@@ -28,6 +29,7 @@ pub use default_privileges::{DefaultObjects, DefaultPrivileges};
 pub use dependencies::{Dependency, DependencyKind, ObjectRef};
 pub use indexes::Index;
 pub use policies::Policy;
+pub use publications::{Publication, PublicationTable};
 pub use routines::{Routine, RoutineKind};
 pub use rules::Rule;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
@@ -75,6 +77,9 @@ pub struct Database {
     /// `pg_event_trigger`, by name, less extensions' own.
     #[serde(default)]
     pub event_triggers: Vec<EventTrigger>,
+    /// `pg_publication`, by name, less extensions' own: read only for a whole database.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publications: Vec<Publication>,
     /// Global default privileges (`pg_default_acl` rows of no schema), by role and kind of
     /// object: read only for a whole database (compared between whole databases).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -97,6 +102,8 @@ struct DatabaseRow {
     #[serde(default)]
     event_triggers: Vec<EventTrigger>,
     #[serde(default)]
+    publications: Vec<Publication>,
+    #[serde(default)]
     default_privileges: Vec<DefaultPrivileges>,
 }
 
@@ -116,6 +123,7 @@ impl Database {
             schemas,
             extensions: row.extensions,
             event_triggers: row.event_triggers,
+            publications: row.publications,
             default_privileges: row.default_privileges,
             binary_coercible: row.binary_coercible,
         };
