@@ -21,16 +21,6 @@
 with args as (
   select $1::pg_catalog.text[] as schemas, $2::pg_catalog.text[] as excluded, $3::pg_catalog.oid[] as tables
 ),
--- relations: from here to "relations end", the text of sql/fingerprints.sql is the same (a test
--- holds them to it): both queries must see the same tables.
--- What extensions own, found from the extensions' side: few rows, through an index, where a
--- lookup per object (or a scan of pg_depend) costs as much as the rest of the relations.
-ext_members as materialized (
-  select d.classid, d.objid
-  from pg_catalog.pg_depend d
-  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
-    and d.deptype operator(pg_catalog.=) 'e'
-),
 -- Grantees as the model reads them: PUBLIC for 0, a role by its name, and a role named "PUBLIC"
 -- as {"role": "PUBLIC"}, which is not the PUBLIC grantee. Inlined: each use looks one role up
 -- through pg_authid's index.
@@ -40,6 +30,16 @@ grantees as not materialized (
   select r.oid, case when r.rolname operator(pg_catalog.=) 'PUBLIC' then pg_catalog.json_build_object('role', 'PUBLIC')
                      else pg_catalog.to_json(r.rolname::pg_catalog.text) end
   from pg_catalog.pg_roles r
+),
+-- relations: from here to "relations end", the text of sql/fingerprints.sql is the same (a test
+-- holds them to it): both queries must see the same tables.
+-- What extensions own, found from the extensions' side: few rows, through an index, where a
+-- lookup per object (or a scan of pg_depend) costs as much as the rest of the relations.
+ext_members as materialized (
+  select d.classid, d.objid
+  from pg_catalog.pg_depend d
+  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+    and d.deptype operator(pg_catalog.=) 'e'
 ),
 ns as (
   select n.oid, n.nspname, n.nspacl, n.nspowner
