@@ -203,6 +203,7 @@ pub(super) fn plan_databases(
         ..options
     };
     let steps = plan_databases_unwarned(first, from, to, options, allow_data_loss)?;
+    super::notice_missing_secrets(&steps);
     super::made_lock_safe(steps, lock_safe)
 }
 

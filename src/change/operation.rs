@@ -141,6 +141,8 @@ pub enum CommentOn {
     },
     Schema(String),
     Extension(String),
+    ForeignDataWrapper(String),
+    Server(String),
 }
 
 /// What GRANT and REVOKE name.
@@ -183,6 +185,8 @@ pub enum Owned {
     Collation,
     Statistics,
     Schema,
+    ForeignDataWrapper,
+    Server,
 }
 
 impl Owned {
@@ -201,6 +205,8 @@ impl Owned {
             Owned::Collation => "COLLATION",
             Owned::Statistics => "STATISTICS",
             Owned::Schema => "SCHEMA",
+            Owned::ForeignDataWrapper => "FOREIGN DATA WRAPPER",
+            Owned::Server => "SERVER",
         }
     }
 
@@ -676,6 +682,48 @@ pub enum Operation {
     },
     EnableEventTrigger(Box<EventTrigger>),
 
+    CreateForeignDataWrapper(Box<crate::model::ForeignDataWrapper>),
+    /// `ALTER FOREIGN DATA WRAPPER w [HANDLER f | NO HANDLER] [VALIDATOR f | NO VALIDATOR]
+    /// [OPTIONS (...)]`: `None` for what does not change.
+    AlterForeignDataWrapper {
+        name: String,
+        handler: Option<Option<crate::model::WrapperFunction>>,
+        validator: Option<Option<crate::model::WrapperFunction>>,
+        options: Vec<GenericOption>,
+        /// Secret options the target has and the source lacks: their value was not read, so
+        /// the statement says how to add them by hand.
+        missing_secrets: Vec<String>,
+    },
+    DropForeignDataWrapper {
+        name: String,
+    },
+    /// `CREATE SERVER`, without its secret options (`secret_options`, said in a comment).
+    CreateServer(Box<crate::model::Server>),
+    /// `ALTER SERVER s [VERSION 'v' | VERSION NULL] [OPTIONS (...)]`: `version` `None` when it
+    /// does not change.
+    AlterServer {
+        name: String,
+        version: Option<Option<String>>,
+        options: Vec<GenericOption>,
+        missing_secrets: Vec<String>,
+    },
+    DropServer {
+        name: String,
+    },
+    /// `CREATE USER MAPPING`, without its secret options (`secret_options`, said in a comment).
+    CreateUserMapping(Box<crate::model::UserMapping>),
+    /// `ALTER USER MAPPING FOR u SERVER s OPTIONS (...)`
+    AlterUserMapping {
+        server: String,
+        user: crate::model::Grantee,
+        options: Vec<GenericOption>,
+        missing_secrets: Vec<String>,
+    },
+    DropUserMapping {
+        server: String,
+        user: crate::model::Grantee,
+    },
+
     CreateRule(Box<Rule>),
     /// `CREATE OR REPLACE RULE`
     ReplaceRule(Box<Rule>),
@@ -741,6 +789,9 @@ impl Operation {
             | O::CreatePolicy(_)
             | O::CreateTrigger(_)
             | O::CreateEventTrigger(_)
+            | O::CreateForeignDataWrapper(_)
+            | O::CreateServer(_)
+            | O::CreateUserMapping(_)
             | O::CreateRule(_)
             | O::CreateStatistics(_)
             | O::Grant { .. } => Action::Create,
@@ -762,6 +813,9 @@ impl Operation {
             | O::DropPolicy { .. }
             | O::DropTrigger { .. }
             | O::DropEventTrigger { .. }
+            | O::DropForeignDataWrapper { .. }
+            | O::DropServer { .. }
+            | O::DropUserMapping { .. }
             | O::DropRule { .. }
             | O::DropStatistics { .. }
             | O::Revoke { .. } => Action::Drop,
@@ -817,6 +871,9 @@ impl Operation {
             | O::AlterPolicy(_)
             | O::EnableTrigger(_)
             | O::EnableEventTrigger(_)
+            | O::AlterForeignDataWrapper { .. }
+            | O::AlterServer { .. }
+            | O::AlterUserMapping { .. }
             | O::EnableRule(_)
             | O::AlterStatistics(_)
             | O::SetOwner { .. }

@@ -9,7 +9,7 @@ use crate::change::Owned;
 /// keyword.
 pub fn set(cx: &Cx, object: Owned, name: &str, role: &str) -> String {
     let named = match object {
-        Owned::Schema => quote_ident(name),
+        Owned::Schema | Owned::ForeignDataWrapper | Owned::Server => quote_ident(name),
         Owned::Function | Owned::Procedure | Owned::Aggregate => {
             format!("{}.{name}", quote_ident(&cx.schema))
         }

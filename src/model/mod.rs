@@ -14,6 +14,7 @@ mod policies;
 mod routines;
 mod rules;
 mod sequences;
+mod servers;
 mod statistics;
 mod tables;
 mod triggers;
@@ -31,6 +32,7 @@ pub use policies::Policy;
 pub use routines::{Routine, RoutineKind};
 pub use rules::Rule;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
+pub use servers::{ForeignDataWrapper, Server, UserMapping, WrapperFunction};
 pub use statistics::Statistics;
 #[cfg(any(test, feature = "pg_test"))]
 pub use tables::Generation;
@@ -79,6 +81,15 @@ pub struct Database {
     /// object: read only for a whole database (compared between whole databases).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub default_privileges: Vec<DefaultPrivileges>,
+    /// `pg_foreign_data_wrapper`, by name, less extensions' own: read only for a whole database.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub foreign_data_wrappers: Vec<ForeignDataWrapper>,
+    /// `pg_foreign_server`, by name, less extensions' own: read only for a whole database.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub servers: Vec<Server>,
+    /// `pg_user_mappings`, by server and role (PUBLIC first): read only for a whole database.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub user_mappings: Vec<UserMapping>,
     /// Casts that need no conversion (`pg_cast.castmethod = 'b'`), as (source, target) type
     /// names; each schema holds a copy for the diff (`Schema::binary_coercible`). A property of
     /// the server, not of the schema: not written into snapshots, which stay the same text for
@@ -98,6 +109,12 @@ struct DatabaseRow {
     event_triggers: Vec<EventTrigger>,
     #[serde(default)]
     default_privileges: Vec<DefaultPrivileges>,
+    #[serde(default)]
+    foreign_data_wrappers: Vec<ForeignDataWrapper>,
+    #[serde(default)]
+    servers: Vec<Server>,
+    #[serde(default)]
+    user_mappings: Vec<UserMapping>,
 }
 
 impl Database {
@@ -117,6 +134,9 @@ impl Database {
             extensions: row.extensions,
             event_triggers: row.event_triggers,
             default_privileges: row.default_privileges,
+            foreign_data_wrappers: row.foreign_data_wrappers,
+            servers: row.servers,
+            user_mappings: row.user_mappings,
             binary_coercible: row.binary_coercible,
         };
         database.share_casts();
