@@ -142,7 +142,7 @@ pub enum Error {
 
     /// 42704 undefined_object: `with_owners` gives an object to a role this database lacks;
     /// migra compares roles by name and never creates one.
-    #[error("role \"{role}\" does not exist: the plan makes it the owner of {object}")]
+    #[error("role \"{role}\" does not exist: the plan {object}")]
     RoleNotFound { role: String, object: String },
 
     /// 22023 invalid_parameter_value: a fleet call's limits.
@@ -337,7 +337,7 @@ impl Error {
                 Some("SELECT name, saved_at FROM migra_baselines; lists the saved baselines.")
             }
             Error::RoleNotFound { .. } => Some(
-                "migra never creates roles: create the role first, or call without with_owners => true.",
+                "migra never creates roles: create the role first (or, for an owner, call without with_owners => true).",
             ),
             Error::DataLoss { .. } => Some(
                 "Review the statements with hazards, then call again with unsafe => true to get the plan.",

@@ -244,16 +244,16 @@ fn refuse_unknown_owners(steps: &[Step]) -> Result<(), Error> {
     let mut owners: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
     for step in steps {
         use crate::change::Operation as O;
-        let role = match &step.operation {
-            O::SetOwner { role, .. } => Some(role.as_str()),
+        let (role, what) = match &step.operation {
+            O::SetOwner { role, .. } => (Some(role.as_str()), "makes it the owner of"),
             // a user mapping is for a role, which must exist as well
-            O::CreateUserMapping(mapping) => mapping.user.role(),
-            _ => None,
+            O::CreateUserMapping(mapping) => (mapping.user.role(), "makes"),
+            _ => (None, ""),
         };
         if let Some(role) = role {
             owners
                 .entry(role)
-                .or_insert_with(|| format!("{} {}", step.kind.as_str(), step.identity));
+                .or_insert_with(|| format!("{what} {} {}", step.kind.as_str(), step.identity));
         }
     }
     if owners.is_empty() {

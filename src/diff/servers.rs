@@ -362,3 +362,116 @@ fn owner_step(
     );
     Some(step.requires([key]))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn database(servers: serde_json::Value, mappings: serde_json::Value) -> Database {
+        serde_json::from_value(json!({
+            "server_version_num": 150000, "extensions": [],
+            "schemas": [{"name": "public", "tables": [
+                {"name": "t", "persistence": "p", "options": [], "toast_options": [], "columns": [],
+                 "foreign": {"server": "s", "options": []}}],
+                "constraints": [], "indexes": [], "sequences": []}],
+            "servers": servers, "user_mappings": mappings
+        }))
+        .unwrap()
+    }
+
+    fn server(server_type: &str) -> serde_json::Value {
+        json!([{"name": "s", "wrapper": "postgres_fdw", "wrapper_extension": "postgres_fdw",
+                "type": server_type, "options": ["host=a"]}])
+    }
+
+    fn statements(from: &Database, to: &Database) -> Result<Vec<String>, Error> {
+        let mut steps = Vec::new();
+        diff(from, to, false, &mut steps)?;
+        let mut steps = crate::plan::build(steps, "pg_catalog")?;
+        crate::ddl::render(&mut steps)?;
+        Ok(steps.into_iter().skip(1).map(|s| s.statement).collect())
+    }
+
+    #[test]
+    fn secrets_are_dropped_or_left_for_the_dba_never_compared_by_value() {
+        let old = ["user=a".to_owned(), "port=1".to_owned()];
+        let new = ["user=b".to_owned()];
+        let (changes, missing) = option_changes(
+            &old,
+            &["password".into(), "sslkey".into()],
+            &new,
+            &["password".into(), "passfile".into()],
+        );
+        assert_eq!(
+            changes,
+            [
+                GenericOption::Set("user=b".into()),
+                GenericOption::Drop("port".into()),
+                GenericOption::Drop("sslkey".into()),
+            ]
+        );
+        assert_eq!(missing, ["passfile"]);
+        let same = option_changes(&new, &["password".into()], &new, &["password".into()]);
+        assert_eq!(same, (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_server_whose_type_changes_is_made_again_with_its_mappings_unless_a_table_stays() {
+        let mapping = json!([{"server": "s", "user": "PUBLIC", "options": ["user=u"]}]);
+        let mut from = database(server("a"), mapping.clone());
+        let mut to = database(server("b"), mapping.clone());
+        let refused = statements(&from, &to).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "cannot change server s from foreign-data wrapper postgres_fdw of type a to \
+             foreign-data wrapper postgres_fdw of type b: it would have to be made again, and \
+             foreign table public.t stays on it"
+        );
+        from.schemas[0].tables.clear();
+        to.schemas[0].tables.clear();
+        assert_eq!(
+            statements(&from, &to).unwrap(),
+            [
+                r#"DROP USER MAPPING FOR PUBLIC SERVER "s";"#,
+                r#"DROP SERVER "s";"#,
+                r#"CREATE SERVER "s" TYPE 'b' FOREIGN DATA WRAPPER "postgres_fdw" OPTIONS (host 'a');"#,
+                r#"CREATE USER MAPPING FOR PUBLIC SERVER "s" OPTIONS (user 'u');"#,
+            ]
+        );
+        // a password on it would be lost
+        let secret =
+            json!([{"server": "s", "user": "app", "options": [], "secret_options": ["password"]}]);
+        let from = Database {
+            user_mappings: serde_json::from_value(secret.clone()).unwrap(),
+            ..from
+        };
+        let to = Database {
+            user_mappings: serde_json::from_value(secret).unwrap(),
+            ..to
+        };
+        assert!(statements(&from, &to).is_err());
+    }
+
+    #[test]
+    fn a_new_server_comes_before_its_user_mappings_and_a_dropped_one_after() {
+        let empty = database(json!([]), json!([]));
+        let mapping = json!([{"server": "s", "user": {"role": "PUBLIC"}, "options": ["user=u"],
+                              "secret_options": ["password"]}]);
+        let full = database(server("a"), mapping);
+        let made = statements(&empty, &full).unwrap();
+        assert!(made[0].starts_with(r#"CREATE SERVER "s""#), "{made:?}");
+        assert!(made[1].starts_with(
+            "CREATE USER MAPPING FOR \"PUBLIC\" SERVER \"s\" OPTIONS (user 'u');\n-- not set"
+        ));
+        let dropped = statements(&full, &empty).unwrap();
+        assert_eq!(
+            dropped,
+            [
+                r#"DROP USER MAPPING FOR "PUBLIC" SERVER "s";"#,
+                r#"DROP SERVER "s";"#
+            ]
+        );
+    }
+}

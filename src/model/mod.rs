@@ -150,9 +150,29 @@ impl Database {
         }
     }
 
-    /// Leaves out the extensions named: on both sides of a diff, they are not compared.
+    /// Leaves out the extensions named: on both sides of a diff, they are not compared, nor
+    /// the servers on their foreign-data wrappers, with their user mappings (dblink, left out by
+    /// default, takes with it the `dblink_fdw` server a remote diff connects through).
     pub fn leave_out_extensions(&mut self, names: &[String]) {
         self.extensions.retain(|e| !names.contains(&e.name));
+        let gone: Vec<String> = self
+            .servers
+            .iter()
+            .filter(|s| {
+                s.wrapper_extension
+                    .as_ref()
+                    .is_some_and(|e| names.contains(e))
+            })
+            .map(|s| s.name.clone())
+            .collect();
+        self.leave_out_servers(&gone);
+    }
+
+    /// Leaves out the servers named, with their user mappings: the server a remote diff
+    /// connects through is the means of the call, not part of what it compares.
+    pub fn leave_out_servers(&mut self, names: &[String]) {
+        self.servers.retain(|s| !names.contains(&s.name));
+        self.user_mappings.retain(|m| !names.contains(&m.server));
     }
 
     /// Keeps the named schemas (all when `None`) less the excluded, as the catalog query does.

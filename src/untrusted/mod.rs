@@ -644,6 +644,30 @@ mod tests {
     }
 
     #[test]
+    fn servers_and_user_mappings_are_checked() {
+        let with = |servers: serde_json::Value, mappings: serde_json::Value| {
+            let mut database = snapshot_with_column_type("integer");
+            database.servers = serde_json::from_value(servers).unwrap();
+            database.user_mappings = serde_json::from_value(mappings).unwrap();
+            check(&database, Origin::Snapshot)
+        };
+        let server = |name: &str, option: &str| serde_json::json!([{"name": name, "wrapper": "w", "options": [option]}]);
+        assert!(with(server("s", "host=it's"), serde_json::json!([])).is_ok());
+        let long = "x".repeat(64);
+        let error = with(server(&long, "host=a"), serde_json::json!([])).unwrap_err();
+        assert!(
+            error.to_string().contains("field \"name\" of server"),
+            "{error}"
+        );
+        assert!(with(server("s", "host=a\u{0}"), serde_json::json!([])).is_err());
+        let mapping = serde_json::json!([{"server": "s", "user": "", "options": []}]);
+        assert!(with(serde_json::json!([]), mapping).is_err());
+        let mapping = serde_json::json!([{"server": "s", "user": "PUBLIC", "options": [],
+                                          "secret_options": [""]}]);
+        assert!(with(serde_json::json!([]), mapping).is_err());
+    }
+
+    #[test]
     fn a_real_type_passes() {
         assert!(
             check(
