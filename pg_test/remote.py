@@ -292,8 +292,8 @@ class Tests(Runner):
         its foreign table and user mapping), one whose VERSION, OPTIONS and comment change, one
         made again under another TYPE, user mappings for CURRENT_USER, PUBLIC and a role. The
         plan makes the new user mapping without its password and says how to add it; once the
-        DBA does, a second diff is empty and pg_dump (which prints the passwords) is equal. No
-        password is in a plan, a snapshot or an error."""
+        DBA does, a second diff is empty and pg_dump (which prints the passwords) is equal; the
+        snapshots' diff is the same plan. No password is in a plan, a snapshot or an error."""
         source_sql = """
             CREATE EXTENSION postgres_fdw;
             CREATE SERVER keep FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'a', port '5432');
@@ -341,6 +341,14 @@ class Tests(Runner):
             notices = [line for line in done.stderr.splitlines() if line.startswith("NOTICE:")]
             if not any("password of user mapping postgres on \"New server\"" in n for n in notices):
                 raise CaseFailure(f"no NOTICE names the password left out: {done.stderr}")
+            same = self.control(f"""
+                SELECT (SELECT array_agg(row(kind, identity, action, statement, hazards)::text ORDER BY ordinal)
+                        FROM migra_diff_remote({a}, {b}, {options}))
+                     = (SELECT array_agg(row(kind, identity, action, statement, hazards)::text ORDER BY ordinal)
+                        FROM migra_diff_snapshots(migra_snapshot(source => {a}), migra_snapshot(source => {b}),
+                                                  {options}))""")
+            if same != "t":
+                raise CaseFailure("migra_diff_snapshots of the two snapshots differs from migra_diff_remote")
             plan = self.converge(source, "migra_remote_a", target, "migra_remote_b", options, min_rows=12,
                                  after_apply=add_the_password)
             text = "\n".join(step["statement"] for step in plan)
