@@ -154,7 +154,7 @@ def main():
             checks.check(f"named in the WARNING without with_privileges: {kind}", kind in warning,
                          f"the WARNING does not name {kind}: {warning!r}")
         hint = re.search(r"HINT:\s+(.*)", warning)
-        checks.check("the hint lists what is compared", bool(hint) and "Compared: schema, extension, table" in hint.group(1),
+        checks.check("the hint lists what is compared", bool(hint) and "Compared: schema, extension, foreign-data wrapper, server, user mapping, table" in hint.group(1),
                      f"hint: {hint.group(1) if hint else None!r}")
 
         # an extension's objects: neither compared nor named

@@ -65,9 +65,9 @@ ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader REVOKE EXECUTE ON FUNCTIONS FROM 
 ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader REVOKE ALL ON TABLES FROM migra_reader;
 ALTER DEFAULT PRIVILEGES FOR ROLE migra_reader IN SCHEMA billing GRANT SELECT ON TABLES TO migra_reader WITH GRANT OPTION;
 """
+ROLE_SQL = "DO $$ BEGIN CREATE ROLE migra_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
 # a publication name that needs quoting
 ORDERS_PUB = '"Orders ""Pub"""'
-ROLE_SQL = "DO $$ BEGIN CREATE ROLE migra_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
 
 
 class Server:
@@ -111,14 +111,17 @@ class Tests(Runner):
         server.cluster.psql(database, script)
 
     def converge(self, source_server, source_db, target_server, target_db,
-                 options="unsafe => true, with_privileges => true", min_rows=10):
-        """Plan, apply to the source, diff again, compare dumps."""
+                 options="unsafe => true, with_privileges => true", min_rows=10, after_apply=None):
+        """Plan, apply to the source (then `after_apply(plan)`: what a DBA does by hand after it),
+        diff again, compare dumps."""
         source = source_server.conninfo(source_db)
         target = target_server.conninfo(target_db)
         plan = self.plan(source, target, options)
         if len(plan) < min_rows:
             raise CaseFailure(f"expected a real plan, got {len(plan)} rows")
         self.apply(source_server, source_db, plan)
+        if after_apply is not None:
+            after_apply(plan)
         left = self.plan(source, target, options)
         if left:
             raise CaseFailure("a second diff is not empty:\n" + "\n".join(s["statement"] for s in left[:8]))
@@ -260,7 +263,7 @@ class Tests(Runner):
         """A foreign table between two databases, each with the same postgres_fdw server and a
         user mapping that holds a password: the plan makes and changes the foreign tables, the
         databases converge (pg_dump equal), and the password is in no plan and no snapshot
-        (servers and user mappings are the database's: neither read nor compared)."""
+        (the user mapping is compared, its password by name only: the same on both sides)."""
         server = ("CREATE EXTENSION postgres_fdw;\n"
                   "CREATE SERVER loopback FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname 'postgres');\n"
                   "CREATE USER MAPPING FOR CURRENT_USER SERVER loopback OPTIONS (user 'app', password 'pw-s3cret');\n")
@@ -380,6 +383,114 @@ class Tests(Runner):
             print(f"     {len(plan)} statements ({'column lists, row filters, schemas' if new else 'PostgreSQL 14 variant'})")
         return test
 
+    def servers_and_user_mappings_converge(self, source, target):
+        """Foreign-data wrappers, servers and user mappings between two databases: a server
+        added (with a foreign table on it and a user mapping with a password), one dropped (with
+        its foreign table and user mapping), one whose VERSION, OPTIONS and comment change, one
+        made again under another TYPE, user mappings for CURRENT_USER, PUBLIC and a role. The
+        plan makes the new user mapping without its password and says how to add it; once the
+        DBA does, a second diff is empty and pg_dump (which prints the passwords) is equal; the
+        snapshots' diff is the same plan. No password is in a plan, a snapshot or an error."""
+        source_sql = """
+            CREATE EXTENSION postgres_fdw;
+            CREATE SERVER keep FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'a', port '5432');
+            COMMENT ON SERVER keep IS 'old';
+            CREATE USER MAPPING FOR PUBLIC SERVER keep OPTIONS (user 'anon', password 'pw-dropped');
+            CREATE SERVER gone FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname 'old');
+            CREATE USER MAPPING FOR CURRENT_USER SERVER gone OPTIONS (user 'x', password 'pw-gone');
+            CREATE FOREIGN TABLE public.on_gone (id int) SERVER gone;
+            CREATE SERVER retyped TYPE 'a' FOREIGN DATA WRAPPER postgres_fdw;
+            CREATE USER MAPPING FOR PUBLIC SERVER retyped OPTIONS (user 'p');
+            CREATE FOREIGN DATA WRAPPER old_fdw;
+            CREATE SERVER on_old FOREIGN DATA WRAPPER old_fdw;"""
+        target_sql = """
+            CREATE EXTENSION postgres_fdw;
+            CREATE FOREIGN DATA WRAPPER "Plain fdw" OPTIONS (debug 'true');
+            CREATE FOREIGN DATA WRAPPER checked VALIDATOR pg_catalog.postgresql_fdw_validator;
+            COMMENT ON FOREIGN DATA WRAPPER "Plain fdw" IS 'plain';
+            CREATE SERVER other FOREIGN DATA WRAPPER "Plain fdw";
+            CREATE SERVER keep VERSION '16' FOREIGN DATA WRAPPER postgres_fdw
+              OPTIONS (host 'db.example', dbname 'it''s', fetch_size '500');
+            COMMENT ON SERVER keep IS 'kept, it''s';
+            CREATE USER MAPPING FOR PUBLIC SERVER keep OPTIONS (user 'anon2');
+            CREATE USER MAPPING FOR migra_reader SERVER keep OPTIONS (user 'reader');
+            CREATE SERVER "New server" TYPE 'pg' FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname 'b');
+            CREATE USER MAPPING FOR CURRENT_USER SERVER "New server" OPTIONS (user 'app', password 'pw-s3cret');
+            CREATE FOREIGN TABLE public.on_new (id int) SERVER "New server" OPTIONS (table_name 't');
+            CREATE SERVER retyped TYPE 'b' FOREIGN DATA WRAPPER postgres_fdw;
+            CREATE USER MAPPING FOR PUBLIC SERVER retyped OPTIONS (user 'p');"""
+        passwords = ("pw-s3cret", "pw-gone", "pw-dropped")
+        options = "unsafe => true, ignore_extension_versions => true"
+
+        def add_the_password(plan):
+            # what the plan's comment line tells the DBA to run, with the value filled in
+            notes = [line for step in plan for line in step["statement"].splitlines() if line.startswith("-- not set")]
+            expected = ('ALTER USER MAPPING FOR "postgres" SERVER "New server" OPTIONS (ADD password \'...\');')
+            if len(notes) != 1 or not notes[0].endswith(expected):
+                raise CaseFailure(f"expected one note naming {expected!r}, got {notes}")
+            source.cluster.psql("migra_remote_a", expected.replace("'...'", "'pw-s3cret'"))
+
+        def test():
+            source.fresh_database("migra_remote_a", source_sql)
+            target.fresh_database("migra_remote_b", target_sql)
+            a, b = literal(source.conninfo("migra_remote_a")), literal(target.conninfo("migra_remote_b"))
+            done = self.local.cluster.psql(CONTROL, f"SELECT count(*) FROM migra_diff_remote({a}, {b}, {options})")
+            notices = [line for line in done.stderr.splitlines() if line.startswith("NOTICE:")]
+            if not any("password of user mapping postgres on \"New server\"" in n for n in notices):
+                raise CaseFailure(f"no NOTICE names the password left out: {done.stderr}")
+            same = self.control(f"""
+                SELECT (SELECT array_agg(row(kind, identity, action, statement, hazards)::text ORDER BY ordinal)
+                        FROM migra_diff_remote({a}, {b}, {options}))
+                     = (SELECT array_agg(row(kind, identity, action, statement, hazards)::text ORDER BY ordinal)
+                        FROM migra_diff_snapshots(migra_snapshot(source => {a}), migra_snapshot(source => {b}),
+                                                  {options}))""")
+            if same != "t":
+                raise CaseFailure("migra_diff_snapshots of the two snapshots differs from migra_diff_remote")
+            plan = self.converge(source, "migra_remote_a", target, "migra_remote_b", options, min_rows=12,
+                                 after_apply=add_the_password)
+            text = "\n".join(step["statement"] for step in plan)
+            for expected in (
+                    'CREATE FOREIGN DATA WRAPPER "Plain fdw" OPTIONS (debug \'true\');',
+                    'CREATE FOREIGN DATA WRAPPER "checked" VALIDATOR "pg_catalog"."postgresql_fdw_validator";',
+                    'CREATE SERVER "New server" TYPE \'pg\' FOREIGN DATA WRAPPER "postgres_fdw" OPTIONS (dbname \'b\');',
+                    'ALTER SERVER "keep" VERSION \'16\' OPTIONS (SET host \'db.example\', SET dbname \'it\'\'s\', '
+                    "DROP port, ADD fetch_size '500');",
+                    'CREATE USER MAPPING FOR "postgres" SERVER "New server" OPTIONS (user \'app\');',
+                    'ALTER USER MAPPING FOR PUBLIC SERVER "keep" OPTIONS (SET user \'anon2\', DROP password);',
+                    'CREATE USER MAPPING FOR "migra_reader" SERVER "keep" OPTIONS (user \'reader\');',
+                    'DROP USER MAPPING FOR "postgres" SERVER "gone";',
+                    'DROP SERVER "gone";', 'DROP SERVER "retyped";', 'DROP FOREIGN DATA WRAPPER "old_fdw";',
+                    'COMMENT ON SERVER "keep" IS \'kept, it\'\'s\';'):
+                if expected not in text:
+                    raise CaseFailure(f"the plan does not say {expected!r}:\n{text}")
+            order = [step["statement"].split(" (")[0] for step in plan]
+            position = {s: i for i, s in enumerate(order)}
+            before = [('CREATE SERVER "New server" TYPE \'pg\' FOREIGN DATA WRAPPER "postgres_fdw" OPTIONS',
+                       'CREATE FOREIGN TABLE "public"."on_new"'),
+                      ('DROP FOREIGN TABLE "public"."on_gone";', 'DROP SERVER "gone";'),
+                      ('DROP USER MAPPING FOR "postgres" SERVER "gone";', 'DROP SERVER "gone";'),
+                      ('DROP SERVER "on_old";', 'DROP FOREIGN DATA WRAPPER "old_fdw";')]
+            for first, second in before:
+                if position.get(first, 1 << 20) > position.get(second, -1):
+                    raise CaseFailure(f"{first!r} is not before {second!r}:\n{text}")
+            snapshot = self.control(f"SELECT migra_snapshot(source => {b})::text")
+            if '"secret_options": ["password"]' not in snapshot.replace('":["', '": ["'):
+                raise CaseFailure("the snapshot does not name the secret option")
+            # a server made again under a foreign table that stays is refused, naming both
+            target.cluster.psql("migra_remote_b", "DROP SERVER retyped CASCADE; "
+                                "CREATE SERVER retyped TYPE 'c' FOREIGN DATA WRAPPER postgres_fdw; "
+                                "CREATE FOREIGN TABLE public.on_retyped (id int) SERVER retyped;")
+            source.cluster.psql("migra_remote_a", "CREATE FOREIGN TABLE public.on_retyped (id int) SERVER retyped;")
+            refused = self.local.cluster.psql(
+                CONTROL, f"SELECT count(*) FROM migra_diff_remote({a}, {b}, {options})", check=False)
+            if "0A000" not in refused.stderr or "public.on_retyped" not in refused.stderr:
+                raise CaseFailure(f"expected 0A000 naming public.on_retyped, got: {refused.stderr.strip()}")
+            for password in passwords:
+                if password in text or password in snapshot or password in refused.stderr + done.stderr:
+                    raise CaseFailure(f"a password ({password}) is in a plan, a snapshot or an error")
+            print(f"     {len(plan)} statements; no password in the plans, the snapshot or the messages")
+        return test
+
     def virtual_generated_columns(self, server):
         """PostgreSQL 18 makes VIRTUAL the default kind of generated column."""
         def test():
@@ -432,6 +543,7 @@ def main():
     tests.run("foreign tables converge between databases; no password is read",
               tests.foreign_tables_converge_and_no_password_is_read)
     tests.run("publications converge between databases", tests.publications_converge(local, local))
+    tests.run("servers and user mappings converge", tests.servers_and_user_mappings_converge(local, local))
     here = local.cluster.query("postgres", "SHOW server_version")
     for other in others:
         there = other.cluster.query("postgres", "SHOW server_version")
@@ -439,6 +551,10 @@ def main():
         tests.run(f"PostgreSQL {there} database to PostgreSQL {here} database", tests.across_versions(other, local))
         tests.run(f"publications, PostgreSQL {here} to {there}", tests.publications_converge(local, other))
         tests.run(f"publications, PostgreSQL {there} to {here}", tests.publications_converge(other, local))
+        tests.run(f"servers and user mappings, PostgreSQL {here} to {there}",
+                  tests.servers_and_user_mappings_converge(local, other))
+        tests.run(f"servers and user mappings, PostgreSQL {there} to {here}",
+                  tests.servers_and_user_mappings_converge(other, local))
         if int(other.cluster.query("postgres", "SHOW server_version_num")) >= 180000:
             tests.run(f"VIRTUAL generated columns on PostgreSQL {there}", tests.virtual_generated_columns(other))
 

@@ -31,6 +31,14 @@ grantees as not materialized (
                      else pg_catalog.to_json(r.rolname::pg_catalog.text) end
   from pg_catalog.pg_roles r
 ),
+-- Secret options of foreign-data wrappers, servers and user mappings: an option whose name (in
+-- lower case) contains one of these words holds a credential (password, passfile, sslpassword,
+-- sslkey, a token or an API key), and only its name is read. password_required (postgres_fdw)
+-- holds a boolean, not a secret. docs/security.md says the same: keep them in agreement.
+secret_rule as (
+  select 'pass|secret|token|key|credential|auth'::pg_catalog.text as pattern,
+         array['password_required']::pg_catalog.text[] as not_secret
+),
 -- relations: from here to "relations end", the text of sql/fingerprints.sql is the same (a test
 -- holds them to it): both queries must see the same tables.
 -- What extensions own, found from the extensions' side: few rows, through an index, where a
@@ -1469,7 +1477,111 @@ from (
         and not exists (
           select from ext_members e
           where e.classid operator(pg_catalog.=) 'pg_catalog.pg_publication'::pg_catalog.regclass
-            and e.objid operator(pg_catalog.=) p.oid)), '[]')) as doc
+            and e.objid operator(pg_catalog.=) p.oid)), '[]'),
+    -- Foreign-data wrappers, servers and user mappings: the database's, compared between whole
+    -- databases, so read for one only. Options whose name says they hold a secret
+    -- (secret_rule) give their name alone: their value is never read, so it is in no snapshot,
+    -- plan or error.
+    'foreign_data_wrappers', coalesce((
+      select pg_catalog.json_agg(pg_catalog.json_build_object(
+               'name', w.fdwname,
+               'handler', (select pg_catalog.json_build_object(
+                        'schema', fn.nspname, 'name', fp.proname,
+                        'identity', pg_catalog.concat(pg_catalog.quote_ident(fp.proname), '(',
+                                                      pg_catalog.oidvectortypes(fp.proargtypes), ')'))
+                      from pg_catalog.pg_proc fp
+                      join pg_catalog.pg_namespace fn on fn.oid operator(pg_catalog.=) fp.pronamespace
+                      where fp.oid operator(pg_catalog.=) w.fdwhandler),
+               'validator', (select pg_catalog.json_build_object(
+                        'schema', fn.nspname, 'name', fp.proname,
+                        'identity', pg_catalog.concat(pg_catalog.quote_ident(fp.proname), '(',
+                                                      pg_catalog.oidvectortypes(fp.proargtypes), ')'))
+                      from pg_catalog.pg_proc fp
+                      join pg_catalog.pg_namespace fn on fn.oid operator(pg_catalog.=) fp.pronamespace
+                      where fp.oid operator(pg_catalog.=) w.fdwvalidator),
+               'options', coalesce((
+               select pg_catalog.json_agg(o.x order by o.i)
+               from pg_catalog.unnest(w.fdwoptions) with ordinality o(x, i), secret_rule r
+               where not (pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
+                          and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret))), '[]'),
+             'secret_options', coalesce((
+               select pg_catalog.json_agg(pg_catalog.split_part(o.x, '=', 1) order by o.i)
+               from pg_catalog.unnest(w.fdwoptions) with ordinality o(x, i), secret_rule r
+               where pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
+                 and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret)), '[]'),
+               'owner', pg_catalog.pg_get_userbyid(w.fdwowner),
+               'comment', (select d.description from pg_catalog.pg_description d
+                           where d.objoid operator(pg_catalog.=) w.oid
+                             and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass))
+               order by w.fdwname)
+      from pg_catalog.pg_foreign_data_wrapper w, args
+      where args.schemas is null
+        -- postgres_fdw's own wrapper is the extension's
+        and not exists (
+          select from ext_members e
+          where e.classid operator(pg_catalog.=) 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass
+            and e.objid operator(pg_catalog.=) w.oid)), '[]'),
+    'servers', coalesce((
+      select pg_catalog.json_agg(pg_catalog.json_build_object(
+               'name', fs.srvname,
+               'wrapper', w.fdwname,
+               'wrapper_extension', (select x.extname from ext_members e
+                                     join pg_catalog.pg_depend d
+                                       on d.classid operator(pg_catalog.=) e.classid and d.objid operator(pg_catalog.=) e.objid
+                                     join pg_catalog.pg_extension x on x.oid operator(pg_catalog.=) d.refobjid
+                                     where e.classid operator(pg_catalog.=) 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass
+                                       and e.objid operator(pg_catalog.=) w.oid
+                                       and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+                                       and d.deptype operator(pg_catalog.=) 'e'
+                                     limit 1),
+               'type', fs.srvtype,
+               'version', fs.srvversion,
+               'options', coalesce((
+               select pg_catalog.json_agg(o.x order by o.i)
+               from pg_catalog.unnest(fs.srvoptions) with ordinality o(x, i), secret_rule r
+               where not (pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
+                          and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret))), '[]'),
+             'secret_options', coalesce((
+               select pg_catalog.json_agg(pg_catalog.split_part(o.x, '=', 1) order by o.i)
+               from pg_catalog.unnest(fs.srvoptions) with ordinality o(x, i), secret_rule r
+               where pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
+                 and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret)), '[]'),
+               'owner', pg_catalog.pg_get_userbyid(fs.srvowner),
+               'comment', (select d.description from pg_catalog.pg_description d
+                           where d.objoid operator(pg_catalog.=) fs.oid
+                             and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_foreign_server'::pg_catalog.regclass))
+               order by fs.srvname)
+      from pg_catalog.pg_foreign_server fs
+      join pg_catalog.pg_foreign_data_wrapper w on w.oid operator(pg_catalog.=) fs.srvfdw, args
+      where args.schemas is null
+        and not exists (
+          select from ext_members e
+          where e.classid operator(pg_catalog.=) 'pg_catalog.pg_foreign_server'::pg_catalog.regclass
+            and e.objid operator(pg_catalog.=) fs.oid)), '[]'),
+    -- pg_user_mappings rather than pg_user_mapping, which only a superuser may read: the view
+    -- shows the options to a superuser and to a server's owner for their own role (NULL
+    -- otherwise, read as none)
+    'user_mappings', coalesce((
+      select pg_catalog.json_agg(pg_catalog.json_build_object(
+               'server', um.srvname,
+               'user', (select g.doc from grantees g where g.oid operator(pg_catalog.=) um.umuser),
+               'options', coalesce((
+               select pg_catalog.json_agg(o.x order by o.i)
+               from pg_catalog.unnest(um.umoptions) with ordinality o(x, i), secret_rule r
+               where not (pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
+                          and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret))), '[]'),
+             'secret_options', coalesce((
+               select pg_catalog.json_agg(pg_catalog.split_part(o.x, '=', 1) order by o.i)
+               from pg_catalog.unnest(um.umoptions) with ordinality o(x, i), secret_rule r
+               where pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
+                 and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret)), '[]'))
+               order by um.srvname, um.umuser operator(pg_catalog.<>) 0, um.usename)
+      from pg_catalog.pg_user_mappings um, args
+      where args.schemas is null
+        and not exists (
+          select from ext_members e
+          where e.classid operator(pg_catalog.=) 'pg_catalog.pg_foreign_server'::pg_catalog.regclass
+            and e.objid operator(pg_catalog.=) um.srvid)), '[]')) as doc
   union all
   select 1, d.nspname, d.doc from schema_docs d
 ) x

@@ -521,6 +521,48 @@ mod tests {
     }
 
     #[pg_test]
+    fn servers_and_user_mappings_are_read_with_their_secrets_by_name_only() {
+        Spi::run(
+            r#"create foreign data wrapper probe_fdw options (debug 'on');
+               create server probe_server type 't' version '1' foreign data wrapper probe_fdw
+                 options (host 'h', "API_Key" 'k-never-read', port '1');
+               comment on server probe_server is 'probe';
+               create user mapping for public server probe_server
+                 options (user 'u', password 'pw-never-read', password_required 'false', sslkey '/k');"#,
+        )
+        .unwrap();
+        let database =
+            super::with_pinned_settings(|_| super::Reader::new(false)?.database(None, None, None))
+                .unwrap();
+        let wrapper = &database.foreign_data_wrappers[0];
+        assert_eq!(
+            (wrapper.name.as_str(), wrapper.options.clone()),
+            ("probe_fdw", vec!["debug=on".to_owned()])
+        );
+        let server = database
+            .servers
+            .iter()
+            .find(|s| s.name == "probe_server")
+            .unwrap();
+        assert_eq!(server.options, ["host=h", "port=1"]);
+        assert_eq!(server.secret_options, ["API_Key"]);
+        assert_eq!(server.server_type.as_deref(), Some("t"));
+        assert_eq!(server.comment.as_deref(), Some("probe"));
+        let mapping = &database.user_mappings[0];
+        assert_eq!(mapping.user, crate::model::Grantee::Public);
+        assert_eq!(mapping.options, ["user=u", "password_required=false"]);
+        assert_eq!(mapping.secret_options, ["password", "sslkey"]);
+        let document = serde_json::to_string(&database).unwrap();
+        assert!(!document.contains("never-read"));
+        // between two schemas, not read at all
+        let schemas = super::with_pinned_settings(|_| {
+            super::Reader::new(false)?.database(Some(vec!["public".into()]), None, None)
+        })
+        .unwrap();
+        assert!(schemas.servers.is_empty() && schemas.user_mappings.is_empty());
+    }
+
+    #[pg_test]
     fn references_inside_the_schema_read_the_same_whatever_the_schema_is_called() {
         Spi::run(
             r#"create schema one; create schema "Two";

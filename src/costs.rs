@@ -55,6 +55,15 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::SetPublicationOptions(_)
         | O::PublicationAddSchema { .. }
         | O::PublicationDropSchema { .. }
+        | O::CreateForeignDataWrapper(_)
+        | O::AlterForeignDataWrapper { .. }
+        | O::DropForeignDataWrapper { .. }
+        | O::CreateServer(_)
+        | O::AlterServer { .. }
+        | O::DropServer { .. }
+        | O::CreateUserMapping(_)
+        | O::AlterUserMapping { .. }
+        | O::DropUserMapping { .. }
         | O::Grant { .. }
         | O::Revoke { .. }
         // the statistics object is locked, not its table
@@ -248,6 +257,10 @@ pub fn hazards(operation: &Operation) -> Vec<Hazard> {
         O::Grant { .. }
             | O::Revoke { .. }
             | O::SetOwner { .. }
+            // who connects to a remote server as whom
+            | O::CreateUserMapping(_)
+            | O::AlterUserMapping { .. }
+            | O::DropUserMapping { .. }
             | O::CreatePolicy(_)
             | O::AlterPolicy(_)
             | O::DropPolicy { .. }

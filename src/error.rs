@@ -63,6 +63,19 @@ pub enum Error {
         to: String,
     },
 
+    /// 0A000 feature_not_supported: a server whose foreign-data wrapper or TYPE changes must be
+    /// dropped and made again, which a foreign table on it both sides keep (or a user mapping
+    /// with a secret, whose value is never read) stands in the way of.
+    #[error(
+        "cannot change server {server} from {from} to {to}: it would have to be made again, and {user} stays on it"
+    )]
+    ServerChange {
+        server: String,
+        from: String,
+        to: String,
+        user: String,
+    },
+
     /// 0A000 feature_not_supported
     #[error("server version {0} is not supported: migra reads PostgreSQL 12 and later")]
     UnsupportedServer(i32),
@@ -129,7 +142,7 @@ pub enum Error {
 
     /// 42704 undefined_object: `with_owners` gives an object to a role this database lacks;
     /// migra compares roles by name and never creates one.
-    #[error("role \"{role}\" does not exist: the plan makes it the owner of {object}")]
+    #[error("role \"{role}\" does not exist: the plan {object}")]
     RoleNotFound { role: String, object: String },
 
     /// 22023 invalid_parameter_value: a fleet call's limits.
@@ -203,7 +216,8 @@ impl Error {
             Error::UnsupportedServer(_)
             | Error::NotComparedDependent { .. }
             | Error::NotComparedTables { .. }
-            | Error::ForeignTableChange { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            | Error::ForeignTableChange { .. }
+            | Error::ServerChange { .. } => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
             Error::DblinkMissing => PgSqlErrorCode::ERRCODE_UNDEFINED_FUNCTION,
             Error::SnapshotFormat { .. }
             | Error::SnapshotInvalid(_)
@@ -295,6 +309,9 @@ impl Error {
             Error::NotComparedTables { .. } => Some(
                 "Make that table the same on both sides by hand (or leave its schema out with exclude_schemas), then diff again.",
             ),
+            Error::ServerChange { .. } => Some(
+                "Make that change by hand (drop what uses the server, drop it and create it again), then diff again.",
+            ),
             Error::ForeignTableChange { .. } => Some(
                 "Make that change by hand (drop the table and create it again), then diff again.",
             ),
@@ -320,7 +337,7 @@ impl Error {
                 Some("SELECT name, saved_at FROM migra_baselines; lists the saved baselines.")
             }
             Error::RoleNotFound { .. } => Some(
-                "migra never creates roles: create the role first, or call without with_owners => true.",
+                "migra never creates roles: create the role first (or, for an owner, call without with_owners => true).",
             ),
             Error::DataLoss { .. } => Some(
                 "Review the statements with hazards, then call again with unsafe => true to get the plan.",

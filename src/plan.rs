@@ -50,10 +50,15 @@ pub enum Phase {
     DropTable,
     /// Once no default uses them, and before a new relation may take their name.
     DropSequence,
+    /// User mappings, servers and foreign-data wrappers, once no foreign table uses them.
+    DropServer,
     /// A type or collation that is made again is renamed out of the way first: what uses it
     /// keeps working until it is moved to the new one, and the new one takes its name.
     SetAside,
     // Build-up: what is new or changed, dependencies first.
+    /// Foreign-data wrappers, servers and user mappings, and changes to them: before the foreign
+    /// tables on them; a wrapper whose handler is a new routine waits for it through the graph.
+    CreateServer,
     /// Before the types and columns that use them.
     CreateCollation,
     /// Enums, domains, composite and range types, and changes to them: before the columns,

@@ -103,6 +103,15 @@ fn migra_diff_remote(
     };
     from.leave_out_extensions(&exclude_extensions);
     to.leave_out_extensions(&exclude_extensions);
+    // a connection given as a foreign server's name: that server is how the call reaches the
+    // other side, not part of either database's schema
+    let through: Vec<String> = [source, target]
+        .into_iter()
+        .flatten()
+        .map(str::to_owned)
+        .collect();
+    from.leave_out_servers(&through);
+    to.leave_out_servers(&through);
     let labels = [shown(source), shown(target)];
     let steps = plan_databases(
         super::renames::steps(renames),
@@ -203,6 +212,7 @@ pub(super) fn plan_databases(
         ..options
     };
     let steps = plan_databases_unwarned(first, from, to, options, allow_data_loss)?;
+    super::notice_missing_secrets(&steps);
     super::made_lock_safe(steps, lock_safe)
 }
 

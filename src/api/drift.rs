@@ -20,7 +20,7 @@ use crate::remote;
 
 /// What the live database is compared with.
 pub(super) enum Expected<'a> {
-    Snapshot(Snapshot),
+    Snapshot(Box<Snapshot>),
     /// A connection string or a foreign server's name.
     Reference(&'a str),
 }
@@ -83,9 +83,9 @@ pub(super) fn expected_snapshot(
     function: &'static str,
 ) -> Result<Expected<'static>, Error> {
     let document = snapshot_text(required(argument, "expected", function)?)?;
-    Ok(Expected::Snapshot(crate::untrusted::read_snapshot(
-        &document,
-    )?))
+    Ok(Expected::Snapshot(Box::new(
+        crate::untrusted::read_snapshot(&document)?,
+    )))
 }
 
 /// What a drift check found: the statements that take this database to the expected schema,
@@ -138,11 +138,21 @@ pub(super) struct Sides {
     pub renames: Vec<Step>,
 }
 
+/// The server a reference database is reached through, when it is named as one: the means of
+/// the check, left out of both sides.
+pub(super) fn through(expected: &Expected<'_>) -> Vec<String> {
+    match expected {
+        Expected::Reference(connection) => vec![(*connection).to_owned()],
+        Expected::Snapshot(_) => Vec::new(),
+    }
+}
+
 /// Reads both sides of a drift check; a schema of `schemas` on neither side is refused.
 pub(super) fn read_sides(expected: Expected<'_>, scope: &Scope) -> Result<Sides, Error> {
+    let through = through(&expected);
     let (expected_label, (mut live, mut wanted, schemas)) = match expected {
         Expected::Snapshot(snapshot) => {
-            let (schemas, wanted) = scope.expected_from(snapshot);
+            let (schemas, wanted) = scope.expected_from(*snapshot);
             let live = read(None, "live", schemas.clone(), scope.exclude_schemas.clone())?;
             ("the expected snapshot".to_owned(), (live, wanted, schemas))
         }
@@ -178,6 +188,8 @@ pub(super) fn read_sides(expected: Expected<'_>, scope: &Scope) -> Result<Sides,
     }
     for database in [&mut live, &mut wanted] {
         database.leave_out_extensions(&scope.exclude_extensions);
+        // the server a reference database is reached through is the means of the check
+        database.leave_out_servers(&through);
     }
     let labels = ["this database".to_owned(), expected_label];
     refuse_unknown_schemas(schemas.as_deref(), &live, &wanted, &labels)?;

@@ -96,7 +96,7 @@ fn drift_fleet(expected: Expected<'_>, arguments: FleetArguments) -> Result<Vec<
     } = arguments;
     let (mut wanted, schemas) = match expected {
         Expected::Snapshot(snapshot) => {
-            let (schemas, wanted) = scope.expected_from(snapshot);
+            let (schemas, wanted) = scope.expected_from(*snapshot);
             (wanted, schemas)
         }
         Expected::Reference(connection) => (

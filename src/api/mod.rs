@@ -243,10 +243,17 @@ fn renames_text(argument: Option<pgrx::Internal>) -> Result<Option<String>, Erro
 fn refuse_unknown_owners(steps: &[Step]) -> Result<(), Error> {
     let mut owners: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
     for step in steps {
-        if let crate::change::Operation::SetOwner { role, .. } = &step.operation {
+        use crate::change::Operation as O;
+        let (role, what) = match &step.operation {
+            O::SetOwner { role, .. } => (Some(role.as_str()), "makes it the owner of"),
+            // a user mapping is for a role, which must exist as well
+            O::CreateUserMapping(mapping) => (mapping.user.role(), "makes"),
+            _ => (None, ""),
+        };
+        if let Some(role) = role {
             owners
-                .entry(role.as_str())
-                .or_insert_with(|| format!("{} {}", step.kind.as_str(), step.identity));
+                .entry(role)
+                .or_insert_with(|| format!("{what} {} {}", step.kind.as_str(), step.identity));
         }
     }
     if owners.is_empty() {
@@ -269,6 +276,46 @@ fn refuse_unknown_owners(steps: &[Step]) -> Result<(), Error> {
             Err(Error::RoleNotFound { role, object })
         }
         None => Ok(()),
+    }
+}
+
+/// One NOTICE per statement that leaves out a secret option (a user mapping's password) the
+/// target has: its value is never read, so the DBA sets it by hand, as the statement's comment
+/// line says. The NOTICE names the object and the option, never a value.
+fn notice_missing_secrets(steps: &[Step]) {
+    use crate::change::Operation as O;
+    for step in steps {
+        let secrets = match &step.operation {
+            O::CreateForeignDataWrapper(w) => &w.secret_options,
+            O::CreateServer(s) => &s.secret_options,
+            O::CreateUserMapping(m) => &m.secret_options,
+            O::AlterForeignDataWrapper {
+                missing_secrets, ..
+            }
+            | O::AlterServer {
+                missing_secrets, ..
+            }
+            | O::AlterUserMapping {
+                missing_secrets, ..
+            } => missing_secrets,
+            _ => continue,
+        };
+        if secrets.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = secrets.iter().map(|s| crate::untrusted::shown(s)).collect();
+        ErrorReport::new(
+            PgSqlErrorCode::ERRCODE_SUCCESSFUL_COMPLETION,
+            format!(
+                "the plan does not set option {} of {} {}: migra never reads a secret option's value",
+                names.join(", "),
+                step.kind.as_str(),
+                step.identity
+            ),
+            "migra",
+        )
+        .set_hint("Set it by hand after the plan, as the statement's comment says: ALTER ... OPTIONS (ADD password '...').")
+        .report(PgLogLevel::NOTICE);
     }
 }
 

@@ -189,6 +189,7 @@ fn verify_drift(
     scope: &Scope,
     timeouts: Timeouts,
 ) -> Result<Vec<ProofRow>, ErrorReport> {
+    let through = super::drift::through(&expected);
     let Sides {
         live,
         wanted,
@@ -209,7 +210,8 @@ fn verify_drift(
     let steps = made_lock_safe(steps, timeouts.lock_safe)?;
     drop(live);
     prove(&steps, timeouts.lock, timeouts.proof, &|| {
-        let live = read_live_again(scope, schemas.clone())?;
+        let mut live = read_live_again(scope, schemas.clone())?;
+        live.leave_out_servers(&through);
         plan_databases_unwarned(Vec::new(), &live, &wanted, scope.options, true)
     })
 }

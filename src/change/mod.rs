@@ -66,6 +66,11 @@ pub enum Kind {
     Setting,
     Extension,
     Schema,
+    /// A foreign-data wrapper, server or user mapping: the database's, compared between whole
+    /// databases.
+    ForeignDataWrapper,
+    Server,
+    UserMapping,
     Table,
     Column,
     Constraint,
@@ -100,10 +105,13 @@ pub enum Kind {
 impl Kind {
     /// Every kind of row: in the order the README's table of what is compared lists them
     /// (`crate::coverage`), the plan's settings first.
-    pub const ALL: [Kind; 28] = [
+    pub const ALL: [Kind; 31] = [
         Kind::Setting,
         Kind::Schema,
         Kind::Extension,
+        Kind::ForeignDataWrapper,
+        Kind::Server,
+        Kind::UserMapping,
         Kind::Table,
         Kind::Column,
         Kind::Constraint,
@@ -136,6 +144,9 @@ impl Kind {
             Kind::Setting => "setting",
             Kind::Extension => "extension",
             Kind::Schema => "schema",
+            Kind::ForeignDataWrapper => "foreign-data wrapper",
+            Kind::Server => "server",
+            Kind::UserMapping => "user mapping",
             Kind::Table => "table",
             Kind::Column => "column",
             Kind::Constraint => "constraint",
@@ -207,6 +218,11 @@ pub enum Key {
     EventTrigger(String),
     /// A publication: of the database, not of a schema.
     Publication(String),
+    /// A foreign-data wrapper, a foreign server: of the database.
+    ForeignDataWrapper(String),
+    Server(String),
+    /// A user mapping: its server, its user.
+    UserMapping(String, crate::model::Grantee),
     Index(String, String),
     Sequence(String, String),
     /// A sequence's OWNED BY: apart from the sequence, so that a default that takes from the
@@ -273,6 +289,9 @@ impl Key {
             | Key::Schema(_)
             | Key::EventTrigger(_)
             | Key::Publication(_)
+            | Key::ForeignDataWrapper(_)
+            | Key::Server(_)
+            | Key::UserMapping(..)
             | Key::Routine(..)
             | Key::Type(..)
             | Key::TypeSetAside(..)
@@ -319,6 +338,9 @@ impl Key {
             | Key::Extension(_)
             | Key::EventTrigger(_)
             | Key::Publication(_)
+            | Key::ForeignDataWrapper(_)
+            | Key::Server(_)
+            | Key::UserMapping(..)
             | Key::NotCompared(_)
             | Key::Hook(_) => None,
         }
@@ -339,6 +361,11 @@ impl Key {
             Key::Rule(s, t, r) => format!("rule {} on {}.{}", d(r), d(s), d(t)),
             Key::EventTrigger(t) => format!("event trigger {}", d(t)),
             Key::Publication(p) => format!("publication {}", d(p)),
+            Key::ForeignDataWrapper(w) => format!("foreign-data wrapper {}", d(w)),
+            Key::Server(s) => format!("server {}", d(s)),
+            Key::UserMapping(s, u) => {
+                format!("user mapping for {} on server {}", u.display(), d(s))
+            }
             Key::Index(s, i) => format!("index {}.{}", d(s), d(i)),
             Key::Sequence(s, q) | Key::SequenceOwner(s, q) => format!("sequence {}.{}", d(s), d(q)),
             Key::View(s, v) => format!("view {}.{}", d(s), d(v)),
@@ -575,31 +602,34 @@ mod tests {
             Kind::Setting => 0,
             Kind::Schema => 1,
             Kind::Extension => 2,
-            Kind::Table => 3,
-            Kind::Column => 4,
-            Kind::Constraint => 5,
-            Kind::Index => 6,
-            Kind::Sequence => 7,
-            Kind::View => 8,
-            Kind::MaterializedView => 9,
-            Kind::Function => 10,
-            Kind::Procedure => 11,
-            Kind::Aggregate => 12,
-            Kind::Enum => 13,
-            Kind::Domain => 14,
-            Kind::CompositeType => 15,
-            Kind::RangeType => 16,
-            Kind::Collation => 17,
-            Kind::Trigger => 18,
-            Kind::EventTrigger => 19,
-            Kind::Publication => 20,
-            Kind::Rule => 21,
-            Kind::Policy => 22,
-            Kind::Statistics => 23,
-            Kind::Comment => 24,
-            Kind::Privilege => 25,
-            Kind::DefaultPrivileges => 26,
-            Kind::Hook => 27,
+            Kind::ForeignDataWrapper => 3,
+            Kind::Server => 4,
+            Kind::UserMapping => 5,
+            Kind::Table => 6,
+            Kind::Column => 7,
+            Kind::Constraint => 8,
+            Kind::Index => 9,
+            Kind::Sequence => 10,
+            Kind::View => 11,
+            Kind::MaterializedView => 12,
+            Kind::Function => 13,
+            Kind::Procedure => 14,
+            Kind::Aggregate => 15,
+            Kind::Enum => 16,
+            Kind::Domain => 17,
+            Kind::CompositeType => 18,
+            Kind::RangeType => 19,
+            Kind::Collation => 20,
+            Kind::Trigger => 21,
+            Kind::EventTrigger => 22,
+            Kind::Publication => 23,
+            Kind::Rule => 24,
+            Kind::Policy => 25,
+            Kind::Statistics => 26,
+            Kind::Comment => 27,
+            Kind::Privilege => 28,
+            Kind::DefaultPrivileges => 29,
+            Kind::Hook => 30,
         };
         for (i, kind) in Kind::ALL.into_iter().enumerate() {
             assert_eq!(place(kind), i, "{} is out of place", kind.as_str());

@@ -151,6 +151,8 @@ pub enum CommentOn {
     Schema(String),
     Extension(String),
     Publication(String),
+    ForeignDataWrapper(String),
+    Server(String),
 }
 
 /// What GRANT and REVOKE name.
@@ -194,6 +196,8 @@ pub enum Owned {
     Statistics,
     Schema,
     Publication,
+    ForeignDataWrapper,
+    Server,
 }
 
 impl Owned {
@@ -213,6 +217,8 @@ impl Owned {
             Owned::Statistics => "STATISTICS",
             Owned::Schema => "SCHEMA",
             Owned::Publication => "PUBLICATION",
+            Owned::ForeignDataWrapper => "FOREIGN DATA WRAPPER",
+            Owned::Server => "SERVER",
         }
     }
 
@@ -725,6 +731,47 @@ pub enum Operation {
         publication: String,
         schema: String,
     },
+    CreateForeignDataWrapper(Box<crate::model::ForeignDataWrapper>),
+    /// `ALTER FOREIGN DATA WRAPPER w [HANDLER f | NO HANDLER] [VALIDATOR f | NO VALIDATOR]
+    /// [OPTIONS (...)]`: `None` for what does not change.
+    AlterForeignDataWrapper {
+        name: String,
+        handler: Option<Option<crate::model::WrapperFunction>>,
+        validator: Option<Option<crate::model::WrapperFunction>>,
+        options: Vec<GenericOption>,
+        /// Secret options the target has and the source lacks: their value was not read, so
+        /// the statement says how to add them by hand.
+        missing_secrets: Vec<String>,
+    },
+    DropForeignDataWrapper {
+        name: String,
+    },
+    /// `CREATE SERVER`, without its secret options (`secret_options`, said in a comment).
+    CreateServer(Box<crate::model::Server>),
+    /// `ALTER SERVER s [VERSION 'v' | VERSION NULL] [OPTIONS (...)]`: `version` `None` when it
+    /// does not change.
+    AlterServer {
+        name: String,
+        version: Option<Option<String>>,
+        options: Vec<GenericOption>,
+        missing_secrets: Vec<String>,
+    },
+    DropServer {
+        name: String,
+    },
+    /// `CREATE USER MAPPING`, without its secret options (`secret_options`, said in a comment).
+    CreateUserMapping(Box<crate::model::UserMapping>),
+    /// `ALTER USER MAPPING FOR u SERVER s OPTIONS (...)`
+    AlterUserMapping {
+        server: String,
+        user: crate::model::Grantee,
+        options: Vec<GenericOption>,
+        missing_secrets: Vec<String>,
+    },
+    DropUserMapping {
+        server: String,
+        user: crate::model::Grantee,
+    },
 
     CreateRule(Box<Rule>),
     /// `CREATE OR REPLACE RULE`
@@ -792,6 +839,9 @@ impl Operation {
             | O::CreateTrigger(_)
             | O::CreateEventTrigger(_)
             | O::CreatePublication(_)
+            | O::CreateForeignDataWrapper(_)
+            | O::CreateServer(_)
+            | O::CreateUserMapping(_)
             | O::CreateRule(_)
             | O::CreateStatistics(_)
             | O::Grant { .. } => Action::Create,
@@ -814,6 +864,9 @@ impl Operation {
             | O::DropTrigger { .. }
             | O::DropEventTrigger { .. }
             | O::DropPublication { .. }
+            | O::DropForeignDataWrapper { .. }
+            | O::DropServer { .. }
+            | O::DropUserMapping { .. }
             | O::DropRule { .. }
             | O::DropStatistics { .. }
             | O::Revoke { .. } => Action::Drop,
@@ -875,6 +928,9 @@ impl Operation {
             | O::PublicationDropTable { .. }
             | O::PublicationAddSchema { .. }
             | O::PublicationDropSchema { .. }
+            | O::AlterForeignDataWrapper { .. }
+            | O::AlterServer { .. }
+            | O::AlterUserMapping { .. }
             | O::EnableRule(_)
             | O::AlterStatistics(_)
             | O::SetOwner { .. }

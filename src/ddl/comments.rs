@@ -44,6 +44,10 @@ pub fn set(cx: &Cx, on: &CommentOn, text: Option<&str>) -> String {
         CommentOn::Schema(name) => super::privileges::schema(name),
         CommentOn::Extension(name) => super::extensions::object(name),
         CommentOn::Publication(name) => super::publications::object(name),
+        CommentOn::ForeignDataWrapper(name) => {
+            format!("FOREIGN DATA WRAPPER {}", super::quote_ident(name))
+        }
+        CommentOn::Server(name) => format!("SERVER {}", super::quote_ident(name)),
     };
     format!(
         "COMMENT ON {object} IS {};",

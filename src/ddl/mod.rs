@@ -19,6 +19,7 @@ pub mod routines;
 pub mod rules;
 pub mod schemas;
 pub mod sequences;
+pub mod servers;
 pub mod statistics;
 pub mod tables;
 pub mod triggers;
@@ -292,6 +293,38 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
             schema,
         } => publications::drop_schema(publication, schema),
 
+        O::CreateForeignDataWrapper(wrapper) => servers::create_wrapper(wrapper),
+        O::AlterForeignDataWrapper {
+            name,
+            handler,
+            validator,
+            options,
+            missing_secrets,
+        } => servers::alter_wrapper(
+            name,
+            handler.as_ref(),
+            validator.as_ref(),
+            options,
+            missing_secrets,
+        ),
+        O::DropForeignDataWrapper { name } => servers::drop_wrapper(name),
+        O::CreateServer(server) => servers::create_server(server),
+        O::AlterServer {
+            name,
+            version,
+            options,
+            missing_secrets,
+        } => servers::alter_server(name, version.as_ref(), options, missing_secrets),
+        O::DropServer { name } => servers::drop_server(name),
+        O::CreateUserMapping(mapping) => servers::create_user_mapping(mapping),
+        O::AlterUserMapping {
+            server,
+            user,
+            options,
+            missing_secrets,
+        } => servers::alter_user_mapping(server, user, options, missing_secrets),
+        O::DropUserMapping { server, user } => servers::drop_user_mapping(server, user),
+
         O::CreateRule(rule) => rules::create(cx, rule, false),
         O::ReplaceRule(rule) => rules::create(cx, rule, true),
         O::DropRule { table, name } => rules::drop(cx, table, name),
@@ -372,6 +405,27 @@ pub fn generic_options(options: &[String]) -> String {
         })
         .collect();
     format!(" OPTIONS ({})", list.join(", "))
+}
+
+/// `OPTIONS (ADD n 'v', SET n 'v', DROP n)`: changes to generic options, in the order given.
+pub fn option_changes(changes: &[crate::change::GenericOption]) -> String {
+    use crate::change::GenericOption;
+    let list: Vec<String> = changes
+        .iter()
+        .map(|change| match change {
+            GenericOption::Add(o) | GenericOption::Set(o) => {
+                let verb = if matches!(change, GenericOption::Add(_)) {
+                    "ADD"
+                } else {
+                    "SET"
+                };
+                let (name, value) = split_option(o);
+                format!("{verb} {} {}", option_name(name), quote_literal(value))
+            }
+            GenericOption::Drop(name) => format!("DROP {}", option_name(name)),
+        })
+        .collect();
+    format!("OPTIONS ({})", list.join(", "))
 }
 
 /// Option names are plain words; quote anything else rather than trust it.

@@ -9,7 +9,9 @@ use crate::change::Owned;
 /// keyword.
 pub fn set(cx: &Cx, object: Owned, name: &str, role: &str) -> String {
     let named = match object {
-        Owned::Schema | Owned::Publication => quote_ident(name),
+        Owned::Schema | Owned::Publication | Owned::ForeignDataWrapper | Owned::Server => {
+            quote_ident(name)
+        }
         Owned::Function | Owned::Procedure | Owned::Aggregate => {
             format!("{}.{name}", quote_ident(&cx.schema))
         }

@@ -1,8 +1,8 @@
 //! CREATE, ALTER and DROP TABLE text.
 
 use super::{
-    Cx, alter_table as alter, columns, generic_options, option_name, parameter_change, quote_ident,
-    quote_literal, split_option, storage_parameters as storage_list,
+    Cx, alter_table as alter, columns, generic_options, parameter_change, quote_ident,
+    storage_parameters as storage_list,
 };
 use crate::change::{GenericOption, Parameters};
 use crate::model::{ForeignTable, Parent, Persistence, ReplicaIdentity, Table};
@@ -119,28 +119,13 @@ pub fn foreign_options(
     column: Option<&str>,
     changes: &[GenericOption],
 ) -> String {
-    let list: Vec<String> = changes
-        .iter()
-        .map(|change| match change {
-            GenericOption::Add(o) | GenericOption::Set(o) => {
-                let verb = if matches!(change, GenericOption::Add(_)) {
-                    "ADD"
-                } else {
-                    "SET"
-                };
-                let (name, value) = split_option(o);
-                format!("{verb} {} {}", option_name(name), quote_literal(value))
-            }
-            GenericOption::Drop(name) => format!("DROP {}", option_name(name)),
-        })
-        .collect();
     let column = column
         .map(|c| format!(" ALTER COLUMN {}", quote_ident(c)))
         .unwrap_or_default();
     format!(
-        "ALTER FOREIGN TABLE {}{column} OPTIONS ({});",
+        "ALTER FOREIGN TABLE {}{column} {};",
         cx.qualify(table),
-        list.join(", ")
+        super::option_changes(changes)
     )
 }
 

@@ -108,6 +108,7 @@ pub fn databases(
     }
     event_triggers(from, to, &mut steps);
     super::publications::publications(from, to, options.with_owners, &mut steps);
+    super::servers::diff(from, to, options.with_owners, &mut steps)?;
     if options.with_privileges {
         super::privileges::default_privileges(
             None,

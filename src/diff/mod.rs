@@ -24,6 +24,7 @@ mod rebuilt;
 mod routines;
 mod rules;
 mod sequences;
+mod servers;
 mod statistics;
 mod tables;
 mod trees;

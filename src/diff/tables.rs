@@ -63,8 +63,9 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             dropped = dropped.hazard(Hazard::DataLoss);
         }
         dropped = dropped
-            // a partition or child goes before its parent
-            .requires(parent_keys(cx, table));
+            // a partition or child goes before its parent; a foreign table before its server
+            .requires(parent_keys(cx, table))
+            .requires(server_key(table));
         if added_shapes.contains(&shape(table)) {
             dropped = dropped.hazard(Hazard::PossibleRename);
         }
@@ -117,7 +118,8 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             &table.name,
         )
         .requires(parent_keys(cx, table))
-        .requires(parent_columns);
+        .requires(parent_columns)
+        .requires(server_key(table));
         if removed_shapes.contains(&shape(table)) {
             created = created.hazard(Hazard::PossibleRename);
         }
@@ -486,6 +488,14 @@ fn persistence_order(
 }
 
 /// The tables a partition or inheritance child hangs under.
+/// A foreign table's server: between whole databases, made before it and dropped after it.
+fn server_key(table: &crate::model::Table) -> Option<Key> {
+    table
+        .foreign
+        .as_ref()
+        .map(|f| Key::Server(f.server.clone()))
+}
+
 fn parent_keys(cx: &Cx, table: &crate::model::Table) -> Vec<Key> {
     table
         .parents()

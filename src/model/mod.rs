@@ -15,6 +15,7 @@ mod publications;
 mod routines;
 mod rules;
 mod sequences;
+mod servers;
 mod statistics;
 mod tables;
 mod triggers;
@@ -33,6 +34,7 @@ pub use publications::{Publication, PublicationTable};
 pub use routines::{Routine, RoutineKind};
 pub use rules::Rule;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
+pub use servers::{ForeignDataWrapper, Server, UserMapping, WrapperFunction};
 pub use statistics::Statistics;
 #[cfg(any(test, feature = "pg_test"))]
 pub use tables::Generation;
@@ -84,6 +86,15 @@ pub struct Database {
     /// object: read only for a whole database (compared between whole databases).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub default_privileges: Vec<DefaultPrivileges>,
+    /// `pg_foreign_data_wrapper`, by name, less extensions' own: read only for a whole database.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub foreign_data_wrappers: Vec<ForeignDataWrapper>,
+    /// `pg_foreign_server`, by name, less extensions' own: read only for a whole database.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub servers: Vec<Server>,
+    /// `pg_user_mappings`, by server and role (PUBLIC first): read only for a whole database.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub user_mappings: Vec<UserMapping>,
     /// Casts that need no conversion (`pg_cast.castmethod = 'b'`), as (source, target) type
     /// names; each schema holds a copy for the diff (`Schema::binary_coercible`). A property of
     /// the server, not of the schema: not written into snapshots, which stay the same text for
@@ -105,6 +116,12 @@ struct DatabaseRow {
     publications: Vec<Publication>,
     #[serde(default)]
     default_privileges: Vec<DefaultPrivileges>,
+    #[serde(default)]
+    foreign_data_wrappers: Vec<ForeignDataWrapper>,
+    #[serde(default)]
+    servers: Vec<Server>,
+    #[serde(default)]
+    user_mappings: Vec<UserMapping>,
 }
 
 impl Database {
@@ -125,6 +142,9 @@ impl Database {
             event_triggers: row.event_triggers,
             publications: row.publications,
             default_privileges: row.default_privileges,
+            foreign_data_wrappers: row.foreign_data_wrappers,
+            servers: row.servers,
+            user_mappings: row.user_mappings,
             binary_coercible: row.binary_coercible,
         };
         database.share_casts();
@@ -138,9 +158,29 @@ impl Database {
         }
     }
 
-    /// Leaves out the extensions named: on both sides of a diff, they are not compared.
+    /// Leaves out the extensions named: on both sides of a diff, they are not compared, nor
+    /// the servers on their foreign-data wrappers, with their user mappings (dblink, left out by
+    /// default, takes with it the `dblink_fdw` server a remote diff connects through).
     pub fn leave_out_extensions(&mut self, names: &[String]) {
         self.extensions.retain(|e| !names.contains(&e.name));
+        let gone: Vec<String> = self
+            .servers
+            .iter()
+            .filter(|s| {
+                s.wrapper_extension
+                    .as_ref()
+                    .is_some_and(|e| names.contains(e))
+            })
+            .map(|s| s.name.clone())
+            .collect();
+        self.leave_out_servers(&gone);
+    }
+
+    /// Leaves out the servers named, with their user mappings: the server a remote diff
+    /// connects through is the means of the call, not part of what it compares.
+    pub fn leave_out_servers(&mut self, names: &[String]) {
+        self.servers.retain(|s| !names.contains(&s.name));
+        self.user_mappings.retain(|m| !names.contains(&m.server));
     }
 
     /// Keeps the named schemas (all when `None`) less the excluded, as the catalog query does.

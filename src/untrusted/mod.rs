@@ -132,6 +132,7 @@ pub fn check(database: &Database, origin: Origin) -> Result<(), Error> {
         checker.publication(publication)?;
     }
     checker.default_privileges("database", &database.default_privileges)?;
+    checker.foreign_servers(database)?;
     for schema in &database.schemas {
         checker.schema(schema)?;
     }
@@ -542,6 +543,76 @@ impl Checker {
         Ok(())
     }
 
+    /// Foreign-data wrappers, servers and user mappings: names quoted; option names written
+    /// as quoted names and values as quoted literals (`ddl::servers`); secret options by name
+    /// only; TYPE, VERSION and comments quoted literals.
+    fn foreign_servers(&self, database: &Database) -> Result<(), Error> {
+        let options = |object: &str, options: &[String], secrets: &[String]| {
+            options
+                .iter()
+                .try_for_each(|o| self.field(object, "options", o, no_nul))?;
+            let mut names = options.iter().map(|o| crate::model::split_option(o).0);
+            names.try_for_each(|n| self.field(object, "options", n, text::name))?;
+            self.names(object, "secret_options", secrets)
+        };
+        let owner = |object: &str, owner: &str| {
+            if owner.is_empty() {
+                Ok(())
+            } else {
+                self.field(object, "owner", owner, text::name)
+            }
+        };
+        let comment = |object: &str, comment: Option<&str>| {
+            comment.map_or(Ok(()), |c| self.field(object, "comment", c, no_nul))
+        };
+        for w in &database.foreign_data_wrappers {
+            let object = format!("foreign-data wrapper {}", w.name);
+            self.field(&object, "name", &w.name, text::name)?;
+            for (field, f) in [("handler", &w.handler), ("validator", &w.validator)] {
+                if let Some(f) = f {
+                    self.field(&object, field, &f.schema, text::name)?;
+                    self.field(&object, field, &f.name, text::name)?;
+                    self.field(&object, field, &f.identity, text::signature)?;
+                }
+            }
+            options(&object, &w.options, &w.secret_options)?;
+            owner(&object, &w.owner)?;
+            comment(&object, w.comment.as_deref())?;
+        }
+        for server in &database.servers {
+            let object = format!("server {}", server.name);
+            self.field(&object, "name", &server.name, text::name)?;
+            self.field(&object, "wrapper", &server.wrapper, text::name)?;
+            self.optional_name(
+                &object,
+                "wrapper_extension",
+                server.wrapper_extension.as_deref(),
+            )?;
+            let literals = [("type", &server.server_type), ("version", &server.version)];
+            for (field, value) in literals {
+                if let Some(value) = value {
+                    self.field(&object, field, value, no_nul)?;
+                }
+            }
+            options(&object, &server.options, &server.secret_options)?;
+            owner(&object, &server.owner)?;
+            comment(&object, server.comment.as_deref())?;
+        }
+        for mapping in &database.user_mappings {
+            let object = format!(
+                "user mapping for {} on server {}",
+                mapping.user.display(),
+                mapping.server
+            );
+            self.field(&object, "server", &mapping.server, text::name)?;
+            if let Some(role) = mapping.user.role() {
+                self.field(&object, "user", role, text::name)?;
+            }
+            options(&object, &mapping.options, &mapping.secret_options)?;
+        }
+        Ok(())
+    }
+
     fn names(&self, object: &str, field: &'static str, names: &[String]) -> Result<(), Error> {
         names
             .iter()
@@ -609,6 +680,30 @@ mod tests {
             error.to_string(),
             "snapshot field \"type\" of column public.t.c is not allowed (a character that is not part of a name): int; DROP TABLE x; --"
         );
+    }
+
+    #[test]
+    fn servers_and_user_mappings_are_checked() {
+        let with = |servers: serde_json::Value, mappings: serde_json::Value| {
+            let mut database = snapshot_with_column_type("integer");
+            database.servers = serde_json::from_value(servers).unwrap();
+            database.user_mappings = serde_json::from_value(mappings).unwrap();
+            check(&database, Origin::Snapshot)
+        };
+        let server = |name: &str, option: &str| serde_json::json!([{"name": name, "wrapper": "w", "options": [option]}]);
+        assert!(with(server("s", "host=it's"), serde_json::json!([])).is_ok());
+        let long = "x".repeat(64);
+        let error = with(server(&long, "host=a"), serde_json::json!([])).unwrap_err();
+        assert!(
+            error.to_string().contains("field \"name\" of server"),
+            "{error}"
+        );
+        assert!(with(server("s", "host=a\u{0}"), serde_json::json!([])).is_err());
+        let mapping = serde_json::json!([{"server": "s", "user": "", "options": []}]);
+        assert!(with(serde_json::json!([]), mapping).is_err());
+        let mapping = serde_json::json!([{"server": "s", "user": "PUBLIC", "options": [],
+                                          "secret_options": [""]}]);
+        assert!(with(serde_json::json!([]), mapping).is_err());
     }
 
     #[test]
