@@ -148,7 +148,10 @@ class Standby:
         # -R writes standby.signal and primary_conninfo; -X stream carries the WAL of the backup
         self.as_postgres([self.cluster.tool("pg_basebackup"), "-h", self.primary.host, "-p", self.primary.port,
                           "-U", "postgres", "-D", str(self.data), "-R", "-X", "stream", "-c", "fast", "--no-sync"])
-        options = f"-p {self.port} -k {self.dir} -c listen_addresses='' -c fsync=off"
+        # the primary may hold the in-place tablespace run.py makes, which a standby replays
+        # only with allow_in_place_tablespaces
+        options = (f"-p {self.port} -k {self.dir} -c listen_addresses='' -c fsync=off "
+                   "-c allow_in_place_tablespaces=on")
         done = self.as_postgres([self.cluster.tool("pg_ctl"), "-w", "-D", str(self.data), "-l",
                                  str(self.dir / "server.log"), "-o", options, "start"], check=False)
         self.started = True  # pg_ctl may have started it even when it reports a failure

@@ -557,6 +557,9 @@ def main():
             print(f"FAIL {case.name}: {failure}", flush=True)
 
     cluster.psql("postgres", f"DROP DATABASE IF EXISTS {TEMPLATE}", check=False)
+    # the cases' tablespace goes with them: an in-place tablespace in the cluster stops a standby
+    # made from it (operations.py) unless it allows them too
+    cluster.psql("postgres", f"DROP TABLESPACE IF EXISTS {TABLESPACE}", check=False)
     if failed:
         print("failed cases: " + ", ".join(failed))
     print(f"{passed} passed, {len(failed)} failed")
