@@ -80,6 +80,8 @@ NAMED = [
     ("text search parser", "everything.parser2", "CREATE TEXT SEARCH PARSER parser2 (START = prsd_start, GETTOKEN = prsd_nexttoken,"
                                                    " END = prsd_end, LEXTYPES = prsd_lextype)"),
     ("text search template", "everything.template2", "CREATE TEXT SEARCH TEMPLATE template2 (LEXIZE = dsimple_lexize)"),
+    # a cast belongs to no schema: it is named under its source type's
+    ("cast", "everything.(pair AS text)", "CREATE CAST (pair AS text) WITH INOUT"),
     ("publication table", "everything.t in everything_pub", "CREATE PUBLICATION everything_pub FOR TABLE t"),
     # no label provider is loaded here (sepgsql needs SELinux): the label is written into the
     # catalog as a provider would write it

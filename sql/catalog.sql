@@ -1256,6 +1256,33 @@ ignored as materialized (
   where not exists (select from ext_members e
                     where e.classid operator(pg_catalog.=) o.classid and e.objid operator(pg_catalog.=) o.oid)
   union all
+  -- casts (CREATE CAST) from, to or through what the schemas hold: a cast belongs to no
+  -- schema, so it is named under the schema of its source type, else of its target type, else
+  -- of its function; an extension's are neither
+  select x.nsoid, 'cast',
+         pg_catalog.concat('(', pg_catalog.format_type(k.castsource, null), ' AS ',
+                           pg_catalog.format_type(k.casttarget, null), ')'),
+         pg_catalog.concat_ws(' ',
+           case k.castmethod when 'f' then pg_catalog.concat('WITH FUNCTION ', k.castfunc::pg_catalog.regprocedure)
+                             when 'i' then 'WITH INOUT' else 'WITHOUT FUNCTION' end,
+           case k.castcontext when 'i' then 'AS IMPLICIT' when 'a' then 'AS ASSIGNMENT' end)
+  from pg_catalog.pg_cast k
+  cross join lateral (
+    select n.oid as nsoid
+    from (select 1 as rank, t.typnamespace as nsoid from pg_catalog.pg_type t
+          where t.oid operator(pg_catalog.=) k.castsource
+          union all
+          select 2, t.typnamespace from pg_catalog.pg_type t
+          where t.oid operator(pg_catalog.=) k.casttarget
+          union all
+          select 3, p.pronamespace from pg_catalog.pg_proc p
+          where p.oid operator(pg_catalog.=) k.castfunc) o
+    join ns n on n.oid operator(pg_catalog.=) o.nsoid
+    order by o.rank limit 1) x
+  where not exists (select from ext_members e
+                    where e.classid operator(pg_catalog.=) 'pg_catalog.pg_cast'::pg_catalog.regclass
+                      and e.objid operator(pg_catalog.=) k.oid)
+  union all
   -- publications' tables: publications belong to the database, compared between whole
   -- databases ('publications' below), not between two schemas
   select c.relnamespace, 'publication table', pg_catalog.concat(c.relname, ' in ', p.pubname), null

@@ -620,7 +620,8 @@ mod tests {
              create table later.p (a int) partition by list (a);
              create trigger audit after insert on later.p for each statement execute function later.f();
              create operator later.=== (leftarg = int, rightarg = int, function = int4eq);
-             create text search dictionary later.simple2 (template = simple);",
+             create text search dictionary later.simple2 (template = simple);
+             create cast (later.mood as text) with inout;",
         )
         .unwrap();
         let schema = read_schemas(&["later"]).unwrap().remove(0);
@@ -632,6 +633,7 @@ mod tests {
         assert_eq!(
             ignored,
             vec![
+                ("cast", "(mood AS text)"),
                 ("operator", "===(integer, integer)"),
                 ("text search dictionary", "simple2"),
             ]

@@ -67,6 +67,7 @@ pub const NAMED_NOT_COMPARED: &[&str] = &[
     "text search dictionary",
     "text search parser",
     "text search template",
+    "cast",
     "publication table",
     "security label",
     "trigger of a table not compared",

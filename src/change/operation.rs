@@ -122,7 +122,6 @@ pub enum DomainChange {
     DropNotNull,
 }
 
-/// What `ALTER ... ROW LEVEL SECURITY` says.
 /// What `SET TABLESPACE` moves: the keyword of its `ALTER`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stored {
@@ -131,6 +130,7 @@ pub enum Stored {
     MaterializedView,
 }
 
+/// What `ALTER ... ROW LEVEL SECURITY` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowSecurity {
     Enable(bool),
