@@ -123,7 +123,7 @@ pub fn databases(
         .map(|(old, new)| (old.comment.as_deref(), *new));
     for (before, schema) in kept.chain(schemas.added.iter().map(|new| (None, *new))) {
         if before != schema.comment.as_deref() {
-            steps.push(comment_step(
+            steps.push(super::comments::database_object(
                 Key::Schema(schema.name.clone()),
                 &schema.name,
                 CommentOn::Schema(schema.name.clone()),
@@ -203,22 +203,6 @@ fn remade(old: &EventTrigger, new: &EventTrigger) -> bool {
 }
 
 /// COMMENT ON a schema or an extension, once it is made.
-fn comment_step(key: Key, name: &str, on: CommentOn, text: Option<&str>) -> Step {
-    let operation = Operation::Comment {
-        whole_relation: false,
-        on,
-        text: text.map(str::to_owned),
-    };
-    Step::new(
-        Phase::Comment,
-        Kind::Comment,
-        operation,
-        Key::Comment(Box::new(key.clone())),
-        display_ident(name),
-    )
-    .requires([key])
-}
-
 fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.extensions, &to.extensions, |e| e.name.clone());
     for extension in &pairs.added {
@@ -252,7 +236,7 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
     for (before, extension) in kept.chain(pairs.added.iter().map(|new| (None, *new))) {
         if before != extension.comment.as_deref() {
             let key = Key::Extension(extension.name.clone());
-            steps.push(comment_step(
+            steps.push(super::comments::database_object(
                 key,
                 &extension.name,
                 CommentOn::Extension(extension.name.clone()),

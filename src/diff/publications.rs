@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 
+use super::owners::{Described, comment_and_owner};
 use super::pair_up;
 use crate::change::{CommentOn, Owned};
 use crate::ident::display_ident;
@@ -121,12 +122,7 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
                     .requires([Key::Schema(schema.clone())]),
             );
         }
-        if old.comment != new.comment {
-            steps.push(comment(new));
-        }
-        if with_owners && !old.owner.is_empty() && old.owner != new.owner {
-            steps.extend(owner(new));
-        }
+        comment_and_owner(Some(described(old)), described(new), with_owners, steps);
     }
 }
 
@@ -174,12 +170,7 @@ fn create(publication: &Publication, with_owners: bool, steps: &mut Vec<Step>) {
         .flat_map(needs)
         .chain(publication.schemas.iter().map(|s| Key::Schema(s.clone())));
     steps.push(step(publication, Phase::CreatePublication, operation).requires(needs));
-    if publication.comment.is_some() {
-        steps.push(comment(publication));
-    }
-    if with_owners {
-        steps.extend(owner(publication));
-    }
+    comment_and_owner(None, described(publication), with_owners, steps);
 }
 
 fn add_table(publication: &Publication, table: &PublicationTable) -> Step {
@@ -203,40 +194,16 @@ fn drop_table(publication: &Publication, table: &PublicationTable) -> Step {
         .requires(needs(table))
 }
 
-fn comment(publication: &Publication) -> Step {
-    let operation = Operation::Comment {
-        whole_relation: false,
+fn described(publication: &Publication) -> Described<'_> {
+    Described {
+        key: key(publication),
+        kind: Kind::Publication,
+        owned: Owned::Publication,
         on: CommentOn::Publication(publication.name.clone()),
-        text: publication.comment.clone(),
-    };
-    Step::new(
-        Phase::Comment,
-        Kind::Comment,
-        operation,
-        Key::Comment(Box::new(key(publication))),
-        display_ident(&publication.name),
-    )
-    .requires([key(publication)])
-}
-
-/// `with_owners`: a new publication is its maker's until then.
-fn owner(publication: &Publication) -> Option<Step> {
-    if publication.owner.is_empty() {
-        return None;
+        name: &publication.name,
+        comment: publication.comment.as_deref(),
+        owner: &publication.owner,
     }
-    let operation = Operation::SetOwner {
-        object: Owned::Publication,
-        name: publication.name.clone(),
-        role: publication.owner.clone(),
-    };
-    let step = Step::new(
-        Phase::Owner,
-        Kind::Publication,
-        operation,
-        Key::Owner(Box::new(key(publication))),
-        display_ident(&publication.name),
-    );
-    Some(step.requires([key(publication)]))
 }
 
 #[cfg(test)]

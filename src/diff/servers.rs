@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use super::owners::{Described, comment_and_owner};
 use super::{generic_option_changes, pair_up};
 use crate::change::{CommentOn, GenericOption, Owned};
 use crate::error::Error;
@@ -91,10 +92,10 @@ fn wrappers(from: &Database, to: &Database, with_owners: bool, steps: &mut Vec<S
     }
     for (old, new) in &pairs.kept {
         let (options, missing_secrets) = option_changes(
-            &old.options,
-            &old.secret_options,
-            &new.options,
-            &new.secret_options,
+            &old.common.options,
+            &old.common.secret_options,
+            &new.common.options,
+            &new.common.secret_options,
         );
         let handler = (old.handler != new.handler).then(|| new.handler.clone());
         let validator = (old.validator != new.validator).then(|| new.validator.clone());
@@ -112,23 +113,19 @@ fn wrappers(from: &Database, to: &Database, with_owners: bool, steps: &mut Vec<S
     }
     let kept = pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(pairs.added.iter().map(|new| (None, *new))) {
-        let key = Key::ForeignDataWrapper(new.name.clone());
-        let before = old.and_then(|o| o.comment.as_deref());
-        if before != new.comment.as_deref() {
-            let on = CommentOn::ForeignDataWrapper(new.name.clone());
-            steps.push(comment_step(
-                key.clone(),
-                &new.name,
-                on,
-                new.comment.as_deref(),
-            ));
-        }
-        if with_owners {
-            let before = old.map(|o| o.owner.as_str());
-            let owned = Owned::ForeignDataWrapper;
-            let kind = Kind::ForeignDataWrapper;
-            steps.extend(owner_step(key, kind, owned, &new.name, before, &new.owner));
-        }
+        comment_and_owner(old.map(wrapper), wrapper(new), with_owners, steps);
+    }
+}
+
+fn wrapper(w: &ForeignDataWrapper) -> Described<'_> {
+    Described {
+        key: Key::ForeignDataWrapper(w.name.clone()),
+        kind: Kind::ForeignDataWrapper,
+        owned: Owned::ForeignDataWrapper,
+        on: CommentOn::ForeignDataWrapper(w.name.clone()),
+        name: &w.name,
+        comment: w.common.comment.as_deref(),
+        owner: &w.common.owner,
     }
 }
 
@@ -233,10 +230,10 @@ fn servers(
         }
         made.push((Some(*old), *new));
         let (options, missing_secrets) = option_changes(
-            &old.options,
-            &old.secret_options,
-            &new.options,
-            &new.secret_options,
+            &old.common.options,
+            &old.common.secret_options,
+            &new.common.options,
+            &new.common.secret_options,
         );
         let version = (old.version != new.version).then(|| new.version.clone());
         if version.is_some() || !options.is_empty() || !missing_secrets.is_empty() {
@@ -250,22 +247,19 @@ fn servers(
         }
     }
     for (old, new) in made {
-        let key = Key::Server(new.name.clone());
-        let before = old.and_then(|o| o.comment.as_deref());
-        if before != new.comment.as_deref() {
-            let on = CommentOn::Server(new.name.clone());
-            steps.push(comment_step(
-                key.clone(),
-                &new.name,
-                on,
-                new.comment.as_deref(),
-            ));
-        }
-        if with_owners {
-            let before = old.map(|o| o.owner.as_str());
-            let (kind, owned) = (Kind::Server, Owned::Server);
-            steps.extend(owner_step(key, kind, owned, &new.name, before, &new.owner));
-        }
+        comment_and_owner(old.map(server), server(new), with_owners, steps);
+    }
+}
+
+fn server(s: &Server) -> Described<'_> {
+    Described {
+        key: Key::Server(s.name.clone()),
+        kind: Kind::Server,
+        owned: Owned::Server,
+        on: CommentOn::Server(s.name.clone()),
+        name: &s.name,
+        comment: s.common.comment.as_deref(),
+        owner: &s.common.owner,
     }
 }
 
@@ -316,51 +310,6 @@ fn user_mappings(from: &Database, to: &Database, remade: &BTreeSet<String>, step
             steps.push(step(new, Phase::CreateServer, operation));
         }
     }
-}
-
-fn comment_step(key: Key, name: &str, on: CommentOn, text: Option<&str>) -> Step {
-    let operation = Operation::Comment {
-        whole_relation: false,
-        on,
-        text: text.map(str::to_owned),
-    };
-    Step::new(
-        Phase::Comment,
-        Kind::Comment,
-        operation,
-        Key::Comment(Box::new(key.clone())),
-        display_ident(name),
-    )
-    .requires([key])
-}
-
-/// `ALTER ... OWNER TO` where the target's owner differs (an unknown owner is no difference),
-/// and on what the plan makes.
-fn owner_step(
-    key: Key,
-    kind: Kind,
-    object: Owned,
-    name: &str,
-    before: Option<&str>,
-    owner: &str,
-) -> Option<Step> {
-    let differs = before.is_none_or(|b| !b.is_empty() && b != owner);
-    if owner.is_empty() || !differs {
-        return None;
-    }
-    let operation = Operation::SetOwner {
-        object,
-        name: name.to_owned(),
-        role: owner.to_owned(),
-    };
-    let step = Step::new(
-        Phase::Owner,
-        kind,
-        operation,
-        Key::Owner(Box::new(key.clone())),
-        display_ident(name),
-    );
-    Some(step.requires([key]))
 }
 
 #[cfg(test)]

@@ -555,15 +555,14 @@ impl Checker {
             names.try_for_each(|n| self.field(object, "options", n, text::name))?;
             self.names(object, "secret_options", secrets)
         };
-        let owner = |object: &str, owner: &str| {
-            if owner.is_empty() {
-                Ok(())
-            } else {
-                self.field(object, "owner", owner, text::name)
+        let common = |object: &str, c: &crate::model::ForeignCommon| {
+            options(object, &c.options, &c.secret_options)?;
+            if !c.owner.is_empty() {
+                self.field(object, "owner", &c.owner, text::name)?;
             }
-        };
-        let comment = |object: &str, comment: Option<&str>| {
-            comment.map_or(Ok(()), |c| self.field(object, "comment", c, no_nul))
+            c.comment
+                .as_ref()
+                .map_or(Ok(()), |c| self.field(object, "comment", c, no_nul))
         };
         for w in &database.foreign_data_wrappers {
             let object = format!("foreign-data wrapper {}", w.name);
@@ -575,9 +574,7 @@ impl Checker {
                     self.field(&object, field, &f.identity, text::signature)?;
                 }
             }
-            options(&object, &w.options, &w.secret_options)?;
-            owner(&object, &w.owner)?;
-            comment(&object, w.comment.as_deref())?;
+            common(&object, &w.common)?;
         }
         for server in &database.servers {
             let object = format!("server {}", server.name);
@@ -594,9 +591,7 @@ impl Checker {
                     self.field(&object, field, value, no_nul)?;
                 }
             }
-            options(&object, &server.options, &server.secret_options)?;
-            owner(&object, &server.owner)?;
-            comment(&object, server.comment.as_deref())?;
+            common(&object, &server.common)?;
         }
         for mapping in &database.user_mappings {
             let object = format!(
