@@ -390,7 +390,10 @@ class Tests(Runner):
         made again under another TYPE, user mappings for CURRENT_USER, PUBLIC and a role. The
         plan makes the new user mapping without its password and says how to add it; once the
         DBA does, a second diff is empty and pg_dump (which prints the passwords) is equal; the
-        snapshots' diff is the same plan. No password is in a plan, a snapshot or an error."""
+        snapshots' diff is the same plan. No password is in a plan, a snapshot or an error.
+        Grants on wrappers and servers differ (a new grantee, a grant option taken back, a grant
+        to PUBLIC revoked) and converge; the server made again gets its grant back, without
+        with_privileges too."""
         source_sql = """
             CREATE EXTENSION postgres_fdw;
             CREATE SERVER keep FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'a', port '5432');
@@ -402,7 +405,11 @@ class Tests(Runner):
             CREATE SERVER retyped TYPE 'a' FOREIGN DATA WRAPPER postgres_fdw;
             CREATE USER MAPPING FOR PUBLIC SERVER retyped OPTIONS (user 'p');
             CREATE FOREIGN DATA WRAPPER old_fdw;
-            CREATE SERVER on_old FOREIGN DATA WRAPPER old_fdw;"""
+            CREATE SERVER on_old FOREIGN DATA WRAPPER old_fdw;
+            CREATE FOREIGN DATA WRAPPER kept_fdw;
+            GRANT USAGE ON FOREIGN DATA WRAPPER kept_fdw TO PUBLIC;
+            GRANT USAGE ON FOREIGN SERVER keep TO migra_reader WITH GRANT OPTION;
+            GRANT USAGE ON FOREIGN SERVER retyped TO migra_reader;"""
         target_sql = """
             CREATE EXTENSION postgres_fdw;
             CREATE FOREIGN DATA WRAPPER "Plain fdw" OPTIONS (debug 'true');
@@ -418,9 +425,15 @@ class Tests(Runner):
             CREATE USER MAPPING FOR CURRENT_USER SERVER "New server" OPTIONS (user 'app', password 'pw-s3cret');
             CREATE FOREIGN TABLE public.on_new (id int) SERVER "New server" OPTIONS (table_name 't');
             CREATE SERVER retyped TYPE 'b' FOREIGN DATA WRAPPER postgres_fdw;
-            CREATE USER MAPPING FOR PUBLIC SERVER retyped OPTIONS (user 'p');"""
+            CREATE USER MAPPING FOR PUBLIC SERVER retyped OPTIONS (user 'p');
+            CREATE FOREIGN DATA WRAPPER kept_fdw;
+            GRANT USAGE ON FOREIGN DATA WRAPPER "Plain fdw" TO migra_reader WITH GRANT OPTION;
+            GRANT USAGE ON FOREIGN SERVER keep TO migra_reader;
+            GRANT USAGE ON FOREIGN SERVER keep TO PUBLIC;
+            GRANT USAGE ON FOREIGN SERVER "New server" TO PUBLIC;
+            GRANT USAGE ON FOREIGN SERVER retyped TO migra_reader;"""
         passwords = ("pw-s3cret", "pw-gone", "pw-dropped")
-        options = "unsafe => true, ignore_extension_versions => true"
+        options = "unsafe => true, ignore_extension_versions => true, with_privileges => true"
 
         def add_the_password(plan):
             # what the plan's comment line tells the DBA to run, with the value filled in
@@ -446,6 +459,15 @@ class Tests(Runner):
                                                   {options}))""")
             if same != "t":
                 raise CaseFailure("migra_diff_snapshots of the two snapshots differs from migra_diff_remote")
+            # without with_privileges, the server made again still gets back its grant, and the
+            # grants that differ are named in the WARNING
+            bare = self.local.cluster.psql(CONTROL, f"""
+                SELECT statement FROM migra_diff_remote({a}, {b}, unsafe => true, ignore_extension_versions => true)""")
+            grant = 'GRANT USAGE ON FOREIGN SERVER "retyped" TO "migra_reader";'
+            if grant not in bare.stdout or "ON FOREIGN SERVER \"keep\"" in bare.stdout:
+                raise CaseFailure(f"without with_privileges, expected {grant!r} alone:\n{bare.stdout}")
+            if "keep to PUBLIC" not in bare.stderr or '"Plain fdw" to migra_reader' not in bare.stderr:
+                raise CaseFailure(f"the WARNING does not name the grants not compared: {bare.stderr}")
             plan = self.converge(source, "migra_remote_a", target, "migra_remote_b", options, min_rows=12,
                                  after_apply=add_the_password)
             text = "\n".join(step["statement"] for step in plan)
@@ -460,7 +482,12 @@ class Tests(Runner):
                     'CREATE USER MAPPING FOR "migra_reader" SERVER "keep" OPTIONS (user \'reader\');',
                     'DROP USER MAPPING FOR "postgres" SERVER "gone";',
                     'DROP SERVER "gone";', 'DROP SERVER "retyped";', 'DROP FOREIGN DATA WRAPPER "old_fdw";',
-                    'COMMENT ON SERVER "keep" IS \'kept, it\'\'s\';'):
+                    'COMMENT ON SERVER "keep" IS \'kept, it\'\'s\';',
+                    'GRANT USAGE ON FOREIGN DATA WRAPPER "Plain fdw" TO "migra_reader" WITH GRANT OPTION;',
+                    'REVOKE ALL ON FOREIGN DATA WRAPPER "kept_fdw" FROM PUBLIC;',
+                    'REVOKE GRANT OPTION FOR USAGE ON FOREIGN SERVER "keep" FROM "migra_reader";',
+                    'GRANT USAGE ON FOREIGN SERVER "keep" TO PUBLIC;',
+                    'GRANT USAGE ON FOREIGN SERVER "New server" TO PUBLIC;', grant):
                 if expected not in text:
                     raise CaseFailure(f"the plan does not say {expected!r}:\n{text}")
             order = [step["statement"].split(" (")[0] for step in plan]

@@ -1510,6 +1510,13 @@ from (
                where pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
                  and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret)), '[]'),
                'owner', pg_catalog.pg_get_userbyid(w.fdwowner),
+               -- grants to others than the owner, as a schema's
+               'privileges', (select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+                 'grantee', (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee),
+                 'privilege', acl.privilege_type, 'grantable', acl.is_grantable) order by acl.position), '[]')
+                 from pg_catalog.aclexplode(coalesce(w.fdwacl, pg_catalog.acldefault('F', w.fdwowner)))
+                        with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
+                 where acl.grantee operator(pg_catalog.<>) w.fdwowner),
                'comment', (select d.description from pg_catalog.pg_description d
                            where d.objoid operator(pg_catalog.=) w.oid
                              and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass))
@@ -1547,6 +1554,13 @@ from (
                where pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
                  and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret)), '[]'),
                'owner', pg_catalog.pg_get_userbyid(fs.srvowner),
+               -- grants to others than the owner, as a schema's
+               'privileges', (select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+                 'grantee', (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee),
+                 'privilege', acl.privilege_type, 'grantable', acl.is_grantable) order by acl.position), '[]')
+                 from pg_catalog.aclexplode(coalesce(fs.srvacl, pg_catalog.acldefault('S', fs.srvowner)))
+                        with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
+                 where acl.grantee operator(pg_catalog.<>) fs.srvowner),
                'comment', (select d.description from pg_catalog.pg_description d
                            where d.objoid operator(pg_catalog.=) fs.oid
                              and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_foreign_server'::pg_catalog.regclass))

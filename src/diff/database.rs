@@ -12,7 +12,7 @@ use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 /// What `migra_diff_remote` and `migra_diff_snapshots` are asked to compare.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
-    /// GRANT and REVOKE on schemas, tables, columns and sequences.
+    /// GRANT and REVOKE on schemas, tables, columns, sequences, wrappers and servers.
     pub with_privileges: bool,
     /// ALTER ... OWNER TO on schemas and every object that has an owner.
     pub with_owners: bool,
@@ -108,7 +108,8 @@ pub fn databases(
     }
     event_triggers(from, to, &mut steps);
     super::publications::publications(from, to, options.with_owners, &mut steps);
-    super::servers::diff(from, to, options.with_owners, &mut steps)?;
+    let (privileges, owners) = (options.with_privileges, options.with_owners);
+    super::servers::diff(from, to, privileges, owners, &mut steps)?;
     if options.with_privileges {
         super::privileges::default_privileges(
             None,

@@ -10,23 +10,85 @@ use std::collections::BTreeSet;
 
 use super::owners::{Described, comment_and_owner};
 use super::{generic_option_changes, pair_up};
-use crate::change::{CommentOn, GenericOption, Owned};
+use crate::change::{CommentOn, GenericOption, GrantOn, Owned};
 use crate::error::Error;
 use crate::ident::display_ident;
-use crate::model::{Database, ForeignDataWrapper, Server, UserMapping, WrapperFunction};
+use crate::model::{Database, ForeignDataWrapper, Grant, Server, UserMapping, WrapperFunction};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 pub fn diff(
     from: &Database,
     to: &Database,
+    with_privileges: bool,
     with_owners: bool,
     steps: &mut Vec<Step>,
 ) -> Result<(), Error> {
     wrappers(from, to, with_owners, steps);
     let remade = remade_servers(from, to)?;
     servers(from, to, &remade, with_owners, steps);
+    grants(from, to, &remade, with_privileges, steps);
     user_mappings(from, to, &remade, steps);
     Ok(())
+}
+
+/// GRANT and REVOKE USAGE on wrappers and servers the plan keeps or makes, `with_privileges`.
+/// Without, a server the plan makes again (`remade`) still gets back the grants the source had
+/// on it, as a view does. Grants a side does not know (`None`) are no difference.
+pub fn grants(
+    from: &Database,
+    to: &Database,
+    remade: &BTreeSet<String>,
+    with_privileges: bool,
+    steps: &mut Vec<Step>,
+) {
+    let none: &[Grant] = &[];
+    let mut changes = |on: GrantOn, key: Key, before: Option<&[Grant]>, after: Option<&[Grant]>| {
+        if let (Some(before), Some(after)) = (before, after) {
+            let (GrantOn::ForeignDataWrapper(name) | GrantOn::Server(name)) = &on else {
+                return;
+            };
+            let name = display_ident(name);
+            super::privileges::object_changes(&on, &name, before, after, &key, steps);
+        }
+    };
+    let wrappers = pair_up(
+        &from.foreign_data_wrappers,
+        &to.foreign_data_wrappers,
+        |w| w.name.clone(),
+    );
+    let servers = pair_up(&from.servers, &to.servers, |s| s.name.clone());
+    if !with_privileges {
+        for (old, _) in servers
+            .kept
+            .iter()
+            .filter(|(o, _)| remade.contains(&o.name))
+        {
+            let (on, key) = (
+                GrantOn::Server(old.name.clone()),
+                Key::Server(old.name.clone()),
+            );
+            changes(on, key, Some(none), old.common.privileges.as_deref());
+        }
+        return;
+    }
+    let kept = wrappers.kept.iter().map(|(old, new)| (Some(*old), *new));
+    for (old, new) in kept.chain(wrappers.added.iter().map(|new| (None, *new))) {
+        let before = old.map_or(Some(none), |o| o.common.privileges.as_deref());
+        let on = GrantOn::ForeignDataWrapper(new.name.clone());
+        let key = Key::ForeignDataWrapper(new.name.clone());
+        changes(on, key, before, new.common.privileges.as_deref());
+    }
+    let kept = servers.kept.iter().map(|(old, new)| (Some(*old), *new));
+    for (old, new) in kept.chain(servers.added.iter().map(|new| (None, *new))) {
+        let before = old
+            .filter(|o| !remade.contains(&o.name))
+            .map_or(Some(none), |o| o.common.privileges.as_deref());
+        let (on, key) = (
+            GrantOn::Server(new.name.clone()),
+            Key::Server(new.name.clone()),
+        );
+        changes(on, key, before, new.common.privileges.as_deref());
+    }
 }
 
 /// Changes to options: the target's non-secret options in its order, the secret ones the
@@ -337,7 +399,7 @@ mod tests {
 
     fn statements(from: &Database, to: &Database) -> Result<Vec<String>, Error> {
         let mut steps = Vec::new();
-        diff(from, to, false, &mut steps)?;
+        diff(from, to, false, false, &mut steps)?;
         let mut steps = crate::plan::build(steps, "pg_catalog")?;
         crate::ddl::render(&mut steps)?;
         Ok(steps.into_iter().skip(1).map(|s| s.statement).collect())
@@ -401,6 +463,47 @@ mod tests {
             ..to
         };
         assert!(statements(&from, &to).is_err());
+    }
+
+    #[test]
+    fn grants_are_compared_with_privileges_and_a_server_made_again_gets_its_own_back() {
+        let with = |server_type: &str, grants: serde_json::Value| {
+            let mut d = database(server(server_type), json!([]));
+            d.schemas[0].tables.clear();
+            d.servers[0].common.privileges = serde_json::from_value(grants).unwrap();
+            d
+        };
+        let grant = |grantee: &str, grantable: bool| json!([{"grantee": grantee, "privilege": "USAGE", "grantable": grantable}]);
+        let rendered = |from: &Database, to: &Database, with_privileges: bool| {
+            let mut steps = Vec::new();
+            diff(from, to, with_privileges, false, &mut steps).unwrap();
+            steps.retain(|s| s.kind == Kind::Privilege);
+            crate::ddl::render(&mut steps).unwrap();
+            steps.into_iter().map(|s| s.statement).collect::<Vec<_>>()
+        };
+        let (from, to) = (
+            with("a", grant("app", true)),
+            with("a", grant("PUBLIC", false)),
+        );
+        assert_eq!(
+            rendered(&from, &to, true),
+            [
+                r#"REVOKE ALL ON FOREIGN SERVER "s" FROM "app";"#,
+                r#"GRANT USAGE ON FOREIGN SERVER "s" TO PUBLIC;"#
+            ]
+        );
+        assert!(rendered(&from, &to, false).is_empty());
+        // made again under another TYPE: the grants went with the DROP
+        let (from, to) = (
+            with("a", grant("app", false)),
+            with("b", grant("app", false)),
+        );
+        let again = [r#"GRANT USAGE ON FOREIGN SERVER "s" TO "app";"#];
+        assert_eq!(rendered(&from, &to, true), again);
+        assert_eq!(rendered(&from, &to, false), again);
+        // a snapshot written before grants were read knows none: no difference
+        let unknown = with("a", serde_json::Value::Null);
+        assert!(rendered(&unknown, &with("a", grant("app", false)), true).is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Grantee;
+use super::{Grant, Grantee};
 
 /// A function a foreign-data wrapper calls: `HANDLER` or `VALIDATOR`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -36,6 +36,11 @@ pub struct ForeignCommon {
     /// COMMENT ON FOREIGN DATA WRAPPER or SERVER
     #[serde(default)]
     pub comment: Option<String>,
+    /// `fdwacl` or `srvacl` (USAGE), less the owner's own, in the ACL's order; compared
+    /// `with_privileges`. `None` in a snapshot written before they were read: unknown, never
+    /// compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privileges: Option<Vec<Grant>>,
 }
 
 /// `CREATE FOREIGN DATA WRAPPER name [HANDLER f] [VALIDATOR f] [OPTIONS (...)]`, less those an

@@ -545,7 +545,7 @@ impl Checker {
 
     /// Foreign-data wrappers, servers and user mappings: names quoted; option names written
     /// as quoted names and values as quoted literals (`ddl::servers`); secret options by name
-    /// only; TYPE, VERSION and comments quoted literals.
+    /// only; TYPE, VERSION and comments quoted literals; grants as any object's.
     fn foreign_servers(&self, database: &Database) -> Result<(), Error> {
         let options = |object: &str, options: &[String], secrets: &[String]| {
             options
@@ -560,9 +560,12 @@ impl Checker {
             if !c.owner.is_empty() {
                 self.field(object, "owner", &c.owner, text::name)?;
             }
-            c.comment
+            if let Some(comment) = &c.comment {
+                self.field(object, "comment", comment, no_nul)?;
+            }
+            c.privileges
                 .as_ref()
-                .map_or(Ok(()), |c| self.field(object, "comment", c, no_nul))
+                .map_or(Ok(()), |p| self.grants(object, p))
         };
         for w in &database.foreign_data_wrappers {
             let object = format!("foreign-data wrapper {}", w.name);
@@ -699,6 +702,14 @@ mod tests {
         let mapping = serde_json::json!([{"server": "s", "user": "PUBLIC", "options": [],
                                           "secret_options": [""]}]);
         assert!(with(serde_json::json!([]), mapping).is_err());
+        let granted = |grantee: &str, privilege: &str| {
+            serde_json::json!([{"name": "s", "wrapper": "w", "privileges": [
+                {"grantee": grantee, "privilege": privilege, "grantable": false}]}])
+        };
+        let none = serde_json::json!([]);
+        assert!(with(granted("app", "USAGE"), none.clone()).is_ok());
+        assert!(with(granted("app\u{0}", "USAGE"), none.clone()).is_err());
+        assert!(with(granted("app", "USAGE TO x; --"), none).is_err());
     }
 
     #[test]
