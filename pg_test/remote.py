@@ -533,6 +533,31 @@ class Tests(Runner):
                 raise CaseFailure("no VIRTUAL column in the plan: " + "; ".join(s["statement"] for s in plan))
         return test
 
+    def published_generated_columns(self, server):
+        """PostgreSQL 18's publish_generated_columns: turned on and off by ALTER PUBLICATION ...
+        SET, and given to a new publication."""
+        def test():
+            table = "CREATE TABLE public.t (a int PRIMARY KEY, b int GENERATED ALWAYS AS (a * 2) STORED);"
+            server.fresh_database("migra_remote_a", table + """
+                CREATE PUBLICATION plain FOR TABLE public.t;
+                CREATE PUBLICATION "With gen" FOR TABLE public.t WITH (publish_generated_columns = stored);""")
+            server.fresh_database("migra_remote_b", table + """
+                CREATE PUBLICATION plain FOR TABLE public.t WITH (publish_generated_columns = stored);
+                CREATE PUBLICATION "With gen" FOR TABLE public.t;
+                CREATE PUBLICATION fresh FOR TABLE public.t WITH (publish = 'insert', publish_generated_columns = stored);""")
+            plan = self.converge(server, "migra_remote_a", server, "migra_remote_b", min_rows=3)
+            text = "\n".join(step["statement"] for step in plan)
+            for expected in (
+                    'ALTER PUBLICATION "plain" SET (publish = \'insert, update, delete, truncate\', '
+                    'publish_via_partition_root = false, publish_generated_columns = stored);',
+                    'ALTER PUBLICATION "With gen" SET (publish = \'insert, update, delete, truncate\', '
+                    'publish_via_partition_root = false, publish_generated_columns = none);',
+                    'CREATE PUBLICATION "fresh" FOR TABLE ONLY "public"."t" WITH (publish = \'insert\', '
+                    'publish_generated_columns = stored);'):
+                if expected not in text:
+                    raise CaseFailure(f"the plan does not say {expected!r}:\n{text}")
+        return test
+
     def across_versions(self, source, target):
         def test():
             source.fresh_database("migra_remote_a", SOURCE_SQL)
@@ -584,6 +609,7 @@ def main():
                   tests.servers_and_user_mappings_converge(other, local))
         if int(other.cluster.query("postgres", "SHOW server_version_num")) >= 180000:
             tests.run(f"VIRTUAL generated columns on PostgreSQL {there}", tests.virtual_generated_columns(other))
+            tests.run(f"publish_generated_columns on PostgreSQL {there}", tests.published_generated_columns(other))
 
     for server in [local, *others]:
         for database in ("migra_remote_a", "migra_remote_b"):

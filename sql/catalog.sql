@@ -1444,7 +1444,8 @@ from (
           and d.objid operator(pg_catalog.=) et.oid and d.deptype operator(pg_catalog.=) 'e')), '[]'),
     -- publications, less an extension's: compared between whole databases, so read for one
     -- only. Column lists, row filters and FOR TABLES IN SCHEMA came in PostgreSQL 15: the
-    -- parts in double braces read them there and nothing before (catalog::query_for). A
+    -- parts in double braces read them there and nothing before (catalog::query_for), as
+    -- publish_generated_columns from 18 on. A
     -- column list by name, in name order: a set, whatever the columns' numbers on either side.
     'publications', coalesce((
       select pg_catalog.json_agg(pg_catalog.json_build_object(
@@ -1456,6 +1457,7 @@ from (
                'delete', p.pubdelete,
                'truncate', p.pubtruncate,
                'via_root', p.pubviaroot,
+               'generated_columns', {{180000 p.pubgencols | null}},
                'tables', coalesce((
                  select pg_catalog.json_agg(pg_catalog.json_build_object(
                           'schema', rn.nspname,

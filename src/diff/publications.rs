@@ -47,33 +47,35 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
     }
     let remade_table = |t: &PublicationTable| remade.contains(&(t.schema.clone(), t.name.clone()));
     let pairs = pair_up(&from.publications, &to.publications, |p| p.name.clone());
+    // publish_generated_columns is written only where the source's server has it (18), and
+    // compared only where both sides know it
+    let on_source = |p: &Publication, known: bool| {
+        let known = known && from.server_version_num >= 180000;
+        let generated_columns = p.generated_columns.filter(|_| known);
+        Publication {
+            generated_columns,
+            ..p.clone()
+        }
+    };
     for old in &pairs.removed {
         steps.push(drop(old));
     }
     for new in &pairs.added {
-        create(new, with_owners, steps);
+        create(&on_source(new, true), with_owners, steps);
     }
     for (old, new) in pairs.kept {
         if old.all_tables != new.all_tables {
             steps.push(drop(old));
-            create(new, with_owners, steps);
+            create(&on_source(new, true), with_owners, steps);
             continue;
         }
-        if (
-            old.insert,
-            old.update,
-            old.delete,
-            old.truncate,
-            old.via_root,
-        ) != (
-            new.insert,
-            new.update,
-            new.delete,
-            new.truncate,
-            new.via_root,
-        ) {
+        let both = old.generated_columns.is_some() && new.generated_columns.is_some();
+        let generated = |p: &Publication| p.generated_columns.filter(|_| both);
+        let publish = |p: &Publication| (p.insert, p.update, p.delete, p.truncate, p.via_root);
+        if (publish(old), generated(old)) != (publish(new), generated(new)) {
+            let new = on_source(new, both);
             let operation = Operation::SetPublicationOptions(Box::new(new.clone()));
-            steps.push(step(new, Phase::CreatePublication, operation));
+            steps.push(step(&new, Phase::CreatePublication, operation));
         }
         let tables = pair_up(&old.tables, &new.tables, |t| {
             (t.schema.clone(), t.name.clone())
@@ -243,6 +245,38 @@ mod tests {
         let mut steps = crate::plan::build(steps, "pg_catalog").unwrap();
         crate::ddl::render(&mut steps).unwrap();
         steps.into_iter().map(|s| s.statement).collect()
+    }
+
+    #[test]
+    fn generated_columns_are_compared_and_written_where_both_sides_know_them() {
+        let with = |version: i32, generated: Value| {
+            let mut p = publication(json!([]));
+            p[0]["generated_columns"] = generated;
+            let mut d = database(json!([]), p);
+            d.server_version_num = version;
+            d
+        };
+        let (none, stored) = (json!("n"), json!("s"));
+        assert_eq!(
+            statements(&with(180000, none.clone()), &with(180000, stored.clone()))[1..],
+            [
+                r#"ALTER PUBLICATION "P" SET (publish = 'insert, update, delete, truncate', publish_via_partition_root = false, publish_generated_columns = stored);"#
+            ]
+        );
+        // unknown on one side (before 18, or an older snapshot): no difference
+        assert!(statements(&with(150000, Value::Null), &with(180000, stored.clone())).is_empty());
+        assert!(statements(&with(180000, none), &with(180000, Value::Null)).is_empty());
+        // a publication made on a source older than 18 is made without it
+        let mut empty = with(150000, Value::Null);
+        empty.publications.clear();
+        let made = statements(&empty, &with(180000, stored.clone()));
+        assert!(!made[1].contains("generated"), "{made:?}");
+        empty.server_version_num = 180000;
+        let made = statements(&empty, &with(180000, stored));
+        assert!(
+            made[1].ends_with("publish_generated_columns = stored);"),
+            "{made:?}"
+        );
     }
 
     #[test]
