@@ -42,15 +42,17 @@ pub fn grants(
     steps: &mut Vec<Step>,
 ) {
     let none: &[Grant] = &[];
-    let mut changes = |on: GrantOn, key: Key, before: Option<&[Grant]>, after: Option<&[Grant]>| {
-        if let (Some(before), Some(after)) = (before, after) {
-            let (GrantOn::ForeignDataWrapper(name) | GrantOn::Server(name)) = &on else {
-                return;
-            };
-            let name = display_ident(name);
-            super::privileges::object_changes(&on, &name, before, after, &key, steps);
-        }
-    };
+    fn on_wrapper(w: &ForeignDataWrapper) -> (GrantOn, Key, &str) {
+        let on = GrantOn::ForeignDataWrapper(w.name.clone());
+        (on, Key::ForeignDataWrapper(w.name.clone()), &w.name)
+    }
+    fn on_server(s: &Server) -> (GrantOn, Key, &str) {
+        (
+            GrantOn::Server(s.name.clone()),
+            Key::Server(s.name.clone()),
+            &s.name,
+        )
+    }
     let wrappers = pair_up(
         &from.foreign_data_wrappers,
         &to.foreign_data_wrappers,
@@ -58,36 +60,49 @@ pub fn grants(
     );
     let servers = pair_up(&from.servers, &to.servers, |s| s.name.clone());
     if !with_privileges {
-        for (old, _) in servers
-            .kept
-            .iter()
-            .filter(|(o, _)| remade.contains(&o.name))
-        {
-            let (on, key) = (
-                GrantOn::Server(old.name.clone()),
-                Key::Server(old.name.clone()),
-            );
-            changes(on, key, Some(none), old.common.privileges.as_deref());
+        for (old, _) in &servers.kept {
+            if remade.contains(&old.name) {
+                let after = old.common.privileges.as_deref();
+                usage_changes(on_server(old), Some(none), after, steps);
+            }
         }
         return;
     }
     let kept = wrappers.kept.iter().map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(wrappers.added.iter().map(|new| (None, *new))) {
         let before = old.map_or(Some(none), |o| o.common.privileges.as_deref());
-        let on = GrantOn::ForeignDataWrapper(new.name.clone());
-        let key = Key::ForeignDataWrapper(new.name.clone());
-        changes(on, key, before, new.common.privileges.as_deref());
+        usage_changes(
+            on_wrapper(new),
+            before,
+            new.common.privileges.as_deref(),
+            steps,
+        );
     }
     let kept = servers.kept.iter().map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(servers.added.iter().map(|new| (None, *new))) {
+        // a server made again has lost its grants
         let before = old
             .filter(|o| !remade.contains(&o.name))
             .map_or(Some(none), |o| o.common.privileges.as_deref());
-        let (on, key) = (
-            GrantOn::Server(new.name.clone()),
-            Key::Server(new.name.clone()),
+        usage_changes(
+            on_server(new),
+            before,
+            new.common.privileges.as_deref(),
+            steps,
         );
-        changes(on, key, before, new.common.privileges.as_deref());
+    }
+}
+
+/// The GRANTs and REVOKEs of one wrapper or server, where both sides know its grants.
+fn usage_changes(
+    (on, key, name): (GrantOn, Key, &str),
+    before: Option<&[Grant]>,
+    after: Option<&[Grant]>,
+    steps: &mut Vec<Step>,
+) {
+    if let (Some(before), Some(after)) = (before, after) {
+        let name = display_ident(name);
+        super::privileges::object_changes(&on, &name, before, after, &key, steps);
     }
 }
 
