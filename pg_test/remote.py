@@ -111,7 +111,7 @@ class Tests(Runner):
         server.cluster.psql(database, script)
 
     def converge(self, source_server, source_db, target_server, target_db,
-                 options="unsafe => true, with_privileges => true", min_rows=10, after_apply=None):
+                 options="unsafe => true, with_privileges => true", min_rows=10, after_apply=None, owners=False):
         """Plan, apply to the source (then `after_apply(plan)`: what a DBA does by hand after it),
         diff again, compare dumps."""
         source = source_server.conninfo(source_db)
@@ -129,13 +129,15 @@ class Tests(Runner):
         # prints garbage column options (pg_attver=<address>) when it dumps an older server.
         dumps = []
         for server, database in ((source_server, source_db), (target_server, target_db)):
-            args = [server.cluster.tool("pg_dump"), "--schema-only", "--no-owner", database]
+            args = [server.cluster.tool("pg_dump"), "--schema-only", *([] if owners else ["--no-owner"]), database]
             dump = normalised_dump(server.cluster.run(args, database).stdout, "public", "public")
             if source_server is not target_server:
                 # pg_dump prints the public schema's grants relative to its own version's initial
                 # privileges, which PostgreSQL 15 changed; the second diff, which compares the
                 # grants themselves, has already found them equal.
-                dump = [line for line in dump if " ON SCHEMA public " not in line]
+                # PostgreSQL 15 also gave the public schema another owner (pg_database_owner)
+                dump = [line for line in dump
+                        if " ON SCHEMA public " not in line and not line.startswith("ALTER SCHEMA public OWNER TO")]
             dumps.append(dump)
         if dumps[0] != dumps[1]:
             import difflib
@@ -390,7 +392,10 @@ class Tests(Runner):
         made again under another TYPE, user mappings for CURRENT_USER, PUBLIC and a role. The
         plan makes the new user mapping without its password and says how to add it; once the
         DBA does, a second diff is empty and pg_dump (which prints the passwords) is equal; the
-        snapshots' diff is the same plan. No password is in a plan, a snapshot or an error."""
+        snapshots' diff is the same plan. No password is in a plan, a snapshot or an error.
+        Grants on wrappers and servers differ (a new grantee, a grant option taken back, a grant
+        to PUBLIC revoked) and converge; the server made again gets its grant back, without
+        with_privileges too."""
         source_sql = """
             CREATE EXTENSION postgres_fdw;
             CREATE SERVER keep FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'a', port '5432');
@@ -402,7 +407,11 @@ class Tests(Runner):
             CREATE SERVER retyped TYPE 'a' FOREIGN DATA WRAPPER postgres_fdw;
             CREATE USER MAPPING FOR PUBLIC SERVER retyped OPTIONS (user 'p');
             CREATE FOREIGN DATA WRAPPER old_fdw;
-            CREATE SERVER on_old FOREIGN DATA WRAPPER old_fdw;"""
+            CREATE SERVER on_old FOREIGN DATA WRAPPER old_fdw;
+            CREATE FOREIGN DATA WRAPPER kept_fdw;
+            GRANT USAGE ON FOREIGN DATA WRAPPER kept_fdw TO PUBLIC;
+            GRANT USAGE ON FOREIGN SERVER keep TO migra_reader WITH GRANT OPTION;
+            GRANT USAGE ON FOREIGN SERVER retyped TO migra_reader;"""
         target_sql = """
             CREATE EXTENSION postgres_fdw;
             CREATE FOREIGN DATA WRAPPER "Plain fdw" OPTIONS (debug 'true');
@@ -418,9 +427,15 @@ class Tests(Runner):
             CREATE USER MAPPING FOR CURRENT_USER SERVER "New server" OPTIONS (user 'app', password 'pw-s3cret');
             CREATE FOREIGN TABLE public.on_new (id int) SERVER "New server" OPTIONS (table_name 't');
             CREATE SERVER retyped TYPE 'b' FOREIGN DATA WRAPPER postgres_fdw;
-            CREATE USER MAPPING FOR PUBLIC SERVER retyped OPTIONS (user 'p');"""
+            CREATE USER MAPPING FOR PUBLIC SERVER retyped OPTIONS (user 'p');
+            CREATE FOREIGN DATA WRAPPER kept_fdw;
+            GRANT USAGE ON FOREIGN DATA WRAPPER "Plain fdw" TO migra_reader WITH GRANT OPTION;
+            GRANT USAGE ON FOREIGN SERVER keep TO migra_reader;
+            GRANT USAGE ON FOREIGN SERVER keep TO PUBLIC;
+            GRANT USAGE ON FOREIGN SERVER "New server" TO PUBLIC;
+            GRANT USAGE ON FOREIGN SERVER retyped TO migra_reader;"""
         passwords = ("pw-s3cret", "pw-gone", "pw-dropped")
-        options = "unsafe => true, ignore_extension_versions => true"
+        options = "unsafe => true, ignore_extension_versions => true, with_privileges => true"
 
         def add_the_password(plan):
             # what the plan's comment line tells the DBA to run, with the value filled in
@@ -446,6 +461,15 @@ class Tests(Runner):
                                                   {options}))""")
             if same != "t":
                 raise CaseFailure("migra_diff_snapshots of the two snapshots differs from migra_diff_remote")
+            # without with_privileges, the server made again still gets back its grant, and the
+            # grants that differ are named in the WARNING
+            bare = self.local.cluster.psql(CONTROL, f"""
+                SELECT statement FROM migra_diff_remote({a}, {b}, unsafe => true, ignore_extension_versions => true)""")
+            grant = 'GRANT USAGE ON FOREIGN SERVER "retyped" TO "migra_reader";'
+            if grant not in bare.stdout or "ON FOREIGN SERVER \"keep\"" in bare.stdout:
+                raise CaseFailure(f"without with_privileges, expected {grant!r} alone:\n{bare.stdout}")
+            if "keep to PUBLIC" not in bare.stderr or '"Plain fdw" to migra_reader' not in bare.stderr:
+                raise CaseFailure(f"the WARNING does not name the grants not compared: {bare.stderr}")
             plan = self.converge(source, "migra_remote_a", target, "migra_remote_b", options, min_rows=12,
                                  after_apply=add_the_password)
             text = "\n".join(step["statement"] for step in plan)
@@ -460,7 +484,12 @@ class Tests(Runner):
                     'CREATE USER MAPPING FOR "migra_reader" SERVER "keep" OPTIONS (user \'reader\');',
                     'DROP USER MAPPING FOR "postgres" SERVER "gone";',
                     'DROP SERVER "gone";', 'DROP SERVER "retyped";', 'DROP FOREIGN DATA WRAPPER "old_fdw";',
-                    'COMMENT ON SERVER "keep" IS \'kept, it\'\'s\';'):
+                    'COMMENT ON SERVER "keep" IS \'kept, it\'\'s\';',
+                    'GRANT USAGE ON FOREIGN DATA WRAPPER "Plain fdw" TO "migra_reader" WITH GRANT OPTION;',
+                    'REVOKE ALL ON FOREIGN DATA WRAPPER "kept_fdw" FROM PUBLIC;',
+                    'REVOKE GRANT OPTION FOR USAGE ON FOREIGN SERVER "keep" FROM "migra_reader";',
+                    'GRANT USAGE ON FOREIGN SERVER "keep" TO PUBLIC;',
+                    'GRANT USAGE ON FOREIGN SERVER "New server" TO PUBLIC;', grant):
                 if expected not in text:
                     raise CaseFailure(f"the plan does not say {expected!r}:\n{text}")
             order = [step["statement"].split(" (")[0] for step in plan]
@@ -506,6 +535,91 @@ class Tests(Runner):
                 raise CaseFailure("no VIRTUAL column in the plan: " + "; ".join(s["statement"] for s in plan))
         return test
 
+    def owners_converge(self, source, target):
+        """with_owners between two databases: foreign-data wrappers, servers and publications
+        that both keep, whose owner differs either way, and new ones owned by another role get
+        ALTER ... OWNER TO; the plan converges and pg_dump, owners included, is equal. A
+        wrapper's owner must be a superuser (PostgreSQL's rule), so it is a role of its own."""
+        roles = """
+            DO $$ BEGIN CREATE ROLE migra_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+            DO $$ BEGIN CREATE ROLE "Migra FDW owner" SUPERUSER; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"""
+        common = """
+            CREATE TABLE public.t (a int PRIMARY KEY);
+            CREATE EXTENSION postgres_fdw;
+            DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO migra_owner', current_database()); END $$;
+            CREATE FOREIGN DATA WRAPPER w1;
+            CREATE FOREIGN DATA WRAPPER w2;
+            CREATE SERVER s1 FOREIGN DATA WRAPPER postgres_fdw;
+            CREATE SERVER "S two" FOREIGN DATA WRAPPER w1;
+            CREATE PUBLICATION p1 FOR TABLE public.t;"""
+        source_sql = common + """
+            ALTER FOREIGN DATA WRAPPER w2 OWNER TO "Migra FDW owner";
+            ALTER SERVER "S two" OWNER TO migra_owner;"""
+        target_sql = common + """
+            ALTER FOREIGN DATA WRAPPER w1 OWNER TO "Migra FDW owner";
+            ALTER SERVER s1 OWNER TO migra_owner;
+            ALTER PUBLICATION p1 OWNER TO migra_owner;
+            CREATE FOREIGN DATA WRAPPER w3;
+            ALTER FOREIGN DATA WRAPPER w3 OWNER TO "Migra FDW owner";
+            CREATE SERVER s3 FOREIGN DATA WRAPPER w2;
+            ALTER SERVER s3 OWNER TO migra_owner;
+            CREATE PUBLICATION "P two" FOR TABLE public.t;
+            ALTER PUBLICATION "P two" OWNER TO migra_owner;"""
+
+        def test():
+            for server in (source, target):
+                server.cluster.psql("postgres", roles)
+            source.fresh_database("migra_remote_a", source_sql)
+            target.fresh_database("migra_remote_b", target_sql)
+            options = "unsafe => true, ignore_extension_versions => true, with_owners => true"
+            plan = self.converge(source, "migra_remote_a", target, "migra_remote_b", options, min_rows=8, owners=True)
+            text = "\n".join(step["statement"] for step in plan)
+            for expected in (
+                    'ALTER FOREIGN DATA WRAPPER "w1" OWNER TO "Migra FDW owner";',
+                    'ALTER FOREIGN DATA WRAPPER "w2" OWNER TO "postgres";',
+                    'ALTER FOREIGN DATA WRAPPER "w3" OWNER TO "Migra FDW owner";',
+                    'ALTER SERVER "s1" OWNER TO "migra_owner";',
+                    'ALTER SERVER "S two" OWNER TO "postgres";',
+                    'ALTER SERVER "s3" OWNER TO "migra_owner";',
+                    'ALTER PUBLICATION "p1" OWNER TO "migra_owner";',
+                    'ALTER PUBLICATION "P two" OWNER TO "migra_owner";'):
+                if expected not in text:
+                    raise CaseFailure(f"the plan does not say {expected!r}:\n{text}")
+            # without with_owners, none of it
+            a, b = literal(source.conninfo("migra_remote_a")), literal(target.conninfo("migra_remote_b"))
+            source.fresh_database("migra_remote_a", source_sql)
+            bare = self.control(f"""SELECT count(*) FROM migra_diff_remote({a}, {b}, unsafe => true,
+                                        ignore_extension_versions => true) WHERE statement LIKE '%OWNER TO%'""")
+            if bare != "0":
+                raise CaseFailure(f"{bare} OWNER TO rows without with_owners")
+            print(f"     {len(plan)} statements")
+        return test
+
+    def published_generated_columns(self, server):
+        """PostgreSQL 18's publish_generated_columns: turned on and off by ALTER PUBLICATION ...
+        SET, and given to a new publication."""
+        def test():
+            table = "CREATE TABLE public.t (a int PRIMARY KEY, b int GENERATED ALWAYS AS (a * 2) STORED);"
+            server.fresh_database("migra_remote_a", table + """
+                CREATE PUBLICATION plain FOR TABLE public.t;
+                CREATE PUBLICATION "With gen" FOR TABLE public.t WITH (publish_generated_columns = stored);""")
+            server.fresh_database("migra_remote_b", table + """
+                CREATE PUBLICATION plain FOR TABLE public.t WITH (publish_generated_columns = stored);
+                CREATE PUBLICATION "With gen" FOR TABLE public.t;
+                CREATE PUBLICATION fresh FOR TABLE public.t WITH (publish = 'insert', publish_generated_columns = stored);""")
+            plan = self.converge(server, "migra_remote_a", server, "migra_remote_b", min_rows=3)
+            text = "\n".join(step["statement"] for step in plan)
+            for expected in (
+                    'ALTER PUBLICATION "plain" SET (publish = \'insert, update, delete, truncate\', '
+                    'publish_via_partition_root = false, publish_generated_columns = stored);',
+                    'ALTER PUBLICATION "With gen" SET (publish = \'insert, update, delete, truncate\', '
+                    'publish_via_partition_root = false, publish_generated_columns = none);',
+                    'CREATE PUBLICATION "fresh" FOR TABLE ONLY "public"."t" WITH (publish = \'insert\', '
+                    'publish_generated_columns = stored);'):
+                if expected not in text:
+                    raise CaseFailure(f"the plan does not say {expected!r}:\n{text}")
+        return test
+
     def across_versions(self, source, target):
         def test():
             source.fresh_database("migra_remote_a", SOURCE_SQL)
@@ -544,6 +658,7 @@ def main():
               tests.foreign_tables_converge_and_no_password_is_read)
     tests.run("publications converge between databases", tests.publications_converge(local, local))
     tests.run("servers and user mappings converge", tests.servers_and_user_mappings_converge(local, local))
+    tests.run("owners of wrappers, servers and publications converge (with_owners)", tests.owners_converge(local, local))
     here = local.cluster.query("postgres", "SHOW server_version")
     for other in others:
         there = other.cluster.query("postgres", "SHOW server_version")
@@ -555,8 +670,11 @@ def main():
                   tests.servers_and_user_mappings_converge(local, other))
         tests.run(f"servers and user mappings, PostgreSQL {there} to {here}",
                   tests.servers_and_user_mappings_converge(other, local))
+        tests.run(f"owners (with_owners), PostgreSQL {here} to {there}", tests.owners_converge(local, other))
+        tests.run(f"owners (with_owners), PostgreSQL {there} to {here}", tests.owners_converge(other, local))
         if int(other.cluster.query("postgres", "SHOW server_version_num")) >= 180000:
             tests.run(f"VIRTUAL generated columns on PostgreSQL {there}", tests.virtual_generated_columns(other))
+            tests.run(f"publish_generated_columns on PostgreSQL {there}", tests.published_generated_columns(other))
 
     for server in [local, *others]:
         for database in ("migra_remote_a", "migra_remote_b"):

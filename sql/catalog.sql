@@ -1471,7 +1471,8 @@ from (
           and d.objid operator(pg_catalog.=) et.oid and d.deptype operator(pg_catalog.=) 'e')), '[]'),
     -- publications, less an extension's: compared between whole databases, so read for one
     -- only. Column lists, row filters and FOR TABLES IN SCHEMA came in PostgreSQL 15: the
-    -- parts in double braces read them there and nothing before (catalog::query_for). A
+    -- parts in double braces read them there and nothing before (catalog::query_for), as
+    -- publish_generated_columns from 18 on. A
     -- column list by name, in name order: a set, whatever the columns' numbers on either side.
     'publications', coalesce((
       select pg_catalog.json_agg(pg_catalog.json_build_object(
@@ -1483,6 +1484,7 @@ from (
                'delete', p.pubdelete,
                'truncate', p.pubtruncate,
                'via_root', p.pubviaroot,
+               'generated_columns', {{180000 p.pubgencols | null}},
                'tables', coalesce((
                  select pg_catalog.json_agg(pg_catalog.json_build_object(
                           'schema', rn.nspname,
@@ -1537,6 +1539,13 @@ from (
                where pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
                  and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret)), '[]'),
                'owner', pg_catalog.pg_get_userbyid(w.fdwowner),
+               -- grants to others than the owner, as a schema's
+               'privileges', (select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+                 'grantee', (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee),
+                 'privilege', acl.privilege_type, 'grantable', acl.is_grantable) order by acl.position), '[]')
+                 from pg_catalog.aclexplode(coalesce(w.fdwacl, pg_catalog.acldefault('F', w.fdwowner)))
+                        with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
+                 where acl.grantee operator(pg_catalog.<>) w.fdwowner),
                'comment', (select d.description from pg_catalog.pg_description d
                            where d.objoid operator(pg_catalog.=) w.oid
                              and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass))
@@ -1574,6 +1583,13 @@ from (
                where pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.~) r.pattern
                  and pg_catalog.lower(pg_catalog.split_part(o.x, '=', 1)) operator(pg_catalog.<>) all (r.not_secret)), '[]'),
                'owner', pg_catalog.pg_get_userbyid(fs.srvowner),
+               -- grants to others than the owner, as a schema's
+               'privileges', (select coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+                 'grantee', (select g.doc from grantees g where g.oid operator(pg_catalog.=) acl.grantee),
+                 'privilege', acl.privilege_type, 'grantable', acl.is_grantable) order by acl.position), '[]')
+                 from pg_catalog.aclexplode(coalesce(fs.srvacl, pg_catalog.acldefault('S', fs.srvowner)))
+                        with ordinality as acl(grantor, grantee, privilege_type, is_grantable, position)
+                 where acl.grantee operator(pg_catalog.<>) fs.srvowner),
                'comment', (select d.description from pg_catalog.pg_description d
                            where d.objoid operator(pg_catalog.=) fs.oid
                              and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_foreign_server'::pg_catalog.regclass))

@@ -524,7 +524,7 @@ mod tests {
                 .unwrap();
         let wrapper = &database.foreign_data_wrappers[0];
         assert_eq!(
-            (wrapper.name.as_str(), wrapper.options.clone()),
+            (wrapper.name.as_str(), wrapper.common.options.clone()),
             ("probe_fdw", vec!["debug=on".to_owned()])
         );
         let server = database
@@ -532,10 +532,10 @@ mod tests {
             .iter()
             .find(|s| s.name == "probe_server")
             .unwrap();
-        assert_eq!(server.options, ["host=h", "port=1"]);
-        assert_eq!(server.secret_options, ["API_Key"]);
+        assert_eq!(server.common.options, ["host=h", "port=1"]);
+        assert_eq!(server.common.secret_options, ["API_Key"]);
         assert_eq!(server.server_type.as_deref(), Some("t"));
-        assert_eq!(server.comment.as_deref(), Some("probe"));
+        assert_eq!(server.common.comment.as_deref(), Some("probe"));
         let mapping = &database.user_mappings[0];
         assert_eq!(mapping.user, crate::model::Grantee::Public);
         assert_eq!(mapping.options, ["user=u", "password_required=false"]);

@@ -286,8 +286,8 @@ fn notice_missing_secrets(steps: &[Step]) {
     use crate::change::Operation as O;
     for step in steps {
         let secrets = match &step.operation {
-            O::CreateForeignDataWrapper(w) => &w.secret_options,
-            O::CreateServer(s) => &s.secret_options,
+            O::CreateForeignDataWrapper(w) => &w.common.secret_options,
+            O::CreateServer(s) => &s.common.secret_options,
             O::CreateUserMapping(m) => &m.secret_options,
             O::AlterForeignDataWrapper {
                 missing_secrets, ..

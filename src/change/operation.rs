@@ -169,6 +169,8 @@ pub enum GrantOn {
     /// A routine by its signature, `"name"(argument types)`.
     Routine(String),
     Schema(String),
+    ForeignDataWrapper(String),
+    Server(String),
     /// Default privileges: `ALTER DEFAULT PRIVILEGES FOR ROLE role [IN SCHEMA <the plan's
     /// schema>] ... ON <objects>`; `in_schema` false for global ones.
     Defaults {

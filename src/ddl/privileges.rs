@@ -66,6 +66,10 @@ fn object(cx: &Cx, on: &GrantOn) -> (String, Option<String>) {
         GrantOn::Type(name) => (type_named(cx, name), None),
         GrantOn::Routine(signature) => (routine(cx, signature), None),
         GrantOn::Schema(name) => (schema(name), None),
+        GrantOn::ForeignDataWrapper(name) => {
+            (format!("FOREIGN DATA WRAPPER {}", quote_ident(name)), None)
+        }
+        GrantOn::Server(name) => (format!("FOREIGN SERVER {}", quote_ident(name)), None),
     }
 }
 

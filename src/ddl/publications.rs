@@ -4,7 +4,7 @@
 
 use super::quote_ident;
 use crate::ident::qualified;
-use crate::model::{Publication, PublicationTable};
+use crate::model::{GeneratedColumns, Publication, PublicationTable};
 
 /// `ONLY "s"."t" ("a", "b") WHERE (filter)`
 fn table(table: &PublicationTable) -> String {
@@ -19,7 +19,8 @@ fn table(table: &PublicationTable) -> String {
     text
 }
 
-/// `publish = '...'`, and `publish_via_partition_root` as it is (`always`), or only when on.
+/// `publish = '...'`, and `publish_via_partition_root` and (where known: PostgreSQL 18)
+/// `publish_generated_columns` as they are (`always`), or only when not the default.
 fn options(publication: &Publication, always: bool) -> String {
     let mut text = format!("publish = {}", super::quote_literal(&publication.publish()));
     if always || publication.via_root {
@@ -27,6 +28,12 @@ fn options(publication: &Publication, always: bool) -> String {
             ", publish_via_partition_root = {}",
             publication.via_root
         ));
+    }
+    match publication.generated_columns {
+        Some(g) if always || g == GeneratedColumns::Stored => {
+            text.push_str(&format!(", publish_generated_columns = {}", g.word()));
+        }
+        _ => {}
     }
     text
 }
@@ -120,6 +127,7 @@ mod tests {
             delete: false,
             truncate: true,
             via_root: false,
+            generated_columns: None,
             tables: Vec::new(),
             schemas: Vec::new(),
             comment: None,
@@ -184,6 +192,21 @@ mod tests {
         assert_eq!(
             set_options(&empty),
             r#"ALTER PUBLICATION "none" SET (publish = '', publish_via_partition_root = false);"#
+        );
+        // PostgreSQL 18's publish_generated_columns, when known
+        empty.generated_columns = Some(GeneratedColumns::NotPublished);
+        assert_eq!(
+            create(&empty),
+            r#"CREATE PUBLICATION "none" WITH (publish = '');"#
+        );
+        assert_eq!(
+            set_options(&empty),
+            r#"ALTER PUBLICATION "none" SET (publish = '', publish_via_partition_root = false, publish_generated_columns = none);"#
+        );
+        empty.generated_columns = Some(GeneratedColumns::Stored);
+        assert_eq!(
+            create(&empty),
+            r#"CREATE PUBLICATION "none" WITH (publish = '', publish_generated_columns = stored);"#
         );
         let mut plain = publication("t");
         plain.tables = vec![PublicationTable {

@@ -78,10 +78,10 @@ pub fn create_wrapper(w: &ForeignDataWrapper) -> String {
     format!(
         "CREATE {}{handler}{validator}{};{}",
         wrapper_name(&w.name),
-        generic_options(&w.options),
+        generic_options(&w.common.options),
         secrets_note(
             &format!("ALTER {}", wrapper_name(&w.name)),
-            &w.secret_options
+            &w.common.secret_options
         )
     )
 }
@@ -138,10 +138,10 @@ pub fn create_server(s: &Server) -> String {
         "CREATE {}{server_type}{version} {}{};{}",
         server_name(&s.name),
         wrapper_name(&s.wrapper),
-        generic_options(&s.options),
+        generic_options(&s.common.options),
         secrets_note(
             &format!("ALTER {}", server_name(&s.name)),
-            &s.secret_options
+            &s.common.secret_options
         )
     )
 }
@@ -208,6 +208,7 @@ pub fn drop_user_mapping(server: &str, user: &Grantee) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ForeignCommon;
 
     fn server() -> Server {
         Server {
@@ -216,10 +217,11 @@ mod tests {
             wrapper_extension: Some("postgres_fdw".into()),
             server_type: Some("pg's".into()),
             version: Some("15".into()),
-            options: vec!["host=db.example".into(), "dbname=it's".into()],
-            secret_options: vec![],
-            owner: "app".into(),
-            comment: None,
+            common: ForeignCommon {
+                options: vec!["host=db.example".into(), "dbname=it's".into()],
+                owner: "app".into(),
+                ..Default::default()
+            },
         }
     }
 
@@ -232,7 +234,7 @@ mod tests {
         let bare = Server {
             server_type: None,
             version: None,
-            options: vec![],
+            common: ForeignCommon::default(),
             ..server()
         };
         assert_eq!(
@@ -318,10 +320,10 @@ mod tests {
             name: "w".into(),
             handler: Some(f("h")),
             validator: Some(f("v")),
-            options: vec!["debug=true".into()],
-            secret_options: vec![],
-            owner: String::new(),
-            comment: None,
+            common: ForeignCommon {
+                options: vec!["debug=true".into()],
+                ..Default::default()
+            },
         };
         assert_eq!(
             create_wrapper(&wrapper),

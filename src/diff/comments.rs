@@ -154,3 +154,20 @@ fn step(cx: &Cx, comment: &Comment, key: Key, to: &Schema, text: Option<&str>) -
     )
     .requires([key])
 }
+
+/// COMMENT ON an object of the database: a schema, a publication, a wrapper, a server.
+pub fn database_object(key: Key, name: &str, on: CommentOn, text: Option<&str>) -> Step {
+    let operation = Operation::Comment {
+        whole_relation: false,
+        on,
+        text: text.map(str::to_owned),
+    };
+    Step::new(
+        Phase::Comment,
+        Kind::Comment,
+        operation,
+        Key::Comment(Box::new(key.clone())),
+        crate::ident::display_ident(name),
+    )
+    .requires([key])
+}

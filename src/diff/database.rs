@@ -12,7 +12,7 @@ use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 /// What `migra_diff_remote` and `migra_diff_snapshots` are asked to compare.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
-    /// GRANT and REVOKE on schemas, tables, columns and sequences.
+    /// GRANT and REVOKE on schemas, tables, columns, sequences, wrappers and servers.
     pub with_privileges: bool,
     /// ALTER ... OWNER TO on schemas and every object that has an owner.
     pub with_owners: bool,
@@ -108,7 +108,8 @@ pub fn databases(
     }
     event_triggers(from, to, &mut steps);
     super::publications::publications(from, to, options.with_owners, &mut steps);
-    super::servers::diff(from, to, options.with_owners, &mut steps)?;
+    let (privileges, owners) = (options.with_privileges, options.with_owners);
+    super::servers::diff(from, to, privileges, owners, &mut steps)?;
     if options.with_privileges {
         super::privileges::default_privileges(
             None,
@@ -123,7 +124,7 @@ pub fn databases(
         .map(|(old, new)| (old.comment.as_deref(), *new));
     for (before, schema) in kept.chain(schemas.added.iter().map(|new| (None, *new))) {
         if before != schema.comment.as_deref() {
-            steps.push(comment_step(
+            steps.push(super::comments::database_object(
                 Key::Schema(schema.name.clone()),
                 &schema.name,
                 CommentOn::Schema(schema.name.clone()),
@@ -203,22 +204,6 @@ fn remade(old: &EventTrigger, new: &EventTrigger) -> bool {
 }
 
 /// COMMENT ON a schema or an extension, once it is made.
-fn comment_step(key: Key, name: &str, on: CommentOn, text: Option<&str>) -> Step {
-    let operation = Operation::Comment {
-        whole_relation: false,
-        on,
-        text: text.map(str::to_owned),
-    };
-    Step::new(
-        Phase::Comment,
-        Kind::Comment,
-        operation,
-        Key::Comment(Box::new(key.clone())),
-        display_ident(name),
-    )
-    .requires([key])
-}
-
 fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<Step>) {
     let pairs = pair_up(&from.extensions, &to.extensions, |e| e.name.clone());
     for extension in &pairs.added {
@@ -252,7 +237,7 @@ fn extensions(from: &Database, to: &Database, options: Options, steps: &mut Vec<
     for (before, extension) in kept.chain(pairs.added.iter().map(|new| (None, *new))) {
         if before != extension.comment.as_deref() {
             let key = Key::Extension(extension.name.clone());
-            steps.push(comment_step(
+            steps.push(super::comments::database_object(
                 key,
                 &extension.name,
                 CommentOn::Extension(extension.name.clone()),

@@ -120,8 +120,8 @@ pub fn privileges_not_compared(pairs: &[(&Schema, &Schema)]) -> Vec<String> {
     identities
 }
 
-/// The global default privileges that differ between two databases, when privileges are not
-/// compared: named in the WARNING like grants.
+/// The global default privileges, and the grants on wrappers and servers, that differ between
+/// two databases, when privileges are not compared: named in the WARNING like grants.
 pub fn global_default_privileges_not_compared(from: &Database, to: &Database) -> Vec<String> {
     let mut steps = Vec::new();
     privileges::default_privileges(
@@ -130,6 +130,7 @@ pub fn global_default_privileges_not_compared(from: &Database, to: &Database) ->
         &to.default_privileges,
         &mut steps,
     );
+    servers::grants(from, to, &Default::default(), true, &mut steps);
     let mut identities: Vec<String> = steps.into_iter().map(named).collect();
     identities.dedup();
     identities

@@ -8,7 +8,7 @@
 //! owner: PostgreSQL moves them with ALTER TABLE and refuses them an owner of their own.
 
 use super::{Decisions, Pairs, pair_up};
-use crate::change::{Cx, Owned};
+use crate::change::{CommentOn, Cx, Owned};
 use crate::ident::display_ident;
 use crate::model::{
     Collation, Routine, RoutineKind, Schema, Sequence, Statistics, Table, Type, TypeDefinition,
@@ -103,24 +103,75 @@ fn step(object: Object) -> Step {
 /// `ALTER SCHEMA ... OWNER TO`: between whole databases, for a schema the plan creates or one
 /// whose owner differs (`diff::databases`).
 pub fn schema(name: &str, before: Option<&str>, owner: &str) -> Option<Step> {
+    let key = Key::Schema(name.to_owned());
+    database_object(Owned::Schema, Kind::Schema, key, name, before, owner)
+}
+
+/// `ALTER ... OWNER TO` on an object of the database (a schema, a publication, a foreign-data
+/// wrapper, a server) that the plan makes (`before` is `None`) or whose owner differs; an
+/// unknown owner (empty) is no difference.
+pub fn database_object(
+    object: Owned,
+    kind: Kind,
+    key: Key,
+    name: &str,
+    before: Option<&str>,
+    owner: &str,
+) -> Option<Step> {
     let differs = before.is_none_or(|b| !b.is_empty() && b != owner);
     if owner.is_empty() || !differs {
         return None;
     }
-    let key = Key::Schema(name.to_owned());
     let operation = Operation::SetOwner {
-        object: Owned::Schema,
+        object,
         name: name.to_owned(),
         role: owner.to_owned(),
     };
     let step = Step::new(
         Phase::Owner,
-        Kind::Schema,
+        kind,
         operation,
         Key::Owner(Box::new(key.clone())),
         display_ident(name),
     );
     Some(step.requires([key]))
+}
+
+/// A publication, a foreign-data wrapper or a server: what `comment_and_owner` needs of one.
+pub struct Described<'a> {
+    pub key: Key,
+    pub kind: Kind,
+    pub owned: Owned,
+    pub on: CommentOn,
+    pub name: &'a str,
+    pub comment: Option<&'a str>,
+    /// Empty when unknown.
+    pub owner: &'a str,
+}
+
+/// The comment of an object of the database that the plan keeps (`old`) or makes (`None`),
+/// where it differs; then, `with_owners`, its owner (`owners::database_object`).
+pub fn comment_and_owner(
+    old: Option<Described>,
+    new: Described,
+    with_owners: bool,
+    steps: &mut Vec<Step>,
+) {
+    if old.as_ref().and_then(|o| o.comment) != new.comment {
+        let on = new.on.clone();
+        steps.push(super::comments::database_object(
+            new.key.clone(),
+            new.name,
+            on,
+            new.comment,
+        ));
+    }
+    if with_owners {
+        let before = old.as_ref().map(|o| o.owner);
+        steps.extend(super::owners::database_object(
+            new.owned, new.kind, new.key, new.name, before, new.owner,
+        ));
+    }
 }
 
 fn table<'a>(cx: &Cx, t: &'a Table) -> Object<'a> {

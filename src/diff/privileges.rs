@@ -346,7 +346,7 @@ fn routine_changes(
 }
 
 /// The steps of `changes` on an object (or a column), each named by `identity`.
-fn object_changes(
+pub(super) fn object_changes(
     on: &GrantOn,
     identity: &str,
     before: &[Grant],

@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 
+use super::owners::{Described, comment_and_owner};
 use super::pair_up;
 use crate::change::{CommentOn, Owned};
 use crate::ident::display_ident;
@@ -46,33 +47,35 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
     }
     let remade_table = |t: &PublicationTable| remade.contains(&(t.schema.clone(), t.name.clone()));
     let pairs = pair_up(&from.publications, &to.publications, |p| p.name.clone());
+    // publish_generated_columns is written only where the source's server has it (18), and
+    // compared only where both sides know it
+    let on_source = |p: &Publication, known: bool| {
+        let known = known && from.server_version_num >= 180000;
+        let generated_columns = p.generated_columns.filter(|_| known);
+        Publication {
+            generated_columns,
+            ..p.clone()
+        }
+    };
     for old in &pairs.removed {
         steps.push(drop(old));
     }
     for new in &pairs.added {
-        create(new, with_owners, steps);
+        create(&on_source(new, true), with_owners, steps);
     }
     for (old, new) in pairs.kept {
         if old.all_tables != new.all_tables {
             steps.push(drop(old));
-            create(new, with_owners, steps);
+            create(&on_source(new, true), with_owners, steps);
             continue;
         }
-        if (
-            old.insert,
-            old.update,
-            old.delete,
-            old.truncate,
-            old.via_root,
-        ) != (
-            new.insert,
-            new.update,
-            new.delete,
-            new.truncate,
-            new.via_root,
-        ) {
+        let both = old.generated_columns.is_some() && new.generated_columns.is_some();
+        let generated = |p: &Publication| p.generated_columns.filter(|_| both);
+        let publish = |p: &Publication| (p.insert, p.update, p.delete, p.truncate, p.via_root);
+        if (publish(old), generated(old)) != (publish(new), generated(new)) {
+            let new = on_source(new, both);
             let operation = Operation::SetPublicationOptions(Box::new(new.clone()));
-            steps.push(step(new, Phase::CreatePublication, operation));
+            steps.push(step(&new, Phase::CreatePublication, operation));
         }
         let tables = pair_up(&old.tables, &new.tables, |t| {
             (t.schema.clone(), t.name.clone())
@@ -121,12 +124,7 @@ pub fn publications(from: &Database, to: &Database, with_owners: bool, steps: &m
                     .requires([Key::Schema(schema.clone())]),
             );
         }
-        if old.comment != new.comment {
-            steps.push(comment(new));
-        }
-        if with_owners && !old.owner.is_empty() && old.owner != new.owner {
-            steps.extend(owner(new));
-        }
+        comment_and_owner(Some(described(old)), described(new), with_owners, steps);
     }
 }
 
@@ -174,12 +172,7 @@ fn create(publication: &Publication, with_owners: bool, steps: &mut Vec<Step>) {
         .flat_map(needs)
         .chain(publication.schemas.iter().map(|s| Key::Schema(s.clone())));
     steps.push(step(publication, Phase::CreatePublication, operation).requires(needs));
-    if publication.comment.is_some() {
-        steps.push(comment(publication));
-    }
-    if with_owners {
-        steps.extend(owner(publication));
-    }
+    comment_and_owner(None, described(publication), with_owners, steps);
 }
 
 fn add_table(publication: &Publication, table: &PublicationTable) -> Step {
@@ -203,40 +196,16 @@ fn drop_table(publication: &Publication, table: &PublicationTable) -> Step {
         .requires(needs(table))
 }
 
-fn comment(publication: &Publication) -> Step {
-    let operation = Operation::Comment {
-        whole_relation: false,
+fn described(publication: &Publication) -> Described<'_> {
+    Described {
+        key: key(publication),
+        kind: Kind::Publication,
+        owned: Owned::Publication,
         on: CommentOn::Publication(publication.name.clone()),
-        text: publication.comment.clone(),
-    };
-    Step::new(
-        Phase::Comment,
-        Kind::Comment,
-        operation,
-        Key::Comment(Box::new(key(publication))),
-        display_ident(&publication.name),
-    )
-    .requires([key(publication)])
-}
-
-/// `with_owners`: a new publication is its maker's until then.
-fn owner(publication: &Publication) -> Option<Step> {
-    if publication.owner.is_empty() {
-        return None;
+        name: &publication.name,
+        comment: publication.comment.as_deref(),
+        owner: &publication.owner,
     }
-    let operation = Operation::SetOwner {
-        object: Owned::Publication,
-        name: publication.name.clone(),
-        role: publication.owner.clone(),
-    };
-    let step = Step::new(
-        Phase::Owner,
-        Kind::Publication,
-        operation,
-        Key::Owner(Box::new(key(publication))),
-        display_ident(&publication.name),
-    );
-    Some(step.requires([key(publication)]))
 }
 
 #[cfg(test)]
@@ -276,6 +245,38 @@ mod tests {
         let mut steps = crate::plan::build(steps, "pg_catalog").unwrap();
         crate::ddl::render(&mut steps).unwrap();
         steps.into_iter().map(|s| s.statement).collect()
+    }
+
+    #[test]
+    fn generated_columns_are_compared_and_written_where_both_sides_know_them() {
+        let with = |version: i32, generated: Value| {
+            let mut p = publication(json!([]));
+            p[0]["generated_columns"] = generated;
+            let mut d = database(json!([]), p);
+            d.server_version_num = version;
+            d
+        };
+        let (none, stored) = (json!("n"), json!("s"));
+        assert_eq!(
+            statements(&with(180000, none.clone()), &with(180000, stored.clone()))[1..],
+            [
+                r#"ALTER PUBLICATION "P" SET (publish = 'insert, update, delete, truncate', publish_via_partition_root = false, publish_generated_columns = stored);"#
+            ]
+        );
+        // unknown on one side (before 18, or an older snapshot): no difference
+        assert!(statements(&with(150000, Value::Null), &with(180000, stored.clone())).is_empty());
+        assert!(statements(&with(180000, none), &with(180000, Value::Null)).is_empty());
+        // a publication made on a source older than 18 is made without it
+        let mut empty = with(150000, Value::Null);
+        empty.publications.clear();
+        let made = statements(&empty, &with(180000, stored.clone()));
+        assert!(!made[1].contains("generated"), "{made:?}");
+        empty.server_version_num = 180000;
+        let made = statements(&empty, &with(180000, stored));
+        assert!(
+            made[1].ends_with("publish_generated_columns = stored);"),
+            "{made:?}"
+        );
     }
 
     #[test]

@@ -8,24 +8,102 @@
 
 use std::collections::BTreeSet;
 
+use super::owners::{Described, comment_and_owner};
 use super::{generic_option_changes, pair_up};
-use crate::change::{CommentOn, GenericOption, Owned};
+use crate::change::{CommentOn, GenericOption, GrantOn, Owned};
 use crate::error::Error;
 use crate::ident::display_ident;
-use crate::model::{Database, ForeignDataWrapper, Server, UserMapping, WrapperFunction};
+use crate::model::{Database, ForeignDataWrapper, Grant, Server, UserMapping, WrapperFunction};
 use crate::plan::{Key, Kind, Operation, Phase, Step};
 
 pub fn diff(
     from: &Database,
     to: &Database,
+    with_privileges: bool,
     with_owners: bool,
     steps: &mut Vec<Step>,
 ) -> Result<(), Error> {
     wrappers(from, to, with_owners, steps);
     let remade = remade_servers(from, to)?;
     servers(from, to, &remade, with_owners, steps);
+    grants(from, to, &remade, with_privileges, steps);
     user_mappings(from, to, &remade, steps);
     Ok(())
+}
+
+/// GRANT and REVOKE USAGE on wrappers and servers the plan keeps or makes, `with_privileges`.
+/// Without, a server the plan makes again (`remade`) still gets back the grants the source had
+/// on it, as a view does. Grants a side does not know (`None`) are no difference.
+pub fn grants(
+    from: &Database,
+    to: &Database,
+    remade: &BTreeSet<String>,
+    with_privileges: bool,
+    steps: &mut Vec<Step>,
+) {
+    let none: &[Grant] = &[];
+    fn on_wrapper(w: &ForeignDataWrapper) -> (GrantOn, Key, &str) {
+        let on = GrantOn::ForeignDataWrapper(w.name.clone());
+        (on, Key::ForeignDataWrapper(w.name.clone()), &w.name)
+    }
+    fn on_server(s: &Server) -> (GrantOn, Key, &str) {
+        (
+            GrantOn::Server(s.name.clone()),
+            Key::Server(s.name.clone()),
+            &s.name,
+        )
+    }
+    let wrappers = pair_up(
+        &from.foreign_data_wrappers,
+        &to.foreign_data_wrappers,
+        |w| w.name.clone(),
+    );
+    let servers = pair_up(&from.servers, &to.servers, |s| s.name.clone());
+    if !with_privileges {
+        for (old, _) in &servers.kept {
+            if remade.contains(&old.name) {
+                let after = old.common.privileges.as_deref();
+                usage_changes(on_server(old), Some(none), after, steps);
+            }
+        }
+        return;
+    }
+    let kept = wrappers.kept.iter().map(|(old, new)| (Some(*old), *new));
+    for (old, new) in kept.chain(wrappers.added.iter().map(|new| (None, *new))) {
+        let before = old.map_or(Some(none), |o| o.common.privileges.as_deref());
+        usage_changes(
+            on_wrapper(new),
+            before,
+            new.common.privileges.as_deref(),
+            steps,
+        );
+    }
+    let kept = servers.kept.iter().map(|(old, new)| (Some(*old), *new));
+    for (old, new) in kept.chain(servers.added.iter().map(|new| (None, *new))) {
+        // a server made again has lost its grants
+        let before = old
+            .filter(|o| !remade.contains(&o.name))
+            .map_or(Some(none), |o| o.common.privileges.as_deref());
+        usage_changes(
+            on_server(new),
+            before,
+            new.common.privileges.as_deref(),
+            steps,
+        );
+    }
+}
+
+/// The GRANTs and REVOKEs of one wrapper or server, where both sides know its grants.
+fn usage_changes(
+    (on, key, name): (GrantOn, Key, &str),
+    before: Option<&[Grant]>,
+    after: Option<&[Grant]>,
+    steps: &mut Vec<Step>,
+) {
+    if let (Some(before), Some(after)) = (before, after) {
+        let name = display_ident(name);
+        super::privileges::object_changes(&on, &name, before, after, &key, steps);
+    }
 }
 
 /// Changes to options: the target's non-secret options in its order, the secret ones the
@@ -91,10 +169,10 @@ fn wrappers(from: &Database, to: &Database, with_owners: bool, steps: &mut Vec<S
     }
     for (old, new) in &pairs.kept {
         let (options, missing_secrets) = option_changes(
-            &old.options,
-            &old.secret_options,
-            &new.options,
-            &new.secret_options,
+            &old.common.options,
+            &old.common.secret_options,
+            &new.common.options,
+            &new.common.secret_options,
         );
         let handler = (old.handler != new.handler).then(|| new.handler.clone());
         let validator = (old.validator != new.validator).then(|| new.validator.clone());
@@ -112,23 +190,19 @@ fn wrappers(from: &Database, to: &Database, with_owners: bool, steps: &mut Vec<S
     }
     let kept = pairs.kept.iter().map(|(old, new)| (Some(*old), *new));
     for (old, new) in kept.chain(pairs.added.iter().map(|new| (None, *new))) {
-        let key = Key::ForeignDataWrapper(new.name.clone());
-        let before = old.and_then(|o| o.comment.as_deref());
-        if before != new.comment.as_deref() {
-            let on = CommentOn::ForeignDataWrapper(new.name.clone());
-            steps.push(comment_step(
-                key.clone(),
-                &new.name,
-                on,
-                new.comment.as_deref(),
-            ));
-        }
-        if with_owners {
-            let before = old.map(|o| o.owner.as_str());
-            let owned = Owned::ForeignDataWrapper;
-            let kind = Kind::ForeignDataWrapper;
-            steps.extend(owner_step(key, kind, owned, &new.name, before, &new.owner));
-        }
+        comment_and_owner(old.map(wrapper), wrapper(new), with_owners, steps);
+    }
+}
+
+fn wrapper(w: &ForeignDataWrapper) -> Described<'_> {
+    Described {
+        key: Key::ForeignDataWrapper(w.name.clone()),
+        kind: Kind::ForeignDataWrapper,
+        owned: Owned::ForeignDataWrapper,
+        on: CommentOn::ForeignDataWrapper(w.name.clone()),
+        name: &w.name,
+        comment: w.common.comment.as_deref(),
+        owner: &w.common.owner,
     }
 }
 
@@ -233,10 +307,10 @@ fn servers(
         }
         made.push((Some(*old), *new));
         let (options, missing_secrets) = option_changes(
-            &old.options,
-            &old.secret_options,
-            &new.options,
-            &new.secret_options,
+            &old.common.options,
+            &old.common.secret_options,
+            &new.common.options,
+            &new.common.secret_options,
         );
         let version = (old.version != new.version).then(|| new.version.clone());
         if version.is_some() || !options.is_empty() || !missing_secrets.is_empty() {
@@ -250,22 +324,19 @@ fn servers(
         }
     }
     for (old, new) in made {
-        let key = Key::Server(new.name.clone());
-        let before = old.and_then(|o| o.comment.as_deref());
-        if before != new.comment.as_deref() {
-            let on = CommentOn::Server(new.name.clone());
-            steps.push(comment_step(
-                key.clone(),
-                &new.name,
-                on,
-                new.comment.as_deref(),
-            ));
-        }
-        if with_owners {
-            let before = old.map(|o| o.owner.as_str());
-            let (kind, owned) = (Kind::Server, Owned::Server);
-            steps.extend(owner_step(key, kind, owned, &new.name, before, &new.owner));
-        }
+        comment_and_owner(old.map(server), server(new), with_owners, steps);
+    }
+}
+
+fn server(s: &Server) -> Described<'_> {
+    Described {
+        key: Key::Server(s.name.clone()),
+        kind: Kind::Server,
+        owned: Owned::Server,
+        on: CommentOn::Server(s.name.clone()),
+        name: &s.name,
+        comment: s.common.comment.as_deref(),
+        owner: &s.common.owner,
     }
 }
 
@@ -318,51 +389,6 @@ fn user_mappings(from: &Database, to: &Database, remade: &BTreeSet<String>, step
     }
 }
 
-fn comment_step(key: Key, name: &str, on: CommentOn, text: Option<&str>) -> Step {
-    let operation = Operation::Comment {
-        whole_relation: false,
-        on,
-        text: text.map(str::to_owned),
-    };
-    Step::new(
-        Phase::Comment,
-        Kind::Comment,
-        operation,
-        Key::Comment(Box::new(key.clone())),
-        display_ident(name),
-    )
-    .requires([key])
-}
-
-/// `ALTER ... OWNER TO` where the target's owner differs (an unknown owner is no difference),
-/// and on what the plan makes.
-fn owner_step(
-    key: Key,
-    kind: Kind,
-    object: Owned,
-    name: &str,
-    before: Option<&str>,
-    owner: &str,
-) -> Option<Step> {
-    let differs = before.is_none_or(|b| !b.is_empty() && b != owner);
-    if owner.is_empty() || !differs {
-        return None;
-    }
-    let operation = Operation::SetOwner {
-        object,
-        name: name.to_owned(),
-        role: owner.to_owned(),
-    };
-    let step = Step::new(
-        Phase::Owner,
-        kind,
-        operation,
-        Key::Owner(Box::new(key.clone())),
-        display_ident(name),
-    );
-    Some(step.requires([key]))
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -388,7 +414,7 @@ mod tests {
 
     fn statements(from: &Database, to: &Database) -> Result<Vec<String>, Error> {
         let mut steps = Vec::new();
-        diff(from, to, false, &mut steps)?;
+        diff(from, to, false, false, &mut steps)?;
         let mut steps = crate::plan::build(steps, "pg_catalog")?;
         crate::ddl::render(&mut steps)?;
         Ok(steps.into_iter().skip(1).map(|s| s.statement).collect())
@@ -452,6 +478,47 @@ mod tests {
             ..to
         };
         assert!(statements(&from, &to).is_err());
+    }
+
+    #[test]
+    fn grants_are_compared_with_privileges_and_a_server_made_again_gets_its_own_back() {
+        let with = |server_type: &str, grants: serde_json::Value| {
+            let mut d = database(server(server_type), json!([]));
+            d.schemas[0].tables.clear();
+            d.servers[0].common.privileges = serde_json::from_value(grants).unwrap();
+            d
+        };
+        let grant = |grantee: &str, grantable: bool| json!([{"grantee": grantee, "privilege": "USAGE", "grantable": grantable}]);
+        let rendered = |from: &Database, to: &Database, with_privileges: bool| {
+            let mut steps = Vec::new();
+            diff(from, to, with_privileges, false, &mut steps).unwrap();
+            steps.retain(|s| s.kind == Kind::Privilege);
+            crate::ddl::render(&mut steps).unwrap();
+            steps.into_iter().map(|s| s.statement).collect::<Vec<_>>()
+        };
+        let (from, to) = (
+            with("a", grant("app", true)),
+            with("a", grant("PUBLIC", false)),
+        );
+        assert_eq!(
+            rendered(&from, &to, true),
+            [
+                r#"REVOKE ALL ON FOREIGN SERVER "s" FROM "app";"#,
+                r#"GRANT USAGE ON FOREIGN SERVER "s" TO PUBLIC;"#
+            ]
+        );
+        assert!(rendered(&from, &to, false).is_empty());
+        // made again under another TYPE: the grants went with the DROP
+        let (from, to) = (
+            with("a", grant("app", false)),
+            with("b", grant("app", false)),
+        );
+        let again = [r#"GRANT USAGE ON FOREIGN SERVER "s" TO "app";"#];
+        assert_eq!(rendered(&from, &to, true), again);
+        assert_eq!(rendered(&from, &to, false), again);
+        // a snapshot written before grants were read knows none: no difference
+        let unknown = with("a", serde_json::Value::Null);
+        assert!(rendered(&unknown, &with("a", grant("app", false)), true).is_empty());
     }
 
     #[test]

@@ -30,11 +30,11 @@ pub use default_privileges::{DefaultObjects, DefaultPrivileges};
 pub use dependencies::{Dependency, DependencyKind, ObjectRef};
 pub use indexes::Index;
 pub use policies::Policy;
-pub use publications::{Publication, PublicationTable};
+pub use publications::{GeneratedColumns, Publication, PublicationTable};
 pub use routines::{Routine, RoutineKind};
 pub use rules::Rule;
 pub use sequences::{OwnedBy, Persistence, Sequence, SequenceOptions};
-pub use servers::{ForeignDataWrapper, Server, UserMapping, WrapperFunction};
+pub use servers::{ForeignCommon, ForeignDataWrapper, Server, UserMapping, WrapperFunction};
 pub use statistics::Statistics;
 #[cfg(any(test, feature = "pg_test"))]
 pub use tables::Generation;

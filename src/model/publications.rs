@@ -21,6 +21,10 @@ pub struct Publication {
     pub truncate: bool,
     /// `pubviaroot`: `publish_via_partition_root`.
     pub via_root: bool,
+    /// `pubgencols` (PostgreSQL 18): `publish_generated_columns`. `None` before 18, and in a
+    /// snapshot written before it was read: unknown, never a difference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated_columns: Option<GeneratedColumns>,
     /// `pg_publication_rel`: the tables named, by schema and name.
     #[serde(default)]
     pub tables: Vec<PublicationTable>,
@@ -30,6 +34,26 @@ pub struct Publication {
     /// COMMENT ON PUBLICATION.
     #[serde(default)]
     pub comment: Option<String>,
+}
+
+/// `publish_generated_columns`: whether the values of STORED generated columns not in a column
+/// list are published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum GeneratedColumns {
+    #[serde(rename = "n")]
+    NotPublished,
+    #[serde(rename = "s")]
+    Stored,
+}
+
+impl GeneratedColumns {
+    /// The option's value, a keyword.
+    pub fn word(self) -> &'static str {
+        match self {
+            GeneratedColumns::NotPublished => "none",
+            GeneratedColumns::Stored => "stored",
+        }
+    }
 }
 
 /// A table a publication names: `TABLE ONLY "s"."t" (columns) WHERE (row_filter)`.

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Grantee;
+use super::{Grant, Grantee};
 
 /// A function a foreign-data wrapper calls: `HANDLER` or `VALIDATOR`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -18,6 +18,29 @@ pub struct WrapperFunction {
     pub name: String,
     /// `"name"(argument types)`, the routine's identity in a schema (`Key::Routine`).
     pub identity: String,
+}
+
+/// What a foreign-data wrapper and a server both have, at the top level of their documents
+/// (flattened: the snapshot's shape is the catalog's).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ForeignCommon {
+    /// `fdwoptions` or `srvoptions`, less secrets.
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// Names of the secret options: their values are not read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secret_options: Vec<String>,
+    /// `pg_get_userbyid(fdwowner)` or `(srvowner)`; empty when unknown.
+    #[serde(default)]
+    pub owner: String,
+    /// COMMENT ON FOREIGN DATA WRAPPER or SERVER
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// `fdwacl` or `srvacl` (USAGE), less the owner's own, in the ACL's order; compared
+    /// `with_privileges`. `None` in a snapshot written before they were read: unknown, never
+    /// compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privileges: Option<Vec<Grant>>,
 }
 
 /// `CREATE FOREIGN DATA WRAPPER name [HANDLER f] [VALIDATOR f] [OPTIONS (...)]`, less those an
@@ -32,18 +55,9 @@ pub struct ForeignDataWrapper {
     /// `fdwvalidator`; `None` when 0.
     #[serde(default)]
     pub validator: Option<WrapperFunction>,
-    /// `fdwoptions`, less secrets.
-    #[serde(default)]
-    pub options: Vec<String>,
-    /// Names of the secret options of `fdwoptions`: their values are not read.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub secret_options: Vec<String>,
-    /// `pg_get_userbyid(fdwowner)`; empty when unknown.
-    #[serde(default)]
-    pub owner: String,
-    /// COMMENT ON FOREIGN DATA WRAPPER
-    #[serde(default)]
-    pub comment: Option<String>,
+    /// `fdwoptions`, `fdwowner`, COMMENT ON FOREIGN DATA WRAPPER.
+    #[serde(flatten)]
+    pub common: ForeignCommon,
 }
 
 /// `CREATE SERVER name [TYPE '...'] [VERSION '...'] FOREIGN DATA WRAPPER w [OPTIONS (...)]`.
@@ -62,18 +76,9 @@ pub struct Server {
     /// `srvversion`
     #[serde(default)]
     pub version: Option<String>,
-    /// `srvoptions`, less secrets.
-    #[serde(default)]
-    pub options: Vec<String>,
-    /// Names of the secret options of `srvoptions`: their values are not read.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub secret_options: Vec<String>,
-    /// `pg_get_userbyid(srvowner)`; empty when unknown.
-    #[serde(default)]
-    pub owner: String,
-    /// COMMENT ON SERVER
-    #[serde(default)]
-    pub comment: Option<String>,
+    /// `srvoptions`, `srvowner`, COMMENT ON SERVER.
+    #[serde(flatten)]
+    pub common: ForeignCommon,
 }
 
 /// `CREATE USER MAPPING FOR role|PUBLIC SERVER s OPTIONS (...)`.

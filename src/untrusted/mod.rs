@@ -545,7 +545,7 @@ impl Checker {
 
     /// Foreign-data wrappers, servers and user mappings: names quoted; option names written
     /// as quoted names and values as quoted literals (`ddl::servers`); secret options by name
-    /// only; TYPE, VERSION and comments quoted literals.
+    /// only; TYPE, VERSION and comments quoted literals; grants as any object's.
     fn foreign_servers(&self, database: &Database) -> Result<(), Error> {
         let options = |object: &str, options: &[String], secrets: &[String]| {
             options
@@ -555,15 +555,17 @@ impl Checker {
             names.try_for_each(|n| self.field(object, "options", n, text::name))?;
             self.names(object, "secret_options", secrets)
         };
-        let owner = |object: &str, owner: &str| {
-            if owner.is_empty() {
-                Ok(())
-            } else {
-                self.field(object, "owner", owner, text::name)
+        let common = |object: &str, c: &crate::model::ForeignCommon| {
+            options(object, &c.options, &c.secret_options)?;
+            if !c.owner.is_empty() {
+                self.field(object, "owner", &c.owner, text::name)?;
             }
-        };
-        let comment = |object: &str, comment: Option<&str>| {
-            comment.map_or(Ok(()), |c| self.field(object, "comment", c, no_nul))
+            if let Some(comment) = &c.comment {
+                self.field(object, "comment", comment, no_nul)?;
+            }
+            c.privileges
+                .as_ref()
+                .map_or(Ok(()), |p| self.grants(object, p))
         };
         for w in &database.foreign_data_wrappers {
             let object = format!("foreign-data wrapper {}", w.name);
@@ -575,9 +577,7 @@ impl Checker {
                     self.field(&object, field, &f.identity, text::signature)?;
                 }
             }
-            options(&object, &w.options, &w.secret_options)?;
-            owner(&object, &w.owner)?;
-            comment(&object, w.comment.as_deref())?;
+            common(&object, &w.common)?;
         }
         for server in &database.servers {
             let object = format!("server {}", server.name);
@@ -594,9 +594,7 @@ impl Checker {
                     self.field(&object, field, value, no_nul)?;
                 }
             }
-            options(&object, &server.options, &server.secret_options)?;
-            owner(&object, &server.owner)?;
-            comment(&object, server.comment.as_deref())?;
+            common(&object, &server.common)?;
         }
         for mapping in &database.user_mappings {
             let object = format!(
@@ -704,6 +702,14 @@ mod tests {
         let mapping = serde_json::json!([{"server": "s", "user": "PUBLIC", "options": [],
                                           "secret_options": [""]}]);
         assert!(with(serde_json::json!([]), mapping).is_err());
+        let granted = |grantee: &str, privilege: &str| {
+            serde_json::json!([{"name": "s", "wrapper": "w", "privileges": [
+                {"grantee": grantee, "privilege": privilege, "grantable": false}]}])
+        };
+        let none = serde_json::json!([]);
+        assert!(with(granted("app", "USAGE"), none.clone()).is_ok());
+        assert!(with(granted("app\u{0}", "USAGE"), none.clone()).is_err());
+        assert!(with(granted("app", "USAGE TO x; --"), none).is_err());
     }
 
     #[test]
