@@ -536,9 +536,9 @@ class Tests(Runner):
         return test
 
     def owners_converge(self, source, target):
-        """with_owners between two databases: foreign-data wrappers, servers and publications
-        that both keep, whose owner differs either way, and new ones owned by another role get
-        ALTER ... OWNER TO; the plan converges and pg_dump, owners included, is equal. A
+        """with_owners between two databases: schemas and what they hold (a table, a view, a
+        function, a type), foreign-data wrappers, servers and publications that both keep, whose
+        owner differs either way, and new ones owned by another role get ALTER ... OWNER TO; the plan converges and pg_dump, owners included, is equal. A
         wrapper's owner must be a superuser (PostgreSQL's rule), so it is a role of its own."""
         roles = """
             DO $$ BEGIN CREATE ROLE migra_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
@@ -551,7 +551,11 @@ class Tests(Runner):
             CREATE FOREIGN DATA WRAPPER w2;
             CREATE SERVER s1 FOREIGN DATA WRAPPER postgres_fdw;
             CREATE SERVER "S two" FOREIGN DATA WRAPPER w1;
-            CREATE PUBLICATION p1 FOR TABLE public.t;"""
+            CREATE PUBLICATION p1 FOR TABLE public.t;
+            CREATE SCHEMA app; CREATE TABLE app.items (id int PRIMARY KEY);
+            CREATE VIEW app.v AS SELECT id FROM app.items;
+            CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+            CREATE TYPE app.mood AS ENUM ('ok');"""
         source_sql = common + """
             ALTER FOREIGN DATA WRAPPER w2 OWNER TO "Migra FDW owner";
             ALTER SERVER "S two" OWNER TO migra_owner;"""
@@ -564,7 +568,12 @@ class Tests(Runner):
             CREATE SERVER s3 FOREIGN DATA WRAPPER w2;
             ALTER SERVER s3 OWNER TO migra_owner;
             CREATE PUBLICATION "P two" FOR TABLE public.t;
-            ALTER PUBLICATION "P two" OWNER TO migra_owner;"""
+            ALTER PUBLICATION "P two" OWNER TO migra_owner;
+            ALTER SCHEMA app OWNER TO migra_owner; ALTER TABLE app.items OWNER TO migra_owner;
+            ALTER VIEW app.v OWNER TO migra_owner; ALTER FUNCTION app.f() OWNER TO migra_owner;
+            ALTER TYPE app.mood OWNER TO migra_owner;
+            CREATE SCHEMA "Fresh" AUTHORIZATION migra_owner;
+            CREATE TABLE "Fresh".t (a int); ALTER TABLE "Fresh".t OWNER TO migra_owner;"""
 
         def test():
             for server in (source, target):
@@ -572,7 +581,7 @@ class Tests(Runner):
             source.fresh_database("migra_remote_a", source_sql)
             target.fresh_database("migra_remote_b", target_sql)
             options = "unsafe => true, ignore_extension_versions => true, with_owners => true"
-            plan = self.converge(source, "migra_remote_a", target, "migra_remote_b", options, min_rows=8, owners=True)
+            plan = self.converge(source, "migra_remote_a", target, "migra_remote_b", options, min_rows=15, owners=True)
             text = "\n".join(step["statement"] for step in plan)
             for expected in (
                     'ALTER FOREIGN DATA WRAPPER "w1" OWNER TO "Migra FDW owner";',
@@ -582,9 +591,18 @@ class Tests(Runner):
                     'ALTER SERVER "S two" OWNER TO "postgres";',
                     'ALTER SERVER "s3" OWNER TO "migra_owner";',
                     'ALTER PUBLICATION "p1" OWNER TO "migra_owner";',
-                    'ALTER PUBLICATION "P two" OWNER TO "migra_owner";'):
+                    'ALTER PUBLICATION "P two" OWNER TO "migra_owner";',
+                    'ALTER SCHEMA "app" OWNER TO "migra_owner";',
+                    'ALTER SCHEMA "Fresh" OWNER TO "migra_owner";',
+                    'ALTER TABLE "app"."items" OWNER TO "migra_owner";',
+                    'ALTER VIEW "app"."v" OWNER TO "migra_owner";',
+                    'ALTER TYPE "app"."mood" OWNER TO "migra_owner";',
+                    'ALTER TABLE "Fresh"."t" OWNER TO "migra_owner";'):
                 if expected not in text:
                     raise CaseFailure(f"the plan does not say {expected!r}:\n{text}")
+            if not any(line.startswith('ALTER FUNCTION "app".') and "f()" in line
+                       and line.endswith('OWNER TO "migra_owner";') for line in text.splitlines()):
+                raise CaseFailure(f"the plan does not give app.f() to migra_owner:\n{text}")
             # without with_owners, none of it
             a, b = literal(source.conninfo("migra_remote_a")), literal(target.conninfo("migra_remote_b"))
             source.fresh_database("migra_remote_a", source_sql)
@@ -658,7 +676,7 @@ def main():
               tests.foreign_tables_converge_and_no_password_is_read)
     tests.run("publications converge between databases", tests.publications_converge(local, local))
     tests.run("servers and user mappings converge", tests.servers_and_user_mappings_converge(local, local))
-    tests.run("owners of wrappers, servers and publications converge (with_owners)", tests.owners_converge(local, local))
+    tests.run("owners converge between whole databases (with_owners)", tests.owners_converge(local, local))
     here = local.cluster.query("postgres", "SHOW server_version")
     for other in others:
         there = other.cluster.query("postgres", "SHOW server_version")
