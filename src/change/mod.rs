@@ -5,12 +5,14 @@
 //! Imports nothing of the crate but identifier quoting and the model: every stage above the
 //! model may name an object, an operation, a hazard.
 
+mod operands;
 mod operation;
 
-pub use operation::{
-    Arity, CommentOn, ConstraintKind, Conversion, DomainChange, GenericOption, GrantOn, Operation,
-    Owned, Parameters, Position, Renamed, Revoked, RowSecurity, SetAside, Setting, Stored,
+pub use operands::{
+    Arity, CommentOn, ConstraintKind, Conversion, DomainChange, GenericOption, GrantOn, Owned,
+    Parameters, Position, Renamed, Revoked, RowSecurity, SetAside, Setting, Stored,
 };
+pub use operation::Operation;
 
 /// Names the schema being migrated in every statement.
 #[derive(Debug, Clone)]
