@@ -223,6 +223,10 @@ table_docs as materialized (
                         else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.',
                                                pg_catalog.quote_ident(co.collname)) end end,
                'not_null', a.attnotnull,
+               -- PostgreSQL 18 names a column's NOT NULL (contype 'n'); no such row before
+               'not_null_name', (select nn.conname from pg_catalog.pg_constraint nn
+                   where nn.conrelid operator(pg_catalog.=) a.attrelid and nn.contype operator(pg_catalog.=) 'n'
+                     and nn.conkey operator(pg_catalog.=) array[a.attnum]),
                -- a column of a partition or an inheritance child: its own (local) or only its
                -- parents' (inherited), or both
                'local', a.attislocal,

@@ -340,7 +340,14 @@ fn follow(
             own.default_volatile = column.default_volatile;
         }
         if before.not_null != column.not_null {
+            if !own.not_null {
+                // PostgreSQL 18: the parent's NOT NULL comes down under its name
+                own.not_null_name.clone_from(&column.not_null_name);
+            }
             own.not_null = column.not_null;
+        } else if own.not_null_name == before.not_null_name {
+            // a RENAME CONSTRAINT on the parent renames the children's too
+            own.not_null_name.clone_from(&column.not_null_name);
         }
         if before.storage != column.storage {
             own.storage = column.storage;
@@ -379,12 +386,18 @@ pub fn as_created(to: &Schema, others: &OtherParents, table: &Table) -> Option<T
     }
     for column in created.columns.iter_mut().filter(|c| !c.local) {
         if let Some(theirs) = parents.iter().find_map(|p| p.column(&column.name)) {
+            // a partition's NOT NULL of another name than its parent's is written in its CREATE
+            let not_null_name = match table.partition_of.is_some() && theirs.not_null {
+                true => column.not_null_name.clone(),
+                false => theirs.not_null_name.clone(),
+            };
             *column = Column {
                 name: column.name.clone(),
                 position: column.position,
                 local: false,
                 inherited: true,
                 privileges: column.privileges.clone(),
+                not_null_name,
                 ..theirs.clone()
             };
         }
