@@ -264,3 +264,31 @@ impl Generation {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Column;
+
+    #[test]
+    fn the_default_not_null_name_cuts_the_longer_name_first_as_postgresql_18_does() {
+        let column = |name: &str| -> Column {
+            serde_json::from_value(serde_json::json!({
+                "name": name, "position": 1, "type": "integer", "collation": null,
+                "not_null": true, "default": null, "generated": null, "identity": null,
+                "storage": "p", "type_storage": "p", "statistics": null
+            }))
+            .unwrap()
+        };
+        assert_eq!(column("c").default_not_null_name("t"), "t_c_not_null");
+        // as PostgreSQL 18.6 named them
+        let (table, long) = ("a".repeat(40), "b".repeat(40));
+        assert_eq!(
+            column(&long).default_not_null_name(&table),
+            format!("{}_{}_not_null", "a".repeat(27), "b".repeat(26))
+        );
+        assert_eq!(
+            column(&"é".repeat(31)).default_not_null_name(&table),
+            format!("{}_{}_not_null", "a".repeat(27), "é".repeat(13))
+        );
+    }
+}
