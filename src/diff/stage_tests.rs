@@ -562,11 +562,11 @@ fn a_not_null_under_another_name_is_renamed_and_a_new_one_named_where_it_is_writ
     assert_eq!(
         statements,
         [
-            "CREATE TABLE \"app\".\"n\" (\n    \"x\" integer NOT NULL,\n    \"y\" integer CONSTRAINT \"y\" NOT NULL\n);",
             r#"ALTER TABLE "app"."t" ADD COLUMN "e" integer CONSTRAINT "e's" NOT NULL;"#,
             r#"ALTER TABLE "app"."t" ALTER COLUMN "c" SET NOT NULL;"#,
             r#"ALTER TABLE "app"."t" RENAME CONSTRAINT "old" TO "new";"#,
             r#"ALTER TABLE "app"."t" RENAME CONSTRAINT "t_c_not_null" TO "c required";"#,
+            "CREATE TABLE \"app\".\"n\" (\n    \"x\" integer NOT NULL,\n    \"y\" integer CONSTRAINT \"y\" NOT NULL\n);",
         ]
     );
 }
