@@ -114,7 +114,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         let mut created = step(
             cx,
             Phase::CreateTable,
-            Operation::CreateTable(Box::new(partition_not_null_names(
+            Operation::CreateTable(Box::new(super::trees::partition_not_null_names(
                 to,
                 decided,
                 in_its_tablespace(to, decided, table),
@@ -648,22 +648,4 @@ mod tests {
         assert!(refuse_foreign_changes(&cx, &plain, &schema(json!([]))).is_ok());
         assert!(refuse_foreign_changes(&cx, &schema(json!([])), &on_a).is_ok());
     }
-}
-
-/// A new partition's NOT NULL names (PostgreSQL 18): it takes its parent's, so only one of
-/// another name is kept, for its CREATE to write (`trees::as_created` reads the same).
-fn partition_not_null_names(to: &Schema, decided: &Decisions, mut table: Table) -> Table {
-    let Some(parent) = table.partition_of.as_ref().map(|p| p.parent()) else {
-        return table;
-    };
-    let parent = super::trees::target_parent(to, &decided.other_parents, &parent);
-    for column in &mut table.columns {
-        let theirs = parent.and_then(|p| p.column(&column.name));
-        if !theirs.is_some_and(|t| t.not_null && t.not_null_name.is_some()) {
-            column.not_null_name = None;
-        } else if theirs.is_some_and(|t| t.not_null_name == column.not_null_name) {
-            column.not_null_name = None;
-        }
-    }
-    table
 }

@@ -405,6 +405,25 @@ pub fn as_created(to: &Schema, others: &OtherParents, table: &Table) -> Option<T
     Some(created)
 }
 
+/// A new partition's NOT NULL names (PostgreSQL 18): it takes its parent's, so only one of
+/// another name is kept, for its CREATE to write (`as_created` reads the same).
+pub fn partition_not_null_names(to: &Schema, decided: &Decisions, mut table: Table) -> Table {
+    let Some(parent) = table.partition_of.as_ref().map(|p| p.parent()) else {
+        return table;
+    };
+    let parent = target_parent(to, &decided.other_parents, &parent);
+    for column in &mut table.columns {
+        let theirs = parent.and_then(|p| p.column(&column.name));
+        let other = theirs.is_some_and(|t| {
+            t.not_null && t.not_null_name.is_some() && t.not_null_name != column.not_null_name
+        });
+        if !other {
+            column.not_null_name = None;
+        }
+    }
+    table
+}
+
 /// The steps of a table's own columns under a parent wait for the parent's steps on the same
 /// columns, which PostgreSQL carries down to it.
 pub fn after_parents(cx: &Cx, table: &Table, steps: &mut [Step]) {
