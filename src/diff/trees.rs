@@ -303,6 +303,8 @@ fn follow(
             } else if kept(&gone.name) {
                 child.columns[at].local = true;
                 child.columns[at].inherited = false;
+                // PostgreSQL 18 leaves its NOT NULL inherited, which no statement renames then
+                child.columns[at].not_null_name = None;
             } else if child.columns[at].local {
                 child.columns[at].inherited = false;
             } else {
