@@ -2969,10 +2969,6 @@ def column_comments_sorted(lines):
     return out
 
 
-# `CONSTRAINT "t_c_not_null" NOT NULL` in a column's line of PostgreSQL 18's pg_dump
-NOT_NULL_NAME = re.compile(r' CONSTRAINT (?:"(?:[^"]|"")+"|[^ "]+) NOT NULL')
-
-
 def dump_lines(text, schema):
     """run.py's normalised_dump, and one more allowance for column order (the one difference
     run.py allows): pg_dump writes a table's SET STATISTICS, SET STORAGE and SET COMPRESSION lines, and its column
@@ -3071,11 +3067,6 @@ def check_pair_remote(cluster, control, server, workdir, source_sql, target_sql)
             if rest:
                 raise CaseFailure(f"a second diff is not empty: {rest.splitlines()[1:2]}\n{rest}")
             dumps = [dump_lines(server.dump_schema(db, "app"), "app") for db in dbs]
-            if int(server.query("postgres", "SHOW server_version_num")) >= 180000:
-                # PostgreSQL 18 names a column's NOT NULL constraint, which migra does not compare
-                # (the column's NOT NULL it does): a table attached as a partition keeps its own
-                # name where one created under the parent takes the parent's (docs/versions.md)
-                dumps = [[NOT_NULL_NAME.sub(" NOT NULL", line) for line in dump] for dump in dumps]
             if dumps[0] != dumps[1]:
                 lines = list(difflib.unified_diff(dumps[1], dumps[0], "target", "source after plan", lineterm="", n=1))
                 first = next((line for line in lines[2:] if line[:1] in "+-"), "")

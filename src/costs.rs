@@ -145,6 +145,8 @@ pub fn lock_mode(operation: &Operation) -> Option<LockMode> {
         | O::SetDefault { .. }
         | O::DropDefault { .. }
         | O::SetNotNull { .. }
+        // RenameConstraint in tablecmds.c
+        | O::RenameNotNull { .. }
         | O::DropNotNull { .. }
         | O::AddIdentity { .. }
         | O::AlterIdentity { .. }
@@ -320,6 +322,7 @@ mod tests {
             data_type: "bigint".into(),
             collation: None,
             not_null: false,
+            not_null_name: None,
             default: None,
             default_volatile: false,
             generated: None,

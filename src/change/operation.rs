@@ -170,6 +170,12 @@ pub enum Operation {
         column: String,
         proven: bool,
     },
+    /// `RENAME CONSTRAINT`: a column's NOT NULL under the target's name (PostgreSQL 18).
+    RenameNotNull {
+        table: String,
+        name: String,
+        new_name: String,
+    },
     /// `ADD CONSTRAINT name CHECK (column IS NOT NULL) NOT VALID`: the helper a lock-safe plan
     /// validates under a light lock before `SET NOT NULL`, and drops after.
     AddNotNullCheck {
@@ -612,6 +618,7 @@ impl Operation {
             | O::SetDefault { .. }
             | O::DropDefault { .. }
             | O::SetNotNull { .. }
+            | O::RenameNotNull { .. }
             | O::DropNotNull { .. }
             | O::AddIdentity { .. }
             | O::AlterIdentity { .. }

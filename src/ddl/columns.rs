@@ -6,7 +6,9 @@ use crate::model::{Column, Identity, Storage};
 
 /// `"name" type [COLLATE c] [GENERATED ...] [DEFAULT e] [NOT NULL]`, as in CREATE TABLE and
 /// ADD COLUMN.
-pub fn definition(cx: &Cx, column: &Column) -> String {
+/// `table`: the table's name, whose NOT NULL of another name than PostgreSQL 18 would give it is
+/// written `CONSTRAINT "name" NOT NULL` (earlier versions take the syntax and keep no name).
+pub fn definition(cx: &Cx, table: &str, column: &Column) -> String {
     let mut text = format!("{} {}", quote_ident(&column.name), column.data_type);
     if let Some(method) = &column.compression {
         text.push_str(&format!(" COMPRESSION {}", super::option_name(method)));
@@ -31,6 +33,9 @@ pub fn definition(cx: &Cx, column: &Column) -> String {
     if let Some(default) = &column.default {
         text.push_str(&format!(" DEFAULT {default}"));
     }
+    if let Some(name) = column.own_not_null_name(table) {
+        text.push_str(&format!(" CONSTRAINT {}", quote_ident(name)));
+    }
     if column.not_null {
         text.push_str(" NOT NULL");
     }
@@ -49,7 +54,11 @@ pub fn identity_clause(cx: &Cx, identity: &Identity) -> String {
 }
 
 pub fn add(cx: &Cx, table: &str, column: &Column) -> String {
-    super::alter_table(cx, table, &format!("ADD COLUMN {}", definition(cx, column)))
+    super::alter_table(
+        cx,
+        table,
+        &format!("ADD COLUMN {}", definition(cx, table, column)),
+    )
 }
 
 pub fn drop(cx: &Cx, table: &str, column: &str, only: bool) -> String {
@@ -216,6 +225,7 @@ mod tests {
             data_type: "numeric(10,2)".into(),
             collation: None,
             not_null: true,
+            not_null_name: None,
             default: Some("0".into()),
             default_volatile: false,
             generated: None,
@@ -234,7 +244,7 @@ mod tests {
     #[test]
     fn definition_has_type_default_and_not_null() {
         assert_eq!(
-            definition(&Cx::new("s"), &column()),
+            definition(&Cx::new("s"), "t", &column()),
             r#""Total Due" numeric(10,2) DEFAULT 0 NOT NULL"#
         );
     }

@@ -116,6 +116,19 @@ pub fn validate(cx: &Cx, table: &str, name: &str) -> String {
     )
 }
 
+/// `RENAME CONSTRAINT`, carried down to the children that have the constraint from the table.
+pub fn rename(cx: &Cx, table: &str, name: &str, new_name: &str) -> String {
+    super::alter_table(
+        cx,
+        table,
+        &format!(
+            "RENAME CONSTRAINT {} TO {}",
+            quote_ident(name),
+            quote_ident(new_name)
+        ),
+    )
+}
+
 pub fn drop(cx: &Cx, table: &str, name: &str) -> String {
     super::alter_table(cx, table, &format!("DROP CONSTRAINT {}", quote_ident(name)))
 }

@@ -128,6 +128,11 @@ pub fn statement(cx: &Cx, operation: &Operation) -> Result<String, Error> {
         } => columns::set_default(cx, table, column, expression),
         O::DropDefault { table, column } => columns::drop_default(cx, table, column),
         O::SetNotNull { table, column, .. } => columns::set_not_null(cx, table, column, true),
+        O::RenameNotNull {
+            table,
+            name,
+            new_name,
+        } => constraints::rename(cx, table, name, new_name),
         O::AddNotNullCheck {
             table,
             column,

@@ -39,8 +39,22 @@ pub fn create(cx: &Cx, table: &Table) -> String {
         return create_foreign(cx, table, foreign);
     }
     if let Some(partition_of) = &table.partition_of {
+        // a NOT NULL of another name than the parent's (the diff keeps only those)
+        let named: Vec<String> = table
+            .columns
+            .iter()
+            .filter_map(|c| {
+                let name = c.not_null_name.as_deref().filter(|_| c.not_null)?;
+                let (column, name) = (quote_ident(&c.name), quote_ident(name));
+                Some(format!("{column} CONSTRAINT {name} NOT NULL"))
+            })
+            .collect();
+        let named = match named.is_empty() {
+            true => String::new(),
+            false => format!("({}) ", named.join(", ")),
+        };
         return format!(
-            "CREATE {unlogged}TABLE {} PARTITION OF {} {}{partition_by}{using}{with}{tablespace};",
+            "CREATE {unlogged}TABLE {} PARTITION OF {} {named}{}{partition_by}{using}{with}{tablespace};",
             cx.qualify(&table.name),
             parent_name(cx, &partition_of.parent()),
             partition_of.bound
@@ -63,7 +77,7 @@ pub fn create(cx: &Cx, table: &Table) -> String {
     } else {
         let lines: Vec<String> = columns
             .iter()
-            .map(|c| format!("    {}", columns::definition(cx, c)))
+            .map(|c| format!("    {}", columns::definition(cx, &table.name, c)))
             .collect();
         format!("(\n{}\n)", lines.join(",\n"))
     };
@@ -97,7 +111,7 @@ fn create_foreign(cx: &Cx, table: &Table, foreign: &ForeignTable) -> String {
     columns.sort_by_key(|c| c.position);
     let lines: Vec<String> = columns
         .iter()
-        .map(|c| format!("    {}", columns::definition(cx, c)))
+        .map(|c| format!("    {}", columns::definition(cx, &table.name, c)))
         .collect();
     let body = if lines.is_empty() {
         "()".to_owned()
@@ -240,6 +254,7 @@ mod tests {
             data_type: data_type.into(),
             collation: None,
             not_null: false,
+            not_null_name: None,
             default: None,
             default_volatile: false,
             generated: None,

@@ -352,12 +352,15 @@ fn add_filled_later(
 ) {
     let nullable = Column {
         not_null: false,
+        not_null_name: None,
         ..column.clone()
     };
     add(cx, table, &nullable, possible_rename, steps);
     let name = column.name.as_str();
+    let default_name = Some(column.default_not_null_name(table));
     if lock_safe {
-        set_not_null_proven(cx, table, name, Some(cx.column_key(table, name)), steps);
+        let set = set_not_null_proven(cx, table, name, Some(cx.column_key(table, name)), steps);
+        rename_not_null(cx, table, default_name, column, [set], steps);
         return;
     }
     let operation = Operation::SetNotNull {
@@ -366,6 +369,31 @@ fn add_filled_later(
         proven: false,
     };
     steps.push(step(cx, table, name, operation).hazard(Hazard::FailsOnExistingRows));
+    rename_not_null(cx, table, default_name, column, [], steps);
+}
+
+/// `RENAME CONSTRAINT` where the column's NOT NULL, named `now` (after `after`), is to be
+/// named otherwise (PostgreSQL 18; no name is known before).
+fn rename_not_null(
+    cx: &Cx,
+    table: &str,
+    now: Option<String>,
+    new: &Column,
+    after: impl IntoIterator<Item = Key>,
+    steps: &mut Vec<Step>,
+) {
+    let (Some(name), Some(new_name)) = (now, &new.not_null_name) else {
+        return;
+    };
+    if !new.not_null || name == *new_name {
+        return;
+    }
+    let operation = Operation::RenameNotNull {
+        table: table.to_owned(),
+        name,
+        new_name: new_name.clone(),
+    };
+    steps.push(step(cx, table, &new.name, operation).requires(after));
 }
 
 /// DROP COLUMN, before any column its generation expression reads is dropped.
@@ -498,6 +526,20 @@ fn alter(
                 },
             );
         }
+    }
+    // PostgreSQL 18's name for it: SET NOT NULL gives the default one; an inherited one cannot
+    // be renamed on the table alone (a detached one can, once detached)
+    let name_now = if old.not_null {
+        old.not_null_name.clone()
+    } else {
+        Some(new.default_not_null_name(table))
+    };
+    if !old.inherited || !new.inherited {
+        let detached = old
+            .inherited
+            .then(|| Key::TableSettings(cx.schema.clone(), table.into()));
+        let after = not_null_set.clone().into_iter().chain(detached);
+        rename_not_null(cx, table, name_now, new, after, steps);
     }
     match (&old.identity, &new.identity) {
         (None, Some(identity)) => steps.push(

@@ -508,3 +508,65 @@ fn a_new_not_null_column_filled_later_gets_its_not_null_in_a_step_of_its_own() {
     );
     assert!(steps[2].has_hazard(Hazard::FailsOnExistingRows));
 }
+
+#[test]
+fn a_not_null_under_another_name_is_renamed_and_a_new_one_named_where_it_is_written() {
+    let named = |name: &str, position: i32, not_null_name: Option<&str>| {
+        let extra = json!({ "not_null": not_null_name.is_some() || name == "d", "not_null_name": not_null_name });
+        column(name, position, "integer", extra)
+    };
+    let from = schema(
+        "app",
+        vec![table(
+            "t",
+            vec![
+                named("a", 1, Some("old")),
+                named("b", 2, Some("t_b_not_null")),
+                named("c", 3, None),
+                // read before PostgreSQL 18: no name, no difference
+                named("d", 4, None),
+            ],
+        )],
+        vec![],
+        vec![],
+        vec![],
+    );
+    let to = schema(
+        "next",
+        vec![
+            table(
+                "t",
+                vec![
+                    named("a", 1, Some("new")),
+                    named("b", 2, Some("t_b_not_null")),
+                    named("c", 3, Some("c required")),
+                    named("d", 4, Some("t_d_nn")),
+                    named("e", 5, Some("e's")),
+                ],
+            ),
+            table(
+                "n",
+                vec![
+                    named("x", 1, Some("n_x_not_null")),
+                    named("y", 2, Some("y")),
+                ],
+            ),
+        ],
+        vec![],
+        vec![],
+        vec![],
+    );
+    let steps = plan(&from, &to);
+    let mut statements = statements(&steps[1..]);
+    statements.sort_unstable();
+    assert_eq!(
+        statements,
+        [
+            r#"ALTER TABLE "app"."t" ADD COLUMN "e" integer CONSTRAINT "e's" NOT NULL;"#,
+            r#"ALTER TABLE "app"."t" ALTER COLUMN "c" SET NOT NULL;"#,
+            r#"ALTER TABLE "app"."t" RENAME CONSTRAINT "old" TO "new";"#,
+            r#"ALTER TABLE "app"."t" RENAME CONSTRAINT "t_c_not_null" TO "c required";"#,
+            "CREATE TABLE \"app\".\"n\" (\n    \"x\" integer NOT NULL,\n    \"y\" integer CONSTRAINT \"y\" NOT NULL\n);",
+        ]
+    );
+}

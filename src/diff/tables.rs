@@ -114,7 +114,11 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         let mut created = step(
             cx,
             Phase::CreateTable,
-            Operation::CreateTable(Box::new(in_its_tablespace(to, decided, table))),
+            Operation::CreateTable(Box::new(super::trees::partition_not_null_names(
+                to,
+                decided,
+                in_its_tablespace(to, decided, table),
+            ))),
             &table.name,
         )
         .requires(parent_keys(cx, table))

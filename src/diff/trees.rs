@@ -303,6 +303,8 @@ fn follow(
             } else if kept(&gone.name) {
                 child.columns[at].local = true;
                 child.columns[at].inherited = false;
+                // PostgreSQL 18 leaves its NOT NULL inherited, which no statement renames then
+                child.columns[at].not_null_name = None;
             } else if child.columns[at].local {
                 child.columns[at].inherited = false;
             } else {
@@ -340,7 +342,14 @@ fn follow(
             own.default_volatile = column.default_volatile;
         }
         if before.not_null != column.not_null {
+            if !own.not_null {
+                // PostgreSQL 18: the parent's NOT NULL comes down under its name
+                own.not_null_name.clone_from(&column.not_null_name);
+            }
             own.not_null = column.not_null;
+        } else if own.not_null_name == before.not_null_name {
+            // a RENAME CONSTRAINT on the parent renames the children's too
+            own.not_null_name.clone_from(&column.not_null_name);
         }
         if before.storage != column.storage {
             own.storage = column.storage;
@@ -379,17 +388,42 @@ pub fn as_created(to: &Schema, others: &OtherParents, table: &Table) -> Option<T
     }
     for column in created.columns.iter_mut().filter(|c| !c.local) {
         if let Some(theirs) = parents.iter().find_map(|p| p.column(&column.name)) {
+            // a partition's NOT NULL of another name than its parent's is written in its CREATE
+            let not_null_name = match table.partition_of.is_some() && theirs.not_null {
+                true => column.not_null_name.clone(),
+                false => theirs.not_null_name.clone(),
+            };
             *column = Column {
                 name: column.name.clone(),
                 position: column.position,
                 local: false,
                 inherited: true,
                 privileges: column.privileges.clone(),
+                not_null_name,
                 ..theirs.clone()
             };
         }
     }
     Some(created)
+}
+
+/// A new partition's NOT NULL names (PostgreSQL 18): it takes its parent's, so only one of
+/// another name is kept, for its CREATE to write (`as_created` reads the same).
+pub fn partition_not_null_names(to: &Schema, decided: &Decisions, mut table: Table) -> Table {
+    let Some(parent) = table.partition_of.as_ref().map(|p| p.parent()) else {
+        return table;
+    };
+    let parent = target_parent(to, &decided.other_parents, &parent);
+    for column in &mut table.columns {
+        let theirs = parent.and_then(|p| p.column(&column.name));
+        let other = theirs.is_some_and(|t| {
+            t.not_null && t.not_null_name.is_some() && t.not_null_name != column.not_null_name
+        });
+        if !other {
+            column.not_null_name = None;
+        }
+    }
+    table
 }
 
 /// The steps of a table's own columns under a parent wait for the parent's steps on the same

@@ -138,6 +138,10 @@ pub struct Column {
     pub collation: Option<String>,
     /// `attnotnull`
     pub not_null: bool,
+    /// The name of the NOT NULL constraint (PostgreSQL 18 names it, `contype = 'n'`); `None`
+    /// before 18 and on a column without NOT NULL. Compared only when both sides have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_null_name: Option<String>,
     /// `attislocal`: defined by the table itself, not only by a parent (a partition's columns
     /// are its parent's). Not compared: where a column is defined is the tree's business.
     #[serde(default = "super::is_true", skip_serializing_if = "super::is_true_ref")]
@@ -189,8 +193,49 @@ impl Column {
             default_volatile: other.default_volatile,
             local: other.local,
             inherited: other.inherited,
+            not_null_name: self.not_null_name_for(other),
             ..self.clone()
         } == *other
+    }
+
+    /// This column's NOT NULL name where `other` has one too, else `other`'s: a name read on a
+    /// server before 18 (or from an older snapshot) is not a difference.
+    fn not_null_name_for(&self, other: &Column) -> Option<String> {
+        match (&self.not_null_name, &other.not_null_name) {
+            (Some(mine), Some(_)) => Some(mine.clone()),
+            _ => other.not_null_name.clone(),
+        }
+    }
+
+    /// The name PostgreSQL 18 gives this column's NOT NULL in `table` (`ChooseConstraintName`
+    /// through `makeObjectName`): `<table>_<column>_not_null`, the longer of the two names cut
+    /// first so that the whole fits in 63 bytes. The number it appends when another constraint
+    /// of the schema holds that name already is not predicted.
+    pub fn default_not_null_name(&self, table: &str) -> String {
+        const LABEL: &str = "not_null";
+        let avail = 63 - LABEL.len() - 2;
+        let (mut a, mut b) = (table.len(), self.name.len());
+        while a + b > avail {
+            if a > b {
+                a -= 1;
+            } else {
+                b -= 1;
+            }
+        }
+        let clip = |s: &str, mut n: usize| {
+            while !s.is_char_boundary(n) {
+                n -= 1;
+            }
+            s[..n].to_owned()
+        };
+        format!("{}_{}_{LABEL}", clip(table, a), clip(&self.name, b))
+    }
+
+    /// The NOT NULL's name where it is not the one PostgreSQL would give it in `table`.
+    pub fn own_not_null_name(&self, table: &str) -> Option<&str> {
+        self.not_null_name
+            .as_deref()
+            .filter(|n| self.not_null && *n != self.default_not_null_name(table))
     }
 }
 
@@ -217,5 +262,33 @@ impl Generation {
             Generation::Always => "ALWAYS",
             Generation::ByDefault => "BY DEFAULT",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Column;
+
+    #[test]
+    fn the_default_not_null_name_cuts_the_longer_name_first_as_postgresql_18_does() {
+        let column = |name: &str| -> Column {
+            serde_json::from_value(serde_json::json!({
+                "name": name, "position": 1, "type": "integer", "collation": null,
+                "not_null": true, "default": null, "generated": null, "identity": null,
+                "storage": "p", "type_storage": "p", "statistics": null
+            }))
+            .unwrap()
+        };
+        assert_eq!(column("c").default_not_null_name("t"), "t_c_not_null");
+        // as PostgreSQL 18.6 named them
+        let (table, long) = ("a".repeat(40), "b".repeat(40));
+        assert_eq!(
+            column(&long).default_not_null_name(&table),
+            format!("{}_{}_not_null", "a".repeat(27), "b".repeat(26))
+        );
+        assert_eq!(
+            column(&"é".repeat(31)).default_not_null_name(&table),
+            format!("{}_{}_not_null", "a".repeat(27), "é".repeat(13))
+        );
     }
 }

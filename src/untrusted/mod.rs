@@ -406,6 +406,9 @@ impl Checker {
         if let Some(collation) = &column.collation {
             self.field(object, "collation", collation, text::collation)?;
         }
+        if let Some(name) = &column.not_null_name {
+            self.field(object, "not_null_name", name, text::name)?;
+        }
         if let Some(default) = &column.default {
             self.field(object, "default", default, text::sql_text)?;
         }
@@ -678,6 +681,19 @@ mod tests {
             error.to_string(),
             "snapshot field \"type\" of column public.t.c is not allowed (a character that is not part of a name): int; DROP TABLE x; --"
         );
+    }
+
+    #[test]
+    fn a_not_null_name_is_a_name() {
+        let mut database = snapshot_with_column_type("integer");
+        let column = &mut database.schemas[0].tables[0].columns[0];
+        column.not_null = true;
+        column.not_null_name = Some("t_c_not_null".into());
+        assert!(check(&database, Origin::Snapshot).is_ok());
+        let column = &mut database.schemas[0].tables[0].columns[0];
+        column.not_null_name = Some("x".repeat(64));
+        let error = check(&database, Origin::Snapshot).unwrap_err();
+        assert!(error.to_string().contains("\"not_null_name\""), "{error}");
     }
 
     #[test]
