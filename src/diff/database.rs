@@ -24,6 +24,29 @@ pub struct Options {
     pub lock_safe: bool,
 }
 
+/// The first version whose columns' NOT NULLs are constraints with names.
+const NAMES_NOT_NULL: i32 = 180000;
+
+fn names_a_not_null(database: &Database) -> bool {
+    database.schemas.iter().any(|s| {
+        s.tables
+            .iter()
+            .any(|t| t.columns.iter().any(|c| c.not_null_name.is_some()))
+    })
+}
+
+/// The target without its NOT NULL names, for a source server before 18, where the plan runs:
+/// there a SET NOT NULL makes no constraint to rename, and a new column's name is not kept.
+fn without_not_null_names(database: &Database) -> Database {
+    let mut unnamed = database.clone();
+    for table in unnamed.schemas.iter_mut().flat_map(|s| s.tables.iter_mut()) {
+        for column in &mut table.columns {
+            column.not_null_name = None;
+        }
+    }
+    unnamed
+}
+
 /// The steps that make database `from` look like `to`. A schema only one side has is compared
 /// with an empty schema of the same name, so that its objects are made or dropped one by one and
 /// the schema itself is dropped only once it is empty.
@@ -38,6 +61,14 @@ pub fn databases(
     if options.create_extensions_only {
         return Ok(steps);
     }
+    let unnamed;
+    let to = match from.server_version_num < NAMES_NOT_NULL && names_a_not_null(to) {
+        true => {
+            unnamed = without_not_null_names(to);
+            &unnamed
+        }
+        false => to,
+    };
 
     let schemas = pair_up(&from.schemas, &to.schemas, |s| s.name.clone());
     let created: Vec<Schema> = schemas
@@ -332,5 +363,44 @@ mod tests {
                 r#"DROP SCHEMA "old";"#,
             ]
         );
+    }
+
+    /// A column made NOT NULL under the name `customised` on an 18 target: renamed after SET
+    /// NOT NULL where the plan runs on 18, left alone on an older source server, where SET NOT
+    /// NULL makes no constraint to rename.
+    #[test]
+    fn a_not_null_name_is_given_only_where_the_source_server_names_not_nulls() {
+        let table = |not_null: bool, name: Option<&str>| {
+            json!([{"name": "t", "persistence": "p", "options": [], "toast_options": [],
+                    "columns": [{"name": "c", "position": 1, "type": "integer", "collation": null,
+                                 "not_null": not_null, "not_null_name": name, "default": null,
+                                 "generated": null, "identity": null, "storage": "p",
+                                 "type_storage": "p", "statistics": null}]}])
+        };
+        let to = Database {
+            server_version_num: 180000,
+            ..database(json!([schema("app", table(true, Some("customised")))]))
+        };
+        for (version, renamed) in [(150000, false), (180000, true)] {
+            let from = Database {
+                server_version_num: version,
+                ..database(json!([schema("app", table(false, None))]))
+            };
+            let mut steps = crate::plan::build(
+                databases(&from, &to, Options::default(), &Default::default()).unwrap(),
+                "pg_catalog",
+            )
+            .unwrap();
+            crate::ddl::render(&mut steps).unwrap();
+            let plan: Vec<&str> = steps.iter().map(|s| s.statement.as_str()).collect();
+            assert!(plan.contains(&r#"ALTER TABLE "app"."t" ALTER COLUMN "c" SET NOT NULL;"#));
+            assert_eq!(
+                plan.contains(
+                    &r#"ALTER TABLE "app"."t" RENAME CONSTRAINT "t_c_not_null" TO "customised";"#
+                ),
+                renamed,
+                "{version}: {plan:?}"
+            );
+        }
     }
 }
