@@ -288,7 +288,7 @@ mod connect_deadline {
     use pgrx::pg_sys;
 
     use crate::error::Error;
-    use crate::subtransaction::{Attempt, attempt, raise_as, report_of};
+    use crate::subtransaction::{Attempt, attempt};
 
     /// `USER_TIMEOUT` of `utils/timeout.h`, the first id `RegisterTimeout` hands out to an
     /// extension: a C enum, so a number that each release's list of built-in timeouts fixes
