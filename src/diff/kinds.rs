@@ -71,7 +71,7 @@ impl ObjectKind for Tables {
 struct Trees;
 impl ObjectKind for Trees {
     fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
-        collect(|steps| super::trees::diff(&pair.cx, pair.from, pair.to, decided, steps))
+        collect(|steps| super::attach::diff(&pair.cx, pair.from, pair.to, decided, steps))
     }
 }
 

@@ -8,6 +8,8 @@
 //! (`Decisions::remade`). Finally every step is ordered after what its object needs: the
 //! source's graph for what goes away, the target's for what is made.
 
+mod attach;
+mod children;
 mod collations;
 mod columns;
 mod comments;

@@ -1,6 +1,6 @@
 //! Tables: created with their columns, dropped, or changed in place.
 
-use super::{Decisions, columns, generic_option_changes, pair_up};
+use super::{Decisions, children, columns, generic_option_changes, pair_up};
 use crate::change::{Cx, Parameters, Stored};
 use crate::error::Error;
 use std::collections::{BTreeMap, BTreeSet};
@@ -114,7 +114,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         let mut created = step(
             cx,
             Phase::CreateTable,
-            Operation::CreateTable(Box::new(super::trees::partition_not_null_names(
+            Operation::CreateTable(Box::new(children::partition_not_null_names(
                 to,
                 decided,
                 in_its_tablespace(to, decided, table),
@@ -128,7 +128,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
             created = created.hazard(Hazard::PossibleRename);
         }
         steps.push(created);
-        match super::trees::columns_of_new_child(cx, to, table, &from.binary_coercible, decided) {
+        match children::columns_of_new_child(cx, to, table, &from.binary_coercible, decided) {
             Some(own) => steps.extend(own),
             None => {
                 for column in &table.columns {
@@ -207,8 +207,8 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         if new.is_foreign() {
             remote_values(&mut steps[before..]);
         }
-        super::trees::after_parents(cx, new, &mut steps[before..]);
-        super::trees::not_before_parents(cx, from, to, new, &mut steps[before..]);
+        children::after_parents(cx, new, &mut steps[before..]);
+        children::not_before_parents(cx, from, to, new, &mut steps[before..]);
         super::trees::keep_below(from, to, &mut steps[before..]);
         super::policies::row_security(cx, Some(old), new, steps);
         // after the columns: a TOAST table exists only once a column needs one, and parameters
