@@ -6,114 +6,8 @@ use std::collections::BTreeSet;
 use super::type_changes::{assignment_converts, keeps_every_value, rewrites_table};
 use super::{Decisions, Recast, pair_up};
 use crate::change::{Conversion, Cx, built_aside_name};
-use crate::model::{Column, Schema, Table};
+use crate::model::{Column, Table};
 use crate::plan::{ConstraintKind, Hazard, Key, Kind, Operation, Phase, Step};
-
-/// What becomes of the columns of a kept table: decided before any statement is written.
-pub struct Fates<'a> {
-    /// Columns that go away for good.
-    pub dropped: Vec<&'a str>,
-    /// Columns dropped and added again: PostgreSQL cannot turn the old into the new in place.
-    pub rebuilt: BTreeSet<&'a str>,
-    /// Columns changed in place whose type or collation changes (or that move to a type made
-    /// again): what uses them is made again around the change.
-    pub retyped: BTreeSet<&'a str>,
-}
-
-/// The fates of the columns of a table on both sides. A generated column is made again when its
-/// expression or kind changes, when a plain column becomes generated, when its own type changes
-/// (ALTER TYPE takes no USING there), and when a column its expression reads changes type
-/// (PostgreSQL refuses that under it); a column of a type made again that no expression can
-/// move is made again too, and so is one whose new type PostgreSQL cannot cast the old one to
-/// when the caller gave no `using` for it (`Conversions`).
-pub fn fates<'a>(
-    cx: &Cx,
-    old_table: &'a Table,
-    new_table: &'a Table,
-    decided: &Decisions,
-) -> Fates<'a> {
-    let table = new_table.name.as_str();
-    let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
-    let key = |c: &Column| (cx.schema.clone(), table.to_owned(), c.name.clone());
-    let recast = |c: &Column| decided.recast_columns.get(&key(c));
-    let castless = |old: &Column, new: &Column| {
-        recast(new).is_none()
-            && !decided.conversions.using.contains_key(&key(new))
-            && decided
-                .conversions
-                .castless
-                .contains(&(old.data_type.clone(), new.data_type.clone()))
-    };
-    let type_changed: BTreeSet<&str> = pairs
-        .kept
-        .iter()
-        .filter(|(old, new)| type_changes(old, new))
-        .map(|(_, new)| new.name.as_str())
-        .collect();
-    let reads_retyped = |c: &Column| {
-        c.generated_uses
-            .iter()
-            .any(|u| type_changed.contains(u.as_str()))
-    };
-    let rebuilt: BTreeSet<&str> = pairs
-        .kept
-        .iter()
-        .filter(|(old, new)| {
-            if recast(new).is_some_and(|r| r.using.is_none()) || castless(old, new) {
-                return true;
-            }
-            let generation_changes = match (&old.generated, &new.generated) {
-                (Some(a), Some(b)) => a != b || old.generated_virtual != new.generated_virtual,
-                (None, Some(_)) => true,
-                _ => false,
-            };
-            let retyped_generated = new.generated.is_some() && type_changes(old, new);
-            generation_changes || retyped_generated || reads_retyped(old) || reads_retyped(new)
-        })
-        .map(|(_, new)| new.name.as_str())
-        .collect();
-    let retyped = pairs
-        .kept
-        .iter()
-        .filter(|(_, new)| !rebuilt.contains(new.name.as_str()))
-        .filter(|(old, new)| type_changes(old, new) || recast(new).is_some())
-        .map(|(_, new)| new.name.as_str())
-        .collect();
-    Fates {
-        dropped: pairs.removed.iter().map(|c| c.name.as_str()).collect(),
-        rebuilt,
-        retyped,
-    }
-}
-
-/// Whether the plan writes any step for a column of this kept table: one added, dropped, made
-/// again, moved to a type made again, or changed in anything but its grants (which are the
-/// privileges' steps).
-pub fn any_change(cx: &Cx, old_table: &Table, new_table: &Table, decided: &Decisions) -> bool {
-    let pairs = pair_up(&old_table.columns, &new_table.columns, |c| c.name.clone());
-    let column = |name: &str| (cx.schema.clone(), new_table.name.clone(), name.to_owned());
-    !pairs.added.is_empty()
-        || !pairs.removed.is_empty()
-        || pairs.kept.iter().any(|(old, new)| {
-            let key = column(&new.name);
-            decided.rebuilt_columns.contains(&key)
-                || decided.recast_columns.contains_key(&key)
-                || !same_but_grants(old, new)
-        })
-}
-
-/// Everything but the grants, on the column and on its identity sequence, which are the
-/// privileges' steps.
-fn same_but_grants(old: &Column, new: &Column) -> bool {
-    let mut old = Column {
-        privileges: new.privileges.clone(),
-        ..old.clone()
-    };
-    if let (Some(was), Some(is)) = (&mut old.identity, &new.identity) {
-        was.sequence.privileges.clone_from(&is.sequence.privileges);
-    }
-    old.same_definition(new)
-}
 
 /// The steps for the columns of a kept table, as `Decisions` holds their fates.
 /// `binary_coercible`: the source database's casts that need no conversion (`pg_cast`), by type
@@ -185,111 +79,6 @@ pub fn diff(
     }
 }
 
-/// Defaults that call a routine the plan drops and makes again (`Decisions::remade`): dropped
-/// early and set again late, when nothing else about the column already does so. A generated
-/// column has no default to drop: it is dropped and added again, its values computed anew (the
-/// graph has already sent what uses it, its indexes and views, down with it).
-pub fn remade_defaults(
-    cx: &Cx,
-    from: &Schema,
-    to: &Schema,
-    changes: &Decisions,
-    steps: &mut Vec<Step>,
-) {
-    for (table, column, fate) in remade_default_fates(cx, from, to, changes) {
-        match fate {
-            RemadeDefault::Regenerated(old, new) => {
-                steps.push(drop(cx, table, old));
-                add(cx, table, new, false, steps);
-            }
-            RemadeDefault::SetAgain(new) => {
-                let release = Operation::DropDefault {
-                    table: table.to_owned(),
-                    column: column.to_owned(),
-                };
-                steps.push(step(cx, table, column, release).in_phase(Phase::ReleaseColumn));
-                if let Some(default) = &new.default {
-                    // the same default as before, set again: no sequence comes new to the column
-                    let operation = Operation::SetDefault {
-                        from_sequence: false,
-                        table: table.to_owned(),
-                        column: column.to_owned(),
-                        expression: default.clone(),
-                    };
-                    steps.push(step(cx, table, column, operation));
-                }
-            }
-        }
-    }
-}
-
-/// What a column that calls a routine made again needs (`remade_defaults`).
-pub enum RemadeDefault<'a> {
-    /// A generated column, dropped and added again: its values computed anew.
-    Regenerated(&'a Column, &'a Column),
-    /// A default dropped early and set again late.
-    SetAgain(&'a Column),
-}
-
-/// The columns of `cx`'s schema that `Decisions::remade` holds and that nothing else about the
-/// column already drops and makes again or sets again, with what each needs.
-pub fn remade_default_fates<'a>(
-    cx: &Cx,
-    from: &'a Schema,
-    to: &'a Schema,
-    changes: &'a Decisions,
-) -> Vec<(&'a str, &'a str, RemadeDefault<'a>)> {
-    let mut fates = Vec::new();
-    for key in changes.remade.iter() {
-        let crate::plan::Key::Column(schema, table, column) = key else {
-            continue;
-        };
-        // a column moved to a type made again has its default dropped and set again by `alter`
-        let recast =
-            changes
-                .recast_columns
-                .contains_key(&(schema.clone(), table.clone(), column.clone()));
-        if *schema != cx.schema
-            || changes.column_goes_away(schema, table, column)
-            || changes.is_created(schema, table)
-            || recast
-        {
-            continue;
-        }
-        let old = from
-            .tables
-            .iter()
-            .find(|t| t.name == *table)
-            .and_then(|t| t.column(column));
-        let new = to
-            .tables
-            .iter()
-            .find(|t| t.name == *table)
-            .and_then(|t| t.column(column));
-        let (Some(old), Some(new)) = (old, new) else {
-            continue;
-        };
-        if old.generated.is_some() && old.same_definition(new) {
-            fates.push((
-                table.as_str(),
-                column.as_str(),
-                RemadeDefault::Regenerated(old, new),
-            ));
-            continue;
-        }
-        // a changed default or type is dropped early and set late already
-        if old.default.is_none() || old.default != new.default || type_changes(old, new) {
-            continue;
-        }
-        fates.push((
-            table.as_str(),
-            column.as_str(),
-            RemadeDefault::SetAgain(new),
-        ));
-    }
-    fates
-}
-
 /// STORAGE and STATISTICS of a column that is being created, which CREATE TABLE does not take
 /// before PostgreSQL 16.
 pub fn settings_of_new_column(cx: &Cx, table: &str, column: &Column, steps: &mut Vec<Step>) {
@@ -312,7 +101,13 @@ pub fn settings_of_new_column(cx: &Cx, table: &str, column: &Column, steps: &mut
 }
 
 /// ADD COLUMN. `possible_rename`: a column of the same type is dropped from the table.
-fn add(cx: &Cx, table: &str, column: &Column, possible_rename: bool, steps: &mut Vec<Step>) {
+pub(super) fn add(
+    cx: &Cx,
+    table: &str,
+    column: &Column,
+    possible_rename: bool,
+    steps: &mut Vec<Step>,
+) {
     let reads = column
         .generated_uses
         .iter()
@@ -397,7 +192,7 @@ fn rename_not_null(
 }
 
 /// DROP COLUMN, before any column its generation expression reads is dropped.
-fn drop(cx: &Cx, table: &str, column: &Column) -> Step {
+pub(super) fn drop(cx: &Cx, table: &str, column: &Column) -> Step {
     let reads = column
         .generated_uses
         .iter()
@@ -412,7 +207,7 @@ fn drop(cx: &Cx, table: &str, column: &Column) -> Step {
         .requires(reads)
 }
 
-fn type_changes(old: &Column, new: &Column) -> bool {
+pub(super) fn type_changes(old: &Column, new: &Column) -> bool {
     old.data_type != new.data_type || old.collation != new.collation
 }
 
@@ -709,7 +504,7 @@ fn set_not_null_proven(
     key
 }
 
-fn step(cx: &Cx, table: &str, column: &str, operation: Operation) -> Step {
+pub(super) fn step(cx: &Cx, table: &str, column: &str, operation: Operation) -> Step {
     Step::new(
         Phase::AlterTable,
         Kind::Column,

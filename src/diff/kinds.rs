@@ -110,7 +110,7 @@ struct ColumnDefaults;
 impl ObjectKind for ColumnDefaults {
     fn changes(&self, pair: &Pair, decided: &Decisions) -> Result<Vec<Step>, Error> {
         collect(|steps| {
-            super::columns::remade_defaults(&pair.cx, pair.from, pair.to, decided, steps)
+            super::remade_defaults::remade_defaults(&pair.cx, pair.from, pair.to, decided, steps)
         })
     }
 }

@@ -11,6 +11,7 @@
 mod attach;
 mod children;
 mod collations;
+mod column_fates;
 mod columns;
 mod comments;
 mod constraints;
@@ -23,6 +24,7 @@ mod policies;
 mod privileges;
 mod publications;
 mod rebuilt;
+mod remade_defaults;
 mod routines;
 mod rules;
 mod sequences;
@@ -507,7 +509,7 @@ pub struct Decisions {
     /// made again after, as the target has them. A column here stands for its default.
     pub remade: BTreeSet<Key>,
     /// Generated columns that call a routine made again: dropped and added again
-    /// (`columns::remade_default_fates`).
+    /// (`remade_defaults::remade_default_fates`).
     pub regenerated_columns: BTreeSet<ColumnName>,
     /// Tables made again because their partition key changes, by schema (`rebuilt::Rebuilt`):
     /// the diff sees them as new (the source it compares lacks them), and `tables` drops them.
@@ -593,9 +595,9 @@ impl Decisions {
         let mut regenerated = Vec::new();
         for pair in pairs {
             for (table, column, fate) in
-                columns::remade_default_fates(&pair.cx, pair.from, pair.to, &decided)
+                remade_defaults::remade_default_fates(&pair.cx, pair.from, pair.to, &decided)
             {
-                if let columns::RemadeDefault::Regenerated(..) = fate {
+                if let remade_defaults::RemadeDefault::Regenerated(..) = fate {
                     regenerated.push(column_name(&pair.cx.schema, table, column));
                 }
             }

@@ -128,7 +128,8 @@ pub fn diff(
         );
         for column in &new.columns {
             let key = cx.column_key(&new.name, &column.name);
-            // a generated column that calls a remade routine is added again (columns::remade_defaults)
+            // a generated column that calls a remade routine is added again
+            // (remade_defaults::remade_defaults)
             let survived = old.and_then(|t| t.column(&column.name)).filter(|c| {
                 let regenerated = c.generated.is_some() && tables.remade.contains(&key);
                 !(tables.column_goes_away(&cx.schema, &new.name, &column.name) || regenerated)

@@ -1,6 +1,8 @@
 //! Tables: created with their columns, dropped, or changed in place.
 
-use super::{Decisions, children, columns, generic_option_changes, pair_up};
+use super::{
+    Decisions, children, column_fates, columns, generic_option_changes, pair_up, remade_defaults,
+};
 use crate::change::{Cx, Parameters, Stored};
 use crate::error::Error;
 use std::collections::{BTreeMap, BTreeSet};
@@ -9,7 +11,7 @@ use crate::model::{Persistence, ReplicaIdentity, Schema, Table};
 use crate::plan::{Hazard, Key, Kind, Operation, Phase, Step};
 
 /// What becomes of the tables and their columns, before any statement is written: the tables
-/// created and dropped, and the columns dropped, made again or retyped (`columns::fates`).
+/// created and dropped, and the columns dropped, made again or retyped (`column_fates::fates`).
 pub fn decide(cx: &Cx, from: &Schema, to: &Schema, decided: &mut Decisions) {
     let pairs = pair_up(&from.tables, &to.tables, |t| t.name.clone());
     let name = |t: &str| (cx.schema.clone(), t.to_owned());
@@ -20,7 +22,7 @@ pub fn decide(cx: &Cx, from: &Schema, to: &Schema, decided: &mut Decisions) {
         .created
         .extend(pairs.added.iter().map(|t| name(&t.name)));
     for (old, new) in pairs.kept {
-        let fates = columns::fates(cx, old, new, decided);
+        let fates = column_fates::fates(cx, old, new, decided);
         let column = |c: &str| (cx.schema.clone(), new.name.clone(), c.to_owned());
         decided
             .dropped_columns
@@ -336,10 +338,11 @@ pub fn index_and_type_settings(
                 _ => true,
             }
     };
-    let regenerated_or_reset: BTreeSet<&str> = columns::remade_default_fates(cx, from, to, decided)
-        .into_iter()
-        .map(|(table, _, _)| table)
-        .collect();
+    let regenerated_or_reset: BTreeSet<&str> =
+        remade_defaults::remade_default_fates(cx, from, to, decided)
+            .into_iter()
+            .map(|(table, _, _)| table)
+            .collect();
     // the key of the step that makes an index: its constraint's, when it backs one
     let index_key = |table: &str, index: &str| {
         to.constraints
@@ -419,7 +422,7 @@ pub fn index_and_type_settings(
             .is_some_and(|k| type_touched(&k));
         let columns_touched = old.is_some_and(|old| {
             regenerated_or_reset.contains(new.name.as_str())
-                || columns::any_change(cx, old, new, decided)
+                || column_fates::any_change(cx, old, new, decided)
         });
         let old_of = old.and_then(|o| o.of_type.as_deref());
         let rebind = old_of.is_some()

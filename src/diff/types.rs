@@ -72,7 +72,7 @@ pub fn rebuilt<'a>(
             let (Some(old), Some(new)) = (find(from), find(to)) else {
                 continue;
             };
-            // a generated column is computed again (`columns::remade_defaults`)
+            // a generated column is computed again (`remade_defaults::remade_defaults`)
             if old.generated.is_some() || new.generated.is_some() {
                 continue;
             }
