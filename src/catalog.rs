@@ -5,14 +5,10 @@
 //! schemas compared are two views of one moment, even inside a transaction that has already
 //! written (where SPI would otherwise take a new snapshot per query in READ COMMITTED).
 
-use std::ffi::CStr;
+use std::ffi::{CStr, CString};
 
 use pgrx::pg_sys;
 use pgrx::prelude::*;
-
-mod plan_cache;
-
-use plan_cache::Query;
 
 use crate::error::Error;
 use crate::fingerprints::{self, Fingerprints, Pairing};
@@ -126,26 +122,39 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
     Ok(schemas)
 }
 
-/// The snapshot every read of one call runs under, and whether the call reads fingerprints. The
-/// queries' plans are the backend's (`plan_cache`).
+/// The catalog query and the fingerprint query of one call, prepared once, and the snapshot
+/// every read of the call runs under.
 pub struct Reader {
-    /// `false` when this server's fingerprints cannot be read (`fingerprints::query_for`), or
-    /// they are not wanted.
-    fingerprints: bool,
+    catalog: pg_sys::SPIPlanPtr,
+    /// `None` when this server's fingerprints cannot be read (`fingerprints::query_for`).
+    fingerprints: Option<pg_sys::SPIPlanPtr>,
     snapshot: pg_sys::Snapshot,
 }
 
 impl Reader {
     /// For a caller inside `with_pinned_settings`; `compare` when two sides will be compared
-    /// (fingerprints are read then).
+    /// (the fingerprint query is prepared then).
     pub fn new(compare: bool) -> Result<Self, Error> {
-        let fingerprints = compare
-            && fingerprints::enabled()
-            && fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32).is_some();
+        let catalog = prepare(
+            &query_for(pg_sys::PG_VERSION_NUM as i32)?,
+            &[
+                pg_sys::TEXTARRAYOID,
+                pg_sys::TEXTARRAYOID,
+                pg_sys::OIDARRAYOID,
+            ],
+        )?;
+        let fingerprints = match fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32) {
+            Some(text) if compare && fingerprints::enabled() => Some(prepare(
+                &text,
+                &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID],
+            )?),
+            _ => None,
+        };
         // SAFETY: a transaction is running; registering copies the snapshot, which in READ
         // COMMITTED is a static that the next SPI statement would overwrite.
         let snapshot = unsafe { pg_sys::RegisterSnapshot(pg_sys::GetTransactionSnapshot()) };
         Ok(Reader {
+            catalog,
             fingerprints,
             snapshot,
         })
@@ -153,7 +162,7 @@ impl Reader {
 
     /// Whether fingerprints are read: they can be on this server, and `migra.fingerprints` is on.
     pub fn has_fingerprints(&self) -> bool {
-        self.fingerprints
+        self.fingerprints.is_some()
     }
 
     /// One schema under its own search_path: every table, or the tables named by OID.
@@ -194,18 +203,7 @@ impl Reader {
             excluded.into_datum(),
             tables.and_then(|t| t.into_datum()),
         ];
-        let rows = crate::timing::measure("query", || {
-            let plan = plan_cache::plan(
-                Query::Catalog,
-                || query_for(pg_sys::PG_VERSION_NUM as i32),
-                &[
-                    pg_sys::TEXTARRAYOID,
-                    pg_sys::TEXTARRAYOID,
-                    pg_sys::OIDARRAYOID,
-                ],
-            )?;
-            self.run(plan, arguments)
-        })?;
+        let rows = crate::timing::measure("query", || self.run(self.catalog, arguments))?;
         Ok(crate::timing::measure("decode", || {
             Database::from_rows(&rows)
         })?)
@@ -218,21 +216,10 @@ impl Reader {
         schemas: Option<Vec<String>>,
         excluded: Option<Vec<String>>,
     ) -> Result<Fingerprints, Error> {
-        if !self.fingerprints {
-            return Err(Error::Catalog(
-                "fingerprints cannot be read on this server".into(),
-            ));
-        }
+        let plan = self
+            .fingerprints
+            .ok_or_else(|| Error::Catalog("fingerprints cannot be read on this server".into()))?;
         let rows = crate::timing::measure("fingerprints", || {
-            let plan = plan_cache::plan(
-                Query::Fingerprints,
-                || {
-                    fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32).ok_or_else(|| {
-                        Error::Catalog("fingerprints cannot be read on this server".into())
-                    })
-                },
-                &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID],
-            )?;
             self.run(plan, [schemas.into_datum(), excluded.into_datum()])
         })?;
         let [document] = <[String; 1]>::try_from(rows).map_err(|rows| {
@@ -294,10 +281,35 @@ impl Reader {
     }
 }
 
+fn prepare(text: &str, argument_types: &[pg_sys::Oid]) -> Result<pg_sys::SPIPlanPtr, Error> {
+    let text =
+        CString::new(text).map_err(|_| Error::Catalog("query text holds a NUL byte".into()))?;
+    let mut argument_types = argument_types.to_vec();
+    // SAFETY: SPI is connected (we are inside Spi::connect); the text outlives the call.
+    let plan = unsafe {
+        pg_sys::SPI_prepare(
+            text.as_ptr(),
+            argument_types.len() as i32,
+            argument_types.as_mut_ptr(),
+        )
+    };
+    if plan.is_null() {
+        return Err(Error::Catalog("could not prepare the catalog query".into()));
+    }
+    Ok(plan)
+}
+
 impl Drop for Reader {
     fn drop(&mut self) {
-        // SAFETY: the snapshot came from RegisterSnapshot.
-        unsafe { pg_sys::UnregisterSnapshot(self.snapshot) };
+        // SAFETY: the plans came from SPI_prepare in this SPI connection, the snapshot from
+        // RegisterSnapshot.
+        unsafe {
+            pg_sys::SPI_freeplan(self.catalog);
+            if let Some(plan) = self.fingerprints {
+                pg_sys::SPI_freeplan(plan);
+            }
+            pg_sys::UnregisterSnapshot(self.snapshot);
+        }
     }
 }
 
@@ -595,32 +607,6 @@ mod tests {
         let schema = read_schemas(&["trap"]).unwrap().remove(0);
         assert_eq!(schema.tables.len(), 1);
         assert_eq!(schema.constraints.len(), 1);
-    }
-
-    #[pg_test]
-    fn a_read_plans_each_query_once_per_search_path_and_still_sees_later_changes() {
-        use super::plan_cache::{Query, kept};
-        use super::{read_schema_pair, search_path_for};
-        Spi::run(
-            r#"create schema cache_a; create table cache_a.t (a int);
-               create schema "Cache B";"#,
-        )
-        .unwrap();
-        let [a, b] = read_schema_pair(["cache_a", "Cache B"]).unwrap();
-        assert_eq!((a.tables.len(), b.tables.len()), (1, 0));
-        let planned = kept();
-        for schema in ["cache_a", "Cache B"] {
-            for query in [Query::Catalog, Query::Fingerprints] {
-                assert!(planned.contains(&(query, search_path_for(schema))));
-            }
-        }
-        // the kept plans read what was made after them, and no plan is added
-        Spi::run(r#"create table "Cache B".u (b int primary key)"#).unwrap();
-        let [_, b] = read_schema_pair(["cache_a", "Cache B"]).unwrap();
-        assert_eq!((b.tables.len(), b.constraints.len()), (1, 1));
-        let again = kept();
-        assert_eq!(again.len(), planned.len());
-        assert!(planned.iter().all(|p| again.contains(p)));
     }
 
     #[pg_test]
