@@ -5,10 +5,14 @@
 //! schemas compared are two views of one moment, even inside a transaction that has already
 //! written (where SPI would otherwise take a new snapshot per query in READ COMMITTED).
 
-use std::ffi::{CStr, CString};
+use std::ffi::CStr;
 
 use pgrx::pg_sys;
 use pgrx::prelude::*;
+
+pub mod plan_cache;
+
+use plan_cache::Query;
 
 use crate::error::Error;
 use crate::fingerprints::{self, Fingerprints, Pairing};
@@ -122,39 +126,26 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
     Ok(schemas)
 }
 
-/// The catalog query and the fingerprint query of one call, prepared once, and the snapshot
-/// every read of the call runs under.
+/// The snapshot every read of one call runs under, and whether the call reads fingerprints. The
+/// queries' plans are the backend's (`plan_cache`).
 pub struct Reader {
-    catalog: pg_sys::SPIPlanPtr,
-    /// `None` when this server's fingerprints cannot be read (`fingerprints::query_for`).
-    fingerprints: Option<pg_sys::SPIPlanPtr>,
+    /// `false` when this server's fingerprints cannot be read (`fingerprints::query_for`), or
+    /// they are not wanted.
+    fingerprints: bool,
     snapshot: pg_sys::Snapshot,
 }
 
 impl Reader {
     /// For a caller inside `with_pinned_settings`; `compare` when two sides will be compared
-    /// (the fingerprint query is prepared then).
+    /// (fingerprints are read then).
     pub fn new(compare: bool) -> Result<Self, Error> {
-        let catalog = prepare(
-            &query_for(pg_sys::PG_VERSION_NUM as i32)?,
-            &[
-                pg_sys::TEXTARRAYOID,
-                pg_sys::TEXTARRAYOID,
-                pg_sys::OIDARRAYOID,
-            ],
-        )?;
-        let fingerprints = match fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32) {
-            Some(text) if compare && fingerprints::enabled() => Some(prepare(
-                &text,
-                &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID],
-            )?),
-            _ => None,
-        };
+        let fingerprints = compare
+            && fingerprints::enabled()
+            && fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32).is_some();
         // SAFETY: a transaction is running; registering copies the snapshot, which in READ
         // COMMITTED is a static that the next SPI statement would overwrite.
         let snapshot = unsafe { pg_sys::RegisterSnapshot(pg_sys::GetTransactionSnapshot()) };
         Ok(Reader {
-            catalog,
             fingerprints,
             snapshot,
         })
@@ -162,7 +153,7 @@ impl Reader {
 
     /// Whether fingerprints are read: they can be on this server, and `migra.fingerprints` is on.
     pub fn has_fingerprints(&self) -> bool {
-        self.fingerprints.is_some()
+        self.fingerprints
     }
 
     /// One schema under its own search_path: every table, or the tables named by OID.
@@ -203,7 +194,18 @@ impl Reader {
             excluded.into_datum(),
             tables.and_then(|t| t.into_datum()),
         ];
-        let rows = crate::timing::measure("query", || self.run(self.catalog, arguments))?;
+        let rows = crate::timing::measure("query", || {
+            let plan = plan_cache::plan(
+                Query::Catalog,
+                || query_for(pg_sys::PG_VERSION_NUM as i32),
+                &[
+                    pg_sys::TEXTARRAYOID,
+                    pg_sys::TEXTARRAYOID,
+                    pg_sys::OIDARRAYOID,
+                ],
+            )?;
+            self.run(plan.pointer(), arguments)
+        })?;
         Ok(crate::timing::measure("decode", || {
             Database::from_rows(&rows)
         })?)
@@ -216,11 +218,25 @@ impl Reader {
         schemas: Option<Vec<String>>,
         excluded: Option<Vec<String>>,
     ) -> Result<Fingerprints, Error> {
-        let plan = self
-            .fingerprints
-            .ok_or_else(|| Error::Catalog("fingerprints cannot be read on this server".into()))?;
+        if !self.fingerprints {
+            return Err(Error::Catalog(
+                "fingerprints cannot be read on this server".into(),
+            ));
+        }
         let rows = crate::timing::measure("fingerprints", || {
-            self.run(plan, [schemas.into_datum(), excluded.into_datum()])
+            let plan = plan_cache::plan(
+                Query::Fingerprints,
+                || {
+                    fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32).ok_or_else(|| {
+                        Error::Catalog("fingerprints cannot be read on this server".into())
+                    })
+                },
+                &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID],
+            )?;
+            self.run(
+                plan.pointer(),
+                [schemas.into_datum(), excluded.into_datum()],
+            )
         })?;
         let [document] = <[String; 1]>::try_from(rows).map_err(|rows| {
             Error::Catalog(format!(
@@ -281,35 +297,10 @@ impl Reader {
     }
 }
 
-fn prepare(text: &str, argument_types: &[pg_sys::Oid]) -> Result<pg_sys::SPIPlanPtr, Error> {
-    let text =
-        CString::new(text).map_err(|_| Error::Catalog("query text holds a NUL byte".into()))?;
-    let mut argument_types = argument_types.to_vec();
-    // SAFETY: SPI is connected (we are inside Spi::connect); the text outlives the call.
-    let plan = unsafe {
-        pg_sys::SPI_prepare(
-            text.as_ptr(),
-            argument_types.len() as i32,
-            argument_types.as_mut_ptr(),
-        )
-    };
-    if plan.is_null() {
-        return Err(Error::Catalog("could not prepare the catalog query".into()));
-    }
-    Ok(plan)
-}
-
 impl Drop for Reader {
     fn drop(&mut self) {
-        // SAFETY: the plans came from SPI_prepare in this SPI connection, the snapshot from
-        // RegisterSnapshot.
-        unsafe {
-            pg_sys::SPI_freeplan(self.catalog);
-            if let Some(plan) = self.fingerprints {
-                pg_sys::SPI_freeplan(plan);
-            }
-            pg_sys::UnregisterSnapshot(self.snapshot);
-        }
+        // SAFETY: the snapshot came from RegisterSnapshot.
+        unsafe { pg_sys::UnregisterSnapshot(self.snapshot) };
     }
 }
 
@@ -607,6 +598,57 @@ mod tests {
         let schema = read_schemas(&["trap"]).unwrap().remove(0);
         assert_eq!(schema.tables.len(), 1);
         assert_eq!(schema.constraints.len(), 1);
+    }
+
+    #[pg_test]
+    fn a_second_read_keeps_each_querys_plan_per_search_path_and_still_sees_later_changes() {
+        use super::plan_cache::{Query, kept};
+        use super::{read_schema_pair, search_path_for};
+        Spi::run(
+            r#"create schema cache_a; create table cache_a.t (a int);
+               create schema "Cache B";"#,
+        )
+        .unwrap();
+        // the first read plans for itself: a session that diffs once keeps nothing
+        let [a, b] = read_schema_pair(["cache_a", "Cache B"]).unwrap();
+        assert_eq!((a.tables.len(), b.tables.len()), (1, 0));
+        assert!(
+            kept()
+                .iter()
+                .all(|(_, path)| *path != search_path_for("cache_a"))
+        );
+        // the second keeps each query's plan under each schema's search_path
+        read_schema_pair(["cache_a", "Cache B"]).unwrap();
+        let planned = kept();
+        for schema in ["cache_a", "Cache B"] {
+            for query in [Query::Catalog, Query::Fingerprints] {
+                assert!(planned.contains(&(query, search_path_for(schema))));
+            }
+        }
+        // the kept plans read what was made after them, and no plan is added
+        Spi::run(r#"create table "Cache B".u (b int primary key)"#).unwrap();
+        let [_, b] = read_schema_pair(["cache_a", "Cache B"]).unwrap();
+        assert_eq!((b.tables.len(), b.constraints.len()), (1, 1));
+        let again = kept();
+        assert_eq!(again.len(), planned.len());
+        assert!(planned.iter().all(|p| again.contains(p)));
+    }
+
+    #[pg_test]
+    fn with_keep_plans_off_a_backend_keeps_no_plan_and_gives_back_those_kept() {
+        use super::plan_cache::kept;
+        use super::read_schema_pair;
+        Spi::run("create schema off_a; create table off_a.t (a int); create schema off_b;")
+            .unwrap();
+        read_schema_pair(["off_a", "off_b"]).unwrap();
+        read_schema_pair(["off_a", "off_b"]).unwrap();
+        assert!(!kept().is_empty());
+        Spi::run("set local migra.keep_plans = off").unwrap();
+        for _ in 0..2 {
+            let [a, _] = read_schema_pair(["off_a", "off_b"]).unwrap();
+            assert_eq!(a.tables.len(), 1);
+            assert!(kept().is_empty());
+        }
     }
 
     #[pg_test]

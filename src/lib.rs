@@ -42,6 +42,7 @@ pub extern "C-unwind" fn _PG_init() {
     timing::define_setting();
     fingerprints::define_setting();
     locks::define_setting();
+    catalog::plan_cache::define_setting();
 }
 
 /// Required by `cargo pgrx test` at the crate root.
