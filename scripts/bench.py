@@ -22,7 +22,11 @@ through pg_read_file before and after, in a new session) and the number of state
 Then a partitioned table of 400 partitions (range, two indexes and a primary key on the parent,
 so 1,200 attached indexes), as `parts_a`, against `parts_b` where the parent has one more
 index: the plan (one statement), `migra_diff`, the identical pair, and `pg_dump -s` of one side.
-Prints two tables; asserts nothing.
+Then a diff of two 10-table schemas (pg_test/operations.py's, about 17 statements): the first
+call of a new session (median of new sessions), and a warm session's call (one session, the
+median of its calls from the third on: a backend keeps the catalog queries' plans from its
+second read of a schema), with `migra.keep_plans` on and off.
+Prints the tables, then issue 23's targets against the figures of this run; asserts nothing.
 """
 
 import argparse
@@ -209,6 +213,64 @@ def measure_partitions(server, runs):
     return {"statements": statements, "diff": diff, "same": same, "pg_dump": statistics.median(dumps)}
 
 
+SMALL_DIFF = "SELECT count(*) FROM migra_diff('small_a', 'small_b', unsafe => true);"
+
+
+def warm_session_ms(server, database, calls, settings=""):
+    """Median time of a call in one session, over its calls from the third on."""
+    statements = "\n".join([SMALL_DIFF] * calls)
+    done = server.psql(database, f"SET client_min_messages = warning;\n{settings}\n\\timing on\n{statements}",
+                       quiet=False)
+    found = [float(t) for t in re.findall(r"^Time: ([0-9.]+) ms", done.stdout, re.M)]
+    if len(found) != calls:
+        sys.exit(f"bench.py: expected {calls} timings, got {len(found)}")
+    return statistics.median(found[2:])
+
+
+def measure_small(server, runs):
+    sys.path.insert(0, str(ROOT / "pg_test"))
+    from operations import small_schema_sql
+    database = "bench_small"
+    made_by = "small v1"
+    found = server.psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}' "
+                                    f"AND shobj_description(oid, 'pg_database') = '{made_by}'").stdout.strip()
+    if not found:
+        server.psql("postgres", f"DROP DATABASE IF EXISTS {database}; CREATE DATABASE {database}")
+        server.load(database, small_schema_sql("small_a", False) + small_schema_sql("small_b", True))
+        server.psql(database, f"CREATE EXTENSION migra; ANALYZE; COMMENT ON DATABASE {database} IS '{made_by}';")
+    statements = int(server.psql(database, SMALL_DIFF).stdout.strip())
+    first, _ = median_ms(server, database, SMALL_DIFF, runs, "SET client_min_messages = warning;")
+    calls = max(20, runs * 4)
+    warm = warm_session_ms(server, database, calls)
+    unkept = warm_session_ms(server, database, calls, "SET migra.keep_plans = off;")
+    return {"statements": statements, "first": first, "warm": warm, "unkept": unkept}
+
+
+def targets(results, small):
+    """Issue 23's targets, each with this run's figure: (what, target, figure, met)."""
+    by_size = {r["n"]: r for r in results}
+    rows = []
+    if 10000 in by_size:
+        r = by_size[10000]
+        rows.append(("`migra_diff`, 10,000 tables", "under 1 s", ms(r["diff"]), r["diff"] < 1000))
+        rows.append(("`migra_diff`, 10,000 tables, against one `pg_dump -s`", "under 0.15×",
+                     f"{r['diff'] / r['pg_dump']:.2f}×", r["diff"] / r["pg_dump"] < 0.15))
+    if 1000 in by_size:
+        r = by_size[1000]
+        rows.append(("`migra_diff`, 1,000 tables", "under 0.15 s", ms(r["diff"]), r["diff"] < 150))
+    rows.append(("10 tables, warm session", "under 10 ms", f"{small['warm']:.1f} ms", small["warm"] < 10))
+    if 10000 in by_size:
+        r = by_size[10000]
+        rows.append(("identical pair, 10,000 tables", "under 0.3 s", ms(r["same"]), r["same"] < 300))
+    for r in results:
+        rows.append((f"`migra_diff_remote`, {r['n']:,} tables", "within 1.5× of the local diff",
+                     f"{r['remote'] / r['diff']:.2f}×", r["remote"] / r["diff"] <= 1.5))
+    if 10000 in by_size:
+        r = by_size[10000]
+        rows.append(("peak memory, 10,000 tables", "under 256 MB", f"{r['memory']:.0f} MB", r["memory"] < 256))
+    return rows
+
+
 def ms(value):
     return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.0f} ms"
 
@@ -246,6 +308,19 @@ def main():
     print("|---:|---|---:|---:|---:|")
     print(f"| {PARTITIONS:,} | {len(p['statements'])}: `{' '.join(p['statements'])}` | {ms(p['diff'])} | {ms(p['same'])} | "
           f"{ms(p['pg_dump'])} |")
+    print()
+    print("== two schemas of 10 tables", file=sys.stderr, flush=True)
+    small = measure_small(server, args.runs)
+    print(f"| 10-table diff ({small['statements']} statements) | first call of a session | warm session | "
+          f"warm session, `migra.keep_plans = off` |")
+    print("|---|---:|---:|---:|")
+    print(f"| `migra_diff` | {small['first']:.1f} ms | {small['warm']:.1f} ms | {small['unkept']:.1f} ms |")
+    print()
+    print("| issue 23's target | target | this run | met |")
+    print("|---|---|---:|---|")
+    for what, target, figure, met in targets(results, small):
+        print(f"| {what} | {target} | {figure} | {'yes' if met else 'no'} |")
+    print()
     # each step up in size, and the whole range: linear means the time grows no faster than the size
     steps = list(zip(results, results[1:]))
     if len(results) > 2:
