@@ -337,10 +337,9 @@ column_prints as (
          pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
            a.attnum, a.attname,
            case when t.typnamespace operator(pg_catalog.<>) tbl.relnamespace then tn.nspname end, t.typname,
-           a.atttypmod, a.attnotnull, (select nn.conname from pg_catalog.pg_constraint nn
-             where nn.conrelid operator(pg_catalog.=) a.attrelid and nn.contype operator(pg_catalog.=) 'n'
-               and nn.conkey operator(pg_catalog.=) array[a.attnum]
-               and (nn.coninhcount operator(pg_catalog.=) 0 or a.attinhcount operator(pg_catalog.>) 0)), a.attgenerated, a.attidentity, a.attstorage, t.typstorage, a.attcompression,
+           -- the NOT NULL constraint's name: a lookup a column, so only where such constraints exist
+           a.atttypmod, a.attnotnull, {{180000 (select nn.conname from pg_catalog.pg_constraint nn where nn.conrelid operator(pg_catalog.=) a.attrelid and nn.contype operator(pg_catalog.=) 'n' and nn.conkey operator(pg_catalog.=) array[a.attnum] and (nn.coninhcount operator(pg_catalog.=) 0 or a.attinhcount operator(pg_catalog.>) 0)) | null::pg_catalog.name}},
+           a.attgenerated, a.attidentity, a.attstorage, t.typstorage, a.attcompression,
            a.attstattarget::pg_catalog.int4,
            -- the owner's own grants are not part of the document, so the owner is part of this
            case when a.attacl is not null then
