@@ -1,10 +1,12 @@
 //! Reads schemas from the local catalogs: `sql/catalog.sql` through SPI, into the model.
 //!
 //! The query's deparsed text depends on search_path, so one schema compared with another is read
-//! under `pg_catalog, "<schema>"` and whole databases under `pg_catalog`; and all reads of one call share one registered snapshot: two
+//! under `pg_catalog, "<schema>"` and whole databases under `pg_catalog` (the plans are made
+//! under `pg_catalog`, see `plan_cache`); and all reads of one call share one registered snapshot: two
 //! schemas compared are two views of one moment, even inside a transaction that has already
 //! written (where SPI would otherwise take a new snapshot per query in READ COMMITTED).
 
+use std::cell::RefCell;
 use std::ffi::CStr;
 
 use pgrx::pg_sys;
@@ -126,13 +128,14 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
     Ok(schemas)
 }
 
-/// The snapshot every read of one call runs under, and whether the call reads fingerprints. The
-/// queries' plans are the backend's (`plan_cache`).
+/// The snapshot every read of one call runs under, whether the call reads fingerprints, and the
+/// plans it uses (each query planned once a call, or kept by the backend: `plan_cache`).
 pub struct Reader {
     /// `false` when this server's fingerprints cannot be read (`fingerprints::query_for`), or
     /// they are not wanted.
     fingerprints: bool,
     snapshot: pg_sys::Snapshot,
+    plans: RefCell<Vec<(Query, plan_cache::Plan)>>,
 }
 
 impl Reader {
@@ -148,6 +151,7 @@ impl Reader {
         Ok(Reader {
             fingerprints,
             snapshot,
+            plans: RefCell::new(Vec::new()),
         })
     }
 
@@ -163,8 +167,8 @@ impl Reader {
         name: &str,
         tables: Option<Vec<u32>>,
     ) -> Result<Schema, Error> {
-        set_setting(client, "search_path", &search_path_for(name))?;
-        let mut database = self.database(Some(vec![name.to_owned()]), None, tables)?;
+        let schemas = Some(vec![name.to_owned()]);
+        let mut database = self.read(client, &search_path_for(name), schemas, None, tables)?;
         database
             .schemas
             .pop()
@@ -176,14 +180,37 @@ impl Reader {
         client: &pgrx::spi::SpiClient<'_>,
         name: &str,
     ) -> Result<Fingerprints, Error> {
-        set_setting(client, "search_path", &search_path_for(name))?;
-        self.fingerprints(Some(vec![name.to_owned()]), None)
+        let schemas = Some(vec![name.to_owned()]);
+        self.read_fingerprints(client, &search_path_for(name), schemas, None)
     }
 
     /// The schemas named (all user schemas when `None`), less the excluded: every table, or the
-    /// tables named by OID. Under the search_path the caller set.
+    /// tables named by OID. Under `search_path = pg_catalog`, where it stays.
     pub fn database(
         &self,
+        client: &pgrx::spi::SpiClient<'_>,
+        schemas: Option<Vec<String>>,
+        excluded: Option<Vec<String>>,
+        tables: Option<Vec<u32>>,
+    ) -> Result<Database, Error> {
+        self.read(client, DATABASE_SEARCH_PATH, schemas, excluded, tables)
+    }
+
+    /// The fingerprints of the tables of the schemas named (all user schemas when `None`), less
+    /// the excluded. Only when `has_fingerprints`. Under `search_path = pg_catalog`.
+    pub fn fingerprints(
+        &self,
+        client: &pgrx::spi::SpiClient<'_>,
+        schemas: Option<Vec<String>>,
+        excluded: Option<Vec<String>>,
+    ) -> Result<Fingerprints, Error> {
+        self.read_fingerprints(client, DATABASE_SEARCH_PATH, schemas, excluded)
+    }
+
+    fn read(
+        &self,
+        client: &pgrx::spi::SpiClient<'_>,
+        search_path: &str,
         schemas: Option<Vec<String>>,
         excluded: Option<Vec<String>>,
         tables: Option<Vec<u32>>,
@@ -195,26 +222,17 @@ impl Reader {
             tables.and_then(|t| t.into_datum()),
         ];
         let rows = crate::timing::measure("query", || {
-            let plan = plan_cache::plan(
-                Query::Catalog,
-                || query_for(pg_sys::PG_VERSION_NUM as i32),
-                &[
-                    pg_sys::TEXTARRAYOID,
-                    pg_sys::TEXTARRAYOID,
-                    pg_sys::OIDARRAYOID,
-                ],
-            )?;
-            self.run(plan.pointer(), arguments)
+            self.run(client, Query::Catalog, search_path, arguments)
         })?;
         Ok(crate::timing::measure("decode", || {
             Database::from_rows(&rows)
         })?)
     }
 
-    /// The fingerprints of the tables of the schemas named (all user schemas when `None`), less
-    /// the excluded. Only when `has_fingerprints`.
-    pub fn fingerprints(
+    fn read_fingerprints(
         &self,
+        client: &pgrx::spi::SpiClient<'_>,
+        search_path: &str,
         schemas: Option<Vec<String>>,
         excluded: Option<Vec<String>>,
     ) -> Result<Fingerprints, Error> {
@@ -224,17 +242,10 @@ impl Reader {
             ));
         }
         let rows = crate::timing::measure("fingerprints", || {
-            let plan = plan_cache::plan(
-                Query::Fingerprints,
-                || {
-                    fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32).ok_or_else(|| {
-                        Error::Catalog("fingerprints cannot be read on this server".into())
-                    })
-                },
-                &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID],
-            )?;
             self.run(
-                plan.pointer(),
+                client,
+                Query::Fingerprints,
+                search_path,
                 [schemas.into_datum(), excluded.into_datum()],
             )
         })?;
@@ -249,49 +260,94 @@ impl Reader {
         })?)
     }
 
-    /// The text values of the rows a prepared query returns (one column), run under the call's
-    /// snapshot.
+    /// The plan of `query` for this call: planned once (under `PLANNED_UNDER`, the search_path
+    /// the caller has just set), or kept by the backend.
+    fn plan(&self, query: Query) -> Result<pg_sys::SPIPlanPtr, Error> {
+        if let Some((_, plan)) = self.plans.borrow().iter().find(|(q, _)| *q == query) {
+            return Ok(plan.pointer());
+        }
+        let plan = match query {
+            Query::Catalog => plan_cache::plan(
+                query,
+                || query_for(pg_sys::PG_VERSION_NUM as i32),
+                &[
+                    pg_sys::TEXTARRAYOID,
+                    pg_sys::TEXTARRAYOID,
+                    pg_sys::OIDARRAYOID,
+                ],
+            )?,
+            Query::Fingerprints => plan_cache::plan(
+                query,
+                || {
+                    fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32).ok_or_else(|| {
+                        Error::Catalog("fingerprints cannot be read on this server".into())
+                    })
+                },
+                &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID],
+            )?,
+        };
+        let pointer = plan.pointer();
+        self.plans.borrow_mut().push((query, plan));
+        Ok(pointer)
+    }
+
+    /// The text values of the rows `query` returns (one column), run under the call's snapshot,
+    /// its deparsers under `search_path`: the cursor opens under the search_path its plan was
+    /// made under (PostgreSQL checks it there, and would plan again for any other), then the
+    /// rows are fetched under the read's own. `search_path` stays set afterwards.
     fn run<const N: usize>(
         &self,
-        plan: pg_sys::SPIPlanPtr,
+        client: &pgrx::spi::SpiClient<'_>,
+        query: Query,
+        search_path: &str,
         arguments: [Option<pg_sys::Datum>; N],
     ) -> Result<Vec<String>, Error> {
+        set_setting(client, "search_path", plan_cache::PLANNED_UNDER)?;
+        let plan = self.plan(query)?;
         let mut values = arguments.map(|a| a.unwrap_or(pg_sys::Datum::from(0usize)));
         let nulls = arguments.map(|a| if a.is_some() { b' ' } else { b'n' } as std::ffi::c_char);
         // SAFETY: the plan takes N arguments of the types given; values and nulls live across
-        // the call; the tuple table is read before anything else runs through SPI, and its
-        // texts are copied.
-        unsafe {
-            let status = pg_sys::SPI_execute_snapshot(
+        // the call; the snapshot is registered, and the portal registers its own copy.
+        let portal = unsafe {
+            pg_sys::PushActiveSnapshot(self.snapshot);
+            let portal = pg_sys::SPI_cursor_open(
+                std::ptr::null(),
                 plan,
                 values.as_mut_ptr(),
                 nulls.as_ptr(),
-                self.snapshot,
-                std::ptr::null_mut(),
                 true,
-                false,
-                0,
             );
+            pg_sys::PopActiveSnapshot();
+            portal
+        };
+        if portal.is_null() {
+            return Err(Error::Catalog("could not open the catalog query".into()));
+        }
+        set_setting(client, "search_path", search_path)?;
+        // SAFETY: the portal just opened; the tuple table is read before anything else runs
+        // through SPI, and its texts are copied.
+        unsafe {
+            pg_sys::SPI_cursor_fetch(portal, true, std::ffi::c_long::MAX);
             let table = pg_sys::SPI_tuptable;
-            if status != pg_sys::SPI_OK_SELECT as i32
-                || table.is_null()
-                || pg_sys::SPI_processed == 0
-            {
-                return Err(Error::Catalog(format!(
-                    "the catalog query returned status {status}"
-                )));
+            let processed = pg_sys::SPI_processed;
+            if table.is_null() || processed == 0 {
+                pg_sys::SPI_cursor_close(portal);
+                return Err(Error::Catalog("the catalog query returned no row".into()));
             }
-            let mut rows = Vec::with_capacity(pg_sys::SPI_processed as usize);
-            for i in 0..pg_sys::SPI_processed as usize {
+            let mut rows = Vec::with_capacity(processed as usize);
+            for i in 0..processed as usize {
                 let tuple = *(*table).vals.add(i);
                 let value = pg_sys::SPI_getvalue(tuple, (*table).tupdesc, 1);
                 if value.is_null() {
+                    pg_sys::SPI_freetuptable(table);
+                    pg_sys::SPI_cursor_close(portal);
                     return Err(Error::Catalog("the catalog query returned NULL".into()));
                 }
                 rows.push(CStr::from_ptr(value).to_string_lossy().into_owned());
                 pg_sys::pfree(value.cast());
             }
             pg_sys::SPI_freetuptable(table);
+            pg_sys::SPI_cursor_close(portal);
             Ok(rows)
         }
     }
@@ -522,9 +578,10 @@ mod tests {
                  options (user 'u', password 'pw-never-read', password_required 'false', sslkey '/k');"#,
         )
         .unwrap();
-        let database =
-            super::with_pinned_settings(|_| super::Reader::new(false)?.database(None, None, None))
-                .unwrap();
+        let database = super::with_pinned_settings(|c| {
+            super::Reader::new(false)?.database(c, None, None, None)
+        })
+        .unwrap();
         let wrapper = &database.foreign_data_wrappers[0];
         assert_eq!(
             (wrapper.name.as_str(), wrapper.common.options.clone()),
@@ -546,8 +603,8 @@ mod tests {
         let document = serde_json::to_string(&database).unwrap();
         assert!(!document.contains("never-read"));
         // between two schemas, not read at all
-        let schemas = super::with_pinned_settings(|_| {
-            super::Reader::new(false)?.database(Some(vec!["public".into()]), None, None)
+        let schemas = super::with_pinned_settings(|c| {
+            super::Reader::new(false)?.database(c, Some(vec!["public".into()]), None, None)
         })
         .unwrap();
         assert!(schemas.servers.is_empty() && schemas.user_mappings.is_empty());
@@ -601,37 +658,35 @@ mod tests {
     }
 
     #[pg_test]
-    fn a_second_read_keeps_each_querys_plan_per_search_path_and_still_sees_later_changes() {
+    fn a_second_call_keeps_one_plan_a_query_for_every_schema_and_still_sees_later_changes() {
         use super::plan_cache::{Query, kept};
-        use super::{read_schema_pair, search_path_for};
+        use super::read_schema_pair;
         Spi::run(
-            r#"create schema cache_a; create table cache_a.t (a int);
-               create schema "Cache B";"#,
+            r#"create schema cache_a; create sequence cache_a.s;
+               create table cache_a.t (a int default nextval('cache_a.s'));
+               create schema "Cache B"; create sequence "Cache B".s;"#,
         )
         .unwrap();
-        // the first read plans for itself: a session that diffs once keeps nothing
+        let default_of =
+            |schema: &crate::model::Schema| schema.tables[0].columns[0].default.clone().unwrap();
+        // the first call plans each query once, for both schemas, and keeps nothing
         let [a, b] = read_schema_pair(["cache_a", "Cache B"]).unwrap();
         assert_eq!((a.tables.len(), b.tables.len()), (1, 0));
-        assert!(
-            kept()
-                .iter()
-                .all(|(_, path)| *path != search_path_for("cache_a"))
-        );
-        // the second keeps each query's plan under each schema's search_path
+        assert_eq!(default_of(&a), "nextval('s'::regclass)");
+        assert!(kept().is_empty());
+        // the second keeps each query's plan, one for both schemas
         read_schema_pair(["cache_a", "Cache B"]).unwrap();
         let planned = kept();
-        for schema in ["cache_a", "Cache B"] {
-            for query in [Query::Catalog, Query::Fingerprints] {
-                assert!(planned.contains(&(query, search_path_for(schema))));
-            }
-        }
-        // the kept plans read what was made after them, and no plan is added
-        Spi::run(r#"create table "Cache B".u (b int primary key)"#).unwrap();
-        let [_, b] = read_schema_pair(["cache_a", "Cache B"]).unwrap();
+        assert_eq!(planned.len(), 2);
+        assert!(planned.contains(&Query::Catalog) && planned.contains(&Query::Fingerprints));
+        // the kept plans read what was made after them, each schema's names relative to it
+        Spi::run(r#"create table "Cache B".t (a int default nextval('"Cache B".s') primary key)"#)
+            .unwrap();
+        let [a, b] = read_schema_pair(["cache_a", "Cache B"]).unwrap();
         assert_eq!((b.tables.len(), b.constraints.len()), (1, 1));
-        let again = kept();
-        assert_eq!(again.len(), planned.len());
-        assert!(planned.iter().all(|p| again.contains(p)));
+        assert_eq!(default_of(&a), "nextval('s'::regclass)");
+        assert_eq!(default_of(&b), "nextval('s'::regclass)");
+        assert_eq!(kept(), planned);
     }
 
     #[pg_test]

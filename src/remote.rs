@@ -163,7 +163,7 @@ fn read_sides<'a, 'c, const N: usize>(
             prints.push(match session {
                 None => {
                     talking_to.set(None);
-                    reader.fingerprints(schemas.clone(), excluded.clone())?
+                    reader.fingerprints(client, schemas.clone(), excluded.clone())?
                 }
                 Some(session) => {
                     decode_fingerprints(&crate::timing::measure("fingerprints", || {
@@ -194,7 +194,7 @@ fn read_sides<'a, 'c, const N: usize>(
         pending.push(match session {
             None => {
                 talking_to.set(None);
-                Pending::Here(reader.database(schemas.clone(), excluded.clone(), tables)?)
+                Pending::Here(reader.database(client, schemas.clone(), excluded.clone(), tables)?)
             }
             Some(session) => Pending::Remote(session),
         });

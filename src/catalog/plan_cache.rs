@@ -1,21 +1,24 @@
-//! The catalog and fingerprint queries, planned once per backend and search_path.
+//! The catalog and fingerprint queries, planned once per call, and kept per backend.
 //!
 //! Planning the catalog query costs more than running it on a small schema (here 47 ms against
-//! 27 ms for 10 tables), and a call of a warm session would pay it on every read. PostgreSQL
-//! plans a kept statement again when the search_path differs from the one it was planned under,
-//! and each schema is read under its own, so a plan is kept per query and search_path. The plans
-//! are generic: the arguments only reach the query through its `args` CTE, so a custom plan is
-//! shaped the same and costs a planning each time. PostgreSQL's plan cache invalidates a kept
-//! plan when a catalog it reads is changed under it, so nothing here needs to.
+//! 27 ms for 10 tables). Every plan is made under `search_path = pg_catalog`: the queries name
+//! everything qualified, so their plans do not depend on the path, and PostgreSQL checks a kept
+//! statement's search_path only when a run starts. A read opens its cursor under that path and
+//! then sets its schema's own, which the deparsers consult as they run (`Reader::run`). So one
+//! plan serves both sides of a diff, and a whole database.
 //!
-//! A kept plan of the catalog query holds about 6 MB of the backend's memory until the backend
-//! ends. A session that diffs once (psql, a pg_cron job, a pooled connection used once) would
-//! keep that for nothing, so a plan is kept only when the same query is read under the same
-//! search_path a second time in the backend. `SET migra.keep_plans = off` keeps none, and gives
-//! back those kept.
+//! The plans are generic: the arguments only reach the query through its `args` CTE, so a
+//! custom plan is shaped the same and costs a planning each time. PostgreSQL's plan cache
+//! invalidates a kept plan when a catalog it reads is changed under it, so nothing here needs to.
+//!
+//! The kept plans hold about 13 MB of the backend's memory (10 MB the catalog query's) until the
+//! backend ends. A session that diffs once (psql, a pg_cron job, a pooled connection used once) would
+//! keep that for nothing, so a call's plans are its own (`Plan`, freed with the call), and a
+//! backend keeps a query's plan only from the second call that reads it.
+//! `SET migra.keep_plans = off` keeps none, and gives back those kept.
 
 use std::cell::RefCell;
-use std::ffi::{CStr, CString};
+use std::ffi::CString;
 
 use pgrx::{GucContext, GucFlags, GucRegistry, GucSetting, pg_sys};
 
@@ -26,22 +29,16 @@ static KEEP_PLANS: GucSetting<bool> = GucSetting::<bool>::new(true);
 pub fn define_setting() {
     GucRegistry::define_bool_guc(
         c"migra.keep_plans",
-        c"Keeps the plans of the catalog reads in the backend from the second read of a schema on.",
-        c"On by default: a session that diffs again plans nothing, at about 6 MB of the backend's memory a kept plan (at most 4). Off, every read plans again, and the plans kept are given back.",
+        c"Keeps the plans of the catalog queries in the backend from its second call on.",
+        c"On by default: a session that diffs again plans nothing, for about 13 MB of the backend's memory (two plans). Off, every call plans again, and the plans kept are given back.",
         &KEEP_PLANS,
         GucContext::Userset,
         GucFlags::default(),
     );
 }
 
-/// How many plans a backend keeps, the oldest used given up first: a diff of two schemas uses
-/// four (two queries under two search paths), a whole database two. A kept plan of the catalog
-/// query holds about 6 MB of the backend's memory (`pg_backend_memory_contexts`, CachedPlan*).
-const KEPT: usize = 4;
-
-/// How many reads a backend remembers, to keep a plan at the second: more than `KEPT`, so that
-/// reads of a few schemas in turn still find their plans.
-const SEEN: usize = 16;
+/// The search_path every plan is made under (and whole databases are read under).
+pub const PLANNED_UNDER: &str = "pg_catalog";
 
 /// The queries whose plans are kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,16 +49,15 @@ pub enum Query {
 
 struct Kept {
     query: Query,
-    search_path: String,
     plan: pg_sys::SPIPlanPtr,
 }
 
 #[derive(Default)]
 struct Cache {
-    /// Oldest used first.
+    /// At most one plan a query.
     kept: Vec<Kept>,
-    /// The reads done without a kept plan, oldest first.
-    seen: Vec<(Query, String)>,
+    /// The queries a call of this backend planned for itself.
+    seen: Vec<Query>,
 }
 
 thread_local! {
@@ -69,7 +65,7 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
-/// A plan to run: kept in the backend, or this read's own, freed when dropped.
+/// A plan to run: kept in the backend, or a call's own, freed when dropped.
 pub struct Plan {
     pointer: pg_sys::SPIPlanPtr,
     kept: bool,
@@ -85,15 +81,15 @@ impl Drop for Plan {
     fn drop(&mut self) {
         if !self.kept {
             // SAFETY: a plan SPI_prepare_cursor returned in this SPI connection, not kept, and
-            // used by no one after this read.
+            // used by no one after the call that holds it.
             unsafe { pg_sys::SPI_freeplan(self.pointer) };
         }
     }
 }
 
-/// The plan of `query` under the current search_path: kept from an earlier read, prepared from
-/// `text()` and kept now if the same read was done before, else prepared for this read only.
-/// SPI must be connected.
+/// The plan of `query`: kept from an earlier call, prepared from `text()` and kept now if an
+/// earlier call of this backend planned it too, else prepared for this call only. SPI must be
+/// connected, with `search_path = PLANNED_UNDER`; a call asks once a query.
 pub fn plan(
     query: Query,
     text: impl FnOnce() -> Result<String, Error>,
@@ -106,17 +102,9 @@ pub fn plan(
             kept: false,
         });
     }
-    let search_path = current_search_path();
     let found = CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let at = cache
-            .kept
-            .iter()
-            .position(|k| k.query == query && k.search_path == search_path)?;
-        let entry = cache.kept.remove(at);
-        let plan = entry.plan;
-        cache.kept.push(entry);
-        Some(plan)
+        let cache = cache.borrow();
+        cache.kept.iter().find(|k| k.query == query).map(|k| k.plan)
     });
     if let Some(pointer) = found {
         return Ok(Plan {
@@ -124,61 +112,38 @@ pub fn plan(
             kept: true,
         });
     }
-    let read_before = CACHE.with(|cache| {
+    let planned_before = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let key = (query, search_path.clone());
-        let before = cache.seen.iter().position(|seen| *seen == key);
-        match before {
-            Some(at) => {
-                cache.seen.remove(at);
-            }
-            None => {
-                cache.seen.push(key);
-                if cache.seen.len() > SEEN {
-                    cache.seen.remove(0);
-                }
-            }
+        let before = cache.seen.contains(&query);
+        if !before {
+            cache.seen.push(query);
         }
-        before.is_some()
+        before
     });
     let pointer = prepare(&text()?, argument_types)?;
-    if !read_before {
+    if !planned_before {
         return Ok(Plan {
             pointer,
             kept: false,
         });
     }
     keep(pointer)?;
-    let given_up = CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        cache.kept.push(Kept {
+    CACHE.with(|cache| {
+        cache.borrow_mut().kept.push(Kept {
             query,
-            search_path,
             plan: pointer,
-        });
-        (cache.kept.len() > KEPT).then(|| cache.kept.remove(0))
+        })
     });
-    if let Some(old) = given_up {
-        // SAFETY: the plan came from SPI_prepare_cursor and SPI_keepplan, and no one else holds it.
-        unsafe { pg_sys::SPI_freeplan(old.plan) };
-    }
     Ok(Plan {
         pointer,
         kept: true,
     })
 }
 
-/// The plans this backend keeps now, oldest used first: for the tests.
+/// The queries whose plans this backend keeps now: for the tests.
 #[cfg(any(test, feature = "pg_test"))]
-pub fn kept() -> Vec<(Query, String)> {
-    CACHE.with(|cache| {
-        cache
-            .borrow()
-            .kept
-            .iter()
-            .map(|k| (k.query, k.search_path.clone()))
-            .collect()
-    })
+pub fn kept() -> Vec<Query> {
+    CACHE.with(|cache| cache.borrow().kept.iter().map(|k| k.query).collect())
 }
 
 fn give_back_all() {
@@ -189,21 +154,8 @@ fn give_back_all() {
     });
     for old in kept {
         // SAFETY: kept plans, from SPI_prepare_cursor and SPI_keepplan; none is in use, since a
-        // read holds its plan only while it runs, and this runs before one.
+        // call asks for its plans before it reads, and setting the option is a statement of its own.
         unsafe { pg_sys::SPI_freeplan(old.plan) };
-    }
-}
-
-fn current_search_path() -> String {
-    // SAFETY: the GUC's value, a NUL-terminated string the server keeps set (never NULL once
-    // the GUCs are initialised, which they are in any backend that runs a function).
-    unsafe {
-        let value = pg_sys::namespace_search_path;
-        if value.is_null() {
-            String::new()
-        } else {
-            CStr::from_ptr(value).to_string_lossy().into_owned()
-        }
     }
 }
 
