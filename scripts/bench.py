@@ -217,14 +217,16 @@ SMALL_DIFF = "SELECT count(*) FROM migra_diff('small_a', 'small_b', unsafe => tr
 
 
 def warm_session_ms(server, database, calls, settings=""):
-    """Median time of a call in one session, over its calls from the third on."""
+    """Median time of a call in one session, over its calls from the third on, and the medians
+    of its stages (`migra.timing`) over the same calls."""
     statements = "\n".join([SMALL_DIFF] * calls)
-    done = server.psql(database, f"SET client_min_messages = warning;\n{settings}\n\\timing on\n{statements}",
-                       quiet=False)
+    done = server.psql(database, f"SET client_min_messages = warning;\n{settings}\nSET migra.timing = on;\n"
+                                 f"\\timing on\n{statements}", quiet=False)
     found = [float(t) for t in re.findall(r"^Time: ([0-9.]+) ms", done.stdout, re.M)]
-    if len(found) != calls:
-        sys.exit(f"bench.py: expected {calls} timings, got {len(found)}")
-    return statistics.median(found[2:])
+    infos = re.findall(r"^INFO:  (?:[0-9A-Z]{5}: )?migra timing of \w+: (.*)$", done.stderr, re.M)
+    if len(found) != calls or len(infos) != calls:
+        sys.exit(f"bench.py: expected {calls} timings, got {len(found)} and {len(infos)} INFO lines")
+    return statistics.median(found[2:]), stage_medians(infos[2:])
 
 
 def measure_small(server, runs):
@@ -241,9 +243,10 @@ def measure_small(server, runs):
     statements = int(server.psql(database, SMALL_DIFF).stdout.strip())
     first, _ = median_ms(server, database, SMALL_DIFF, runs, "SET client_min_messages = warning;")
     calls = max(20, runs * 4)
-    warm = warm_session_ms(server, database, calls)
-    unkept = warm_session_ms(server, database, calls, "SET migra.keep_plans = off;")
-    return {"statements": statements, "first": first, "warm": warm, "unkept": unkept}
+    warm, warm_stages = warm_session_ms(server, database, calls)
+    unkept, unkept_stages = warm_session_ms(server, database, calls, "SET migra.keep_plans = off;")
+    return {"statements": statements, "first": first, "warm": warm, "unkept": unkept,
+            "warm_stages": warm_stages, "unkept_stages": unkept_stages}
 
 
 def targets(results, small):
@@ -315,6 +318,10 @@ def main():
           f"warm session, `migra.keep_plans = off` |")
     print("|---|---:|---:|---:|")
     print(f"| `migra_diff` | {small['first']:.1f} ms | {small['warm']:.1f} ms | {small['unkept']:.1f} ms |")
+    print()
+    for label, key in (("plans kept", "warm_stages"), ("`migra.keep_plans = off`", "unkept_stages")):
+        print(f"Stages of the 10-table diff in a warm session, {label} (medians, ms): "
+              + ", ".join(f"{k} {v:.2f}" for k, v in small[key].items()))
     print()
     print("| issue 23's target | target | this run | met |")
     print("|---|---|---:|---|")
