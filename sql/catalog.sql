@@ -1018,9 +1018,14 @@ not_compared_edges as materialized (
          null::pg_catalog.text as part,
          d.refclassid, d.refobjid, d.refobjsubid
   from routine_docs r
-  join pg_catalog.pg_depend d
-    on d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-   and d.refobjid operator(pg_catalog.=) r.oid
+  -- what depends on each routine, through pg_depend's index (LATERAL, OFFSET 0: never a scan of
+  -- every dependency on a routine of the database)
+  cross join lateral (
+    select d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, d.refobjsubid
+    from pg_catalog.pg_depend d
+    where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+      and d.refobjid operator(pg_catalog.=) r.oid
+      and d.deptype operator(pg_catalog.=) 'n' offset 0) d
   cross join lateral (
     select case when d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass then
                   (select ad.adrelid from pg_catalog.pg_attrdef ad where ad.oid operator(pg_catalog.=) d.objid)
@@ -1035,8 +1040,8 @@ not_compared_edges as materialized (
   left join routine_docs caller
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
    and caller.oid operator(pg_catalog.=) d.objid
-  where d.deptype operator(pg_catalog.=) 'n'
-    and not (
+  -- each test looks its object up by oid (OFFSET 0: never hashed over a whole catalog)
+  where not (
       caller.oid is not null
       -- a trigger of a plain table or a view
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
@@ -1044,21 +1049,23 @@ not_compared_edges as materialized (
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) tg.tgrelid
                       where tg.oid operator(pg_catalog.=) d.objid
                         and (c.relkind operator(pg_catalog.=) 'v'
-                             or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))))
+                             or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))
+                      offset 0))
       -- a domain's CHECK, a range's canonical or subtype_diff function: types are compared
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_constraint k
-                      where k.oid operator(pg_catalog.=) d.objid and k.contypid operator(pg_catalog.<>) 0))
+                      where k.oid operator(pg_catalog.=) d.objid and k.contypid operator(pg_catalog.<>) 0 offset 0))
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_type t
                       where t.oid operator(pg_catalog.=) d.objid
-                        and t.typtype operator(pg_catalog.=) any (array['d', 'r']::pg_catalog."char"[])))
+                        and t.typtype operator(pg_catalog.=) any (array['d', 'r']::pg_catalog."char"[]) offset 0))
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_rewrite w
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) w.ev_class
                       where w.oid operator(pg_catalog.=) d.objid
                         and (c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
-                             or c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]))))
+                             or c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]))
+                      offset 0))
       -- a default, constraint, index or policy of a plain table or materialized view, which the
       -- model makes: its relation looked up by oid through the catalogs' indexes (a scan of
       -- "rel" per row would make this quadratic)
@@ -1066,7 +1073,8 @@ not_compared_edges as materialized (
         select from pg_catalog.pg_class c
         where c.oid operator(pg_catalog.=) o.relid
           and (c.relkind operator(pg_catalog.=) 'm'
-               or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))))
+               or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))
+        offset 0))
 ),
 -- Each edge with the referenced object by name, when it is of a kind the model holds and lives in
 -- a user schema: {"object": {kind, name, part}, "on": {kind, schema, name, part}}, the
@@ -1251,8 +1259,9 @@ comment_docs as materialized (
   where c.is_table or c.relkind operator(pg_catalog.=) 'v'
   union all
   select x.stxnamespace, 'statistics', x.stxname::pg_catalog.text, null, d.description
-  from pg_catalog.pg_statistic_ext x
-  join ns on ns.oid operator(pg_catalog.=) x.stxnamespace
+  -- the schemas read first (OFFSET 0), then a lookup for each of their objects
+  from (select x.oid, x.stxnamespace, x.stxname from pg_catalog.pg_statistic_ext x
+        join ns on ns.oid operator(pg_catalog.=) x.stxnamespace offset 0) x
   cross join lateral (
     select d.description from pg_catalog.pg_description d
     where d.objoid operator(pg_catalog.=) x.oid
@@ -1260,8 +1269,8 @@ comment_docs as materialized (
       and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
   union all
   select co.collnamespace, 'collation', co.collname::pg_catalog.text, null, d.description
-  from pg_catalog.pg_collation co
-  join ns on ns.oid operator(pg_catalog.=) co.collnamespace
+  from (select co.oid, co.collnamespace, co.collname from pg_catalog.pg_collation co
+        join ns on ns.oid operator(pg_catalog.=) co.collnamespace offset 0) co
   cross join lateral (
     select d.description from pg_catalog.pg_description d
     where d.objoid operator(pg_catalog.=) co.oid
@@ -1285,8 +1294,10 @@ ignored as materialized (
   join ns on ns.oid operator(pg_catalog.=) t.typnamespace
   where t.typtype operator(pg_catalog.=) any (array['b', 'p']::pg_catalog."char"[])
     and (t.typelem operator(pg_catalog.=) 0
+         -- OFFSET 0: looked up per type, never hashed over every type
          or not exists (select from pg_catalog.pg_type et
-                        where et.oid operator(pg_catalog.=) t.typelem and et.typarray operator(pg_catalog.=) t.oid))
+                        where et.oid operator(pg_catalog.=) t.typelem and et.typarray operator(pg_catalog.=) t.oid
+                        offset 0))
     and not exists (
       select from pg_catalog.pg_depend d
       where d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass

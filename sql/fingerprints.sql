@@ -138,38 +138,43 @@ expr_prints as materialized (
 -- Which routines each table's stored expressions and policies call (pg_depend, from their side).
 -- Only trees that may hold an OID of 12,000 or more can call a routine a user made.
 expr_calls as materialized (
+  -- each lookup per row (LATERAL, OFFSET 0), as column_prints says
   select distinct e.relid, d.refobjid
   from expr_nodes e
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) e.classid and d.objid operator(pg_catalog.=) e.oid
+  cross join lateral (
+    select d.refobjid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) e.classid and d.objid operator(pg_catalog.=) e.oid
+      and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass offset 0) d
   where e.may_hold_oids
-    and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
   union
   -- what a generation expression calls on PostgreSQL 14 and older, which records it from the
   -- generated column (an automatic dependency) rather than from its pg_attrdef entry
   select c.oid, d.refobjid
   from tbl c
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) c.oid
-   and d.objsubid operator(pg_catalog.>) 0
-  where d.deptype operator(pg_catalog.=) 'a'
-    and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  cross join lateral (
+    select d.refobjid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) c.oid
+      and d.objsubid operator(pg_catalog.>) 0
+      and d.deptype operator(pg_catalog.=) 'a'
+      and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass offset 0) d
   union
   -- the functions the table's triggers call
   select tg.tgrelid, tg.tgfoid
   from tbl c
-  join pg_catalog.pg_trigger tg on tg.tgrelid operator(pg_catalog.=) c.oid
-  where not tg.tgisinternal
+  cross join lateral (select tg.tgrelid, tg.tgfoid from pg_catalog.pg_trigger tg
+                      where tg.tgrelid operator(pg_catalog.=) c.oid and not tg.tgisinternal offset 0) tg
   union
   -- and what the table's policies call
   select po.polrelid, d.refobjid
   from tbl c
-  join pg_catalog.pg_policy po on po.polrelid operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) po.oid
-  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  cross join lateral (select po.oid, po.polrelid from pg_catalog.pg_policy po
+                      where po.polrelid operator(pg_catalog.=) c.oid offset 0) po
+  cross join lateral (
+    select d.refobjid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) po.oid
+      and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass offset 0) d
 ),
 -- Each routine of the schemas that a default, CHECK, index or policy calls, once: its definition, and
 -- whether it needs a relation or another routine (then it may be made again for their sake, and
@@ -333,7 +338,8 @@ identity_prints as materialized (
            sc.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
            sc.relpersistence, sc.relacl::pg_catalog.text, pg_catalog.pg_get_userbyid(sc.relowner)), 0) as print
   from rel sc
-  join pg_catalog.pg_sequence s on s.seqrelid operator(pg_catalog.=) sc.oid
+  cross join lateral (select s.* from pg_catalog.pg_sequence s
+                      where s.seqrelid operator(pg_catalog.=) sc.oid offset 0) s
   -- through pg_depend's index, whatever the planner estimates of the CTE
   cross join lateral (
     select d.refobjid, d.refobjsubid
