@@ -17,7 +17,12 @@
 -- elsewhere (its grants, the columns it uses, its identity sequence) is looked up per object
 -- through the catalogs' own indexes or from its own ACL, never by scanning a CTE, which has no
 -- index: so the time grows with the size of the schemas, not with its square, whatever the
--- planner estimates.
+-- planner estimates. Nor by hashing a whole catalog: the planner cannot see how few rows a CTE
+-- holds and guesses from the statistics of the whole database, so a join from the objects read
+-- to a catalog (pg_depend, pg_attrdef, pg_description, ...) became a hash of every row of that
+-- catalog, and a small schema's read cost as much as the database beside it. Such a lookup is
+-- a LATERAL subquery with OFFSET 0 (which the planner neither pulls up nor hashes: it runs once
+-- per row, through the catalog's index), and an EXISTS test carries OFFSET 0 for the same reason.
 with args as (
   select $1::pg_catalog.text[] as schemas, $2::pg_catalog.text[] as excluded, $3::pg_catalog.oid[] as tables
 ),
