@@ -477,7 +477,9 @@ table_prints as (
            case when c.in_tree or c.relkind operator(pg_catalog.=) 'f' then c.oid end), 0) as print,
          kp.refs
   from tbl c
-  left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
+  -- per table (OFFSET 0), as column_prints says: joined, every relation of the database was hashed
+  left join lateral (select tc.reloptions from pg_catalog.pg_class tc
+                     where tc.oid operator(pg_catalog.=) c.reltoastrelid offset 0) tc on true
   left join column_prints cp on cp.attrelid operator(pg_catalog.=) c.oid
   left join constraint_prints kp on kp.conrelid operator(pg_catalog.=) c.oid
   left join index_prints ip on ip.indrelid operator(pg_catalog.=) c.oid
