@@ -17,7 +17,12 @@
 -- elsewhere (its grants, the columns it uses, its identity sequence) is looked up per object
 -- through the catalogs' own indexes or from its own ACL, never by scanning a CTE, which has no
 -- index: so the time grows with the size of the schemas, not with its square, whatever the
--- planner estimates.
+-- planner estimates. Nor by hashing a whole catalog: the planner cannot see how few rows a CTE
+-- holds and guesses from the statistics of the whole database, so a join from the objects read
+-- to a catalog (pg_depend, pg_attrdef, pg_description, ...) became a hash of every row of that
+-- catalog, and a small schema's read cost as much as the database beside it. Such a lookup is
+-- a LATERAL subquery with OFFSET 0 (which the planner neither pulls up nor hashes: it runs once
+-- per row, through the catalog's index), and an EXISTS test carries OFFSET 0 for the same reason.
 with args as (
   select $1::pg_catalog.text[] as schemas, $2::pg_catalog.text[] as excluded, $3::pg_catalog.oid[] as tables
 ),
@@ -681,8 +686,9 @@ type_docs as materialized (
           where acl.grantee operator(pg_catalog.<>) t.typowner) x) g
   where (t.typtype operator(pg_catalog.=) any (array['e', 'd', 'r']::pg_catalog."char"[])
          or (t.typtype operator(pg_catalog.=) 'c'
+             -- OFFSET 0: looked up per type, never hashed over every relation
              and exists (select from pg_catalog.pg_class c where c.oid operator(pg_catalog.=) t.typrelid
-                                                             and c.relkind operator(pg_catalog.=) 'c')))
+                                                             and c.relkind operator(pg_catalog.=) 'c' offset 0)))
     and not exists (
       select from ext_members e
       where e.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
@@ -812,162 +818,195 @@ statistics_docs as materialized (
 -- and a SQL-standard function body's are recorded too). One row per edge: (the dependent's
 -- schema, its kind, name and part; the referenced object's class, oid and part).
 dependency_edges as materialized (
+  -- Every lookup below is a LATERAL subquery with OFFSET 0: planned apart and run once per row
+  -- of the side before it, through the catalogs' indexes. Joined, the planner (which cannot see
+  -- how few rows a CTE holds, and guesses from the size of the whole database) hashed all of
+  -- pg_depend's rows of a class, or all of pg_attrdef, pg_constraint or pg_index: a small schema
+  -- read beside a large one paid for the large one.
   select c.relnamespace as nsoid, 'view' as kind, c.relname::pg_catalog.text as name, null::pg_catalog.text as part,
          d.refclassid, d.refobjid, d.refobjsubid
   from rel c
-  join pg_catalog.pg_rewrite r on r.ev_class operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) r.oid
+  cross join lateral (select r.oid from pg_catalog.pg_rewrite r
+                      where r.ev_class operator(pg_catalog.=) c.oid offset 0) r
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) r.oid
+      and d.deptype operator(pg_catalog.=) 'n'
+      and d.refobjid operator(pg_catalog.<>) c.oid offset 0) d
   where c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
-    and d.deptype operator(pg_catalog.=) 'n'
-    and d.refobjid operator(pg_catalog.<>) c.oid
   union all
   select r.pronamespace, 'routine', r.identity, null, d.refclassid, d.refobjid, d.refobjsubid
   from routine_docs r
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) r.oid
-  where d.deptype operator(pg_catalog.=) 'n'
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) r.oid
+      and d.deptype operator(pg_catalog.=) 'n' offset 0) d
   union all
   -- defaults (and generation expressions) that call a routine, or take from a sequence
-  select c.relnamespace, 'default', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
+  select c.relnamespace, 'default', c.relname, ad.attname, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c
-  join pg_catalog.pg_attrdef ad on ad.adrelid operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_attribute a
-    on a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.=) ad.adnum
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) ad.oid
-  where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
-     or (d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-         and d.refobjid operator(pg_catalog.<>) c.oid)
+  cross join lateral (
+    select ad.oid, a.attname from pg_catalog.pg_attrdef ad
+    join pg_catalog.pg_attribute a
+      on a.attrelid operator(pg_catalog.=) ad.adrelid and a.attnum operator(pg_catalog.=) ad.adnum
+    where ad.adrelid operator(pg_catalog.=) c.oid offset 0) ad
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) ad.oid
+      and (d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
+           or (d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+               and d.refobjid operator(pg_catalog.<>) c.oid)) offset 0) d
   union all
   -- the same for a generation expression on PostgreSQL 14 and older, which records what it uses
   -- from the generated column itself (an automatic dependency), not from its pg_attrdef entry
   select c.relnamespace, 'default', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c
-  join pg_catalog.pg_attribute a
-    on a.attrelid operator(pg_catalog.=) c.oid and a.attgenerated operator(pg_catalog.<>) ''
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) c.oid
-   and d.objsubid operator(pg_catalog.=) a.attnum
-  where d.deptype operator(pg_catalog.=) 'a'
-    and (d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
-         or (d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-             and d.refobjid operator(pg_catalog.<>) c.oid))
+  cross join lateral (
+    select a.attname, a.attnum from pg_catalog.pg_attribute a
+    where a.attrelid operator(pg_catalog.=) c.oid and a.attgenerated operator(pg_catalog.<>) '' offset 0) a
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) c.oid
+      and d.objsubid operator(pg_catalog.=) a.attnum
+      and d.deptype operator(pg_catalog.=) 'a'
+      and (d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
+           or (d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+               and d.refobjid operator(pg_catalog.<>) c.oid)) offset 0) d
   union all
   -- policies: the columns and routines their expressions use (their table's own entry is automatic)
   select c.relnamespace, 'policy', c.relname, po.polname, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c
-  join pg_catalog.pg_policy po on po.polrelid operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) po.oid
-  where d.deptype operator(pg_catalog.=) 'n'
+  cross join lateral (select po.oid, po.polname from pg_catalog.pg_policy po
+                      where po.polrelid operator(pg_catalog.=) c.oid offset 0) po
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) po.oid
+      and d.deptype operator(pg_catalog.=) 'n' offset 0) d
   union all
   select c.relnamespace, 'constraint', c.relname, k.conname, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c
-  join pg_catalog.pg_constraint k on k.conrelid operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) k.oid
-  where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
-    and k.conislocal and k.conparentid operator(pg_catalog.=) 0
+  cross join lateral (select k.oid, k.conname from pg_catalog.pg_constraint k
+                      where k.conrelid operator(pg_catalog.=) c.oid
+                        and k.conislocal and k.conparentid operator(pg_catalog.=) 0 offset 0) k
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) k.oid
+      and d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type']::pg_catalog.regclass[])
+      offset 0) d
   union all
   select c.relnamespace, 'index', ic.relname, null, d.refclassid, d.refobjid, d.refobjsubid
-  from (select t.* from tbl t
+  from (select t.oid, t.relnamespace from tbl t
         union all
-        select m.* from rel m where m.relkind operator(pg_catalog.=) 'm') c
-  join pg_catalog.pg_index i on i.indrelid operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) i.indexrelid
-  where d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type',
-                                                      'pg_catalog.pg_collation']::pg_catalog.regclass[])
-    and not ic.relispartition
+        select m.oid, m.relnamespace from rel m where m.relkind operator(pg_catalog.=) 'm') c
+  cross join lateral (select ic.oid, ic.relname from pg_catalog.pg_index i
+                      join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
+                      where i.indrelid operator(pg_catalog.=) c.oid and not ic.relispartition offset 0) ic
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) ic.oid
+      and d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_proc', 'pg_catalog.pg_type',
+                                                        'pg_catalog.pg_collation']::pg_catalog.regclass[])
+      offset 0) d
   union all
   -- triggers: their function, the columns of UPDATE OF and WHEN, and their table or view (an
   -- automatic dependency: a view made again takes its triggers along)
   select c.relnamespace, 'trigger', c.relname, tg.tgname, d.refclassid, d.refobjid, d.refobjsubid
   from tables_and_views c
-  join pg_catalog.pg_trigger tg on tg.tgrelid operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) tg.oid
-  where not tg.tgisinternal and tg.tgparentid operator(pg_catalog.=) 0
-    and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[])
+  cross join lateral (select tg.oid, tg.tgname from pg_catalog.pg_trigger tg
+                      where tg.tgrelid operator(pg_catalog.=) c.oid
+                        and not tg.tgisinternal and tg.tgparentid operator(pg_catalog.=) 0 offset 0) tg
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) tg.oid
+      and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[]) offset 0) d
   union all
   -- rules: what their actions read and write, and their table or view
   select c.relnamespace, 'rule', c.relname, r.rulename, d.refclassid, d.refobjid, d.refobjsubid
   from tables_and_views c
-  join pg_catalog.pg_rewrite r on r.ev_class operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) r.oid
-  where r.rulename operator(pg_catalog.<>) '_RETURN'
-    and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[])
+  cross join lateral (select r.oid, r.rulename from pg_catalog.pg_rewrite r
+                      where r.ev_class operator(pg_catalog.=) c.oid
+                        and r.rulename operator(pg_catalog.<>) '_RETURN' offset 0) r
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) r.oid
+      and d.deptype operator(pg_catalog.=) any (array['n', 'a']::pg_catalog."char"[]) offset 0) d
   union all
   -- extended statistics: the columns they cover
   select c.relnamespace, 'statistics', x.stxname::pg_catalog.text, null, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c
-  join pg_catalog.pg_statistic_ext x on x.stxrelid operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) x.oid
-  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-    and d.refobjsubid operator(pg_catalog.>) 0
+  cross join lateral (select x.oid, x.stxname from pg_catalog.pg_statistic_ext x
+                      where x.stxrelid operator(pg_catalog.=) c.oid offset 0) x
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) x.oid
+      and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.refobjsubid operator(pg_catalog.>) 0 offset 0) d
   union all
   -- a typed table (CREATE TABLE ... OF type)
   select c.relnamespace, 'table', c.relname, null, 'pg_catalog.pg_type'::pg_catalog.regclass, r.reloftype, 0
   from tbl c
-  join pg_catalog.pg_class r on r.oid operator(pg_catalog.=) c.oid
-  where r.reloftype operator(pg_catalog.<>) 0
+  cross join lateral (select r.reloftype from pg_catalog.pg_class r
+                      where r.oid operator(pg_catalog.=) c.oid and r.reloftype operator(pg_catalog.<>) 0 offset 0) r
   union all
   -- a partition or an inheritance child: its parents
   select c.relnamespace, 'table', c.relname, null, 'pg_catalog.pg_class'::pg_catalog.regclass, h.inhparent, 0
   from tbl c
-  join pg_catalog.pg_inherits h on h.inhrelid operator(pg_catalog.=) c.oid
+  cross join lateral (select h.inhparent from pg_catalog.pg_inherits h
+                      where h.inhrelid operator(pg_catalog.=) c.oid offset 0) h
   union all
   -- columns of a user type (an enum, a domain, ...): a type made again takes them along
-  select c.relnamespace, 'column', c.relname, a.attname, d.refclassid, d.refobjid, d.refobjsubid
+  select c.relnamespace, 'column', c.relname, d.attname, d.refclassid, d.refobjid, d.refobjsubid
   from tbl c
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_attribute a
-    on a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.=) d.objsubid
-  where d.objsubid operator(pg_catalog.>) 0
-    and d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_type', 'pg_catalog.pg_collation']::pg_catalog.regclass[])
-    and d.deptype operator(pg_catalog.=) 'n'
+  cross join lateral (
+    select a.attname, d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    join pg_catalog.pg_attribute a
+      on a.attrelid operator(pg_catalog.=) d.objid and a.attnum operator(pg_catalog.=) d.objsubid
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) c.oid
+      and d.objsubid operator(pg_catalog.>) 0
+      and d.refclassid operator(pg_catalog.=) any (array['pg_catalog.pg_type', 'pg_catalog.pg_collation']::pg_catalog.regclass[])
+      and d.deptype operator(pg_catalog.=) 'n' offset 0) d
   union all
   -- types: a domain's base type, a range's subtype and functions, what a domain's CHECKs call,
   -- the types of a composite type's attributes
   select t.typnamespace, 'type', t.typname::pg_catalog.text, null, d.refclassid, d.refobjid, d.refobjsubid
   from type_docs t
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) t.oid
-  where d.deptype operator(pg_catalog.=) 'n'
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) t.oid
+      and d.deptype operator(pg_catalog.=) 'n' offset 0) d
   union all
   select t.typnamespace, 'type', t.typname::pg_catalog.text, null, d.refclassid, d.refobjid, d.refobjsubid
   from type_docs t
-  join pg_catalog.pg_constraint k on k.contypid operator(pg_catalog.=) t.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) k.oid
-  where d.deptype operator(pg_catalog.=) 'n'
+  cross join lateral (select k.oid from pg_catalog.pg_constraint k
+                      where k.contypid operator(pg_catalog.=) t.oid offset 0) k
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) k.oid
+      and d.deptype operator(pg_catalog.=) 'n' offset 0) d
   union all
   select t.typnamespace, 'type', t.typname::pg_catalog.text, null, d.refclassid, d.refobjid, d.refobjsubid
   from type_docs t
-  join pg_catalog.pg_type ct on ct.oid operator(pg_catalog.=) t.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) ct.typrelid
-  where ct.typrelid operator(pg_catalog.<>) 0 and d.objsubid operator(pg_catalog.>) 0
-    and d.deptype operator(pg_catalog.=) 'n'
+  cross join lateral (select ct.typrelid from pg_catalog.pg_type ct
+                      where ct.oid operator(pg_catalog.=) t.oid and ct.typrelid operator(pg_catalog.<>) 0 offset 0) ct
+  cross join lateral (
+    select d.refclassid, d.refobjid, d.refobjsubid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) ct.typrelid
+      and d.objsubid operator(pg_catalog.>) 0
+      and d.deptype operator(pg_catalog.=) 'n' offset 0) d
 ),
 -- Objects that call a routine and that this version does not compare (a trigger, an operator, a
 -- cast, a domain's CHECK, an index of a partitioned table): by their description, so
@@ -984,9 +1023,14 @@ not_compared_edges as materialized (
          null::pg_catalog.text as part,
          d.refclassid, d.refobjid, d.refobjsubid
   from routine_docs r
-  join pg_catalog.pg_depend d
-    on d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-   and d.refobjid operator(pg_catalog.=) r.oid
+  -- what depends on each routine, through pg_depend's index (LATERAL, OFFSET 0: never a scan of
+  -- every dependency on a routine of the database)
+  cross join lateral (
+    select d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, d.refobjsubid
+    from pg_catalog.pg_depend d
+    where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+      and d.refobjid operator(pg_catalog.=) r.oid
+      and d.deptype operator(pg_catalog.=) 'n' offset 0) d
   cross join lateral (
     select case when d.classid operator(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass then
                   (select ad.adrelid from pg_catalog.pg_attrdef ad where ad.oid operator(pg_catalog.=) d.objid)
@@ -1001,8 +1045,8 @@ not_compared_edges as materialized (
   left join routine_docs caller
     on d.classid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
    and caller.oid operator(pg_catalog.=) d.objid
-  where d.deptype operator(pg_catalog.=) 'n'
-    and not (
+  -- each test looks its object up by oid (OFFSET 0: never hashed over a whole catalog)
+  where not (
       caller.oid is not null
       -- a trigger of a plain table or a view
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
@@ -1010,21 +1054,23 @@ not_compared_edges as materialized (
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) tg.tgrelid
                       where tg.oid operator(pg_catalog.=) d.objid
                         and (c.relkind operator(pg_catalog.=) 'v'
-                             or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))))
+                             or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))
+                      offset 0))
       -- a domain's CHECK, a range's canonical or subtype_diff function: types are compared
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_constraint k
-                      where k.oid operator(pg_catalog.=) d.objid and k.contypid operator(pg_catalog.<>) 0))
+                      where k.oid operator(pg_catalog.=) d.objid and k.contypid operator(pg_catalog.<>) 0 offset 0))
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_type t
                       where t.oid operator(pg_catalog.=) d.objid
-                        and t.typtype operator(pg_catalog.=) any (array['d', 'r']::pg_catalog."char"[])))
+                        and t.typtype operator(pg_catalog.=) any (array['d', 'r']::pg_catalog."char"[]) offset 0))
       or (d.classid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
           and exists (select from pg_catalog.pg_rewrite w
                       join pg_catalog.pg_class c on c.oid operator(pg_catalog.=) w.ev_class
                       where w.oid operator(pg_catalog.=) d.objid
                         and (c.relkind operator(pg_catalog.=) any (array['v', 'm']::pg_catalog."char"[])
-                             or c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]))))
+                             or c.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[]))
+                      offset 0))
       -- a default, constraint, index or policy of a plain table or materialized view, which the
       -- model makes: its relation looked up by oid through the catalogs' indexes (a scan of
       -- "rel" per row would make this quadratic)
@@ -1032,7 +1078,8 @@ not_compared_edges as materialized (
         select from pg_catalog.pg_class c
         where c.oid operator(pg_catalog.=) o.relid
           and (c.relkind operator(pg_catalog.=) 'm'
-               or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))))
+               or c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]))
+        offset 0))
 ),
 -- Each edge with the referenced object by name, when it is of a kind the model holds and lives in
 -- a user schema: {"object": {kind, name, part}, "on": {kind, schema, name, part}}, the
@@ -1048,7 +1095,9 @@ dependency_docs as materialized (
                     t.oid) as oid
     from pg_catalog.pg_type t
     where e.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
-      and t.oid operator(pg_catalog.=) e.refobjid) ty on true
+      and t.oid operator(pg_catalog.=) e.refobjid
+    -- OFFSET 0: looked up per edge through pg_type's index, never hashed over every type
+    offset 0) ty on true
   cross join lateral (
     -- a relation, a column of a table, a table through its row type, or a composite type
     select case when rc.relkind operator(pg_catalog.=) 'c' then 'type'
@@ -1103,12 +1152,9 @@ dependency_docs as materialized (
 ),
 -- Comments on what the model compares, by the kind of object and its name relative to the
 -- schema (routines by identity). Read for every relation, whether its table is read in full or
--- not: the fingerprints leave comments out.
-user_descriptions as materialized (
-  select d.objoid, d.classoid, d.objsubid, d.description
-  from pg_catalog.pg_description d
-  where d.objoid operator(pg_catalog.>=) 16384
-),
+-- not: the fingerprints leave comments out. Each object's comments are looked up through
+-- pg_description's index (a LATERAL subquery with OFFSET 0, run once per object): joined, the
+-- planner hashed every comment of the database, those of schemas not read too.
 comment_docs as materialized (
   select c.relnamespace as nsoid,
          case when d.objsubid operator(pg_catalog.>) 0 then
@@ -1127,10 +1173,13 @@ comment_docs as materialized (
           where a.attrelid operator(pg_catalog.=) c.oid and a.attnum operator(pg_catalog.=) d.objsubid
             and d.objsubid operator(pg_catalog.>) 0) as part,
          d.description as text
-  from user_descriptions d
-  join rel c on c.oid operator(pg_catalog.=) d.objoid
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-    and (c.is_table
+  from rel c
+  cross join lateral (
+    select d.objsubid, d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) c.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
+  where (c.is_table
          or c.relkind operator(pg_catalog.=) any (array['v', 'm', 'S']::pg_catalog."char"[])
          or (c.relkind operator(pg_catalog.=) 'c' and d.objsubid operator(pg_catalog.>) 0)
          -- an index the model holds: not one attached to a partitioned table's index
@@ -1139,63 +1188,100 @@ comment_docs as materialized (
                          join pg_catalog.pg_class t on t.oid operator(pg_catalog.=) i.indrelid
                          join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
                          where i.indexrelid operator(pg_catalog.=) c.oid and not ic.relispartition
-                           and t.relkind operator(pg_catalog.=) any (array['r', 'p', 'm']::pg_catalog."char"[]))))
+                           and t.relkind operator(pg_catalog.=) any (array['r', 'p', 'm']::pg_catalog."char"[])
+                         -- OFFSET 0: looked up per index, never hashed over every index
+                         offset 0)))
   union all
   select r.pronamespace, 'routine', r.identity, null, d.description
-  from user_descriptions d
-  join routine_docs r on r.oid operator(pg_catalog.=) d.objoid
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  from routine_docs r
+  cross join lateral (
+    select d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) r.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
   union all
   select t.typnamespace, 'type', t.typname::pg_catalog.text, null, d.description
-  from user_descriptions d
-  join type_docs t on t.oid operator(pg_catalog.=) d.objoid
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+  from type_docs t
+  cross join lateral (
+    select d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) t.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
   union all
   select c.relnamespace, 'constraint', c.relname::pg_catalog.text, k.conname::pg_catalog.text, d.description
-  from user_descriptions d
-  join pg_catalog.pg_constraint k on k.oid operator(pg_catalog.=) d.objoid
-  join rel c on c.oid operator(pg_catalog.=) k.conrelid
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass and c.is_table
+  from rel c
+  cross join lateral (select k.oid, k.conname from pg_catalog.pg_constraint k
+                      where k.conrelid operator(pg_catalog.=) c.oid offset 0) k
+  cross join lateral (
+    select d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) k.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
+  where c.is_table
   union all
   select t.typnamespace, 'domain constraint', t.typname::pg_catalog.text, k.conname::pg_catalog.text, d.description
-  from user_descriptions d
-  join pg_catalog.pg_constraint k on k.oid operator(pg_catalog.=) d.objoid
-  join type_docs t on t.oid operator(pg_catalog.=) k.contypid
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+  from type_docs t
+  cross join lateral (select k.oid, k.conname from pg_catalog.pg_constraint k
+                      where k.contypid operator(pg_catalog.=) t.oid offset 0) k
+  cross join lateral (
+    select d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) k.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
   union all
   select c.relnamespace, 'trigger', c.relname::pg_catalog.text, tg.tgname::pg_catalog.text, d.description
-  from user_descriptions d
-  join pg_catalog.pg_trigger tg on tg.oid operator(pg_catalog.=) d.objoid
-  join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
-    and (c.is_table or c.relkind operator(pg_catalog.=) 'v')
+  from rel c
+  cross join lateral (select tg.oid, tg.tgname from pg_catalog.pg_trigger tg
+                      where tg.tgrelid operator(pg_catalog.=) c.oid offset 0) tg
+  cross join lateral (
+    select d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) tg.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
+  where c.is_table or c.relkind operator(pg_catalog.=) 'v'
   union all
   select c.relnamespace, 'policy', c.relname::pg_catalog.text, po.polname::pg_catalog.text, d.description
-  from user_descriptions d
-  join pg_catalog.pg_policy po on po.oid operator(pg_catalog.=) d.objoid
-  join rel c on c.oid operator(pg_catalog.=) po.polrelid
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass and c.is_table
+  from rel c
+  cross join lateral (select po.oid, po.polname from pg_catalog.pg_policy po
+                      where po.polrelid operator(pg_catalog.=) c.oid offset 0) po
+  cross join lateral (
+    select d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) po.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
+  where c.is_table
   union all
   select c.relnamespace, 'rule', c.relname::pg_catalog.text, r.rulename::pg_catalog.text, d.description
-  from user_descriptions d
-  join pg_catalog.pg_rewrite r on r.oid operator(pg_catalog.=) d.objoid
-  join rel c on c.oid operator(pg_catalog.=) r.ev_class
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
-    and r.rulename operator(pg_catalog.<>) '_RETURN'
-    and (c.is_table or c.relkind operator(pg_catalog.=) 'v')
+  from rel c
+  cross join lateral (select r.oid, r.rulename from pg_catalog.pg_rewrite r
+                      where r.ev_class operator(pg_catalog.=) c.oid
+                        and r.rulename operator(pg_catalog.<>) '_RETURN' offset 0) r
+  cross join lateral (
+    select d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) r.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
+  where c.is_table or c.relkind operator(pg_catalog.=) 'v'
   union all
   select x.stxnamespace, 'statistics', x.stxname::pg_catalog.text, null, d.description
-  from user_descriptions d
-  join pg_catalog.pg_statistic_ext x on x.oid operator(pg_catalog.=) d.objoid
-  join ns on ns.oid operator(pg_catalog.=) x.stxnamespace
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass
+  -- the schemas read first (OFFSET 0), then a lookup for each of their objects
+  from (select x.oid, x.stxnamespace, x.stxname from pg_catalog.pg_statistic_ext x
+        join ns on ns.oid operator(pg_catalog.=) x.stxnamespace offset 0) x
+  cross join lateral (
+    select d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) x.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
   union all
   select co.collnamespace, 'collation', co.collname::pg_catalog.text, null, d.description
-  from user_descriptions d
-  join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) d.objoid
-  join ns on ns.oid operator(pg_catalog.=) co.collnamespace
-  where d.classoid operator(pg_catalog.=) 'pg_catalog.pg_collation'::pg_catalog.regclass
-    and not exists (select from ext_members e
+  from (select co.oid, co.collnamespace, co.collname from pg_catalog.pg_collation co
+        join ns on ns.oid operator(pg_catalog.=) co.collnamespace offset 0) co
+  cross join lateral (
+    select d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) co.oid
+      and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_collation'::pg_catalog.regclass
+      and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
+  where not exists (select from ext_members e
                     where e.classid operator(pg_catalog.=) 'pg_catalog.pg_collation'::pg_catalog.regclass
                       and e.objid operator(pg_catalog.=) co.oid)
 ),
@@ -1213,8 +1299,10 @@ ignored as materialized (
   join ns on ns.oid operator(pg_catalog.=) t.typnamespace
   where t.typtype operator(pg_catalog.=) any (array['b', 'p']::pg_catalog."char"[])
     and (t.typelem operator(pg_catalog.=) 0
+         -- OFFSET 0: looked up per type, never hashed over every type
          or not exists (select from pg_catalog.pg_type et
-                        where et.oid operator(pg_catalog.=) t.typelem and et.typarray operator(pg_catalog.=) t.oid))
+                        where et.oid operator(pg_catalog.=) t.typelem and et.typarray operator(pg_catalog.=) t.oid
+                        offset 0))
     and not exists (
       select from pg_catalog.pg_depend d
       where d.classid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
@@ -1222,7 +1310,9 @@ ignored as materialized (
         and d.deptype operator(pg_catalog.=) 'e')
   union all
   -- operators, operator classes and families, conversions and text search objects: named, not
-  -- compared; an extension's are neither (one anti-join with what extensions own)
+  -- compared; an extension's are neither (one anti-join with what extensions own). Each catalog
+  -- joined to the schemas read before its names are made: otherwise every operator of the
+  -- database (the built-in ones too) had its name and definition formatted, then dropped
   select o.nsoid, o.kind, o.name, o.definition
   from (
     select 'pg_catalog.pg_operator'::pg_catalog.regclass as classid, o.oid, o.oprnamespace as nsoid, 'operator' as kind,
@@ -1232,34 +1322,41 @@ ignored as materialized (
                                 'commutator', o.oprcom::pg_catalog.regoperator::pg_catalog.text,
                                 'negator', o.oprnegate::pg_catalog.regoperator::pg_catalog.text) as definition
     from pg_catalog.pg_operator o
+    join ns on ns.oid operator(pg_catalog.=) o.oprnamespace
     union all
     select 'pg_catalog.pg_opclass'::pg_catalog.regclass, c.oid, c.opcnamespace, 'operator class',
            pg_catalog.concat(c.opcname, ' using ', am.amname), null
     from pg_catalog.pg_opclass c join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) c.opcmethod
+    join ns on ns.oid operator(pg_catalog.=) c.opcnamespace
     union all
     select 'pg_catalog.pg_opfamily'::pg_catalog.regclass, f.oid, f.opfnamespace, 'operator family',
            pg_catalog.concat(f.opfname, ' using ', am.amname), null
     from pg_catalog.pg_opfamily f join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) f.opfmethod
+    join ns on ns.oid operator(pg_catalog.=) f.opfnamespace
     union all
     select 'pg_catalog.pg_conversion'::pg_catalog.regclass, c.oid, c.connamespace, 'conversion', c.conname::pg_catalog.text, null
     from pg_catalog.pg_conversion c
+    join ns on ns.oid operator(pg_catalog.=) c.connamespace
     union all
     select 'pg_catalog.pg_ts_config'::pg_catalog.regclass, c.oid, c.cfgnamespace, 'text search configuration',
            c.cfgname::pg_catalog.text, null
     from pg_catalog.pg_ts_config c
+    join ns on ns.oid operator(pg_catalog.=) c.cfgnamespace
     union all
     select 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, t.oid, t.dictnamespace, 'text search dictionary',
            t.dictname::pg_catalog.text, null
     from pg_catalog.pg_ts_dict t
+    join ns on ns.oid operator(pg_catalog.=) t.dictnamespace
     union all
     select 'pg_catalog.pg_ts_parser'::pg_catalog.regclass, p.oid, p.prsnamespace, 'text search parser',
            p.prsname::pg_catalog.text, null
     from pg_catalog.pg_ts_parser p
+    join ns on ns.oid operator(pg_catalog.=) p.prsnamespace
     union all
     select 'pg_catalog.pg_ts_template'::pg_catalog.regclass, t.oid, t.tmplnamespace, 'text search template',
            t.tmplname::pg_catalog.text, null
-    from pg_catalog.pg_ts_template t) o
-  join ns on ns.oid operator(pg_catalog.=) o.nsoid
+    from pg_catalog.pg_ts_template t
+    join ns on ns.oid operator(pg_catalog.=) t.tmplnamespace) o
   where not exists (select from ext_members e
                     where e.classid operator(pg_catalog.=) o.classid and e.objid operator(pg_catalog.=) o.oid)
   union all
@@ -1289,6 +1386,12 @@ ignored as materialized (
   where not exists (select from ext_members e
                     where e.classid operator(pg_catalog.=) 'pg_catalog.pg_cast'::pg_catalog.regclass
                       and e.objid operator(pg_catalog.=) k.oid)
+    -- what initdb made (oids below 16384) lives in the system's schemas, and a schema made since
+    -- holds only objects made since: unless a schema read is one of the system's (public is),
+    -- the built-in casts need no lookup
+    and (k.castsource operator(pg_catalog.>=) 16384 or k.casttarget operator(pg_catalog.>=) 16384
+         or k.castfunc operator(pg_catalog.>=) 16384
+         or exists (select from ns where ns.oid operator(pg_catalog.<) 16384))
   union all
   -- publications' tables: publications belong to the database, compared between whole
   -- databases ('publications' below), not between two schemas
@@ -1309,13 +1412,17 @@ ignored as materialized (
          sl.label
   from pg_catalog.pg_seclabels sl
   join ns n on n.oid operator(pg_catalog.=) sl.objnamespace
+  -- pg_seclabels is a union over every catalog: read only when some object has a label at all
+  -- (labels on shared objects, in pg_shseclabel, have no schema)
+  where exists (select from pg_catalog.pg_seclabel)
   union all
   -- triggers of relations not compared (none of the table kinds today: kept for what may come)
   select c.relnamespace, 'trigger of a table not compared', pg_catalog.concat(c.relname, '.', tg.tgname),
          pg_catalog.concat(tg.tgenabled, ' ', pg_catalog.pg_get_triggerdef(tg.oid))
-  from pg_catalog.pg_trigger tg
-  join rel c on c.oid operator(pg_catalog.=) tg.tgrelid
-  where not tg.tgisinternal and not c.is_table and c.relkind operator(pg_catalog.<>) 'v'
+  from rel c
+  cross join lateral (select tg.oid, tg.tgname, tg.tgenabled from pg_catalog.pg_trigger tg
+                      where tg.tgrelid operator(pg_catalog.=) c.oid and not tg.tgisinternal offset 0) tg
+  where not c.is_table and c.relkind operator(pg_catalog.<>) 'v'
 
 ),
 -- Default privileges (pg_default_acl), a document each: of a schema read, or global

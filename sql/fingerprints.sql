@@ -85,19 +85,23 @@ expr as materialized (
          -- a column's value in the tree: a generation expression (that reads no column, it is
          -- deparsed like a default, which is as good)
          pg_catalog.strpos(ad.adbin::pg_catalog.text, '{VAR ') operator(pg_catalog.>) 0 as reads_columns
-  from pg_catalog.pg_attrdef ad
-  join tbl on tbl.oid operator(pg_catalog.=) ad.adrelid
+  -- per table (LATERAL, OFFSET 0: through the catalogs' indexes, as column_prints says)
+  from tbl
+  cross join lateral (select ad.* from pg_catalog.pg_attrdef ad
+                      where ad.adrelid operator(pg_catalog.=) tbl.oid offset 0) ad
   union all
   select 'c', 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.conrelid, 0, k.oid, k.conbin, k.conbin::pg_catalog.text, true
-  from pg_catalog.pg_constraint k
-  join tbl on tbl.oid operator(pg_catalog.=) k.conrelid
-  where k.contype operator(pg_catalog.=) 'c'
+  from tbl
+  cross join lateral (select k.* from pg_catalog.pg_constraint k
+                      where k.conrelid operator(pg_catalog.=) tbl.oid
+                        and k.contype operator(pg_catalog.=) 'c' offset 0) k
   union all
   select 'i', 'pg_catalog.pg_class'::pg_catalog.regclass, i.indrelid, 0, i.indexrelid, null,
          pg_catalog.concat(i.indexprs::pg_catalog.text, ' WHERE ', i.indpred::pg_catalog.text), true
-  from pg_catalog.pg_index i
-  join tbl on tbl.oid operator(pg_catalog.=) i.indrelid
-  where i.indexprs is not null or i.indpred is not null
+  from tbl
+  cross join lateral (select i.* from pg_catalog.pg_index i
+                      where i.indrelid operator(pg_catalog.=) tbl.oid
+                        and (i.indexprs is not null or i.indpred is not null) offset 0) i
 ),
 -- Each distinct tree once: schemas repeat the same few expressions.
 stripped as materialized (
@@ -134,38 +138,43 @@ expr_prints as materialized (
 -- Which routines each table's stored expressions and policies call (pg_depend, from their side).
 -- Only trees that may hold an OID of 12,000 or more can call a routine a user made.
 expr_calls as materialized (
+  -- each lookup per row (LATERAL, OFFSET 0), as column_prints says
   select distinct e.relid, d.refobjid
   from expr_nodes e
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) e.classid and d.objid operator(pg_catalog.=) e.oid
+  cross join lateral (
+    select d.refobjid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) e.classid and d.objid operator(pg_catalog.=) e.oid
+      and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass offset 0) d
   where e.may_hold_oids
-    and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
   union
   -- what a generation expression calls on PostgreSQL 14 and older, which records it from the
   -- generated column (an automatic dependency) rather than from its pg_attrdef entry
   select c.oid, d.refobjid
   from tbl c
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) c.oid
-   and d.objsubid operator(pg_catalog.>) 0
-  where d.deptype operator(pg_catalog.=) 'a'
-    and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  cross join lateral (
+    select d.refobjid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) c.oid
+      and d.objsubid operator(pg_catalog.>) 0
+      and d.deptype operator(pg_catalog.=) 'a'
+      and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass offset 0) d
   union
   -- the functions the table's triggers call
   select tg.tgrelid, tg.tgfoid
   from tbl c
-  join pg_catalog.pg_trigger tg on tg.tgrelid operator(pg_catalog.=) c.oid
-  where not tg.tgisinternal
+  cross join lateral (select tg.tgrelid, tg.tgfoid from pg_catalog.pg_trigger tg
+                      where tg.tgrelid operator(pg_catalog.=) c.oid and not tg.tgisinternal offset 0) tg
   union
   -- and what the table's policies call
   select po.polrelid, d.refobjid
   from tbl c
-  join pg_catalog.pg_policy po on po.polrelid operator(pg_catalog.=) c.oid
-  join pg_catalog.pg_depend d
-    on d.classid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
-   and d.objid operator(pg_catalog.=) po.oid
-  where d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+  cross join lateral (select po.oid, po.polrelid from pg_catalog.pg_policy po
+                      where po.polrelid operator(pg_catalog.=) c.oid offset 0) po
+  cross join lateral (
+    select d.refobjid from pg_catalog.pg_depend d
+    where d.classid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
+      and d.objid operator(pg_catalog.=) po.oid
+      and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass offset 0) d
 ),
 -- Each routine of the schemas that a default, CHECK, index or policy calls, once: its definition, and
 -- whether it needs a relation or another routine (then it may be made again for their sake, and
@@ -205,21 +214,27 @@ routine_prints as materialized (
 -- stored expressions name (an array standing for its element type).
 type_uses as materialized (
   select distinct u.relid, coalesce(et.oid, t.oid) as typoid
-  from (select a.attrelid as relid, a.atttypid as typoid
-        from pg_catalog.pg_attribute a
-        join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
-        where a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
-          and a.atttypid operator(pg_catalog.>=) 16384
+  -- each lookup per row (LATERAL, OFFSET 0), as column_prints says
+  from (select tbl.oid as relid, a.atttypid as typoid
+        from tbl
+        cross join lateral (
+          select a.atttypid from pg_catalog.pg_attribute a
+          where a.attrelid operator(pg_catalog.=) tbl.oid
+            and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
+            and a.atttypid operator(pg_catalog.>=) 16384 offset 0) a
         union all
         select e.relid, d.refobjid
         from expr_nodes e
-        join pg_catalog.pg_depend d
-          on d.classid operator(pg_catalog.=) e.classid and d.objid operator(pg_catalog.=) e.oid
-        where e.may_hold_oids
-          and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass) u
-  join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) u.typoid
-  left join pg_catalog.pg_type et
-    on et.oid operator(pg_catalog.=) t.typelem and et.typarray operator(pg_catalog.=) t.oid
+        cross join lateral (
+          select d.refobjid from pg_catalog.pg_depend d
+          where d.classid operator(pg_catalog.=) e.classid and d.objid operator(pg_catalog.=) e.oid
+            and d.refclassid operator(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass offset 0) d
+        where e.may_hold_oids) u
+  cross join lateral (select t.oid, t.typelem from pg_catalog.pg_type t
+                      where t.oid operator(pg_catalog.=) u.typoid offset 0) t
+  left join lateral (select et.oid from pg_catalog.pg_type et
+                     where et.oid operator(pg_catalog.=) t.typelem
+                       and et.typarray operator(pg_catalog.=) t.oid offset 0) et on true
 ),
 -- Each such type once: an enum by its labels, a domain by what it is made of. A domain over
 -- another user type, a composite type or a range may be made again for the sake of another
@@ -259,11 +274,13 @@ collation_prints as materialized (
                                         operator(pg_catalog.-) 'collnamespace'::pg_catalog.text
                                         operator(pg_catalog.-) 'collowner'::pg_catalog.text
                                         operator(pg_catalog.-) 'collversion'::pg_catalog.text)::pg_catalog.text) as print
-  from pg_catalog.pg_attribute a
-  join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
+  from tbl
+  cross join lateral (
+    select a.attrelid, a.attcollation from pg_catalog.pg_attribute a
+    where a.attrelid operator(pg_catalog.=) tbl.oid
+      and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
+      and a.attcollation operator(pg_catalog.>=) 16384 offset 0) a
   join pg_catalog.pg_collation co on co.oid operator(pg_catalog.=) a.attcollation
-  where a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
-    and a.attcollation operator(pg_catalog.>=) 16384
   group by a.attrelid
 ),
 -- Row level security policies, deparsed: few, and their expressions may hold any OID.
@@ -277,7 +294,8 @@ policy_prints as materialized (
                                 pg_catalog.pg_get_expr(po.polqual, po.polrelid),
                                 pg_catalog.pg_get_expr(po.polwithcheck, po.polrelid)) order by po.polname) as print
   from tbl c
-  join pg_catalog.pg_policy po on po.polrelid operator(pg_catalog.=) c.oid
+  cross join lateral (select po.* from pg_catalog.pg_policy po
+                      where po.polrelid operator(pg_catalog.=) c.oid offset 0) po
   group by po.polrelid
 ),
 -- Triggers, deparsed (the table's own name is schema-qualified in it: left out).
@@ -320,7 +338,8 @@ identity_prints as materialized (
            sc.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
            sc.relpersistence, sc.relacl::pg_catalog.text, pg_catalog.pg_get_userbyid(sc.relowner)), 0) as print
   from rel sc
-  join pg_catalog.pg_sequence s on s.seqrelid operator(pg_catalog.=) sc.oid
+  cross join lateral (select s.* from pg_catalog.pg_sequence s
+                      where s.seqrelid operator(pg_catalog.=) sc.oid offset 0) s
   -- through pg_depend's index, whatever the planner estimates of the CTE
   cross join lateral (
     select d.refobjid, d.refobjsubid
@@ -353,15 +372,25 @@ column_prints as (
            ep.print,
            idp.print
          ), 0)) as print
-  from pg_catalog.pg_attribute a
-  join tbl on tbl.oid operator(pg_catalog.=) a.attrelid
-  join pg_catalog.pg_type t on t.oid operator(pg_catalog.=) a.atttypid
+  -- the catalogs looked up per table and per column (LATERAL, OFFSET 0: planned apart, run per
+  -- row through the catalogs' indexes): joined, the planner (which cannot see how few rows a CTE
+  -- holds) hashed every column and type of the database, those of schemas not read too
+  from tbl
+  cross join lateral (
+    select a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attinhcount,
+           a.attgenerated, a.attidentity, a.attstorage, a.attcompression, a.attstattarget, a.attacl,
+           a.attcollation
+    from pg_catalog.pg_attribute a
+    where a.attrelid operator(pg_catalog.=) tbl.oid
+      and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped offset 0) a
+  cross join lateral (
+    select t.typnamespace, t.typname, t.typstorage, t.typcollation from pg_catalog.pg_type t
+    where t.oid operator(pg_catalog.=) a.atttypid offset 0) t
   join pg_catalog.pg_namespace tn on tn.oid operator(pg_catalog.=) t.typnamespace
   left join expr_prints ep on ep.kind operator(pg_catalog.=) 'd'
     and ep.relid operator(pg_catalog.=) a.attrelid and ep.num operator(pg_catalog.=) a.attnum
   left join identity_prints idp
     on idp.relid operator(pg_catalog.=) a.attrelid and idp.attnum operator(pg_catalog.=) a.attnum
-  where a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
   group by a.attrelid
 ),
 constraint_prints as (
@@ -383,14 +412,20 @@ constraint_prints as (
          ), 0)) as print,
          pg_catalog.json_agg(pg_catalog.json_build_array(fn.nspname, fc.relname))
            filter (where k.contype operator(pg_catalog.=) 'f') as refs
-  from pg_catalog.pg_constraint k
-  join tbl c on c.oid operator(pg_catalog.=) k.conrelid
-  left join pg_catalog.pg_class ki on ki.oid operator(pg_catalog.=) k.conindid
-  left join pg_catalog.pg_index i on i.indexrelid operator(pg_catalog.=) k.conindid
-  left join pg_catalog.pg_class fc on fc.oid operator(pg_catalog.=) k.confrelid
+  -- per table and per constraint, as the columns
+  from tbl c
+  cross join lateral (
+    select k.* from pg_catalog.pg_constraint k
+    where k.conrelid operator(pg_catalog.=) c.oid
+      and k.contype operator(pg_catalog.=) any (array['p', 'u', 'c', 'f', 'x']::pg_catalog."char"[]) offset 0) k
+  left join lateral (select ki.relname, ki.reloptions, ki.reltablespace from pg_catalog.pg_class ki
+                     where ki.oid operator(pg_catalog.=) k.conindid offset 0) ki on true
+  left join lateral (select i.* from pg_catalog.pg_index i
+                     where i.indexrelid operator(pg_catalog.=) k.conindid offset 0) i on true
+  left join lateral (select fc.relname, fc.relnamespace from pg_catalog.pg_class fc
+                     where fc.oid operator(pg_catalog.=) k.confrelid offset 0) fc on true
   left join pg_catalog.pg_namespace fn on fn.oid operator(pg_catalog.=) fc.relnamespace
   left join expr_prints ep on ep.kind operator(pg_catalog.=) 'c' and ep.oid operator(pg_catalog.=) k.oid
-  where k.contype operator(pg_catalog.=) any (array['p', 'u', 'c', 'f', 'x']::pg_catalog."char"[])
   group by k.conrelid
 ),
 index_prints as (
@@ -406,9 +441,12 @@ index_prints as (
            case when x.deparsed is null then i.indcollation::pg_catalog.oid[] end,
            case when x.deparsed is null then ep.print end
          ), 0)) as print
-  from pg_catalog.pg_index i
-  join tbl c on c.oid operator(pg_catalog.=) i.indrelid
-  join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
+  -- per table and per index, as the columns
+  from tbl c
+  cross join lateral (select i.* from pg_catalog.pg_index i
+                      where i.indrelid operator(pg_catalog.=) c.oid offset 0) i
+  cross join lateral (select ic.relname, ic.reloptions, ic.reltablespace, ic.relam from pg_catalog.pg_class ic
+                      where ic.oid operator(pg_catalog.=) i.indexrelid offset 0) ic
   join pg_catalog.pg_am am on am.oid operator(pg_catalog.=) ic.relam
   left join expr_prints ep on ep.kind operator(pg_catalog.=) 'i' and ep.oid operator(pg_catalog.=) i.indexrelid
   -- deparsed: expressions that may hold OIDs, operator classes and collations that are not the
@@ -438,7 +476,9 @@ table_prints as (
            case when c.in_tree or c.relkind operator(pg_catalog.=) 'f' then c.oid end), 0) as print,
          kp.refs
   from tbl c
-  left join pg_catalog.pg_class tc on tc.oid operator(pg_catalog.=) c.reltoastrelid
+  -- per table (OFFSET 0), as column_prints says: joined, every relation of the database was hashed
+  left join lateral (select tc.reloptions from pg_catalog.pg_class tc
+                     where tc.oid operator(pg_catalog.=) c.reltoastrelid offset 0) tc on true
   left join column_prints cp on cp.attrelid operator(pg_catalog.=) c.oid
   left join constraint_prints kp on kp.conrelid operator(pg_catalog.=) c.oid
   left join index_prints ip on ip.indrelid operator(pg_catalog.=) c.oid
