@@ -228,13 +228,10 @@ table_docs as materialized (
                         else pg_catalog.concat(pg_catalog.quote_ident(cn.nspname), '.',
                                                pg_catalog.quote_ident(co.collname)) end end,
                'not_null', a.attnotnull,
-               -- PostgreSQL 18 names a column's NOT NULL (contype 'n'); no such row before. One
-               -- left inherited on a column no parent has (its parent dropped it ONLY) can be
-               -- neither renamed nor dropped: its name is not read
-               'not_null_name', (select nn.conname from pg_catalog.pg_constraint nn
-                   where nn.conrelid operator(pg_catalog.=) a.attrelid and nn.contype operator(pg_catalog.=) 'n'
-                     and nn.conkey operator(pg_catalog.=) array[a.attnum]
-                     and (nn.coninhcount operator(pg_catalog.=) 0 or a.attinhcount operator(pg_catalog.>) 0)),
+               -- PostgreSQL 18 names a column's NOT NULL (contype 'n'); no such row before, so
+               -- no lookup. One left inherited on a column no parent has (its parent dropped it
+               -- ONLY) can be neither renamed nor dropped: its name is not read
+               'not_null_name', {{180000 (select nn.conname from pg_catalog.pg_constraint nn where nn.conrelid operator(pg_catalog.=) a.attrelid and nn.contype operator(pg_catalog.=) 'n' and nn.conkey operator(pg_catalog.=) array[a.attnum] and (nn.coninhcount operator(pg_catalog.=) 0 or a.attinhcount operator(pg_catalog.>) 0)) | null::pg_catalog.name}},
                -- a column of a partition or an inheritance child: its own (local) or only its
                -- parents' (inherited), or both
                'local', a.attislocal,

@@ -351,30 +351,14 @@ identity_prints as materialized (
     limit 1) d
   where sc.relkind operator(pg_catalog.=) 'S'
 ),
-column_prints as (
-  select a.attrelid,
-         pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
-           a.attnum, a.attname,
-           case when t.typnamespace operator(pg_catalog.<>) tbl.relnamespace then tn.nspname end, t.typname,
-           -- the NOT NULL constraint's name: a lookup a column, so only where such constraints exist
-           a.atttypmod, a.attnotnull, {{180000 (select nn.conname from pg_catalog.pg_constraint nn where nn.conrelid operator(pg_catalog.=) a.attrelid and nn.contype operator(pg_catalog.=) 'n' and nn.conkey operator(pg_catalog.=) array[a.attnum] and (nn.coninhcount operator(pg_catalog.=) 0 or a.attinhcount operator(pg_catalog.>) 0)) | null::pg_catalog.name}},
-           a.attgenerated, a.attidentity, a.attstorage, t.typstorage, a.attcompression,
-           a.attstattarget::pg_catalog.int4,
-           -- the owner's own grants are not part of the document, so the owner is part of this
-           case when a.attacl is not null then
-             pg_catalog.concat(a.attacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(tbl.relowner)) end,
-           case when a.attcollation operator(pg_catalog.<>) t.typcollation then (
-             select pg_catalog.concat(case when co.collnamespace operator(pg_catalog.<>) tbl.relnamespace
-                                           then cn.nspname end, '.', co.collname)
-             from pg_catalog.pg_collation co
-             join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
-             where co.oid operator(pg_catalog.=) a.attcollation) end,
-           ep.print,
-           idp.print
-         ), 0)) as print
-  -- the catalogs looked up per table and per column (LATERAL, OFFSET 0: planned apart, run per
-  -- row through the catalogs' indexes): joined, the planner (which cannot see how few rows a CTE
-  -- holds) hashed every column and type of the database, those of schemas not read too
+-- Each table's columns with their types: the catalogs looked up per table and per column
+-- (LATERAL, OFFSET 0: planned apart, run per row through the catalogs' indexes): joined, the
+-- planner (which cannot see how few rows a CTE holds) hashed every column and type of the
+-- database, those of schemas not read too. Materialized, so that column_prints joins it to the
+-- other CTEs by hash: inside the loop over tables, such a join read every identity sequence
+-- once a table.
+table_columns as materialized (
+  select tbl.relnamespace, tbl.relowner, a.*, t.typnamespace, t.typname, t.typstorage, t.typcollation
   from tbl
   cross join lateral (
     select a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attinhcount,
@@ -386,7 +370,30 @@ column_prints as (
   cross join lateral (
     select t.typnamespace, t.typname, t.typstorage, t.typcollation from pg_catalog.pg_type t
     where t.oid operator(pg_catalog.=) a.atttypid offset 0) t
-  join pg_catalog.pg_namespace tn on tn.oid operator(pg_catalog.=) t.typnamespace
+),
+column_prints as (
+  select a.attrelid,
+         pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
+           a.attnum, a.attname,
+           case when a.typnamespace operator(pg_catalog.<>) a.relnamespace then tn.nspname end, a.typname,
+           -- the NOT NULL constraint's name: a lookup a column, so only where such constraints exist
+           a.atttypmod, a.attnotnull, {{180000 (select nn.conname from pg_catalog.pg_constraint nn where nn.conrelid operator(pg_catalog.=) a.attrelid and nn.contype operator(pg_catalog.=) 'n' and nn.conkey operator(pg_catalog.=) array[a.attnum] and (nn.coninhcount operator(pg_catalog.=) 0 or a.attinhcount operator(pg_catalog.>) 0)) | null::pg_catalog.name}},
+           a.attgenerated, a.attidentity, a.attstorage, a.typstorage, a.attcompression,
+           a.attstattarget::pg_catalog.int4,
+           -- the owner's own grants are not part of the document, so the owner is part of this
+           case when a.attacl is not null then
+             pg_catalog.concat(a.attacl::pg_catalog.text, ' ', pg_catalog.pg_get_userbyid(a.relowner)) end,
+           case when a.attcollation operator(pg_catalog.<>) a.typcollation then (
+             select pg_catalog.concat(case when co.collnamespace operator(pg_catalog.<>) a.relnamespace
+                                           then cn.nspname end, '.', co.collname)
+             from pg_catalog.pg_collation co
+             join pg_catalog.pg_namespace cn on cn.oid operator(pg_catalog.=) co.collnamespace
+             where co.oid operator(pg_catalog.=) a.attcollation) end,
+           ep.print,
+           idp.print
+         ), 0)) as print
+  from table_columns a
+  join pg_catalog.pg_namespace tn on tn.oid operator(pg_catalog.=) a.typnamespace
   left join expr_prints ep on ep.kind operator(pg_catalog.=) 'd'
     and ep.relid operator(pg_catalog.=) a.attrelid and ep.num operator(pg_catalog.=) a.attnum
   left join identity_prints idp
