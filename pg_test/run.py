@@ -62,6 +62,16 @@ CASES = Path(__file__).resolve().parent
 TEMPLATE = "migra_cases_template"
 TABLESPACE = "migra_space"
 DATA_LOSS_SQLSTATE = "2BP01"
+# The trees of a case, where migra_strip_node_tree and regexp_replace give different texts
+STRIPPED_THE_SAME = """
+    WITH trees AS (
+      SELECT adbin::text AS tree FROM pg_attrdef
+      UNION ALL SELECT conbin::text FROM pg_constraint WHERE conbin IS NOT NULL
+      UNION ALL SELECT indexprs::text FROM pg_index WHERE indexprs IS NOT NULL
+      UNION ALL SELECT indpred::text FROM pg_index WHERE indpred IS NOT NULL)
+    SELECT count(*) FROM trees
+    WHERE public.migra_strip_node_tree(tree)
+          IS DISTINCT FROM regexp_replace(tree, ' :(location|vartype|vartypmod|varcollid) -?[0-9]+', '', 'g')"""
 
 
 class CaseFailure(Exception):
@@ -424,6 +434,12 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
         diff = difflib.unified_diff(full.splitlines(), script.splitlines(), "every table read in full",
                                     "fingerprints first", lineterm="", n=1)
         raise CaseFailure("the plan differs with migra.fingerprints = off:\n" + "\n".join(list(diff)[:40]))
+
+    # the fingerprint query the extension runs strips stored expressions' trees in Rust: the same
+    # text as the regexp_replace a remote server runs, for every tree of the case
+    differing = cluster.query(database, STRIPPED_THE_SAME).strip()
+    if differing != "0":
+        raise CaseFailure(f"migra_strip_node_tree and regexp_replace differ on {differing} trees")
 
     plan = json.loads(cluster.query(database, f"""
         SELECT coalesce(json_agg(json_build_object('statement', statement, 'hazards', hazards) ORDER BY ordinal), '[]')

@@ -74,12 +74,7 @@ rel as materialized (
          c.relacl, c.reltoastrelid,
          -- tables: plain, partitioned, partitions and members of inheritance trees, and foreign
          c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]) as is_table,
-         -- a member of a partition or inheritance tree: what its parents do recurses into it, so
-         -- it is always read (its own oid in its print)
-         (c.relkind operator(pg_catalog.=) 'p' or c.relispartition
-          or exists (select from pg_catalog.pg_inherits i where i.inhrelid operator(pg_catalog.=) c.oid)
-          or exists (select from pg_catalog.pg_inherits i where i.inhparent operator(pg_catalog.=) c.oid))
-           as in_tree
+         c.relispartition
   from pg_catalog.pg_class c
   join ns on c.relnamespace operator(pg_catalog.=) ns.oid
   where not exists (

@@ -54,12 +54,7 @@ rel as materialized (
          c.relacl, c.reltoastrelid,
          -- tables: plain, partitioned, partitions and members of inheritance trees, and foreign
          c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]) as is_table,
-         -- a member of a partition or inheritance tree: what its parents do recurses into it, so
-         -- it is always read (its own oid in its print)
-         (c.relkind operator(pg_catalog.=) 'p' or c.relispartition
-          or exists (select from pg_catalog.pg_inherits i where i.inhrelid operator(pg_catalog.=) c.oid)
-          or exists (select from pg_catalog.pg_inherits i where i.inhparent operator(pg_catalog.=) c.oid))
-           as in_tree
+         c.relispartition
   from pg_catalog.pg_class c
   join ns on c.relnamespace operator(pg_catalog.=) ns.oid
   where not exists (
@@ -74,7 +69,15 @@ rel as materialized (
 ),
 -- relations end
 tbl as materialized (
-  select c.* from rel c where c.is_table
+  select c.*,
+         -- a member of a partition or inheritance tree: what its parents do recurses into it, so
+         -- it is always read (its own oid in its print). Looked up here, for tables only: in
+         -- "relations", it was two lookups for every index and sequence too.
+         (c.relkind operator(pg_catalog.=) 'p' or c.relispartition
+          or exists (select from pg_catalog.pg_inherits i where i.inhrelid operator(pg_catalog.=) c.oid)
+          or exists (select from pg_catalog.pg_inherits i where i.inhparent operator(pg_catalog.=) c.oid))
+           as in_tree
+  from rel c where c.is_table
 ),
 -- Stored expressions of those tables: defaults ('d'), CHECKs ('c'), index expressions and
 -- predicates ('i'). Only generation expressions among defaults can read columns.
@@ -107,6 +110,7 @@ expr as materialized (
 stripped as materialized (
   select x.raw, x.node, x.node operator(pg_catalog.~) '[ (](1[2-9][0-9]{3}|[2-9][0-9]{4}|[1-9][0-9]{5,})' as may_hold_oids
   from (select r.raw,
+               -- where the extension runs this query, migra_strip_node_tree(r.raw): the same text, faster
                pg_catalog.regexp_replace(r.raw, ' :(location|vartype|vartypmod|varcollid) -?[0-9]+', '', 'g') as node
         from (select distinct e.raw from expr e) r) x
 ),

@@ -42,3 +42,5 @@ COMMENT ON FUNCTION migra_drift_fleet(jsonb, text[], text[], text[], boolean, bo
   'Drift of many databases (connection strings or foreign server names) from one snapshot, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
 COMMENT ON FUNCTION migra_drift_fleet(text, text[], text[], text[], boolean, boolean, text[], integer, integer, boolean) IS
   'Drift of many databases (connection strings or foreign server names) from a reference database, read in parallel: a row per difference, differences = 0 for a match, error for a database that could not be read';
+COMMENT ON FUNCTION migra_strip_node_tree(text) IS
+  'Internal, for the fingerprint query: a pg_node_tree''s text without :location, :vartype, :vartypmod and :varcollid, as regexp_replace(tree, '' :(location|vartype|vartypmod|varcollid) -?[0-9]+'', '''', ''g'') gives it';

@@ -288,3 +288,12 @@ COMMENT ON FUNCTION migra_log_drift(jsonb, text, text[], text[], boolean, boolea
   'Writes the drift from the expected snapshot to migra_drift_log (nothing when there is none) and returns the number of differences';
 COMMENT ON FUNCTION migra_log_drift(text, text, text[], text[], boolean, boolean, text[], boolean, boolean) IS
   'Writes the drift from the reference database to migra_drift_log (nothing when there is none) and returns the number of differences';
+
+-- What the fingerprint query calls when the extension runs it (issue 23): a stored expression's
+-- tree without its layout, as the regexp_replace a remote server runs gives it.
+CREATE FUNCTION migra_strip_node_tree(tree text)
+RETURNS text
+IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE c AS 'MODULE_PATHNAME', 'migra_strip_node_tree_wrapper';
+COMMENT ON FUNCTION migra_strip_node_tree(text) IS
+  'Internal, for the fingerprint query: a pg_node_tree''s text without :location, :vartype, :vartypmod and :varcollid, as regexp_replace(tree, '' :(location|vartype|vartypmod|varcollid) -?[0-9]+'', '''', ''g'') gives it';

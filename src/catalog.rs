@@ -262,13 +262,18 @@ impl Reader {
 
     /// The plan of `query` for this call: planned once (under `PLANNED_UNDER`, the search_path
     /// the caller has just set), or kept by the backend.
-    fn plan(&self, query: Query) -> Result<pg_sys::SPIPlanPtr, Error> {
+    fn plan(
+        &self,
+        client: &pgrx::spi::SpiClient<'_>,
+        query: Query,
+    ) -> Result<pg_sys::SPIPlanPtr, Error> {
         if let Some((_, plan)) = self.plans.borrow().iter().find(|(q, _)| *q == query) {
             return Ok(plan.pointer());
         }
         let plan = match query {
             Query::Catalog => plan_cache::plan(
                 query,
+                "",
                 || query_for(pg_sys::PG_VERSION_NUM as i32),
                 &[
                     pg_sys::TEXTARRAYOID,
@@ -276,15 +281,20 @@ impl Reader {
                     pg_sys::OIDARRAYOID,
                 ],
             )?,
-            Query::Fingerprints => plan_cache::plan(
-                query,
-                || {
-                    fingerprints::query_for(pg_sys::PG_VERSION_NUM as i32).ok_or_else(|| {
-                        Error::Catalog("fingerprints cannot be read on this server".into())
-                    })
-                },
-                &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID],
-            )?,
+            Query::Fingerprints => {
+                let schema = extension_schema(client)?;
+                plan_cache::plan(
+                    query,
+                    &schema,
+                    || {
+                        fingerprints::local_query_for(pg_sys::PG_VERSION_NUM as i32, &schema)
+                            .ok_or_else(|| {
+                                Error::Catalog("fingerprints cannot be read on this server".into())
+                            })
+                    },
+                    &[pg_sys::TEXTARRAYOID, pg_sys::TEXTARRAYOID],
+                )?
+            }
         };
         let pointer = plan.pointer();
         self.plans.borrow_mut().push((query, plan));
@@ -303,7 +313,7 @@ impl Reader {
         arguments: [Option<pg_sys::Datum>; N],
     ) -> Result<Vec<String>, Error> {
         set_setting(client, "search_path", plan_cache::PLANNED_UNDER)?;
-        let plan = self.plan(query)?;
+        let plan = self.plan(client, query)?;
         let mut values = arguments.map(|a| a.unwrap_or(pg_sys::Datum::from(0usize)));
         let nulls = arguments.map(|a| if a.is_some() { b' ' } else { b'n' } as std::ffi::c_char);
         // SAFETY: the plan takes N arguments of the types given; values and nulls live across
@@ -351,6 +361,25 @@ impl Reader {
             Ok(rows)
         }
     }
+}
+
+/// The schema this extension is in, quoted: the fingerprint query of a local read calls its
+/// `migra_strip_node_tree` there.
+fn extension_schema(client: &pgrx::spi::SpiClient<'_>) -> Result<String, Error> {
+    let table = client.select(
+        "select pg_catalog.quote_ident(n.nspname::pg_catalog.text) from pg_catalog.pg_extension e \
+         join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) e.extnamespace \
+         where e.extname operator(pg_catalog.=) 'migra'",
+        Some(1),
+        &[],
+    )?;
+    let schema = match table.is_empty() {
+        true => None,
+        false => table.first().get_one::<String>()?,
+    };
+    schema.ok_or_else(|| {
+        Error::Catalog("the migra extension is not installed in this database".into())
+    })
 }
 
 impl Drop for Reader {
@@ -655,6 +684,30 @@ mod tests {
         let schema = read_schemas(&["trap"]).unwrap().remove(0);
         assert_eq!(schema.tables.len(), 1);
         assert_eq!(schema.constraints.len(), 1);
+    }
+
+    #[pg_test]
+    fn a_function_planted_beside_the_extensions_own_does_not_strip_the_trees() {
+        // with the same name, for varchar, where the extension is: were it called, both
+        // generation expressions would print as 'same', and the table would be left unread
+        let schema = Spi::get_one::<String>(
+            "select n.nspname::text from pg_extension e
+             join pg_namespace n on n.oid = e.extnamespace where e.extname = 'migra'",
+        )
+        .unwrap()
+        .unwrap();
+        Spi::run(&format!(
+            r#"create function {}.migra_strip_node_tree(tree varchar) returns text
+                 language sql as $$select 'same'$$;
+               create schema plant_a; create table plant_a.t (a int, g int generated always as (a + 1) stored);
+               create schema plant_b; create table plant_b.t (a int, g int generated always as (a + 2) stored);"#,
+            crate::ident::quote_ident(&schema)
+        ))
+        .unwrap();
+        let [a, b] = super::read_schema_pair(["plant_a", "plant_b"]).unwrap();
+        let generated = |s: &crate::model::Schema| s.tables[0].columns[1].generated.clone();
+        assert_eq!(generated(&a).as_deref(), Some("(a + 1)"));
+        assert_eq!(generated(&b).as_deref(), Some("(a + 2)"));
     }
 
     #[pg_test]

@@ -10,6 +10,7 @@ mod drift;
 mod fleet;
 mod from_sql;
 mod hooks;
+mod node_trees;
 mod renames;
 mod schemas;
 mod snapshots;

@@ -49,6 +49,8 @@ pub enum Query {
 
 struct Kept {
     query: Query,
+    /// What the text was made for besides the server (`plan`'s `variant`).
+    variant: String,
     plan: pg_sys::SPIPlanPtr,
 }
 
@@ -88,10 +90,13 @@ impl Drop for Plan {
 }
 
 /// The plan of `query`: kept from an earlier call, prepared from `text()` and kept now if an
-/// earlier call of this backend planned it too, else prepared for this call only. SPI must be
-/// connected, with `search_path = PLANNED_UNDER`; a call asks once a query.
+/// earlier call of this backend planned it too, else prepared for this call only. `variant` is
+/// what the text depends on besides the server (the schema the extension is in, whose function
+/// the fingerprint query calls): a plan kept for another is given back. SPI must be connected,
+/// with `search_path = PLANNED_UNDER`; a call asks once a query.
 pub fn plan(
     query: Query,
+    variant: &str,
     text: impl FnOnce() -> Result<String, Error>,
     argument_types: &[pg_sys::Oid],
 ) -> Result<Plan, Error> {
@@ -103,10 +108,19 @@ pub fn plan(
         });
     }
     let found = CACHE.with(|cache| {
-        let cache = cache.borrow();
-        cache.kept.iter().find(|k| k.query == query).map(|k| k.plan)
+        let mut cache = cache.borrow_mut();
+        let at = cache.kept.iter().position(|k| k.query == query)?;
+        if cache.kept[at].variant == variant {
+            return Some(Ok(cache.kept[at].plan));
+        }
+        Some(Err(cache.kept.remove(at).plan))
     });
-    if let Some(pointer) = found {
+    if let Some(Err(stale)) = found {
+        // SAFETY: a kept plan, from SPI_prepare_cursor and SPI_keepplan, that no call uses now:
+        // a call asks for its plans before it reads.
+        unsafe { pg_sys::SPI_freeplan(stale) };
+    }
+    if let Some(Ok(pointer)) = found {
         return Ok(Plan {
             pointer,
             kept: true,
@@ -131,6 +145,7 @@ pub fn plan(
     CACHE.with(|cache| {
         cache.borrow_mut().kept.push(Kept {
             query,
+            variant: variant.to_owned(),
             plan: pointer,
         })
     });
