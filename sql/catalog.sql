@@ -74,7 +74,8 @@ rel as materialized (
          c.relacl, c.reltoastrelid,
          -- tables: plain, partitioned, partitions and members of inheritance trees, and foreign
          c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]) as is_table,
-         c.relispartition
+         c.relispartition, c.relrowsecurity, c.relforcerowsecurity, c.relreplident, c.relam, c.reloftype,
+         c.reltablespace
   from pg_catalog.pg_class c
   join ns on c.relnamespace operator(pg_catalog.=) ns.oid
   where not exists (

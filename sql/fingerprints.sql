@@ -54,7 +54,8 @@ rel as materialized (
          c.relacl, c.reltoastrelid,
          -- tables: plain, partitioned, partitions and members of inheritance trees, and foreign
          c.relkind operator(pg_catalog.=) any (array['r', 'p', 'f']::pg_catalog."char"[]) as is_table,
-         c.relispartition
+         c.relispartition, c.relrowsecurity, c.relforcerowsecurity, c.relreplident, c.relam, c.reloftype,
+         c.reltablespace
   from pg_catalog.pg_class c
   join ns on c.relnamespace operator(pg_catalog.=) ns.oid
   where not exists (
@@ -214,18 +215,34 @@ routine_prints as materialized (
   join routine_defs x on x.oid operator(pg_catalog.=) u.refobjid
   group by u.relid
 ),
+-- Each table's columns with their types: the catalogs looked up per table and per column
+-- (LATERAL, OFFSET 0: planned apart, run per row through the catalogs' indexes): joined, the
+-- planner (which cannot see how few rows a CTE holds) hashed every column and type of the
+-- database, those of schemas not read too. Materialized, so that column_prints joins it to the
+-- other CTEs by hash: inside the loop over tables, such a join read every identity sequence
+-- once a table. The user types the columns are of (type_uses) come from here too.
+table_columns as materialized (
+  select tbl.relnamespace, tbl.relowner, a.*, t.typnamespace, t.typname, t.typstorage, t.typcollation
+  from tbl
+  cross join lateral (
+    select a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attinhcount,
+           a.attgenerated, a.attidentity, a.attstorage, a.attcompression, a.attstattarget, a.attacl,
+           a.attcollation
+    from pg_catalog.pg_attribute a
+    where a.attrelid operator(pg_catalog.=) tbl.oid
+      and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped offset 0) a
+  cross join lateral (
+    select t.typnamespace, t.typname, t.typstorage, t.typcollation from pg_catalog.pg_type t
+    where t.oid operator(pg_catalog.=) a.atttypid offset 0) t
+),
 -- The user types (enums, domains, composite types, ranges) each table's columns are of, or its
 -- stored expressions name (an array standing for its element type).
 type_uses as materialized (
   select distinct u.relid, coalesce(et.oid, t.oid) as typoid
   -- each lookup per row (LATERAL, OFFSET 0), as column_prints says
-  from (select tbl.oid as relid, a.atttypid as typoid
-        from tbl
-        cross join lateral (
-          select a.atttypid from pg_catalog.pg_attribute a
-          where a.attrelid operator(pg_catalog.=) tbl.oid
-            and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped
-            and a.atttypid operator(pg_catalog.>=) 16384 offset 0) a
+  from (select a.attrelid as relid, a.atttypid as typoid
+        from table_columns a
+        where a.atttypid operator(pg_catalog.>=) 16384
         union all
         select e.relid, d.refobjid
         from expr_nodes e
@@ -355,26 +372,6 @@ identity_prints as materialized (
     limit 1) d
   where sc.relkind operator(pg_catalog.=) 'S'
 ),
--- Each table's columns with their types: the catalogs looked up per table and per column
--- (LATERAL, OFFSET 0: planned apart, run per row through the catalogs' indexes): joined, the
--- planner (which cannot see how few rows a CTE holds) hashed every column and type of the
--- database, those of schemas not read too. Materialized, so that column_prints joins it to the
--- other CTEs by hash: inside the loop over tables, such a join read every identity sequence
--- once a table.
-table_columns as materialized (
-  select tbl.relnamespace, tbl.relowner, a.*, t.typnamespace, t.typname, t.typstorage, t.typcollation
-  from tbl
-  cross join lateral (
-    select a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attinhcount,
-           a.attgenerated, a.attidentity, a.attstorage, a.attcompression, a.attstattarget, a.attacl,
-           a.attcollation
-    from pg_catalog.pg_attribute a
-    where a.attrelid operator(pg_catalog.=) tbl.oid
-      and a.attnum operator(pg_catalog.>) 0 and not a.attisdropped offset 0) a
-  cross join lateral (
-    select t.typnamespace, t.typname, t.typstorage, t.typcollation from pg_catalog.pg_type t
-    where t.oid operator(pg_catalog.=) a.atttypid offset 0) t
-),
 column_prints as (
   select a.attrelid,
          pg_catalog.bit_xor(pg_catalog.hash_record_extended(row(
@@ -451,7 +448,10 @@ index_prints as (
            case when x.deparsed is null then i.indclass::pg_catalog.oid[] end,
            case when x.deparsed is null then i.indcollation::pg_catalog.oid[] end,
            case when x.deparsed is null then ep.print end
-         ), 0)) as print
+         ), 0)) as print,
+         -- REPLICA IDENTITY USING INDEX and CLUSTER ON, by index name
+         pg_catalog.array_agg(pg_catalog.concat(ic.relname, ' ', i.indisreplident, ' ', i.indisclustered) order by ic.relname)
+           filter (where i.indisreplident or i.indisclustered) as flags
   -- per table and per index, as the columns
   from tbl c
   cross join lateral (select i.* from pg_catalog.pg_index i
@@ -481,8 +481,8 @@ table_prints as (
            -- way (the diff leaves it alone without with_owners)
            pg_catalog.pg_get_userbyid(c.relowner),
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
-           rs.relrowsecurity, rs.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print,
-           rs.relreplident, rs.reloftype_name, rs.amname, rs.index_flags, sp.print, rp2.print, rs.spcname,
+           c.relrowsecurity, c.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print,
+           c.relreplident, rs.reloftype_name, rs.amname, ip.flags, sp.print, rp2.print, rs.spcname,
            -- a foreign table is always read (its server and options are not in this print)
            case when c.in_tree or c.relkind operator(pg_catalog.=) 'f' then c.oid end), 0) as print,
          kp.refs
@@ -501,17 +501,10 @@ table_prints as (
   left join statistics_prints sp on sp.stxrelid operator(pg_catalog.=) c.oid
   left join rule_prints rp2 on rp2.ev_class operator(pg_catalog.=) c.oid
   cross join lateral (
-    select r.relrowsecurity, r.relforcerowsecurity, r.relreplident,
-           (select am.amname from pg_catalog.pg_am am where am.oid operator(pg_catalog.=) r.relam) as amname,
-           case when r.reloftype operator(pg_catalog.<>) 0 then pg_catalog.format_type(r.reloftype, null) end as reloftype_name,
-           case when r.reltablespace operator(pg_catalog.<>) 0 then
-             (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) r.reltablespace) end as spcname,
-           -- REPLICA IDENTITY USING INDEX and CLUSTER ON, by index name
-           (select pg_catalog.array_agg(pg_catalog.concat(ic.relname, ' ', i.indisreplident, ' ', i.indisclustered) order by ic.relname)
-            from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
-            where i.indrelid operator(pg_catalog.=) c.oid and (i.indisreplident or i.indisclustered)) as index_flags
-    from pg_catalog.pg_class r
-    where r.oid operator(pg_catalog.=) c.oid) rs
+    select (select am.amname from pg_catalog.pg_am am where am.oid operator(pg_catalog.=) c.relam) as amname,
+           case when c.reloftype operator(pg_catalog.<>) 0 then pg_catalog.format_type(c.reloftype, null) end as reloftype_name,
+           case when c.reltablespace operator(pg_catalog.<>) 0 then
+             (select ts.spcname from pg_catalog.pg_tablespace ts where ts.oid operator(pg_catalog.=) c.reltablespace) end as spcname) rs
 )
 -- [schema, table, oid, fingerprint, [[schema, table] of each foreign key]]
 select pg_catalog.json_build_object(

@@ -48,12 +48,12 @@ mod tests {
                union all select indpred::text from pg_index where indpred is not null)
              select count(*) filter (where migra_strip_node_tree(tree) is distinct from
                                        regexp_replace(tree, ' :(location|vartype|vartypmod|varcollid) -?[0-9]+', '', 'g')),
-                    count(*) filter (where tree ~ ' :location [0-9]')
+                    count(*) filter (where tree ~ ' :location -?[0-9]')
              from trees",
         )
         .unwrap();
         assert_eq!(differing, Some(0));
-        // some had a location to take out
+        // some had a location to take out (-1 from PostgreSQL 17 on, which no longer keeps them)
         assert!(located.unwrap() > 5, "{located:?}");
     }
 }
