@@ -191,15 +191,21 @@ def partitioned_sql(schema, extra_index):
     return "\n".join(lines) + "\n"
 
 
-def measure_partitions(server, runs):
-    database = "bench_partitions"
-    made_by = f"partitions {PARTITIONS} v1"
+def load_once(server, database, made_by, schema_sql):
+    """Makes `database` from `schema_sql()` with migra in it, unless a run before made it from the
+    same generator (`made_by`, kept as the database's comment)."""
     found = server.psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}' "
                                     f"AND shobj_description(oid, 'pg_database') = '{made_by}'").stdout.strip()
     if not found:
         server.psql("postgres", f"DROP DATABASE IF EXISTS {database}; CREATE DATABASE {database}")
-        server.load(database, partitioned_sql("parts_a", False) + partitioned_sql("parts_b", True))
+        server.load(database, schema_sql())
         server.psql(database, f"CREATE EXTENSION migra; ANALYZE; COMMENT ON DATABASE {database} IS '{made_by}';")
+
+
+def measure_partitions(server, runs):
+    database = "bench_partitions"
+    made_by = f"partitions {PARTITIONS} v1"
+    load_once(server, database, made_by, lambda: partitioned_sql("parts_a", False) + partitioned_sql("parts_b", True))
     plan = server.psql(database, "SELECT statement FROM migra_diff('parts_a', 'parts_b') WHERE kind <> 'setting'").stdout
     statements = [line for line in plan.splitlines() if line.strip()]
     diff, _ = median_ms(server, database, "SELECT count(*) FROM migra_diff('parts_a', 'parts_b');", runs)
@@ -234,12 +240,7 @@ def measure_small(server, runs):
     from operations import small_schema_sql
     database = "bench_small"
     made_by = "small v1"
-    found = server.psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}' "
-                                    f"AND shobj_description(oid, 'pg_database') = '{made_by}'").stdout.strip()
-    if not found:
-        server.psql("postgres", f"DROP DATABASE IF EXISTS {database}; CREATE DATABASE {database}")
-        server.load(database, small_schema_sql("small_a", False) + small_schema_sql("small_b", True))
-        server.psql(database, f"CREATE EXTENSION migra; ANALYZE; COMMENT ON DATABASE {database} IS '{made_by}';")
+    load_once(server, database, made_by, lambda: small_schema_sql("small_a", False) + small_schema_sql("small_b", True))
     statements = int(server.psql(database, SMALL_DIFF).stdout.strip())
     first, _ = median_ms(server, database, SMALL_DIFF, runs, "SET client_min_messages = warning;")
     calls = max(20, runs * 4)

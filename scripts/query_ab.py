@@ -22,17 +22,15 @@ import argparse
 import re
 import statistics
 import subprocess
+import sys
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "pg_test"))
+from linearity import for_version  # noqa: E402  (the templates, as fingerprints::query_for reads them)
 
 STRIP_IN_SQL = ("pg_catalog.regexp_replace(r.raw, ' :(location|vartype|vartypmod|varcollid) -?[0-9]+', "
                 "'', 'g')")
-
-
-def for_version(text, version):
-    def choose(match):
-        since, rest = match.group(1).split(" ", 1)
-        field, otherwise = rest.split(" | ", 1)
-        return field if version >= int(since) else otherwise
-    return re.sub(r"\{\{(.*?)\}\}", choose, text)
 
 
 def main():

@@ -282,7 +282,7 @@ impl Reader {
                 ],
             )?,
             Query::Fingerprints => {
-                let schema = extension_schema(client)?;
+                let schema = crate::ident::quote_ident(&extension_schema(client)?);
                 plan_cache::plan(
                     query,
                     &schema,
@@ -363,11 +363,11 @@ impl Reader {
     }
 }
 
-/// The schema this extension is in, quoted: the fingerprint query of a local read calls its
-/// `migra_strip_node_tree` there.
-fn extension_schema(client: &pgrx::spi::SpiClient<'_>) -> Result<String, Error> {
+/// The schema this extension was created in (which holds its tables, and the
+/// `migra_strip_node_tree` that the fingerprint query of a local read calls).
+pub fn extension_schema(client: &pgrx::spi::SpiClient<'_>) -> Result<String, Error> {
     let table = client.select(
-        "select pg_catalog.quote_ident(n.nspname::pg_catalog.text) from pg_catalog.pg_extension e \
+        "select n.nspname::pg_catalog.text from pg_catalog.pg_extension e \
          join pg_catalog.pg_namespace n on n.oid operator(pg_catalog.=) e.extnamespace \
          where e.extname operator(pg_catalog.=) 'migra'",
         Some(1),

@@ -37,12 +37,7 @@ SELECT pg_catalog.pg_extension_config_dump('migra_drift_log', '');
 
 /// The schema the extension was created in, which holds its tables.
 pub(super) fn extension_schema() -> Result<String, Error> {
-    super::read_value::<String>(
-        "select n.nspname::text from pg_catalog.pg_extension e
-         join pg_catalog.pg_namespace n on n.oid = e.extnamespace where e.extname = 'migra'",
-        &[],
-    )?
-    .ok_or_else(|| Error::Catalog("the migra extension is not installed in this database".into()))
+    pgrx::Spi::connect(crate::catalog::extension_schema)
 }
 
 /// Saves a snapshot of this database (or of the one `source` reaches) as baseline `name`,
