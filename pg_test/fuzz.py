@@ -79,7 +79,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the work tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CaseFailure, Cluster, apply_observing, normalised_dump  # noqa: E402  (pg_test/run.py, the case runner)
+from run import CaseFailure, Cluster, apply_observing, normalised_dump, same_tables_read_by_both_readers  # noqa: E402  (pg_test/run.py, the case runner)
 
 FAILURES = Path(__file__).resolve().parent / "_fuzz_failures"
 
@@ -3009,6 +3009,7 @@ def check_pair(cluster, database, template, workdir, source_sql, target_sql, loc
                                           f"SELECT public.migra_diff_sql('source', 'target', {asked})").stdout
             if full != plan:
                 raise CaseFailure("the plan differs with migra.fingerprints = off (every table read in full):\n" + full)
+            same_tables_read_by_both_readers(cluster, database, "public.migra_diff('source', 'target', unsafe => true)")
             # statement by statement, as \\gexec would, each row's lock and rewrite checked
             apply_observing(cluster, database, f"public.migra_diff('source', 'target', {asked})")
             rest = cluster.query(database, "SELECT string_agg(statement, E'\\n' ORDER BY ordinal) "

@@ -244,6 +244,22 @@ LOCK_NAMES = {
 LOCK_ORDER = list(LOCK_NAMES)
 
 
+def same_tables_read_by_both_readers(cluster, database, call):
+    """The fingerprint scan (Rust, the default) and the fingerprint query (what a remote server
+    runs) leave the same tables of each side to read in full: the DEBUG1 line each call gives."""
+    read = {}
+    for reader in ("scan", "query"):
+        result = cluster.psql(database, f"SET migra.fingerprint_reader = {reader};\n"
+                                        "SET client_min_messages = debug1;\n"
+                                        f"SELECT count(*) FROM {call}")
+        read[reader] = [line.split("migra read in full: ", 1)[1] for line in result.stderr.splitlines()
+                        if "migra read in full: " in line]
+    if not read["scan"]:
+        raise CaseFailure("no 'migra read in full' line at DEBUG1")
+    if read["scan"] != read["query"]:
+        raise CaseFailure(f"the fingerprint scan reads {read['scan']}, the query {read['query']}")
+
+
 def apply_observing(cluster, database, plan_call, search_path="target", rows_from=None):
     """Applies the rows of `plan_call` (a diff function's call, as SQL) in order, each statement in
     a transaction of its own, and holds each row to what the statement did before its commit
@@ -434,6 +450,8 @@ def check_case(cluster, case, database, bless, server, lock_safe=False):
         diff = difflib.unified_diff(full.splitlines(), script.splitlines(), "every table read in full",
                                     "fingerprints first", lineterm="", n=1)
         raise CaseFailure("the plan differs with migra.fingerprints = off:\n" + "\n".join(list(diff)[:40]))
+    same_tables_read_by_both_readers(cluster, database,
+                                     f"public.migra_diff('source', 'target', unsafe => true{renamed})")
 
     # the fingerprint query the extension runs strips stored expressions' trees in Rust: the same
     # text as the regexp_replace a remote server runs, for every tree of the case

@@ -12,6 +12,7 @@ use std::ffi::CStr;
 use pgrx::pg_sys;
 use pgrx::prelude::*;
 
+pub mod fingerprint_scan;
 pub mod plan_cache;
 
 use plan_cache::Query;
@@ -106,8 +107,11 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
             let tables = match reader.has_fingerprints() {
                 false => [None, None],
                 true => {
-                    let [a, b] = names.map(|name| reader.fingerprints_of_schema(client, name));
-                    fingerprints::tables_to_read([&a?, &b?], Pairing::Schemas).map(Some)
+                    let sides = reader.fingerprints_of_pair(client, names)?;
+                    let read =
+                        fingerprints::tables_to_read([&sides[0], &sides[1]], Pairing::Schemas);
+                    report_tables_read(&sides, &read);
+                    read.map(Some)
                 }
             };
             let [a, b] = tables;
@@ -126,6 +130,26 @@ pub fn read_schema_pair(names: [&str; 2]) -> Result<[Schema; 2], Error> {
     })?;
     schemas.iter().try_for_each(Schema::check_definitions)?;
     Ok(schemas)
+}
+
+/// `migra read in full: a, b | a, c` (each side's tables by name), at DEBUG1: which tables the
+/// fingerprints left to read, for the tests that hold the two readers to the same answer.
+fn report_tables_read(sides: &[Fingerprints; 2], read: &[Vec<u32>; 2]) {
+    // SAFETY: asks whether a DEBUG1 message would go anywhere.
+    if !unsafe { pg_sys::message_level_is_interesting(pg_sys::DEBUG1 as _) } {
+        return;
+    }
+    let names = [0, 1].map(|i| {
+        let mut names: Vec<&str> = sides[i]
+            .tables
+            .iter()
+            .filter(|t| read[i].contains(&t.oid))
+            .map(|t| t.name.as_str())
+            .collect();
+        names.sort_unstable();
+        names.join(", ")
+    });
+    pgrx::debug1!("migra read in full: {} | {}", names[0], names[1]);
 }
 
 /// The snapshot every read of one call runs under, whether the call reads fingerprints, and the
@@ -173,6 +197,35 @@ impl Reader {
             .schemas
             .pop()
             .ok_or_else(|| Error::SchemaNotFound(name.to_owned()))
+    }
+
+    /// The fingerprints of two schemas of this database, by `migra.fingerprint_reader`.
+    fn fingerprints_of_pair(
+        &self,
+        client: &pgrx::spi::SpiClient<'_>,
+        names: [&str; 2],
+    ) -> Result<[Fingerprints; 2], Error> {
+        if fingerprints::reader() == fingerprints::ReaderKind::Query {
+            let [a, b] = names.map(|name| self.fingerprints_of_schema(client, name));
+            return Ok([a?, b?]);
+        }
+        let namespaces = names.map(|name| {
+            let name = std::ffi::CString::new(name).unwrap_or_default();
+            // SAFETY: a lookup by name; InvalidOid when there is no such schema (no table
+            // then, and the read that follows says so).
+            u32::from(unsafe { pg_sys::get_namespace_oid(name.as_ptr(), true) })
+        });
+        crate::timing::measure("fingerprints", || {
+            let mut memory = pgrx::PgMemoryContexts::new("migra fingerprint scan");
+            // SAFETY: what the scan allocates goes with the context; its results are Rust's.
+            unsafe {
+                memory.switch_to(|_| {
+                    fingerprint_scan::read_pair(self.snapshot, namespaces, |side| {
+                        set_setting(client, "search_path", &search_path_for(names[side]))
+                    })
+                })
+            }
+        })
     }
 
     fn fingerprints_of_schema(
@@ -722,6 +775,8 @@ mod tests {
         .unwrap();
         let default_of =
             |schema: &crate::model::Schema| schema.tables[0].columns[0].default.clone().unwrap();
+        // the fingerprint query's plan, which the scan of two schemas of one database needs not
+        Spi::run("set local migra.fingerprint_reader = query").unwrap();
         // the first call plans each query once, for both schemas, and keeps nothing
         let [a, b] = read_schema_pair(["cache_a", "Cache B"]).unwrap();
         assert_eq!((a.tables.len(), b.tables.len()), (1, 0));
@@ -863,12 +918,35 @@ mod tests {
         assert!(schema.routines.is_empty(), "{:?}", schema.routines);
     }
 
-    /// The tables of each side that `read_schema_pair` read in full.
+    /// The tables each side reads in full (`read_schema_pair`), the same by either fingerprint
+    /// reader.
     fn read_in_full(sql: &str) -> [Vec<String>; 2] {
         Spi::run(sql).unwrap();
-        super::read_schema_pair(["a", "b"])
+        let read = |reader: &str| {
+            Spi::run(&format!("set local migra.fingerprint_reader = {reader}")).unwrap();
+            super::read_schema_pair(["a", "b"])
+                .unwrap()
+                .map(|s| s.tables.into_iter().map(|t| t.name).collect::<Vec<_>>())
+        };
+        let queried = read("query");
+        let scanned = read("scan");
+        assert_eq!(
+            scanned, queried,
+            "the scan and the query read different tables"
+        );
+        scanned
+    }
+
+    #[pg_test]
+    fn the_catalogs_the_scan_reads_are_where_it_looks_for_them() {
+        for (name, oid) in super::fingerprint_scan::CATALOG_OIDS {
+            let found = Spi::get_one::<pg_sys::Oid>(&format!(
+                "select 'pg_catalog.{name}'::pg_catalog.regclass::pg_catalog.oid"
+            ))
             .unwrap()
-            .map(|s| s.tables.into_iter().map(|t| t.name).collect())
+            .unwrap();
+            assert_eq!(u32::from(found), *oid, "{name}");
+        }
     }
 
     #[pg_test]

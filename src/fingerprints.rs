@@ -13,10 +13,23 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pgrx::{GucContext, GucFlags, GucRegistry, GucSetting};
+use pgrx::{GucContext, GucFlags, GucRegistry, GucSetting, PostgresGucEnum};
 use serde::Deserialize;
 
 static ENABLED: GucSetting<bool> = GucSetting::<bool>::new(true);
+static READER: GucSetting<ReaderKind> = GucSetting::<ReaderKind>::new(ReaderKind::Scan);
+
+/// How the fingerprints of two schemas of this database are read (`migra.fingerprint_reader`).
+/// Whole databases and remote sides are always read by the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PostgresGucEnum)]
+pub enum ReaderKind {
+    /// From the catalogs by scans in Rust (`catalog::fingerprint_scan`).
+    #[name = c"scan"]
+    Scan,
+    /// By `sql/fingerprints.sql`, as on a remote server.
+    #[name = c"query"]
+    Query,
+}
 
 pub fn define_setting() {
     GucRegistry::define_bool_guc(
@@ -27,10 +40,22 @@ pub fn define_setting() {
         GucContext::Userset,
         GucFlags::default(),
     );
+    GucRegistry::define_enum_guc(
+        c"migra.fingerprint_reader",
+        c"How the fingerprints of two schemas of this database are read: scan or query.",
+        c"scan (the default) reads the catalogs in Rust; query runs sql/fingerprints.sql, as for whole databases and remote servers. Both give the same tables to read in full.",
+        &READER,
+        GucContext::Userset,
+        GucFlags::default(),
+    );
 }
 
 pub fn enabled() -> bool {
     ENABLED.get()
+}
+
+pub fn reader() -> ReaderKind {
+    READER.get()
 }
 
 /// The oldest server whose fingerprints we read: `hash_record_extended` came in PostgreSQL 14.
