@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""A guard that fails when the catalog queries stop growing linearly with the schema, so that the
-next object kind cannot quietly make them quadratic again.
+"""A guard that fails when the catalog queries, or the fingerprint scan in Rust, stop growing
+linearly with the schema, so that the next object kind cannot quietly make them quadratic again.
 
 It counts work, not time: each query (sql/catalog.sql, or --catalog FILE, read in full; and
 sql/fingerprints.sql, which a diff reads first) runs under
 EXPLAIN (ANALYZE, FORMAT JSON), and its work is the number of rows every plan node handled,
 returned or filtered out, times the node's loops. A CTE scanned once per object (what made
 10,000 identity columns take 51 s) shows up as loops times rows. The count does not depend on
-how busy the machine is.
+how busy the machine is. The fingerprint scan (src/catalog/fingerprint_scan.rs, what migra_diff
+runs on two schemas of one database) counts its own work: the catalog rows it fetched and the
+calls of PostgreSQL's deparsers it made, which it says at DEBUG1.
 
 Two comparisons, on realistic schemas (scripts/realistic_schema.py):
 - one schema of 2,000 tables against one of 500, read as `migra_diff` reads them;
@@ -85,14 +87,32 @@ class Guard(Tests):
                 EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE query({array}, {rest});"""
             plan = json.loads(self.cluster.query(database, script))[0]
             measured[what] = (node_work(plan["Plan"]), plan["Execution Time"])
+        if len(schemas) == 1:
+            measured["fingerprint scan"] = self.scan_work(database, schemas[0])
         self.cluster.psql("postgres", f"DROP DATABASE IF EXISTS {database}")
         return measured
 
+    def scan_work(self, database, schema):
+        """(work, milliseconds) of the fingerprint scan that `migra_diff` runs on two schemas of
+        one database (here the schema against itself): the catalog rows it fetched plus the
+        deparser calls it made, which it says at DEBUG1, and its stage's time (migra.timing)."""
+        self.cluster.psql(database, "CREATE EXTENSION IF NOT EXISTS migra CASCADE")
+        call = f"SELECT count(*) FROM public.migra_diff({literal(schema)}, {literal(schema)});\n"
+        result = self.cluster.psql(database, "SET jit = off; SET migra.timing = on;\n"
+                                             "SET client_min_messages = debug1;\n" + call * 2)
+        works = re.findall(r"migra fingerprint scan: (\d+) catalog rows, (\d+) deparsed", result.stderr)
+        times = re.findall(r"fingerprints ([0-9.]+) ms", result.stderr)
+        if not works or not times:
+            raise CaseFailure("migra_diff said nothing of its fingerprint scan:\n" + result.stderr[-2000:])
+        rows, calls = works[-1]
+        return int(rows) + int(calls), float(times[-1])
+
     def compare(self, small, large, what):
         for query in small:
+            unit = "catalog rows and deparser calls" if query == "fingerprint scan" else "rows handled"
             (w1, t1), (w2, t2) = small[query], large[query]
             ratio = w2 / w1
-            print(f"     ({query}, {what}: work {w1:,} -> {w2:,} rows handled, {ratio:.2f}x; "
+            print(f"     ({query}, {what}: work {w1:,} -> {w2:,} {unit}, {ratio:.2f}x; "
                   f"time {t1:.0f} -> {t2:.0f} ms, {t2 / t1:.2f}x)")
             if ratio > LIMIT:
                 raise CaseFailure(f"the {query}: 4 times the size took {ratio:.1f} times the work (limit {LIMIT}): "

@@ -101,9 +101,34 @@ pub const CATALOG_OIDS: &[(&str, u32)] = &[
     ("pg_proc_oid_index", PROC_OID),
 ];
 
+thread_local! {
+    /// The work of one read: catalog rows fetched, and calls of PostgreSQL's deparsers.
+    static WORK: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+fn count(rows: u64, calls: u64) {
+    WORK.with(|w| {
+        let (r, c) = w.get();
+        w.set((r + rows, c + calls));
+    });
+}
+
 /// Reads the fingerprints of the tables of two schemas (by OID) of this database under
 /// `snapshot`. `under_side(i)` sets side `i`'s search_path, under which its deparsers run.
+/// Says at DEBUG1 how much work it took (`pg_test/linearity.py` holds it to linear growth).
 pub fn read_pair(
+    snapshot: pg_sys::Snapshot,
+    namespaces: [u32; 2],
+    under_side: impl FnMut(usize) -> Result<(), Error>,
+) -> Result<[Fingerprints; 2], Error> {
+    WORK.with(|w| w.set((0, 0)));
+    let read = read_both(snapshot, namespaces, under_side);
+    let (rows, calls) = WORK.with(|w| w.get());
+    pgrx::debug1!("migra fingerprint scan: {rows} catalog rows, {calls} deparsed");
+    read
+}
+
+fn read_both(
     snapshot: pg_sys::Snapshot,
     namespaces: [u32; 2],
     mut under_side: impl FnMut(usize) -> Result<(), Error>,
@@ -187,7 +212,6 @@ impl Catalog {
                 let mut scan_key: pg_sys::ScanKeyData = std::mem::zeroed();
                 let (procedure, datum) = match key {
                     Key::Oid(oid) => (pg_sys::F_OIDEQ, pg_sys::Datum::from(*oid)),
-                    Key::Int4(value) => (pg_sys::F_INT4EQ, pg_sys::Datum::from(*value)),
                 };
                 pg_sys::ScanKeyInit(
                     &mut scan_key,
@@ -219,6 +243,7 @@ impl Catalog {
                 if tuple.is_null() {
                     return Ok(());
                 }
+                count(1, 0);
                 each(&Row {
                     tuple,
                     descriptor: self.descriptor(),
@@ -238,7 +263,6 @@ impl Drop for Catalog {
 #[derive(Clone, Copy)]
 enum Key {
     Oid(u32),
-    Int4(i32),
 }
 
 /// One catalog row, valid while its scan stands on it.
@@ -425,6 +449,7 @@ struct Shared {
     rules: HashMap<u32, Vec<Vec<u8>>>,
     statistics: HashMap<u32, Vec<(Vec<u8>, u32, Option<i64>)>>,
     in_tree: HashSet<u32>,
+    rows: TableRows,
 }
 
 struct Policy {
@@ -657,7 +682,13 @@ impl Shared {
         })?;
         drop(inherits);
 
+        let mut tables: Vec<&Class> = classes.values().filter(|c| is_table_kind(c.kind)).collect();
+        tables.sort_by_key(|c| c.oid);
+        let mut sequences: Vec<&Class> = classes.values().filter(|c| c.kind == b'S').collect();
+        sequences.sort_by_key(|c| c.oid);
+        let rows = TableRows::read(snapshot, &tables, &sequences)?;
         Ok(Shared {
+            rows,
             snapshot,
             extension_namespaces,
             classes,
@@ -671,114 +702,24 @@ impl Shared {
     }
 }
 
-fn is_table_kind(kind: u8) -> bool {
-    matches!(kind, b'r' | b'p' | b'f')
+/// The rows of the tables' columns, defaults, constraints and indexes, of both sides.
+#[derive(Default)]
+struct TableRows {
+    columns: HashMap<u32, Vec<Column>>,
+    defaults: HashMap<(u32, i16), (u32, Vec<u8>)>,
+    constraints: HashMap<u32, Vec<Constraint>>,
+    indexes: HashMap<u32, Index>,
+    table_indexes: HashMap<u32, Vec<u32>>,
+    /// Each identity column's sequence, by what it is made of (`identity_prints`).
+    identities: HashMap<(u32, i16), i64>,
 }
 
-/// A stored expression: its tree without layout, and whether it may hold an OID.
-struct Tree {
-    node: Vec<u8>,
-    may_hold_oids: bool,
-}
-
-impl Tree {
-    fn of(raw: &[u8]) -> Tree {
-        let node = strip_node_tree(raw);
-        let may_hold_oids = may_hold_oids(&node);
-        Tree {
-            node,
-            may_hold_oids,
-        }
-    }
-}
-
-/// Whether a tree holds a number of 12,000 or more after a space or a parenthesis: what
-/// `sql/fingerprints.sql`'s `stripped` matches with `[ (](1[2-9][0-9]{3}|[2-9][0-9]{4}|[1-9][0-9]{5,})`.
-pub fn may_hold_oids(node: &[u8]) -> bool {
-    node.windows(1).enumerate().any(|(at, b)| {
-        if b[0] != b' ' && b[0] != b'(' {
-            return false;
-        }
-        let digits: Vec<u8> = node[at + 1..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .copied()
-            .collect();
-        match digits.as_slice() {
-            [first, ..] if digits.len() >= 6 => *first != b'0',
-            [first, second, _, _, _] => *first >= b'2' || (*first == b'1' && *second >= b'2'),
-            _ => false,
-        }
-    })
-}
-
-/// One side: its schema's tables, and what their prints are made of.
-struct Side<'a> {
-    shared: &'a Shared,
-    /// The schema's name.
-    schema: Vec<u8>,
-    catalogs: RefCell<HashMap<u32, Rc<Catalog>>>,
-    namespace: u32,
-    types: HashMap<u32, Option<TypeRow>>,
-    type_prints: HashMap<u32, Option<(Vec<u8>, bool)>>,
-    routine_prints: HashMap<u32, Option<(Vec<u8>, bool)>>,
-    collations: HashMap<u32, Vec<u8>>,
-    deparsed_defaults: HashMap<Vec<u8>, Vec<u8>>,
-}
-
-#[derive(Clone)]
-struct TypeRow {
-    namespace: u32,
-    name: Vec<u8>,
-    kind: u8,
-    storage: u8,
-    collation: u32,
-    element: u32,
-    array: u32,
-    base: u32,
-    typmod: i32,
-    not_null: bool,
-    default: Option<Vec<u8>>,
-}
-
-impl<'a> Side<'a> {
-    /// A catalog that lookups read, opened once a side.
-    fn open(&self, oid: u32) -> Rc<Catalog> {
-        self.catalogs
-            .borrow_mut()
-            .entry(oid)
-            .or_insert_with(|| Rc::new(Catalog::open(oid, self.shared.snapshot)))
-            .clone()
-    }
-
-    fn new(shared: &'a Shared, namespace: u32) -> Side<'a> {
-        Side {
-            schema: get_name(namespace, pg_sys::get_namespace_name),
-            catalogs: RefCell::new(HashMap::new()),
-            shared,
-            namespace,
-            types: HashMap::new(),
-            type_prints: HashMap::new(),
-            routine_prints: HashMap::new(),
-            collations: HashMap::new(),
-            deparsed_defaults: HashMap::new(),
-        }
-    }
-
-    fn prints(mut self) -> Result<Fingerprints, Error> {
-        if self.shared.extension_namespaces.contains(&self.namespace) {
-            return Ok(Fingerprints { tables: Vec::new() });
-        }
-        let snapshot = self.shared.snapshot;
-        let mut tables: Vec<&Class> = self
-            .shared
-            .classes
-            .values()
-            .filter(|c| c.namespace == self.namespace && is_table_kind(c.kind))
-            .collect();
-        tables.sort_by_key(|c| c.oid);
-
-        // the rows of each table's columns, defaults, constraints and indexes
+impl TableRows {
+    fn read(
+        snapshot: pg_sys::Snapshot,
+        tables: &[&Class],
+        sequences: &[&Class],
+    ) -> Result<TableRows, Error> {
         let attribute = Catalog::open(PG_ATTRIBUTE, snapshot);
         let attribute_columns = attribute.columns([
             "attrelid",
@@ -844,12 +785,10 @@ impl<'a> Side<'a> {
         ])?;
         let nulls_not_distinct = index.column_if("indnullsnotdistinct");
 
-        let mut columns: HashMap<u32, Vec<Column>> = HashMap::new();
-        let mut defaults: HashMap<(u32, i16), (u32, Vec<u8>)> = HashMap::new();
-        let mut constraints: HashMap<u32, Vec<Constraint>> = HashMap::new();
-        let mut indexes: HashMap<u32, Index> = HashMap::new();
-        let mut table_indexes: HashMap<u32, Vec<u32>> = HashMap::new();
-        for table in &tables {
+        let mut rows = TableRows::default();
+        let all: HashSet<u32> = tables.iter().map(|t| t.oid).collect();
+        let oids: Vec<u32> = tables.iter().map(|t| t.oid).collect();
+        {
             let [
                 attrelid,
                 attnum,
@@ -868,48 +807,69 @@ impl<'a> Side<'a> {
                 attcollation,
                 attisdropped,
             ] = attribute_columns;
-            let mut list = Vec::new();
-            attribute.scan(
-                Some(ATTRIBUTE_RELID_ATTNUM),
-                &[(attrelid, Key::Oid(table.oid))],
+            rows_of_tables(
+                &attribute,
+                ATTRIBUTE_RELID_ATTNUM,
+                &[],
+                attrelid,
+                &oids,
+                &all,
                 |row| {
                     let number = row.int2(attnum);
                     if number > 0 && !row.bool(attisdropped) {
-                        list.push(Column {
-                            number,
-                            name: row.name(attname),
-                            type_oid: row.oid(atttypid),
-                            typmod: row.int4(atttypmod),
-                            not_null: row.bool(attnotnull),
-                            has_default: row.bool(atthasdef),
-                            inherited: row.int4(attinhcount) > 0,
-                            generated: row.char(attgenerated),
-                            identity: row.char(attidentity),
-                            storage: row.char(attstorage),
-                            compression: row.char(attcompression),
-                            statistics_target: row
-                                .datum(attstattarget)
-                                .map(|d| d.value() as i16 as i64),
-                            acl: row.bytes(attacl),
-                            collation: row.oid(attcollation),
-                        });
+                        rows.columns
+                            .entry(row.oid(attrelid))
+                            .or_default()
+                            .push(Column {
+                                number,
+                                name: row.name(attname),
+                                type_oid: row.oid(atttypid),
+                                typmod: row.int4(atttypmod),
+                                not_null: row.bool(attnotnull),
+                                has_default: row.bool(atthasdef),
+                                inherited: row.int4(attinhcount) > 0,
+                                generated: row.char(attgenerated),
+                                identity: row.char(attidentity),
+                                storage: row.char(attstorage),
+                                compression: row.char(attcompression),
+                                statistics_target: row
+                                    .datum(attstattarget)
+                                    .map(|d| d.value() as i16 as i64),
+                                acl: row.bytes(attacl),
+                                collation: row.oid(attcollation),
+                            });
                     }
                     Ok(())
                 },
             )?;
-            if list.iter().any(|c| c.has_default) {
-                attrdef.scan(
-                    Some(ATTRDEF_ADRELID_ADNUM),
-                    &[(adrelid, Key::Oid(table.oid))],
-                    |row| {
-                        if let Some(tree) = row.bytes(adbin) {
-                            defaults.insert((table.oid, row.int2(adnum)), (row.oid(adoid), tree));
-                        }
-                        Ok(())
-                    },
-                )?;
+            for columns in rows.columns.values_mut() {
+                columns.sort_by_key(|c| c.number);
             }
-            columns.insert(table.oid, list);
+            let with_defaults: Vec<u32> = oids
+                .iter()
+                .copied()
+                .filter(|t| {
+                    rows.columns
+                        .get(t)
+                        .is_some_and(|c| c.iter().any(|c| c.has_default))
+                })
+                .collect();
+            let defaults = &mut rows.defaults;
+            rows_of_tables(
+                &attrdef,
+                ATTRDEF_ADRELID_ADNUM,
+                &[],
+                adrelid,
+                &with_defaults,
+                &all,
+                |row| {
+                    if let Some(tree) = row.bytes(adbin) {
+                        defaults
+                            .insert((row.oid(adrelid), row.int2(adnum)), (row.oid(adoid), tree));
+                    }
+                    Ok(())
+                },
+            )?;
 
             let [
                 oid,
@@ -930,10 +890,14 @@ impl<'a> Side<'a> {
                 conbin,
                 coninhcount,
             ] = constraint_columns;
-            let mut list = Vec::new();
-            constraint.scan(
-                Some(CONSTRAINT_CONRELID_CONTYPID_CONNAME),
-                &[(conrelid, Key::Oid(table.oid))],
+            let constraints = &mut rows.constraints;
+            rows_of_tables(
+                &constraint,
+                CONSTRAINT_CONRELID_CONTYPID_CONNAME,
+                &[],
+                conrelid,
+                &oids,
+                &all,
                 |row| {
                     let kind = row.char(contype);
                     if !matches!(kind, b'p' | b'u' | b'c' | b'f' | b'x' | b'n') {
@@ -956,23 +920,29 @@ impl<'a> Side<'a> {
                         .maybe(delete_set_columns.and_then(|c| row.bytes(c)).as_deref())
                         .number(enforced.map_or(1, |c| row.bool(c) as i64))
                         .number(period.is_some_and(|c| row.bool(c)) as i64);
-                    list.push(Constraint {
-                        oid: row.oid(oid),
-                        name: row.name(conname),
-                        kind,
-                        fields: fields.finish(),
-                        key: row.bytes(conkey).unwrap_or_default(),
-                        inherited_count: row.int4(coninhcount),
-                        index: row.oid(conindid),
-                        references: row.oid(confrelid),
-                        check: (kind == b'c').then(|| row.bytes(conbin)).flatten(),
-                    });
+                    constraints
+                        .entry(row.oid(conrelid))
+                        .or_default()
+                        .push(Constraint {
+                            oid: row.oid(oid),
+                            name: row.name(conname),
+                            kind,
+                            fields: fields.finish(),
+                            key: row.bytes(conkey).unwrap_or_default(),
+                            inherited_count: row.int4(coninhcount),
+                            index: row.oid(conindid),
+                            references: row.oid(confrelid),
+                            check: (kind == b'c').then(|| row.bytes(conbin)).flatten(),
+                        });
                     Ok(())
                 },
             )?;
-            constraints.insert(table.oid, list);
-
-            if table.has_index {
+            let with_indexes: Vec<u32> = tables
+                .iter()
+                .filter(|t| t.has_index)
+                .map(|t| t.oid)
+                .collect();
+            {
                 let [
                     indexrelid,
                     indrelid,
@@ -988,10 +958,14 @@ impl<'a> Side<'a> {
                     indisreplident,
                     indisclustered,
                 ] = index_columns;
-                let mut list = Vec::new();
-                index.scan(
-                    Some(INDEX_INDRELID),
-                    &[(indrelid, Key::Oid(table.oid))],
+                let (indexes, table_indexes) = (&mut rows.indexes, &mut rows.table_indexes);
+                rows_of_tables(
+                    &index,
+                    INDEX_INDRELID,
+                    &[],
+                    indrelid,
+                    &with_indexes,
+                    &all,
                     |row| {
                         let mut fields = Print::default();
                         fields
@@ -1008,7 +982,10 @@ impl<'a> Side<'a> {
                                 text
                             });
                         let this = row.oid(indexrelid);
-                        list.push(this);
+                        table_indexes
+                            .entry(row.oid(indrelid))
+                            .or_default()
+                            .push(this);
                         indexes.insert(
                             this,
                             Index {
@@ -1028,10 +1005,250 @@ impl<'a> Side<'a> {
                         Ok(())
                     },
                 )?;
-                table_indexes.insert(table.oid, list);
             }
         }
         drop((attribute, attrdef, constraint, index));
+        rows.identities = identities(snapshot, sequences)?;
+        Ok(rows)
+    }
+}
+
+/// Calls `each` with the rows of `catalog` whose `relid` column is one of `tables`: through
+/// `index`, a probe a table, or in one pass over the whole catalog where that reads fewer pages
+/// (a probe costs about as much as reading two pages: a large schema, or a small database).
+fn rows_of_tables(
+    catalog: &Catalog,
+    index: u32,
+    fixed: &[(i32, u32)],
+    relid: i32,
+    tables: &[u32],
+    all: &HashSet<u32>,
+    mut each: impl FnMut(&Row) -> Result<(), Error>,
+) -> Result<(), Error> {
+    if tables.is_empty() {
+        return Ok(());
+    }
+    // SAFETY: the catalog is open.
+    let pages = unsafe {
+        pg_sys::RelationGetNumberOfBlocksInFork(catalog.relation, pg_sys::ForkNumber::MAIN_FORKNUM)
+    };
+    if (pages as usize) < tables.len() * 2 {
+        return catalog.scan(None, &[], |row| {
+            if all.contains(&row.oid(relid)) && fixed.iter().all(|(c, v)| row.oid(*c) == *v) {
+                each(row)
+            } else {
+                Ok(())
+            }
+        });
+    }
+    let mut keys: Vec<(i32, Key)> = fixed.iter().map(|(c, v)| (*c, Key::Oid(*v))).collect();
+    keys.push((relid, Key::Oid(0)));
+    for table in tables {
+        keys.last_mut().expect("the table's key").1 = Key::Oid(*table);
+        catalog.scan(Some(index), &keys, &mut each)?;
+    }
+    Ok(())
+}
+
+/// Each identity column's sequence (an internal dependency on the column, found from the
+/// sequences' side), by what it is made of: `identity_prints`.
+fn identities(
+    snapshot: pg_sys::Snapshot,
+    sequences: &[&Class],
+) -> Result<HashMap<(u32, i16), i64>, Error> {
+    let oids: Vec<u32> = sequences.iter().map(|c| c.oid).collect();
+    let all: HashSet<u32> = oids.iter().copied().collect();
+    let mut columns: HashMap<u32, (u32, i16)> = HashMap::new();
+    let depend = Catalog::open(PG_DEPEND, snapshot);
+    let [classid, objid, refclassid, refobjid, refobjsubid, deptype] = depend.columns([
+        "classid",
+        "objid",
+        "refclassid",
+        "refobjid",
+        "refobjsubid",
+        "deptype",
+    ])?;
+    rows_of_tables(
+        &depend,
+        DEPEND_DEPENDER,
+        &[(classid, PG_CLASS)],
+        objid,
+        &oids,
+        &all,
+        |row| {
+            if row.char(deptype) == b'i' && row.oid(refclassid) == PG_CLASS {
+                columns
+                    .entry(row.oid(objid))
+                    .or_insert((row.oid(refobjid), row.int4(refobjsubid) as i16));
+            }
+            Ok(())
+        },
+    )?;
+    drop(depend);
+    let owned: Vec<u32> = oids
+        .iter()
+        .copied()
+        .filter(|s| columns.contains_key(s))
+        .collect();
+    let catalog = Catalog::open(PG_SEQUENCE, snapshot);
+    let [
+        seqrelid,
+        seqtypid,
+        seqstart,
+        seqincrement,
+        seqmax,
+        seqmin,
+        seqcache,
+        seqcycle,
+    ] = catalog.columns([
+        "seqrelid",
+        "seqtypid",
+        "seqstart",
+        "seqincrement",
+        "seqmax",
+        "seqmin",
+        "seqcache",
+        "seqcycle",
+    ])?;
+    let by_oid: HashMap<u32, &Class> = sequences.iter().map(|c| (c.oid, *c)).collect();
+    let mut identities = HashMap::new();
+    rows_of_tables(
+        &catalog,
+        SEQUENCE_SEQRELID,
+        &[],
+        seqrelid,
+        &owned,
+        &all,
+        |row| {
+            let sequence = row.oid(seqrelid);
+            let (Some(column), Some(class)) = (columns.get(&sequence), by_oid.get(&sequence))
+            else {
+                return Ok(());
+            };
+            let mut print = Print::default();
+            print
+                .bytes(&class.name)
+                .number(class.fields)
+                .number(row.oid(seqtypid) as i64)
+                .number(row.int8(seqstart))
+                .number(row.int8(seqincrement))
+                .number(row.int8(seqmax))
+                .number(row.int8(seqmin))
+                .number(row.int8(seqcache))
+                .number(row.bool(seqcycle) as i64);
+            identities.insert(*column, print.finish());
+            Ok(())
+        },
+    )?;
+    Ok(identities)
+}
+
+fn is_table_kind(kind: u8) -> bool {
+    matches!(kind, b'r' | b'p' | b'f')
+}
+
+/// A stored expression: its tree without layout, and whether it may hold an OID.
+struct Tree {
+    node: Vec<u8>,
+    may_hold_oids: bool,
+}
+
+impl Tree {
+    fn of(raw: &[u8]) -> Tree {
+        let node = strip_node_tree(raw);
+        let may_hold_oids = may_hold_oids(&node);
+        Tree {
+            node,
+            may_hold_oids,
+        }
+    }
+}
+
+/// Whether a tree holds a number of 12,000 or more after a space or a parenthesis: what
+/// `sql/fingerprints.sql`'s `stripped` matches with `[ (](1[2-9][0-9]{3}|[2-9][0-9]{4}|[1-9][0-9]{5,})`.
+pub fn may_hold_oids(node: &[u8]) -> bool {
+    node.windows(1).enumerate().any(|(at, b)| {
+        if b[0] != b' ' && b[0] != b'(' {
+            return false;
+        }
+        let digits: Vec<u8> = node[at + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .copied()
+            .collect();
+        match digits.as_slice() {
+            [first, ..] if digits.len() >= 6 => *first != b'0',
+            [first, second, _, _, _] => *first >= b'2' || (*first == b'1' && *second >= b'2'),
+            _ => false,
+        }
+    })
+}
+
+/// One side: its schema's tables, and what their prints are made of.
+struct Side<'a> {
+    shared: &'a Shared,
+    /// The schema's name.
+    schema: Vec<u8>,
+    catalogs: RefCell<HashMap<u32, Rc<Catalog>>>,
+    namespace: u32,
+    types: HashMap<u32, Option<Rc<TypeRow>>>,
+    type_prints: HashMap<u32, Option<(Vec<u8>, bool)>>,
+    routine_prints: HashMap<u32, Option<(Vec<u8>, bool)>>,
+    collations: HashMap<u32, Vec<u8>>,
+    deparsed_defaults: HashMap<Vec<u8>, Vec<u8>>,
+}
+
+#[derive(Clone)]
+struct TypeRow {
+    namespace: u32,
+    name: Vec<u8>,
+    kind: u8,
+    storage: u8,
+    collation: u32,
+    element: u32,
+    array: u32,
+    base: u32,
+    typmod: i32,
+    not_null: bool,
+    default: Option<Vec<u8>>,
+}
+
+impl<'a> Side<'a> {
+    /// A catalog that lookups read, opened once a side.
+    fn open(&self, oid: u32) -> Rc<Catalog> {
+        self.catalogs
+            .borrow_mut()
+            .entry(oid)
+            .or_insert_with(|| Rc::new(Catalog::open(oid, self.shared.snapshot)))
+            .clone()
+    }
+
+    fn new(shared: &'a Shared, namespace: u32) -> Side<'a> {
+        Side {
+            schema: get_name(namespace, pg_sys::get_namespace_name),
+            catalogs: RefCell::new(HashMap::new()),
+            shared,
+            namespace,
+            types: HashMap::new(),
+            type_prints: HashMap::new(),
+            routine_prints: HashMap::new(),
+            collations: HashMap::new(),
+            deparsed_defaults: HashMap::new(),
+        }
+    }
+
+    fn prints(mut self) -> Result<Fingerprints, Error> {
+        if self.shared.extension_namespaces.contains(&self.namespace) {
+            return Ok(Fingerprints { tables: Vec::new() });
+        }
+        let snapshot = self.shared.snapshot;
+        let mut tables: Vec<&Class> = self
+            .shared
+            .classes
+            .values()
+            .filter(|c| c.namespace == self.namespace && is_table_kind(c.kind))
+            .collect();
+        tables.sort_by_key(|c| c.oid);
 
         let depend = Catalog::open(PG_DEPEND, snapshot);
         let depend_columns = depend.columns([
@@ -1043,15 +1260,22 @@ impl<'a> Side<'a> {
             "refobjsubid",
             "deptype",
         ])?;
+        let rows = &self.shared.rows;
         let mut prints = Vec::with_capacity(tables.len());
         for table in tables {
             let print = self.table_print(
                 table,
-                &columns[&table.oid],
-                &defaults,
-                &constraints[&table.oid],
-                &indexes,
-                table_indexes
+                rows.columns
+                    .get(&table.oid)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
+                &rows.defaults,
+                rows.constraints
+                    .get(&table.oid)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
+                &rows.indexes,
+                rows.table_indexes
                     .get(&table.oid)
                     .map(Vec::as_slice)
                     .unwrap_or_default(),
@@ -1073,7 +1297,7 @@ impl<'a> Side<'a> {
         }
     }
 
-    fn type_row(&mut self, oid: u32) -> Result<Option<TypeRow>, Error> {
+    fn type_row(&mut self, oid: u32) -> Result<Option<Rc<TypeRow>>, Error> {
         if let Some(row) = self.types.get(&oid) {
             return Ok(row.clone());
         }
@@ -1107,7 +1331,7 @@ impl<'a> Side<'a> {
         ])?;
         let mut found = None;
         catalog.scan(Some(TYPE_OID), &[(toid, Key::Oid(oid))], |row| {
-            found = Some(TypeRow {
+            found = Some(Rc::new(TypeRow {
                 namespace: row.oid(typnamespace),
                 name: row.name(typname),
                 kind: row.char(typtype),
@@ -1119,7 +1343,7 @@ impl<'a> Side<'a> {
                 typmod: row.int4(typtypmod),
                 not_null: row.bool(typnotnull),
                 default: row.bytes(typdefaultbin),
-            });
+            }));
             Ok(())
         })?;
         self.types.insert(oid, found.clone());
@@ -1435,7 +1659,14 @@ impl<'a> Side<'a> {
                 print.maybe(None);
             }
             if column.identity != 0 {
-                print.number(self.identity_print(table, column.number, depend, depend_columns)?);
+                print.maybe(None).number(
+                    self.shared
+                        .rows
+                        .identities
+                        .get(&(table.oid, column.number))
+                        .copied()
+                        .unwrap_or(0),
+                );
             }
             column_prints ^= print.finish();
         }
@@ -1741,81 +1972,6 @@ impl<'a> Side<'a> {
                 .collect(),
         })
     }
-
-    /// An identity column's sequence (an internal dependency on the column), by what it is
-    /// made of: `identity_prints`.
-    fn identity_print(
-        &self,
-        table: &Class,
-        column: i16,
-        depend: &Catalog,
-        [
-            classid,
-            objid,
-            _,
-            refclassid,
-            refobjid,
-            refobjsubid,
-            deptype,
-        ]: [i32; 7],
-    ) -> Result<i64, Error> {
-        let mut sequence = None;
-        depend.scan(
-            Some(DEPEND_REFERENCE),
-            &[
-                (refclassid, Key::Oid(PG_CLASS)),
-                (refobjid, Key::Oid(table.oid)),
-                (refobjsubid, Key::Int4(column as i32)),
-            ],
-            |row| {
-                if row.oid(classid) == PG_CLASS && row.char(deptype) == b'i' {
-                    sequence = Some(row.oid(objid));
-                }
-                Ok(())
-            },
-        )?;
-        let mut print = Print::default();
-        let Some(class) = sequence.and_then(|s| self.shared.classes.get(&s)) else {
-            return Ok(print.maybe(None).finish());
-        };
-        print.bytes(&class.name).number(class.fields);
-        let catalog = self.open(PG_SEQUENCE);
-        let [
-            seqrelid,
-            seqtypid,
-            seqstart,
-            seqincrement,
-            seqmax,
-            seqmin,
-            seqcache,
-            seqcycle,
-        ] = catalog.columns([
-            "seqrelid",
-            "seqtypid",
-            "seqstart",
-            "seqincrement",
-            "seqmax",
-            "seqmin",
-            "seqcache",
-            "seqcycle",
-        ])?;
-        catalog.scan(
-            Some(SEQUENCE_SEQRELID),
-            &[(seqrelid, Key::Oid(class.oid))],
-            |row| {
-                print
-                    .number(row.oid(seqtypid) as i64)
-                    .number(row.int8(seqstart))
-                    .number(row.int8(seqincrement))
-                    .number(row.int8(seqmax))
-                    .number(row.int8(seqmin))
-                    .number(row.int8(seqcache))
-                    .number(row.bool(seqcycle) as i64);
-                Ok(())
-            },
-        )?;
-        Ok(print.finish())
-    }
 }
 
 /// `{n}` as an int2[]'s bytes after its header: what a one-column key looks like.
@@ -1902,6 +2058,7 @@ fn call(
     function: unsafe fn(pg_sys::FunctionCallInfo) -> pg_sys::Datum,
     arguments: &[Option<pg_sys::Datum>],
 ) -> Option<Vec<u8>> {
+    count(0, 1);
     // SAFETY: the deparsers take these arguments and return text (or NULL).
     unsafe { pgrx::direct_function_call_as_datum(function, arguments) }.map(varlena_bytes)
 }
