@@ -1144,8 +1144,9 @@ dependency_docs as materialized (
   where not pg_catalog.starts_with(rn.nspname, 'pg_') and rn.nspname operator(pg_catalog.<>) 'information_schema'
 ),
 -- Comments on what the model compares, by the kind of object and its name relative to the
--- schema (routines by identity). Read for every relation, whether its table is read in full or
--- not: the fingerprints leave comments out. Each object's comments are looked up through
+-- schema (routines by identity). Those of a table and of its columns, constraints, indexes,
+-- triggers, policies and rules only where the table is read in full: a table left out has the
+-- same fingerprint on both sides, which holds its comments. Each object's comments are looked up through
 -- pg_description's index (a LATERAL subquery with OFFSET 0, run once per object): joined, the
 -- planner hashed every comment of the database, those of schemas not read too.
 comment_docs as materialized (
@@ -1172,7 +1173,8 @@ comment_docs as materialized (
     where d.objoid operator(pg_catalog.=) c.oid
       and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
       and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
-  where (c.is_table
+  -- a table's comments only where the table is read: they are in its fingerprint
+  where ((c.is_table and c.oid operator(pg_catalog.=) any (select t.oid from tbl t))
          or c.relkind operator(pg_catalog.=) any (array['v', 'm', 'S']::pg_catalog."char"[])
          or (c.relkind operator(pg_catalog.=) 'c' and d.objsubid operator(pg_catalog.>) 0)
          -- an index the model holds: not one attached to a partitioned table's index
@@ -1181,7 +1183,9 @@ comment_docs as materialized (
                          join pg_catalog.pg_class t on t.oid operator(pg_catalog.=) i.indrelid
                          join pg_catalog.pg_class ic on ic.oid operator(pg_catalog.=) i.indexrelid
                          where i.indexrelid operator(pg_catalog.=) c.oid and not ic.relispartition
-                           and t.relkind operator(pg_catalog.=) any (array['r', 'p', 'm']::pg_catalog."char"[])
+                           and (t.relkind operator(pg_catalog.=) 'm'
+                                or (t.relkind operator(pg_catalog.=) any (array['r', 'p']::pg_catalog."char"[])
+                                    and t.oid operator(pg_catalog.=) any (select tb.oid from tbl tb)))
                          -- OFFSET 0: looked up per index, never hashed over every index
                          offset 0)))
   union all
@@ -1202,7 +1206,7 @@ comment_docs as materialized (
       and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
   union all
   select c.relnamespace, 'constraint', c.relname::pg_catalog.text, k.conname::pg_catalog.text, d.description
-  from rel c
+  from tbl c
   cross join lateral (select k.oid, k.conname from pg_catalog.pg_constraint k
                       where k.conrelid operator(pg_catalog.=) c.oid offset 0) k
   cross join lateral (
@@ -1231,10 +1235,11 @@ comment_docs as materialized (
     where d.objoid operator(pg_catalog.=) tg.oid
       and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass
       and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
-  where c.is_table or c.relkind operator(pg_catalog.=) 'v'
+  where (c.is_table and c.oid operator(pg_catalog.=) any (select t.oid from tbl t))
+     or c.relkind operator(pg_catalog.=) 'v'
   union all
   select c.relnamespace, 'policy', c.relname::pg_catalog.text, po.polname::pg_catalog.text, d.description
-  from rel c
+  from tbl c
   cross join lateral (select po.oid, po.polname from pg_catalog.pg_policy po
                       where po.polrelid operator(pg_catalog.=) c.oid offset 0) po
   cross join lateral (
@@ -1242,7 +1247,6 @@ comment_docs as materialized (
     where d.objoid operator(pg_catalog.=) po.oid
       and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
       and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
-  where c.is_table
   union all
   select c.relnamespace, 'rule', c.relname::pg_catalog.text, r.rulename::pg_catalog.text, d.description
   from rel c
@@ -1254,7 +1258,8 @@ comment_docs as materialized (
     where d.objoid operator(pg_catalog.=) r.oid
       and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
       and d.objoid operator(pg_catalog.>=) 16384 offset 0) d
-  where c.is_table or c.relkind operator(pg_catalog.=) 'v'
+  where (c.is_table and c.oid operator(pg_catalog.=) any (select t.oid from tbl t))
+     or c.relkind operator(pg_catalog.=) 'v'
   union all
   select x.stxnamespace, 'statistics', x.stxname::pg_catalog.text, null, d.description
   -- the schemas read first (OFFSET 0), then a lookup for each of their objects

@@ -1,5 +1,5 @@
 -- A fingerprint of every plain (or foreign) table of the schemas asked for, with its columns, constraints,
--- indexes and identity sequences: what a diff reads first, so that it deparses only the tables
+-- indexes, identity sequences and comments: what a diff reads first, so that it deparses only the tables
 -- that differ (sql/catalog.sql with their OIDs). $1 text[]: the schemas, or NULL for every user
 -- schema; $2 text[]: schemas to leave out, or NULL.
 --
@@ -351,6 +351,70 @@ statistics_prints as materialized (
   join pg_catalog.pg_statistic_ext x on x.stxrelid operator(pg_catalog.=) c.oid
   group by x.stxrelid
 ),
+-- Comments on each table and on its columns, constraints, indexes, triggers, policies and rules:
+-- the catalog query reads those of the tables it reads, so a table whose fingerprint is the same
+-- on both sides has the same comments. Each looked up per object (LATERAL, OFFSET 0).
+comment_prints as materialized (
+  select x.relid,
+         pg_catalog.array_agg(pg_catalog.concat_ws(' ', x.kind, x.part, x.text) order by x.kind, x.part, x.text) as print
+  from (
+    -- the table's own (objsubid 0) and its columns' (by number: their names are in the print)
+    select c.oid as relid, 'c' as kind, d.objsubid::pg_catalog.text as part, d.description as text
+    from tbl c
+    cross join lateral (
+      select d.objsubid, d.description from pg_catalog.pg_description d
+      where d.objoid operator(pg_catalog.=) c.oid
+        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass offset 0) d
+    union all
+    select c.oid, 'k', k.conname::pg_catalog.text, d.description
+    from tbl c
+    cross join lateral (select k.oid, k.conname from pg_catalog.pg_constraint k
+                        where k.conrelid operator(pg_catalog.=) c.oid offset 0) k
+    cross join lateral (
+      select d.description from pg_catalog.pg_description d
+      where d.objoid operator(pg_catalog.=) k.oid
+        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass offset 0) d
+    union all
+    select c.oid, 'i', ic.relname::pg_catalog.text, d.description
+    from tbl c
+    cross join lateral (select i.indexrelid from pg_catalog.pg_index i
+                        where i.indrelid operator(pg_catalog.=) c.oid offset 0) i
+    cross join lateral (
+      select d.description from pg_catalog.pg_description d
+      where d.objoid operator(pg_catalog.=) i.indexrelid
+        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass offset 0) d
+    cross join lateral (select ic.relname from pg_catalog.pg_class ic
+                        where ic.oid operator(pg_catalog.=) i.indexrelid offset 0) ic
+    union all
+    select c.oid, 't', tg.tgname::pg_catalog.text, d.description
+    from tbl c
+    cross join lateral (select tg.oid, tg.tgname from pg_catalog.pg_trigger tg
+                        where tg.tgrelid operator(pg_catalog.=) c.oid offset 0) tg
+    cross join lateral (
+      select d.description from pg_catalog.pg_description d
+      where d.objoid operator(pg_catalog.=) tg.oid
+        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass offset 0) d
+    union all
+    select c.oid, 'p', po.polname::pg_catalog.text, d.description
+    from tbl c
+    cross join lateral (select po.oid, po.polname from pg_catalog.pg_policy po
+                        where po.polrelid operator(pg_catalog.=) c.oid offset 0) po
+    cross join lateral (
+      select d.description from pg_catalog.pg_description d
+      where d.objoid operator(pg_catalog.=) po.oid
+        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass offset 0) d
+    union all
+    select c.oid, 'r', r.rulename::pg_catalog.text, d.description
+    from tbl c
+    cross join lateral (select r.oid, r.rulename from pg_catalog.pg_rewrite r
+                        where r.ev_class operator(pg_catalog.=) c.oid offset 0) r
+    cross join lateral (
+      select d.description from pg_catalog.pg_description d
+      where d.objoid operator(pg_catalog.=) r.oid
+        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass offset 0) d
+  ) x
+  group by x.relid
+),
 -- Identity sequences (an internal dependency on their column), found from the sequences' side:
 -- one lookup each, then joined to the columns, rather than a lookup per column.
 identity_prints as materialized (
@@ -482,7 +546,7 @@ table_prints as (
            pg_catalog.pg_get_userbyid(c.relowner),
            tc.reloptions, cp.print, kp.print, ip.print, rp.print,
            c.relrowsecurity, c.relforcerowsecurity, pp.print, tp.print, gp.print, cop.print,
-           c.relreplident, rs.reloftype_name, rs.amname, ip.flags, sp.print, rp2.print, rs.spcname,
+           c.relreplident, rs.reloftype_name, rs.amname, ip.flags, sp.print, rp2.print, rs.spcname, cmp.print,
            -- a foreign table is always read (its server and options are not in this print)
            case when c.in_tree or c.relkind operator(pg_catalog.=) 'f' then c.oid end), 0) as print,
          kp.refs
@@ -500,6 +564,7 @@ table_prints as (
   left join collation_prints cop on cop.attrelid operator(pg_catalog.=) c.oid
   left join statistics_prints sp on sp.stxrelid operator(pg_catalog.=) c.oid
   left join rule_prints rp2 on rp2.ev_class operator(pg_catalog.=) c.oid
+  left join comment_prints cmp on cmp.relid operator(pg_catalog.=) c.oid
   cross join lateral (
     select (select am.amname from pg_catalog.pg_am am where am.oid operator(pg_catalog.=) c.relam) as amname,
            case when c.reloftype operator(pg_catalog.<>) 0 then pg_catalog.format_type(c.reloftype, null) end as reloftype_name,

@@ -938,6 +938,32 @@ mod tests {
     }
 
     #[pg_test]
+    fn comments_count_in_the_fingerprint_and_are_read_with_their_table() {
+        let read = read_in_full(
+            "create schema a; create schema b;
+             create table a.same (id int primary key, n int check (n > 0));
+             create table b.same (id int primary key, n int check (n > 0));
+             comment on table a.same is 'kept'; comment on table b.same is 'kept';
+             comment on column a.same.n is 'n'; comment on column b.same.n is 'n';
+             create table a.col (n int); create table b.col (n int);
+             comment on column a.col.n is 'before'; comment on column b.col.n is 'after';
+             create table a.idx (n int); create table b.idx (n int);
+             create index idx_n on a.idx (n); create index idx_n on b.idx (n);
+             comment on index a.idx_n is 'only here';
+             create table a.con (n int constraint positive check (n > 0));
+             create table b.con (n int constraint positive check (n > 0));
+             comment on constraint positive on b.con is 'only there';",
+        );
+        assert_eq!(read, [vec!["col", "con", "idx"], vec!["col", "con", "idx"]]);
+        // the comments of a table left out are not read either
+        let [a, b] = super::read_schema_pair(["a", "b"]).unwrap();
+        for schema in [a, b] {
+            let on: Vec<String> = schema.comments.iter().map(|c| c.name.clone()).collect();
+            assert!(!on.contains(&"same".to_owned()), "{on:?}");
+        }
+    }
+
+    #[pg_test]
     fn the_catalogs_the_scan_reads_are_where_it_looks_for_them() {
         for (name, oid) in super::fingerprint_scan::CATALOG_OIDS {
             let found = Spi::get_one::<pg_sys::Oid>(&format!(

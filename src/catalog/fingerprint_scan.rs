@@ -14,10 +14,13 @@
 //!
 //! Stored expressions follow the query's rule: a tree without a number that may be an OID
 //! (12,000 or more) counts as its text without `:location` and the other fields a column's type
-//! decides; any other is deparsed, under the side's search_path, as are triggers, policies,
-//! extended statistics, exclusion constraints and the routines and types a table uses. The two
-//! readers give the same tables to read; `pg_test/run.py` and `fuzz.py` hold them to it on every
-//! case and random pair.
+//! decides; any other is deparsed, under the side's search_path, as are defaults that read no
+//! column (a constant may hold an OID in its bytes), triggers, extended statistics, exclusion
+//! constraints and the routines and types a table uses. Policies' expressions follow the rule
+//! of CHECKs here (the query deparses them all): the columns they name are in the print by
+//! number and name already. Each distinct tree is stripped once, and what it calls is looked up
+//! once. The two readers give the same tables to read; `pg_test/run.py` and `fuzz.py` hold them
+//! to it on every case and random pair.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -50,6 +53,7 @@ const PG_COLLATION: u32 = 3456;
 const PG_PROC: u32 = 1255;
 const PG_NAMESPACE: u32 = 2615;
 const PG_EXTENSION: u32 = 3079;
+const PG_DESCRIPTION: u32 = 2609;
 const ATTRIBUTE_RELID_ATTNUM: u32 = 2659;
 const ATTRDEF_ADRELID_ADNUM: u32 = 2656;
 const CONSTRAINT_CONRELID_CONTYPID_CONNAME: u32 = 2665;
@@ -62,6 +66,7 @@ const ENUM_TYPID_SORTORDER: u32 = 3534;
 const SEQUENCE_SEQRELID: u32 = 5002;
 const COLLATION_OID: u32 = 3085;
 const PROC_OID: u32 = 2690;
+const DESCRIPTION_OBJOID_CLASSOID_OBJSUBID: u32 = 2675;
 
 /// The catalogs and indexes above, by name, for the test that checks them.
 #[cfg(any(test, feature = "pg_test"))]
@@ -84,6 +89,11 @@ pub const CATALOG_OIDS: &[(&str, u32)] = &[
     ("pg_proc", PG_PROC),
     ("pg_namespace", PG_NAMESPACE),
     ("pg_extension", PG_EXTENSION),
+    ("pg_description", PG_DESCRIPTION),
+    (
+        "pg_description_o_c_o_index",
+        DESCRIPTION_OBJOID_CLASSOID_OBJSUBID,
+    ),
     ("pg_attribute_relid_attnum_index", ATTRIBUTE_RELID_ATTNUM),
     ("pg_attrdef_adrelid_adnum_index", ATTRDEF_ADRELID_ADNUM),
     (
@@ -450,6 +460,8 @@ struct Shared {
     statistics: HashMap<u32, Vec<(Vec<u8>, u32, Option<i64>)>>,
     in_tree: HashSet<u32>,
     rows: TableRows,
+    /// Each table's comments and those of its parts: (kind, name or column number, text).
+    comments: HashMap<u32, Vec<(u8, Vec<u8>, Vec<u8>)>>,
 }
 
 struct Policy {
@@ -573,6 +585,8 @@ impl Shared {
         drop(class);
         let is_table = |relid: u32| classes.get(&relid).is_some_and(|c| is_table_kind(c.kind));
 
+        // what comments may be on: (catalog, object) -> (table, kind, name)
+        let mut commented: HashMap<(u32, u32), (u32, u8, Vec<u8>)> = HashMap::new();
         let mut policies: HashMap<u32, Vec<Policy>> = HashMap::new();
         let policy = Catalog::open(PG_POLICY, snapshot);
         let [
@@ -602,6 +616,7 @@ impl Shared {
                     .number(row.char(polcmd) as i64)
                     .number(row.bool(polpermissive) as i64)
                     .maybe(row.bytes(polroles).as_deref());
+                commented.insert((PG_POLICY, row.oid(oid)), (relid, b'p', row.name(polname)));
                 policies.entry(relid).or_default().push(Policy {
                     oid: row.oid(oid),
                     name: row.name(polname),
@@ -626,6 +641,9 @@ impl Shared {
         ])?;
         trigger.scan(None, &[], |row| {
             let relid = row.oid(tgrelid);
+            if is_table(relid) {
+                commented.insert((PG_TRIGGER, row.oid(oid)), (relid, b't', row.name(tgname)));
+            }
             if !row.bool(tgisinternal) && is_table(relid) {
                 triggers.entry(relid).or_default().push((
                     row.name(tgname),
@@ -640,10 +658,14 @@ impl Shared {
 
         let mut rules: HashMap<u32, Vec<Vec<u8>>> = HashMap::new();
         let rewrite = Catalog::open(PG_REWRITE, snapshot);
-        let [rulename, ev_class] = rewrite.columns(["rulename", "ev_class"])?;
+        let [oid, rulename, ev_class] = rewrite.columns(["oid", "rulename", "ev_class"])?;
         rewrite.scan(None, &[], |row| {
             let relid = row.oid(ev_class);
             if is_table(relid) {
+                commented.insert(
+                    (PG_REWRITE, row.oid(oid)),
+                    (relid, b'r', row.name(rulename)),
+                );
                 rules.entry(relid).or_default().push(row.name(rulename));
             }
             Ok(())
@@ -686,8 +708,23 @@ impl Shared {
         tables.sort_by_key(|c| c.oid);
         let mut sequences: Vec<&Class> = classes.values().filter(|c| c.kind == b'S').collect();
         sequences.sort_by_key(|c| c.oid);
-        let rows = TableRows::read(snapshot, &tables, &sequences)?;
+        let mut rows = TableRows::read(snapshot, &tables, &sequences)?;
+        for table in &tables {
+            commented.insert((PG_CLASS, table.oid), (table.oid, b'c', Vec::new()));
+        }
+        for (table, indexes) in &rows.table_indexes {
+            for index in indexes {
+                if let Some(class) = classes.get(index) {
+                    commented.insert((PG_CLASS, *index), (*table, b'i', class.name.clone()));
+                }
+            }
+        }
+        for (oid, (table, name)) in rows.constraint_names.drain() {
+            commented.insert((PG_CONSTRAINT, oid), (table, b'k', name));
+        }
+        let comments = comments(snapshot, &commented)?;
         Ok(Shared {
+            comments,
             rows,
             snapshot,
             extension_namespaces,
@@ -712,6 +749,8 @@ struct TableRows {
     table_indexes: HashMap<u32, Vec<u32>>,
     /// Each identity column's sequence, by what it is made of (`identity_prints`).
     identities: HashMap<(u32, i16), i64>,
+    /// Every constraint of the tables, of any kind: (table, name), for their comments.
+    constraint_names: HashMap<u32, (u32, Vec<u8>)>,
 }
 
 impl TableRows {
@@ -891,6 +930,7 @@ impl TableRows {
                 coninhcount,
             ] = constraint_columns;
             let constraints = &mut rows.constraints;
+            let constraint_names = &mut rows.constraint_names;
             rows_of_tables(
                 &constraint,
                 CONSTRAINT_CONRELID_CONTYPID_CONNAME,
@@ -900,6 +940,7 @@ impl TableRows {
                 &all,
                 |row| {
                     let kind = row.char(contype);
+                    constraint_names.insert(row.oid(oid), (row.oid(conrelid), row.name(conname)));
                     if !matches!(kind, b'p' | b'u' | b'c' | b'f' | b'x' | b'n') {
                         return Ok(());
                     }
@@ -1143,6 +1184,49 @@ fn identities(
     Ok(identities)
 }
 
+/// The comments on the tables and on their parts (`commented`), by table: the query's
+/// `comment_prints`.
+fn comments(
+    snapshot: pg_sys::Snapshot,
+    commented: &HashMap<(u32, u32), (u32, u8, Vec<u8>)>,
+) -> Result<HashMap<u32, Vec<(u8, Vec<u8>, Vec<u8>)>>, Error> {
+    let mut objects: Vec<u32> = commented.keys().map(|(_, o)| *o).collect();
+    objects.sort_unstable();
+    objects.dedup();
+    let all: HashSet<u32> = objects.iter().copied().collect();
+    let catalog = Catalog::open(PG_DESCRIPTION, snapshot);
+    let [objoid, classoid, objsubid, description] =
+        catalog.columns(["objoid", "classoid", "objsubid", "description"])?;
+    let mut comments: HashMap<u32, Vec<_>> = HashMap::new();
+    rows_of_tables(
+        &catalog,
+        DESCRIPTION_OBJOID_CLASSOID_OBJSUBID,
+        &[],
+        objoid,
+        &objects,
+        &all,
+        |row| {
+            if let Some((table, kind, name)) = commented.get(&(row.oid(classoid), row.oid(objoid)))
+            {
+                let part = match kind {
+                    b'c' => row.int4(objsubid).to_string().into_bytes(),
+                    _ => name.clone(),
+                };
+                let text = row.bytes(description).unwrap_or_default();
+                comments
+                    .entry(*table)
+                    .or_default()
+                    .push((*kind, part, text));
+            }
+            Ok(())
+        },
+    )?;
+    for list in comments.values_mut() {
+        list.sort();
+    }
+    Ok(comments)
+}
+
 fn is_table_kind(kind: u8) -> bool {
     matches!(kind, b'r' | b'p' | b'f')
 }
@@ -1167,18 +1251,17 @@ impl Tree {
 /// Whether a tree holds a number of 12,000 or more after a space or a parenthesis: what
 /// `sql/fingerprints.sql`'s `stripped` matches with `[ (](1[2-9][0-9]{3}|[2-9][0-9]{4}|[1-9][0-9]{5,})`.
 pub fn may_hold_oids(node: &[u8]) -> bool {
-    node.windows(1).enumerate().any(|(at, b)| {
-        if b[0] != b' ' && b[0] != b'(' {
+    node.iter().enumerate().any(|(at, b)| {
+        if *b != b' ' && *b != b'(' {
             return false;
         }
-        let digits: Vec<u8> = node[at + 1..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .copied()
-            .collect();
-        match digits.as_slice() {
-            [first, ..] if digits.len() >= 6 => *first != b'0',
-            [first, second, _, _, _] => *first >= b'2' || (*first == b'1' && *second >= b'2'),
+        let digits = &node[at + 1..];
+        let length = digits.iter().take_while(|c| c.is_ascii_digit()).count();
+        match digits {
+            [first, ..] if length >= 6 => *first != b'0',
+            [first, second, ..] if length == 5 => {
+                *first >= b'2' || (*first == b'1' && *second >= b'2')
+            }
             _ => false,
         }
     })
@@ -1196,6 +1279,12 @@ struct Side<'a> {
     routine_prints: HashMap<u32, Option<(Vec<u8>, bool)>>,
     collations: HashMap<u32, Vec<u8>>,
     deparsed_defaults: HashMap<Vec<u8>, Vec<u8>>,
+    /// Each distinct stored tree, stripped, by its text.
+    trees: HashMap<Vec<u8>, Rc<Tree>>,
+    /// The routines and types each distinct stripped tree (or policy's pair of them) depends
+    /// on: `recordDependencyOnExpr` records them from the tree alone, so equal trees have
+    /// equal dependencies, and one lookup of `pg_depend` serves them all.
+    tree_dependencies: HashMap<Vec<u8>, Rc<(Vec<u32>, Vec<u32>)>>,
 }
 
 #[derive(Clone)]
@@ -1234,6 +1323,8 @@ impl<'a> Side<'a> {
             routine_prints: HashMap::new(),
             collations: HashMap::new(),
             deparsed_defaults: HashMap::new(),
+            trees: HashMap::new(),
+            tree_dependencies: HashMap::new(),
         }
     }
 
@@ -1532,8 +1623,22 @@ impl<'a> Side<'a> {
         }
     }
 
-    /// The routines and types a stored expression or policy (`classid`, `objid`) depends on.
+    /// A stored tree, stripped: once per distinct text.
+    fn tree(&mut self, raw: &[u8]) -> Rc<Tree> {
+        if let Some(tree) = self.trees.get(raw) {
+            return tree.clone();
+        }
+        let tree = Rc::new(Tree::of(raw));
+        self.trees.insert(raw.to_vec(), tree.clone());
+        tree
+    }
+
+    /// Adds the routines and types that an object (`class`, `object`) whose stored trees strip
+    /// to `node` depends on: read from `pg_depend` for the first such object only.
+    #[allow(clippy::too_many_arguments)]
     fn dependencies(
+        &mut self,
+        node: &[u8],
         depend: &Catalog,
         [classid, objid, _, refclassid, refobjid, _, _]: [i32; 7],
         class: u32,
@@ -1541,18 +1646,30 @@ impl<'a> Side<'a> {
         routines: &mut Vec<u32>,
         types: &mut Vec<u32>,
     ) -> Result<(), Error> {
-        depend.scan(
-            Some(DEPEND_DEPENDER),
-            &[(classid, Key::Oid(class)), (objid, Key::Oid(object))],
-            |row| {
-                match row.oid(refclassid) {
-                    PG_PROC => routines.push(row.oid(refobjid)),
-                    PG_TYPE => types.push(row.oid(refobjid)),
-                    _ => {}
-                }
-                Ok(())
-            },
-        )
+        let found = match self.tree_dependencies.get(node) {
+            Some(found) => found.clone(),
+            None => {
+                let mut found = (Vec::new(), Vec::new());
+                depend.scan(
+                    Some(DEPEND_DEPENDER),
+                    &[(classid, Key::Oid(class)), (objid, Key::Oid(object))],
+                    |row| {
+                        match row.oid(refclassid) {
+                            PG_PROC => found.0.push(row.oid(refobjid)),
+                            PG_TYPE => found.1.push(row.oid(refobjid)),
+                            _ => {}
+                        }
+                        Ok(())
+                    },
+                )?;
+                let found = Rc::new(found);
+                self.tree_dependencies.insert(node.to_vec(), found.clone());
+                found
+            }
+        };
+        routines.extend(&found.0);
+        types.extend(&found.1);
+        Ok(())
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1624,7 +1741,7 @@ impl<'a> Side<'a> {
                 }
             }
             if let Some((default_oid, raw)) = defaults.get(&(table.oid, column.number)) {
-                let tree = Tree::of(raw);
+                let tree = self.tree(raw);
                 let reads_columns = find(raw, b"{VAR ").is_some();
                 let relid = table.oid;
                 // a default that reads no column is deparsed (once per tree): a constant may
@@ -1646,7 +1763,8 @@ impl<'a> Side<'a> {
                 };
                 print.maybe(text.as_deref());
                 if tree.may_hold_oids {
-                    Self::dependencies(
+                    self.dependencies(
+                        &tree.node,
                         depend,
                         depend_columns,
                         PG_ATTRDEF,
@@ -1724,14 +1842,15 @@ impl<'a> Side<'a> {
                     call(pg_sys::pg_get_constraintdef, &[Some(constraint.oid.into())]).as_deref(),
                 );
             } else if let Some(raw) = &constraint.check {
-                let tree = Tree::of(raw);
+                let tree = self.tree(raw);
                 let oid = constraint.oid;
                 let text = self.expression_print(&tree, || {
                     call(pg_sys::pg_get_constraintdef, &[Some(oid.into())])
                 });
                 print.maybe(text.as_deref());
                 if tree.may_hold_oids {
-                    Self::dependencies(
+                    self.dependencies(
+                        &tree.node,
                         depend,
                         depend_columns,
                         PG_CONSTRAINT,
@@ -1764,7 +1883,7 @@ impl<'a> Side<'a> {
                 .number(index.key_columns as i64)
                 .maybe(class.options.as_deref())
                 .number(class.tablespace as i64);
-            let tree = index.expressions.as_deref().map(Tree::of);
+            let tree = index.expressions.as_deref().map(|raw| self.tree(raw));
             let server_own = |bytes: &[u8]| vector_values(bytes, 4).iter().all(|v| *v < 12000);
             let deparsed = tree.as_ref().is_some_and(|t| t.may_hold_oids)
                 || !matches!(class.access_method, 403 | 405)
@@ -1781,8 +1900,9 @@ impl<'a> Side<'a> {
                     .bytes(&index.collations)
                     .maybe(tree.as_ref().map(|t| t.node.as_slice()));
             }
-            if tree.as_ref().is_some_and(|t| t.may_hold_oids) {
-                Self::dependencies(
+            if let Some(tree) = tree.as_ref().filter(|t| t.may_hold_oids) {
+                self.dependencies(
+                    &tree.node,
                     depend,
                     depend_columns,
                     PG_CLASS,
@@ -1811,13 +1931,22 @@ impl<'a> Side<'a> {
         {
             let mut print = Print::default();
             print.bytes(&policy.name).number(policy.fields);
-            for tree in [&policy.qual, &policy.check] {
-                let text = tree
-                    .as_ref()
-                    .and_then(|raw| deparse_expression(raw, table.oid));
+            // as a CHECK's: the tree, or deparsed where it may hold an OID
+            let mut nodes = Vec::new();
+            for raw in [&policy.qual, &policy.check] {
+                let Some(raw) = raw else {
+                    print.maybe(None);
+                    nodes.push(b'-');
+                    continue;
+                };
+                let tree = self.tree(raw);
+                let text = self.expression_print(&tree, || deparse_expression(raw, table.oid));
                 print.maybe(text.as_deref());
+                nodes.extend_from_slice(&tree.node);
+                nodes.push(b'|');
             }
-            Self::dependencies(
+            self.dependencies(
+                &nodes,
                 depend,
                 depend_columns,
                 PG_POLICY,
@@ -1952,6 +2081,15 @@ impl<'a> Side<'a> {
             for (name, item) in list {
                 print.bytes(name).bytes(item);
             }
+        }
+        let comments = shared
+            .comments
+            .get(&table.oid)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        print.number(comments.len() as i64);
+        for (kind, part, text) in comments {
+            print.number(*kind as i64).bytes(part).bytes(text);
         }
         if always_read {
             print.number(table.oid as i64);
