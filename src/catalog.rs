@@ -964,6 +964,23 @@ mod tests {
     }
 
     #[pg_test]
+    fn a_not_null_constraint_renamed_is_read_where_the_server_names_them() {
+        let version = Spi::get_one::<i32>("select current_setting('server_version_num')::int")
+            .unwrap()
+            .unwrap();
+        if version < 180000 {
+            return; // no NOT NULL constraint has a name before PostgreSQL 18
+        }
+        let read = read_in_full(
+            "create schema a; create schema b;
+             create table a.t (n int not null); create table b.t (n int not null);
+             alter table b.t rename constraint t_n_not_null to n_required;
+             create table a.u (n int not null); create table b.u (n int not null);",
+        );
+        assert_eq!(read, [vec!["t"], vec!["t"]]);
+    }
+
+    #[pg_test]
     fn the_catalogs_the_scan_reads_are_where_it_looks_for_them() {
         for (name, oid) in super::fingerprint_scan::CATALOG_OIDS {
             let found = Spi::get_one::<pg_sys::Oid>(&format!(

@@ -1717,7 +1717,7 @@ impl<'a> Side<'a> {
             // the NOT NULL constraint's name, where the server keeps one (18)
             let not_null_name = constraints.iter().find(|k| {
                 k.kind == b'n'
-                    && k.key == int2_array(column.number)
+                    && vector_values(&k.key, 2) == [column.number as i64]
                     && (k.inherited_count == 0 || column.inherited)
             });
             print
@@ -2112,18 +2112,6 @@ impl<'a> Side<'a> {
     }
 }
 
-/// `{n}` as an int2[]'s bytes after its header: what a one-column key looks like.
-fn int2_array(column: i16) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(22);
-    bytes.extend(1i32.to_ne_bytes()); // ndim
-    bytes.extend(0i32.to_ne_bytes()); // dataoffset: no NULLs
-    bytes.extend(u32::from(pg_sys::INT2OID).to_ne_bytes());
-    bytes.extend(1i32.to_ne_bytes()); // dim1
-    bytes.extend(1i32.to_ne_bytes()); // lbound1
-    bytes.extend(column.to_ne_bytes());
-    bytes
-}
-
 fn relation_name(shared: &Shared, oid: u32) -> (u32, Vec<u8>) {
     match shared.classes.get(&oid) {
         Some(class) => (class.namespace, class.name.clone()),
@@ -2232,6 +2220,18 @@ mod tests {
         assert!(!may_hold_oids(b":x12345"));
         assert!(may_hold_oids(b" 100000"));
         assert!(!may_hold_oids(b"{VAR :varno 1 :varattno 2}"));
+    }
+
+    /// `{n}` as an int2[]'s bytes after its header: what a one-column key looks like.
+    fn int2_array(column: i16) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(22);
+        bytes.extend(1i32.to_ne_bytes()); // ndim
+        bytes.extend(0i32.to_ne_bytes()); // dataoffset: no NULLs
+        bytes.extend(u32::from(pg_sys::INT2OID).to_ne_bytes());
+        bytes.extend(1i32.to_ne_bytes()); // dim1
+        bytes.extend(1i32.to_ne_bytes()); // lbound1
+        bytes.extend(column.to_ne_bytes());
+        bytes
     }
 
     #[test]
