@@ -341,14 +341,17 @@ rule_prints as materialized (
   join pg_catalog.pg_rewrite r on r.ev_class operator(pg_catalog.=) c.oid
   group by r.ev_class
 ),
--- Extended statistics, deparsed (their names are schema-qualified in it: left out).
+-- Extended statistics, deparsed, less their own schema-qualified names (not up to the first
+-- " (": the list of kinds is left out when it holds them all).
 statistics_prints as materialized (
   select x.stxrelid,
          pg_catalog.array_agg(pg_catalog.concat_ws(' ', x.stxname, x.stxstattarget,
-                                pg_catalog.substr(pg_catalog.pg_get_statisticsobjdef(x.oid),
-                                                  pg_catalog.strpos(pg_catalog.pg_get_statisticsobjdef(x.oid), ' ('))) order by x.stxname) as print
+                                pg_catalog.replace(pg_catalog.pg_get_statisticsobjdef(x.oid),
+                                                   pg_catalog.concat('CREATE STATISTICS ', pg_catalog.quote_ident(xn.nspname), '.',
+                                                                     pg_catalog.quote_ident(x.stxname), ' '), '')) order by x.stxname) as print
   from tbl c
   join pg_catalog.pg_statistic_ext x on x.stxrelid operator(pg_catalog.=) c.oid
+  join pg_catalog.pg_namespace xn on xn.oid operator(pg_catalog.=) x.stxnamespace
   group by x.stxrelid
 ),
 -- Comments on each table and on its columns, constraints, indexes, triggers, policies and rules:

@@ -981,6 +981,20 @@ mod tests {
     }
 
     #[pg_test]
+    fn extended_statistics_of_every_kind_count_by_their_columns() {
+        // with every kind, PostgreSQL's definition lists none: the columns come right after
+        // the name
+        let read = read_in_full(
+            "create schema a; create schema b;
+             create table a.same (x int, y int); create table b.same (x int, y int);
+             create statistics a.s1 on x, y from a.same; create statistics b.s1 on x, y from b.same;
+             create table a.moved (x int, y int, z int); create table b.moved (x int, y int, z int);
+             create statistics a.s2 on x, y from a.moved; create statistics b.s2 on x, z from b.moved;",
+        );
+        assert_eq!(read, [vec!["moved"], vec!["moved"]]);
+    }
+
+    #[pg_test]
     fn the_catalogs_the_scan_reads_are_where_it_looks_for_them() {
         for (name, oid) in super::fingerprint_scan::CATALOG_OIDS {
             let found = Spi::get_one::<pg_sys::Oid>(&format!(

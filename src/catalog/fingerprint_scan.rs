@@ -457,7 +457,8 @@ struct Shared {
     policies: HashMap<u32, Vec<Policy>>,
     triggers: HashMap<u32, Vec<(Vec<u8>, u32, u8, u32)>>,
     rules: HashMap<u32, Vec<Vec<u8>>>,
-    statistics: HashMap<u32, Vec<(Vec<u8>, u32, Option<i64>)>>,
+    /// Extended statistics: name, OID, target, schema.
+    statistics: HashMap<u32, Vec<(Vec<u8>, u32, Option<i64>, u32)>>,
     in_tree: HashSet<u32>,
     rows: TableRows,
     /// Each table's comments and those of its parts: (kind, name or column number, text).
@@ -674,8 +675,13 @@ impl Shared {
 
         let mut statistics: HashMap<u32, Vec<_>> = HashMap::new();
         let statistic = Catalog::open(PG_STATISTIC_EXT, snapshot);
-        let [oid, stxrelid, stxname, stxstattarget] =
-            statistic.columns(["oid", "stxrelid", "stxname", "stxstattarget"])?;
+        let [oid, stxrelid, stxname, stxstattarget, stxnamespace] = statistic.columns([
+            "oid",
+            "stxrelid",
+            "stxname",
+            "stxstattarget",
+            "stxnamespace",
+        ])?;
         statistic.scan(None, &[], |row| {
             let relid = row.oid(stxrelid);
             if is_table(relid) {
@@ -684,6 +690,7 @@ impl Shared {
                     row.name(stxname),
                     row.oid(oid),
                     target,
+                    row.oid(stxnamespace),
                 ));
             }
             Ok(())
@@ -1984,20 +1991,28 @@ impl<'a> Side<'a> {
         }
 
         let mut statistics_prints: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-        for (name, oid, target) in shared
+        for (name, oid, target, namespace) in shared
             .statistics
             .get(&table.oid)
             .map(Vec::as_slice)
             .unwrap_or_default()
         {
+            // less its own qualified name (the kinds may be left out: all of them)
             let definition =
                 call(pg_sys::pg_get_statisticsobjdef, &[Some((*oid).into())]).unwrap_or_default();
-            let from = find(&definition, b" (").unwrap_or(definition.len());
+            let mut own = b"CREATE STATISTICS ".to_vec();
+            own.extend(quote_identifier(&get_name(
+                *namespace,
+                pg_sys::get_namespace_name,
+            )));
+            own.push(b'.');
+            own.extend(quote_identifier(name));
+            own.push(b' ');
             let mut print = Print::default();
             print
                 .bytes(name)
                 .number(target.unwrap_or(-1))
-                .bytes(&definition[from..]);
+                .bytes(&replace(&definition, &own, b""));
             statistics_prints.push((name.clone(), print.finish().to_ne_bytes().to_vec()));
         }
         statistics_prints.sort();
