@@ -356,67 +356,55 @@ statistics_prints as materialized (
 ),
 -- Comments on each table and on its columns, constraints, indexes, triggers, policies and rules:
 -- the catalog query reads those of the tables it reads, so a table whose fingerprint is the same
--- on both sides has the same comments. Each looked up per object (LATERAL, OFFSET 0).
+-- on both sides has the same comments. What a comment may be on, then one lookup of
+-- pg_description for each (LATERAL, OFFSET 0: through its index).
 comment_prints as materialized (
-  select x.relid,
-         pg_catalog.array_agg(pg_catalog.concat_ws(' ', x.kind, x.part, x.text) order by x.kind, x.part, x.text) as print
+  select o.relid,
+         pg_catalog.array_agg(pg_catalog.concat_ws(' ', o.kind, p.part, d.description)
+                              order by o.kind, p.part, d.description) as print
   from (
-    -- the table's own (objsubid 0) and its columns' (by number: their names are in the print)
-    select c.oid as relid, 'c' as kind, d.objsubid::pg_catalog.text as part, d.description as text
+    -- the table's own and its columns' (by number: their names are in the print)
+    select c.oid as relid, 'c' as kind, null::pg_catalog.text as part,
+           'pg_catalog.pg_class'::pg_catalog.regclass as classid, c.oid as objid
     from tbl c
-    cross join lateral (
-      select d.objsubid, d.description from pg_catalog.pg_description d
-      where d.objoid operator(pg_catalog.=) c.oid
-        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass offset 0) d
     union all
-    select c.oid, 'k', k.conname::pg_catalog.text, d.description
+    select c.oid, 'k', k.conname::pg_catalog.text, 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid
     from tbl c
     cross join lateral (select k.oid, k.conname from pg_catalog.pg_constraint k
                         where k.conrelid operator(pg_catalog.=) c.oid offset 0) k
-    cross join lateral (
-      select d.description from pg_catalog.pg_description d
-      where d.objoid operator(pg_catalog.=) k.oid
-        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_constraint'::pg_catalog.regclass offset 0) d
     union all
-    select c.oid, 'i', ic.relname::pg_catalog.text, d.description
+    -- an index by its name, looked up below for those with a comment only
+    select c.oid, 'i', null, 'pg_catalog.pg_class'::pg_catalog.regclass, i.indexrelid
     from tbl c
     cross join lateral (select i.indexrelid from pg_catalog.pg_index i
                         where i.indrelid operator(pg_catalog.=) c.oid offset 0) i
-    cross join lateral (
-      select d.description from pg_catalog.pg_description d
-      where d.objoid operator(pg_catalog.=) i.indexrelid
-        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass offset 0) d
-    cross join lateral (select ic.relname from pg_catalog.pg_class ic
-                        where ic.oid operator(pg_catalog.=) i.indexrelid offset 0) ic
     union all
-    select c.oid, 't', tg.tgname::pg_catalog.text, d.description
+    select c.oid, 't', tg.tgname::pg_catalog.text, 'pg_catalog.pg_trigger'::pg_catalog.regclass, tg.oid
     from tbl c
     cross join lateral (select tg.oid, tg.tgname from pg_catalog.pg_trigger tg
                         where tg.tgrelid operator(pg_catalog.=) c.oid offset 0) tg
-    cross join lateral (
-      select d.description from pg_catalog.pg_description d
-      where d.objoid operator(pg_catalog.=) tg.oid
-        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass offset 0) d
     union all
-    select c.oid, 'p', po.polname::pg_catalog.text, d.description
+    select c.oid, 'p', po.polname::pg_catalog.text, 'pg_catalog.pg_policy'::pg_catalog.regclass, po.oid
     from tbl c
     cross join lateral (select po.oid, po.polname from pg_catalog.pg_policy po
                         where po.polrelid operator(pg_catalog.=) c.oid offset 0) po
-    cross join lateral (
-      select d.description from pg_catalog.pg_description d
-      where d.objoid operator(pg_catalog.=) po.oid
-        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass offset 0) d
     union all
-    select c.oid, 'r', r.rulename::pg_catalog.text, d.description
+    select c.oid, 'r', r.rulename::pg_catalog.text, 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid
     from tbl c
     cross join lateral (select r.oid, r.rulename from pg_catalog.pg_rewrite r
                         where r.ev_class operator(pg_catalog.=) c.oid offset 0) r
-    cross join lateral (
-      select d.description from pg_catalog.pg_description d
-      where d.objoid operator(pg_catalog.=) r.oid
-        and d.classoid operator(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass offset 0) d
-  ) x
-  group by x.relid
+  ) o
+  cross join lateral (
+    select d.objsubid, d.description from pg_catalog.pg_description d
+    where d.objoid operator(pg_catalog.=) o.objid
+      and d.classoid operator(pg_catalog.=) o.classid offset 0) d
+  cross join lateral (
+    select coalesce(o.part,
+                    case when o.kind operator(pg_catalog.=) 'i' then
+                      (select ic.relname::pg_catalog.text from pg_catalog.pg_class ic
+                       where ic.oid operator(pg_catalog.=) o.objid)
+                    else d.objsubid::pg_catalog.text end) as part) p
+  group by o.relid
 ),
 -- Identity sequences (an internal dependency on their column), found from the sequences' side:
 -- one lookup each, then joined to the columns, rather than a lookup per column.

@@ -12,6 +12,8 @@ use std::ffi::CStr;
 use pgrx::pg_sys;
 use pgrx::prelude::*;
 
+mod catalog_scan;
+mod fingerprint_rows;
 pub mod fingerprint_scan;
 pub mod plan_cache;
 
@@ -996,7 +998,7 @@ mod tests {
 
     #[pg_test]
     fn the_catalogs_the_scan_reads_are_where_it_looks_for_them() {
-        for (name, oid) in super::fingerprint_scan::CATALOG_OIDS {
+        for (name, oid) in super::catalog_scan::CATALOG_OIDS {
             let found = Spi::get_one::<pg_sys::Oid>(&format!(
                 "select 'pg_catalog.{name}'::pg_catalog.regclass::pg_catalog.oid"
             ))
