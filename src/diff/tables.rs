@@ -97,7 +97,27 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         steps.push(dropped);
     }
 
+    // partitions that leave their parent or change their bound: a new partition of that parent
+    // waits for them to be detached (the bound it takes may be one of theirs)
+    let moving: Vec<(crate::model::Parent, &str)> = pairs
+        .kept
+        .iter()
+        .filter(|(old, new)| old.partition_of != new.partition_of)
+        .filter_map(|(old, _)| Some((old.partition_of.as_ref()?.parent(), old.name.as_str())))
+        .collect();
     for table in pairs.added {
+        let siblings_moving = table
+            .partition_of
+            .as_ref()
+            .map(|p| p.parent())
+            .into_iter()
+            .flat_map(|parent| {
+                moving
+                    .iter()
+                    .filter(move |(p, _)| *p == parent)
+                    .map(|(_, name)| Key::TableSettings(cx.schema.clone(), (*name).to_owned()))
+            })
+            .collect::<Vec<_>>();
         // a partition or child once its parents have their final columns, which it takes
         let parent_columns = table
             .parents()
@@ -125,6 +145,7 @@ pub fn diff(cx: &Cx, from: &Schema, to: &Schema, decided: &Decisions, steps: &mu
         )
         .requires(parent_keys(cx, table))
         .requires(parent_columns)
+        .requires(siblings_moving)
         .requires(server_key(table));
         if removed_shapes.contains(&shape(table)) {
             created = created.hazard(Hazard::PossibleRename);
