@@ -63,7 +63,12 @@ def install(package):
     for source in files:
         destination = Path("/") / source.relative_to(package)
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
+        # beside it, then renamed over it, as dpkg does: a backend that has the old migra.so
+        # mapped keeps its file (copied over in place, the next page it touched was a SIGBUS:
+        # a CI run lost its cluster to one)
+        staged = destination.with_name(destination.name + ".migra-new")
+        shutil.copyfile(source, staged)
+        staged.replace(destination)
 
 
 class Tests(Runner):
